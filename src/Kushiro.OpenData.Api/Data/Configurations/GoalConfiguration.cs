@@ -1,0 +1,17 @@
+using Kushiro.OpenData.Api.Strategy;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace Kushiro.OpenData.Api.Data.Configurations;
+
+internal sealed class GoalConfiguration : IEntityTypeConfiguration<Goal>
+{
+    public void Configure(EntityTypeBuilder<Goal> builder)
+    {
+        builder.HasKey(x => x.Id);
+        builder.Property(x => x.Id).HasMaxLength(16);
+        builder.HasOne<Plan>().WithMany().HasForeignKey(x => x.PlanId).OnDelete(DeleteBehavior.Restrict);
+        // Restrict, not cascade: removing a goal from the seed must never silently take data with it.
+        builder.HasMany(x => x.Measures).WithOne(x => x.Goal).HasForeignKey(x => x.GoalId).OnDelete(DeleteBehavior.Restrict);
+    }
+}

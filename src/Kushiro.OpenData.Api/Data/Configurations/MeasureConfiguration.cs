@@ -1,0 +1,15 @@
+using Kushiro.OpenData.Api.Strategy;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace Kushiro.OpenData.Api.Data.Configurations;
+
+internal sealed class MeasureConfiguration : IEntityTypeConfiguration<Measure>
+{
+    public void Configure(EntityTypeBuilder<Measure> builder)
+    {
+        builder.HasKey(x => x.Id);
+        builder.Property(x => x.Id).HasMaxLength(16);
+        builder.HasMany(x => x.SubMeasures).WithOne(x => x.Measure).HasForeignKey(x => x.MeasureId).OnDelete(DeleteBehavior.Restrict);
+    }
+}

@@ -1,0 +1,18 @@
+using Kushiro.OpenData.Api.Strategy;
+using Microsoft.EntityFrameworkCore;
+
+namespace Kushiro.OpenData.Api.Data;
+
+/// <summary>The one store of the API. Provider-neutral: nothing here or in queries is SQLite-specific.</summary>
+public sealed class OpenDataContext(DbContextOptions<OpenDataContext> options) : DbContext(options)
+{
+    public DbSet<LocalGovernment> LocalGovernments => Set<LocalGovernment>();
+    public DbSet<Plan> Plans => Set<Plan>();
+    public DbSet<Goal> Goals => Set<Goal>();
+    public DbSet<Measure> Measures => Set<Measure>();
+    public DbSet<SubMeasure> SubMeasures => Set<SubMeasure>();
+    public DbSet<StoreState> StoreStates => Set<StoreState>();
+
+    protected override void OnModelCreating(ModelBuilder modelBuilder) =>
+        modelBuilder.ApplyConfigurationsFromAssembly(typeof(OpenDataContext).Assembly);
+}

@@ -1,0 +1,84 @@
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
+
+namespace Kushiro.OpenData.Api.Data.Seed;
+
+/// <summary>The seed folder's files: names, raw bytes, JSON parsing with located errors, and the content hash.</summary>
+internal sealed class SeedFiles(string directory)
+{
+    public const string Municipalities = "municipalities.json";
+    public const string Plan = "plan.json";
+    public const string Goals = "goals.json";
+    public const string Measures = "measures.json";
+    public const string SubMeasures = "sub-measures.json";
+
+    private readonly SortedDictionary<string, byte[]> read = new(StringComparer.Ordinal);
+
+    /// <summary>How files are named in messages: relative to the seed folder's parent, e.g. "seed/goals.json".</summary>
+    public string DisplayName(string file) => Path.Combine(Path.GetFileName(Path.TrimEndingDirectorySeparator(directory)), file);
+
+    public byte[]? Bytes(string file, List<SeedError> errors)
+    {
+        var path = Path.Combine(directory, file);
+        if (!File.Exists(path))
+        {
+            errors.Add(new SeedError(DisplayName(file), null, null, null, $"file not found in {directory}"));
+            return null;
+        }
+        return read[file] = File.ReadAllBytes(path);
+    }
+
+    public string? Text(string file, List<SeedError> errors)
+    {
+        var bytes = Bytes(file, errors);
+        if (bytes is null)
+        {
+            return null;
+        }
+        try
+        {
+            return new UTF8Encoding(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true).GetString(bytes).TrimStart('\uFEFF');
+        }
+        catch (DecoderFallbackException)
+        {
+            errors.Add(new SeedError(DisplayName(file), null, null, null, "is not valid UTF-8 (save it as UTF-8)"));
+            return null;
+        }
+    }
+
+    public JsonElement? Json(string file, List<SeedError> errors)
+    {
+        var text = Text(file, errors);
+        if (text is null)
+        {
+            return null;
+        }
+        try
+        {
+            using var document = JsonDocument.Parse(text);
+            return document.RootElement.Clone();
+        }
+        catch (JsonException e)
+        {
+            var line = e.LineNumber is { } l ? $"line {l + 1}, position {e.BytePositionInLine + 1}: " : "";
+            errors.Add(new SeedError(DisplayName(file), null, null, null, $"{line}not valid JSON ({e.Message.Split(" LineNumber")[0]})"));
+            return null;
+        }
+    }
+
+    public string Sha256(string file) => Convert.ToHexStringLower(SHA256.HashData(read[file]));
+
+    /// <summary>SHA-256 over every file read so far, name and bytes, in name order.</summary>
+    public string Hash()
+    {
+        using var sha = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        foreach (var (name, bytes) in read)
+        {
+            sha.AppendData(Encoding.UTF8.GetBytes(name + "\n"));
+            sha.AppendData(BitConverter.GetBytes(bytes.LongLength));
+            sha.AppendData(bytes);
+        }
+        return Convert.ToHexStringLower(sha.GetHashAndReset());
+    }
+}

@@ -1,0 +1,241 @@
+using System.Text.Json;
+using System.Text.RegularExpressions;
+using Kushiro.OpenData.Api.Strategy;
+
+namespace Kushiro.OpenData.Api.Data.Seed;
+
+/// <summary>
+/// Reads and validates the seed folder. Every problem found is collected (not just the first), so one run
+/// of <c>seed check</c> tells a clerk everything to fix. Nothing here touches the store.
+/// </summary>
+public static partial class SeedReader
+{
+    private static readonly string[] LocalGovernmentKinds = ["prefecture", "city", "town", "village", "ward"];
+    // Sub-measure markers follow the gojūon order used by the document: (ア), (イ), (ウ) …
+    private const string KatakanaMarkers = "アイウエオカキクケコサシスセソタチツテトナニヌネノ";
+
+    public static StrategySeed Read(string directory)
+    {
+        var errors = new List<SeedError>();
+        var files = new SeedFiles(directory);
+
+        var localGovernments = ReadArray(files, SeedFiles.Municipalities, errors, ["code", "name", "kind", "prefectureCode"], ReadLocalGovernment);
+        var plan = ReadPlan(files, errors);
+        var goals = ReadArray(files, SeedFiles.Goals, errors, ["id", "marker", "order", "title"], ReadGoal);
+        var measures = ReadArray(files, SeedFiles.Measures, errors, ["id", "goalId", "marker", "order", "title"], ReadMeasure);
+        var subMeasures = ReadArray(files, SeedFiles.SubMeasures, errors,
+            ["id", "measureId", "marker", "order", "title", "description", "titleAsExtracted", "descriptionAsExtracted", "relistingOf"],
+            ReadSubMeasure);
+
+        CheckLocalGovernments(localGovernments);
+        CheckPlan(plan, localGovernments);
+        CheckUnique(goals);
+        CheckUnique(measures);
+        CheckUnique(subMeasures);
+        CheckParents(measures, goals.Select(g => g.Value.Id), m => m.GoalId, "goalId", files.DisplayName(SeedFiles.Goals));
+        CheckParents(subMeasures, measures.Select(m => m.Value.Id), s => s.MeasureId, "measureId", files.DisplayName(SeedFiles.Measures));
+        CheckRelistings(subMeasures);
+        if (goals.Count == 0 && errors.Count == 0)
+        {
+            errors.Add(new SeedError(files.DisplayName(SeedFiles.Goals), null, null, null, "holds no goals"));
+        }
+
+        if (errors.Count > 0 || plan is null)
+        {
+            throw new SeedValidationException(errors);
+        }
+        foreach (var goal in goals)
+        {
+            goal.Value.PlanId = plan.Value.Value.Id;
+        }
+        return new StrategySeed(
+            [.. localGovernments.Select(x => x.Value)], plan.Value.Value,
+            [.. goals.Select(x => x.Value)], [.. measures.Select(x => x.Value)], [.. subMeasures.Select(x => x.Value)],
+            files.Hash());
+    }
+
+    /// <summary>A value read from the seed, with the record it came from (for later cross-checks).</summary>
+    private readonly record struct Located<T>(SeedRecord Record, T Value);
+
+    private static List<Located<T>> ReadArray<T>(SeedFiles files, string file, List<SeedError> errors, string[] fields, Func<SeedRecord, T> read)
+    {
+        var result = new List<Located<T>>();
+        if (files.Json(file, errors) is not { } root)
+        {
+            return result;
+        }
+        if (root.ValueKind != JsonValueKind.Array)
+        {
+            errors.Add(new SeedError(files.DisplayName(file), null, null, null, "must be a JSON array of records"));
+            return result;
+        }
+        var number = 0;
+        foreach (var element in root.EnumerateArray())
+        {
+            number++;
+            if (element.ValueKind != JsonValueKind.Object)
+            {
+                errors.Add(new SeedError(files.DisplayName(file), number, null, null, "must be a JSON object"));
+                continue;
+            }
+            var record = new SeedRecord(files.DisplayName(file), number, element, errors, fields);
+            result.Add(new(record, read(record)));
+        }
+        return result;
+    }
+
+    private static LocalGovernment ReadLocalGovernment(SeedRecord r)
+    {
+        var code = r.Text("code");
+        if (code.Length > 0 && !LocalGovernmentCode.IsValid(code))
+        {
+            r.Error("code", $"\"{code}\" is not a valid 全国地方公共団体コード (6 digits, the last a check digit)");
+        }
+        var kind = r.Text("kind");
+        if (kind.Length > 0 && !LocalGovernmentKinds.Contains(kind))
+        {
+            r.Error("kind", $"must be one of {string.Join(", ", LocalGovernmentKinds)}");
+        }
+        return new LocalGovernment { Code = code, Name = r.Text("name"), Kind = kind, PrefectureCode = r.OptionalText("prefectureCode") };
+    }
+
+    private static Located<Plan>? ReadPlan(SeedFiles files, List<SeedError> errors)
+    {
+        if (files.Json(SeedFiles.Plan, errors) is not { } root)
+        {
+            return null;
+        }
+        if (root.ValueKind != JsonValueKind.Object)
+        {
+            errors.Add(new SeedError(files.DisplayName(SeedFiles.Plan), null, null, null, "must be a JSON object"));
+            return null;
+        }
+        var r = new SeedRecord(files.DisplayName(SeedFiles.Plan), null, root, errors,
+            ["id", "title", "status", "municipalityCode", "sourceDocument", "licence", "editorialLicence"]);
+        var source = r.Nested("sourceDocument", ["file", "title", "publisher"]);
+        var sourceFile = source?.Text("file") ?? "";
+        string? sourceText = null;
+        if (sourceFile.Length > 0 && Path.GetFileName(sourceFile) != sourceFile)
+        {
+            source!.Error("file", "must be a file name in the seed folder, without a path");
+        }
+        else if (sourceFile.Length > 0)
+        {
+            sourceText = files.Text(sourceFile, errors);
+        }
+        var plan = new Plan
+        {
+            Id = CheckedId(r, IdPattern.Plan()),
+            Title = r.Text("title"),
+            Status = r.Text("status"),
+            MunicipalityCode = r.Text("municipalityCode"),
+            SourceDocument = new SourceDocument
+            {
+                FileName = sourceFile,
+                Title = source?.Text("title") ?? "",
+                Publisher = source?.Text("publisher") ?? "",
+                Text = sourceText ?? "",
+                Sha256 = sourceText is null ? "" : files.Sha256(sourceFile),
+            },
+            Licence = ReadLicence(r, "licence"),
+            EditorialLicence = ReadLicence(r, "editorialLicence"),
+        };
+        return new(r, plan);
+    }
+
+    private static Licence ReadLicence(SeedRecord plan, string field)
+    {
+        var r = plan.Nested(field, ["name", "url", "compatibleWith"]);
+        var url = r?.Text("url") ?? "";
+        if (url.Length > 0 && !(Uri.TryCreate(url, UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https"))
+        {
+            r!.Error("url", $"\"{url}\" is not an absolute http(s) URL");
+        }
+        return new Licence { Name = r?.Text("name") ?? "", Url = url, CompatibleWith = r?.OptionalText("compatibleWith") };
+    }
+
+    private static Goal ReadGoal(SeedRecord r)
+    {
+        var id = CheckedId(r, IdPattern.Goal());
+        var order = r.PositiveInteger("order");
+        ExpectId(r, id, parent: null, order);
+        ExpectMarker(r, $"{order}", order);
+        return new Goal { Id = id, PlanId = "", Marker = r.Text("marker"), Order = order, Title = r.Text("title") };
+    }
+
+    private static Measure ReadMeasure(SeedRecord r)
+    {
+        var id = CheckedId(r, IdPattern.Measure());
+        var goalId = r.Text("goalId");
+        var order = r.PositiveInteger("order");
+        ExpectId(r, id, goalId, order);
+        // ① … ⑳ are consecutive code points.
+        ExpectMarker(r, order is >= 1 and <= 20 ? ((char)('①' + order - 1)).ToString() : null, order);
+        return new Measure { Id = id, GoalId = goalId, Marker = r.Text("marker"), Order = order, Title = r.Text("title") };
+    }
+
+    private static SubMeasure ReadSubMeasure(SeedRecord r)
+    {
+        var id = CheckedId(r, IdPattern.SubMeasure());
+        var measureId = r.Text("measureId");
+        var order = r.PositiveInteger("order");
+        ExpectId(r, id, measureId, order);
+        ExpectMarker(r, order is >= 1 && order <= KatakanaMarkers.Length ? $"({KatakanaMarkers[order - 1]})" : null, order);
+        return new SubMeasure
+        {
+            Id = id,
+            MeasureId = measureId,
+            Marker = r.Text("marker"),
+            Order = order,
+            Title = r.Text("title"),
+            Description = r.Text("description"),
+            TitleAsExtracted = r.OptionalText("titleAsExtracted"),
+            DescriptionAsExtracted = r.OptionalText("descriptionAsExtracted"),
+            RelistingOfId = r.OptionalText("relistingOf"),
+        };
+    }
+
+    private static string CheckedId(SeedRecord r, Regex pattern)
+    {
+        var id = r.Text("id");
+        if (id.Length > 0 && !pattern.IsMatch(id))
+        {
+            r.Error("id", $"\"{id}\" is malformed (expected the form {pattern.ToString().Trim('^', '$')})");
+        }
+        return id;
+    }
+
+    // IDs are derived from the position in the document, so they stay stable as long as the document does.
+    private static void ExpectId(SeedRecord r, string id, string? parent, int order)
+    {
+        var expected = parent is null ? $"{order}" : $"{parent}-{order}";
+        if (id.Length > 0 && order > 0 && parent is not "" && id != expected)
+        {
+            r.Error("id", $"\"{id}\" does not match its parent and order (expected \"{expected}\")");
+        }
+    }
+
+    private static void ExpectMarker(SeedRecord r, string? expected, int order)
+    {
+        var marker = r.Text("marker");
+        if (marker.Length > 0 && order > 0 && marker != expected)
+        {
+            r.Error("marker", $"\"{marker}\" does not match order {order} (expected \"{expected ?? "?"}\")");
+        }
+    }
+
+    private static partial class IdPattern
+    {
+        [GeneratedRegex("^[a-z0-9]+(-[a-z0-9]+)*$")]
+        public static partial Regex Plan();
+
+        [GeneratedRegex("^[1-9][0-9]*$")]
+        public static partial Regex Goal();
+
+        [GeneratedRegex("^[1-9][0-9]*-[1-9][0-9]*$")]
+        public static partial Regex Measure();
+
+        [GeneratedRegex("^[1-9][0-9]*-[1-9][0-9]*-[1-9][0-9]*$")]
+        public static partial Regex SubMeasure();
+    }
+}

@@ -1,0 +1,98 @@
+using System.Text.Json;
+
+namespace Kushiro.OpenData.Api.Data.Seed;
+
+/// <summary>
+/// One JSON object of a seed file, read field by field so every problem is reported with its file,
+/// record number (1-based) and field name, and unknown fields (typos) are caught rather than ignored.
+/// </summary>
+internal sealed class SeedRecord
+{
+    private readonly JsonElement element;
+    private readonly List<SeedError> errors;
+
+    private readonly string fieldPrefix;
+
+    // number: the record's 1-based position in its file's array; null for a file holding one object.
+    public SeedRecord(string file, int? number, JsonElement element, List<SeedError> errors, IReadOnlyCollection<string> allowedFields, string fieldPrefix = "")
+    {
+        File = file;
+        Number = number;
+        this.element = element;
+        this.errors = errors;
+        this.fieldPrefix = fieldPrefix;
+        // Records are named by their key in messages: "id", or "code" for local governments.
+        Id = (element.TryGetProperty("id", out var id) || element.TryGetProperty("code", out id)) && id.ValueKind == JsonValueKind.String
+            ? id.GetString()
+            : null;
+        foreach (var property in element.EnumerateObject().Where(p => !allowedFields.Contains(p.Name)))
+        {
+            Error(property.Name, $"unknown field (allowed: {string.Join(", ", allowedFields)})");
+        }
+    }
+
+    public string File { get; }
+    public int? Number { get; }
+    public string? Id { get; }
+
+    public void Error(string? field, string problem) =>
+        errors.Add(new SeedError(File, Number, Id, field is null ? null : fieldPrefix + field, problem));
+
+    /// <summary>A required, non-blank string; reports and returns "" when it is missing.</summary>
+    public string Text(string field) => OptionalText(field) ?? Missing(field);
+
+    public string? OptionalText(string field)
+    {
+        if (!element.TryGetProperty(field, out var value) || value.ValueKind == JsonValueKind.Null)
+        {
+            return null;
+        }
+        if (value.ValueKind != JsonValueKind.String)
+        {
+            Error(field, $"must be a string, not {value.ValueKind.ToString().ToLowerInvariant()}");
+            return "";
+        }
+        var text = value.GetString()!;
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            Error(field, "must not be empty");
+        }
+        return text;
+    }
+
+    public int PositiveInteger(string field)
+    {
+        if (!element.TryGetProperty(field, out var value))
+        {
+            Missing(field);
+            return 0;
+        }
+        if (value.ValueKind != JsonValueKind.Number || !value.TryGetInt32(out var number) || number < 1)
+        {
+            Error(field, "must be a whole number of 1 or more");
+            return 0;
+        }
+        return number;
+    }
+
+    public SeedRecord? Nested(string field, IReadOnlyCollection<string> allowedFields)
+    {
+        if (!element.TryGetProperty(field, out var value))
+        {
+            Missing(field);
+            return null;
+        }
+        if (value.ValueKind != JsonValueKind.Object)
+        {
+            Error(field, "must be an object");
+            return null;
+        }
+        return new SeedRecord(File, Number, value, errors, allowedFields, $"{fieldPrefix}{field}.");
+    }
+
+    private string Missing(string field)
+    {
+        Error(field, "is required");
+        return "";
+    }
+}

@@ -1,0 +1,12 @@
+using Kushiro.OpenData.Api.Strategy;
+
+namespace Kushiro.OpenData.Api.Data.Seed;
+
+/// <summary>A validated seed, ready to sync into the store. <see cref="Hash"/> covers every seed file's bytes.</summary>
+public sealed record StrategySeed(
+    IReadOnlyList<LocalGovernment> LocalGovernments,
+    Plan Plan,
+    IReadOnlyList<Goal> Goals,
+    IReadOnlyList<Measure> Measures,
+    IReadOnlyList<SubMeasure> SubMeasures,
+    string Hash);

@@ -1,0 +1,91 @@
+using System.Security.Cryptography;
+using Kushiro.OpenData.Api.Data;
+using Microsoft.AspNetCore.Http.Headers;
+using Microsoft.Net.Http.Headers;
+
+namespace Kushiro.OpenData.Api.Http;
+
+/// <summary>
+/// Validators and caching for every GET under /api: an ETag from the hash of the exact bytes served (so it
+/// changes exactly when the representation does, whether data or code changed it), Last-Modified from the
+/// dataset, Cache-Control, and 304 for If-None-Match / If-Modified-Since. HEAD is served as GET without the body.
+/// </summary>
+public sealed class ConditionalGetMiddleware(RequestDelegate next, DatasetVersion dataset)
+{
+    // Read-mostly public data: shared caches may keep it five minutes, then revalidate cheaply with the ETag.
+    private const string CacheControl = "public, max-age=300";
+
+    public async Task InvokeAsync(HttpContext context)
+    {
+        var request = context.Request;
+        var isHead = HttpMethods.IsHead(request.Method);
+        if (!(isHead || HttpMethods.IsGet(request.Method)) || !request.Path.StartsWithSegments("/api"))
+        {
+            await next(context);
+            return;
+        }
+        if (isHead)
+        {
+            // Controllers map GET only; routing HEAD as GET gives every resource HEAD with identical headers.
+            request.Method = HttpMethods.Get;
+        }
+
+        var response = context.Response;
+        var client = response.Body;
+        using var buffer = new MemoryStream();
+        response.Body = buffer;
+        try
+        {
+            await next(context);
+        }
+        finally
+        {
+            response.Body = client;
+        }
+
+        response.Headers.Append(HeaderNames.Vary, HeaderNames.Accept);
+        if (response.StatusCode == StatusCodes.Status200OK)
+        {
+            var etag = new EntityTagHeaderValue($"\"{Hash(buffer, response.ContentType)}\"", isWeak: true);
+            var lastModified = dataset.LastModified;
+            var headers = response.GetTypedHeaders();
+            headers.ETag = etag;
+            headers.LastModified = lastModified;
+            response.Headers.CacheControl = CacheControl;
+            if (NotModified(request.GetTypedHeaders(), etag, lastModified))
+            {
+                response.StatusCode = StatusCodes.Status304NotModified;
+                response.Headers.Remove(HeaderNames.ContentType);
+                return;
+            }
+        }
+        if (buffer.Length > 0)
+        {
+            response.ContentLength = buffer.Length;
+        }
+        if (!isHead)
+        {
+            buffer.Position = 0;
+            await buffer.CopyToAsync(client, context.RequestAborted);
+        }
+    }
+
+    // RFC 9110 §13.1.3: If-None-Match (weak comparison) wins; If-Modified-Since counts only without it.
+    private static bool NotModified(RequestHeaders request, EntityTagHeaderValue etag, DateTimeOffset lastModified)
+    {
+        if (request.IfNoneMatch is { Count: > 0 } candidates)
+        {
+            return candidates.Any(c => c.Equals(EntityTagHeaderValue.Any) || c.Compare(etag, useStrongComparison: false));
+        }
+        return request.IfModifiedSince is { } since && lastModified.ToUnixTimeSeconds() <= since.ToUnixTimeSeconds();
+    }
+
+    // Weak ETag: the same entity may be sent gzip- or br-encoded by the compression middleware outside.
+    private static string Hash(MemoryStream body, string? contentType)
+    {
+        using var sha = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        sha.AppendData(System.Text.Encoding.UTF8.GetBytes(contentType ?? ""));
+        sha.AppendData(body.GetBuffer(), 0, (int)body.Length);
+        return Convert.ToBase64String(sha.GetHashAndReset(), 0, 18).Replace('+', '-').Replace('/', '_');
+    }
+}

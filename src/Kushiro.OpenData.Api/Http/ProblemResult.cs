@@ -1,0 +1,20 @@
+using Microsoft.AspNetCore.Mvc;
+
+namespace Kushiro.OpenData.Api.Http;
+
+/// <summary>
+/// A problem written through <see cref="IProblemDetailsService"/> rather than MVC content negotiation, so it
+/// comes out as application/problem+json even when the client's Accept header allows no JSON (a 406).
+/// </summary>
+public sealed class ProblemResult(ProblemDetails problem) : ActionResult
+{
+    public ProblemDetails Problem { get; } = problem;
+
+    public override async Task ExecuteResultAsync(ActionContext context)
+    {
+        var http = context.HttpContext;
+        http.Response.StatusCode = Problem.Status ?? StatusCodes.Status500InternalServerError;
+        await http.RequestServices.GetRequiredService<IProblemDetailsService>()
+            .WriteAsync(new ProblemDetailsContext { HttpContext = http, ProblemDetails = Problem });
+    }
+}

@@ -1,0 +1,65 @@
+using Microsoft.AspNetCore.Mvc.ApiExplorer;
+using Microsoft.AspNetCore.Mvc.Filters;
+using Microsoft.AspNetCore.Mvc.Infrastructure;
+using Microsoft.AspNetCore.Mvc.ModelBinding;
+using Microsoft.Net.Http.Headers;
+
+namespace Kushiro.OpenData.Api.Http;
+
+/// <summary>
+/// Holds each request to the operation's published contract before any work is done:
+/// an Accept header that allows none of the operation's media types gets a 406 problem, and a query
+/// parameter the operation does not declare gets a 400 problem naming it (a typo such as <c>?goal_id=1</c>
+/// would otherwise silently return the unfiltered list). Both come from the same API description the
+/// OpenAPI document is built from, so the document and the checks cannot disagree.
+/// </summary>
+public sealed class RequestContractFilter(IApiDescriptionGroupCollectionProvider apiDescriptions, ProblemDetailsFactory problems) : IResourceFilter
+{
+    private sealed record Contract(HashSet<string> QueryParameters, List<MediaTypeHeaderValue> MediaTypes);
+
+    private readonly Lazy<Dictionary<string, Contract>> contracts = new(() => apiDescriptions.ApiDescriptionGroups.Items
+        .SelectMany(g => g.Items)
+        .GroupBy(d => d.ActionDescriptor.Id)
+        .ToDictionary(g => g.Key, g => new Contract(
+            g.SelectMany(d => d.ParameterDescriptions).Where(p => p.Source == BindingSource.Query).Select(p => p.Name)
+                .ToHashSet(StringComparer.OrdinalIgnoreCase),
+            [.. g.SelectMany(d => d.SupportedResponseTypes).Where(r => r.StatusCode is >= 200 and < 300)
+                .SelectMany(r => r.ApiResponseFormats).Select(f => MediaTypeHeaderValue.Parse(f.MediaType)).DistinctBy(m => m.MediaType.Value)])));
+
+    public void OnResourceExecuting(ResourceExecutingContext context)
+    {
+        if (!contracts.Value.TryGetValue(context.ActionDescriptor.Id, out var contract))
+        {
+            return;
+        }
+        var request = context.HttpContext.Request;
+        var accept = request.GetTypedHeaders().Accept;
+        if (accept.Count > 0 && contract.MediaTypes.Count > 0
+            && !contract.MediaTypes.Any(offered => accept.Any(a => a.Quality != 0 && offered.IsSubsetOf(a))))
+        {
+            var offered = string.Join(", ", contract.MediaTypes.Select(m => m.MediaType.Value));
+            context.Result = new ProblemResult(problems.CreateProblemDetails(context.HttpContext, StatusCodes.Status406NotAcceptable,
+                detail: $"This resource is available as {offered}; the Accept header allows none of these."));
+            return;
+        }
+
+        var unknown = request.Query.Keys.Where(k => !contract.QueryParameters.Contains(k)).ToList();
+        if (unknown.Count == 0)
+        {
+            return;
+        }
+        var allowed = contract.QueryParameters.Count == 0
+            ? "This operation takes no query parameters."
+            : $"Allowed: {string.Join(", ", contract.QueryParameters.Order(StringComparer.Ordinal))}.";
+        foreach (var name in unknown)
+        {
+            context.ModelState.AddModelError(name, $"Unknown query parameter \"{name}\". {allowed}");
+        }
+        context.Result = new ProblemResult(problems.CreateValidationProblemDetails(context.HttpContext, context.ModelState,
+            StatusCodes.Status400BadRequest, detail: $"Unknown query parameter: {string.Join(", ", unknown)}."));
+    }
+
+    public void OnResourceExecuted(ResourceExecutedContext context)
+    {
+    }
+}

@@ -1,0 +1,83 @@
+using System.Text.Encodings.Web;
+using Asp.Versioning;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.Infrastructure;
+using Microsoft.AspNetCore.ResponseCompression;
+using Microsoft.Net.Http.Headers;
+
+namespace Kushiro.OpenData.Api.Http;
+
+/// <summary>The REST surface's plumbing: MVC, URL versioning, problem details, CORS, compression, caching.</summary>
+public static class RestApiSetup
+{
+    // Japanese and '&' in links stay readable in JSON. "Unsafe" only for embedding in HTML, which a JSON API does not do.
+    private static readonly JavaScriptEncoder Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping;
+
+    public static IServiceCollection AddRestApi(this IServiceCollection services)
+    {
+        // First of the problem writers, ahead of MVC's own (which negotiates, and so writes nothing for a 406).
+        services.AddSingleton<IProblemDetailsWriter, JsonProblemDetailsWriter>();
+        services.AddSingleton<RequestContractFilter>();
+        services.AddControllers(o =>
+            {
+                o.ReturnHttpNotAcceptable = true;
+                o.Filters.AddService<RequestContractFilter>();
+            })
+            .AddJsonOptions(o => o.JsonSerializerOptions.Encoder = Encoder)
+            .ConfigureApiBehaviorOptions(o => o.InvalidModelStateResponseFactory = InvalidParameters);
+        services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Encoder = Encoder);
+
+        services.AddApiVersioning(o =>
+            {
+                o.DefaultApiVersion = new ApiVersion(1, 0);
+                o.ReportApiVersions = true;
+                o.ApiVersionReader = new UrlSegmentApiVersionReader();
+            })
+            .AddMvc()
+            .AddApiExplorer(o =>
+            {
+                o.GroupNameFormat = "'v'VVV";
+                o.SubstituteApiVersionInUrl = true;
+            });
+
+        services.AddProblemDetails();
+
+        services.AddCors(o => o.AddDefaultPolicy(p => p
+            .AllowAnyOrigin()
+            .WithMethods(HttpMethods.Get, HttpMethods.Head)
+            .AllowAnyHeader()
+            .WithExposedHeaders(HeaderNames.ETag, HeaderNames.LastModified, "api-supported-versions")));
+
+        services.AddResponseCompression(o =>
+        {
+            // Public data and no secrets in responses, so compressing over HTTPS carries no BREACH risk.
+            o.EnableForHttps = true;
+            o.Providers.Add<BrotliCompressionProvider>();
+            o.Providers.Add<GzipCompressionProvider>();
+            o.MimeTypes = ResponseCompressionDefaults.MimeTypes.Concat(["application/problem+json"]);
+        });
+        return services;
+    }
+
+    public static WebApplication UseRestApi(this WebApplication app)
+    {
+        app.UseExceptionHandler();
+        app.UseResponseCompression();
+        app.UseCors();
+        // Inside compression (it hashes the plain bytes), outside status pages (it sees final bodies), and
+        // before routing, so the HEAD it turns into GET is routed as GET.
+        app.UseMiddleware<ConditionalGetMiddleware>();
+        app.UseStatusCodePages();
+        app.UseRouting();
+        return app;
+    }
+
+    private static IActionResult InvalidParameters(ActionContext context)
+    {
+        var names = context.ModelState.Where(e => e.Value?.Errors.Count > 0).Select(e => e.Key).ToList();
+        var problem = context.HttpContext.RequestServices.GetRequiredService<ProblemDetailsFactory>()
+            .CreateValidationProblemDetails(context.HttpContext, context.ModelState, StatusCodes.Status400BadRequest,
+                detail: $"Invalid query parameter{(names.Count == 1 ? "" : "s")}: {string.Join(", ", names)}.");
+        return new ProblemResult(problem);
+    }
+}

@@ -1,0 +1,71 @@
+using Asp.Versioning.ApiExplorer;
+using Microsoft.Extensions.Options;
+using Microsoft.OpenApi;
+using Swashbuckle.AspNetCore.SwaggerGen;
+
+namespace Kushiro.OpenData.Api.OpenApi;
+
+/// <summary>One OpenAPI document per API version at /openapi/{version}.json, and Swagger UI at /docs.</summary>
+public static class OpenApiSetup
+{
+    public static IServiceCollection AddOpenApiDocuments(this IServiceCollection services)
+    {
+        services.AddTransient<IConfigureOptions<SwaggerGenOptions>, ConfigureSwaggerDocuments>();
+        services.AddSwaggerGen(o =>
+        {
+            o.IncludeXmlComments(typeof(OpenApiSetup).Assembly, includeControllerXmlComments: true);
+            // Non-nullable reference types are required and not nullable, so generated clients get exact types.
+            o.SupportNonNullableReferenceTypes();
+            o.NonNullableReferenceTypesAsRequired();
+            o.DocumentFilter<ServersDocumentFilter>();
+        });
+        return services;
+    }
+
+    public static WebApplication UseOpenApiDocuments(this WebApplication app)
+    {
+        app.UseSwagger(o => o.RouteTemplate = "openapi/{documentName}.json");
+        app.UseSwaggerUI(o =>
+        {
+            o.RoutePrefix = "docs";
+            o.DocumentTitle = "Kushiro OpenData API";
+            foreach (var description in app.DescribeApiVersions())
+            {
+                o.SwaggerEndpoint($"/openapi/{description.GroupName}.json", description.GroupName);
+            }
+        });
+        return app;
+    }
+
+    private sealed class ConfigureSwaggerDocuments(IApiVersionDescriptionProvider versions) : IConfigureOptions<SwaggerGenOptions>
+    {
+        public void Configure(SwaggerGenOptions options)
+        {
+            foreach (var version in versions.ApiVersionDescriptions)
+            {
+                options.SwaggerDoc(version.GroupName, new OpenApiInfo
+                {
+                    Title = "Kushiro OpenData API",
+                    Version = version.ApiVersion.ToString(),
+                    Description =
+                        "Open data of Kushiro City's (釧路市, Hokkaido) second-period regional revitalization strategy, "
+                        + "第2期釧路市まち・ひと・しごと創生総合戦略: its basic goals (基本目標), measures (施策・節) and "
+                        + "sub-measures (施策・細節), with stable IDs. Every GET carries an ETag and Last-Modified and answers "
+                        + "conditional requests with 304; errors are RFC 9457 problem details. No key is needed to read.",
+                    License = new OpenApiLicense
+                    {
+                        Name = "PDL1.0 (the city's text); CC BY 4.0 (this project's additions)",
+                        Url = new Uri("https://www.digital.go.jp/resources/open_data/public_data_license_v1.0"),
+                    },
+                });
+            }
+        }
+    }
+
+    // Root-relative server: the document is valid whichever host serves it.
+    private sealed class ServersDocumentFilter : IDocumentFilter
+    {
+        public void Apply(OpenApiDocument document, DocumentFilterContext context) =>
+            document.Servers = [new OpenApiServer { Url = "/", Description = "The server this document is served from" }];
+    }
+}

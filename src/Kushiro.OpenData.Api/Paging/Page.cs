@@ -1,0 +1,84 @@
+using Microsoft.AspNetCore.WebUtilities;
+
+namespace Kushiro.OpenData.Api.Paging;
+
+/// <summary>One page of a list, in stable ID order.</summary>
+public sealed record Page<T>
+{
+    /// <summary>The items of this page.</summary>
+    public required IReadOnlyList<T> Items { get; init; }
+
+    /// <summary>How many items the whole list has (all pages).</summary>
+    /// <example>47</example>
+    public required int Total { get; init; }
+
+    /// <summary>The page size asked for (default 50, at most 200).</summary>
+    /// <example>50</example>
+    public required int Limit { get; init; }
+
+    /// <summary>How many items were skipped.</summary>
+    /// <example>0</example>
+    public required int Offset { get; init; }
+
+    /// <summary>Links to this and neighbouring pages, other parameters kept.</summary>
+    public required PageLinks Links { get; init; }
+
+    internal static Page<T> Create(IReadOnlyList<T> items, int total, PageQuery query, HttpRequest request) => new()
+    {
+        Items = items,
+        Total = total,
+        Limit = query.Limit,
+        Offset = query.Offset,
+        Links = PageLinks.For(request, total, query),
+    };
+}
+
+/// <summary>Links between the pages of a list; root-relative.</summary>
+public sealed record PageLinks
+{
+    /// <summary>This page.</summary>
+    /// <example>/api/v1/sub-measures?limit=10&amp;offset=10</example>
+    public required string Self { get; init; }
+
+    /// <summary>The first page.</summary>
+    /// <example>/api/v1/sub-measures?limit=10&amp;offset=0</example>
+    public required string First { get; init; }
+
+    /// <summary>The previous page; null on the first.</summary>
+    /// <example>/api/v1/sub-measures?limit=10&amp;offset=0</example>
+    public required string? Prev { get; init; }
+
+    /// <summary>The next page; null on the last.</summary>
+    /// <example>/api/v1/sub-measures?limit=10&amp;offset=20</example>
+    public required string? Next { get; init; }
+
+    /// <summary>The last page.</summary>
+    /// <example>/api/v1/sub-measures?limit=10&amp;offset=40</example>
+    public required string Last { get; init; }
+
+    internal static PageLinks For(HttpRequest request, int total, PageQuery query)
+    {
+        var limit = query.Limit;
+        var offset = query.Offset;
+        var lastOffset = total == 0 ? 0 : (total - 1) / limit * limit;
+        string At(int o) => Link(request, limit, o);
+        return new PageLinks
+        {
+            Self = At(offset),
+            First = At(0),
+            Prev = offset == 0 ? null : At(Math.Max(0, Math.Min(offset - limit, lastOffset))),
+            Next = offset + limit < total ? At(offset + limit) : null,
+            Last = At(lastOffset),
+        };
+    }
+
+    private static string Link(HttpRequest request, int limit, int offset)
+    {
+        var query = request.Query
+            .Where(p => p.Key is not ("limit" or "offset"))
+            .SelectMany(p => p.Value.Select(v => new KeyValuePair<string, string?>(p.Key, v)))
+            .Append(new("limit", limit.ToString(System.Globalization.CultureInfo.InvariantCulture)))
+            .Append(new("offset", offset.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+        return QueryHelpers.AddQueryString(request.PathBase + request.Path, query);
+    }
+}

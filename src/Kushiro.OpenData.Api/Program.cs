@@ -1,0 +1,39 @@
+using Kushiro.OpenData.Api.Data;
+using Kushiro.OpenData.Api.Data.Seed;
+using Kushiro.OpenData.Api.Http;
+using Kushiro.OpenData.Api.OpenApi;
+
+if (SeedCheckCommand.IsInvoked(args))
+{
+    var configuration = new ConfigurationBuilder().AddEnvironmentVariables().AddCommandLine(args.Skip(2).Where(a => a.StartsWith("--Seed", StringComparison.Ordinal)).ToArray()).Build();
+    return SeedCheckCommand.Run(args, StoreSetup.SeedDirectory(configuration), Console.Out, Console.Error);
+}
+
+var builder = WebApplication.CreateBuilder(args);
+builder.Services.AddStore(builder.Configuration, builder.Environment.ContentRootPath);
+builder.Services.AddRestApi();
+builder.Services.AddOpenApiDocuments();
+builder.Services.AddHealthChecks().AddDbContextCheck<OpenDataContext>();
+
+var app = builder.Build();
+app.UseRestApi();
+app.UseOpenApiDocuments();
+app.MapGet("/", () => Results.Redirect("/docs")).ExcludeFromDescription();
+app.MapHealthChecks("/health");
+app.MapControllers();
+app.MapApiFallback();
+
+try
+{
+    await app.Services.BringStoreUpToDateAsync();
+}
+catch (SeedValidationException e)
+{
+    app.Logger.LogCritical("Not starting: {Problems}", e.Message);
+    return 1;
+}
+await app.RunAsync();
+return 0;
+
+/// <summary>The entry point, visible to the tests' WebApplicationFactory.</summary>
+public partial class Program;

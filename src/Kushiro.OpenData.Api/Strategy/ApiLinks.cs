@@ -1,0 +1,22 @@
+namespace Kushiro.OpenData.Api.Strategy;
+
+/// <summary>
+/// Links are root-relative (they resolve against the request URL), so a response's bytes do not depend
+/// on the host name it was asked under and can be cached and mirrored as they are.
+/// </summary>
+public static class ApiLinks
+{
+    public const string V1 = "/api/v1";
+
+    public static string Plan => $"{V1}/plan";
+    public static string SourceDocument => $"{V1}/plan/source-document";
+    public static string Goals => $"{V1}/goals";
+    public static string Goal(string id) => $"{V1}/goals/{id}";
+    public static string Measures => $"{V1}/measures";
+    public static string MeasuresOfGoal(string goalId) => $"{V1}/measures?goal={goalId}";
+    public static string Measure(string id) => $"{V1}/measures/{id}";
+    public static string SubMeasures => $"{V1}/sub-measures";
+    public static string SubMeasuresOfGoal(string goalId) => $"{V1}/sub-measures?goal={goalId}";
+    public static string SubMeasuresOfMeasure(string measureId) => $"{V1}/sub-measures?measure={measureId}";
+    public static string SubMeasure(string id) => $"{V1}/sub-measures/{id}";
+}

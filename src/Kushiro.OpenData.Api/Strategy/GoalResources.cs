@@ -1,0 +1,56 @@
+namespace Kushiro.OpenData.Api.Strategy;
+
+/// <summary>A basic goal (基本目標) of the strategy, as listed.</summary>
+public record GoalSummary
+{
+    /// <summary>Stable ID of the basic goal: its number in the document.</summary>
+    /// <example>1</example>
+    public required string Id { get; init; }
+
+    /// <summary>The goal's marker as printed in the document.</summary>
+    /// <example>1</example>
+    public required string Marker { get; init; }
+
+    /// <summary>Title of the basic goal (基本目標), exactly as in the source document.</summary>
+    /// <example>地域の魅力を生かして、経済・産業・交流人口・関係人口の拡大を目指す</example>
+    public required string Title { get; init; }
+
+    /// <summary>Position among the plan's basic goals, from 1.</summary>
+    /// <example>1</example>
+    public required int Order { get; init; }
+
+    /// <summary>Links to this goal and its children.</summary>
+    public required GoalLinks Links { get; init; }
+
+    internal static GoalSummary From(Goal g) => new()
+    {
+        Id = g.Id,
+        Marker = g.Marker,
+        Title = g.Title,
+        Order = g.Order,
+        Links = new GoalLinks { Self = ApiLinks.Goal(g.Id), Measures = ApiLinks.MeasuresOfGoal(g.Id), SubMeasures = ApiLinks.SubMeasuresOfGoal(g.Id) },
+    };
+}
+
+/// <summary>A basic goal (基本目標) with summaries of its measures (施策・節).</summary>
+public sealed record GoalDetail : GoalSummary
+{
+    /// <summary>The goal's measures (施策・節), in document order.</summary>
+    public required IReadOnlyList<MeasureSummary> Measures { get; init; }
+}
+
+/// <summary>Links from a basic goal.</summary>
+public sealed record GoalLinks
+{
+    /// <summary>This goal.</summary>
+    /// <example>/api/v1/goals/1</example>
+    public required string Self { get; init; }
+
+    /// <summary>The goal's measures (施策・節).</summary>
+    /// <example>/api/v1/measures?goal=1</example>
+    public required string Measures { get; init; }
+
+    /// <summary>The goal's sub-measures (施策・細節).</summary>
+    /// <example>/api/v1/sub-measures?goal=1</example>
+    public required string SubMeasures { get; init; }
+}

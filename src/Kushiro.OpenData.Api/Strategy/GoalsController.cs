@@ -1,0 +1,60 @@
+using Asp.Versioning;
+using Kushiro.OpenData.Api.Data;
+using Kushiro.OpenData.Api.Http;
+using Kushiro.OpenData.Api.Paging;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+
+namespace Kushiro.OpenData.Api.Strategy;
+
+/// <summary>Basic goals (基本目標).</summary>
+[ApiController]
+[ApiVersion(1.0)]
+[Route("api/v{version:apiVersion}/goals")]
+[Tags("Goals")]
+[ProducesResponseType(StatusCodes.Status304NotModified)]
+[ProducesResponseType<ValidationProblemDetails>(StatusCodes.Status400BadRequest, "application/problem+json")]
+[ProducesResponseType<ProblemDetails>(StatusCodes.Status406NotAcceptable, "application/problem+json")]
+public sealed class GoalsController(OpenDataContext db) : ControllerBase
+{
+    /// <summary>List the basic goals (基本目標).</summary>
+    /// <remarks>In stable ID order, paged with <c>limit</c> and <c>offset</c>.</remarks>
+    /// <response code="200">A page of basic goals.</response>
+    /// <response code="400">A query parameter is invalid; the problem names it.</response>
+    [HttpGet(Name = "listGoals")]
+    [ProducesResponseType<Page<GoalSummary>>(StatusCodes.Status200OK, "application/json")]
+    public async Task<ActionResult<Page<GoalSummary>>> ListGoals([FromQuery] PageQuery page, CancellationToken cancellationToken)
+    {
+        var query = db.Goals.AsNoTracking().OrderBy(g => g.Order);
+        var items = await query.Skip(page.Offset).Take(page.Limit).ToListAsync(cancellationToken);
+        return Page<GoalSummary>.Create([.. items.Select(GoalSummary.From)], await query.CountAsync(cancellationToken), page, Request);
+    }
+
+    /// <summary>Get one basic goal (基本目標) with its measures (施策・節).</summary>
+    /// <param name="id" example="1">ID of the basic goal: 1 to 4.</param>
+    /// <param name="cancellationToken">Cancelled when the client goes away.</param>
+    /// <response code="200">The basic goal.</response>
+    /// <response code="404">No basic goal has this ID; the problem names it.</response>
+    [HttpGet("{id}", Name = "getGoal")]
+    [ProducesResponseType<GoalDetail>(StatusCodes.Status200OK, "application/json")]
+    [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound, "application/problem+json")]
+    public async Task<ActionResult<GoalDetail>> GetGoal(string id, CancellationToken cancellationToken)
+    {
+        var goal = await db.Goals.AsNoTracking()
+            .Include(g => g.Measures.OrderBy(m => m.Order))
+            .SingleOrDefaultAsync(g => g.Id == id, cancellationToken);
+        if (goal is null)
+        {
+            return this.NotFoundProblem("Goal", id);
+        }
+        return new GoalDetail
+        {
+            Id = goal.Id,
+            Marker = goal.Marker,
+            Title = goal.Title,
+            Order = goal.Order,
+            Links = GoalSummary.From(goal).Links,
+            Measures = [.. goal.Measures.Select(MeasureSummary.From)],
+        };
+    }
+}

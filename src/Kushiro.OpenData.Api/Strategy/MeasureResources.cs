@@ -1,0 +1,61 @@
+namespace Kushiro.OpenData.Api.Strategy;
+
+/// <summary>A measure (施策・節) under a basic goal, as listed.</summary>
+public record MeasureSummary
+{
+    /// <summary>Stable ID: <c>{goal}-{n}</c>, n being the measure's number under its goal (① is 1).</summary>
+    /// <example>1-1</example>
+    public required string Id { get; init; }
+
+    /// <summary>ID of the basic goal (基本目標) the measure belongs to.</summary>
+    /// <example>1</example>
+    public required string GoalId { get; init; }
+
+    /// <summary>The measure's marker as printed in the document.</summary>
+    /// <example>①</example>
+    public required string Marker { get; init; }
+
+    /// <summary>Title of the measure (施策・節), exactly as in the source document.</summary>
+    /// <example>釧路らしさを生み出す農林水産業の成長産業化</example>
+    public required string Title { get; init; }
+
+    /// <summary>Position among its goal's measures, from 1.</summary>
+    /// <example>1</example>
+    public required int Order { get; init; }
+
+    /// <summary>Links to this measure, its goal and its sub-measures.</summary>
+    public required MeasureLinks Links { get; init; }
+
+    internal static MeasureSummary From(Measure m) => new()
+    {
+        Id = m.Id,
+        GoalId = m.GoalId,
+        Marker = m.Marker,
+        Title = m.Title,
+        Order = m.Order,
+        Links = new MeasureLinks { Self = ApiLinks.Measure(m.Id), Goal = ApiLinks.Goal(m.GoalId), SubMeasures = ApiLinks.SubMeasuresOfMeasure(m.Id) },
+    };
+}
+
+/// <summary>A measure (施策・節) with summaries of its sub-measures (施策・細節).</summary>
+public sealed record MeasureDetail : MeasureSummary
+{
+    /// <summary>The measure's sub-measures (施策・細節), in document order.</summary>
+    public required IReadOnlyList<SubMeasureResource> SubMeasures { get; init; }
+}
+
+/// <summary>Links from a measure.</summary>
+public sealed record MeasureLinks
+{
+    /// <summary>This measure.</summary>
+    /// <example>/api/v1/measures/1-1</example>
+    public required string Self { get; init; }
+
+    /// <summary>The basic goal (基本目標) it belongs to.</summary>
+    /// <example>/api/v1/goals/1</example>
+    public required string Goal { get; init; }
+
+    /// <summary>Its sub-measures (施策・細節).</summary>
+    /// <example>/api/v1/sub-measures?measure=1-1</example>
+    public required string SubMeasures { get; init; }
+}

@@ -1,0 +1,71 @@
+using Asp.Versioning;
+using Kushiro.OpenData.Api.Data;
+using Kushiro.OpenData.Api.Http;
+using Kushiro.OpenData.Api.Paging;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+
+namespace Kushiro.OpenData.Api.Strategy;
+
+/// <summary>Measures (施策・節).</summary>
+[ApiController]
+[ApiVersion(1.0)]
+[Route("api/v{version:apiVersion}/measures")]
+[Tags("Measures")]
+[ProducesResponseType(StatusCodes.Status304NotModified)]
+[ProducesResponseType<ValidationProblemDetails>(StatusCodes.Status400BadRequest, "application/problem+json")]
+[ProducesResponseType<ProblemDetails>(StatusCodes.Status406NotAcceptable, "application/problem+json")]
+public sealed class MeasuresController(OpenDataContext db) : ControllerBase
+{
+    /// <summary>List measures (施策・節), optionally of one basic goal.</summary>
+    /// <remarks>In stable ID order (goal, then measure number), paged with <c>limit</c> and <c>offset</c>.</remarks>
+    /// <param name="goal" example="1">Only the measures of this basic goal (基本目標), by ID. An ID that does not exist is a 400.</param>
+    /// <param name="page">Paging.</param>
+    /// <param name="cancellationToken">Cancelled when the client goes away.</param>
+    /// <response code="200">A page of measures.</response>
+    /// <response code="400">A query parameter is invalid or names a goal that does not exist; the problem names it.</response>
+    [HttpGet(Name = "listMeasures")]
+    [ProducesResponseType<Page<MeasureSummary>>(StatusCodes.Status200OK, "application/json")]
+    public async Task<ActionResult<Page<MeasureSummary>>> ListMeasures([FromQuery] string? goal, [FromQuery] PageQuery page, CancellationToken cancellationToken)
+    {
+        if (goal is not null && !await db.Goals.AnyAsync(g => g.Id == goal, cancellationToken))
+        {
+            return this.UnknownFilterProblem("goal", goal, "basic goal");
+        }
+        var query = db.Measures.AsNoTracking()
+            .Where(m => goal == null || m.GoalId == goal)
+            .OrderBy(m => m.Goal!.Order).ThenBy(m => m.Order);
+        var items = await query.Skip(page.Offset).Take(page.Limit).ToListAsync(cancellationToken);
+        return Page<MeasureSummary>.Create([.. items.Select(MeasureSummary.From)], await query.CountAsync(cancellationToken), page, Request);
+    }
+
+    /// <summary>Get one measure (施策・節) with its sub-measures (施策・細節).</summary>
+    /// <param name="id" example="1-1">ID of the measure: <c>{goal}-{n}</c>.</param>
+    /// <param name="cancellationToken">Cancelled when the client goes away.</param>
+    /// <response code="200">The measure.</response>
+    /// <response code="404">No measure has this ID; the problem names it.</response>
+    [HttpGet("{id}", Name = "getMeasure")]
+    [ProducesResponseType<MeasureDetail>(StatusCodes.Status200OK, "application/json")]
+    [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound, "application/problem+json")]
+    public async Task<ActionResult<MeasureDetail>> GetMeasure(string id, CancellationToken cancellationToken)
+    {
+        var measure = await db.Measures.AsNoTracking().SingleOrDefaultAsync(m => m.Id == id, cancellationToken);
+        if (measure is null)
+        {
+            return this.NotFoundProblem("Measure", id);
+        }
+        var subMeasures = await SubMeasuresController.Resources(
+            SubMeasuresController.InIdOrder(db.SubMeasures.Where(s => s.MeasureId == id)), cancellationToken);
+        var summary = MeasureSummary.From(measure);
+        return new MeasureDetail
+        {
+            Id = summary.Id,
+            GoalId = summary.GoalId,
+            Marker = summary.Marker,
+            Title = summary.Title,
+            Order = summary.Order,
+            Links = summary.Links,
+            SubMeasures = subMeasures,
+        };
+    }
+}

@@ -1,0 +1,94 @@
+namespace Kushiro.OpenData.Api.Strategy;
+
+/// <summary>A sub-measure (施策・細節): the finest level of the strategy, with its description.</summary>
+public sealed record SubMeasureResource
+{
+    /// <summary>Stable ID: <c>{goal}-{n}-{m}</c>, m being its number under its measure ((ア) is 1).</summary>
+    /// <example>1-1-1</example>
+    public required string Id { get; init; }
+
+    /// <summary>ID of the basic goal (基本目標).</summary>
+    /// <example>1</example>
+    public required string GoalId { get; init; }
+
+    /// <summary>ID of the measure (施策・節) it belongs to.</summary>
+    /// <example>1-1</example>
+    public required string MeasureId { get; init; }
+
+    /// <summary>The sub-measure's marker as printed in the document.</summary>
+    /// <example>(ア)</example>
+    public required string Marker { get; init; }
+
+    /// <summary>Title of the sub-measure (施策・細節), exactly as in the source document.</summary>
+    /// <example>持続的成長を目指した水産業の振興</example>
+    public required string Title { get; init; }
+
+    /// <summary>Description of the sub-measure, as in the source document (PDF-extraction damage undone, see <c>descriptionAsExtracted</c>).</summary>
+    /// <example>基幹産業である水産業の経営安定に向けた水産資源の維持・増大への協力と後継者等の人材育成への支援等を行う。</example>
+    public required string Description { get; init; }
+
+    /// <summary>The title as extracted from the source document, where <c>title</c> corrects extraction damage; otherwise null.</summary>
+    /// <example>null</example>
+    public required string? TitleAsExtracted { get; init; }
+
+    /// <summary>The description as extracted from the source document, where <c>description</c> corrects extraction damage (such as a stray space in 人 材育成); otherwise null.</summary>
+    /// <example>基幹産業である水産業の経営安定に向けた水産資源の維持・増大への協力と後継者等の人 材育成への支援等を行う。</example>
+    public required string? DescriptionAsExtracted { get; init; }
+
+    /// <summary>Position among its measure's sub-measures, from 1.</summary>
+    /// <example>1</example>
+    public required int Order { get; init; }
+
+    /// <summary>For a re-listing (再掲), the ID of the original sub-measure it repeats; otherwise null.</summary>
+    /// <example>3-4-1</example>
+    public required string? RelistingOf { get; init; }
+
+    /// <summary>IDs of the sub-measures that re-list (再掲) this one elsewhere in the plan.</summary>
+    /// <example>["4-2-2"]</example>
+    public required IReadOnlyList<string> RelistedAs { get; init; }
+
+    /// <summary>Links to this sub-measure, its parents and, for a re-listing, the original.</summary>
+    public required SubMeasureLinks Links { get; init; }
+
+    internal static SubMeasureResource From(SubMeasure s, string goalId, IEnumerable<string> relistedAs) => new()
+    {
+        Id = s.Id,
+        GoalId = goalId,
+        MeasureId = s.MeasureId,
+        Marker = s.Marker,
+        Title = s.Title,
+        Description = s.Description,
+        TitleAsExtracted = s.TitleAsExtracted,
+        DescriptionAsExtracted = s.DescriptionAsExtracted,
+        Order = s.Order,
+        RelistingOf = s.RelistingOfId,
+        RelistedAs = [.. relistedAs.Order(StringComparer.Ordinal)],
+        Links = new SubMeasureLinks
+        {
+            Self = ApiLinks.SubMeasure(s.Id),
+            Goal = ApiLinks.Goal(goalId),
+            Measure = ApiLinks.Measure(s.MeasureId),
+            RelistingOf = s.RelistingOfId is null ? null : ApiLinks.SubMeasure(s.RelistingOfId),
+        },
+    };
+}
+
+/// <summary>Links from a sub-measure.</summary>
+public sealed record SubMeasureLinks
+{
+    /// <summary>This sub-measure.</summary>
+    /// <example>/api/v1/sub-measures/1-1-1</example>
+    public required string Self { get; init; }
+
+    /// <summary>Its basic goal (基本目標).</summary>
+    /// <example>/api/v1/goals/1</example>
+    public required string Goal { get; init; }
+
+    /// <summary>Its measure (施策・節).</summary>
+    /// <example>/api/v1/measures/1-1</example>
+    public required string Measure { get; init; }
+
+    /// <summary>For a re-listing (再掲), the original sub-measure; otherwise null.</summary>
+    /// <example>/api/v1/sub-measures/3-4-1</example>
+    public required string? RelistingOf { get; init; }
+}

@@ -1,0 +1,74 @@
+using Asp.Versioning;
+using Kushiro.OpenData.Api.Data;
+using Kushiro.OpenData.Api.Http;
+using Kushiro.OpenData.Api.Paging;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+
+namespace Kushiro.OpenData.Api.Strategy;
+
+/// <summary>Sub-measures (施策・細節).</summary>
+[ApiController]
+[ApiVersion(1.0)]
+[Route("api/v{version:apiVersion}/sub-measures")]
+[Tags("Sub-measures")]
+[ProducesResponseType(StatusCodes.Status304NotModified)]
+[ProducesResponseType<ValidationProblemDetails>(StatusCodes.Status400BadRequest, "application/problem+json")]
+[ProducesResponseType<ProblemDetails>(StatusCodes.Status406NotAcceptable, "application/problem+json")]
+public sealed class SubMeasuresController(OpenDataContext db) : ControllerBase
+{
+    /// <summary>List sub-measures (施策・細節), optionally of one basic goal or measure.</summary>
+    /// <remarks>In stable ID order (goal, measure, then sub-measure number), paged with <c>limit</c> and <c>offset</c>. Both filters together return the sub-measures that match both. Re-listings (再掲) are included and carry <c>relistingOf</c>.</remarks>
+    /// <param name="goal" example="3">Only sub-measures of this basic goal (基本目標), by ID. An ID that does not exist is a 400.</param>
+    /// <param name="measure" example="3-4">Only sub-measures of this measure (施策・節), by ID. An ID that does not exist is a 400.</param>
+    /// <param name="page">Paging.</param>
+    /// <param name="cancellationToken">Cancelled when the client goes away.</param>
+    /// <response code="200">A page of sub-measures.</response>
+    /// <response code="400">A query parameter is invalid or names a goal or measure that does not exist; the problem names it.</response>
+    [HttpGet(Name = "listSubMeasures")]
+    [ProducesResponseType<Page<SubMeasureResource>>(StatusCodes.Status200OK, "application/json")]
+    public async Task<ActionResult<Page<SubMeasureResource>>> ListSubMeasures(
+        [FromQuery] string? goal, [FromQuery] string? measure, [FromQuery] PageQuery page, CancellationToken cancellationToken)
+    {
+        if (goal is not null && !await db.Goals.AnyAsync(g => g.Id == goal, cancellationToken))
+        {
+            return this.UnknownFilterProblem("goal", goal, "basic goal");
+        }
+        if (measure is not null && !await db.Measures.AnyAsync(m => m.Id == measure, cancellationToken))
+        {
+            return this.UnknownFilterProblem("measure", measure, "measure");
+        }
+        var query = db.SubMeasures
+            .Where(s => goal == null || s.Measure!.GoalId == goal)
+            .Where(s => measure == null || s.MeasureId == measure);
+        var items = await Resources(InIdOrder(query).Skip(page.Offset).Take(page.Limit), cancellationToken);
+        return Page<SubMeasureResource>.Create(items, await query.CountAsync(cancellationToken), page, Request);
+    }
+
+    /// <summary>Get one sub-measure (施策・細節).</summary>
+    /// <param name="id" example="4-2-2">ID of the sub-measure: <c>{goal}-{n}-{m}</c>.</param>
+    /// <param name="cancellationToken">Cancelled when the client goes away.</param>
+    /// <response code="200">The sub-measure.</response>
+    /// <response code="404">No sub-measure has this ID; the problem names it.</response>
+    [HttpGet("{id}", Name = "getSubMeasure")]
+    [ProducesResponseType<SubMeasureResource>(StatusCodes.Status200OK, "application/json")]
+    [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound, "application/problem+json")]
+    public async Task<ActionResult<SubMeasureResource>> GetSubMeasure(string id, CancellationToken cancellationToken)
+    {
+        var found = await Resources(db.SubMeasures.Where(s => s.Id == id), cancellationToken);
+        return found.Count == 1 ? found[0] : this.NotFoundProblem("Sub-measure", id);
+    }
+
+    /// <summary>Stable ID order: goal, measure, then sub-measure number (numeric, so 1-10 would follow 1-9).</summary>
+    internal static IQueryable<SubMeasure> InIdOrder(IQueryable<SubMeasure> query) =>
+        query.OrderBy(s => s.Measure!.Goal!.Order).ThenBy(s => s.Measure!.Order).ThenBy(s => s.Order);
+
+    /// <summary>Sub-measures as served, with their goal and re-listings, in the query's order.</summary>
+    internal static async Task<IReadOnlyList<SubMeasureResource>> Resources(IQueryable<SubMeasure> query, CancellationToken cancellationToken)
+    {
+        var rows = await query.AsNoTracking()
+            .Select(s => new { SubMeasure = s, s.Measure!.GoalId, RelistedAs = s.RelistedAs.Select(r => r.Id).ToList() })
+            .ToListAsync(cancellationToken);
+        return [.. rows.Select(r => SubMeasureResource.From(r.SubMeasure, r.GoalId, r.RelistedAs))];
+    }
+}
