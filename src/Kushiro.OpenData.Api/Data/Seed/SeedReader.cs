@@ -159,8 +159,8 @@ public static partial class SeedReader
         var id = CheckedId(r, IdPattern.Goal());
         var order = r.PositiveInteger("order");
         ExpectId(r, id, parent: null, order);
-        ExpectMarker(r, $"{order}", order);
-        return new Goal { Id = id, PlanId = "", Marker = r.Text("marker"), Order = order, Title = r.Text("title") };
+        var marker = CheckedMarker(r, $"{order}", order);
+        return new Goal { Id = id, PlanId = "", Marker = marker, Order = order, Title = r.Text("title") };
     }
 
     private static Measure ReadMeasure(SeedRecord r)
@@ -170,8 +170,8 @@ public static partial class SeedReader
         var order = r.PositiveInteger("order");
         ExpectId(r, id, goalId, order);
         // ① … ⑳ are consecutive code points.
-        ExpectMarker(r, order is >= 1 and <= 20 ? ((char)('①' + order - 1)).ToString() : null, order);
-        return new Measure { Id = id, GoalId = goalId, Marker = r.Text("marker"), Order = order, Title = r.Text("title") };
+        var marker = CheckedMarker(r, order is >= 1 and <= 20 ? ((char)('①' + order - 1)).ToString() : null, order);
+        return new Measure { Id = id, GoalId = goalId, Marker = marker, Order = order, Title = r.Text("title") };
     }
 
     private static SubMeasure ReadSubMeasure(SeedRecord r)
@@ -180,12 +180,12 @@ public static partial class SeedReader
         var measureId = r.Text("measureId");
         var order = r.PositiveInteger("order");
         ExpectId(r, id, measureId, order);
-        ExpectMarker(r, order is >= 1 && order <= KatakanaMarkers.Length ? $"({KatakanaMarkers[order - 1]})" : null, order);
+        var marker = CheckedMarker(r, order is >= 1 && order <= KatakanaMarkers.Length ? $"({KatakanaMarkers[order - 1]})" : null, order);
         return new SubMeasure
         {
             Id = id,
             MeasureId = measureId,
-            Marker = r.Text("marker"),
+            Marker = marker,
             Order = order,
             Title = r.Text("title"),
             Description = r.Text("description"),
@@ -215,13 +215,14 @@ public static partial class SeedReader
         }
     }
 
-    private static void ExpectMarker(SeedRecord r, string? expected, int order)
+    private static string CheckedMarker(SeedRecord r, string? expected, int order)
     {
         var marker = r.Text("marker");
         if (marker.Length > 0 && order > 0 && marker != expected)
         {
             r.Error("marker", $"\"{marker}\" does not match order {order} (expected \"{expected ?? "?"}\")");
         }
+        return marker;
     }
 
     private static partial class IdPattern

@@ -1,0 +1,122 @@
+using System.Net;
+using System.Net.Http.Headers;
+
+namespace Kushiro.OpenData.Api.Tests.Http;
+
+/// <summary>What caches, mirrors and browser apps rely on: validators, 304s, cache lifetime, CORS, compression.</summary>
+[Collection(ReadOnlyApi.Name)]
+public sealed class CachingAndCorsTests(SharedApiFactory api)
+{
+    private readonly HttpClient client = api.CreateClient();
+
+    public static TheoryData<string> Resources =>
+    [
+        "/api/v1/plan", "/api/v1/plan/source-document", "/api/v1/goals", "/api/v1/goals/1", "/api/v1/measures?goal=1",
+        "/api/v1/measures/1-1", "/api/v1/sub-measures?limit=200", "/api/v1/sub-measures/4-2-2",
+    ];
+
+    [Theory]
+    [MemberData(nameof(Resources))]
+    public async Task EveryGetCarriesValidatorsAndACacheLifetime(string url)
+    {
+        using var response = await client.GetAsync(url);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.NotNull(response.Headers.ETag);
+        Assert.NotNull(response.Content.Headers.LastModified);
+        Assert.True(response.Headers.CacheControl is { Public: true, MaxAge: not null }, $"Cache-Control: {response.Headers.CacheControl}");
+    }
+
+    [Theory]
+    [MemberData(nameof(Resources))]
+    public async Task IfNoneMatchWithTheCurrentETagIsNotModifiedWithoutABody(string url)
+    {
+        using var first = await client.GetAsync(url);
+        using var request = new HttpRequestMessage(HttpMethod.Get, url);
+        request.Headers.IfNoneMatch.Add(first.Headers.ETag!);
+        using var second = await client.SendAsync(request);
+        Assert.Equal(HttpStatusCode.NotModified, second.StatusCode);
+        Assert.Empty(await second.Content.ReadAsByteArrayAsync());
+        Assert.Equal(first.Headers.ETag, second.Headers.ETag);
+    }
+
+    [Fact]
+    public async Task AStaleETagGetsTheFullResponse()
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/api/v1/goals");
+        request.Headers.IfNoneMatch.Add(new EntityTagHeaderValue("\"not-the-current-one\"", isWeak: true));
+        using var response = await client.SendAsync(request);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.NotEmpty(await response.Content.ReadAsByteArrayAsync());
+    }
+
+    [Fact]
+    public async Task DifferentRepresentationsHaveDifferentETags()
+    {
+        var etags = new HashSet<string>();
+        foreach (var url in new[] { "/api/v1/goals", "/api/v1/goals?limit=2", "/api/v1/goals/1", "/api/v1/goals/2" })
+        {
+            using var response = await client.GetAsync(url);
+            Assert.True(etags.Add(response.Headers.ETag!.Tag), $"{url} repeats an ETag");
+        }
+    }
+
+    [Fact]
+    public async Task IfModifiedSinceTheLastChangeIsNotModified()
+    {
+        using var first = await client.GetAsync("/api/v1/goals");
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/api/v1/goals");
+        request.Headers.IfModifiedSince = first.Content.Headers.LastModified;
+        using var second = await client.SendAsync(request);
+        Assert.Equal(HttpStatusCode.NotModified, second.StatusCode);
+
+        using var older = new HttpRequestMessage(HttpMethod.Get, "/api/v1/goals");
+        older.Headers.IfModifiedSince = first.Content.Headers.LastModified!.Value.AddDays(-1);
+        using var third = await client.SendAsync(older);
+        Assert.Equal(HttpStatusCode.OK, third.StatusCode);
+    }
+
+    [Fact]
+    public async Task HeadAnswersLikeGetWithoutTheBody()
+    {
+        using var get = await client.GetAsync("/api/v1/sub-measures?limit=200");
+        using var head = await client.SendAsync(new HttpRequestMessage(HttpMethod.Head, "/api/v1/sub-measures?limit=200"));
+        Assert.Equal(HttpStatusCode.OK, head.StatusCode);
+        Assert.Equal(get.Headers.ETag, head.Headers.ETag);
+        Assert.Equal(get.Content.Headers.ContentLength, head.Content.Headers.ContentLength);
+        Assert.Empty(await head.Content.ReadAsByteArrayAsync());
+    }
+
+    [Fact]
+    public async Task BrowserAppsOnOtherSitesMayReadResponsesAndTheirValidators()
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/api/v1/goals");
+        request.Headers.Add("Origin", "https://civic-app.example");
+        using var response = await client.SendAsync(request);
+        Assert.Equal("*", Assert.Single(response.Headers.GetValues("Access-Control-Allow-Origin")));
+        var exposed = string.Join(",", response.Headers.GetValues("Access-Control-Expose-Headers"));
+        Assert.Contains("ETag", exposed, StringComparison.OrdinalIgnoreCase);
+    }
+
+    [Fact]
+    public async Task PreflightAllowsGetFromAnyOrigin()
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Options, "/api/v1/goals");
+        request.Headers.Add("Origin", "https://civic-app.example");
+        request.Headers.Add("Access-Control-Request-Method", "GET");
+        request.Headers.Add("Access-Control-Request-Headers", "if-none-match");
+        using var response = await client.SendAsync(request);
+        Assert.Equal(HttpStatusCode.NoContent, response.StatusCode);
+        Assert.Contains("GET", string.Join(",", response.Headers.GetValues("Access-Control-Allow-Methods")));
+    }
+
+    [Fact]
+    public async Task ResponsesAreCompressedForClientsThatAcceptIt()
+    {
+        using var handlerless = api.CreateDefaultClient();
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/api/v1/sub-measures?limit=200");
+        request.Headers.AcceptEncoding.ParseAdd("br");
+        using var response = await handlerless.SendAsync(request);
+        Assert.Equal("br", Assert.Single(response.Content.Headers.ContentEncoding));
+        Assert.Contains("Accept-Encoding", response.Headers.Vary);
+    }
+}

@@ -1,0 +1,111 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Text.Json;
+
+namespace Kushiro.OpenData.Api.Tests.Http;
+
+/// <summary>Every client error is an RFC 9457 problem that says what was wrong.</summary>
+[Collection(ReadOnlyApi.Name)]
+public sealed class ErrorResponseTests(SharedApiFactory api)
+{
+    private readonly HttpClient client = api.CreateClient();
+
+    [Theory]
+    [InlineData("/api/v1/goals/7", "7")]
+    [InlineData("/api/v1/measures/1-9", "1-9")]
+    [InlineData("/api/v1/sub-measures/9-9-9", "9-9-9")]
+    [InlineData("/api/v1/sub-measures/abc", "abc")]
+    public async Task UnknownIdIsNotFoundNamingTheId(string url, string id)
+    {
+        var problem = await ProblemAsync(url, HttpStatusCode.NotFound);
+        Assert.Contains($"\"{id}\"", problem.Text("detail"));
+    }
+
+    [Theory]
+    [InlineData("/api/v1/goals?limit=abc", "limit")]
+    [InlineData("/api/v1/goals?limit=100000", "limit")]
+    [InlineData("/api/v1/goals?limit=0", "limit")]
+    [InlineData("/api/v1/sub-measures?offset=-1", "offset")]
+    [InlineData("/api/v1/measures?goal=7", "goal")]
+    [InlineData("/api/v1/sub-measures?goal=0", "goal")]
+    [InlineData("/api/v1/sub-measures?measure=1-99", "measure")]
+    [InlineData("/api/v1/sub-measures?goal_id=1", "goal_id")]
+    [InlineData("/api/v1/plan?limit=1", "limit")]
+    public async Task BadQueryParameterIsBadRequestNamingTheParameter(string url, string parameter)
+    {
+        var problem = await ProblemAsync(url, HttpStatusCode.BadRequest);
+        Assert.Contains(parameter, problem.Text("detail"));
+        Assert.True(problem.GetProperty("errors").TryGetProperty(parameter, out var messages), problem.ToString());
+        Assert.NotEmpty(messages.EnumerateArray());
+    }
+
+    [Theory]
+    [InlineData("/api/v2/goals", "v2")]
+    [InlineData("/api/v1.5/sub-measures", "v1.5")]
+    [InlineData("/api/v3/plan", "v3")]
+    public async Task UnsupportedApiVersionIsBadRequestListingTheSupportedOnes(string url, string version)
+    {
+        var problem = await ProblemAsync(url, HttpStatusCode.BadRequest);
+        Assert.Contains(version, problem.Text("detail"));
+        Assert.Contains("v1", problem.Text("detail"));
+        Assert.Contains("v1.0", problem.GetProperty("supportedVersions").EnumerateArray().Select(v => v.GetString()));
+    }
+
+    [Fact]
+    public async Task UnknownPathIsNotFound()
+    {
+        var problem = await ProblemAsync("/api/v1/policies", HttpStatusCode.NotFound);
+        Assert.Contains("/api/v1/policies", problem.Text("detail"));
+    }
+
+    [Theory]
+    [InlineData("/api/v1/goals", "text/csv")]
+    [InlineData("/api/v1/goals/1", "application/xml")]
+    [InlineData("/api/v1/plan", "text/html")]
+    [InlineData("/api/v1/plan/source-document", "application/json")]
+    public async Task AcceptWeCannotServeIsNotAcceptable(string url, string accept)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, url);
+        request.Headers.Accept.ParseAdd(accept);
+        using var response = await client.SendAsync(request);
+        Assert.Equal(HttpStatusCode.NotAcceptable, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        var problem = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement;
+        Assert.Equal(406, problem.GetProperty("status").GetInt32());
+    }
+
+    [Theory]
+    [InlineData("*/*")]
+    [InlineData("application/*")]
+    [InlineData("application/json")]
+    [InlineData("text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8")]
+    public async Task AcceptThatAllowsJsonIsServed(string accept)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/api/v1/goals");
+        request.Headers.Accept.ParseAdd(accept);
+        using var response = await client.SendAsync(request);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("application/json", response.Content.Headers.ContentType?.MediaType);
+    }
+
+    [Fact]
+    public async Task WritingToAReadOnlyResourceIsMethodNotAllowed()
+    {
+        using var response = await client.PostAsync("/api/v1/goals", new StringContent("{}", MediaTypeHeaderValue.Parse("application/json")));
+        Assert.Equal(HttpStatusCode.MethodNotAllowed, response.StatusCode);
+        Assert.Contains("GET", response.Content.Headers.Allow);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+    }
+
+    private async Task<JsonElement> ProblemAsync(string url, HttpStatusCode status)
+    {
+        using var response = await client.GetAsync(url);
+        var body = await response.Content.ReadAsStringAsync();
+        Assert.True(response.StatusCode == status, $"GET {url}: expected {(int)status}, got {(int)response.StatusCode}: {body}");
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        var problem = JsonDocument.Parse(body).RootElement.Clone();
+        Assert.Equal((int)status, problem.GetProperty("status").GetInt32());
+        Assert.False(string.IsNullOrEmpty(problem.Text("title")));
+        return problem;
+    }
+}

@@ -1,0 +1,42 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+
+namespace Kushiro.OpenData.Api.Tests.Seed;
+
+/// <summary>A temporary copy of the repository's seed that a test may edit as a clerk would.</summary>
+public sealed class SeedFolder : IDisposable
+{
+    private static readonly JsonSerializerOptions Indented = new() { WriteIndented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
+    public SeedFolder()
+    {
+        Path = System.IO.Path.Combine(Directory.CreateTempSubdirectory("kushiro-seed-").FullName, "seed");
+        Directory.CreateDirectory(Path);
+        foreach (var file in Directory.GetFiles(RepositoryFiles.SeedDirectory))
+        {
+            File.Copy(file, System.IO.Path.Combine(Path, System.IO.Path.GetFileName(file)));
+        }
+    }
+
+    public string Path { get; }
+
+    /// <summary>Edits record <paramref name="number"/> (1-based) of a seed file holding an array.</summary>
+    public SeedFolder EditRecord(string file, int number, Action<JsonObject> edit) => EditFile(file, root => edit(root.AsArray()[number - 1]!.AsObject()));
+
+    public SeedFolder EditFile(string file, Action<JsonNode> edit)
+    {
+        var path = System.IO.Path.Combine(Path, file);
+        var root = JsonNode.Parse(File.ReadAllText(path))!;
+        edit(root);
+        File.WriteAllText(path, root.ToJsonString(Indented));
+        return this;
+    }
+
+    public SeedFolder Write(string file, string text)
+    {
+        File.WriteAllText(System.IO.Path.Combine(Path, file), text);
+        return this;
+    }
+
+    public void Dispose() => Directory.Delete(System.IO.Path.GetDirectoryName(Path)!, recursive: true);
+}

@@ -1,0 +1,96 @@
+using System.Text.Json.Nodes;
+using Kushiro.OpenData.Api.Data.Seed;
+
+namespace Kushiro.OpenData.Api.Tests.Seed;
+
+/// <summary>A clerk's mistake in the seed is reported by file, record and field, by the check command too.</summary>
+public sealed class SeedValidationTests
+{
+    [Fact]
+    public void TheRepositorySeedIsValidAndHoldsTheWholeStrategy()
+    {
+        var seed = SeedReader.Read(RepositoryFiles.SeedDirectory);
+        Assert.Equal((4, 17, 47), (seed.Goals.Count, seed.Measures.Count, seed.SubMeasures.Count));
+        Assert.Equal("3-4-1", Assert.Single(seed.SubMeasures, s => s.RelistingOfId is not null).RelistingOfId);
+    }
+
+    public static TheoryData<string, int, Action<JsonObject>, string> Mistakes => new()
+    {
+        { "goals.json", 3, r => r.Remove("title"), "seed/goals.json, record 3 (id \"3\"), field \"title\": is required" },
+        { "goals.json", 2, r => r["title"] = "  ", "seed/goals.json, record 2 (id \"2\"), field \"title\": must not be empty" },
+        { "measures.json", 2, r => r["id"] = "1-1", "seed/measures.json, record 2 (id \"1-1\"), field \"id\": duplicate \"1-1\" (also record 1)" },
+        { "sub-measures.json", 1, r => r["id"] = "1-1-a", "seed/sub-measures.json, record 1 (id \"1-1-a\"), field \"id\": \"1-1-a\" is malformed" },
+        { "measures.json", 1, r => r["goalId"] = "9", "seed/measures.json, record 1 (id \"1-1\"), field \"goalId\": \"9\" does not exist in seed/goals.json" },
+        { "sub-measures.json", 47, r => r["measureId"] = "4-7", "seed/sub-measures.json, record 47 (id \"4-2-3\"), field \"measureId\": \"4-7\" does not exist in seed/measures.json" },
+        { "municipalities.json", 2, r => r["code"] = "012069", "seed/municipalities.json, record 2 (id \"012069\"), field \"code\": \"012069\" is not a valid 全国地方公共団体コード" },
+        { "sub-measures.json", 46, r => r["relistingOf"] = "3-4-9", "seed/sub-measures.json, record 46 (id \"4-2-2\"), field \"relistingOf\": \"3-4-9\" is not a sub-measure" },
+        { "sub-measures.json", 2, r => r["tittle"] = "typo", "seed/sub-measures.json, record 2 (id \"1-1-2\"), field \"tittle\": unknown field" },
+        { "measures.json", 3, r => r["marker"] = "④", "seed/measures.json, record 3 (id \"1-3\"), field \"marker\": \"④\" does not match order 3 (expected \"③\")" },
+        { "goals.json", 4, r => r["order"] = "four", "seed/goals.json, record 4 (id \"4\"), field \"order\": must be a whole number" },
+    };
+
+    [Theory]
+    [MemberData(nameof(Mistakes))]
+    public void MistakeIsReportedWithFileRecordAndField(string file, int record, Action<JsonObject> edit, string expected)
+    {
+        using var seed = new SeedFolder().EditRecord(file, record, edit);
+        var error = Assert.Throws<SeedValidationException>(() => SeedReader.Read(seed.Path));
+        Assert.Contains(expected, error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void BrokenJsonIsReportedWithItsLine()
+    {
+        using var seed = new SeedFolder().Write("goals.json", "[\n  { \"id\": \"1\",\n    \"title\" \"missing colon\" }\n]");
+        var error = Assert.Throws<SeedValidationException>(() => SeedReader.Read(seed.Path));
+        Assert.Contains("seed/goals.json: line 3", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void EveryProblemIsReportedNotJustTheFirst()
+    {
+        using var seed = new SeedFolder()
+            .EditRecord("goals.json", 1, r => r.Remove("marker"))
+            .EditRecord("sub-measures.json", 5, r => r.Remove("description"));
+        var error = Assert.Throws<SeedValidationException>(() => SeedReader.Read(seed.Path));
+        Assert.Equal(["goals.json", "sub-measures.json"], error.Errors.Select(e => Path.GetFileName(e.File)));
+    }
+
+    [Fact]
+    public void MissingSeedFileIsNamed()
+    {
+        using var seed = new SeedFolder();
+        File.Delete(Path.Combine(seed.Path, "measures.json"));
+        var error = Assert.Throws<SeedValidationException>(() => SeedReader.Read(seed.Path));
+        Assert.Contains("seed/measures.json: file not found", error.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("012068", true)]
+    [InlineData("010006", true)]
+    [InlineData("131016", true)]
+    [InlineData("012067", false)]
+    [InlineData("01206", false)]
+    [InlineData("01206a", false)]
+    public void LocalGovernmentCodesAreCheckedByTheirCheckDigit(string code, bool valid) =>
+        Assert.Equal(valid, LocalGovernmentCode.IsValid(code));
+
+    [Fact]
+    public void SeedCheckCommandExitsZeroForTheRepositorySeedAndSaysWhatItHolds()
+    {
+        var output = new StringWriter();
+        var exit = SeedCheckCommand.Run(["seed", "check", "--dir", RepositoryFiles.SeedDirectory], "unused", output, new StringWriter());
+        Assert.Equal(0, exit);
+        Assert.Contains("4 goals, 17 measures, 47 sub-measures", output.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void SeedCheckCommandExitsNonZeroAndPrintsTheProblems()
+    {
+        using var seed = new SeedFolder().EditRecord("goals.json", 1, r => r.Remove("title"));
+        var error = new StringWriter();
+        var exit = SeedCheckCommand.Run(["seed", "check"], seed.Path, new StringWriter(), error);
+        Assert.Equal(1, exit);
+        Assert.Contains("seed/goals.json, record 1 (id \"1\"), field \"title\": is required", error.ToString(), StringComparison.Ordinal);
+    }
+}

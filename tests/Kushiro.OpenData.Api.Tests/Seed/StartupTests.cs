@@ -1,0 +1,86 @@
+using System.Net;
+
+namespace Kushiro.OpenData.Api.Tests.Seed;
+
+/// <summary>How the API brings its store up to date from the seed when it starts.</summary>
+public sealed class StartupTests
+{
+    [Fact]
+    public async Task FirstStartCreatesTheStoreFileAndImportsTheSeed()
+    {
+        using var api = new ApiFactory();
+        Assert.False(File.Exists(api.DatabasePath));
+        var plan = await api.CreateClient().GetJsonAsync("/api/v1/plan");
+        Assert.True(File.Exists(api.DatabasePath));
+        var store = StoreSnapshot.Read(api.DatabasePath);
+        Assert.Equal(SourceDocument.Load().Goals.Select(g => g.Title), store.GoalTitles);
+        Assert.Equal(47, store.SubMeasures);
+        Assert.Equal(plan.GetProperty("counts").GetProperty("subMeasures").GetInt32(), store.SubMeasures);
+    }
+
+    [Fact]
+    public async Task BrokenSeedStopsTheStartNamingFileRecordAndFieldAndLeavesTheStoreUntouched()
+    {
+        using var good = new ApiFactory();
+        await good.CreateClient().GetJsonAsync("/api/v1/goals");
+        var before = StoreSnapshot.Read(good.DatabasePath);
+
+        // A valid edit next to an invalid one: neither may reach the store.
+        using var seed = new SeedFolder()
+            .EditRecord("goals.json", 1, g => g["title"] = "書き換えたタイトル")
+            .EditRecord("goals.json", 2, g => g.Remove("title"));
+        using var broken = new ApiFactory(seed.Path, good.DatabasePath);
+
+        Assert.Throws<InvalidOperationException>(() => broken.CreateClient());
+        Assert.Contains(broken.Problems, m => m.Contains("seed/goals.json, record 2 (id \"2\"), field \"title\": is required", StringComparison.Ordinal));
+        var after = StoreSnapshot.Read(good.DatabasePath);
+        Assert.Equal((before.SeedHash, before.LastModified, before.SubMeasures), (after.SeedHash, after.LastModified, after.SubMeasures));
+        Assert.Equal(before.GoalTitles, after.GoalTitles);
+    }
+
+    [Fact]
+    public async Task EditedSeedIsAppliedOnNextStartAndChangesLastModifiedAndETag()
+    {
+        using var seed = new SeedFolder();
+        var database = Path.Combine(seed.Path, "..", "store.db");
+        string etag, lastModified;
+        using (var first = new ApiFactory(seed.Path, database))
+        {
+            using var response = await first.CreateClient().GetAsync("/api/v1/goals/1");
+            (etag, lastModified) = (response.Headers.ETag!.Tag, response.Content.Headers.GetValues("Last-Modified").Single());
+        }
+        var before = StoreSnapshot.Read(database);
+
+        await Task.Delay(TimeSpan.FromSeconds(1.1)); // Last-Modified has one-second resolution.
+        seed.EditRecord("goals.json", 1, g => g["title"] = "地域の魅力を生かす(改訂)")
+            .EditFile("sub-measures.json", root => root.AsArray().RemoveAt(root.AsArray().Count - 1));
+        using var second = new ApiFactory(seed.Path, database);
+        var client = second.CreateClient();
+        using var after = await client.GetAsync("/api/v1/goals/1");
+        Assert.Equal("地域の魅力を生かす(改訂)", (await client.GetJsonAsync("/api/v1/goals/1")).Text("title"));
+        Assert.NotEqual(etag, after.Headers.ETag!.Tag);
+        Assert.NotEqual(lastModified, after.Content.Headers.GetValues("Last-Modified").Single());
+        await client.GetJsonAsync("/api/v1/sub-measures/4-2-3", HttpStatusCode.NotFound);
+        Assert.Equal(46, (await client.GetJsonAsync("/api/v1/plan")).GetProperty("counts").GetProperty("subMeasures").GetInt32());
+        var stored = StoreSnapshot.Read(database);
+        Assert.NotEqual(before.SeedHash, stored.SeedHash);
+        Assert.Equal(before.GoalTitles.Skip(1), stored.GoalTitles.Skip(1));
+    }
+
+    [Fact]
+    public async Task UnchangedSeedLeavesTheStoreAndLastModifiedAsTheyWere()
+    {
+        using var seed = new SeedFolder();
+        var database = Path.Combine(seed.Path, "..", "store.db");
+        using (var first = new ApiFactory(seed.Path, database))
+        {
+            await first.CreateClient().GetJsonAsync("/api/v1/plan");
+        }
+        var before = StoreSnapshot.Read(database);
+        await Task.Delay(TimeSpan.FromSeconds(1.1));
+        using var second = new ApiFactory(seed.Path, database);
+        await second.CreateClient().GetJsonAsync("/api/v1/plan");
+        var after = StoreSnapshot.Read(database);
+        Assert.Equal((before.SeedHash, before.LastModified), (after.SeedHash, after.LastModified));
+    }
+}
