@@ -17,7 +17,12 @@ public static class OpenApiSetup
             // Non-nullable reference types are required and not nullable, so generated clients get exact types.
             o.SupportNonNullableReferenceTypes();
             o.NonNullableReferenceTypesAsRequired();
+            // OpenAPI 3.0 ignores siblings of $ref; allOf lets a property that refers to a schema keep its description.
+            o.UseAllOfToExtendReferenceSchemas();
             o.DocumentFilter<ServersDocumentFilter>();
+            o.OperationFilter<HttpConventionsOperationFilter>();
+            o.SchemaFilter<ProblemDetailsSchemaFilter>();
+            o.SchemaFilter<NullableReferenceSchemaFilter>();
         });
         return services;
     }
@@ -62,10 +67,14 @@ public static class OpenApiSetup
         }
     }
 
-    // Root-relative server: the document is valid whichever host serves it.
+    // Root-relative server: the document is valid whichever host serves it. Reading needs no credentials,
+    // which an empty security requirement states explicitly.
     private sealed class ServersDocumentFilter : IDocumentFilter
     {
-        public void Apply(OpenApiDocument document, DocumentFilterContext context) =>
+        public void Apply(OpenApiDocument document, DocumentFilterContext context)
+        {
             document.Servers = [new OpenApiServer { Url = "/", Description = "The server this document is served from" }];
+            document.Security = [new OpenApiSecurityRequirement()];
+        }
     }
 }

@@ -31,6 +31,7 @@ public sealed class GoalsController(OpenDataContext db) : ControllerBase
     }
 
     /// <summary>Get one basic goal (基本目標) with its measures (施策・節).</summary>
+    /// <remarks>The goal's title as in the source document, with summaries of its measures in document order.</remarks>
     /// <param name="id" example="1">ID of the basic goal: 1 to 4.</param>
     /// <param name="cancellationToken">Cancelled when the client goes away.</param>
     /// <response code="200">The basic goal.</response>

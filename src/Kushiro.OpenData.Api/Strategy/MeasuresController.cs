@@ -40,6 +40,7 @@ public sealed class MeasuresController(OpenDataContext db) : ControllerBase
     }
 
     /// <summary>Get one measure (施策・節) with its sub-measures (施策・細節).</summary>
+    /// <remarks>The measure's title as in the source document, with its sub-measures (titles and descriptions) in document order.</remarks>
     /// <param name="id" example="1-1">ID of the measure: <c>{goal}-{n}</c>.</param>
     /// <param name="cancellationToken">Cancelled when the client goes away.</param>
     /// <response code="200">The measure.</response>

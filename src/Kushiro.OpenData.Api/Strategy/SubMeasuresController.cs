@@ -46,6 +46,7 @@ public sealed class SubMeasuresController(OpenDataContext db) : ControllerBase
     }
 
     /// <summary>Get one sub-measure (施策・細節).</summary>
+    /// <remarks>Its title and description as in the source document. A re-listing (再掲) such as 4-2-2 names its original in <c>relistingOf</c>; the original lists it in <c>relistedAs</c>.</remarks>
     /// <param name="id" example="4-2-2">ID of the sub-measure: <c>{goal}-{n}-{m}</c>.</param>
     /// <param name="cancellationToken">Cancelled when the client goes away.</param>
     /// <response code="200">The sub-measure.</response>

@@ -1,0 +1,68 @@
+using System.Text.Json.Nodes;
+using Microsoft.OpenApi;
+using Swashbuckle.AspNetCore.SwaggerGen;
+
+namespace Kushiro.OpenData.Api.OpenApi;
+
+/// <summary>
+/// Documents what every GET shares, so generated clients know it: conditional request headers, the
+/// validators and cache headers on 200, and one wording for the 304, 400 and 406 every operation can answer.
+/// </summary>
+internal sealed class HttpConventionsOperationFilter : IOperationFilter
+{
+    private static readonly Dictionary<string, string> CommonResponses = new()
+    {
+        ["304"] = "Not modified: the representation still matches the client's If-None-Match ETag or is not newer than its If-Modified-Since date. No body.",
+        ["400"] = "A query parameter is invalid or unknown; the problem details name it.",
+        ["406"] = "The Accept header allows none of the media types this operation serves; the problem details list them.",
+    };
+
+    public void Apply(OpenApiOperation operation, OperationFilterContext context)
+    {
+        operation.Parameters ??= [];
+        operation.Parameters.Add(Header("If-None-Match",
+            "ETag(s) of a representation the client holds; when one still matches, the answer is 304 without a body.", "W/\"LB9Z9MLaUlO9OuTY0d-FROCM\""));
+        operation.Parameters.Add(Header("If-Modified-Since",
+            "HTTP date; when the data has not changed since, the answer is 304. Ignored when If-None-Match is sent.", "Sat, 28 Nov 2026 12:00:00 GMT"));
+
+        foreach (var (code, response) in operation.Responses ?? [])
+        {
+            if (response is not OpenApiResponse concrete)
+            {
+                continue;
+            }
+            if (CommonResponses.TryGetValue(code, out var description) && IsDefault(concrete.Description, code))
+            {
+                concrete.Description = description;
+            }
+            if (code == "200")
+            {
+                concrete.Headers ??= new Dictionary<string, IOpenApiHeader>();
+                concrete.Headers["ETag"] = ResponseHeader("Weak validator of this representation, for If-None-Match.", "W/\"LB9Z9MLaUlO9OuTY0d-FROCM\"");
+                concrete.Headers["Last-Modified"] = ResponseHeader("When the served data last changed, for If-Modified-Since.", "Sat, 28 Nov 2026 12:00:00 GMT");
+                concrete.Headers["Cache-Control"] = ResponseHeader("How long shared caches may keep the response.", "public, max-age=300");
+            }
+        }
+    }
+
+    // Swashbuckle falls back to the reason phrase where the action has no <response> doc of its own.
+    private static bool IsDefault(string? description, string code) =>
+        string.IsNullOrEmpty(description) || description == Microsoft.AspNetCore.WebUtilities.ReasonPhrases.GetReasonPhrase(int.Parse(code, System.Globalization.CultureInfo.InvariantCulture));
+
+    private static OpenApiParameter Header(string name, string description, string example) => new()
+    {
+        Name = name,
+        In = ParameterLocation.Header,
+        Required = false,
+        Description = description,
+        Schema = new OpenApiSchema { Type = JsonSchemaType.String },
+        Example = JsonValue.Create(example),
+    };
+
+    private static OpenApiHeader ResponseHeader(string description, string example) => new()
+    {
+        Description = description,
+        Schema = new OpenApiSchema { Type = JsonSchemaType.String },
+        Example = JsonValue.Create(example),
+    };
+}
