@@ -5,7 +5,8 @@ using Kushiro.OpenData.Api.OpenApi;
 
 if (SeedCheckCommand.IsInvoked(args))
 {
-    var configuration = new ConfigurationBuilder().AddEnvironmentVariables().AddCommandLine(args.Skip(2).Where(a => a.StartsWith("--Seed", StringComparison.Ordinal)).ToArray()).Build();
+    // No web host for a check: the seed folder comes from --dir, Seed__Directory, or the one beside the app.
+    var configuration = new ConfigurationBuilder().AddEnvironmentVariables().Build();
     return SeedCheckCommand.Run(args, StoreSetup.SeedDirectory(configuration), Console.Out, Console.Error);
 }
 
