@@ -10,19 +10,21 @@ namespace Kushiro.OpenData.Api.Http;
 /// Holds each request to the operation's published contract before any work is done:
 /// an Accept header that allows none of the operation's media types gets a 406 problem, and a query
 /// parameter the operation does not declare gets a 400 problem naming it (a typo such as <c>?goal_id=1</c>
-/// would otherwise silently return the unfiltered list). Both come from the same API description the
+/// would otherwise silently return the unfiltered list), as does a single-valued parameter given twice
+/// (<c>?goal=1&amp;goal=2</c>, where taking either value would be a guess). All of it comes from the same API description the
 /// OpenAPI document is built from, so the document and the checks cannot disagree.
 /// </summary>
 public sealed class RequestContractFilter(IApiDescriptionGroupCollectionProvider apiDescriptions, ProblemDetailsFactory problems) : IResourceFilter
 {
-    private sealed record Contract(HashSet<string> QueryParameters, List<MediaTypeHeaderValue> MediaTypes);
+    private sealed record Contract(HashSet<string> QueryParameters, HashSet<string> RepeatableParameters, List<MediaTypeHeaderValue> MediaTypes);
 
     private readonly Lazy<Dictionary<string, Contract>> contracts = new(() => apiDescriptions.ApiDescriptionGroups.Items
         .SelectMany(g => g.Items)
         .GroupBy(d => d.ActionDescriptor.Id)
         .ToDictionary(g => g.Key, g => new Contract(
-            g.SelectMany(d => d.ParameterDescriptions).Where(p => p.Source == BindingSource.Query).Select(p => p.Name)
-                .ToHashSet(StringComparer.OrdinalIgnoreCase),
+            QueryParameters(g).Select(p => p.Name).ToHashSet(StringComparer.OrdinalIgnoreCase),
+            QueryParameters(g).Where(p => p.Type != typeof(string) && p.Type?.IsAssignableTo(typeof(System.Collections.IEnumerable)) == true)
+                .Select(p => p.Name).ToHashSet(StringComparer.OrdinalIgnoreCase),
             [.. g.SelectMany(d => d.SupportedResponseTypes).Where(r => r.StatusCode is >= 200 and < 300)
                 .SelectMany(r => r.ApiResponseFormats).Select(f => MediaTypeHeaderValue.Parse(f.MediaType)).DistinctBy(m => m.MediaType.Value)])));
 
@@ -43,21 +45,31 @@ public sealed class RequestContractFilter(IApiDescriptionGroupCollectionProvider
             return;
         }
 
-        var unknown = request.Query.Keys.Where(k => !contract.QueryParameters.Contains(k)).ToList();
-        if (unknown.Count == 0)
-        {
-            return;
-        }
         var allowed = contract.QueryParameters.Count == 0
             ? "This operation takes no query parameters."
             : $"Allowed: {string.Join(", ", contract.QueryParameters.Order(StringComparer.Ordinal))}.";
-        foreach (var name in unknown)
+        foreach (var (name, values) in request.Query)
         {
-            context.ModelState.AddModelError(name, $"Unknown query parameter \"{name}\". {allowed}");
+            if (!contract.QueryParameters.Contains(name))
+            {
+                context.ModelState.AddModelError(name, $"Unknown query parameter \"{name}\". {allowed}");
+            }
+            else if (values.Count > 1 && !contract.RepeatableParameters.Contains(name))
+            {
+                context.ModelState.AddModelError(name, $"\"{name}\" takes one value; it was given {values.Count}.");
+            }
         }
+        if (context.ModelState.ErrorCount == 0)
+        {
+            return;
+        }
+        var names = string.Join(", ", context.ModelState.Keys);
         context.Result = new ProblemResult(problems.CreateValidationProblemDetails(context.HttpContext, context.ModelState,
-            StatusCodes.Status400BadRequest, detail: $"Unknown query parameter: {string.Join(", ", unknown)}."));
+            StatusCodes.Status400BadRequest, detail: $"Invalid query parameter: {names}."));
     }
+
+    private static IEnumerable<ApiParameterDescription> QueryParameters(IEnumerable<ApiDescription> descriptions) =>
+        descriptions.SelectMany(d => d.ParameterDescriptions).Where(p => p.Source == BindingSource.Query);
 
     public void OnResourceExecuted(ResourceExecutedContext context)
     {

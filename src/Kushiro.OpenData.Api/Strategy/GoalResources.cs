@@ -1,3 +1,5 @@
+using System.Diagnostics.CodeAnalysis;
+
 namespace Kushiro.OpenData.Api.Strategy;
 
 /// <summary>A basic goal (基本目標) of the strategy, as listed.</summary>
@@ -35,6 +37,10 @@ public record GoalSummary
 /// <summary>A basic goal (基本目標) with summaries of its measures (施策・節).</summary>
 public sealed record GoalDetail : GoalSummary
 {
+    [SetsRequiredMembers]
+    internal GoalDetail(Goal goal)
+        : base(From(goal)) => Measures = [.. goal.Measures.Select(MeasureSummary.From)];
+
     /// <summary>The goal's measures (施策・節), in document order.</summary>
     public required IReadOnlyList<MeasureSummary> Measures { get; init; }
 }

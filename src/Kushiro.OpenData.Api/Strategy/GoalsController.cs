@@ -48,14 +48,6 @@ public sealed class GoalsController(OpenDataContext db) : ControllerBase
         {
             return this.NotFoundProblem("Goal", id);
         }
-        return new GoalDetail
-        {
-            Id = goal.Id,
-            Marker = goal.Marker,
-            Title = goal.Title,
-            Order = goal.Order,
-            Links = GoalSummary.From(goal).Links,
-            Measures = [.. goal.Measures.Select(MeasureSummary.From)],
-        };
+        return new GoalDetail(goal);
     }
 }

@@ -1,3 +1,5 @@
+using System.Diagnostics.CodeAnalysis;
+
 namespace Kushiro.OpenData.Api.Strategy;
 
 /// <summary>A measure (施策・節) under a basic goal, as listed.</summary>
@@ -40,6 +42,10 @@ public record MeasureSummary
 /// <summary>A measure (施策・節) with summaries of its sub-measures (施策・細節).</summary>
 public sealed record MeasureDetail : MeasureSummary
 {
+    [SetsRequiredMembers]
+    internal MeasureDetail(Measure measure, IReadOnlyList<SubMeasureResource> subMeasures)
+        : base(From(measure)) => SubMeasures = subMeasures;
+
     /// <summary>The measure's sub-measures (施策・細節), in document order.</summary>
     public required IReadOnlyList<SubMeasureResource> SubMeasures { get; init; }
 }

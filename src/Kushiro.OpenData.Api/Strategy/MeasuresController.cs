@@ -57,16 +57,6 @@ public sealed class MeasuresController(OpenDataContext db) : ControllerBase
         }
         var subMeasures = await SubMeasuresController.Resources(
             SubMeasuresController.InIdOrder(db.SubMeasures.Where(s => s.MeasureId == id)), cancellationToken);
-        var summary = MeasureSummary.From(measure);
-        return new MeasureDetail
-        {
-            Id = summary.Id,
-            GoalId = summary.GoalId,
-            Marker = summary.Marker,
-            Title = summary.Title,
-            Order = summary.Order,
-            Links = summary.Links,
-            SubMeasures = subMeasures,
-        };
+        return new MeasureDetail(measure, subMeasures);
     }
 }

@@ -12,7 +12,7 @@ public sealed class CachingAndCorsTests(SharedApiFactory api)
     public static TheoryData<string> Resources =>
     [
         "/api/v1/plan", "/api/v1/plan/source-document", "/api/v1/goals", "/api/v1/goals/1", "/api/v1/measures?goal=1",
-        "/api/v1/measures/1-1", "/api/v1/sub-measures?limit=200", "/api/v1/sub-measures/4-2-2",
+        "/api/v1/measures/1-1", "/api/v1/sub-measures?limit=200", "/api/v1/sub-measures/4-2-2", "/openapi/v1.json",
     ];
 
     [Theory]

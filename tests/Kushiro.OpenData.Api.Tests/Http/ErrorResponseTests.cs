@@ -31,6 +31,8 @@ public sealed class ErrorResponseTests(SharedApiFactory api)
     [InlineData("/api/v1/sub-measures?measure=1-99", "measure")]
     [InlineData("/api/v1/sub-measures?goal_id=1", "goal_id")]
     [InlineData("/api/v1/plan?limit=1", "limit")]
+    [InlineData("/api/v1/sub-measures?goal=1&goal=2", "goal")]
+    [InlineData("/api/v1/goals?limit=1&limit=2", "limit")]
     public async Task BadQueryParameterIsBadRequestNamingTheParameter(string url, string parameter)
     {
         var problem = await ProblemAsync(url, HttpStatusCode.BadRequest);
