@@ -1,4 +1,3 @@
-using Asp.Versioning;
 using Kushiro.OpenData.Api.Data;
 using Kushiro.OpenData.Api.Http;
 using Kushiro.OpenData.Api.Paging;
@@ -8,14 +7,9 @@ using Microsoft.EntityFrameworkCore;
 namespace Kushiro.OpenData.Api.Strategy;
 
 /// <summary>Basic goals (基本目標).</summary>
-[ApiController]
-[ApiVersion(1.0)]
 [Route("api/v{version:apiVersion}/goals")]
 [Tags("Goals")]
-[ProducesResponseType(StatusCodes.Status304NotModified)]
-[ProducesResponseType<ValidationProblemDetails>(StatusCodes.Status400BadRequest, "application/problem+json")]
-[ProducesResponseType<ProblemDetails>(StatusCodes.Status406NotAcceptable, "application/problem+json")]
-public sealed class GoalsController(OpenDataContext db) : ControllerBase
+public sealed class GoalsController(OpenDataContext db) : ApiV1Controller
 {
     /// <summary>List the basic goals (基本目標).</summary>
     /// <remarks>In stable ID order, paged with <c>limit</c> and <c>offset</c>.</remarks>

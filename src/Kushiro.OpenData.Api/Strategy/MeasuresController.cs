@@ -1,4 +1,3 @@
-using Asp.Versioning;
 using Kushiro.OpenData.Api.Data;
 using Kushiro.OpenData.Api.Http;
 using Kushiro.OpenData.Api.Paging;
@@ -8,14 +7,9 @@ using Microsoft.EntityFrameworkCore;
 namespace Kushiro.OpenData.Api.Strategy;
 
 /// <summary>Measures (施策・節).</summary>
-[ApiController]
-[ApiVersion(1.0)]
 [Route("api/v{version:apiVersion}/measures")]
 [Tags("Measures")]
-[ProducesResponseType(StatusCodes.Status304NotModified)]
-[ProducesResponseType<ValidationProblemDetails>(StatusCodes.Status400BadRequest, "application/problem+json")]
-[ProducesResponseType<ProblemDetails>(StatusCodes.Status406NotAcceptable, "application/problem+json")]
-public sealed class MeasuresController(OpenDataContext db) : ControllerBase
+public sealed class MeasuresController(OpenDataContext db) : ApiV1Controller
 {
     /// <summary>List measures (施策・節), optionally of one basic goal.</summary>
     /// <remarks>In stable ID order (goal, then measure number), paged with <c>limit</c> and <c>offset</c>.</remarks>

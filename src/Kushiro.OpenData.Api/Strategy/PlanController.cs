@@ -1,26 +1,20 @@
-using Asp.Versioning;
 using Kushiro.OpenData.Api.Data;
+using Kushiro.OpenData.Api.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 
 namespace Kushiro.OpenData.Api.Strategy;
 
 /// <summary>The plan as a whole.</summary>
-[ApiController]
-[ApiVersion(1.0)]
 [Route("api/v{version:apiVersion}/plan")]
 [Tags("Plan")]
-public sealed class PlanController(OpenDataContext db) : ControllerBase
+public sealed class PlanController(OpenDataContext db) : ApiV1Controller
 {
     /// <summary>Get the plan (第2期釧路市まち・ひと・しごと創生総合戦略).</summary>
     /// <remarks>Its municipality (with 全国地方公共団体コード), counts of goals, measures and sub-measures, the source document, licences and when the data last changed.</remarks>
     /// <response code="200">The plan.</response>
-    /// <response code="304">Not modified since the ETag or date the client sent.</response>
-    /// <response code="406">The Accept header allows no JSON.</response>
     [HttpGet(Name = "getPlan")]
     [ProducesResponseType<PlanResource>(StatusCodes.Status200OK, "application/json")]
-    [ProducesResponseType(StatusCodes.Status304NotModified)]
-    [ProducesResponseType<ProblemDetails>(StatusCodes.Status406NotAcceptable, "application/problem+json")]
     public async Task<ActionResult<PlanResource>> GetPlan(CancellationToken cancellationToken)
     {
         var plan = await db.Plans.AsNoTracking()
@@ -63,12 +57,8 @@ public sealed class PlanController(OpenDataContext db) : ControllerBase
     /// <summary>Get the source document's text, verbatim.</summary>
     /// <remarks>The policy structure (施策体系案) as extracted from the city's document and given to the project, byte for byte: the raw text behind every title and description.</remarks>
     /// <response code="200">The text, UTF-8.</response>
-    /// <response code="304">Not modified since the ETag or date the client sent.</response>
-    /// <response code="406">The Accept header allows no plain text.</response>
     [HttpGet("source-document", Name = "getSourceDocument")]
     [ProducesResponseType<string>(StatusCodes.Status200OK, "text/plain")]
-    [ProducesResponseType(StatusCodes.Status304NotModified)]
-    [ProducesResponseType<ProblemDetails>(StatusCodes.Status406NotAcceptable, "application/problem+json")]
     public async Task<ContentResult> GetSourceDocument(CancellationToken cancellationToken)
     {
         var text = await db.Plans.AsNoTracking().Select(p => p.SourceDocument.Text).SingleAsync(cancellationToken);

@@ -1,4 +1,3 @@
-using Asp.Versioning;
 using Kushiro.OpenData.Api.Data;
 using Kushiro.OpenData.Api.Http;
 using Kushiro.OpenData.Api.Paging;
@@ -8,14 +7,9 @@ using Microsoft.EntityFrameworkCore;
 namespace Kushiro.OpenData.Api.Strategy;
 
 /// <summary>Sub-measures (施策・細節).</summary>
-[ApiController]
-[ApiVersion(1.0)]
 [Route("api/v{version:apiVersion}/sub-measures")]
 [Tags("Sub-measures")]
-[ProducesResponseType(StatusCodes.Status304NotModified)]
-[ProducesResponseType<ValidationProblemDetails>(StatusCodes.Status400BadRequest, "application/problem+json")]
-[ProducesResponseType<ProblemDetails>(StatusCodes.Status406NotAcceptable, "application/problem+json")]
-public sealed class SubMeasuresController(OpenDataContext db) : ControllerBase
+public sealed class SubMeasuresController(OpenDataContext db) : ApiV1Controller
 {
     /// <summary>List sub-measures (施策・細節), optionally of one basic goal or measure.</summary>
     /// <remarks>In stable ID order (goal, measure, then sub-measure number), paged with <c>limit</c> and <c>offset</c>. Both filters together return the sub-measures that match both. Re-listings (再掲) are included and carry <c>relistingOf</c>.</remarks>
