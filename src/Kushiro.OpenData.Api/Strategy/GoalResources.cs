@@ -21,7 +21,7 @@ public record GoalSummary
     /// <example>1</example>
     public required int Order { get; init; }
 
-    /// <summary>Links to this goal and its children.</summary>
+    /// <summary>Links to this goal, its plan and its children.</summary>
     public required GoalLinks Links { get; init; }
 
     internal static GoalSummary From(Goal g) => new()
@@ -30,7 +30,13 @@ public record GoalSummary
         Marker = g.Marker,
         Title = g.Title,
         Order = g.Order,
-        Links = new GoalLinks { Self = ApiLinks.Goal(g.Id), Measures = ApiLinks.MeasuresOfGoal(g.Id), SubMeasures = ApiLinks.SubMeasuresOfGoal(g.Id) },
+        Links = new GoalLinks
+        {
+            Self = ApiLinks.Goal(g.Id),
+            Plan = ApiLinks.Plan,
+            Measures = ApiLinks.MeasuresOfGoal(g.Id),
+            SubMeasures = ApiLinks.SubMeasuresOfGoal(g.Id),
+        },
     };
 }
 
@@ -51,6 +57,10 @@ public sealed record GoalLinks
     /// <summary>This goal.</summary>
     /// <example>/api/v1/goals/1</example>
     public required string Self { get; init; }
+
+    /// <summary>The plan the goal belongs to.</summary>
+    /// <example>/api/v1/plan</example>
+    public required string Plan { get; init; }
 
     /// <summary>The goal's measures (施策・節).</summary>
     /// <example>/api/v1/measures?goal=1</example>

@@ -83,4 +83,26 @@ public sealed class StartupTests
         var after = StoreSnapshot.Read(database);
         Assert.Equal((before.SeedHash, before.LastModified), (after.SeedHash, after.LastModified));
     }
+
+    [Fact]
+    public async Task EditedPlanDetailsReachTheStoreOnNextStart()
+    {
+        using var seed = new SeedFolder();
+        var database = Path.Combine(seed.Path, "..", "store.db");
+        using (var first = new ApiFactory(seed.Path, database))
+        {
+            await first.CreateClient().GetJsonAsync("/api/v1/plan");
+        }
+        seed.EditFile("plan.json", plan =>
+        {
+            plan["status"] = "策定版";
+            plan["sourceDocument"]!["title"] = "第2期釧路市まち・ひと・しごと創生総合戦略";
+            plan["licence"]!["compatibleWith"] = null;
+        });
+        using var second = new ApiFactory(seed.Path, database);
+        var served = await second.CreateClient().GetJsonAsync("/api/v1/plan");
+        Assert.Equal("策定版", served.Text("status"));
+        Assert.Equal("第2期釧路市まち・ひと・しごと創生総合戦略", served.GetProperty("sourceDocument").Text("title"));
+        Assert.Null(served.GetProperty("licence").NullableText("compatibleWith"));
+    }
 }

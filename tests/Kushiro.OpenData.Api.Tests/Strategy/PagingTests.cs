@@ -90,7 +90,9 @@ public sealed class PagingTests(SharedApiFactory api)
         var links = subMeasure.GetProperty("links");
         Assert.Equal("2-3-1", (await client.GetJsonAsync(links.Text("self"))).Text("id"));
         Assert.Equal("2-3", (await client.GetJsonAsync(links.Text("measure"))).Text("id"));
-        Assert.Equal("2", (await client.GetJsonAsync(links.Text("goal"))).Text("id"));
+        var goal = await client.GetJsonAsync(links.Text("goal"));
+        Assert.Equal("2", goal.Text("id"));
+        Assert.Equal("kushiro-2nd-strategy", (await client.GetJsonAsync(goal.GetProperty("links").Text("plan"))).Text("id"));
         var siblings = await client.GetJsonAsync((await client.GetJsonAsync(links.Text("measure"))).GetProperty("links").Text("subMeasures"));
         Assert.Contains("2-3-1", siblings.Items().Select(s => s.Text("id")));
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync(subMeasure.GetProperty("links").Text("goal"))).StatusCode);
