@@ -31,6 +31,8 @@ try
 catch (SeedValidationException e)
 {
     app.Logger.LogCritical("Not starting: {Problems}", e.Message);
+    // Disposing flushes the console logger, which writes on a background queue; without it the message is lost.
+    await app.DisposeAsync();
     return 1;
 }
 await app.RunAsync();

@@ -1,13 +1,16 @@
 namespace Kushiro.OpenData.Api.Data;
 
 /// <summary>
-/// One row describing what the store holds: the hash of the seed it was last synced from and when its
-/// content last changed (served as Last-Modified).
+/// One row describing what the store holds: the hash of the seed it was last synced from, the build of the
+/// app that last brought it up to date, and when what the API serves last changed (served as Last-Modified).
 /// </summary>
 public sealed class StoreState
 {
     public const int SingletonId = 1;
     public int Id { get; set; } = SingletonId;
     public required string SeedHash { get; set; }
+
+    /// <summary>A new build may serve the same data differently (a new field), so Last-Modified moves with it.</summary>
+    public string AppBuild { get; set; } = "";
     public DateTimeOffset LastModified { get; set; }
 }

@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using Asp.Versioning;
 using Asp.Versioning.ApiExplorer;
 using Microsoft.AspNetCore.Mvc;
 
@@ -18,8 +19,7 @@ public static partial class ApiVersionFallback
         app.MapFallback("/api/{**path}", (HttpContext context, string? path) =>
         {
             var match = VersionSegment().Match(path ?? "");
-            if (match.Success && !supported.Any(v => v.MajorVersion?.ToString() == match.Groups["major"].Value
-                    && (v.MinorVersion ?? 0).ToString() == (match.Groups["minor"].Success ? match.Groups["minor"].Value : "0")))
+            if (match.Success && !supported.Any(v => Same(v, match)))
             {
                 return Results.Problem(new ProblemDetails
                 {
@@ -35,6 +35,14 @@ public static partial class ApiVersionFallback
         // GET and HEAD only: another method on an existing path stays a 405 from routing.
         .WithMetadata(new HttpMethodMetadata([HttpMethods.Get, HttpMethods.Head]))
         .ExcludeFromDescription();
+    }
+
+    // Numerically, as routing does: v01 is v1, v1 is v1.0.
+    private static bool Same(ApiVersion version, Match requested)
+    {
+        var minorText = requested.Groups["minor"].Success ? requested.Groups["minor"].Value : "0";
+        return decimal.TryParse(requested.Groups["major"].Value, out var major) && decimal.TryParse(minorText, out var minor)
+            && version.MajorVersion == major && (version.MinorVersion ?? 0) == minor;
     }
 
     [GeneratedRegex(@"^(?<version>v(?<major>\d+)(\.(?<minor>\d+))?)(/|$)", RegexOptions.CultureInvariant)]

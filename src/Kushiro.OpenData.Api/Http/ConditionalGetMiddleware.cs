@@ -43,7 +43,8 @@ public sealed class ConditionalGetMiddleware(RequestDelegate next, DatasetVersio
             response.Body = client;
         }
 
-        response.Headers.Append(HeaderNames.Vary, HeaderNames.Accept);
+        // Also on a 304, which the compression middleware outside leaves without its Vary.
+        response.Headers.Append(HeaderNames.Vary, $"{HeaderNames.Accept}, {HeaderNames.AcceptEncoding}");
         if (response.StatusCode == StatusCodes.Status200OK)
         {
             var etag = new EntityTagHeaderValue($"\"{Hash(buffer, response.ContentType)}\"", isWeak: true);

@@ -11,7 +11,7 @@ namespace Kushiro.OpenData.Api.Http;
 /// an Accept header that allows none of the operation's media types gets a 406 problem, and a query
 /// parameter the operation does not declare gets a 400 problem naming it (a typo such as <c>?goal_id=1</c>
 /// would otherwise silently return the unfiltered list), as does a single-valued parameter given twice
-/// (<c>?goal=1&amp;goal=2</c>, where taking either value would be a guess). All of it comes from the same API description the
+/// (<c>?goal=1&amp;goal=2</c>, where taking either value would be a guess) or given empty. All of it comes from the same API description the
 /// OpenAPI document is built from, so the document and the checks cannot disagree.
 /// </summary>
 public sealed class RequestContractFilter(IApiDescriptionGroupCollectionProvider apiDescriptions, ProblemDetailsFactory problems) : IResourceFilter
@@ -57,6 +57,11 @@ public sealed class RequestContractFilter(IApiDescriptionGroupCollectionProvider
             else if (values.Count > 1 && !contract.RepeatableParameters.Contains(name))
             {
                 context.ModelState.AddModelError(name, $"\"{name}\" takes one value; it was given {values.Count}.");
+            }
+            else if (values.Any(string.IsNullOrEmpty))
+            {
+                // Binding would read "?goal=" as no filter at all and return the whole list.
+                context.ModelState.AddModelError(name, $"\"{name}\" is empty; give a value or leave the parameter out.");
             }
         }
         if (context.ModelState.ErrorCount == 0)

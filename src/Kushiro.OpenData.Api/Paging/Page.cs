@@ -67,7 +67,7 @@ public sealed record PageLinks
             Self = At(offset),
             First = At(0),
             Prev = offset == 0 ? null : At(Math.Max(0, Math.Min(offset - limit, lastOffset))),
-            Next = offset + limit < total ? At(offset + limit) : null,
+            Next = (long)offset + limit < total ? At(offset + limit) : null,
             Last = At(lastOffset),
         };
     }
@@ -75,7 +75,7 @@ public sealed record PageLinks
     private static string Link(HttpRequest request, int limit, int offset)
     {
         var query = request.Query
-            .Where(p => p.Key is not ("limit" or "offset"))
+            .Where(p => !p.Key.Equals("limit", StringComparison.OrdinalIgnoreCase) && !p.Key.Equals("offset", StringComparison.OrdinalIgnoreCase))
             .SelectMany(p => p.Value.Select(v => new KeyValuePair<string, string?>(p.Key, v)))
             .Append(new("limit", limit.ToString(System.Globalization.CultureInfo.InvariantCulture)))
             .Append(new("offset", offset.ToString(System.Globalization.CultureInfo.InvariantCulture)));

@@ -1,4 +1,5 @@
 using System.Diagnostics.CodeAnalysis;
+using System.Text.Json.Serialization;
 
 namespace Kushiro.OpenData.Api.Strategy;
 
@@ -48,6 +49,7 @@ public sealed record GoalDetail : GoalSummary
         : base(From(goal)) => Measures = [.. goal.Measures.Select(MeasureSummary.From)];
 
     /// <summary>The goal's measures (施策・節), in document order.</summary>
+    [JsonPropertyOrder(1)] // After the inherited fields, so id comes first.
     public required IReadOnlyList<MeasureSummary> Measures { get; init; }
 }
 

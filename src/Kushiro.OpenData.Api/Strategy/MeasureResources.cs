@@ -1,4 +1,5 @@
 using System.Diagnostics.CodeAnalysis;
+using System.Text.Json.Serialization;
 
 namespace Kushiro.OpenData.Api.Strategy;
 
@@ -47,6 +48,7 @@ public sealed record MeasureDetail : MeasureSummary
         : base(From(measure)) => SubMeasures = subMeasures;
 
     /// <summary>The measure's sub-measures (施策・細節), in document order.</summary>
+    [JsonPropertyOrder(1)] // After the inherited fields, so id comes first.
     public required IReadOnlyList<SubMeasureResource> SubMeasures { get; init; }
 }
 

@@ -95,6 +95,7 @@ public sealed class CachingAndCorsTests(SharedApiFactory api)
         Assert.Equal("*", Assert.Single(response.Headers.GetValues("Access-Control-Allow-Origin")));
         var exposed = string.Join(",", response.Headers.GetValues("Access-Control-Expose-Headers"));
         Assert.Contains("ETag", exposed, StringComparison.OrdinalIgnoreCase);
+        Assert.Contains("Last-Modified", exposed, StringComparison.OrdinalIgnoreCase);
     }
 
     [Fact]
@@ -106,7 +107,9 @@ public sealed class CachingAndCorsTests(SharedApiFactory api)
         request.Headers.Add("Access-Control-Request-Headers", "if-none-match");
         using var response = await client.SendAsync(request);
         Assert.Equal(HttpStatusCode.NoContent, response.StatusCode);
+        Assert.Equal("*", Assert.Single(response.Headers.GetValues("Access-Control-Allow-Origin")));
         Assert.Contains("GET", string.Join(",", response.Headers.GetValues("Access-Control-Allow-Methods")));
+        Assert.Contains("if-none-match", string.Join(",", response.Headers.GetValues("Access-Control-Allow-Headers")), StringComparison.OrdinalIgnoreCase);
     }
 
     [Fact]

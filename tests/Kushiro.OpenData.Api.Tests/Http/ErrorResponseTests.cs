@@ -33,6 +33,8 @@ public sealed class ErrorResponseTests(SharedApiFactory api)
     [InlineData("/api/v1/plan?limit=1", "limit")]
     [InlineData("/api/v1/sub-measures?goal=1&goal=2", "goal")]
     [InlineData("/api/v1/goals?limit=1&limit=2", "limit")]
+    [InlineData("/api/v1/measures?goal=", "goal")]
+    [InlineData("/api/v1/sub-measures?measure", "measure")]
     public async Task BadQueryParameterIsBadRequestNamingTheParameter(string url, string parameter)
     {
         var problem = await ProblemAsync(url, HttpStatusCode.BadRequest);
@@ -48,17 +50,25 @@ public sealed class ErrorResponseTests(SharedApiFactory api)
     public async Task UnsupportedApiVersionIsBadRequestListingTheSupportedOnes(string url, string version)
     {
         var problem = await ProblemAsync(url, HttpStatusCode.BadRequest);
-        Assert.Contains(version, problem.Text("detail"));
-        Assert.Contains("v1", problem.Text("detail"));
-        Assert.Contains("v1.0", problem.GetProperty("supportedVersions").EnumerateArray().Select(v => v.GetString()));
+        Assert.Contains($"no version {version}.", problem.Text("detail"));
+        Assert.EndsWith("Supported versions: v1.0.", problem.Text("detail"));
+        Assert.Equal(["v1.0"], problem.GetProperty("supportedVersions").EnumerateArray().Select(v => v.GetString()));
     }
 
-    [Fact]
-    public async Task UnknownPathIsNotFound()
+    [Theory]
+    [InlineData("/api/v1/policies")]
+    [InlineData("/api/v01/policies")]
+    [InlineData("/api/v1.0/goals/1/measures")]
+    public async Task UnknownPathInASupportedVersionIsNotFound(string url)
     {
-        var problem = await ProblemAsync("/api/v1/policies", HttpStatusCode.NotFound);
-        Assert.Contains("/api/v1/policies", problem.Text("detail"));
+        var problem = await ProblemAsync(url, HttpStatusCode.NotFound);
+        Assert.Contains(url, problem.Text("detail"));
     }
+
+    [Theory]
+    [InlineData("/api/v1.0/goals")]
+    [InlineData("/api/v01/goals")]
+    public async Task VersionOneMayBeWrittenInOtherForms(string url) => await client.GetJsonAsync(url);
 
     [Theory]
     [InlineData("/api/v1/goals", "text/csv")]

@@ -27,6 +27,11 @@ public sealed class SeedValidationTests
         { "sub-measures.json", 2, r => r["tittle"] = "typo", "seed/sub-measures.json, record 2 (id \"1-1-2\"), field \"tittle\": unknown field" },
         { "measures.json", 3, r => r["marker"] = "④", "seed/measures.json, record 3 (id \"1-3\"), field \"marker\": \"④\" does not match order 3 (expected \"③\")" },
         { "goals.json", 4, r => r["order"] = "four", "seed/goals.json, record 4 (id \"4\"), field \"order\": must be a whole number" },
+        { "goals.json", 1, r => r["title"] = "地域の魅力を生かして\n", "seed/goals.json, record 1 (id \"1\"), field \"title\": starts or ends with white space" },
+        { "sub-measures.json", 1, r => r["descriptionAsExtracted"] = "全く別の文章。", "seed/sub-measures.json, record 1 (id \"1-1-1\"), field \"descriptionAsExtracted\": may differ from description only in white space" },
+        { "sub-measures.json", 46, r => r["relistingOf"] = "4-2-3", "seed/sub-measures.json, record 46 (id \"4-2-2\"), field \"relistingOf\": \"4-2-3\" has another title or description" },
+        { "measures.json", 6, r => { r["id"] = "1-7"; r["order"] = 7; r["marker"] = "⑦"; }, "seed/measures.json, record 6 (id \"1-7\"), field \"order\": 7 leaves a gap under \"1\" (expected 6)" },
+        { "sub-measures.json", 2, r => r["id"] = "1-1-2222222222222", "seed/sub-measures.json, record 2 (id \"1-1-2222222222222\"), field \"id\": \"1-1-2222222222222\" is longer than 16 characters" },
     };
 
     [Theory]
@@ -36,6 +41,23 @@ public sealed class SeedValidationTests
         using var seed = new SeedFolder().EditRecord(file, record, edit);
         var error = Assert.Throws<SeedValidationException>(() => SeedReader.Read(seed.Path));
         Assert.Contains(expected, error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void FieldGivenTwiceInARecordIsReported()
+    {
+        using var seed = new SeedFolder().Write("goals.json",
+            File.ReadAllText(Path.Combine(RepositoryFiles.SeedDirectory, "goals.json")).Replace("\"title\": \"持続可能なまちをつくる\"", "\"title\": \"持続可能なまちをつくる\", \"title\": \"別の題\"", StringComparison.Ordinal));
+        var error = Assert.Throws<SeedValidationException>(() => SeedReader.Read(seed.Path));
+        Assert.Contains("seed/goals.json, record 4 (id \"4\"), field \"title\": appears twice", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void SeedFileWithoutRecordsIsReported()
+    {
+        using var seed = new SeedFolder().Write("sub-measures.json", "[]");
+        var error = Assert.Throws<SeedValidationException>(() => SeedReader.Read(seed.Path));
+        Assert.Contains("seed/sub-measures.json: holds no records", error.Message, StringComparison.Ordinal);
     }
 
     [Fact]

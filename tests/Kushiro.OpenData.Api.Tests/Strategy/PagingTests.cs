@@ -52,6 +52,24 @@ public sealed class PagingTests(SharedApiFactory api)
         Assert.Null(page.GetProperty("links").NullableText("next"));
     }
 
+    [Fact]
+    public async Task HugeOffsetHasNoNextLink()
+    {
+        var page = await client.GetJsonAsync("/api/v1/goals?offset=2147483647");
+        Assert.Empty(page.Items());
+        Assert.Null(page.GetProperty("links").NullableText("next"));
+        await client.GetJsonAsync(page.GetProperty("links").Text("prev"));
+    }
+
+    [Fact]
+    public async Task PageLinksWorkWhateverTheCaseOfTheParameterNames()
+    {
+        var page = await client.GetJsonAsync("/api/v1/measures?Limit=2&OFFSET=2");
+        Assert.Equal(["1-3", "1-4"], page.Items().Select(m => m.Text("id")));
+        var next = await client.GetJsonAsync(page.GetProperty("links").Text("next"));
+        Assert.Equal(["1-5", "1-6"], next.Items().Select(m => m.Text("id")));
+    }
+
     [Theory]
     [InlineData(1)]
     [InlineData(200)]

@@ -1,3 +1,4 @@
+using Kushiro.OpenData.Api.Data.Seed;
 using Kushiro.OpenData.Api.Strategy;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
@@ -9,7 +10,7 @@ internal sealed class GoalConfiguration : IEntityTypeConfiguration<Goal>
     public void Configure(EntityTypeBuilder<Goal> builder)
     {
         builder.HasKey(x => x.Id);
-        builder.Property(x => x.Id).HasMaxLength(16);
+        builder.Property(x => x.Id).HasMaxLength(SeedReader.MaxIdLength);
         builder.HasOne<Plan>().WithMany().HasForeignKey(x => x.PlanId).OnDelete(DeleteBehavior.Restrict);
         // Restrict, not cascade: removing a goal from the seed must never silently take data with it.
         builder.HasMany(x => x.Measures).WithOne(x => x.Goal).HasForeignKey(x => x.GoalId).OnDelete(DeleteBehavior.Restrict);

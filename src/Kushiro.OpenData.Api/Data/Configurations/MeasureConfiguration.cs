@@ -1,3 +1,4 @@
+using Kushiro.OpenData.Api.Data.Seed;
 using Kushiro.OpenData.Api.Strategy;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
@@ -9,7 +10,7 @@ internal sealed class MeasureConfiguration : IEntityTypeConfiguration<Measure>
     public void Configure(EntityTypeBuilder<Measure> builder)
     {
         builder.HasKey(x => x.Id);
-        builder.Property(x => x.Id).HasMaxLength(16);
+        builder.Property(x => x.Id).HasMaxLength(SeedReader.MaxIdLength);
         builder.HasMany(x => x.SubMeasures).WithOne(x => x.Measure).HasForeignKey(x => x.MeasureId).OnDelete(DeleteBehavior.Restrict);
     }
 }

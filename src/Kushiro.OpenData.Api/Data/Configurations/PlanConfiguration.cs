@@ -1,3 +1,4 @@
+using Kushiro.OpenData.Api.Data.Seed;
 using Kushiro.OpenData.Api.Strategy;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
@@ -9,6 +10,7 @@ internal sealed class PlanConfiguration : IEntityTypeConfiguration<Plan>
     public void Configure(EntityTypeBuilder<Plan> builder)
     {
         builder.HasKey(x => x.Id);
+        builder.Property(x => x.Id).HasMaxLength(SeedReader.MaxPlanIdLength);
         builder.HasOne(x => x.Municipality).WithMany().HasForeignKey(x => x.MunicipalityCode).OnDelete(DeleteBehavior.Restrict);
         builder.ComplexProperty(x => x.SourceDocument);
         builder.ComplexProperty(x => x.Licence);

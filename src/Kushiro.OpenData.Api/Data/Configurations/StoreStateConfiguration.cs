@@ -10,5 +10,6 @@ internal sealed class StoreStateConfiguration : IEntityTypeConfiguration<StoreSt
         builder.HasKey(x => x.Id);
         builder.Property(x => x.Id).ValueGeneratedNever();
         builder.Property(x => x.SeedHash).HasMaxLength(64);
+        builder.Property(x => x.AppBuild).HasMaxLength(64);
     }
 }

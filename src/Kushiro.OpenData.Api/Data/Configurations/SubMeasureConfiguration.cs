@@ -1,3 +1,4 @@
+using Kushiro.OpenData.Api.Data.Seed;
 using Kushiro.OpenData.Api.Strategy;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
@@ -9,7 +10,7 @@ internal sealed class SubMeasureConfiguration : IEntityTypeConfiguration<SubMeas
     public void Configure(EntityTypeBuilder<SubMeasure> builder)
     {
         builder.HasKey(x => x.Id);
-        builder.Property(x => x.Id).HasMaxLength(16);
+        builder.Property(x => x.Id).HasMaxLength(SeedReader.MaxIdLength);
         builder.HasOne(x => x.RelistingOf).WithMany(x => x.RelistedAs).HasForeignKey(x => x.RelistingOfId).OnDelete(DeleteBehavior.Restrict);
     }
 }

@@ -23,6 +23,11 @@ namespace Kushiro.OpenData.Api.Data.Migrations
                     b.Property<int>("Id")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("AppBuild")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
                     b.Property<DateTimeOffset>("LastModified")
                         .HasColumnType("TEXT");
 
@@ -120,6 +125,7 @@ namespace Kushiro.OpenData.Api.Data.Migrations
             modelBuilder.Entity("Kushiro.OpenData.Api.Strategy.Plan", b =>
                 {
                     b.Property<string>("Id")
+                        .HasMaxLength(64)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("MunicipalityCode")

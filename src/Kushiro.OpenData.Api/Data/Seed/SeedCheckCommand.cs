@@ -6,15 +6,23 @@ namespace Kushiro.OpenData.Api.Data.Seed;
 /// </summary>
 public static class SeedCheckCommand
 {
-    public static bool IsInvoked(string[] args) => args is ["seed", "check", ..];
+    // Any "seed …" is ours, so a mistyped subcommand is a usage error rather than a server starting.
+    public static bool IsInvoked(string[] args) => args is ["seed", ..];
 
     public static int Run(string[] args, string defaultDirectory, TextWriter output, TextWriter error)
     {
-        var directory = args is [_, _, "--dir", var dir] ? Path.GetFullPath(dir) : defaultDirectory;
-        if (args.Length is not (2 or 4) || (args.Length == 4 && args[2] != "--dir"))
+        string directory;
+        switch (args)
         {
-            error.WriteLine("usage: seed check [--dir DIR]");
-            return 2;
+            case ["seed", "check"]:
+                directory = defaultDirectory;
+                break;
+            case ["seed", "check", "--dir", var dir]:
+                directory = Path.GetFullPath(dir);
+                break;
+            default:
+                error.WriteLine("usage: seed check [--dir DIR]");
+                return 2;
         }
         try
         {

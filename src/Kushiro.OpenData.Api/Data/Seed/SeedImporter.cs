@@ -10,11 +10,14 @@ namespace Kushiro.OpenData.Api.Data.Seed;
 /// </summary>
 public sealed class SeedImporter(OpenDataContext db, TimeProvider time)
 {
-    /// <returns>True when the store's content changed.</returns>
+    // The build of this app (deterministic: the same sources give the same ID).
+    private static readonly string AppBuild = typeof(SeedImporter).Assembly.ManifestModule.ModuleVersionId.ToString("N");
+
+    /// <returns>True when what the API serves changed: the seed's content, or the build serving it.</returns>
     public async Task<bool> ImportAsync(StrategySeed seed, CancellationToken cancellationToken = default)
     {
         var state = await db.StoreStates.FindAsync([StoreState.SingletonId], cancellationToken);
-        if (state?.SeedHash == seed.Hash)
+        if (state?.SeedHash == seed.Hash && state.AppBuild == AppBuild)
         {
             return false;
         }
@@ -26,15 +29,15 @@ public sealed class SeedImporter(OpenDataContext db, TimeProvider time)
         Sync(db.SubMeasures, await db.SubMeasures.ToListAsync(cancellationToken), seed.SubMeasures, x => x.Id);
 
         // A seed edit that changes no value (say, re-indented JSON) records the new hash but keeps Last-Modified.
-        var changed = db.ChangeTracker.HasChanges();
+        var changed = db.ChangeTracker.HasChanges() || state?.AppBuild != AppBuild;
         if (state is null)
         {
-            state = new StoreState { SeedHash = seed.Hash, LastModified = time.GetUtcNow() };
+            state = new StoreState { SeedHash = seed.Hash, AppBuild = AppBuild, LastModified = time.GetUtcNow() };
             db.StoreStates.Add(state);
         }
         else
         {
-            state.SeedHash = seed.Hash;
+            (state.SeedHash, state.AppBuild) = (seed.Hash, AppBuild);
             if (changed)
             {
                 state.LastModified = time.GetUtcNow();

@@ -48,6 +48,11 @@ public static partial class SeedReader
             {
                 record.Error("relistingOf", $"\"{original}\" is itself a re-listing; point to the original \"{target.RelistingOfId}\"");
             }
+            else if (subMeasure.Description != target.Description || !subMeasure.Title.StartsWith(target.Title, StringComparison.Ordinal))
+            {
+                // A re-listing (再掲) repeats its original: same description, same title (plus the 再掲 mark).
+                record.Error("relistingOf", $"\"{original}\" has another title or description, so this is not its re-listing");
+            }
         }
     }
 
@@ -81,6 +86,51 @@ public static partial class SeedReader
         if (!localGovernments.Any(l => l.Value.Code == p.Value.MunicipalityCode))
         {
             p.Record.Error("municipalityCode", $"\"{p.Value.MunicipalityCode}\" is not in {SeedFiles.Municipalities}");
+        }
+    }
+
+    // Orders under one parent run 1, 2, 3 … without gaps, as the document's markers do.
+    private static void CheckContiguousOrder<T>(List<Located<T>> records, Func<T, string> parentOf, Func<T, int> orderOf)
+    {
+        foreach (var siblings in records.Where(r => orderOf(r.Value) > 0).GroupBy(r => parentOf(r.Value)))
+        {
+            var expected = 1;
+            foreach (var (record, value) in siblings.OrderBy(r => orderOf(r.Value)))
+            {
+                if (orderOf(value) != expected)
+                {
+                    record.Error("order", $"{orderOf(value)} leaves a gap under \"{siblings.Key}\" (expected {expected})");
+                }
+                expected = orderOf(value) + 1;
+            }
+        }
+    }
+
+    // A repaired text may differ from the extracted one only in white space (the damage PDF extraction does).
+    private static void CheckExtractedText(List<Located<SubMeasure>> subMeasures)
+    {
+        foreach (var (record, s) in subMeasures)
+        {
+            if (s.TitleAsExtracted is { } title && !SameButWhiteSpace(title, s.Title))
+            {
+                record.Error("titleAsExtracted", "may differ from title only in white space");
+            }
+            if (s.DescriptionAsExtracted is { } description && !SameButWhiteSpace(description, s.Description))
+            {
+                record.Error("descriptionAsExtracted", "may differ from description only in white space");
+            }
+        }
+    }
+
+    private static bool SameButWhiteSpace(string a, string b) =>
+        string.Concat(a.Where(c => !char.IsWhiteSpace(c))) == string.Concat(b.Where(c => !char.IsWhiteSpace(c)));
+
+    private static void CheckNotEmpty(SeedFiles files, List<SeedError> errors, params (string File, int Count)[] counts)
+    {
+        // A file that could not be read at all has its own error already.
+        foreach (var (file, count) in counts.Where(c => c.Count == 0 && !errors.Any(e => e.File == files.DisplayName(c.File))))
+        {
+            errors.Add(new SeedError(files.DisplayName(file), null, null, null, "holds no records"));
         }
     }
 }

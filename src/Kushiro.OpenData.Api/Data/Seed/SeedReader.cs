@@ -12,6 +12,9 @@ public static partial class SeedReader
 {
     private static readonly string[] LocalGovernmentKinds = ["prefecture", "city", "town", "village", "ward"];
     // Sub-measure markers follow the gojūon order used by the document: (ア), (イ), (ウ) …
+    // The store's key columns for goals, measures and sub-measures hold this many characters.
+    public const int MaxIdLength = 16;
+    public const int MaxPlanIdLength = 64;
     private const string KatakanaMarkers = "アイウエオカキクケコサシスセソタチツテトナニヌネノ";
 
     public static StrategySeed Read(string directory)
@@ -35,10 +38,10 @@ public static partial class SeedReader
         CheckParents(measures, goals.Select(g => g.Value.Id), m => m.GoalId, "goalId", files.DisplayName(SeedFiles.Goals));
         CheckParents(subMeasures, measures.Select(m => m.Value.Id), s => s.MeasureId, "measureId", files.DisplayName(SeedFiles.Measures));
         CheckRelistings(subMeasures);
-        if (goals.Count == 0 && errors.Count == 0)
-        {
-            errors.Add(new SeedError(files.DisplayName(SeedFiles.Goals), null, null, null, "holds no goals"));
-        }
+        CheckContiguousOrder(measures, m => m.GoalId, m => m.Order);
+        CheckContiguousOrder(subMeasures, s => s.MeasureId, s => s.Order);
+        CheckExtractedText(subMeasures);
+        CheckNotEmpty(files, errors, (SeedFiles.Goals, goals.Count), (SeedFiles.Measures, measures.Count), (SeedFiles.SubMeasures, subMeasures.Count));
 
         if (errors.Count > 0 || plan is null)
         {
@@ -125,7 +128,7 @@ public static partial class SeedReader
         }
         var plan = new Plan
         {
-            Id = CheckedId(r, IdPattern.Plan()),
+            Id = CheckedId(r, IdPattern.Plan(), MaxPlanIdLength),
             Title = r.Text("title"),
             Status = r.Text("status"),
             MunicipalityCode = r.Text("municipalityCode"),
@@ -195,12 +198,16 @@ public static partial class SeedReader
         };
     }
 
-    private static string CheckedId(SeedRecord r, Regex pattern)
+    private static string CheckedId(SeedRecord r, Regex pattern, int maxLength = MaxIdLength)
     {
         var id = r.Text("id");
         if (id.Length > 0 && !pattern.IsMatch(id))
         {
             r.Error("id", $"\"{id}\" is malformed (expected the form {pattern.ToString().Trim('^', '$')})");
+        }
+        else if (id.Length > maxLength)
+        {
+            r.Error("id", $"\"{id}\" is longer than {maxLength} characters");
         }
         return id;
     }

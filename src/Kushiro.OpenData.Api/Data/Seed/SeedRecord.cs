@@ -25,9 +25,18 @@ internal sealed class SeedRecord
         Id = (element.TryGetProperty("id", out var id) || element.TryGetProperty("code", out id)) && id.ValueKind == JsonValueKind.String
             ? id.GetString()
             : null;
-        foreach (var property in element.EnumerateObject().Where(p => !allowedFields.Contains(p.Name)))
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var property in element.EnumerateObject())
         {
-            Error(property.Name, $"unknown field (allowed: {string.Join(", ", allowedFields)})");
+            if (!allowedFields.Contains(property.Name))
+            {
+                Error(property.Name, $"unknown field (allowed: {string.Join(", ", allowedFields)})");
+            }
+            else if (!seen.Add(property.Name))
+            {
+                // JSON parsers silently keep one of the two; a clerk cannot know which.
+                Error(property.Name, "appears twice in this record");
+            }
         }
     }
 
@@ -56,6 +65,10 @@ internal sealed class SeedRecord
         if (string.IsNullOrWhiteSpace(text))
         {
             Error(field, "must not be empty");
+        }
+        else if (text != text.Trim())
+        {
+            Error(field, "starts or ends with white space or a line break");
         }
         return text;
     }

@@ -12,7 +12,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace Kushiro.OpenData.Api.Data.Migrations
 {
     [DbContext(typeof(OpenDataContext))]
-    [Migration("20261128211734_InitialStore")]
+    [Migration("20261128214912_InitialStore")]
     partial class InitialStore
     {
         /// <inheritdoc />
@@ -25,6 +25,11 @@ namespace Kushiro.OpenData.Api.Data.Migrations
                 {
                     b.Property<int>("Id")
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("AppBuild")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
 
                     b.Property<DateTimeOffset>("LastModified")
                         .HasColumnType("TEXT");
@@ -123,6 +128,7 @@ namespace Kushiro.OpenData.Api.Data.Migrations
             modelBuilder.Entity("Kushiro.OpenData.Api.Strategy.Plan", b =>
                 {
                     b.Property<string>("Id")
+                        .HasMaxLength(64)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("MunicipalityCode")

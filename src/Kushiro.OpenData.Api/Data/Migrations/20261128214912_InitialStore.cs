@@ -37,6 +37,7 @@ namespace Kushiro.OpenData.Api.Data.Migrations
                 {
                     Id = table.Column<int>(type: "INTEGER", nullable: false),
                     SeedHash = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    AppBuild = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
                     LastModified = table.Column<DateTimeOffset>(type: "TEXT", nullable: false)
                 },
                 constraints: table =>
@@ -48,7 +49,7 @@ namespace Kushiro.OpenData.Api.Data.Migrations
                 name: "Plans",
                 columns: table => new
                 {
-                    Id = table.Column<string>(type: "TEXT", nullable: false),
+                    Id = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
                     Title = table.Column<string>(type: "TEXT", nullable: false),
                     Status = table.Column<string>(type: "TEXT", nullable: false),
                     MunicipalityCode = table.Column<string>(type: "TEXT", nullable: false),

@@ -1,0 +1,49 @@
+namespace Kushiro.OpenData.Api.Tests.Seed;
+
+/// <summary>What an operator sees from the real executable: exit codes and messages on the console.</summary>
+public sealed class OperatorTests
+{
+    [Fact]
+    public async Task BrokenSeedStopsTheServerWithTheProblemOnTheConsoleAndExitCodeOne()
+    {
+        using var seed = new SeedFolder().EditRecord("goals.json", 2, g => g.Remove("title"));
+        var database = Path.Combine(seed.Path, "..", "store.db");
+        var result = await AppProcess.RunAsync(["--urls", "http://127.0.0.1:0"],
+            new Dictionary<string, string> { ["Seed__Directory"] = seed.Path, ["ConnectionStrings__Store"] = $"Data Source={database}" },
+            Path.GetDirectoryName(seed.Path)!);
+        Assert.Equal(1, result.ExitCode);
+        Assert.Contains("seed/goals.json, record 2 (id \"2\"), field \"title\": is required", result.Output + result.Error, StringComparison.Ordinal);
+        Assert.False(File.Exists(database), "the store must not be created from a broken seed");
+    }
+
+    [Fact]
+    public async Task SeedCheckPassesOnTheRepositorySeed()
+    {
+        var result = await AppProcess.RunAsync(["seed", "check", "--dir", RepositoryFiles.SeedDirectory], new Dictionary<string, string>(), Path.GetTempPath());
+        Assert.Equal(0, result.ExitCode);
+        Assert.Contains("4 goals, 17 measures, 47 sub-measures", result.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task SeedCheckFailsOnABrokenSeedNamingTheProblem()
+    {
+        using var seed = new SeedFolder().EditRecord("municipalities.json", 2, m => m["code"] = "012067");
+        var result = await AppProcess.RunAsync(["seed", "check"], new Dictionary<string, string> { ["Seed__Directory"] = seed.Path }, Path.GetTempPath());
+        Assert.Equal(1, result.ExitCode);
+        Assert.Contains("seed/municipalities.json, record 2 (id \"012067\"), field \"code\"", result.Error, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("seed")]
+    [InlineData("seed", "chek")]
+    [InlineData("seed", "check", "--directory", "x")]
+    public async Task MistypedSeedCommandIsAUsageErrorNotAServerStart(params string[] arguments)
+    {
+        using var seed = new SeedFolder();
+        var workingDirectory = Path.GetDirectoryName(seed.Path)!;
+        var result = await AppProcess.RunAsync(arguments, new Dictionary<string, string>(), workingDirectory);
+        Assert.Equal(2, result.ExitCode);
+        Assert.Contains("usage: seed check", result.Error, StringComparison.Ordinal);
+        Assert.False(Directory.Exists(Path.Combine(workingDirectory, "data")));
+    }
+}
