@@ -20,6 +20,7 @@ public static class OpenApiSetup
             // OpenAPI 3.0 ignores siblings of $ref; allOf lets a property that refers to a schema keep its description.
             o.UseAllOfToExtendReferenceSchemas();
             o.DocumentFilter<ServersDocumentFilter>();
+            o.DocumentFilter<SchemaExamplesDocumentFilter>();
             o.OperationFilter<HttpConventionsOperationFilter>();
             o.SchemaFilter<ProblemDetailsSchemaFilter>();
             o.SchemaFilter<NullableReferenceSchemaFilter>();

@@ -13,11 +13,11 @@ public sealed record Page<T>
     public required int Total { get; init; }
 
     /// <summary>The page size asked for (default 50, at most 200).</summary>
-    /// <example>50</example>
+    /// <example>10</example>
     public required int Limit { get; init; }
 
     /// <summary>How many items were skipped.</summary>
-    /// <example>0</example>
+    /// <example>10</example>
     public required int Offset { get; init; }
 
     /// <summary>Links to this and neighbouring pages, other parameters kept.</summary>

@@ -28,6 +28,7 @@ public sealed record PlanResource
     public required LicenceResource Licence { get; init; }
 
     /// <summary>Licence of what this project adds (English labels, mappings, editorial notes).</summary>
+    /// <example>{"name":"CC BY 4.0","url":"https://creativecommons.org/licenses/by/4.0/","compatibleWith":null}</example>
     public required LicenceResource EditorialLicence { get; init; }
 
     /// <summary>When the served data last changed (UTC); the same instant as the Last-Modified header.</summary>
@@ -50,6 +51,7 @@ public sealed record MunicipalityResource
     public required string Name { get; init; }
 
     /// <summary>The prefecture (都道府県) it lies in; null for a prefecture itself.</summary>
+    /// <example>{"localGovernmentCode":"010006","name":"北海道","prefecture":null}</example>
     public required MunicipalityResource? Prefecture { get; init; }
 }
 
@@ -85,7 +87,7 @@ public sealed record SourceDocumentResource
     public required string FileName { get; init; }
 
     /// <summary>SHA-256 of that file's bytes, lower-case hex.</summary>
-    /// <example>3f1c9a1d0b7e4e0e8f6c2a5b9d7e1f3a4c6b8d0e2f4a6c8e0b2d4f6a8c0e2f4a</example>
+    /// <example>00976f17843a01cceb1a3a276145c439c0f8f77c257284fe5c51fa3ffa0564db</example>
     public required string Sha256 { get; init; }
 }
 

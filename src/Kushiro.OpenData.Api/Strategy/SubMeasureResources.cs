@@ -4,27 +4,27 @@ namespace Kushiro.OpenData.Api.Strategy;
 public sealed record SubMeasureResource
 {
     /// <summary>Stable ID: <c>{goal}-{n}-{m}</c>, m being its number under its measure ((ア) is 1).</summary>
-    /// <example>1-1-1</example>
+    /// <example>4-2-2</example>
     public required string Id { get; init; }
 
     /// <summary>ID of the basic goal (基本目標).</summary>
-    /// <example>1</example>
+    /// <example>4</example>
     public required string GoalId { get; init; }
 
     /// <summary>ID of the measure (施策・節) it belongs to.</summary>
-    /// <example>1-1</example>
+    /// <example>4-2</example>
     public required string MeasureId { get; init; }
 
     /// <summary>The sub-measure's marker as printed in the document.</summary>
-    /// <example>(ア)</example>
+    /// <example>(イ)</example>
     public required string Marker { get; init; }
 
     /// <summary>Title of the sub-measure (施策・細節), exactly as in the source document.</summary>
-    /// <example>持続的成長を目指した水産業の振興</example>
+    /// <example>医療体制の整備(再掲)</example>
     public required string Title { get; init; }
 
     /// <summary>Description of the sub-measure, as in the source document (PDF-extraction damage undone, see <c>descriptionAsExtracted</c>).</summary>
-    /// <example>基幹産業である水産業の経営安定に向けた水産資源の維持・増大への協力と後継者等の人材育成への支援等を行う。</example>
+    /// <example>将来の医療需要を見据えた医療施設の整備を行い、広域的な医療体制を構築するとともに、関係機関との連携を図り、地域に密着した医療の充実に向けた取組を実施する。</example>
     public required string Description { get; init; }
 
     /// <summary>The title as extracted from the source document, where <c>title</c> corrects extraction damage; otherwise null.</summary>
@@ -32,11 +32,11 @@ public sealed record SubMeasureResource
     public required string? TitleAsExtracted { get; init; }
 
     /// <summary>The description as extracted from the source document, where <c>description</c> corrects extraction damage (such as a stray space in 人 材育成); otherwise null.</summary>
-    /// <example>基幹産業である水産業の経営安定に向けた水産資源の維持・増大への協力と後継者等の人 材育成への支援等を行う。</example>
+    /// <example>null</example>
     public required string? DescriptionAsExtracted { get; init; }
 
     /// <summary>Position among its measure's sub-measures, from 1.</summary>
-    /// <example>1</example>
+    /// <example>2</example>
     public required int Order { get; init; }
 
     /// <summary>For a re-listing (再掲), the ID of the original sub-measure it repeats; otherwise null.</summary>
@@ -44,7 +44,7 @@ public sealed record SubMeasureResource
     public required string? RelistingOf { get; init; }
 
     /// <summary>IDs of the sub-measures that re-list (再掲) this one elsewhere in the plan.</summary>
-    /// <example>["4-2-2"]</example>
+    /// <example>[]</example>
     public required IReadOnlyList<string> RelistedAs { get; init; }
 
     /// <summary>Links to this sub-measure, its parents and, for a re-listing, the original.</summary>
@@ -77,15 +77,15 @@ public sealed record SubMeasureResource
 public sealed record SubMeasureLinks
 {
     /// <summary>This sub-measure.</summary>
-    /// <example>/api/v1/sub-measures/1-1-1</example>
+    /// <example>/api/v1/sub-measures/4-2-2</example>
     public required string Self { get; init; }
 
     /// <summary>Its basic goal (基本目標).</summary>
-    /// <example>/api/v1/goals/1</example>
+    /// <example>/api/v1/goals/4</example>
     public required string Goal { get; init; }
 
     /// <summary>Its measure (施策・節).</summary>
-    /// <example>/api/v1/measures/1-1</example>
+    /// <example>/api/v1/measures/4-2</example>
     public required string Measure { get; init; }
 
     /// <summary>For a re-listing (再掲), the original sub-measure; otherwise null.</summary>

@@ -26,7 +26,7 @@ public sealed class OpenApiContractTests(SharedApiFactory api)
     }
 
     [Fact]
-    public async Task EveryOperationParameterAndSchemaIsDescribed()
+    public async Task EveryOperationParameterAndSchemaIsDescribedWithExamples()
     {
         var document = JsonNode.Parse(await api.CreateClient().GetStringAsync("/openapi/v1.json"))!;
         var missing = new List<string>();
@@ -49,9 +49,9 @@ public sealed class OpenApiContractTests(SharedApiFactory api)
         }
         foreach (var (name, schema) in document["components"]!["schemas"]!.AsObject())
         {
-            if (string.IsNullOrWhiteSpace((string?)schema!["description"]))
+            if (string.IsNullOrWhiteSpace((string?)schema!["description"]) || schema["example"] is null)
             {
-                missing.Add($"schema {name}");
+                missing.Add($"schema {name}: description or example");
             }
             foreach (var (property, definition) in schema["properties"]?.AsObject() ?? [])
             {
