@@ -23,7 +23,6 @@ public static class OpenApiSetup
             o.DocumentFilter<SchemaExamplesDocumentFilter>();
             o.OperationFilter<HttpConventionsOperationFilter>();
             o.SchemaFilter<ProblemDetailsSchemaFilter>();
-            o.SchemaFilter<NullableReferenceSchemaFilter>();
         });
         return services;
     }

@@ -65,11 +65,12 @@ public sealed class PlanController(OpenDataContext db) : ApiV1Controller
         return Content(text, "text/plain; charset=utf-8");
     }
 
+    // The seed guarantees a plan's local government is a municipality with a prefecture.
     private static MunicipalityResource ToResource(LocalGovernment lg) => new()
     {
         LocalGovernmentCode = lg.Code,
         Name = lg.Name,
-        Prefecture = lg.Prefecture is null ? null : ToResource(lg.Prefecture),
+        Prefecture = new PrefectureResource { LocalGovernmentCode = lg.Prefecture!.Code, Name = lg.Prefecture.Name },
     };
 
     private static LicenceResource ToResource(Licence l) => new() { Name = l.Name, Url = l.Url, CompatibleWith = l.CompatibleWith };

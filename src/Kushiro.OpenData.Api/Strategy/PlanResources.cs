@@ -39,20 +39,31 @@ public sealed record PlanResource
     public required PlanLinks Links { get; init; }
 }
 
-/// <summary>A local government (地方公共団体), identified by its 全国地方公共団体コード.</summary>
+/// <summary>The municipality (市区町村) whose plan it is, identified by its 全国地方公共団体コード.</summary>
 public sealed record MunicipalityResource
 {
     /// <summary>全国地方公共団体コード: 6 digits, the last a check digit. A string, so leading zeros are kept.</summary>
     /// <example>012068</example>
     public required string LocalGovernmentCode { get; init; }
 
-    /// <summary>Name of the local government.</summary>
+    /// <summary>Name of the municipality.</summary>
     /// <example>釧路市</example>
     public required string Name { get; init; }
 
-    /// <summary>The prefecture (都道府県) it lies in; null for a prefecture itself.</summary>
-    /// <example>{"localGovernmentCode":"010006","name":"北海道","prefecture":null}</example>
-    public required MunicipalityResource? Prefecture { get; init; }
+    /// <summary>The prefecture (都道府県) it lies in.</summary>
+    public required PrefectureResource Prefecture { get; init; }
+}
+
+/// <summary>A prefecture (都道府県), identified by its 全国地方公共団体コード.</summary>
+public sealed record PrefectureResource
+{
+    /// <summary>全国地方公共団体コード of the prefecture: 6 digits, the last a check digit.</summary>
+    /// <example>010006</example>
+    public required string LocalGovernmentCode { get; init; }
+
+    /// <summary>Name of the prefecture.</summary>
+    /// <example>北海道</example>
+    public required string Name { get; init; }
 }
 
 /// <summary>Counts of the plan's parts.</summary>

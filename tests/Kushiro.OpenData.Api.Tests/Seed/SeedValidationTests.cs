@@ -53,6 +53,14 @@ public sealed class SeedValidationTests
     }
 
     [Fact]
+    public void PlanOfAPrefectureIsReported()
+    {
+        using var seed = new SeedFolder().EditFile("plan.json", plan => plan["municipalityCode"] = "010006");
+        var error = Assert.Throws<SeedValidationException>(() => SeedReader.Read(seed.Path));
+        Assert.Contains("seed/plan.json, field \"municipalityCode\": \"010006\" is a prefecture", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void SeedFileWithoutRecordsIsReported()
     {
         using var seed = new SeedFolder().Write("sub-measures.json", "[]");

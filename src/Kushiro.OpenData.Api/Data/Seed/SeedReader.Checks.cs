@@ -83,9 +83,14 @@ public static partial class SeedReader
         {
             return;
         }
-        if (!localGovernments.Any(l => l.Value.Code == p.Value.MunicipalityCode))
+        var municipality = localGovernments.Select(l => l.Value).FirstOrDefault(l => l.Code == p.Value.MunicipalityCode);
+        if (municipality is null)
         {
             p.Record.Error("municipalityCode", $"\"{p.Value.MunicipalityCode}\" is not in {SeedFiles.Municipalities}");
+        }
+        else if (municipality.Kind == LocalGovernment.PrefectureKind)
+        {
+            p.Record.Error("municipalityCode", $"\"{p.Value.MunicipalityCode}\" is a prefecture; this plan is a municipality's");
         }
     }
 
