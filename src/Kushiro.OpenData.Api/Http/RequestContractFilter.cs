@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Mvc.ApiExplorer;
 using Microsoft.AspNetCore.Mvc.Filters;
 using Microsoft.AspNetCore.Mvc.Infrastructure;
@@ -14,9 +15,10 @@ namespace Kushiro.OpenData.Api.Http;
 /// (<c>?goal=1&amp;goal=2</c>, where taking either value would be a guess) or given empty. All of it comes from the same API description the
 /// OpenAPI document is built from, so the document and the checks cannot disagree.
 /// </summary>
-public sealed class RequestContractFilter(IApiDescriptionGroupCollectionProvider apiDescriptions, ProblemDetailsFactory problems) : IResourceFilter
+public sealed partial class RequestContractFilter(IApiDescriptionGroupCollectionProvider apiDescriptions, ProblemDetailsFactory problems) : IResourceFilter
 {
-    private sealed record Contract(HashSet<string> QueryParameters, HashSet<string> RepeatableParameters, List<MediaTypeHeaderValue> MediaTypes);
+    private sealed record Contract(
+        HashSet<string> QueryParameters, HashSet<string> RepeatableParameters, HashSet<string> IntegerParameters, List<MediaTypeHeaderValue> MediaTypes);
 
     private readonly Lazy<Dictionary<string, Contract>> contracts = new(() => apiDescriptions.ApiDescriptionGroups.Items
         .SelectMany(g => g.Items)
@@ -25,6 +27,7 @@ public sealed class RequestContractFilter(IApiDescriptionGroupCollectionProvider
             QueryParameters(g).Select(p => p.Name).ToHashSet(StringComparer.OrdinalIgnoreCase),
             QueryParameters(g).Where(p => p.Type != typeof(string) && p.Type?.IsAssignableTo(typeof(System.Collections.IEnumerable)) == true)
                 .Select(p => p.Name).ToHashSet(StringComparer.OrdinalIgnoreCase),
+            QueryParameters(g).Where(p => p.Type == typeof(int) || p.Type == typeof(int?)).Select(p => p.Name).ToHashSet(StringComparer.OrdinalIgnoreCase),
             [.. g.SelectMany(d => d.SupportedResponseTypes).Where(r => r.StatusCode is >= 200 and < 300)
                 .SelectMany(r => r.ApiResponseFormats).Select(f => MediaTypeHeaderValue.Parse(f.MediaType)).DistinctBy(m => m.MediaType.Value)])));
 
@@ -63,6 +66,11 @@ public sealed class RequestContractFilter(IApiDescriptionGroupCollectionProvider
                 // Binding would read "?goal=" as no filter at all and return the whole list.
                 context.ModelState.AddModelError(name, $"\"{name}\" is empty; give a value or leave the parameter out.");
             }
+            else if (contract.IntegerParameters.Contains(name) && !values.All(v => DecimalInteger().IsMatch(v!)))
+            {
+                // Binding would accept "0x10" as 16 and " 5" as 5; an API contract takes plain decimal numbers.
+                context.ModelState.AddModelError(name, $"\"{name}\" must be a whole number in decimal digits.");
+            }
         }
         if (context.ModelState.ErrorCount == 0)
         {
@@ -72,6 +80,9 @@ public sealed class RequestContractFilter(IApiDescriptionGroupCollectionProvider
         context.Result = new ProblemResult(problems.CreateValidationProblemDetails(context.HttpContext, context.ModelState,
             StatusCodes.Status400BadRequest, detail: $"Invalid query parameter: {names}."));
     }
+
+    [GeneratedRegex("^-?[0-9]+$")]
+    private static partial Regex DecimalInteger();
 
     private static IEnumerable<ApiParameterDescription> QueryParameters(IEnumerable<ApiDescription> descriptions) =>
         descriptions.SelectMany(d => d.ParameterDescriptions).Where(p => p.Source == BindingSource.Query);

@@ -34,6 +34,8 @@ public sealed class ErrorResponseTests(SharedApiFactory api)
     [InlineData("/api/v1/sub-measures?goal=1&goal=2", "goal")]
     [InlineData("/api/v1/goals?limit=1&limit=2", "limit")]
     [InlineData("/api/v1/measures?goal=", "goal")]
+    [InlineData("/api/v1/goals?limit=0x10", "limit")]
+    [InlineData("/api/v1/goals?offset=%201", "offset")]
     [InlineData("/api/v1/sub-measures?measure", "measure")]
     public async Task BadQueryParameterIsBadRequestNamingTheParameter(string url, string parameter)
     {
