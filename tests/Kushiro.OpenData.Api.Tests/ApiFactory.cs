@@ -29,10 +29,13 @@ public class ApiFactory : WebApplicationFactory<Program>
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
-        builder.UseSetting("ConnectionStrings:Store", $"Data Source={DatabasePath}");
+        ConfigureStore(builder);
         builder.UseSetting("Seed:Directory", SeedDirectory);
         builder.ConfigureLogging(logging => logging.AddProvider(new ProblemLoggerProvider(Problems)));
     }
+
+    protected virtual void ConfigureStore(IWebHostBuilder builder) =>
+        builder.UseSetting("ConnectionStrings:Store", $"Data Source={DatabasePath}");
 
     protected override void Dispose(bool disposing)
     {

@@ -3,8 +3,11 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Kushiro.OpenData.Api.Data;
 
-/// <summary>The one store of the API. Provider-neutral: nothing here or in queries is SQLite-specific.</summary>
-public sealed class OpenDataContext(DbContextOptions<OpenDataContext> options) : DbContext(options)
+/// <summary>
+/// The one store of the API. Provider-neutral: nothing here or in queries is specific to a database. Each
+/// provider has a subclass of its own only so that it can keep its own migrations (see Data/Providers).
+/// </summary>
+public abstract class OpenDataContext(DbContextOptions options) : DbContext(options)
 {
     public DbSet<LocalGovernment> LocalGovernments => Set<LocalGovernment>();
     public DbSet<Plan> Plans => Set<Plan>();

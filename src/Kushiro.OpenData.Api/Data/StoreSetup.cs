@@ -1,3 +1,4 @@
+using Kushiro.OpenData.Api.Data.Providers;
 using Kushiro.OpenData.Api.Data.Seed;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
@@ -10,22 +11,42 @@ public static class StoreSetup
     private const string DefaultConnectionString = "Data Source=data/kushiro-opendata.db";
 
     /// <summary>
-    /// Registers the store: SQLite by connection string <c>Store</c> (env <c>ConnectionStrings__Store</c>).
-    /// A relative database path is taken from the content root, and its folder is created on first run.
+    /// Registers the store by configuration: <c>Store:Provider</c> (env <c>Store__Provider</c>) is <c>sqlite</c>
+    /// (the default) or <c>postgresql</c>; the connection string is <c>Store</c> (env <c>ConnectionStrings__Store</c>).
+    /// For SQLite a relative database path is taken from the content root, and its folder is created on first run.
     /// </summary>
     public static IServiceCollection AddStore(this IServiceCollection services, IConfiguration configuration, string contentRoot)
     {
-        var builder = new SqliteConnectionStringBuilder(configuration.GetConnectionString(ConnectionStringName) ?? DefaultConnectionString);
+        var connectionString = configuration.GetConnectionString(ConnectionStringName);
+        switch (configuration["Store:Provider"]?.ToLowerInvariant() ?? "sqlite")
+        {
+            case "sqlite":
+                services.AddDbContext<SqliteStoreContext>(o => o.UseSqlite(SqliteFile(connectionString ?? DefaultConnectionString, contentRoot)));
+                services.AddScoped<OpenDataContext>(s => s.GetRequiredService<SqliteStoreContext>());
+                break;
+            case "postgresql":
+                services.AddDbContext<PostgreSqlStoreContext>(o => o.UseNpgsql(connectionString
+                    ?? throw new InvalidOperationException($"Store:Provider is postgresql but ConnectionStrings:{ConnectionStringName} is not set.")));
+                services.AddScoped<OpenDataContext>(s => s.GetRequiredService<PostgreSqlStoreContext>());
+                break;
+            case var other:
+                throw new InvalidOperationException($"Store:Provider \"{other}\" is not one of: sqlite, postgresql.");
+        }
+        services.AddSingleton<DatasetVersion>();
+        services.AddSingleton(TimeProvider.System);
+        services.AddScoped<SeedImporter>();
+        return services;
+    }
+
+    private static string SqliteFile(string connectionString, string contentRoot)
+    {
+        var builder = new SqliteConnectionStringBuilder(connectionString);
         if (builder.DataSource is { Length: > 0 } file && file != ":memory:" && !file.StartsWith("file:", StringComparison.Ordinal))
         {
             builder.DataSource = Path.GetFullPath(file, contentRoot);
             Directory.CreateDirectory(Path.GetDirectoryName(builder.DataSource)!);
         }
-        services.AddDbContext<OpenDataContext>(o => o.UseSqlite(builder.ConnectionString));
-        services.AddSingleton<DatasetVersion>();
-        services.AddSingleton(TimeProvider.System);
-        services.AddScoped<SeedImporter>();
-        return services;
+        return builder.ConnectionString;
     }
 
     public static string SeedDirectory(IConfiguration configuration) =>

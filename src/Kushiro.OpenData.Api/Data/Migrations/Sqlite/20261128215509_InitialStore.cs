@@ -3,7 +3,7 @@ using Microsoft.EntityFrameworkCore.Migrations;
 
 #nullable disable
 
-namespace Kushiro.OpenData.Api.Data.Migrations
+namespace Kushiro.OpenData.Api.Data.Migrations.Sqlite
 {
     /// <inheritdoc />
     public partial class InitialStore : Migration

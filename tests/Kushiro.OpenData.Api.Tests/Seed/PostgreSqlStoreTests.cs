@@ -1,0 +1,88 @@
+using System.Text.Json.Nodes;
+
+namespace Kushiro.OpenData.Api.Tests.Seed;
+
+/// <summary>
+/// The same API on PostgreSQL (<c>Store__Provider=postgresql</c>) serves the same bytes as on SQLite, and
+/// brings its store up to date from the seed the same way.
+/// </summary>
+[Collection(ReadOnlyApi.Name)]
+public sealed class PostgreSqlStoreTests(SharedApiFactory sqlite)
+{
+    [PostgreSqlFact]
+    public async Task PostgreSqlServesExactlyWhatSqliteServes()
+    {
+        using var postgres = new PostgreSqlApiFactory();
+        try
+        {
+            var onPostgres = postgres.CreateClient();
+            var onSqlite = sqlite.CreateClient();
+            foreach (var url in new[]
+            {
+                "/api/v1/goals", "/api/v1/goals/3", "/api/v1/measures?limit=200", "/api/v1/measures/3-4",
+                "/api/v1/sub-measures?limit=200", "/api/v1/sub-measures?goal=4&limit=5&offset=5", "/api/v1/sub-measures/4-2-2",
+                "/api/v1/plan/source-document",
+            })
+            {
+                Assert.Equal(await onSqlite.GetStringAsync(url), await onPostgres.GetStringAsync(url));
+            }
+            // The plan differs only in when each store was filled.
+            var plans = new[] { await onSqlite.GetStringAsync("/api/v1/plan"), await onPostgres.GetStringAsync("/api/v1/plan") }
+                .Select(json => { var plan = JsonNode.Parse(json)!.AsObject(); plan.Remove("lastModified"); return plan.ToJsonString(); });
+            Assert.Single(plans.Distinct());
+            await onPostgres.GetJsonAsync("/api/v1/goals/9", System.Net.HttpStatusCode.NotFound);
+        }
+        finally
+        {
+            PostgreSqlApiFactory.Drop(postgres.Database);
+        }
+    }
+
+    [PostgreSqlFact]
+    public async Task PostgreSqlStoreTakesSeedEditsAndIsLeftAsItWasByABrokenSeed()
+    {
+        using var seed = new SeedFolder();
+        var database = $"kushiro_test_{Guid.NewGuid():N}";
+        try
+        {
+            using (var first = new PostgreSqlApiFactory(seed.Path, database))
+            {
+                await first.CreateClient().GetJsonAsync("/api/v1/plan");
+            }
+            seed.EditRecord("goals.json", 2, g => g["title"] = "人材を育てる(改訂)");
+            using (var edited = new PostgreSqlApiFactory(seed.Path, database))
+            {
+                Assert.Equal("人材を育てる(改訂)", (await edited.CreateClient().GetJsonAsync("/api/v1/goals/2")).Text("title"));
+            }
+            seed.EditRecord("goals.json", 3, g => g["title"] = "書き換え").EditRecord("goals.json", 4, g => g.Remove("marker"));
+            using (var broken = new PostgreSqlApiFactory(seed.Path, database))
+            {
+                Assert.ThrowsAny<Exception>(() => broken.CreateClient());
+                Assert.Contains(broken.Problems, m => m.Contains("seed/goals.json, record 4 (id \"4\"), field \"marker\": is required", StringComparison.Ordinal));
+            }
+            // Read the store itself: starting the API again would re-sync it and hide a partial write.
+            var expected = SourceDocument.Load().Goals.Select(g => g.Title).ToList();
+            expected[1] = "人材を育てる(改訂)";
+            Assert.Equal(expected, GoalTitles(PostgreSqlApiFactory.ConnectionStringFor(database)));
+        }
+        finally
+        {
+            PostgreSqlApiFactory.Drop(database);
+        }
+    }
+
+    private static List<string> GoalTitles(string connectionString)
+    {
+        using var connection = new Npgsql.NpgsqlConnection(connectionString);
+        connection.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = "SELECT \"Title\" FROM \"Goals\" ORDER BY \"Order\"";
+        using var reader = command.ExecuteReader();
+        var titles = new List<string>();
+        while (reader.Read())
+        {
+            titles.Add(reader.GetString(0));
+        }
+        return titles;
+    }
+}
