@@ -24,6 +24,9 @@ public class ApiFactory : WebApplicationFactory<Program>
 
     public string DatabasePath { get; }
 
+    /// <summary>More configuration for the API, set before it starts.</summary>
+    public Dictionary<string, string> Settings { get; } = [];
+
     /// <summary>Warnings and worse that the API logged, as formatted messages.</summary>
     public ConcurrentQueue<string> Problems { get; } = new();
 
@@ -31,6 +34,10 @@ public class ApiFactory : WebApplicationFactory<Program>
     {
         ConfigureStore(builder);
         builder.UseSetting("Seed:Directory", SeedDirectory);
+        foreach (var (key, value) in Settings)
+        {
+            builder.UseSetting(key, value);
+        }
         builder.ConfigureLogging(logging => logging.AddProvider(new ProblemLoggerProvider(Problems)));
     }
 

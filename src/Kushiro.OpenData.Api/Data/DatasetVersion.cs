@@ -1,8 +1,11 @@
+using Microsoft.EntityFrameworkCore;
+
 namespace Kushiro.OpenData.Api.Data;
 
 /// <summary>
-/// When the served data last changed, kept in memory so every response can carry Last-Modified without a
-/// store read. Set from the store when it is brought up to date.
+/// When what the API serves last changed, kept in memory so every response can carry Last-Modified without a
+/// store read. Read from the store at start and then every few seconds (<see cref="DatasetVersionRefresher"/>),
+/// so a change made through another instance on a shared store shows here too.
 /// </summary>
 public sealed class DatasetVersion
 {
@@ -10,5 +13,33 @@ public sealed class DatasetVersion
 
     public DateTimeOffset LastModified => new(Interlocked.Read(ref lastModifiedTicks), TimeSpan.Zero);
 
-    public void Set(DateTimeOffset lastModified) => Interlocked.Exchange(ref lastModifiedTicks, lastModified.UtcTicks);
+    public async Task RefreshAsync(IServiceProvider services, CancellationToken cancellationToken)
+    {
+        await using var scope = services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<OpenDataContext>();
+        var state = await db.StoreStates.AsNoTracking().SingleAsync(cancellationToken);
+        Interlocked.Exchange(ref lastModifiedTicks, state.LastModified.UtcTicks);
+    }
+}
+
+/// <summary>Re-reads <see cref="DatasetVersion"/> from the store every <c>Store:RefreshSeconds</c> (default 5).</summary>
+public sealed class DatasetVersionRefresher(IServiceProvider services, DatasetVersion version, IConfiguration configuration, ILogger<DatasetVersionRefresher> logger)
+    : BackgroundService
+{
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        using var timer = new PeriodicTimer(TimeSpan.FromSeconds(configuration.GetValue("Store:RefreshSeconds", 5.0)));
+        while (await timer.WaitForNextTickAsync(stoppingToken))
+        {
+            try
+            {
+                await version.RefreshAsync(services, stoppingToken);
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                // A store that is briefly unreachable must not stop the API; the health check reports it.
+                logger.LogWarning(e, "Could not re-read the store's Last-Modified");
+            }
+        }
+    }
 }

@@ -33,9 +33,28 @@ public static class StoreSetup
                 throw new InvalidOperationException($"Store:Provider \"{other}\" is not one of: sqlite, postgresql.");
         }
         services.AddSingleton<DatasetVersion>();
+        services.AddHostedService<DatasetVersionRefresher>();
         services.AddSingleton(TimeProvider.System);
         services.AddScoped<SeedImporter>();
         return services;
+    }
+
+    // Instances starting together on one shared store (PostgreSQL) race to import the same seed; the loser's
+    // transaction fails on a key the winner just wrote, and on a second look it finds the store up to date.
+    private static async Task<bool> ImportOnceAcrossInstancesAsync(IServiceProvider services, StrategySeed seed, CancellationToken cancellationToken)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            await using var scope = services.CreateAsyncScope();
+            try
+            {
+                return await scope.ServiceProvider.GetRequiredService<SeedImporter>().ImportAsync(seed, cancellationToken);
+            }
+            catch (DbUpdateException) when (attempt < 3)
+            {
+                await Task.Delay(TimeSpan.FromMilliseconds(200 * attempt), cancellationToken);
+            }
+        }
     }
 
     private static string SqliteFile(string connectionString, string contentRoot)
@@ -63,12 +82,12 @@ public static class StoreSetup
         var configuration = services.GetRequiredService<IConfiguration>();
         var seed = SeedReader.Read(SeedDirectory(configuration));
 
-        await using var scope = services.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<OpenDataContext>();
-        await db.Database.MigrateAsync(cancellationToken);
-        var changed = await scope.ServiceProvider.GetRequiredService<SeedImporter>().ImportAsync(seed, cancellationToken);
-        var state = await db.StoreStates.AsNoTracking().SingleAsync(cancellationToken);
-        services.GetRequiredService<DatasetVersion>().Set(state.LastModified);
+        await using (var scope = services.CreateAsyncScope())
+        {
+            await scope.ServiceProvider.GetRequiredService<OpenDataContext>().Database.MigrateAsync(cancellationToken);
+        }
+        var changed = await ImportOnceAcrossInstancesAsync(services, seed, cancellationToken);
+        await services.GetRequiredService<DatasetVersion>().RefreshAsync(services, cancellationToken);
 
         services.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(StoreSetup)).LogInformation(
             "Store {Action} from seed {Hash}: {Goals} goals, {Measures} measures, {SubMeasures} sub-measures",

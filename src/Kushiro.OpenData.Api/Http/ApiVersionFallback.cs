@@ -45,6 +45,6 @@ public static partial class ApiVersionFallback
             && version.MajorVersion == major && (version.MinorVersion ?? 0) == minor;
     }
 
-    [GeneratedRegex(@"^(?<version>v(?<major>\d+)(\.(?<minor>\d+))?)(/|$)", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"^(?<version>v(?<major>\d+)(\.(?<minor>\d+))?)(/|$)", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase)]
     private static partial Regex VersionSegment();
 }

@@ -40,7 +40,7 @@ public sealed partial class RequestContractFilter(IApiDescriptionGroupCollection
         var request = context.HttpContext.Request;
         var accept = request.GetTypedHeaders().Accept;
         if (accept.Count > 0 && contract.MediaTypes.Count > 0
-            && !contract.MediaTypes.Any(offered => accept.Any(a => a.Quality != 0 && offered.IsSubsetOf(a))))
+            && !contract.MediaTypes.Any(offered => accept.Any(a => a.Quality != 0 && Matches(offered, a))))
         {
             var offered = string.Join(", ", contract.MediaTypes.Select(m => m.MediaType.Value));
             context.Result = new ProblemResult(problems.CreateProblemDetails(context.HttpContext, StatusCodes.Status406NotAcceptable,
@@ -61,6 +61,11 @@ public sealed partial class RequestContractFilter(IApiDescriptionGroupCollection
             {
                 context.ModelState.AddModelError(name, $"\"{name}\" takes one value; it was given {values.Count}.");
             }
+            else if (values.Any(v => v!.Any(char.IsControl)))
+            {
+                // No ID or filter contains one, and some stores reject them outright (PostgreSQL: NUL).
+                context.ModelState.AddModelError(name, $"\"{name}\" contains a control character.");
+            }
             else if (values.Any(string.IsNullOrEmpty))
             {
                 // Binding would read "?goal=" as no filter at all and return the whole list.
@@ -80,6 +85,10 @@ public sealed partial class RequestContractFilter(IApiDescriptionGroupCollection
         context.Result = new ProblemResult(problems.CreateValidationProblemDetails(context.HttpContext, context.ModelState,
             StatusCodes.Status400BadRequest, detail: $"Invalid query parameter: {names}."));
     }
+
+    // "*/*" and "application/*" cover application/json; "application/json; charset=utf-8" names it with a parameter.
+    private static bool Matches(MediaTypeHeaderValue offered, MediaTypeHeaderValue accepted) =>
+        offered.IsSubsetOf(accepted) || accepted.IsSubsetOf(offered);
 
     [GeneratedRegex("^-?[0-9]+$")]
     private static partial Regex DecimalInteger();

@@ -20,7 +20,9 @@ public static class RestApiSetup
         services.AddSingleton<RequestContractFilter>();
         services.AddControllers(o =>
             {
-                o.ReturnHttpNotAcceptable = true;
+                // RequestContractFilter answers 406 from the published media types; MVC's own check would also
+                // refuse "application/json; charset=utf-8", which names exactly what is served.
+                o.ReturnHttpNotAcceptable = false;
                 o.Filters.AddService<RequestContractFilter>();
             })
             .AddJsonOptions(o => o.JsonSerializerOptions.Encoder = Encoder)

@@ -23,7 +23,44 @@ internal sealed class SchemaExamplesDocumentFilter : IDocumentFilter
         foreach (var (schema, example) in composed.Where(c => c.Example is not null))
         {
             schema.Examples = [example!];
+            if (example is JsonObject page && page["items"] is JsonArray { Count: 1 } items && items[0] is JsonObject item)
+            {
+                DescribeTheLastPage(page, item);
+            }
         }
+    }
+
+    // One list page's example must hang together: its paging fields and links are those of the last page of
+    // the list its item belongs to, ten at a time (how many the list holds is the document's own count).
+    private static readonly Dictionary<string, int> ListSizes = new()
+    {
+        [Strategy.ApiLinks.Goals] = 4,
+        [Strategy.ApiLinks.Measures] = 17,
+        [Strategy.ApiLinks.SubMeasures] = 47,
+    };
+
+    private static void DescribeTheLastPage(JsonObject page, JsonObject item)
+    {
+        var self = (string?)item["links"]?["self"];
+        var list = self?[..self.LastIndexOf('/')];
+        if (list is null || !ListSizes.TryGetValue(list, out var total))
+        {
+            return;
+        }
+        const int limit = 10;
+        var offset = (total - 1) / limit * limit;
+        string At(int o) => $"{list}?limit={limit}&offset={o}";
+        page["total"] = total;
+        page["limit"] = limit;
+        page["offset"] = offset;
+        page["links"] = new JsonObject
+        {
+            ["self"] = At(offset),
+            ["first"] = At(0),
+            ["prev"] = offset == 0 ? null : At(offset - limit),
+            ["next"] = null,
+            ["last"] = At(offset),
+        };
     }
 
     // Swashbuckle fills the single OpenAPI 3.0 example from XML docs; our filters fill the newer list.

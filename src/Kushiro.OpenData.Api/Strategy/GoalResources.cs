@@ -7,19 +7,19 @@ namespace Kushiro.OpenData.Api.Strategy;
 public record GoalSummary
 {
     /// <summary>Stable ID of the basic goal: its number in the document.</summary>
-    /// <example>1</example>
+    /// <example>4</example>
     public required string Id { get; init; }
 
     /// <summary>The goal's marker as printed in the document.</summary>
-    /// <example>1</example>
+    /// <example>4</example>
     public required string Marker { get; init; }
 
     /// <summary>Title of the basic goal (基本目標), exactly as in the source document.</summary>
-    /// <example>地域の魅力を生かして、経済・産業・交流人口・関係人口の拡大を目指す</example>
+    /// <example>持続可能なまちをつくる</example>
     public required string Title { get; init; }
 
     /// <summary>Position among the plan's basic goals, from 1.</summary>
-    /// <example>1</example>
+    /// <example>4</example>
     public required int Order { get; init; }
 
     /// <summary>Links to this goal, its plan and its children.</summary>
@@ -57,7 +57,7 @@ public sealed record GoalDetail : GoalSummary
 public sealed record GoalLinks
 {
     /// <summary>This goal.</summary>
-    /// <example>/api/v1/goals/1</example>
+    /// <example>/api/v1/goals/4</example>
     public required string Self { get; init; }
 
     /// <summary>The plan the goal belongs to.</summary>
@@ -65,10 +65,10 @@ public sealed record GoalLinks
     public required string Plan { get; init; }
 
     /// <summary>The goal's measures (施策・節).</summary>
-    /// <example>/api/v1/measures?goal=1</example>
+    /// <example>/api/v1/measures?goal=4</example>
     public required string Measures { get; init; }
 
     /// <summary>The goal's sub-measures (施策・細節).</summary>
-    /// <example>/api/v1/sub-measures?goal=1</example>
+    /// <example>/api/v1/sub-measures?goal=4</example>
     public required string SubMeasures { get; init; }
 }

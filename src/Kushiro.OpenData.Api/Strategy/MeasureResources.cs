@@ -7,23 +7,23 @@ namespace Kushiro.OpenData.Api.Strategy;
 public record MeasureSummary
 {
     /// <summary>Stable ID: <c>{goal}-{n}</c>, n being the measure's number under its goal (① is 1).</summary>
-    /// <example>1-1</example>
+    /// <example>4-2</example>
     public required string Id { get; init; }
 
     /// <summary>ID of the basic goal (基本目標) the measure belongs to.</summary>
-    /// <example>1</example>
+    /// <example>4</example>
     public required string GoalId { get; init; }
 
     /// <summary>The measure's marker as printed in the document.</summary>
-    /// <example>①</example>
+    /// <example>②</example>
     public required string Marker { get; init; }
 
     /// <summary>Title of the measure (施策・節), exactly as in the source document.</summary>
-    /// <example>釧路らしさを生み出す農林水産業の成長産業化</example>
+    /// <example>ひがし北海道の中核都市としての拠点性の向上</example>
     public required string Title { get; init; }
 
     /// <summary>Position among its goal's measures, from 1.</summary>
-    /// <example>1</example>
+    /// <example>2</example>
     public required int Order { get; init; }
 
     /// <summary>Links to this measure, its goal and its sub-measures.</summary>
@@ -56,14 +56,14 @@ public sealed record MeasureDetail : MeasureSummary
 public sealed record MeasureLinks
 {
     /// <summary>This measure.</summary>
-    /// <example>/api/v1/measures/1-1</example>
+    /// <example>/api/v1/measures/4-2</example>
     public required string Self { get; init; }
 
     /// <summary>The basic goal (基本目標) it belongs to.</summary>
-    /// <example>/api/v1/goals/1</example>
+    /// <example>/api/v1/goals/4</example>
     public required string Goal { get; init; }
 
     /// <summary>Its sub-measures (施策・細節).</summary>
-    /// <example>/api/v1/sub-measures?measure=1-1</example>
+    /// <example>/api/v1/sub-measures?measure=4-2</example>
     public required string SubMeasures { get; init; }
 }

@@ -35,6 +35,8 @@ public sealed class ErrorResponseTests(SharedApiFactory api)
     [InlineData("/api/v1/goals?limit=1&limit=2", "limit")]
     [InlineData("/api/v1/measures?goal=", "goal")]
     [InlineData("/api/v1/goals?limit=0x10", "limit")]
+    [InlineData("/api/v1/measures?goal=%00", "goal")]
+    [InlineData("/api/v1/sub-measures?measure=1-1%01", "measure")]
     [InlineData("/api/v1/goals?offset=%201", "offset")]
     [InlineData("/api/v1/sub-measures?measure", "measure")]
     public async Task BadQueryParameterIsBadRequestNamingTheParameter(string url, string parameter)
@@ -49,6 +51,7 @@ public sealed class ErrorResponseTests(SharedApiFactory api)
     [InlineData("/api/v2/goals", "v2")]
     [InlineData("/api/v1.5/sub-measures", "v1.5")]
     [InlineData("/api/v3/plan", "v3")]
+    [InlineData("/api/V2/goals", "V2")]
     public async Task UnsupportedApiVersionIsBadRequestListingTheSupportedOnes(string url, string version)
     {
         var problem = await ProblemAsync(url, HttpStatusCode.BadRequest);
@@ -92,6 +95,7 @@ public sealed class ErrorResponseTests(SharedApiFactory api)
     [InlineData("*/*")]
     [InlineData("application/*")]
     [InlineData("application/json")]
+    [InlineData("application/json; charset=utf-8")]
     [InlineData("text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8")]
     public async Task AcceptThatAllowsJsonIsServed(string accept)
     {

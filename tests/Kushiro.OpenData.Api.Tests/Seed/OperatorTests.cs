@@ -36,6 +36,7 @@ public sealed class OperatorTests
     [Theory]
     [InlineData("seed")]
     [InlineData("seed", "chek")]
+    [InlineData("Seed", "check")]
     [InlineData("seed", "check", "--directory", "x")]
     public async Task MistypedSeedCommandIsAUsageErrorNotAServerStart(params string[] arguments)
     {

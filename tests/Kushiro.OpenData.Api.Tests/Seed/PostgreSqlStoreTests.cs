@@ -71,6 +71,24 @@ public sealed class PostgreSqlStoreTests(SharedApiFactory sqlite)
         }
     }
 
+    [PostgreSqlFact]
+    public async Task InstancesStartingTogetherOnAFreshStoreAllComeUp()
+    {
+        var database = $"kushiro_test_{Guid.NewGuid():N}";
+        var instances = Enumerable.Range(0, 3).Select(_ => new PostgreSqlApiFactory(database: database)).ToList();
+        try
+        {
+            var starts = instances.Select(i => Task.Run(() => i.CreateClient().GetJsonAsync("/api/v1/plan")));
+            var plans = await Task.WhenAll(starts);
+            Assert.All(plans, plan => Assert.Equal(47, plan.GetProperty("counts").GetProperty("subMeasures").GetInt32()));
+        }
+        finally
+        {
+            instances.ForEach(i => i.Dispose());
+            PostgreSqlApiFactory.Drop(database);
+        }
+    }
+
     private static List<string> GoalTitles(string connectionString)
     {
         using var connection = new Npgsql.NpgsqlConnection(connectionString);

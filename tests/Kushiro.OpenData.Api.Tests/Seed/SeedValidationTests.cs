@@ -29,7 +29,10 @@ public sealed class SeedValidationTests
         { "goals.json", 4, r => r["order"] = "four", "seed/goals.json, record 4 (id \"4\"), field \"order\": must be a whole number" },
         { "goals.json", 1, r => r["title"] = "地域の魅力を生かして\n", "seed/goals.json, record 1 (id \"1\"), field \"title\": starts or ends with white space" },
         { "sub-measures.json", 1, r => r["descriptionAsExtracted"] = "全く別の文章。", "seed/sub-measures.json, record 1 (id \"1-1-1\"), field \"descriptionAsExtracted\": may differ from description only in white space" },
-        { "sub-measures.json", 46, r => r["relistingOf"] = "4-2-3", "seed/sub-measures.json, record 46 (id \"4-2-2\"), field \"relistingOf\": \"4-2-3\" has another title or description" },
+        { "sub-measures.json", 46, r => r["relistingOf"] = "4-2-3", "seed/sub-measures.json, record 46 (id \"4-2-2\"), field \"relistingOf\": \"4-2-3\" is not repeated here" },
+        { "sub-measures.json", 46, r => r["title"] = "医療体制の整備と別の施策", "seed/sub-measures.json, record 46 (id \"4-2-2\"), field \"relistingOf\": \"3-4-1\" is not repeated here" },
+        { "goals.json", 1, r => r["title"] = "\uFEFF地域の魅力", "seed/goals.json, record 1 (id \"1\"), field \"title\": starts or ends with white space, a line break or an invisible character" },
+        { "sub-measures.json", 3, r => r["description"] = "森林\u0000資源", "seed/sub-measures.json, record 3 (id \"1-1-3\"), field \"description\": contains a control character" },
         { "measures.json", 6, r => { r["id"] = "1-7"; r["order"] = 7; r["marker"] = "⑦"; }, "seed/measures.json, record 6 (id \"1-7\"), field \"order\": 7 leaves a gap under \"1\" (expected 6)" },
         { "sub-measures.json", 2, r => r["id"] = "1-1-2222222222222", "seed/sub-measures.json, record 2 (id \"1-1-2222222222222\"), field \"id\": \"1-1-2222222222222\" is longer than 16 characters" },
     };
@@ -50,6 +53,22 @@ public sealed class SeedValidationTests
             File.ReadAllText(Path.Combine(RepositoryFiles.SeedDirectory, "goals.json")).Replace("\"title\": \"持続可能なまちをつくる\"", "\"title\": \"持続可能なまちをつくる\", \"title\": \"別の題\"", StringComparison.Ordinal));
         var error = Assert.Throws<SeedValidationException>(() => SeedReader.Read(seed.Path));
         Assert.Contains("seed/goals.json, record 4 (id \"4\"), field \"title\": appears twice", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void GapInTheGoalsNumberingIsReported()
+    {
+        using var seed = new SeedFolder().EditFile("goals.json", goals => goals.AsArray().RemoveAt(0));
+        var error = Assert.Throws<SeedValidationException>(() => SeedReader.Read(seed.Path));
+        Assert.Contains("seed/goals.json, record 1 (id \"2\"), field \"order\": 2 leaves a gap", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void EmptySourceDocumentIsReported()
+    {
+        using var seed = new SeedFolder().Write("kushiro-2nd-strategy-policy-structure.txt", "");
+        var error = Assert.Throws<SeedValidationException>(() => SeedReader.Read(seed.Path));
+        Assert.Contains("seed/plan.json, field \"sourceDocument.file\": \"kushiro-2nd-strategy-policy-structure.txt\" is empty", error.Message, StringComparison.Ordinal);
     }
 
     [Fact]

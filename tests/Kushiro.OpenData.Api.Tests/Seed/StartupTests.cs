@@ -108,7 +108,7 @@ public sealed class StartupTests
     }
 
     [Fact]
-    public async Task StoreLastWrittenByAnotherBuildGetsANewLastModified()
+    public async Task StoreMarkedAsWrittenByAnotherBuildGetsANewLastModified()
     {
         // A new build may serve the same data with new fields; If-Modified-Since must not answer 304 for it.
         using var seed = new SeedFolder();
@@ -133,5 +133,32 @@ public sealed class StartupTests
         Assert.Equal(before.SeedHash, after.SeedHash);
         Assert.NotEqual(before.LastModified, after.LastModified);
         Assert.True(response.Content.Headers.LastModified > DateTimeOffset.Parse(before.LastModified, System.Globalization.CultureInfo.InvariantCulture));
+    }
+
+    [Fact]
+    public async Task AnotherInstanceUpdatingTheSharedStoreMovesThisInstancesLastModified()
+    {
+        using var seed = new SeedFolder();
+        var database = Path.Combine(seed.Path, "..", "store.db");
+        using var running = new ApiFactory(seed.Path, database) { Settings = { ["Store:RefreshSeconds"] = "0.2" } };
+        var client = running.CreateClient();
+        var before = (await client.GetAsync("/api/v1/goals")).Content.Headers.LastModified;
+        await Task.Delay(TimeSpan.FromSeconds(1.1));
+
+        seed.EditRecord("goals.json", 4, g => g["title"] = "持続可能なまちをつくる(改訂)");
+        using (var other = new ApiFactory(seed.Path, database))
+        {
+            await other.CreateClient().GetJsonAsync("/api/v1/plan");
+        }
+
+        // The running instance re-reads the store every 0.2 s; give it a generous while.
+        DateTimeOffset? after = before;
+        for (var i = 0; i < 50 && after == before; i++)
+        {
+            await Task.Delay(100);
+            after = (await client.GetAsync("/api/v1/goals")).Content.Headers.LastModified;
+        }
+        Assert.True(after > before, $"Last-Modified stayed {before}");
+        Assert.Equal("持続可能なまちをつくる(改訂)", (await client.GetJsonAsync("/api/v1/goals/4")).Text("title"));
     }
 }

@@ -7,7 +7,7 @@ namespace Kushiro.OpenData.Api.Data.Seed;
 public static class SeedCheckCommand
 {
     // Any "seed …" is ours, so a mistyped subcommand is a usage error rather than a server starting.
-    public static bool IsInvoked(string[] args) => args is ["seed", ..];
+    public static bool IsInvoked(string[] args) => args is [var first, ..] && first.Equals("seed", StringComparison.OrdinalIgnoreCase);
 
     public static int Run(string[] args, string defaultDirectory, TextWriter output, TextWriter error)
     {

@@ -10,7 +10,8 @@ namespace Kushiro.OpenData.Api.Data.Seed;
 /// </summary>
 public sealed class SeedImporter(OpenDataContext db, TimeProvider time)
 {
-    // The build of this app (deterministic: the same sources give the same ID).
+    // The build of this app. A rebuild elsewhere gets a new ID even from the same sources, which only moves
+    // Last-Modified (clients revalidate once, by ETag); a build that serves something new always gets one.
     private static readonly string AppBuild = typeof(SeedImporter).Assembly.ManifestModule.ModuleVersionId.ToString("N");
 
     /// <returns>True when what the API serves changed: the seed's content, or the build serving it.</returns>

@@ -30,6 +30,8 @@ public static partial class SeedReader
         }
     }
 
+    private static readonly string[] RelistingMarks = ["(再掲)", "（再掲）"];
+
     private static void CheckRelistings(List<Located<SubMeasure>> subMeasures)
     {
         var byId = subMeasures.GroupBy(s => s.Value.Id).ToDictionary(g => g.Key, g => g.First().Value, StringComparer.Ordinal);
@@ -48,10 +50,10 @@ public static partial class SeedReader
             {
                 record.Error("relistingOf", $"\"{original}\" is itself a re-listing; point to the original \"{target.RelistingOfId}\"");
             }
-            else if (subMeasure.Description != target.Description || !subMeasure.Title.StartsWith(target.Title, StringComparison.Ordinal))
+            else if (subMeasure.Description != target.Description || !RelistingMarks.Any(mark => subMeasure.Title == target.Title + mark))
             {
-                // A re-listing (再掲) repeats its original: same description, same title (plus the 再掲 mark).
-                record.Error("relistingOf", $"\"{original}\" has another title or description, so this is not its re-listing");
+                // A re-listing repeats its original: the same description, and the same title marked (再掲).
+                record.Error("relistingOf", $"\"{original}\" is not repeated here: a re-listing has its description and its title followed by (再掲)");
             }
         }
     }

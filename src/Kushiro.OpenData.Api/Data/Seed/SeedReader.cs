@@ -38,6 +38,7 @@ public static partial class SeedReader
         CheckParents(measures, goals.Select(g => g.Value.Id), m => m.GoalId, "goalId", files.DisplayName(SeedFiles.Goals));
         CheckParents(subMeasures, measures.Select(m => m.Value.Id), s => s.MeasureId, "measureId", files.DisplayName(SeedFiles.Measures));
         CheckRelistings(subMeasures);
+        CheckContiguousOrder(goals, _ => "the plan", g => g.Order);
         CheckContiguousOrder(measures, m => m.GoalId, m => m.Order);
         CheckContiguousOrder(subMeasures, s => s.MeasureId, s => s.Order);
         CheckExtractedText(subMeasures);
@@ -125,6 +126,10 @@ public static partial class SeedReader
         else if (sourceFile.Length > 0)
         {
             sourceText = files.Text(sourceFile, errors);
+            if (sourceText is not null && string.IsNullOrWhiteSpace(sourceText))
+            {
+                source!.Error("file", $"\"{sourceFile}\" is empty");
+            }
         }
         var plan = new Plan
         {

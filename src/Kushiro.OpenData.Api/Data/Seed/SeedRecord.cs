@@ -66,9 +66,14 @@ internal sealed class SeedRecord
         {
             Error(field, "must not be empty");
         }
-        else if (text != text.Trim())
+        else if (IsInvisible(text[0]) || IsInvisible(text[^1]))
         {
-            Error(field, "starts or ends with white space or a line break");
+            Error(field, "starts or ends with white space, a line break or an invisible character");
+        }
+        else if (text.Any(char.IsControl))
+        {
+            // Seed texts are single paragraphs; a control character is an editing accident (and NUL breaks PostgreSQL).
+            Error(field, "contains a control character");
         }
         return text;
     }
@@ -102,6 +107,9 @@ internal sealed class SeedRecord
         }
         return new SeedRecord(File, Number, value, errors, allowedFields, $"{fieldPrefix}{field}.");
     }
+
+    private static bool IsInvisible(char c) =>
+        char.IsWhiteSpace(c) || char.GetUnicodeCategory(c) == System.Globalization.UnicodeCategory.Format;
 
     private string Missing(string field)
     {
