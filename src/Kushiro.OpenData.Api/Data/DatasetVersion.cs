@@ -28,7 +28,10 @@ public sealed class DatasetVersionRefresher(IServiceProvider services, DatasetVe
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        using var timer = new PeriodicTimer(TimeSpan.FromSeconds(configuration.GetValue("Store:RefreshSeconds", 5.0)));
+        var seconds = double.TryParse(configuration["Store:RefreshSeconds"], System.Globalization.CultureInfo.InvariantCulture, out var configured) && configured > 0
+            ? configured
+            : 5;
+        using var timer = new PeriodicTimer(TimeSpan.FromSeconds(seconds));
         while (await timer.WaitForNextTickAsync(stoppingToken))
         {
             try
