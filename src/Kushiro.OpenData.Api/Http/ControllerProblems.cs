@@ -3,7 +3,7 @@ using Microsoft.AspNetCore.Mvc;
 namespace Kushiro.OpenData.Api.Http;
 
 /// <summary>The problem details (RFC 9457) that handlers return, worded the same way everywhere.</summary>
-public static class ProblemResults
+public static class ControllerProblems
 {
     public static ProblemResult NotFoundProblem(this ControllerBase controller, string what, string id) =>
         new(controller.ProblemDetailsFactory.CreateProblemDetails(controller.HttpContext,
