@@ -12,12 +12,15 @@ namespace Kushiro.OpenData.Api.Http;
 /// </summary>
 public sealed class JsonProblemDetailsWriter(IOptions<JsonOptions> jsonOptions, IOptions<ProblemDetailsOptions> problemOptions) : IProblemDetailsWriter
 {
-    private static readonly Dictionary<int, string> Sections = new()
-    {
-        [400] = "15.5.1", [401] = "15.5.2", [403] = "15.5.4", [404] = "15.5.5", [405] = "15.5.6", [406] = "15.5.7",
-        [409] = "15.5.10", [412] = "15.5.13", [413] = "15.5.14", [415] = "15.5.16", [422] = "15.5.21", [429] = "6.1",
-        [500] = "15.6.1", [503] = "15.6.4",
-    };
+    private static readonly Dictionary<int, string> Types = new[]
+        {
+            (400, "rfc9110#section-15.5.1"), (401, "rfc9110#section-15.5.2"), (403, "rfc9110#section-15.5.4"),
+            (404, "rfc9110#section-15.5.5"), (405, "rfc9110#section-15.5.6"), (406, "rfc9110#section-15.5.7"),
+            (409, "rfc9110#section-15.5.10"), (412, "rfc9110#section-15.5.13"), (413, "rfc9110#section-15.5.14"),
+            (415, "rfc9110#section-15.5.16"), (422, "rfc9110#section-15.5.21"), (429, "rfc6585#section-4"),
+            (500, "rfc9110#section-15.6.1"), (503, "rfc9110#section-15.6.4"),
+        }
+        .ToDictionary(t => t.Item1, t => $"https://tools.ietf.org/html/{t.Item2}");
 
     public bool CanWrite(ProblemDetailsContext context) => true;
 
@@ -27,9 +30,7 @@ public sealed class JsonProblemDetailsWriter(IOptions<JsonOptions> jsonOptions, 
         var problem = context.ProblemDetails;
         var status = problem.Status ??= http.Response.StatusCode;
         problem.Title ??= ReasonPhrases.GetReasonPhrase(status);
-        problem.Type ??= Sections.TryGetValue(status, out var section)
-            ? status == 429 ? "https://tools.ietf.org/html/rfc6585#section-4" : $"https://tools.ietf.org/html/rfc9110#section-{section}"
-            : null;
+        problem.Type ??= Types.GetValueOrDefault(status);
         problem.Instance ??= http.Request.PathBase + http.Request.Path;
         problem.Extensions.TryAdd("traceId", Activity.Current?.Id ?? http.TraceIdentifier);
         problemOptions.Value.CustomizeProblemDetails?.Invoke(context);

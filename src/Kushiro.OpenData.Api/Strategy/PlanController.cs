@@ -8,7 +8,7 @@ namespace Kushiro.OpenData.Api.Strategy;
 /// <summary>The plan as a whole.</summary>
 [Route("api/v{version:apiVersion}/plan")]
 [Tags("Plan")]
-public sealed class PlanController(OpenDataContext db) : ApiV1Controller
+public sealed class PlanController(OpenDataContext db, DatasetVersion dataset) : ApiV1Controller
 {
     /// <summary>Get the plan (第2期釧路市まち・ひと・しごと創生総合戦略).</summary>
     /// <remarks>Its municipality (with 全国地方公共団体コード), counts of goals, measures and sub-measures, the source document, licences and when the data last changed.</remarks>
@@ -20,7 +20,6 @@ public sealed class PlanController(OpenDataContext db) : ApiV1Controller
         var plan = await db.Plans.AsNoTracking()
             .Include(p => p.Municipality).ThenInclude(m => m!.Prefecture)
             .SingleAsync(cancellationToken);
-        var state = await db.StoreStates.AsNoTracking().SingleAsync(cancellationToken);
         return new PlanResource
         {
             Id = plan.Id,
@@ -42,7 +41,8 @@ public sealed class PlanController(OpenDataContext db) : ApiV1Controller
             },
             Licence = ToResource(plan.Licence),
             EditorialLicence = ToResource(plan.EditorialLicence),
-            LastModified = state.LastModified,
+            // The same value the Last-Modified header carries, so body and header never disagree.
+            LastModified = dataset.LastModified,
             Links = new PlanLinks
             {
                 Self = ApiLinks.Plan,

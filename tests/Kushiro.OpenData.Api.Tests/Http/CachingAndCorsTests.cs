@@ -40,6 +40,15 @@ public sealed class CachingAndCorsTests(SharedApiFactory api)
     }
 
     [Fact]
+    public async Task PlanLastModifiedIsTheLastModifiedHeader()
+    {
+        using var response = await client.GetAsync("/api/v1/plan");
+        var body = System.Text.Json.JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement;
+        var stated = body.GetProperty("lastModified").GetDateTimeOffset();
+        Assert.Equal(response.Content.Headers.LastModified!.Value.ToUnixTimeSeconds(), stated.ToUnixTimeSeconds());
+    }
+
+    [Fact]
     public async Task AStaleETagGetsTheFullResponse()
     {
         using var request = new HttpRequestMessage(HttpMethod.Get, "/api/v1/goals");
