@@ -1,5 +1,6 @@
 using Kushiro.OpenData.Api.Data;
 using Kushiro.OpenData.Api.Data.Seed;
+using Kushiro.OpenData.Api.GraphQL;
 using Kushiro.OpenData.Api.Http;
 using Kushiro.OpenData.Api.OpenApi;
 
@@ -14,14 +15,17 @@ var builder = WebApplication.CreateBuilder(args);
 builder.Services.AddStore(builder.Configuration, builder.Environment.ContentRootPath);
 builder.Services.AddRestApi();
 builder.Services.AddOpenApiDocuments();
+builder.Services.AddGraphQLApi();
 builder.Services.AddHealthChecks().AddDbContextCheck<OpenDataContext>();
 
 var app = builder.Build();
 app.UseRestApi();
 app.UseOpenApiDocuments();
+app.UseStaticFiles();
 app.MapGet("/", () => Results.Redirect("/docs")).ExcludeFromDescription();
 app.MapHealthChecks("/health");
 app.MapControllers();
+app.MapGraphQLEndpoints();
 app.MapApiFallback();
 
 try

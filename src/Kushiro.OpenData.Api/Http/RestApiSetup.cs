@@ -46,7 +46,8 @@ public static class RestApiSetup
 
         services.AddCors(o => o.AddDefaultPolicy(p => p
             .AllowAnyOrigin()
-            .WithMethods(HttpMethods.Get, HttpMethods.Head)
+            // POST for /graphql. No credentials are ever allowed, so any origin is safe.
+            .WithMethods(HttpMethods.Get, HttpMethods.Head, HttpMethods.Post)
             .AllowAnyHeader()
             .WithExposedHeaders(HeaderNames.ETag, HeaderNames.LastModified, "api-supported-versions")));
 
@@ -56,7 +57,7 @@ public static class RestApiSetup
             o.EnableForHttps = true;
             o.Providers.Add<BrotliCompressionProvider>();
             o.Providers.Add<GzipCompressionProvider>();
-            o.MimeTypes = ResponseCompressionDefaults.MimeTypes.Concat(["application/problem+json"]);
+            o.MimeTypes = ResponseCompressionDefaults.MimeTypes.Concat(["application/problem+json", "application/graphql-response+json"]);
         });
         return services;
     }

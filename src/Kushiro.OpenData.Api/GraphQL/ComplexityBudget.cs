@@ -1,0 +1,47 @@
+using GraphQL.Validation.Complexity;
+
+namespace Kushiro.OpenData.Api.GraphQL;
+
+/// <summary>
+/// What a query may cost, and how many items each list field is expected to return: the complexity analyzer
+/// multiplies child fields by these. They are a little above today's largest counts (4 goals, at most 6 measures
+/// per goal, at most 7 sub-measures per measure, 17 measures, 47 sub-measures), so the whole tree with every
+/// field fits the budget while a query that walks the tree several times over does not.
+/// </summary>
+public static class ComplexityBudget
+{
+    public const double Goals = 5;
+    public const double MeasuresPerGoal = 6;
+    public const double SubMeasuresPerMeasure = 8;
+    public const double RelistingsPerSubMeasure = 1;
+    public const double AllMeasures = 20;
+    public const double AllSubMeasures = 50;
+
+    /// <summary>
+    /// Deepest selection allowed. The full tree with re-listings is 6 levels; IDEs' introspection queries nest
+    /// <c>ofType</c> up to 14.
+    /// </summary>
+    public const int MaxDepth = 15;
+
+    public const int MaxComplexity = 10_000;
+
+    /// <summary>Aliased fields per document; a client needs a handful, an amplification attack thousands.</summary>
+    public const int MaxAliases = 100;
+
+    /// <summary>Characters of GraphQL document accepted; the full tree with every field is under 1 KB.</summary>
+    public const int MaxDocumentLength = 16 * 1024;
+
+    /// <summary>Bytes of POST body accepted (document plus variables).</summary>
+    public const int MaxBodyBytes = 64 * 1024;
+
+    public static readonly TimeSpan Timeout = TimeSpan.FromSeconds(5);
+
+    /// <summary>
+    /// Introspection is priced by the fields selected, not multiplied per list item: its answer is bounded by the
+    /// (small, fixed) schema, and IDEs must be able to read it. Aliases still add up.
+    /// </summary>
+    public static Func<FieldImpactContext, FieldComplexityResult> IntrospectionPricedFlat(Func<FieldImpactContext, FieldComplexityResult> otherFields) =>
+        context => context.ParentType.Name.StartsWith("__", StringComparison.Ordinal) || context.FieldDefinition.Name.StartsWith("__", StringComparison.Ordinal)
+            ? new FieldComplexityResult(1, 1)
+            : otherFields(context);
+}

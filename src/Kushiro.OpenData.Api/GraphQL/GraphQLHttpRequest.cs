@@ -1,0 +1,158 @@
+using System.Text.Json;
+using GraphQL;
+using Microsoft.Extensions.Primitives;
+
+namespace Kushiro.OpenData.Api.GraphQL;
+
+/// <summary>A GraphQL-over-HTTP request's parameters, read from a GET query string or a POST JSON body.</summary>
+public sealed record GraphQLHttpRequest(string Query, string? OperationName, Inputs? Variables, Inputs? Extensions);
+
+/// <summary>Why a request is not a well-formed GraphQL-over-HTTP request, and the status that says so.</summary>
+public sealed record GraphQLRequestFailure(int Status, string Message);
+
+/// <summary>
+/// Reads the request parameters strictly, as the GraphQL-over-HTTP spec lays them out: <c>query</c> a string,
+/// <c>operationName</c> a string or null, <c>variables</c> and <c>extensions</c> maps or null. Anything else is a
+/// 400 naming the parameter, so a client's mistake never runs as some other request.
+/// </summary>
+public static class GraphQLHttpRequestReader
+{
+    private const string Query = "query";
+    private const string OperationName = "operationName";
+    private const string Variables = "variables";
+    private const string Extensions = "extensions";
+
+    public static (GraphQLHttpRequest? Request, GraphQLRequestFailure? Failure) FromQueryString(IQueryCollection query, IGraphQLSerializer serializer)
+    {
+        foreach (var name in new[] { Query, OperationName, Variables, Extensions })
+        {
+            if (query.TryGetValue(name, out var values) && values.Count > 1)
+            {
+                return Fail($"The \"{name}\" parameter is given {values.Count} times; give it once.");
+            }
+        }
+        var document = Single(query, Query);
+        if (string.IsNullOrEmpty(document))
+        {
+            return Fail("The \"query\" parameter is missing: send the GraphQL document in it.");
+        }
+        var (variables, variablesFailure) = JsonMap(Single(query, Variables), Variables, serializer);
+        var (extensions, extensionsFailure) = JsonMap(Single(query, Extensions), Extensions, serializer);
+        var failure = variablesFailure ?? extensionsFailure;
+        return failure is not null
+            ? (null, failure)
+            : (new GraphQLHttpRequest(document, NullIfEmpty(Single(query, OperationName)), variables, extensions), null);
+    }
+
+    public static async Task<(GraphQLHttpRequest? Request, GraphQLRequestFailure? Failure)> FromJsonBodyAsync(
+        HttpRequest request, IGraphQLSerializer serializer, CancellationToken cancellationToken)
+    {
+        if (request.ContentLength > ComplexityBudget.MaxBodyBytes)
+        {
+            return TooLarge();
+        }
+        using var buffer = new MemoryStream();
+        var chunk = new byte[8192];
+        int read;
+        while ((read = await request.Body.ReadAsync(chunk, cancellationToken)) > 0)
+        {
+            buffer.Write(chunk, 0, read);
+            if (buffer.Length > ComplexityBudget.MaxBodyBytes)
+            {
+                return TooLarge();
+            }
+        }
+
+        JsonDocument json;
+        try
+        {
+            json = JsonDocument.Parse(buffer.GetBuffer().AsMemory(0, (int)buffer.Length));
+        }
+        catch (JsonException e)
+        {
+            return Fail($"The body is not valid JSON: {e.Message}");
+        }
+        using (json)
+        {
+            return FromJsonObject(json.RootElement, serializer);
+        }
+    }
+
+    private static (GraphQLHttpRequest?, GraphQLRequestFailure?) FromJsonObject(JsonElement body, IGraphQLSerializer serializer)
+    {
+        if (body.ValueKind != JsonValueKind.Object)
+        {
+            return Fail("The body must be a JSON object with a \"query\" member (batches are not supported).");
+        }
+        if (!body.TryGetProperty(Query, out var query) || query.ValueKind == JsonValueKind.Null)
+        {
+            return Fail("The \"query\" member is missing: send the GraphQL document in it.");
+        }
+        if (query.ValueKind != JsonValueKind.String || query.GetString() is not { Length: > 0 } document)
+        {
+            return Fail("The \"query\" member must be a non-empty string.");
+        }
+        string? operationName = null;
+        if (body.TryGetProperty(OperationName, out var name) && name.ValueKind != JsonValueKind.Null)
+        {
+            if (name.ValueKind != JsonValueKind.String)
+            {
+                return Fail("The \"operationName\" member must be a string or null.");
+            }
+            operationName = NullIfEmpty(name.GetString());
+        }
+        var (variables, variablesFailure) = JsonMap(body, Variables, serializer);
+        var (extensions, extensionsFailure) = JsonMap(body, Extensions, serializer);
+        var failure = variablesFailure ?? extensionsFailure;
+        return failure is not null
+            ? (null, failure)
+            : (new GraphQLHttpRequest(document, operationName, variables, extensions), null);
+    }
+
+    private static (Inputs?, GraphQLRequestFailure?) JsonMap(JsonElement body, string member, IGraphQLSerializer serializer)
+    {
+        if (!body.TryGetProperty(member, out var value) || value.ValueKind == JsonValueKind.Null)
+        {
+            return (null, null);
+        }
+        return value.ValueKind == JsonValueKind.Object
+            ? (serializer.ReadNode<Inputs>(value), null)
+            : (null, new GraphQLRequestFailure(StatusCodes.Status400BadRequest, $"The \"{member}\" member must be a JSON object or null."));
+    }
+
+    private static (Inputs?, GraphQLRequestFailure?) JsonMap(string? text, string parameter, IGraphQLSerializer serializer)
+    {
+        if (string.IsNullOrEmpty(text))
+        {
+            return (null, null);
+        }
+        try
+        {
+            using var json = JsonDocument.Parse(text);
+            if (json.RootElement.ValueKind == JsonValueKind.Null)
+            {
+                return (null, null);
+            }
+            if (json.RootElement.ValueKind == JsonValueKind.Object)
+            {
+                return (serializer.ReadNode<Inputs>(json.RootElement), null);
+            }
+        }
+        catch (JsonException)
+        {
+            // Falls through to the same message as any other non-object.
+        }
+        return (null, new GraphQLRequestFailure(StatusCodes.Status400BadRequest, $"The \"{parameter}\" parameter must be a JSON-encoded object."));
+    }
+
+    private static string? Single(IQueryCollection query, string name) =>
+        query.TryGetValue(name, out var values) ? values.ToString() : null;
+
+    private static string? NullIfEmpty(string? value) => string.IsNullOrEmpty(value) ? null : value;
+
+    private static (GraphQLHttpRequest?, GraphQLRequestFailure?) Fail(string message) =>
+        (null, new GraphQLRequestFailure(StatusCodes.Status400BadRequest, message));
+
+    private static (GraphQLHttpRequest?, GraphQLRequestFailure?) TooLarge() =>
+        (null, new GraphQLRequestFailure(StatusCodes.Status413PayloadTooLarge, $"The body is larger than {ComplexityBudget.MaxBodyBytes} bytes."));
+}

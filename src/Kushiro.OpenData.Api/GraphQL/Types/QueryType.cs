@@ -1,0 +1,69 @@
+using GraphQL;
+using GraphQL.Types;
+using Kushiro.OpenData.Api.Strategy.ReadModel;
+
+namespace Kushiro.OpenData.Api.GraphQL.Types;
+
+/// <remarks>The root value is the current <see cref="StrategyGraph"/>; every field reads it in memory.</remarks>
+public sealed class QueryType : ObjectGraphType<StrategyGraph>
+{
+    public QueryType()
+    {
+        Name = "Query";
+        Description = "Entry points into the strategy: the plan, its basic goals (基本目標), measures (施策・節) and sub-measures (施策・細節).";
+
+        Field<NonNullGraphType<PlanType>>("plan")
+            .Description("The plan as a whole.")
+            .Resolve(c => c.Source);
+
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<GoalType>>>>("goals")
+            .Description("All basic goals (基本目標), in document order.")
+            .Resolve(c => c.Source.Goals)
+            .WithComplexityImpact(1, ComplexityBudget.Goals);
+
+        Field<GoalType>("goal")
+            .Description("One basic goal by ID, or null if no goal has it.")
+            .Argument<NonNullGraphType<IdGraphType>>("id", "ID of the basic goal, e.g. \"1\".")
+            .Resolve(c => c.Source.Goal(c.GetArgument<string>("id")));
+
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<MeasureType>>>>("measures")
+            .Description("Measures (施策・節) in document order: all of them, or those of one basic goal. An unknown goalId is an error, never a silent empty list.")
+            .Argument<IdGraphType>("goalId", "Only the measures of this basic goal.")
+            .Resolve(c =>
+            {
+                var goalId = c.GetArgument<string?>("goalId");
+                return goalId is null ? c.Source.Measures : KnownGoal(c.Source, goalId).Measures;
+            })
+            .WithComplexityImpact(1, ComplexityBudget.AllMeasures);
+
+        Field<MeasureType>("measure")
+            .Description("One measure by ID, or null if no measure has it.")
+            .Argument<NonNullGraphType<IdGraphType>>("id", "ID of the measure, e.g. \"4-2\".")
+            .Resolve(c => c.Source.Measure(c.GetArgument<string>("id")));
+
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<SubMeasureType>>>>("subMeasures")
+            .Description("Sub-measures (施策・細節) in document order, including re-listings (再掲): all of them, or those of a basic goal and/or a measure (both given: those matching both). Unknown IDs are errors.")
+            .Argument<IdGraphType>("goalId", "Only the sub-measures of this basic goal.")
+            .Argument<IdGraphType>("measureId", "Only the sub-measures of this measure.")
+            .Resolve(c =>
+            {
+                var goalId = c.GetArgument<string?>("goalId");
+                var measureId = c.GetArgument<string?>("measureId");
+                var goal = goalId is null ? null : KnownGoal(c.Source, goalId);
+                var measure = measureId is null ? null : KnownMeasure(c.Source, measureId);
+                return c.Source.SubMeasures.Where(s => (goal is null || s.Goal == goal) && (measure is null || s.Measure == measure));
+            })
+            .WithComplexityImpact(1, ComplexityBudget.AllSubMeasures);
+
+        Field<SubMeasureType>("subMeasure")
+            .Description("One sub-measure by ID, or null if no sub-measure has it.")
+            .Argument<NonNullGraphType<IdGraphType>>("id", "ID of the sub-measure, e.g. \"4-2-2\".")
+            .Resolve(c => c.Source.SubMeasure(c.GetArgument<string>("id")));
+    }
+
+    private static GoalNode KnownGoal(StrategyGraph graph, string id) =>
+        graph.Goal(id) ?? throw new ExecutionError($"No basic goal has ID \"{id}\".") { Code = "UNKNOWN_ID" };
+
+    private static MeasureNode KnownMeasure(StrategyGraph graph, string id) =>
+        graph.Measure(id) ?? throw new ExecutionError($"No measure has ID \"{id}\".") { Code = "UNKNOWN_ID" };
+}

@@ -1,0 +1,81 @@
+namespace Kushiro.OpenData.Api.Strategy.ReadModel;
+
+/// <summary>
+/// The whole strategy tree as one immutable, fully linked object graph, loaded from the store in a fixed number
+/// of queries. Resolvers walk it in memory, so no request costs one store read per node and no request shares a
+/// DbContext between parallel resolvers.
+/// </summary>
+public sealed class StrategyGraph
+{
+    private readonly Dictionary<string, GoalNode> goalsById;
+    private readonly Dictionary<string, MeasureNode> measuresById;
+    private readonly Dictionary<string, SubMeasureNode> subMeasuresById;
+
+    internal StrategyGraph(PlanNode plan, IReadOnlyList<GoalNode> goals, DateTimeOffset lastModified)
+    {
+        Plan = plan;
+        Goals = goals;
+        Measures = [.. goals.SelectMany(g => g.Measures)];
+        SubMeasures = [.. Measures.SelectMany(m => m.SubMeasures)];
+        LastModified = lastModified;
+        goalsById = goals.ToDictionary(g => g.Id, StringComparer.Ordinal);
+        measuresById = Measures.ToDictionary(m => m.Id, StringComparer.Ordinal);
+        subMeasuresById = SubMeasures.ToDictionary(s => s.Id, StringComparer.Ordinal);
+    }
+
+    public PlanNode Plan { get; }
+
+    /// <summary>Basic goals in document order; measures and sub-measures below in document order too.</summary>
+    public IReadOnlyList<GoalNode> Goals { get; }
+    public IReadOnlyList<MeasureNode> Measures { get; }
+    public IReadOnlyList<SubMeasureNode> SubMeasures { get; }
+
+    /// <summary>The store's Last-Modified this graph was read at.</summary>
+    public DateTimeOffset LastModified { get; }
+
+    public GoalNode? Goal(string id) => goalsById.GetValueOrDefault(id);
+    public MeasureNode? Measure(string id) => measuresById.GetValueOrDefault(id);
+    public SubMeasureNode? SubMeasure(string id) => subMeasuresById.GetValueOrDefault(id);
+}
+
+public sealed record PlanNode(
+    string Id, string Title, string Status, MunicipalityNode Municipality,
+    SourceDocument SourceDocument, Licence Licence, Licence EditorialLicence);
+
+public sealed record MunicipalityNode(string LocalGovernmentCode, string Name, PrefectureNode Prefecture);
+
+public sealed record PrefectureNode(string LocalGovernmentCode, string Name);
+
+public sealed class GoalNode(string id, string marker, string title, int order)
+{
+    public string Id { get; } = id;
+    public string Marker { get; } = marker;
+    public string Title { get; } = title;
+    public int Order { get; } = order;
+    public IReadOnlyList<MeasureNode> Measures { get; internal set; } = [];
+}
+
+public sealed class MeasureNode(string id, string marker, string title, int order, GoalNode goal)
+{
+    public string Id { get; } = id;
+    public string Marker { get; } = marker;
+    public string Title { get; } = title;
+    public int Order { get; } = order;
+    public GoalNode Goal { get; } = goal;
+    public IReadOnlyList<SubMeasureNode> SubMeasures { get; internal set; } = [];
+}
+
+public sealed class SubMeasureNode(SubMeasure row, MeasureNode measure)
+{
+    public string Id { get; } = row.Id;
+    public string Marker { get; } = row.Marker;
+    public string Title { get; } = row.Title;
+    public string Description { get; } = row.Description;
+    public string? TitleAsExtracted { get; } = row.TitleAsExtracted;
+    public string? DescriptionAsExtracted { get; } = row.DescriptionAsExtracted;
+    public int Order { get; } = row.Order;
+    public MeasureNode Measure { get; } = measure;
+    public GoalNode Goal => Measure.Goal;
+    public SubMeasureNode? RelistingOf { get; internal set; }
+    public IReadOnlyList<SubMeasureNode> RelistedAs { get; internal set; } = [];
+}

@@ -1,0 +1,85 @@
+using System.Net;
+
+namespace Kushiro.OpenData.Api.Tests.GraphQL;
+
+/// <summary>Hostile documents are refused with a GraphQL error and a small answer, never a 5xx or a huge body.</summary>
+[Collection(ReadOnlyApi.Name)]
+public sealed class GraphQLLimitsTests(SharedApiFactory api)
+{
+    private const int SmallAnswer = 4096;
+
+    [Fact]
+    public async Task AThirtyLevelNestedQueryIsRefused()
+    {
+        // measure → subMeasures → measure → … is valid GraphQL; only its depth (30 levels below subMeasure) is wrong.
+        var open = string.Concat(Enumerable.Repeat("measure { subMeasures { ", 15));
+        var close = string.Concat(Enumerable.Repeat("} } ", 15));
+        var answer = await api.CreateClient().PostGraphQLAsync($"{{ subMeasure(id: \"1-1-1\") {{ {open}id {close}}} }}");
+
+        AssertRefused(answer, "depth");
+    }
+
+    [Fact]
+    public async Task TwoThousandAliasesAreRefused()
+    {
+        // Short distinct names (base 36), so the document stays under the size limit and the alias rule answers.
+        var fields = string.Join(" ", Enumerable.Range(0, 2000).Select(i => $"a{Base36(i)}:id"));
+        var answer = await api.CreateClient().PostGraphQLAsync($"{{ plan {{ {fields} }} }}");
+
+        AssertRefused(answer, "aliases");
+    }
+
+    [Fact]
+    public async Task AQueryWalkingTheTreeOverAndOverIsTooComplex()
+    {
+        var answer = await api.CreateClient().PostGraphQLAsync(
+            "{ subMeasures { measure { subMeasures { measure { subMeasures { goal { measures { subMeasures { description } } } } } } } } }");
+
+        AssertRefused(answer, "complex");
+    }
+
+    [Fact]
+    public async Task AnOversizedDocumentIsRefusedBeforeParsing()
+    {
+        var answer = await api.CreateClient().PostGraphQLAsync("{ goals { id } }" + new string(' ', 20_000) + "# padding");
+
+        AssertRefused(answer, "longer than");
+    }
+
+    [Fact]
+    public async Task AnOversizedBodyIsA413()
+    {
+        var body = $"{{\"query\": \"{{ goals {{ id }} }}\", \"variables\": {{\"padding\": \"{new string('x', 100_000)}\"}}}}";
+        var answer = await api.CreateClient().PostRawAsync(body, "application/json");
+
+        Assert.Equal(HttpStatusCode.RequestEntityTooLarge, answer.Status);
+        Assert.True(answer.Body.Length < SmallAnswer);
+    }
+
+    [Fact]
+    public async Task TheWholeTreeWithEveryFieldFitsTheBudget()
+    {
+        var answer = await api.CreateClient().PostGraphQLAsync("""
+            { plan { id title status lastModified
+                municipality { localGovernmentCode name prefecture { localGovernmentCode name } }
+                sourceDocument { title publisher fileName sha256 }
+                licence { name url compatibleWith } editorialLicence { name url compatibleWith }
+                goals { id marker title order
+                  measures { id marker title order goal { id }
+                    subMeasures { id marker title description titleAsExtracted descriptionAsExtracted order
+                      measure { id } goal { id } relistingOf { id title } relistedAs { id title } } } } } }
+            """);
+
+        Assert.Equal(4, answer.Data.GetProperty("plan").GetProperty("goals").GetArrayLength());
+    }
+
+    private static string Base36(int n) => n < 36 ? "0123456789abcdefghijklmnopqrstuvwxyz"[n].ToString() : Base36(n / 36) + Base36(n % 36);
+
+    private static void AssertRefused(GraphQLAnswer answer, string reason)
+    {
+        Assert.Equal(HttpStatusCode.BadRequest, answer.Status);
+        Assert.Contains(answer.ErrorMessages, m => m.Contains(reason, StringComparison.OrdinalIgnoreCase));
+        Assert.False(answer.Json.TryGetProperty("data", out _));
+        Assert.True(answer.Body.Length < SmallAnswer, $"refusal is {answer.Body.Length} characters");
+    }
+}

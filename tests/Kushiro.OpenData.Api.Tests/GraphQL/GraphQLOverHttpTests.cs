@@ -1,0 +1,154 @@
+using System.Net;
+using static Kushiro.OpenData.Api.Tests.GraphQL.GraphQLHttp;
+
+namespace Kushiro.OpenData.Api.Tests.GraphQL;
+
+/// <summary>The status codes and media types the GraphQL-over-HTTP spec gives clients to rely on.</summary>
+[Collection(ReadOnlyApi.Name)]
+public sealed class GraphQLOverHttpTests(SharedApiFactory api)
+{
+    [Fact]
+    public async Task UnparseableJsonIsA400()
+    {
+        var answer = await api.CreateClient().PostRawAsync("{\"query\": \"{ goals { id } }\"", "application/json");
+        Assert.Equal(HttpStatusCode.BadRequest, answer.Status);
+        Assert.Contains(answer.ErrorMessages, m => m.Contains("not valid JSON"));
+    }
+
+    [Theory]
+    [InlineData("{}")]
+    [InlineData("{\"qeury\": \"{ goals { id } }\"}")]
+    [InlineData("{\"query\": null}")]
+    [InlineData("{\"query\": 42}")]
+    [InlineData("[{\"query\": \"{ goals { id } }\"}]")]
+    [InlineData("{\"query\": \"{ goals { id } }\", \"variables\": \"id=1\"}")]
+    public async Task MissingOrMistypedParametersAreA400NamingThem(string body)
+    {
+        foreach (var accept in new[] { GraphQLResponse, "application/json" })
+        {
+            var answer = await api.CreateClient().PostRawAsync(body, "application/json", accept);
+            Assert.Equal(HttpStatusCode.BadRequest, answer.Status);
+            Assert.Contains(answer.ErrorMessages, m => m.Contains("query") || m.Contains("variables"));
+            Assert.False(answer.Json.TryGetProperty("data", out _));
+        }
+    }
+
+    [Theory]
+    [InlineData("{ goals { id }")] // syntax error
+    [InlineData("{ goals { nope } }")] // validation error
+    [InlineData("query($id: ID!) { goal(id: $id) { id } }")] // missing variable
+    public async Task DocumentErrorsAre400UnderGraphQLResponseJsonAnd200UnderJson(string query)
+    {
+        var client = api.CreateClient();
+        var modern = await client.PostGraphQLAsync(query);
+        Assert.Equal(HttpStatusCode.BadRequest, modern.Status);
+        Assert.Equal(GraphQLResponse, modern.MediaType);
+        Assert.NotEmpty(modern.ErrorMessages);
+        Assert.False(modern.Json.TryGetProperty("data", out _));
+
+        var legacy = await client.PostGraphQLAsync(query, accept: "application/json");
+        Assert.Equal(HttpStatusCode.OK, legacy.Status);
+        Assert.Equal("application/json", legacy.MediaType);
+        Assert.NotEmpty(legacy.ErrorMessages);
+    }
+
+    [Theory]
+    [InlineData("text/plain")]
+    [InlineData("application/x-www-form-urlencoded")]
+    [InlineData("application/json; charset=latin1")]
+    [InlineData(null)]
+    public async Task BodiesThatAreNotUtf8JsonAreA415(string? contentType)
+    {
+        var answer = await api.CreateClient().PostRawAsync("{\"query\": \"{ goals { id } }\"}", contentType);
+        Assert.Equal(HttpStatusCode.UnsupportedMediaType, answer.Status);
+    }
+
+    [Theory]
+    [InlineData(null, "application/json")]
+    [InlineData("*/*", "application/json")]
+    [InlineData("application/json", "application/json")]
+    [InlineData(GraphQLResponse, GraphQLResponse)]
+    [InlineData("application/json;q=0.9, application/graphql-response+json", GraphQLResponse)]
+    [InlineData("application/graphql-response+json;q=0.5, application/json", "application/json")]
+    public async Task AnswersInTheMediaTypeTheClientPrefers(string? accept, string expected)
+    {
+        var answer = await api.CreateClient().PostRawAsync("{\"query\": \"{ goals { id } }\"}", "application/json", accept);
+        Assert.Equal(HttpStatusCode.OK, answer.Status);
+        Assert.Equal(expected, answer.MediaType);
+        Assert.Equal("utf-8", answer.Response.Content.Headers.ContentType?.CharSet);
+    }
+
+    [Fact]
+    public async Task AnAcceptHeaderAllowingNeitherJsonTypeIsA406()
+    {
+        var answer = await api.CreateClient().PostRawAsync("{\"query\": \"{ goals { id } }\"}", "application/json", "text/csv");
+        Assert.Equal(HttpStatusCode.NotAcceptable, answer.Status);
+    }
+
+    [Fact]
+    public async Task QueriesRunOverGetWithVariablesInTheQueryString()
+    {
+        var answer = await api.CreateClient().GetGraphQLAsync(
+            Q("query($id: ID!) { goal(id: $id) { id title } }") + "&variables=" + Uri.EscapeDataString("{\"id\":\"2\"}"));
+        var rest = await api.CreateClient().GetJsonAsync("/api/v1/goals/2");
+        Assert.Equal(rest.Text("title"), answer.Data.GetProperty("goal").Text("title"));
+    }
+
+    [Fact]
+    public async Task MutationsOverGetAreA405AllowingPost()
+    {
+        var answer = await api.CreateClient().GetGraphQLAsync(Q("mutation { __typename }"));
+        Assert.Equal(HttpStatusCode.MethodNotAllowed, answer.Status);
+        Assert.Equal(["POST"], answer.Response.Content.Headers.Allow);
+    }
+
+    [Fact]
+    public async Task OtherMethodsAreA405()
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Put, "/graphql") { Content = new StringContent("{}") };
+        var answer = await SendAsync(api.CreateClient(), request);
+        Assert.Equal(HttpStatusCode.MethodNotAllowed, answer.Status);
+        Assert.Equal(["GET", "POST"], answer.Response.Content.Headers.Allow);
+    }
+
+    [Fact]
+    public async Task Utf8TextRoundTripsThroughVariablesAndAnswers()
+    {
+        var answer = await api.CreateClient().PostGraphQLAsync(
+            "query($name: String!) { __type(name: $name) { name } goal(id: \"4\") { title } }", new { name = "Run🏃Swim🏊" });
+        Assert.Equal(System.Text.Json.JsonValueKind.Null, answer.Data.GetProperty("__type").ValueKind);
+        var title = (await api.CreateClient().GetJsonAsync("/api/v1/goals/4")).Text("title");
+        Assert.Contains(title, answer.Body); // Japanese as text, not \u escapes.
+    }
+
+    [Fact]
+    public async Task BrowsersGetTheIdeFromTheApiItself()
+    {
+        var client = api.CreateClient();
+        var page = await client.GetGraphQLAsync("", accept: "text/html,application/xhtml+xml,*/*;q=0.8");
+        Assert.Equal(HttpStatusCode.OK, page.Status);
+        Assert.Equal("text/html", page.MediaType);
+        Assert.Contains("default-src 'none'", page.Response.Headers.GetValues("Content-Security-Policy").Single());
+        Assert.DoesNotContain("http://", page.Body);
+        Assert.DoesNotContain("https://", page.Body);
+
+        var script = await client.GetAsync("/graphql/ide.js");
+        Assert.Equal(HttpStatusCode.OK, script.StatusCode);
+        var text = await script.Content.ReadAsStringAsync();
+        Assert.Contains("fetch(\"/graphql\"", text);
+        Assert.DoesNotContain("https://", text);
+    }
+
+    [Fact]
+    public async Task BrowserAppsOnOtherOriginsMayPost()
+    {
+        using var preflight = new HttpRequestMessage(HttpMethod.Options, "/graphql");
+        preflight.Headers.Add("Origin", "https://civic-app.example");
+        preflight.Headers.Add("Access-Control-Request-Method", "POST");
+        preflight.Headers.Add("Access-Control-Request-Headers", "content-type");
+        using var response = await api.CreateClient().SendAsync(preflight);
+        Assert.True(response.IsSuccessStatusCode, $"preflight answered {(int)response.StatusCode}");
+        Assert.Equal("*", response.Headers.GetValues("Access-Control-Allow-Origin").Single());
+        Assert.Contains("POST", response.Headers.GetValues("Access-Control-Allow-Methods").Single());
+    }
+}

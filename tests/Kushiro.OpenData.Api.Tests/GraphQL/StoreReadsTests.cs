@@ -1,0 +1,80 @@
+using System.Data.Common;
+using Kushiro.OpenData.Api.Data.Providers;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Kushiro.OpenData.Api.Tests.GraphQL;
+
+/// <summary>
+/// GraphQL resolves from an in-memory read model: the whole tree costs a fixed handful of store reads when the
+/// data changed, and none otherwise, never one per goal, measure or sub-measure.
+/// </summary>
+public sealed class StoreReadsTests : IDisposable
+{
+    private readonly CountingApiFactory api = new();
+
+    [Fact]
+    public async Task TheWholeTreeCostsAFixedNumberOfStoreReadsAndThenNone()
+    {
+        var client = api.CreateClient();
+        const string wholeTree = "{ plan { goals { id measures { id goal { id } subMeasures { id measure { id } goal { id } relistingOf { id } relistedAs { id } } } } } }";
+        const string oneGoal = "{ goal(id: \"4\") { id } }";
+
+        api.Commands.Reset();
+        var tree = (await client.PostGraphQLAsync(wholeTree)).Data;
+        var firstReads = api.Commands.Count;
+
+        var nodes = tree.GetProperty("plan").GetProperty("goals").EnumerateArray()
+            .Sum(g => 1 + g.GetProperty("measures").EnumerateArray().Sum(m => 1 + m.GetProperty("subMeasures").GetArrayLength()));
+        Assert.Equal(68, nodes);
+        Assert.InRange(firstReads, 1, 4); // plan, goals, measures, sub-measures: not one per node
+
+        api.Commands.Reset();
+        (await client.PostGraphQLAsync(wholeTree)).Data.ToString();
+        (await client.PostGraphQLAsync(oneGoal)).Data.ToString();
+        Assert.Equal(0, api.Commands.Count);
+    }
+
+    public void Dispose() => api.Dispose();
+
+    private sealed class CountingApiFactory : ApiFactory
+    {
+        public CommandCounter Commands { get; } = new();
+
+        public CountingApiFactory()
+        {
+            // No background refresh reading the store while the test counts.
+            Settings["Store:RefreshSeconds"] = "3600";
+        }
+
+        protected override void ConfigureWebHost(IWebHostBuilder builder)
+        {
+            base.ConfigureWebHost(builder);
+            builder.ConfigureServices(s => s.ConfigureDbContext<SqliteStoreContext>(o => o.AddInterceptors(Commands)));
+        }
+    }
+
+    private sealed class CommandCounter : DbCommandInterceptor
+    {
+        private int count;
+
+        public int Count => Volatile.Read(ref count);
+
+        public void Reset() => Interlocked.Exchange(ref count, 0);
+
+        public override ValueTask<InterceptionResult<DbDataReader>> ReaderExecutingAsync(
+            DbCommand command, CommandEventData eventData, InterceptionResult<DbDataReader> result, CancellationToken cancellationToken = default)
+        {
+            Interlocked.Increment(ref count);
+            return base.ReaderExecutingAsync(command, eventData, result, cancellationToken);
+        }
+
+        public override InterceptionResult<DbDataReader> ReaderExecuting(DbCommand command, CommandEventData eventData, InterceptionResult<DbDataReader> result)
+        {
+            Interlocked.Increment(ref count);
+            return base.ReaderExecuting(command, eventData, result);
+        }
+    }
+}
