@@ -1,7 +1,9 @@
+using Kushiro.OpenData.Api.ApiKeys;
 using Kushiro.OpenData.Api.Data;
 using Kushiro.OpenData.Api.Data.Seed;
 using Kushiro.OpenData.Api.GraphQL;
 using Kushiro.OpenData.Api.Http;
+using Kushiro.OpenData.Api.Kpis;
 using Kushiro.OpenData.Api.OpenApi;
 
 if (SeedCheckCommand.IsInvoked(args))
@@ -11,17 +13,26 @@ if (SeedCheckCommand.IsInvoked(args))
     return SeedCheckCommand.Run(args, StoreSetup.SeedDirectory(configuration), Console.Out, Console.Error);
 }
 
-var builder = WebApplication.CreateBuilder(args);
+// A published app (wwwroot beside the dll) is its own content root wherever it is started from, so it finds its
+// appsettings.json, its static files and its data folder; `dotnet run` keeps the project folder.
+var published = Directory.Exists(Path.Combine(AppContext.BaseDirectory, "wwwroot"));
+var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = published ? AppContext.BaseDirectory : null });
+if (ApiKeyCommand.IsInvoked(args))
+{
+    // The command's output (a new key) is stdout; logs go to stderr so that `KEY=$(… apikey create …)` works.
+    builder.Services.Configure<Microsoft.Extensions.Logging.Console.ConsoleLoggerOptions>(o => o.LogToStandardErrorThreshold = LogLevel.Trace);
+}
 builder.Services.AddStore(builder.Configuration, builder.Environment.ContentRootPath);
 builder.Services.AddRestApi();
 builder.Services.AddOpenApiDocuments();
 builder.Services.AddGraphQLApi();
+builder.Services.AddKpis();
 builder.Services.AddHealthChecks().AddDbContextCheck<OpenDataContext>();
 
 var app = builder.Build();
 app.UseRestApi();
 app.UseOpenApiDocuments();
-app.UseStaticFiles();
+app.UseStaticFiles(new StaticFileOptions { OnPrepareResponse = GraphQLIde.OnPrepareStaticFile });
 app.MapGet("/", () => Results.Redirect("/docs")).ExcludeFromDescription();
 app.MapHealthChecks("/health");
 app.MapControllers();
@@ -31,6 +42,11 @@ app.MapApiFallback();
 try
 {
     await app.Services.BringStoreUpToDateAsync();
+    if (ApiKeyCommand.IsInvoked(args))
+    {
+        // Keys live in the store, so the command runs on a store brought up to date like the API's own.
+        return await ApiKeyCommand.RunAsync(app.Services, args, Console.Out, Console.Error);
+    }
 }
 catch (SeedValidationException e)
 {

@@ -59,6 +59,9 @@ public class ApiFactory : WebApplicationFactory<Program>
     }
 }
 
+/// <summary>The API on a store of its own for one test class that writes (each test uses IDs of its own).</summary>
+public sealed class WritableApiFactory : ApiFactory;
+
 /// <summary>The API on the repository's seed, shared by the read-only tests: they never change the store.</summary>
 public sealed class SharedApiFactory : ApiFactory;
 

@@ -13,6 +13,17 @@ public sealed class DatasetVersion
 
     public DateTimeOffset LastModified => new(Interlocked.Read(ref lastModifiedTicks), TimeSpan.Zero);
 
+    /// <summary>After a write through this instance: no need to wait for the next refresh from the store.</summary>
+    public void Advance(DateTimeOffset lastModified)
+    {
+        long seen;
+        do
+        {
+            seen = Interlocked.Read(ref lastModifiedTicks);
+        }
+        while (lastModified.UtcTicks > seen && Interlocked.CompareExchange(ref lastModifiedTicks, lastModified.UtcTicks, seen) != seen);
+    }
+
     public async Task RefreshAsync(IServiceProvider services, CancellationToken cancellationToken)
     {
         await using var scope = services.CreateAsyncScope();

@@ -1,3 +1,6 @@
+using Kushiro.OpenData.Api.ApiKeys;
+using Kushiro.OpenData.Api.Changes;
+using Kushiro.OpenData.Api.Kpis;
 using Kushiro.OpenData.Api.Strategy;
 using Microsoft.EntityFrameworkCore;
 
@@ -14,6 +17,10 @@ public abstract class OpenDataContext(DbContextOptions options) : DbContext(opti
     public DbSet<Goal> Goals => Set<Goal>();
     public DbSet<Measure> Measures => Set<Measure>();
     public DbSet<SubMeasure> SubMeasures => Set<SubMeasure>();
+    public DbSet<Kpi> Kpis => Set<Kpi>();
+    public DbSet<KpiFigure> KpiFigures => Set<KpiFigure>();
+    public DbSet<ChangeEntry> Changes => Set<ChangeEntry>();
+    public DbSet<ApiKey> ApiKeys => Set<ApiKey>();
     public DbSet<StoreState> StoreStates => Set<StoreState>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder) =>

@@ -57,6 +57,25 @@ public static class StoreSetup
         }
     }
 
+    // The same race for migrations: each runs in a transaction, so the loser's attempt rolls back (say, "relation
+    // already exists"), and on a second look the winner's history shows them applied.
+    private static async Task MigrateOnceAcrossInstancesAsync(IServiceProvider services, CancellationToken cancellationToken)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            await using var scope = services.CreateAsyncScope();
+            try
+            {
+                await scope.ServiceProvider.GetRequiredService<OpenDataContext>().Database.MigrateAsync(cancellationToken);
+                return;
+            }
+            catch (System.Data.Common.DbException) when (attempt < 5)
+            {
+                await Task.Delay(TimeSpan.FromMilliseconds(300 * attempt), cancellationToken);
+            }
+        }
+    }
+
     private static string SqliteFile(string connectionString, string contentRoot)
     {
         var builder = new SqliteConnectionStringBuilder(connectionString);
@@ -82,10 +101,7 @@ public static class StoreSetup
         var configuration = services.GetRequiredService<IConfiguration>();
         var seed = SeedReader.Read(SeedDirectory(configuration));
 
-        await using (var scope = services.CreateAsyncScope())
-        {
-            await scope.ServiceProvider.GetRequiredService<OpenDataContext>().Database.MigrateAsync(cancellationToken);
-        }
+        await MigrateOnceAcrossInstancesAsync(services, cancellationToken);
         var changed = await ImportOnceAcrossInstancesAsync(services, seed, cancellationToken);
         await services.GetRequiredService<DatasetVersion>().RefreshAsync(services, cancellationToken);
 

@@ -6,9 +6,9 @@ using Microsoft.Net.Http.Headers;
 namespace Kushiro.OpenData.Api.GraphQL;
 
 /// <summary>
-/// <c>/graphql</c> over HTTP, as the GraphQL-over-HTTP spec asks: POST with a JSON body, GET for queries,
-/// Accept negotiation between application/graphql-response+json and application/json with the spec's status
-/// codes, and the IDE for browsers. Ours because GraphQL.Server's transport is not available here.
+/// <c>/graphql</c> over HTTP, as the GraphQL-over-HTTP spec asks: POST with a JSON body, GET (and HEAD) for
+/// queries, Accept negotiation between application/graphql-response+json and application/json with the spec's
+/// status codes, and the IDE for browsers. Ours because GraphQL.Server's transport is not available here.
 /// </summary>
 public static class GraphQLEndpoint
 {
@@ -20,12 +20,12 @@ public static class GraphQLEndpoint
         var accept = request.GetTypedHeaders().Accept;
         http.Response.Headers.Vary = HeaderNames.Accept;
 
-        var isGet = HttpMethods.IsGet(request.Method);
+        var isGet = HttpMethods.IsGet(request.Method) || HttpMethods.IsHead(request.Method);
         if (!isGet && !HttpMethods.IsPost(request.Method))
         {
-            http.Response.Headers.Allow = "GET, POST";
+            http.Response.Headers.Allow = "GET, HEAD, POST";
             await WriteFailureAsync(http, GraphQLMediaTypes.Json, new(StatusCodes.Status405MethodNotAllowed,
-                $"{request.Method} is not supported here: send queries with GET or POST, anything else with POST."));
+                $"{request.Method} is not supported here: send queries with GET or POST."));
             return;
         }
         if (isGet && GraphQLMediaTypes.WantsHtml(accept))
@@ -57,69 +57,78 @@ public static class GraphQLEndpoint
             await WriteFailureAsync(http, mediaType, failure);
             return;
         }
-        if (parameters!.Query.Length > ComplexityBudget.MaxDocumentLength)
-        {
-            await WriteFailureAsync(http, mediaType, new(StatusCodes.Status400BadRequest,
-                $"The GraphQL document is longer than {ComplexityBudget.MaxDocumentLength} characters."));
-            return;
-        }
-        if (isGet && !IsQueryOperation(parameters))
+
+        var (admitted, refusal) = GraphQLDocumentGate.Admit(parameters!);
+        if (isGet && admitted?.Operation is { } operation && operation != OperationType.Query)
         {
             http.Response.Headers.Allow = "POST";
             await WriteFailureAsync(http, mediaType, new(StatusCodes.Status405MethodNotAllowed,
                 "Only queries may be sent with GET; send mutations and subscriptions with POST."));
             return;
         }
+        if (admitted?.Operation is OperationType.Mutation or OperationType.Subscription)
+        {
+            refusal = GraphQLDocumentGate.ReadOnly(admitted.Operation.Value);
+        }
 
-        var result = await ExecuteAsync(http, parameters);
+        var result = refusal is null ? await ExecuteAsync(http, parameters!, admitted!.Document) : new ExecutionResult { Errors = [refusal] };
         // Under graphql-response+json a request that never executed (parse or validation errors, no data) is a 400;
         // under application/json it stays 200 so that legacy clients read the errors.
         var status = result.Executed || mediaType == GraphQLMediaTypes.Json ? StatusCodes.Status200OK : StatusCodes.Status400BadRequest;
-        await WriteAsync(http, mediaType, status, result);
+        await WriteAsync(http, mediaType, status, Capped(result));
     }
 
-    private static async Task<ExecutionResult> ExecuteAsync(HttpContext http, GraphQLHttpRequest parameters)
+    private static async Task<ExecutionResult> ExecuteAsync(HttpContext http, GraphQLHttpRequest parameters, GraphQLDocument document)
     {
         var graph = await http.RequestServices.GetRequiredService<StrategyReadModel>().GetAsync(http.RequestAborted);
         var executer = http.RequestServices.GetRequiredService<IDocumentExecuter<StrategySchema>>();
-        return await executer.ExecuteAsync(o =>
-        {
-            o.Query = parameters.Query;
-            o.OperationName = parameters.OperationName;
-            o.Variables = parameters.Variables;
-            o.Extensions = parameters.Extensions;
-            o.Root = graph;
-            o.RequestServices = http.RequestServices;
-            o.CancellationToken = http.RequestAborted;
-        });
-    }
-
-    /// <summary>
-    /// Whether the operation GET would run is a query. A document that does not parse, or names no operation
-    /// that exists, counts as a query: execution then reports the error the spec asks for.
-    /// </summary>
-    private static bool IsQueryOperation(GraphQLHttpRequest parameters)
-    {
-        GraphQLDocument document;
+        // The executer's own timeout covers execution only; this one covers validation too.
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(http.RequestAborted);
+        timeout.CancelAfter(GraphQLLimits.Timeout);
         try
         {
-            document = GraphQLParser.Parser.Parse(parameters.Query);
+            return await executer.ExecuteAsync(o =>
+            {
+                o.Query = parameters.Query;
+                o.Document = document;
+                o.OperationName = parameters.OperationName;
+                o.Variables = parameters.Variables;
+                o.Extensions = parameters.Extensions;
+                o.Root = graph;
+                o.RequestServices = http.RequestServices;
+                o.CancellationToken = timeout.Token;
+            });
         }
-        catch (GraphQLParser.Exceptions.GraphQLParserException)
+        catch (OperationCanceledException) when (!http.RequestAborted.IsCancellationRequested)
         {
-            return true;
+            return new ExecutionResult
+            {
+                Errors = [new ExecutionError($"The query did not finish within {GraphQLLimits.Timeout.TotalSeconds:0} s.") { Code = "TIMEOUT" }],
+            };
         }
-        var operations = document.Definitions.OfType<GraphQLOperationDefinition>().ToList();
-        var operation = parameters.OperationName is null
-            ? (operations.Count == 1 ? operations[0] : null)
-            : operations.FirstOrDefault(o => o.Name?.Value == parameters.OperationName);
-        return operation is null || operation.Operation == OperationType.Query;
+    }
+
+    /// <summary>At most <see cref="GraphQLLimits.MaxErrors"/> errors, and a last one saying how many were left out.</summary>
+    private static ExecutionResult Capped(ExecutionResult result)
+    {
+        if (result.Errors is not { Count: > GraphQLLimits.MaxErrors } errors)
+        {
+            return result;
+        }
+        var kept = new ExecutionErrors();
+        foreach (var error in errors.Take(GraphQLLimits.MaxErrors))
+        {
+            kept.Add(error);
+        }
+        kept.Add(new ExecutionError($"{errors.Count - GraphQLLimits.MaxErrors} more errors were left out.") { Code = "TOO_MANY_ERRORS" });
+        result.Errors = kept;
+        return result;
     }
 
     private static bool IsJsonBody(HttpRequest request) =>
         MediaTypeHeaderValue.TryParse(request.ContentType, out var type)
         && type.MediaType.Equals(GraphQLMediaTypes.Json, StringComparison.OrdinalIgnoreCase)
-        && (type.Charset.Length == 0 || type.Charset.Equals("utf-8", StringComparison.OrdinalIgnoreCase));
+        && GraphQLMediaTypes.IsUtf8(type);
 
     private static Task WriteFailureAsync(HttpContext http, string mediaType, GraphQLRequestFailure failure) =>
         WriteAsync(http, mediaType, failure.Status, new ExecutionResult { Errors = [new ExecutionError(failure.Message)] });

@@ -47,7 +47,7 @@ public static class GraphQLHttpRequestReader
     public static async Task<(GraphQLHttpRequest? Request, GraphQLRequestFailure? Failure)> FromJsonBodyAsync(
         HttpRequest request, IGraphQLSerializer serializer, CancellationToken cancellationToken)
     {
-        if (request.ContentLength > ComplexityBudget.MaxBodyBytes)
+        if (request.ContentLength > GraphQLLimits.MaxBodyBytes)
         {
             return TooLarge();
         }
@@ -57,24 +57,35 @@ public static class GraphQLHttpRequestReader
         while ((read = await request.Body.ReadAsync(chunk, cancellationToken)) > 0)
         {
             buffer.Write(chunk, 0, read);
-            if (buffer.Length > ComplexityBudget.MaxBodyBytes)
+            if (buffer.Length > GraphQLLimits.MaxBodyBytes)
             {
                 return TooLarge();
             }
         }
 
-        JsonDocument json;
+        var bytes = buffer.GetBuffer().AsMemory(0, (int)buffer.Length);
+        // RFC 8259 lets a parser ignore a byte order mark; some Windows tools write one.
+        if (bytes.Span.StartsWith((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF]))
+        {
+            bytes = bytes[3..];
+        }
+        if (!System.Text.Unicode.Utf8.IsValid(bytes.Span))
+        {
+            return Fail("The body is not valid UTF-8.");
+        }
         try
         {
-            json = JsonDocument.Parse(buffer.GetBuffer().AsMemory(0, (int)buffer.Length));
+            using var json = JsonDocument.Parse(bytes);
+            return FromJsonObject(json.RootElement, serializer);
         }
         catch (JsonException e)
         {
             return Fail($"The body is not valid JSON: {e.Message}");
         }
-        using (json)
+        catch (Exception e) when (e is InvalidOperationException or ArgumentException)
         {
-            return FromJsonObject(json.RootElement, serializer);
+            // A string escape such as "\ud800" (half a surrogate pair) is valid JSON but no text.
+            return Fail("The body holds a string that is not valid Unicode text.");
         }
     }
 
@@ -154,5 +165,5 @@ public static class GraphQLHttpRequestReader
         (null, new GraphQLRequestFailure(StatusCodes.Status400BadRequest, message));
 
     private static (GraphQLHttpRequest?, GraphQLRequestFailure?) TooLarge() =>
-        (null, new GraphQLRequestFailure(StatusCodes.Status413PayloadTooLarge, $"The body is larger than {ComplexityBudget.MaxBodyBytes} bytes."));
+        (null, new GraphQLRequestFailure(StatusCodes.Status413PayloadTooLarge, $"The body is larger than {GraphQLLimits.MaxBodyBytes} bytes."));
 }

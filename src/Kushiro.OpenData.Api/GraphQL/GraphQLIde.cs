@@ -10,13 +10,38 @@ public static class GraphQLIde
 {
     private const string Page = "graphql/index.html";
 
+    public const string ContentSecurityPolicy =
+        "default-src 'none'; script-src 'self'; style-src 'self'; connect-src 'self'; img-src 'self' data:; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
+
     public static async Task WriteAsync(HttpContext http)
     {
         var file = http.RequestServices.GetRequiredService<IWebHostEnvironment>().WebRootFileProvider.GetFileInfo(Page);
+        if (!file.Exists)
+        {
+            // Only a broken deployment (wwwroot not beside the app) gets here; say so rather than fail with a 500.
+            http.Response.StatusCode = StatusCodes.Status404NotFound;
+            http.Response.ContentType = "text/plain; charset=utf-8";
+            await http.Response.WriteAsync("The GraphQL IDE's files (wwwroot/graphql) are missing from this deployment. POST queries to /graphql.");
+            return;
+        }
+        AddPageHeaders(http.Response);
         http.Response.ContentType = "text/html; charset=utf-8";
-        http.Response.Headers[HeaderNames.ContentSecurityPolicy] =
-            "default-src 'none'; script-src 'self'; style-src 'self'; connect-src 'self'; img-src 'self' data:; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
-        http.Response.Headers[HeaderNames.XContentTypeOptions] = "nosniff";
         await http.Response.SendFileAsync(file, http.RequestAborted);
+    }
+
+    /// <summary>For the static-file middleware: the same headers when the page is fetched by its file name.</summary>
+    public static void OnPrepareStaticFile(Microsoft.AspNetCore.StaticFiles.StaticFileResponseContext context)
+    {
+        if (context.File.Name.EndsWith(".html", StringComparison.OrdinalIgnoreCase))
+        {
+            AddPageHeaders(context.Context.Response);
+        }
+    }
+
+    /// <summary>What the page needs to run with nothing but its own files.</summary>
+    public static void AddPageHeaders(HttpResponse response)
+    {
+        response.Headers[HeaderNames.ContentSecurityPolicy] = ContentSecurityPolicy;
+        response.Headers[HeaderNames.XContentTypeOptions] = "nosniff";
     }
 }

@@ -10,9 +10,10 @@ public static class GraphQLMediaTypes
     public const string Html = "text/html";
 
     /// <summary>
-    /// The media type to answer with, or null when the client accepts neither. No Accept header, or only
-    /// wildcards, means application/json (the spec's choice for legacy clients); at equal quality the
-    /// spec's own graphql-response+json wins.
+    /// The media type to answer with, or null when the client accepts neither. Each type takes the quality of the
+    /// most specific range that names it (so <c>application/json;q=0, */*</c> refuses JSON). No Accept header means
+    /// application/json, as does a tie reached only through wildcards (the spec's choice for legacy clients); a tie
+    /// between ranges naming both types goes to the spec's own graphql-response+json.
     /// </summary>
     public static string? Negotiate(IList<MediaTypeHeaderValue> accept)
     {
@@ -20,32 +21,57 @@ public static class GraphQLMediaTypes
         {
             return Json;
         }
-        return accept
-            .Where(a => (a.Quality ?? 1) > 0 && IsUtf8(a))
-            .Select(a => (Quality: a.Quality ?? 1, Type: Offered(a)))
-            .Where(a => a.Type is not null)
-            .OrderByDescending(a => a.Quality)
-            .ThenBy(a => a.Type == GraphQLResponse ? 0 : 1)
-            .Select(a => a.Type)
-            .FirstOrDefault();
-    }
-
-    /// <summary>Whether the client asks for HTML by name (a browser), not merely through */*.</summary>
-    public static bool WantsHtml(IList<MediaTypeHeaderValue> accept) =>
-        accept.Any(a => (a.Quality ?? 1) > 0 && a.MediaType.Equals(Html, StringComparison.OrdinalIgnoreCase));
-
-    private static string? Offered(MediaTypeHeaderValue range)
-    {
-        var type = range.MediaType.Value ?? "";
-        if (type.Equals(GraphQLResponse, StringComparison.OrdinalIgnoreCase))
+        var response = Quality(accept, GraphQLResponse);
+        var json = Quality(accept, Json);
+        if (response.Value <= 0 && json.Value <= 0)
         {
-            return GraphQLResponse;
+            return null;
         }
-        return type.Equals(Json, StringComparison.OrdinalIgnoreCase) || type is "*/*" || type.Equals("application/*", StringComparison.OrdinalIgnoreCase)
-            ? Json
-            : null;
+        if (response.Value != json.Value)
+        {
+            return response.Value > json.Value ? GraphQLResponse : Json;
+        }
+        if (response.Specificity != json.Specificity)
+        {
+            return response.Specificity > json.Specificity ? GraphQLResponse : Json;
+        }
+        return response.Specificity == ExactMatch ? GraphQLResponse : Json;
     }
 
-    private static bool IsUtf8(MediaTypeHeaderValue range) =>
-        range.Charset.Length == 0 || range.Charset.Equals("utf-8", StringComparison.OrdinalIgnoreCase);
+    /// <summary>Whether a browser asks for the IDE: text/html named, and preferred at least as much as JSON.</summary>
+    public static bool WantsHtml(IList<MediaTypeHeaderValue> accept)
+    {
+        var html = accept.Where(a => a.MatchesMediaType(Html) || a.MatchesMediaType("text/*")).Select(a => a.Quality ?? 1).DefaultIfEmpty(0).Max();
+        return html > 0 && html >= Math.Max(Quality(accept, Json).Value, Quality(accept, GraphQLResponse).Value);
+    }
+
+    private const int ExactMatch = 2;
+
+    private static (double Value, int Specificity) Quality(IList<MediaTypeHeaderValue> accept, string type)
+    {
+        var best = (Value: 0.0, Specificity: -1);
+        foreach (var range in accept)
+        {
+            var name = range.MediaType.Value ?? "";
+            var specificity = name.Equals(type, StringComparison.OrdinalIgnoreCase) ? ExactMatch
+                : name.Equals("application/*", StringComparison.OrdinalIgnoreCase) ? 1
+                : name == "*/*" ? 0
+                : -1;
+            if (specificity > best.Specificity && IsUtf8(range))
+            {
+                best = (range.Quality ?? 1, specificity);
+            }
+        }
+        return best;
+    }
+
+    /// <summary>A charset parameter, quoted or not, must be UTF-8: the only encoding served and read.</summary>
+    public static bool IsUtf8(MediaTypeHeaderValue type)
+    {
+        var charset = HeaderUtilities.RemoveQuotes(type.Charset);
+        return charset.Length == 0 || charset.Equals("utf-8", StringComparison.OrdinalIgnoreCase);
+    }
+
+    private static bool MatchesMediaType(this MediaTypeHeaderValue range, string type) =>
+        range.MediaType.Equals(type, StringComparison.OrdinalIgnoreCase);
 }

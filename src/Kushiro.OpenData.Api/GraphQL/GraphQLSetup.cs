@@ -18,20 +18,25 @@ public static class GraphQLSetup
             .AddSystemTextJson(o => o.Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping)
             .AddComplexityAnalyzer(c =>
             {
-                c.MaxDepth = ComplexityBudget.MaxDepth;
-                c.MaxComplexity = ComplexityBudget.MaxComplexity;
-                c.DefaultComplexityImpactDelegate = ComplexityBudget.IntrospectionPricedFlat(c.DefaultComplexityImpactDelegate);
+                c.MaxDepth = GraphQLLimits.MaxDepth;
+                c.MaxComplexity = GraphQLLimits.MaxComplexity;
+                c.DefaultComplexityImpactDelegate = GraphQLLimits.IntrospectionPricedFlat(c.DefaultComplexityImpactDelegate);
             })
             .AddValidationRule<MaxAliasesRule>()
-            .WithTimeout(ComplexityBudget.Timeout, TimeoutAction.ReturnTimeoutError));
+            .WithTimeout(GraphQLLimits.Timeout, TimeoutAction.ReturnTimeoutError)
+            .ConfigureExecutionOptions(o => o.UnhandledExceptionDelegate = context =>
+            {
+                // A resolver bug answers as a GraphQL error; the log keeps what the client must not see.
+                o.RequestServices!.GetRequiredService<ILogger<StrategySchema>>().LogError(context.OriginalException, "GraphQL resolver failed");
+                return Task.CompletedTask;
+            }));
         return services;
     }
 
     public static IEndpointRouteBuilder MapGraphQLEndpoints(this IEndpointRouteBuilder endpoints)
     {
         endpoints.Map(GraphQLEndpoint.Path, GraphQLEndpoint.HandleAsync).ExcludeFromDescription();
-        endpoints.MapGet(GraphQLEndpoint.Path + "/schema.graphql", (StrategySchema schema) =>
-                Results.Text(SchemaDefinition.Print(schema), "text/plain; charset=utf-8"))
+        endpoints.MapMethods(GraphQLEndpoint.Path + "/schema.graphql", [HttpMethods.Get, HttpMethods.Head], SchemaDefinition.Get)
             .ExcludeFromDescription();
         return endpoints;
     }

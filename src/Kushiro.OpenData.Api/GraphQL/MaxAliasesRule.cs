@@ -4,7 +4,7 @@ using GraphQLParser.AST;
 namespace Kushiro.OpenData.Api.GraphQL;
 
 /// <summary>
-/// Refuses documents with more than <see cref="ComplexityBudget.MaxAliases"/> aliased fields. Aliases let one
+/// Refuses documents with more than <see cref="GraphQLLimits.MaxAliases"/> aliased fields. Aliases let one
 /// small document ask for the same field thousands of times, which the complexity budget prices only per field.
 /// </summary>
 public sealed class MaxAliasesRule : ValidationRuleBase
@@ -14,10 +14,10 @@ public sealed class MaxAliasesRule : ValidationRuleBase
         var count = 0;
         return new(new MatchingNodeVisitor<GraphQLField>((field, ctx) =>
         {
-            if (field.Alias is not null && ++count == ComplexityBudget.MaxAliases + 1)
+            if (field.Alias is not null && ++count == GraphQLLimits.MaxAliases + 1)
             {
                 ctx.ReportError(new ValidationError(
-                    $"The document uses more than {ComplexityBudget.MaxAliases} aliases; split it into smaller queries.") { Code = "MAX_ALIASES" });
+                    $"The document uses more than {GraphQLLimits.MaxAliases} aliases; split it into smaller queries.") { Code = "MAX_ALIASES" });
             }
         }));
     }

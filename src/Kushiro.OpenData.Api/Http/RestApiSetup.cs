@@ -72,6 +72,8 @@ public static class RestApiSetup
         app.UseMiddleware<ConditionalGetMiddleware>();
         app.UseStatusCodePages();
         app.UseRouting();
+        app.UseAuthentication();
+        app.UseAuthorization();
         return app;
     }
 
@@ -80,7 +82,7 @@ public static class RestApiSetup
         var names = context.ModelState.Where(e => e.Value?.Errors.Count > 0).Select(e => e.Key).ToList();
         var problem = context.HttpContext.RequestServices.GetRequiredService<ProblemDetailsFactory>()
             .CreateValidationProblemDetails(context.HttpContext, context.ModelState, StatusCodes.Status400BadRequest,
-                detail: $"Invalid query parameter{(names.Count == 1 ? "" : "s")}: {string.Join(", ", names)}.");
+                detail: $"Invalid: {string.Join(", ", names)}.");
         return new ProblemResult(problem);
     }
 }

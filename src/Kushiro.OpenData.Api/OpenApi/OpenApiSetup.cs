@@ -23,6 +23,16 @@ public static class OpenApiSetup
             o.DocumentFilter<SchemaExamplesDocumentFilter>();
             o.OperationFilter<HttpConventionsOperationFilter>();
             o.SchemaFilter<ProblemDetailsSchemaFilter>();
+            o.SchemaFilter<NullableReferenceSchemaFilter>();
+            o.OperationFilter<ApiKeySecurityOperationFilter>();
+            ApiKeySecurityOperationFilter.AddSchemes(o);
+            // The changes feed carries changed fields as they were stored: any JSON object.
+            o.MapType<System.Text.Json.Nodes.JsonObject>(() => new OpenApiSchema
+            {
+                Type = JsonSchemaType.Object,
+                AdditionalPropertiesAllowed = true,
+                Description = "Changed fields by name (camelCase), with their values.",
+            });
         });
         return services;
     }

@@ -10,8 +10,8 @@ namespace Kushiro.OpenData.Api.OpenApi;
 /// </summary>
 internal sealed class SchemaExamplesDocumentFilter : IDocumentFilter
 {
-    // Deep enough for page → item → links; stops the municipality → prefecture recursion.
-    private const int MaxDepth = 4;
+    // Deep enough for goal → KPIs → KPI → targets → target → source; a guard should a schema ever refer to itself.
+    private const int MaxDepth = 7;
 
     public void Apply(OpenApiDocument document, DocumentFilterContext context)
     {

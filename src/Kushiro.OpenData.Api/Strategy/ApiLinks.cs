@@ -19,4 +19,8 @@ public static class ApiLinks
     public static string SubMeasuresOfGoal(string goalId) => $"{V1}/sub-measures?goal={goalId}";
     public static string SubMeasuresOfMeasure(string measureId) => $"{V1}/sub-measures?measure={measureId}";
     public static string SubMeasure(string id) => $"{V1}/sub-measures/{id}";
+    public static string Kpis => $"{V1}/kpis";
+    public static string Kpi(string id) => $"{V1}/kpis/{id}";
+    public static string KpiObservations(string id) => $"{V1}/kpis/{id}/observations";
+    public static string Changes => $"{V1}/changes";
 }

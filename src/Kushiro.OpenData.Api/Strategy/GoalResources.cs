@@ -1,5 +1,6 @@
 using System.Diagnostics.CodeAnalysis;
 using System.Text.Json.Serialization;
+using Kushiro.OpenData.Api.Kpis;
 
 namespace Kushiro.OpenData.Api.Strategy;
 
@@ -45,12 +46,20 @@ public record GoalSummary
 public sealed record GoalDetail : GoalSummary
 {
     [SetsRequiredMembers]
-    internal GoalDetail(Goal goal)
-        : base(From(goal)) => Measures = [.. goal.Measures.Select(MeasureSummary.From)];
+    internal GoalDetail(Goal goal, IReadOnlyList<KpiResource> kpis)
+        : base(From(goal))
+    {
+        Measures = [.. goal.Measures.Select(MeasureSummary.From)];
+        Kpis = kpis;
+    }
 
     /// <summary>The goal's measures (施策・節), in document order.</summary>
-    [JsonPropertyOrder(1)] // After the inherited fields, so id comes first.
+    [JsonPropertyOrder(2)] // After the inherited fields and the KPIs, so id comes first and children last.
     public required IReadOnlyList<MeasureSummary> Measures { get; init; }
+
+    /// <summary>The goal's own numeric targets (数値目標); its measures' KPIs are at <c>/api/v1/kpis?goal={id}</c>.</summary>
+    [JsonPropertyOrder(1)]
+    public required IReadOnlyList<KpiResource> Kpis { get; init; }
 }
 
 /// <summary>Links from a basic goal.</summary>

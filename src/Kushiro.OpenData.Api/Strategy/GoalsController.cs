@@ -1,5 +1,6 @@
 using Kushiro.OpenData.Api.Data;
 using Kushiro.OpenData.Api.Http;
+using Kushiro.OpenData.Api.Kpis;
 using Kushiro.OpenData.Api.Paging;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
@@ -42,6 +43,8 @@ public sealed class GoalsController(OpenDataContext db) : ApiV1Controller
         {
             return this.NotFoundProblem("Goal", id);
         }
-        return new GoalDetail(goal);
+        var kpis = await db.Kpis.AsNoTracking().Include(k => k.Figures)
+            .Where(k => k.GoalId == id && k.MeasureId == null).OrderBy(k => k.Id).ToListAsync(cancellationToken);
+        return new GoalDetail(goal, [.. kpis.Select(KpiMapping.ToResource)]);
     }
 }

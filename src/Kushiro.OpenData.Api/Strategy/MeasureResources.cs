@@ -1,5 +1,6 @@
 using System.Diagnostics.CodeAnalysis;
 using System.Text.Json.Serialization;
+using Kushiro.OpenData.Api.Kpis;
 
 namespace Kushiro.OpenData.Api.Strategy;
 
@@ -44,12 +45,20 @@ public record MeasureSummary
 public sealed record MeasureDetail : MeasureSummary
 {
     [SetsRequiredMembers]
-    internal MeasureDetail(Measure measure, IReadOnlyList<SubMeasureResource> subMeasures)
-        : base(From(measure)) => SubMeasures = subMeasures;
+    internal MeasureDetail(Measure measure, IReadOnlyList<SubMeasureResource> subMeasures, IReadOnlyList<KpiResource> kpis)
+        : base(From(measure))
+    {
+        SubMeasures = subMeasures;
+        Kpis = kpis;
+    }
 
     /// <summary>The measure's sub-measures (施策・細節), in document order.</summary>
-    [JsonPropertyOrder(1)] // After the inherited fields, so id comes first.
+    [JsonPropertyOrder(2)] // After the inherited fields and the KPIs, so id comes first and children last.
     public required IReadOnlyList<SubMeasureResource> SubMeasures { get; init; }
+
+    /// <summary>The measure's KPIs (重要業績評価指標).</summary>
+    [JsonPropertyOrder(1)]
+    public required IReadOnlyList<KpiResource> Kpis { get; init; }
 }
 
 /// <summary>Links from a measure.</summary>

@@ -1,5 +1,6 @@
 using Kushiro.OpenData.Api.Data;
 using Kushiro.OpenData.Api.Http;
+using Kushiro.OpenData.Api.Kpis;
 using Kushiro.OpenData.Api.Paging;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
@@ -51,6 +52,8 @@ public sealed class MeasuresController(OpenDataContext db) : ApiV1Controller
         }
         var subMeasures = await SubMeasuresController.Resources(
             SubMeasuresController.InIdOrder(db.SubMeasures.Where(s => s.MeasureId == id)), cancellationToken);
-        return new MeasureDetail(measure, subMeasures);
+        var kpis = await db.Kpis.AsNoTracking().Include(k => k.Figures)
+            .Where(k => k.MeasureId == id).OrderBy(k => k.Id).ToListAsync(cancellationToken);
+        return new MeasureDetail(measure, subMeasures, [.. kpis.Select(KpiMapping.ToResource)]);
     }
 }

@@ -1,5 +1,6 @@
 using Kushiro.OpenData.Api.Data;
 using Kushiro.OpenData.Api.Http;
+using Kushiro.OpenData.Api.Kpis;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 
@@ -43,6 +44,8 @@ public sealed class PlanController(OpenDataContext db, DatasetVersion dataset) :
             EditorialLicence = ToResource(plan.EditorialLicence),
             // The same value the Last-Modified header carries, so body and header never disagree.
             LastModified = dataset.LastModified,
+            Kpis = [.. (await db.Kpis.AsNoTracking().Include(k => k.Figures).Where(k => k.GoalId == null)
+                .OrderBy(k => k.Id).ToListAsync(cancellationToken)).Select(KpiMapping.ToResource)],
             Links = new PlanLinks
             {
                 Self = ApiLinks.Plan,

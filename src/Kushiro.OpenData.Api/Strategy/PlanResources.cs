@@ -35,6 +35,9 @@ public sealed record PlanResource
     /// <example>2026-11-28T12:00:00+00:00</example>
     public required DateTimeOffset LastModified { get; init; }
 
+    /// <summary>The plan's own numeric targets (数値目標), such as the population outlook; all KPIs are at <c>/api/v1/kpis</c>.</summary>
+    public required IReadOnlyList<Kpis.KpiResource> Kpis { get; init; }
+
     /// <summary>Links to the plan's parts.</summary>
     public required PlanLinks Links { get; init; }
 }

@@ -26,6 +26,16 @@ public sealed class GraphQLLimitsTests(SharedApiFactory api)
         var fields = string.Join(" ", Enumerable.Range(0, 2000).Select(i => $"a{Base36(i)}:id"));
         var answer = await api.CreateClient().PostGraphQLAsync($"{{ plan {{ {fields} }} }}");
 
+        // Refused by the selection count before validation; a smaller alias flood meets the alias rule (below).
+        AssertRefused(answer, "selections");
+    }
+
+    [Fact]
+    public async Task MoreThanAHundredAliasesAreRefused()
+    {
+        var fields = string.Join(" ", Enumerable.Range(0, 150).Select(i => $"a{i}:id"));
+        var answer = await api.CreateClient().PostGraphQLAsync($"{{ plan {{ {fields} }} }}");
+
         AssertRefused(answer, "aliases");
     }
 
@@ -44,6 +54,27 @@ public sealed class GraphQLLimitsTests(SharedApiFactory api)
         var answer = await api.CreateClient().PostGraphQLAsync("{ goals { id } }" + new string(' ', 20_000) + "# padding");
 
         AssertRefused(answer, "longer than");
+    }
+
+    [Fact]
+    public async Task ThousandsOfConflictingFieldsAreRefusedBeforeValidationMultipliesThem()
+    {
+        // Valid-looking, under the size limit, no aliases: validation alone would answer with ~100 MB of errors.
+        var fields = string.Concat(Enumerable.Range(0, 1080).Select(i => $" goal(id:{i % 2}){{id}}"));
+        var answer = await api.CreateClient().PostGraphQLAsync("{" + fields + "}");
+
+        AssertRefused(answer, "selections");
+    }
+
+    [Fact]
+    public async Task ConflictingAliasesGetAFewErrorsNotThousands()
+    {
+        var fields = string.Concat(Enumerable.Range(0, 90).Select(i => i % 2 == 0 ? " x:goals{id}" : " x:plan{id}"));
+        var answer = await api.CreateClient().PostGraphQLAsync("{" + fields + "}");
+
+        Assert.Equal(HttpStatusCode.BadRequest, answer.Status);
+        Assert.InRange(answer.ErrorMessages.Count, 1, 21);
+        Assert.True(answer.Body.Length < 16 * 1024, $"refusal is {answer.Body.Length} characters");
     }
 
     [Fact]
@@ -71,6 +102,21 @@ public sealed class GraphQLLimitsTests(SharedApiFactory api)
             """);
 
         Assert.Equal(4, answer.Data.GetProperty("plan").GetProperty("goals").GetArrayLength());
+    }
+
+    [Fact]
+    public async Task TheComplexityBudgetExpectsAtLeastAsManyItemsAsTheStrategyHas()
+    {
+        // The budget prices lists by expected item counts; if the data outgrows them, whole-tree queries get cheap
+        // on paper and dear in fact. Counts come from REST, not from the read model under test.
+        var client = api.CreateClient();
+        var measures = (await client.GetJsonAsync("/api/v1/measures?limit=200")).Items().ToList();
+        var subMeasures = (await client.GetJsonAsync("/api/v1/sub-measures?limit=200")).Items().ToList();
+        Assert.True((await client.GetJsonAsync("/api/v1/goals")).GetProperty("total").GetInt32() <= Api.GraphQL.GraphQLLimits.Goals);
+        Assert.True(measures.Count <= Api.GraphQL.GraphQLLimits.AllMeasures);
+        Assert.True(subMeasures.Count <= Api.GraphQL.GraphQLLimits.AllSubMeasures);
+        Assert.True(measures.GroupBy(m => m.Text("goalId")).Max(g => g.Count()) <= Api.GraphQL.GraphQLLimits.MeasuresPerGoal);
+        Assert.True(subMeasures.GroupBy(s => s.Text("measureId")).Max(g => g.Count()) <= Api.GraphQL.GraphQLLimits.SubMeasuresPerMeasure);
     }
 
     private static string Base36(int n) => n < 36 ? "0123456789abcdefghijklmnopqrstuvwxyz"[n].ToString() : Base36(n / 36) + Base36(n % 36);

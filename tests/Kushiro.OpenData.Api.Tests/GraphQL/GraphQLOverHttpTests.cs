@@ -78,6 +78,71 @@ public sealed class GraphQLOverHttpTests(SharedApiFactory api)
         Assert.Equal("utf-8", answer.Response.Content.Headers.ContentType?.CharSet);
     }
 
+    [Theory]
+    [InlineData("application/json;q=0, */*", GraphQLResponse)]
+    [InlineData("application/json; charset=\"utf-8\"", "application/json")]
+    public async Task QualitiesAndQuotedParametersAreRespected(string accept, string expected)
+    {
+        var answer = await api.CreateClient().PostRawAsync("{\"query\": \"{ goals { id } }\"}", "application/json; charset=\"utf-8\"", accept);
+        Assert.Equal(HttpStatusCode.OK, answer.Status);
+        Assert.Equal(expected, answer.MediaType);
+    }
+
+    [Fact]
+    public async Task ABrowserPreferringJsonGetsJsonNotTheIde()
+    {
+        var answer = await api.CreateClient().GetGraphQLAsync(Q("{ goals { id } }"), accept: "application/json, text/html;q=0.1");
+        Assert.Equal("application/json", answer.MediaType);
+        Assert.Equal(4, answer.Data.GetProperty("goals").GetArrayLength());
+    }
+
+    [Fact]
+    public async Task HeadWorksWhereGetDoes()
+    {
+        var client = api.CreateClient();
+        using var query = new HttpRequestMessage(HttpMethod.Head, "/graphql" + Q("{ goals { id } }"));
+        using var schema = new HttpRequestMessage(HttpMethod.Head, "/graphql/schema.graphql");
+        Assert.Equal(HttpStatusCode.OK, (await client.SendAsync(query)).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await client.SendAsync(schema)).StatusCode);
+    }
+
+    [Theory]
+    [InlineData(new byte[] { 0xff })] // not UTF-8 at all
+    [InlineData(new byte[] { 0x5c, 0x75, 0x64, 0x38, 0x30, 0x30 })] // "\ud800": half a surrogate pair
+    public async Task BodiesThatAreNotTextAreA400NotA500(byte[] inside)
+    {
+        var body = new List<byte>("{\"query\": \"{ goals { id } }\", \"operationName\": \""u8.ToArray());
+        body.AddRange(inside);
+        body.AddRange("\"}"u8.ToArray());
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/graphql") { Content = new ByteArrayContent([.. body]) };
+        request.Content.Headers.ContentType = new("application/json");
+        var answer = await SendAsync(api.CreateClient(), request);
+        Assert.Equal(HttpStatusCode.BadRequest, answer.Status);
+        Assert.NotEmpty(answer.ErrorMessages);
+    }
+
+    [Fact]
+    public async Task AByteOrderMarkBeforeTheJsonIsIgnored()
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/graphql")
+        {
+            Content = new ByteArrayContent([0xEF, 0xBB, 0xBF, .. "{\"query\": \"{ goals { id } }\"}"u8.ToArray()]),
+        };
+        request.Content.Headers.ContentType = new("application/json");
+        var answer = await SendAsync(api.CreateClient(), request);
+        Assert.Equal(4, answer.Data.GetProperty("goals").GetArrayLength());
+    }
+
+    [Theory]
+    [InlineData("mutation { goals { id } }", "mutations")]
+    [InlineData("subscription { goals { id } }", "subscriptions")]
+    public async Task MutationsAndSubscriptionsAreRefusedWithAReason(string query, string word)
+    {
+        var answer = await api.CreateClient().PostGraphQLAsync(query);
+        Assert.Equal(HttpStatusCode.BadRequest, answer.Status);
+        Assert.Contains(answer.ErrorMessages, m => m.Contains(word) && m.Contains("read-only"));
+    }
+
     [Fact]
     public async Task AnAcceptHeaderAllowingNeitherJsonTypeIsA406()
     {
@@ -108,7 +173,7 @@ public sealed class GraphQLOverHttpTests(SharedApiFactory api)
         using var request = new HttpRequestMessage(HttpMethod.Put, "/graphql") { Content = new StringContent("{}") };
         var answer = await SendAsync(api.CreateClient(), request);
         Assert.Equal(HttpStatusCode.MethodNotAllowed, answer.Status);
-        Assert.Equal(["GET", "POST"], answer.Response.Content.Headers.Allow);
+        Assert.Equal(["GET", "HEAD", "POST"], answer.Response.Content.Headers.Allow);
     }
 
     [Fact]
@@ -135,7 +200,7 @@ public sealed class GraphQLOverHttpTests(SharedApiFactory api)
         var script = await client.GetAsync("/graphql/ide.js");
         Assert.Equal(HttpStatusCode.OK, script.StatusCode);
         var text = await script.Content.ReadAsStringAsync();
-        Assert.Contains("fetch(\"/graphql\"", text);
+        Assert.Contains("fetch(endpoint", text);
         Assert.DoesNotContain("https://", text);
     }
 

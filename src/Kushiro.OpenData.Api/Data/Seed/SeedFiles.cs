@@ -12,6 +12,7 @@ internal sealed class SeedFiles(string directory)
     public const string Goals = "goals.json";
     public const string Measures = "measures.json";
     public const string SubMeasures = "sub-measures.json";
+    public const string Kpis = "kpis.json";
 
     private readonly SortedDictionary<string, byte[]> read = new(StringComparer.Ordinal);
 

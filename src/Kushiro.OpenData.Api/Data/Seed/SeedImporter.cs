@@ -1,3 +1,5 @@
+using Kushiro.OpenData.Api.Changes;
+using Kushiro.OpenData.Api.Kpis;
 using Kushiro.OpenData.Api.Strategy;
 using Microsoft.EntityFrameworkCore;
 
@@ -28,12 +30,15 @@ public sealed class SeedImporter(OpenDataContext db, TimeProvider time)
         Sync(db.Goals, await db.Goals.ToListAsync(cancellationToken), seed.Goals, x => x.Id);
         Sync(db.Measures, await db.Measures.ToListAsync(cancellationToken), seed.Measures, x => x.Id);
         Sync(db.SubMeasures, await db.SubMeasures.ToListAsync(cancellationToken), seed.SubMeasures, x => x.Id);
+        await SyncKpisAsync(seed.Kpis, cancellationToken);
 
         // A seed edit that changes no value (say, re-indented JSON) records the new hash but keeps Last-Modified.
-        var changed = db.ChangeTracker.HasChanges() || state?.AppBuild != AppBuild;
+        var now = time.GetUtcNow();
+        var changed = ChangeRecorder.Record(db, ChangeRecorder.SeedActor, now) > 0 || state?.AppBuild != AppBuild;
         if (state is null)
         {
-            state = new StoreState { SeedHash = seed.Hash, AppBuild = AppBuild, LastModified = time.GetUtcNow() };
+            state = new StoreState { SeedHash = seed.Hash, AppBuild = AppBuild };
+            state.Touch(now);
             db.StoreStates.Add(state);
         }
         else
@@ -41,12 +46,79 @@ public sealed class SeedImporter(OpenDataContext db, TimeProvider time)
             (state.SeedHash, state.AppBuild) = (seed.Hash, AppBuild);
             if (changed)
             {
-                state.LastModified = time.GetUtcNow();
+                state.Touch(now);
             }
         }
         await db.SaveChangesAsync(cancellationToken);
         return changed;
     }
+
+    /// <summary>
+    /// Syncs only the seed's own KPIs and figures. Staff-entered rows are never touched; a seed that would
+    /// collide with them (reuse a staff KPI's ID, or remove a KPI staff have added figures to) is refused.
+    /// </summary>
+    private async Task SyncKpisAsync(IReadOnlyList<Kpi> seedKpis, CancellationToken cancellationToken)
+    {
+        var kpis = await db.Kpis.ToListAsync(cancellationToken);
+        var figures = await db.KpiFigures.ToListAsync(cancellationToken);
+        var wanted = seedKpis.Select(k => k.Id).ToHashSet(StringComparer.Ordinal);
+        var problems = new List<SeedError>();
+        foreach (var staffKpi in kpis.Where(k => k.Origin == KpiOrigin.Staff && wanted.Contains(k.Id)))
+        {
+            problems.Add(new SeedError(KpisFile, null, staffKpi.Id, "id", $"\"{staffKpi.Id}\" is already the ID of a KPI entered by staff; choose another"));
+        }
+        foreach (var removed in kpis.Where(k => k.Origin == KpiOrigin.Seed && !wanted.Contains(k.Id)))
+        {
+            if (figures.Any(f => f.KpiId == removed.Id && f.Origin == KpiOrigin.Staff))
+            {
+                problems.Add(new SeedError(KpisFile, null, removed.Id, "id",
+                    $"KPI \"{removed.Id}\" was removed from the seed, but staff have entered figures for it; keep it, or move those figures first"));
+            }
+        }
+        if (problems.Count > 0)
+        {
+            throw new SeedValidationException(problems);
+        }
+
+        // Copies without figures, so adding a KPI does not also add its figures through the navigation.
+        var definitions = seedKpis.Select(k => new Kpi
+        {
+            Id = k.Id, PlanId = k.PlanId, GoalId = k.GoalId, MeasureId = k.MeasureId, Name = k.Name, Definition = k.Definition,
+            Unit = k.Unit, Direction = k.Direction, StatisticsName = k.StatisticsName, StatisticsCode = k.StatisticsCode, Origin = KpiOrigin.Seed,
+        });
+        Sync(db.Kpis, [.. kpis.Where(k => k.Origin == KpiOrigin.Seed)], definitions, x => x.Id);
+
+        var current = figures.Where(f => f.Origin == KpiOrigin.Seed).ToDictionary(FigureKey, StringComparer.Ordinal);
+        foreach (var figure in seedKpis.SelectMany(k => k.Figures))
+        {
+            if (current.Remove(FigureKey(figure), out var row))
+            {
+                var copy = Copy(figure);
+                copy.Id = row.Id;
+                db.Entry(row).CurrentValues.SetValues(copy);
+            }
+            else if (figures.FirstOrDefault(f => FigureKey(f) == FigureKey(figure)) is { } staffRow)
+            {
+                throw new SeedValidationException([new SeedError(KpisFile, null, figure.KpiId, figure.Role,
+                    $"KPI \"{figure.KpiId}\": period \"{figure.Period}\" already has a figure entered by staff (value {staffRow.Value}); remove one of them")]);
+            }
+            else
+            {
+                db.KpiFigures.Add(Copy(figure));
+            }
+        }
+        db.KpiFigures.RemoveRange(current.Values);
+    }
+
+    private const string KpisFile = "seed/" + SeedFiles.Kpis;
+
+    private static string FigureKey(KpiFigure f) => $"{f.KpiId}\n{f.Role}\n{f.Period}";
+
+    private static KpiFigure Copy(KpiFigure f) => new()
+    {
+        KpiId = f.KpiId, Role = f.Role, Period = f.Period, PeriodEnd = f.PeriodEnd, Value = f.Value, Note = f.Note,
+        SourceTitle = f.SourceTitle, SourceUrl = f.SourceUrl, SourcePage = f.SourcePage, Provenance = f.Provenance, Origin = KpiOrigin.Seed,
+    };
 
     private void Sync<T>(DbSet<T> set, List<T> existing, IEnumerable<T> wanted, Func<T, string> key) where T : class
     {

@@ -28,6 +28,8 @@ public static partial class SeedReader
         var subMeasures = ReadArray(files, SeedFiles.SubMeasures, errors,
             ["id", "measureId", "marker", "order", "title", "description", "titleAsExtracted", "descriptionAsExtracted", "relistingOf"],
             ReadSubMeasure);
+        var kpis = ReadArray(files, SeedFiles.Kpis, errors,
+            ["id", "goalId", "measureId", "name", "definition", "unit", "direction", "statistics", "baseline", "targets", "observations"], ReadKpi);
 
         CheckLocalGovernments(localGovernments);
         CheckPlan(plan, localGovernments);
@@ -41,6 +43,8 @@ public static partial class SeedReader
         CheckContiguousOrder(measures, m => m.GoalId, m => m.Order);
         CheckContiguousOrder(subMeasures, s => s.MeasureId, s => s.Order);
         CheckExtractedText(subMeasures);
+        CheckUnique(kpis);
+        CheckKpiScopes(kpis, goals, measures);
         CheckNotEmpty(files, errors, (SeedFiles.Goals, goals.Count), (SeedFiles.Measures, measures.Count), (SeedFiles.SubMeasures, subMeasures.Count));
 
         if (errors.Count > 0 || plan is null)
@@ -51,10 +55,14 @@ public static partial class SeedReader
         {
             goal.Value.PlanId = plan.Value.Value.Id;
         }
+        foreach (var kpi in kpis)
+        {
+            kpi.Value.PlanId = plan.Value.Value.Id;
+        }
         return new StrategySeed(
             [.. localGovernments.Select(x => x.Value)], plan.Value.Value,
             [.. goals.Select(x => x.Value)], [.. measures.Select(x => x.Value)], [.. subMeasures.Select(x => x.Value)],
-            files.Hash());
+            [.. kpis.Select(x => x.Value)], files.Hash());
     }
 
     /// <summary>A value read from the seed, with the record it came from (for later cross-checks).</summary>

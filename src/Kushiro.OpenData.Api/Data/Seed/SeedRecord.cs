@@ -14,7 +14,7 @@ internal sealed class SeedRecord
     private readonly string fieldPrefix;
 
     // number: the record's 1-based position in its file's array; null for a file holding one object.
-    public SeedRecord(string file, int? number, JsonElement element, List<SeedError> errors, IReadOnlyCollection<string> allowedFields, string fieldPrefix = "")
+    public SeedRecord(string file, int? number, JsonElement element, List<SeedError> errors, IReadOnlyCollection<string> allowedFields, string fieldPrefix = "", string? parentId = null)
     {
         File = file;
         Number = number;
@@ -22,9 +22,10 @@ internal sealed class SeedRecord
         this.errors = errors;
         this.fieldPrefix = fieldPrefix;
         // Records are named by their key in messages: "id", or "code" for local governments.
-        Id = (element.TryGetProperty("id", out var id) || element.TryGetProperty("code", out id)) && id.ValueKind == JsonValueKind.String
+        // Nested records (a KPI's targets) are named by the record they belong to.
+        Id = parentId ?? ((element.TryGetProperty("id", out var id) || element.TryGetProperty("code", out id)) && id.ValueKind == JsonValueKind.String
             ? id.GetString()
-            : null;
+            : null);
         var seen = new HashSet<string>(StringComparer.Ordinal);
         foreach (var property in element.EnumerateObject())
         {
@@ -106,6 +107,55 @@ internal sealed class SeedRecord
             return null;
         }
         return new SeedRecord(File, Number, value, errors, allowedFields, $"{fieldPrefix}{field}.");
+    }
+
+    /// <summary>An optional object; null when the field is absent or null.</summary>
+    public SeedRecord? OptionalNested(string field, IReadOnlyCollection<string> allowedFields) =>
+        element.TryGetProperty(field, out var value) && value.ValueKind != JsonValueKind.Null ? Nested(field, allowedFields) : null;
+
+    /// <summary>An optional array of objects, each read as a record named <c>field[i]</c> in messages.</summary>
+    public IReadOnlyList<SeedRecord> NestedArray(string field, IReadOnlyCollection<string> allowedFields)
+    {
+        if (!element.TryGetProperty(field, out var value) || value.ValueKind == JsonValueKind.Null)
+        {
+            return [];
+        }
+        if (value.ValueKind != JsonValueKind.Array)
+        {
+            Error(field, "must be an array");
+            return [];
+        }
+        var records = new List<SeedRecord>();
+        var index = 0;
+        foreach (var item in value.EnumerateArray())
+        {
+            if (item.ValueKind != JsonValueKind.Object)
+            {
+                Error($"{field}[{index}]", "must be an object");
+            }
+            else
+            {
+                records.Add(new SeedRecord(File, Number, item, errors, allowedFields, $"{fieldPrefix}{field}[{index}].", Id));
+            }
+            index++;
+        }
+        return records;
+    }
+
+    /// <summary>A required JSON number, read exactly as a decimal (never through a binary float).</summary>
+    public decimal Decimal(string field)
+    {
+        if (!element.TryGetProperty(field, out var value))
+        {
+            Missing(field);
+            return 0;
+        }
+        if (value.ValueKind != JsonValueKind.Number || !value.TryGetDecimal(out var number))
+        {
+            Error(field, "must be a number");
+            return 0;
+        }
+        return number;
     }
 
     private static bool IsInvisible(char c) =>

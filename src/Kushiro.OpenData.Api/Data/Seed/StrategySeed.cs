@@ -1,3 +1,4 @@
+using Kushiro.OpenData.Api.Kpis;
 using Kushiro.OpenData.Api.Strategy;
 
 namespace Kushiro.OpenData.Api.Data.Seed;
@@ -9,4 +10,5 @@ public sealed record StrategySeed(
     IReadOnlyList<Goal> Goals,
     IReadOnlyList<Measure> Measures,
     IReadOnlyList<SubMeasure> SubMeasures,
+    IReadOnlyList<Kpi> Kpis,
     string Hash);

@@ -25,6 +25,10 @@ public sealed class GoalType : ObjectGraphType<GoalNode>
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<MeasureType>>>>("measures")
             .Description("The goal's measures (施策・節), in document order.")
             .Resolve(c => c.Source.Measures)
-            .WithComplexityImpact(1, ComplexityBudget.MeasuresPerGoal);
+            .WithComplexityImpact(1, GraphQLLimits.MeasuresPerGoal);
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<KpiType>>>>("kpis")
+            .Description("The goal's own numeric targets (数値目標); its measures' KPIs are on each measure.")
+            .Resolve(c => c.Source.Kpis)
+            .WithComplexityImpact(1, GraphQLLimits.KpisPerOwner);
     }
 }

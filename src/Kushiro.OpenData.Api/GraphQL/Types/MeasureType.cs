@@ -28,6 +28,10 @@ public sealed class MeasureType : ObjectGraphType<MeasureNode>
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<SubMeasureType>>>>("subMeasures")
             .Description("The measure's sub-measures (施策・細節), in document order.")
             .Resolve(c => c.Source.SubMeasures)
-            .WithComplexityImpact(1, ComplexityBudget.SubMeasuresPerMeasure);
+            .WithComplexityImpact(1, GraphQLLimits.SubMeasuresPerMeasure);
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<KpiType>>>>("kpis")
+            .Description("The measure's KPIs (重要業績評価指標).")
+            .Resolve(c => c.Source.Kpis)
+            .WithComplexityImpact(1, GraphQLLimits.KpisPerOwner);
     }
 }

@@ -38,6 +38,10 @@ public sealed class PlanType : ObjectGraphType<StrategyGraph>
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<GoalType>>>>("goals")
             .Description("The plan's basic goals (基本目標), in document order.")
             .Resolve(c => c.Source.Goals)
-            .WithComplexityImpact(1, ComplexityBudget.Goals);
+            .WithComplexityImpact(1, GraphQLLimits.Goals);
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<KpiType>>>>("kpis")
+            .Description("The plan's own numeric targets (数値目標), such as the population outlook.")
+            .Resolve(c => c.Source.Kpis.Where(k => k.Kpi.Level == Kpis.KpiLevel.Plan))
+            .WithComplexityImpact(1, GraphQLLimits.KpisPerOwner);
     }
 }

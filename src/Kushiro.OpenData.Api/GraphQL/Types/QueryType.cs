@@ -19,30 +19,30 @@ public sealed class QueryType : ObjectGraphType<StrategyGraph>
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<GoalType>>>>("goals")
             .Description("All basic goals (基本目標), in document order.")
             .Resolve(c => c.Source.Goals)
-            .WithComplexityImpact(1, ComplexityBudget.Goals);
+            .WithComplexityImpact(1, GraphQLLimits.Goals);
 
         Field<GoalType>("goal")
             .Description("One basic goal by ID, or null if no goal has it.")
             .Argument<NonNullGraphType<IdGraphType>>("id", "ID of the basic goal, e.g. \"1\".")
             .Resolve(c => c.Source.Goal(c.GetArgument<string>("id")));
 
-        Field<NonNullGraphType<ListGraphType<NonNullGraphType<MeasureType>>>>("measures")
-            .Description("Measures (施策・節) in document order: all of them, or those of one basic goal. An unknown goalId is an error, never a silent empty list.")
+        Field<ListGraphType<NonNullGraphType<MeasureType>>>("measures")
+            .Description("Measures (施策・節) in document order: all of them, or those of one basic goal. An unknown goalId is an error (and this field null), never a silent empty list.")
             .Argument<IdGraphType>("goalId", "Only the measures of this basic goal.")
             .Resolve(c =>
             {
                 var goalId = c.GetArgument<string?>("goalId");
                 return goalId is null ? c.Source.Measures : KnownGoal(c.Source, goalId).Measures;
             })
-            .WithComplexityImpact(1, ComplexityBudget.AllMeasures);
+            .WithComplexityImpact(1, GraphQLLimits.AllMeasures);
 
         Field<MeasureType>("measure")
             .Description("One measure by ID, or null if no measure has it.")
             .Argument<NonNullGraphType<IdGraphType>>("id", "ID of the measure, e.g. \"4-2\".")
             .Resolve(c => c.Source.Measure(c.GetArgument<string>("id")));
 
-        Field<NonNullGraphType<ListGraphType<NonNullGraphType<SubMeasureType>>>>("subMeasures")
-            .Description("Sub-measures (施策・細節) in document order, including re-listings (再掲): all of them, or those of a basic goal and/or a measure (both given: those matching both). Unknown IDs are errors.")
+        Field<ListGraphType<NonNullGraphType<SubMeasureType>>>("subMeasures")
+            .Description("Sub-measures (施策・細節) in document order, including re-listings (再掲): all of them, or those of a basic goal and/or a measure (both given: those matching both). Unknown IDs are errors (and this field null), never a silent empty list.")
             .Argument<IdGraphType>("goalId", "Only the sub-measures of this basic goal.")
             .Argument<IdGraphType>("measureId", "Only the sub-measures of this measure.")
             .Resolve(c =>
@@ -53,7 +53,26 @@ public sealed class QueryType : ObjectGraphType<StrategyGraph>
                 var measure = measureId is null ? null : KnownMeasure(c.Source, measureId);
                 return c.Source.SubMeasures.Where(s => (goal is null || s.Goal == goal) && (measure is null || s.Measure == measure));
             })
-            .WithComplexityImpact(1, ComplexityBudget.AllSubMeasures);
+            .WithComplexityImpact(1, GraphQLLimits.AllSubMeasures);
+
+        Field<ListGraphType<NonNullGraphType<KpiType>>>("kpis")
+            .Description("Numeric targets and KPIs in document order: all of them, or those of a basic goal (its own and its measures') or of a measure. Unknown IDs are errors (and this field null), never a silent empty list.")
+            .Argument<IdGraphType>("goalId", "Only KPIs of this basic goal and its measures.")
+            .Argument<IdGraphType>("measureId", "Only KPIs of this measure.")
+            .Resolve(c =>
+            {
+                var goalId = c.GetArgument<string?>("goalId");
+                var measureId = c.GetArgument<string?>("measureId");
+                var goal = goalId is null ? null : KnownGoal(c.Source, goalId);
+                var measure = measureId is null ? null : KnownMeasure(c.Source, measureId);
+                return c.Source.Kpis.Where(k => (goal is null || k.Kpi.GoalId == goal.Id) && (measure is null || k.Kpi.MeasureId == measure.Id));
+            })
+            .WithComplexityImpact(1, GraphQLLimits.AllKpis);
+
+        Field<KpiType>("kpi")
+            .Description("One numeric target or KPI by ID, or null if none has it.")
+            .Argument<NonNullGraphType<IdGraphType>>("id", "ID of the KPI, e.g. \"population-outlook\".")
+            .Resolve(c => c.Source.Kpi(c.GetArgument<string>("id")));
 
         Field<SubMeasureType>("subMeasure")
             .Description("One sub-measure by ID, or null if no sub-measure has it.")

@@ -43,6 +43,6 @@ public sealed class SubMeasureType : ObjectGraphType<SubMeasureNode>
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<SubMeasureType>>>>("relistedAs")
             .Description("Re-listings (再掲) of this sub-measure elsewhere in the plan, in document order; empty for most.")
             .Resolve(c => c.Source.RelistedAs)
-            .WithComplexityImpact(1, ComplexityBudget.RelistingsPerSubMeasure);
+            .WithComplexityImpact(1, GraphQLLimits.RelistingsPerSubMeasure);
     }
 }

@@ -1,3 +1,5 @@
+using Kushiro.OpenData.Api.Kpis;
+
 namespace Kushiro.OpenData.Api.Strategy.ReadModel;
 
 /// <summary>
@@ -10,9 +12,12 @@ public sealed class StrategyGraph
     private readonly Dictionary<string, GoalNode> goalsById;
     private readonly Dictionary<string, MeasureNode> measuresById;
     private readonly Dictionary<string, SubMeasureNode> subMeasuresById;
+    private readonly Dictionary<string, KpiNode> kpisById;
 
-    internal StrategyGraph(PlanNode plan, IReadOnlyList<GoalNode> goals, DateTimeOffset lastModified)
+    internal StrategyGraph(PlanNode plan, IReadOnlyList<GoalNode> goals, IReadOnlyList<KpiNode> kpis, DateTimeOffset lastModified)
     {
+        Kpis = kpis;
+        kpisById = kpis.ToDictionary(k => k.Kpi.Id, StringComparer.Ordinal);
         Plan = plan;
         Goals = goals;
         Measures = [.. goals.SelectMany(g => g.Measures)];
@@ -30,12 +35,16 @@ public sealed class StrategyGraph
     public IReadOnlyList<MeasureNode> Measures { get; }
     public IReadOnlyList<SubMeasureNode> SubMeasures { get; }
 
+    /// <summary>All numeric targets and KPIs, in document order.</summary>
+    public IReadOnlyList<KpiNode> Kpis { get; }
+
     /// <summary>The store's Last-Modified this graph was read at.</summary>
     public DateTimeOffset LastModified { get; }
 
     public GoalNode? Goal(string id) => goalsById.GetValueOrDefault(id);
     public MeasureNode? Measure(string id) => measuresById.GetValueOrDefault(id);
     public SubMeasureNode? SubMeasure(string id) => subMeasuresById.GetValueOrDefault(id);
+    public KpiNode? Kpi(string id) => kpisById.GetValueOrDefault(id);
 }
 
 public sealed record PlanNode(
@@ -53,6 +62,9 @@ public sealed class GoalNode(string id, string marker, string title, int order)
     public string Title { get; } = title;
     public int Order { get; } = order;
     public IReadOnlyList<MeasureNode> Measures { get; internal set; } = [];
+
+    /// <summary>The goal's own numeric targets.</summary>
+    public IReadOnlyList<KpiNode> Kpis { get; internal set; } = [];
 }
 
 public sealed class MeasureNode(string id, string marker, string title, int order, GoalNode goal)
@@ -63,6 +75,7 @@ public sealed class MeasureNode(string id, string marker, string title, int orde
     public int Order { get; } = order;
     public GoalNode Goal { get; } = goal;
     public IReadOnlyList<SubMeasureNode> SubMeasures { get; internal set; } = [];
+    public IReadOnlyList<KpiNode> Kpis { get; internal set; } = [];
 }
 
 public sealed class SubMeasureNode(SubMeasure row, MeasureNode measure)
@@ -79,3 +92,6 @@ public sealed class SubMeasureNode(SubMeasure row, MeasureNode measure)
     public SubMeasureNode? RelistingOf { get; internal set; }
     public IReadOnlyList<SubMeasureNode> RelistedAs { get; internal set; } = [];
 }
+
+/// <summary>A KPI as REST serves it, with its observations (oldest first).</summary>
+public sealed record KpiNode(KpiResource Kpi, IReadOnlyList<KpiFigureResource> Observations);

@@ -1,4 +1,5 @@
 using Kushiro.OpenData.Api.Data;
+using Kushiro.OpenData.Api.Kpis;
 using Microsoft.EntityFrameworkCore;
 
 namespace Kushiro.OpenData.Api.Strategy.ReadModel;
@@ -6,7 +7,7 @@ namespace Kushiro.OpenData.Api.Strategy.ReadModel;
 /// <summary>
 /// Holds the current <see cref="StrategyGraph"/> and reloads it when the store's Last-Modified
 /// (<see cref="DatasetVersion"/>) moves on, so a re-seed or a write through another instance shows here too.
-/// A reload is four queries, whatever the size of the tree.
+/// A reload is a fixed handful of queries, whatever the size of the tree.
 /// </summary>
 public sealed class StrategyReadModel(IServiceScopeFactory scopes, DatasetVersion dataset)
 {
@@ -16,7 +17,9 @@ public sealed class StrategyReadModel(IServiceScopeFactory scopes, DatasetVersio
     public async ValueTask<StrategyGraph> GetAsync(CancellationToken cancellationToken)
     {
         var graph = current;
-        if (graph is not null && graph.LastModified == dataset.LastModified)
+        // A graph read at or after the Last-Modified this instance knows of is current (another instance may have
+        // written since; DatasetVersion catches up within seconds and the next reload picks that up).
+        if (graph is not null && graph.LastModified >= dataset.LastModified)
         {
             return graph;
         }
@@ -24,12 +27,11 @@ public sealed class StrategyReadModel(IServiceScopeFactory scopes, DatasetVersio
         try
         {
             // Another request may have reloaded while this one waited.
-            var wanted = dataset.LastModified;
-            if (current is { } fresh && fresh.LastModified == wanted)
+            if (current is { } fresh && fresh.LastModified >= dataset.LastModified)
             {
                 return fresh;
             }
-            current = await LoadAsync(wanted, cancellationToken);
+            current = await LoadAsync(cancellationToken);
             return current;
         }
         finally
@@ -38,21 +40,29 @@ public sealed class StrategyReadModel(IServiceScopeFactory scopes, DatasetVersio
         }
     }
 
-    private async Task<StrategyGraph> LoadAsync(DateTimeOffset lastModified, CancellationToken cancellationToken)
+    private async Task<StrategyGraph> LoadAsync(CancellationToken cancellationToken)
     {
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<OpenDataContext>();
+        // One snapshot: a re-seed or write by another instance between the queries must not mix old and new rows.
+        // (SQLite's read transaction is a snapshot already; PostgreSQL needs repeatable read for one.)
+        await using var transaction = await db.Database.BeginTransactionAsync(System.Data.IsolationLevel.RepeatableRead, cancellationToken);
+        var lastModified = (await db.StoreStates.AsNoTracking().SingleAsync(cancellationToken)).LastModified;
         var plan = await db.Plans.AsNoTracking()
             .Include(p => p.Municipality).ThenInclude(m => m!.Prefecture)
             .SingleAsync(cancellationToken);
         var goalRows = await db.Goals.AsNoTracking().OrderBy(g => g.Order).ToListAsync(cancellationToken);
         var measureRows = await db.Measures.AsNoTracking().OrderBy(m => m.Order).ToListAsync(cancellationToken);
         var subMeasureRows = await db.SubMeasures.AsNoTracking().OrderBy(s => s.Order).ToListAsync(cancellationToken);
-        return Link(plan, goalRows, measureRows, subMeasureRows, lastModified);
+        var kpiRows = await db.Kpis.AsNoTracking().Include(k => k.Figures).ToListAsync(cancellationToken);
+        var kpis = KpiMapping.InDocumentOrder(kpiRows, goalRows.ToDictionary(g => g.Id, g => g.Order), measureRows.ToDictionary(m => m.Id, m => m.Order))
+            .Select(k => new KpiNode(KpiMapping.ToResource(k), [.. KpiMapping.Observations(k).Select(KpiMapping.ToResource)]))
+            .ToList();
+        return Link(plan, goalRows, measureRows, subMeasureRows, kpis, lastModified);
     }
 
     private static StrategyGraph Link(
-        Plan plan, List<Goal> goalRows, List<Measure> measureRows, List<SubMeasure> subMeasureRows, DateTimeOffset lastModified)
+        Plan plan, List<Goal> goalRows, List<Measure> measureRows, List<SubMeasure> subMeasureRows, List<KpiNode> kpis, DateTimeOffset lastModified)
     {
         var goals = goalRows.Select(g => new GoalNode(g.Id, g.Marker, g.Title, g.Order)).ToList();
         var goalsById = goals.ToDictionary(g => g.Id, StringComparer.Ordinal);
@@ -65,10 +75,12 @@ public sealed class StrategyReadModel(IServiceScopeFactory scopes, DatasetVersio
         foreach (var goal in goals)
         {
             goal.Measures = [.. measures.Where(m => m.Goal == goal)];
+            goal.Kpis = [.. kpis.Where(k => k.Kpi.Level == KpiLevel.Goal && k.Kpi.GoalId == goal.Id)];
         }
         foreach (var measure in measures)
         {
             measure.SubMeasures = [.. subMeasures.Where(s => s.Measure == measure)];
+            measure.Kpis = [.. kpis.Where(k => k.Kpi.MeasureId == measure.Id)];
         }
         foreach (var row in subMeasureRows.Where(r => r.RelistingOfId is not null))
         {
@@ -85,6 +97,6 @@ public sealed class StrategyReadModel(IServiceScopeFactory scopes, DatasetVersio
         var planNode = new PlanNode(plan.Id, plan.Title, plan.Status,
             new MunicipalityNode(municipality.Code, municipality.Name, new PrefectureNode(prefecture.Code, prefecture.Name)),
             plan.SourceDocument, plan.Licence, plan.EditorialLicence);
-        return new StrategyGraph(planNode, goals, lastModified);
+        return new StrategyGraph(planNode, goals, kpis, lastModified);
     }
 }

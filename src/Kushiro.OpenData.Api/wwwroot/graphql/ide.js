@@ -38,6 +38,8 @@ const examples = {
 const exampleVariables = { "One goal with its measures": '{ "id": "1" }' };
 
 const $ = (id) => document.getElementById(id);
+// The endpoint is where this page was served from (/graphql, or /graphql/index.html), so a sub-path works too.
+const endpoint = location.pathname.replace(/\/(index\.html)?$/, "");
 
 function run() {
   const body = { query: $("query").value };
@@ -48,7 +50,7 @@ function run() {
   if ($("operationName").value.trim()) body.operationName = $("operationName").value.trim();
   const started = performance.now();
   show("Running…");
-  fetch("/graphql", {
+  fetch(endpoint, {
     method: "POST",
     headers: { "Content-Type": "application/json", "Accept": "application/graphql-response+json, application/json;q=0.9" },
     body: JSON.stringify(body),
@@ -72,6 +74,7 @@ function share() {
   url.search = "";
   url.searchParams.set("query", $("query").value);
   if ($("variables").value.trim()) url.searchParams.set("variables", $("variables").value.trim());
+  if ($("operationName").value.trim()) url.searchParams.set("operationName", $("operationName").value.trim());
   history.replaceState(null, "", url);
   show("The address bar now holds this query.");
 }
@@ -97,7 +100,8 @@ function el(tag, text, cls) {
 
 function typeLink(t) {
   const a = el("a", typeName(t));
-  a.addEventListener("click", () => { $("filter").value = namedType(t); renderSchema(); });
+  a.href = "#" + namedType(t);
+  a.addEventListener("click", (e) => { e.preventDefault(); $("filter").value = namedType(t); renderSchema(); });
   return a;
 }
 
@@ -126,14 +130,14 @@ function renderSchema() {
 }
 
 function loadSchema() {
-  fetch("/graphql", {
+  fetch(endpoint, {
     method: "POST",
     headers: { "Content-Type": "application/json", "Accept": "application/graphql-response+json" },
     body: JSON.stringify({ query: introspection }),
   }).then((r) => r.json()).then((r) => {
     const schema = r.data.__schema;
     const query = schema.types.find((t) => t.name === schema.queryType.name);
-    const others = schema.types.filter((t) => !t.name.startsWith("__") && t !== query && t.kind !== "SCALAR");
+    const others = schema.types.filter((t) => !t.name.startsWith("__") && t !== query);
     schemaTypes = [query, ...others.sort((a, b) => a.name.localeCompare(b.name))];
     renderSchema();
   }).catch((e) => { $("schema").textContent = "Could not read the schema: " + e.message; });
@@ -145,6 +149,7 @@ document.addEventListener("DOMContentLoaded", () => {
     if (!e.target.value) return;
     $("query").value = examples[e.target.value];
     $("variables").value = exampleVariables[e.target.value] || "";
+    $("operationName").value = "";
   });
   const params = new URLSearchParams(location.search);
   $("query").value = params.get("query") || examples["Whole tree"];
@@ -156,8 +161,11 @@ document.addEventListener("DOMContentLoaded", () => {
   document.addEventListener("keydown", (e) => {
     if ((e.ctrlKey || e.metaKey) && e.key === "Enter") { e.preventDefault(); run(); }
   });
+  // Tab indents; after Escape, Tab moves on as usual, so keyboard users are never trapped in the editor.
+  let escaped = false;
   $("query").addEventListener("keydown", (e) => {
-    if (e.key !== "Tab") return;
+    if (e.key === "Escape") { escaped = true; return; }
+    if (e.key !== "Tab" || e.shiftKey || escaped) { escaped = false; return; }
     e.preventDefault();
     const t = e.target;
     t.setRangeText("  ", t.selectionStart, t.selectionEnd, "end");

@@ -23,6 +23,76 @@ namespace Kushiro.OpenData.Api.Data.Migrations.PostgreSql
 
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
 
+            modelBuilder.Entity("Kushiro.OpenData.Api.ApiKeys.ApiKey", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<DateTimeOffset?>("RevokedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Scopes")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("SecretHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("ApiKeys");
+                });
+
+            modelBuilder.Entity("Kushiro.OpenData.Api.Changes.ChangeEntry", b =>
+                {
+                    b.Property<long>("Sequence")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Sequence"));
+
+                    b.Property<string>("Action")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("Actor")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("After")
+                        .HasColumnType("text");
+
+                    b.Property<string>("Before")
+                        .HasColumnType("text");
+
+                    b.Property<string>("ResourceId")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("ResourceType")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<long>("Time")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Sequence");
+
+                    b.HasIndex("Time");
+
+                    b.ToTable("Changes");
+                });
+
             modelBuilder.Entity("Kushiro.OpenData.Api.Data.StoreState", b =>
                 {
                     b.Property<int>("Id")
@@ -44,6 +114,116 @@ namespace Kushiro.OpenData.Api.Data.Migrations.PostgreSql
                     b.HasKey("Id");
 
                     b.ToTable("StoreStates");
+                });
+
+            modelBuilder.Entity("Kushiro.OpenData.Api.Kpis.Kpi", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasMaxLength(48)
+                        .HasColumnType("character varying(48)");
+
+                    b.Property<string>("Definition")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("Direction")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("GoalId")
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<string>("MeasureId")
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("Origin")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("PlanId")
+                        .IsRequired()
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("StatisticsCode")
+                        .HasColumnType("text");
+
+                    b.Property<string>("StatisticsName")
+                        .HasColumnType("text");
+
+                    b.Property<string>("Unit")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("GoalId");
+
+                    b.HasIndex("MeasureId");
+
+                    b.HasIndex("PlanId");
+
+                    b.ToTable("Kpis");
+                });
+
+            modelBuilder.Entity("Kushiro.OpenData.Api.Kpis.KpiFigure", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("KpiId")
+                        .IsRequired()
+                        .HasColumnType("character varying(48)");
+
+                    b.Property<string>("Note")
+                        .HasColumnType("text");
+
+                    b.Property<string>("Origin")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("Period")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<DateOnly>("PeriodEnd")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Provenance")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("Role")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("SourcePage")
+                        .HasColumnType("text");
+
+                    b.Property<string>("SourceTitle")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("SourceUrl")
+                        .HasColumnType("text");
+
+                    b.Property<decimal>("Value")
+                        .HasPrecision(28, 8)
+                        .HasColumnType("numeric(28,8)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("KpiId", "Role", "Period")
+                        .IsUnique();
+
+                    b.ToTable("KpiFigures");
                 });
 
             modelBuilder.Entity("Kushiro.OpenData.Api.Strategy.Goal", b =>
@@ -252,6 +432,34 @@ namespace Kushiro.OpenData.Api.Data.Migrations.PostgreSql
                     b.ToTable("SubMeasures");
                 });
 
+            modelBuilder.Entity("Kushiro.OpenData.Api.Kpis.Kpi", b =>
+                {
+                    b.HasOne("Kushiro.OpenData.Api.Strategy.Goal", null)
+                        .WithMany()
+                        .HasForeignKey("GoalId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Kushiro.OpenData.Api.Strategy.Measure", null)
+                        .WithMany()
+                        .HasForeignKey("MeasureId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Kushiro.OpenData.Api.Strategy.Plan", null)
+                        .WithMany()
+                        .HasForeignKey("PlanId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Kushiro.OpenData.Api.Kpis.KpiFigure", b =>
+                {
+                    b.HasOne("Kushiro.OpenData.Api.Kpis.Kpi", null)
+                        .WithMany("Figures")
+                        .HasForeignKey("KpiId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Kushiro.OpenData.Api.Strategy.Goal", b =>
                 {
                     b.HasOne("Kushiro.OpenData.Api.Strategy.Plan", null)
@@ -309,6 +517,11 @@ namespace Kushiro.OpenData.Api.Data.Migrations.PostgreSql
                     b.Navigation("Measure");
 
                     b.Navigation("RelistingOf");
+                });
+
+            modelBuilder.Entity("Kushiro.OpenData.Api.Kpis.Kpi", b =>
+                {
+                    b.Navigation("Figures");
                 });
 
             modelBuilder.Entity("Kushiro.OpenData.Api.Strategy.Goal", b =>

@@ -18,6 +18,74 @@ namespace Kushiro.OpenData.Api.Data.Migrations.Sqlite
 #pragma warning disable 612, 618
             modelBuilder.HasAnnotation("ProductVersion", "10.0.15");
 
+            modelBuilder.Entity("Kushiro.OpenData.Api.ApiKeys.ApiKey", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTimeOffset?>("RevokedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Scopes")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SecretHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("ApiKeys");
+                });
+
+            modelBuilder.Entity("Kushiro.OpenData.Api.Changes.ChangeEntry", b =>
+                {
+                    b.Property<long>("Sequence")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Action")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Actor")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("After")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Before")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ResourceId")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ResourceType")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Time")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Sequence");
+
+                    b.HasIndex("Time");
+
+                    b.ToTable("Changes");
+                });
+
             modelBuilder.Entity("Kushiro.OpenData.Api.Data.StoreState", b =>
                 {
                     b.Property<int>("Id")
@@ -39,6 +107,114 @@ namespace Kushiro.OpenData.Api.Data.Migrations.Sqlite
                     b.HasKey("Id");
 
                     b.ToTable("StoreStates");
+                });
+
+            modelBuilder.Entity("Kushiro.OpenData.Api.Kpis.Kpi", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasMaxLength(48)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Definition")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Direction")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("GoalId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("MeasureId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Origin")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PlanId")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("StatisticsCode")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("StatisticsName")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Unit")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("GoalId");
+
+                    b.HasIndex("MeasureId");
+
+                    b.HasIndex("PlanId");
+
+                    b.ToTable("Kpis");
+                });
+
+            modelBuilder.Entity("Kushiro.OpenData.Api.Kpis.KpiFigure", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("KpiId")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Note")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Origin")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Period")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("PeriodEnd")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Provenance")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Role")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SourcePage")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SourceTitle")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SourceUrl")
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal>("Value")
+                        .HasPrecision(28, 8)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("KpiId", "Role", "Period")
+                        .IsUnique();
+
+                    b.ToTable("KpiFigures");
                 });
 
             modelBuilder.Entity("Kushiro.OpenData.Api.Strategy.Goal", b =>
@@ -247,6 +423,34 @@ namespace Kushiro.OpenData.Api.Data.Migrations.Sqlite
                     b.ToTable("SubMeasures");
                 });
 
+            modelBuilder.Entity("Kushiro.OpenData.Api.Kpis.Kpi", b =>
+                {
+                    b.HasOne("Kushiro.OpenData.Api.Strategy.Goal", null)
+                        .WithMany()
+                        .HasForeignKey("GoalId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Kushiro.OpenData.Api.Strategy.Measure", null)
+                        .WithMany()
+                        .HasForeignKey("MeasureId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Kushiro.OpenData.Api.Strategy.Plan", null)
+                        .WithMany()
+                        .HasForeignKey("PlanId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Kushiro.OpenData.Api.Kpis.KpiFigure", b =>
+                {
+                    b.HasOne("Kushiro.OpenData.Api.Kpis.Kpi", null)
+                        .WithMany("Figures")
+                        .HasForeignKey("KpiId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Kushiro.OpenData.Api.Strategy.Goal", b =>
                 {
                     b.HasOne("Kushiro.OpenData.Api.Strategy.Plan", null)
@@ -304,6 +508,11 @@ namespace Kushiro.OpenData.Api.Data.Migrations.Sqlite
                     b.Navigation("Measure");
 
                     b.Navigation("RelistingOf");
+                });
+
+            modelBuilder.Entity("Kushiro.OpenData.Api.Kpis.Kpi", b =>
+                {
+                    b.Navigation("Figures");
                 });
 
             modelBuilder.Entity("Kushiro.OpenData.Api.Strategy.Goal", b =>

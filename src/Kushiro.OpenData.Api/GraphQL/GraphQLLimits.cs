@@ -8,7 +8,7 @@ namespace Kushiro.OpenData.Api.GraphQL;
 /// per goal, at most 7 sub-measures per measure, 17 measures, 47 sub-measures), so the whole tree with every
 /// field fits the budget while a query that walks the tree several times over does not.
 /// </summary>
-public static class ComplexityBudget
+public static class GraphQLLimits
 {
     public const double Goals = 5;
     public const double MeasuresPerGoal = 6;
@@ -16,6 +16,9 @@ public static class ComplexityBudget
     public const double RelistingsPerSubMeasure = 1;
     public const double AllMeasures = 20;
     public const double AllSubMeasures = 50;
+    public const double KpisPerOwner = 5;
+    public const double AllKpis = 50;
+    public const double ObservationsPerKpi = 20;
 
     /// <summary>
     /// Deepest selection allowed. The full tree with re-listings is 6 levels; IDEs' introspection queries nest
@@ -28,12 +31,24 @@ public static class ComplexityBudget
     /// <summary>Aliased fields per document; a client needs a handful, an amplification attack thousands.</summary>
     public const int MaxAliases = 100;
 
+    /// <summary>
+    /// Fields and fragment spreads per document, counted as written (before fragments are expanded); bounds the
+    /// quadratic overlapping-fields check. The whole tree with every field is about 60, an IDE's introspection about 90.
+    /// </summary>
+    public const int MaxSelections = 250;
+
+    public const int MaxDirectives = 50;
+
+    /// <summary>Errors written per response: enough to fix a document, never megabytes of repeats.</summary>
+    public const int MaxErrors = 20;
+
     /// <summary>Characters of GraphQL document accepted; the full tree with every field is under 1 KB.</summary>
     public const int MaxDocumentLength = 16 * 1024;
 
     /// <summary>Bytes of POST body accepted (document plus variables).</summary>
     public const int MaxBodyBytes = 64 * 1024;
 
+    /// <summary>For validation and execution together.</summary>
     public static readonly TimeSpan Timeout = TimeSpan.FromSeconds(5);
 
     /// <summary>

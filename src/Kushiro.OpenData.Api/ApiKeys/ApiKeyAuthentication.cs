@@ -1,0 +1,85 @@
+using System.Security.Claims;
+using System.Text.Encodings.Web;
+using Kushiro.OpenData.Api.Data;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using Microsoft.Net.Http.Headers;
+
+namespace Kushiro.OpenData.Api.ApiKeys;
+
+/// <summary>
+/// Authenticates the write path by API key (<c>Authorization: Bearer kod_…</c>, or <c>X-API-Key: kod_…</c>), and
+/// answers 401/403 as problem details. Reads never need a key.
+/// </summary>
+public sealed class ApiKeyAuthentication(
+    IOptionsMonitor<AuthenticationSchemeOptions> options, ILoggerFactory logger, UrlEncoder encoder, OpenDataContext db)
+    : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
+{
+    public const string SchemeName = "ApiKey";
+    public const string ScopeClaim = "scope";
+    public const string KpiWrite = "kpi:write";
+    private const string HeaderName = "X-API-Key";
+
+    protected override async Task<AuthenticateResult> HandleAuthenticateAsync()
+    {
+        var key = Request.Headers[HeaderName].ToString();
+        var authorization = Request.Headers.Authorization.ToString();
+        if (key.Length == 0 && authorization.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase))
+        {
+            key = authorization["Bearer ".Length..].Trim();
+        }
+        if (key.Length == 0)
+        {
+            return AuthenticateResult.NoResult();
+        }
+        if (!ApiKeySecrets.TryParse(key, out var id, out var secret))
+        {
+            return AuthenticateResult.Fail("The API key is malformed.");
+        }
+        var row = await db.ApiKeys.AsNoTracking().SingleOrDefaultAsync(k => k.Id == id, Context.RequestAborted);
+        if (row is null || row.RevokedAt is not null || !ApiKeySecrets.Matches(secret, row.SecretHash))
+        {
+            return AuthenticateResult.Fail("The API key is unknown or revoked.");
+        }
+        var claims = new List<Claim> { new(ClaimTypes.NameIdentifier, row.Id), new(ClaimTypes.Name, row.Name) };
+        claims.AddRange(row.Scopes.Split(' ', StringSplitOptions.RemoveEmptyEntries).Select(s => new Claim(ScopeClaim, s)));
+        return AuthenticateResult.Success(new AuthenticationTicket(new ClaimsPrincipal(new ClaimsIdentity(claims, SchemeName)), SchemeName));
+    }
+
+    protected override async Task HandleChallengeAsync(AuthenticationProperties properties)
+    {
+        Response.Headers[HeaderNames.WWWAuthenticate] = "Bearer realm=\"kushiro-opendata\"";
+        var failure = (await HandleAuthenticateOnceSafeAsync()).Failure?.Message;
+        await WriteProblemAsync(StatusCodes.Status401Unauthorized, "API key required",
+            failure ?? $"Writes need an API key with the {KpiWrite} scope, sent as \"Authorization: Bearer <key>\" or \"{HeaderName}: <key>\".");
+    }
+
+    protected override Task HandleForbiddenAsync(AuthenticationProperties properties) =>
+        WriteProblemAsync(StatusCodes.Status403Forbidden, "Scope missing", $"This API key does not have the {KpiWrite} scope.");
+
+    private async Task WriteProblemAsync(int status, string title, string detail)
+    {
+        Response.StatusCode = status;
+        await Context.RequestServices.GetRequiredService<IProblemDetailsService>().WriteAsync(new ProblemDetailsContext
+        {
+            HttpContext = Context,
+            ProblemDetails = new ProblemDetails { Status = status, Title = title, Detail = detail },
+        });
+    }
+}
+
+public static class ApiKeySetup
+{
+    public const string KpiWritePolicy = "kpi-write";
+
+    public static IServiceCollection AddApiKeys(this IServiceCollection services)
+    {
+        services.AddAuthentication(ApiKeyAuthentication.SchemeName)
+            .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthentication>(ApiKeyAuthentication.SchemeName, null);
+        services.AddAuthorizationBuilder()
+            .AddPolicy(KpiWritePolicy, p => p.RequireAuthenticatedUser().RequireClaim(ApiKeyAuthentication.ScopeClaim, ApiKeyAuthentication.KpiWrite));
+        return services;
+    }
+}

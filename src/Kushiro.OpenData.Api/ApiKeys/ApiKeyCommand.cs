@@ -1,0 +1,64 @@
+using Kushiro.OpenData.Api.Data;
+using Microsoft.EntityFrameworkCore;
+
+namespace Kushiro.OpenData.Api.ApiKeys;
+
+/// <summary>
+/// <c>apikey create --name NAME [--scope kpi:write]</c>, <c>apikey list</c>, <c>apikey revoke ID</c>: managing
+/// write-path keys on the store the API uses. A new key is printed once and never stored in clear.
+/// </summary>
+public static class ApiKeyCommand
+{
+    private static readonly string[] KnownScopes = [ApiKeyAuthentication.KpiWrite];
+
+    public static bool IsInvoked(string[] args) => args.Length > 0 && args[0] == "apikey";
+
+    public static async Task<int> RunAsync(IServiceProvider services, string[] args, TextWriter output, TextWriter error)
+    {
+        await using var scope = services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<OpenDataContext>();
+        var time = scope.ServiceProvider.GetRequiredService<TimeProvider>();
+        switch (args.Skip(1).FirstOrDefault())
+        {
+            case "create" when Option(args, "--name") is { Length: > 0 } name:
+                var scopes = Option(args, "--scope") ?? ApiKeyAuthentication.KpiWrite;
+                if (scopes.Split(' ', StringSplitOptions.RemoveEmptyEntries).FirstOrDefault(s => !KnownScopes.Contains(s)) is { } unknown)
+                {
+                    await error.WriteLineAsync($"Unknown scope \"{unknown}\" (known: {string.Join(", ", KnownScopes)}).");
+                    return 2;
+                }
+                var (id, key, hash) = ApiKeySecrets.Create();
+                db.ApiKeys.Add(new ApiKey { Id = id, Name = name, SecretHash = hash, Scopes = scopes, CreatedAt = time.GetUtcNow() });
+                await db.SaveChangesAsync();
+                await output.WriteLineAsync(key);
+                await error.WriteLineAsync($"Created API key {id} (\"{name}\", scopes: {scopes}). Store it now: it is not shown again.");
+                return 0;
+            case "list":
+                foreach (var k in await db.ApiKeys.AsNoTracking().OrderBy(k => k.CreatedAt).ToListAsync())
+                {
+                    await output.WriteLineAsync($"{k.Id}\t{k.Name}\t{k.Scopes}\t{k.CreatedAt:O}\t{(k.RevokedAt is { } r ? $"revoked {r:O}" : "active")}");
+                }
+                return 0;
+            case "revoke" when args.Length == 3:
+                var row = await db.ApiKeys.SingleOrDefaultAsync(k => k.Id == args[2]);
+                if (row is null)
+                {
+                    await error.WriteLineAsync($"No API key has ID \"{args[2]}\".");
+                    return 1;
+                }
+                row.RevokedAt ??= time.GetUtcNow();
+                await db.SaveChangesAsync();
+                await error.WriteLineAsync($"Revoked API key {row.Id}.");
+                return 0;
+            default:
+                await error.WriteLineAsync("Usage: apikey create --name NAME [--scope kpi:write] | apikey list | apikey revoke ID");
+                return 2;
+        }
+    }
+
+    private static string? Option(string[] args, string name)
+    {
+        var index = Array.IndexOf(args, name);
+        return index >= 0 && index + 1 < args.Length ? args[index + 1] : null;
+    }
+}

@@ -1,0 +1,65 @@
+using System.Text.Json.Nodes;
+using Kushiro.OpenData.Api.Data;
+using Kushiro.OpenData.Api.Http;
+using Kushiro.OpenData.Api.Paging;
+using Kushiro.OpenData.Api.Strategy;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+
+namespace Kushiro.OpenData.Api.Changes;
+
+/// <summary>The changes feed, for systems that mirror the data and poll for what is new.</summary>
+[Route("api/v{version:apiVersion}/changes")]
+[Tags("Changes")]
+public sealed class ChangesController(OpenDataContext db) : ApiV1Controller
+{
+    /// <summary>List changes to the data, oldest first.</summary>
+    /// <remarks>Every seed import and every write by city staff, in the order they were saved. Poll with <c>since</c> (a time) or, exactly, with <c>after</c> (the last <c>sequence</c> you saw). Paged with <c>limit</c> and <c>offset</c>.</remarks>
+    /// <param name="since" example="2026-01-01T00:00:00Z">Only changes saved at or after this time (ISO 8601, with offset).</param>
+    /// <param name="after" example="70">Only changes with a sequence number greater than this.</param>
+    /// <param name="page">Paging.</param>
+    /// <param name="cancellationToken">Cancelled when the client goes away.</param>
+    /// <response code="200">A page of changes.</response>
+    /// <response code="400">A query parameter is invalid; the problem names it.</response>
+    [HttpGet(Name = "listChanges")]
+    [ProducesResponseType<Page<ChangeResource>>(StatusCodes.Status200OK, "application/json")]
+    public async Task<ActionResult<Page<ChangeResource>>> ListChanges(
+        [FromQuery] DateTimeOffset? since, [FromQuery] long? after, [FromQuery] PageQuery page, CancellationToken cancellationToken)
+    {
+        var query = db.Changes.AsNoTracking();
+        if (since is { } from)
+        {
+            // Times are stored in UTC as numbers; a time given with +09:00 must be compared in UTC too.
+            var utc = from.ToUniversalTime();
+            query = query.Where(c => c.Time >= utc);
+        }
+        if (after is { } sequence)
+        {
+            query = query.Where(c => c.Sequence > sequence);
+        }
+        var rows = await query.OrderBy(c => c.Sequence).Skip(page.Offset).Take(page.Limit).ToListAsync(cancellationToken);
+        return Page<ChangeResource>.Create([.. rows.Select(ToResource)], await query.CountAsync(cancellationToken), page, Request);
+    }
+
+    private static ChangeResource ToResource(ChangeEntry c) => new()
+    {
+        Sequence = c.Sequence,
+        Time = c.Time,
+        Actor = c.Actor,
+        Action = c.Action,
+        ResourceType = c.ResourceType,
+        ResourceId = c.ResourceId,
+        Link = c.ResourceType switch
+        {
+            "plan" => ApiLinks.Plan,
+            "goal" => ApiLinks.Goal(c.ResourceId),
+            "measure" => ApiLinks.Measure(c.ResourceId),
+            "sub-measure" => ApiLinks.SubMeasure(c.ResourceId),
+            "kpi" => ApiLinks.Kpi(c.ResourceId),
+            var figure when figure.StartsWith("kpi-", StringComparison.Ordinal) => ApiLinks.Kpi(c.ResourceId.Split('/')[0]),
+            _ => null,
+        },
+        Before = c.Before is null ? null : JsonNode.Parse(c.Before)!.AsObject(),
+        After = c.After is null ? null : JsonNode.Parse(c.After)!.AsObject(),
+    };
+}

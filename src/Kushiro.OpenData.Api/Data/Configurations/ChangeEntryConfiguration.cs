@@ -1,0 +1,18 @@
+using Kushiro.OpenData.Api.Changes;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
+
+namespace Kushiro.OpenData.Api.Data.Configurations;
+
+internal sealed class ChangeEntryConfiguration : IEntityTypeConfiguration<ChangeEntry>
+{
+    public void Configure(EntityTypeBuilder<ChangeEntry> builder)
+    {
+        builder.HasKey(x => x.Sequence);
+        builder.Property(x => x.Sequence).ValueGeneratedOnAdd();
+        // As a number: SQLite cannot compare DateTimeOffset text, and "changes since" must filter in the store.
+        builder.Property(x => x.Time).HasConversion(new DateTimeOffsetToBinaryConverter());
+        builder.HasIndex(x => x.Time);
+    }
+}

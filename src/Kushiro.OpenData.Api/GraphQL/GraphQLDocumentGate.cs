@@ -1,0 +1,88 @@
+using GraphQL;
+using GraphQLParser;
+using GraphQLParser.AST;
+using GraphQLParser.Exceptions;
+using GraphQLParser.Visitors;
+
+namespace Kushiro.OpenData.Api.GraphQL;
+
+/// <summary>
+/// What a document must pass before GraphQL.NET validates it: it parses, it is small enough, and it selects a
+/// query. Validation itself is quadratic in places (overlapping fields), so its input is bounded here: a 16 KB
+/// document of 1,000 repeated fields would otherwise cost seconds of CPU and a response of a hundred megabytes.
+/// </summary>
+public static class GraphQLDocumentGate
+{
+    private static readonly ParserOptions Parsing = new() { Ignore = IgnoreOptions.Comments };
+
+    public sealed record Admitted(GraphQLDocument Document, OperationType? Operation);
+
+    /// <returns>The parsed document, or the error to answer with.</returns>
+    public static (Admitted? Admitted, ExecutionError? Error) Admit(GraphQLHttpRequest request)
+    {
+        if (request.Query.Length > GraphQLLimits.MaxDocumentLength)
+        {
+            return Refuse("DOCUMENT_TOO_LARGE", $"The GraphQL document is longer than {GraphQLLimits.MaxDocumentLength} characters.");
+        }
+        GraphQLDocument document;
+        try
+        {
+            document = Parser.Parse(request.Query, Parsing);
+        }
+        catch (GraphQLMaxDepthExceededException)
+        {
+            return Refuse("MAX_DEPTH_EXCEEDED", "The document nests deeper than the parser allows.");
+        }
+        catch (GraphQLParserException e)
+        {
+            var error = new ExecutionError($"Syntax error: {e.Description}") { Code = "SYNTAX_ERROR" };
+            error.AddLocation(e.Location);
+            return (null, error);
+        }
+
+        var counter = new NodeCounter();
+        counter.VisitAsync(document, counter).AsTask().GetAwaiter().GetResult();
+        if (counter.Selections > GraphQLLimits.MaxSelections)
+        {
+            return Refuse("MAX_SELECTIONS", $"The document has {counter.Selections} selections (fields and fragments); at most {GraphQLLimits.MaxSelections} are accepted. Split it into smaller queries.");
+        }
+        if (counter.Directives > GraphQLLimits.MaxDirectives)
+        {
+            return Refuse("MAX_DIRECTIVES", $"The document has {counter.Directives} directives; at most {GraphQLLimits.MaxDirectives} are accepted.");
+        }
+
+        var operations = document.Definitions.OfType<GraphQLOperationDefinition>().ToList();
+        // An operation that cannot be picked (several, none named) is left to validation, which says so.
+        var operation = request.OperationName is null
+            ? (operations.Count == 1 ? operations[0] : null)
+            : operations.FirstOrDefault(o => o.Name?.Value == request.OperationName);
+        return (new Admitted(document, operation?.Operation), null);
+    }
+
+    public static ExecutionError ReadOnly(OperationType operation) =>
+        new($"This schema has no {operation.ToString().ToLowerInvariant()}s: GraphQL here is read-only. City staff record KPI figures through the REST write path (/api/v1/kpis).")
+        { Code = "OPERATION_NOT_SUPPORTED" };
+
+    private static (Admitted?, ExecutionError?) Refuse(string code, string message) => (null, new ExecutionError(message) { Code = code });
+
+    private sealed class NodeCounter : ASTVisitor<NodeCounter>, IASTVisitorContext
+    {
+        public int Selections { get; private set; }
+        public int Directives { get; private set; }
+        public CancellationToken CancellationToken => default;
+
+        public override ValueTask VisitAsync(ASTNode? node, NodeCounter context)
+        {
+            switch (node)
+            {
+                case GraphQLField or GraphQLFragmentSpread or GraphQLInlineFragment:
+                    Selections++;
+                    break;
+                case GraphQLDirective:
+                    Directives++;
+                    break;
+            }
+            return base.VisitAsync(node, context);
+        }
+    }
+}

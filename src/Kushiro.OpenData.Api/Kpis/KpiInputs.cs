@@ -1,0 +1,109 @@
+using System.ComponentModel.DataAnnotations;
+using System.Text.Json.Serialization;
+
+namespace Kushiro.OpenData.Api.Kpis;
+
+/// <summary>A KPI's definition, as city staff send it. Unknown fields are refused, so a typo is never dropped silently.</summary>
+[JsonUnmappedMemberHandling(JsonUnmappedMemberHandling.Disallow)]
+public record KpiDefinitionInput
+{
+    /// <summary>The basic goal it belongs to: set for a goal's numeric target, and for a measure's KPI (then it must be the measure's goal). Null for the plan's own targets.</summary>
+    /// <example>1</example>
+    public string? GoalId { get; init; }
+
+    /// <summary>The measure it belongs to, for a measure's KPI; null otherwise.</summary>
+    /// <example>1-1</example>
+    public string? MeasureId { get; init; }
+
+    /// <summary>Name of the KPI (Japanese).</summary>
+    /// <example>水産業の新規就業者数</example>
+    [Required, StringLength(200, MinimumLength = 1)]
+    public string? Name { get; init; }
+
+    /// <summary>What is counted and how (Japanese).</summary>
+    /// <example>市内の漁業に新たに就業した人数（年度）。</example>
+    [Required, StringLength(2000, MinimumLength = 1)]
+    public string? Definition { get; init; }
+
+    /// <summary>Unit of every figure, as written (単位表記).</summary>
+    /// <example>人</example>
+    [Required, StringLength(32, MinimumLength = 1)]
+    public string? Unit { get; init; }
+
+    /// <summary><c>increase</c> (higher is better), <c>decrease</c> (lower is better) or <c>maintain</c>.</summary>
+    /// <example>increase</example>
+    [Required, AllowedValues(KpiDirection.Increase, KpiDirection.Decrease, KpiDirection.Maintain)]
+    public string? Direction { get; init; }
+
+    /// <summary>The official statistic the figures come from, if one applies.</summary>
+    public KpiStatisticsInput? Statistics { get; init; }
+}
+
+/// <summary>A new KPI: its definition and the stable ID it will have.</summary>
+[JsonUnmappedMemberHandling(JsonUnmappedMemberHandling.Disallow)]
+public sealed record NewKpiInput : KpiDefinitionInput
+{
+    /// <summary>Stable ID of the new KPI: lower-case letters, digits and single hyphens, at most 48 characters.</summary>
+    /// <example>fishery-new-workers</example>
+    [Required, StringLength(48), RegularExpression("^[a-z0-9]+(-[a-z0-9]+)*$")]
+    public string? Id { get; init; }
+}
+
+/// <summary>An official statistic, identified as e-Stat does.</summary>
+[JsonUnmappedMemberHandling(JsonUnmappedMemberHandling.Disallow)]
+public sealed record KpiStatisticsInput
+{
+    /// <summary>Name of the statistic.</summary>
+    /// <example>国勢調査</example>
+    [Required, StringLength(200, MinimumLength = 1)]
+    public string? Name { get; init; }
+
+    /// <summary>政府統計コード: 8 digits.</summary>
+    /// <example>00200521</example>
+    [Required, RegularExpression("^[0-9]{8}$")]
+    public string? GovernmentStatisticsCode { get; init; }
+}
+
+/// <summary>A baseline, target or observation, as staff send it; its period is in the URL.</summary>
+[JsonUnmappedMemberHandling(JsonUnmappedMemberHandling.Disallow)]
+public sealed record KpiFigureInput
+{
+    /// <summary>The value in the KPI's unit, as a JSON number.</summary>
+    /// <example>42</example>
+    [Required]
+    public decimal? Value { get; init; }
+
+    /// <summary>Anything a reader needs to know about this figure (Japanese).</summary>
+    /// <example>速報値。</example>
+    [StringLength(2000, MinimumLength = 1)]
+    public string? Note { get; init; }
+
+    /// <summary>Where the figure was published.</summary>
+    [Required]
+    public FigureSourceInput? Source { get; init; }
+
+    /// <summary><c>official</c> (published by the city or another public body; needs a source URL) or <c>editorial</c>.</summary>
+    /// <example>official</example>
+    [Required, AllowedValues(KpiProvenance.Official, KpiProvenance.Editorial)]
+    public string? Provenance { get; init; }
+}
+
+/// <summary>Where a figure was published.</summary>
+[JsonUnmappedMemberHandling(JsonUnmappedMemberHandling.Disallow)]
+public sealed record FigureSourceInput
+{
+    /// <summary>Title of the publication.</summary>
+    /// <example>釧路市 主要施策成果報告書（令和5年度）</example>
+    [Required, StringLength(500, MinimumLength = 1)]
+    public string? Title { get; init; }
+
+    /// <summary>Absolute http(s) URL of the publication; required for official figures.</summary>
+    /// <example>https://www.city.kushiro.lg.jp/shisei/shisaku/1007017/1007018.html</example>
+    [Url, StringLength(2000)]
+    public string? Url { get; init; }
+
+    /// <summary>Page or section, if useful.</summary>
+    /// <example>p. 12</example>
+    [StringLength(100, MinimumLength = 1)]
+    public string? Page { get; init; }
+}

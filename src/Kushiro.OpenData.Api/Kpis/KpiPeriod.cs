@@ -1,0 +1,37 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+
+namespace Kushiro.OpenData.Api.Kpis;
+
+/// <summary>
+/// The periods figures are published for: a calendar year ("2040"), a Japanese fiscal year ("FY2020", 令和2年度,
+/// April 2020 to March 2021) or a date ("2010-10-01", e.g. a census day). Kept as written; ordered by last day.
+/// </summary>
+public static partial class KpiPeriod
+{
+    public const string Description = "\"2040\" (calendar year), \"FY2020\" (fiscal year 年度, April to March) or \"2010-10-01\" (a date)";
+
+    public static bool TryParse(string? text, out DateOnly end)
+    {
+        end = default;
+        if (text is null || !Shape().IsMatch(text))
+        {
+            return false;
+        }
+        if (text.StartsWith("FY", StringComparison.Ordinal))
+        {
+            end = new DateOnly(int.Parse(text[2..], CultureInfo.InvariantCulture) + 1, 3, 31);
+            return true;
+        }
+        if (text.Length == 4)
+        {
+            end = new DateOnly(int.Parse(text, CultureInfo.InvariantCulture), 12, 31);
+            return true;
+        }
+        return DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out end);
+    }
+
+    // Years 1800–2199 are enough for population history and any plan's horizon, and keep typos like 20400 out.
+    [GeneratedRegex(@"^(FY)?(1[89]|2[01])\d\d$|^(1[89]|2[01])\d\d-\d\d-\d\d$")]
+    private static partial Regex Shape();
+}

@@ -1,0 +1,130 @@
+using Kushiro.OpenData.Api.Changes;
+using Kushiro.OpenData.Api.Data;
+using Kushiro.OpenData.Api.Http;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.ModelBinding;
+using Microsoft.EntityFrameworkCore;
+
+namespace Kushiro.OpenData.Api.Kpis;
+
+/// <summary>Checks staff input beyond its annotations, applies it, and commits a write with its audit entry.</summary>
+public sealed class KpiWriter(OpenDataContext db, DatasetVersion dataset, TimeProvider time)
+{
+    public static string Role(string routeRole) => routeRole switch
+    {
+        "baseline" => KpiFigureRole.Baseline,
+        "targets" => KpiFigureRole.Target,
+        _ => KpiFigureRole.Observation,
+    };
+
+    public async Task<ActionResult?> CheckDefinitionAsync(ControllerBase controller, KpiDefinitionInput input, CancellationToken cancellationToken)
+    {
+        var errors = controller.ModelState;
+        CheckText(errors, ("name", input.Name), ("definition", input.Definition), ("unit", input.Unit), ("statistics.name", input.Statistics?.Name));
+        if (input.MeasureId is { } measureId)
+        {
+            var goalOfMeasure = await db.Measures.Where(m => m.Id == measureId).Select(m => m.GoalId).SingleOrDefaultAsync(cancellationToken);
+            if (goalOfMeasure is null)
+            {
+                errors.AddModelError("measureId", $"There is no measure with ID \"{measureId}\".");
+            }
+            else if (input.GoalId != goalOfMeasure)
+            {
+                errors.AddModelError("goalId", $"Must be \"{goalOfMeasure}\", the goal of measure \"{measureId}\".");
+            }
+        }
+        else if (input.GoalId is { } goalId && !await db.Goals.AnyAsync(g => g.Id == goalId, cancellationToken))
+        {
+            errors.AddModelError("goalId", $"There is no basic goal with ID \"{goalId}\".");
+        }
+        return Invalid(controller);
+    }
+
+    public static ActionResult? CheckFigure(ControllerBase controller, string period, KpiFigureInput input)
+    {
+        var errors = controller.ModelState;
+        if (!KpiPeriod.TryParse(period, out _))
+        {
+            errors.AddModelError("period", $"\"{period}\" is not a period: use {KpiPeriod.Description}.");
+        }
+        CheckText(errors, ("note", input.Note), ("source.title", input.Source?.Title), ("source.page", input.Source?.Page));
+        var url = input.Source?.Url;
+        if (url is not null && !(Uri.TryCreate(url, UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https"))
+        {
+            errors.AddModelError("source.url", "Must be an absolute http(s) URL.");
+        }
+        if (url is null && input.Provenance == KpiProvenance.Official)
+        {
+            errors.AddModelError("source.url", "Is required for an official figure: say where it was published.");
+        }
+        return Invalid(controller);
+    }
+
+    public static void Apply(KpiDefinitionInput input, Kpi kpi)
+    {
+        kpi.GoalId = input.GoalId;
+        kpi.MeasureId = input.MeasureId;
+        kpi.Name = input.Name!;
+        kpi.Definition = input.Definition!;
+        kpi.Unit = input.Unit!;
+        kpi.Direction = input.Direction!;
+        kpi.StatisticsName = input.Statistics?.Name;
+        kpi.StatisticsCode = input.Statistics?.GovernmentStatisticsCode;
+    }
+
+    public static void Apply(KpiFigureInput input, string period, KpiFigure figure)
+    {
+        KpiPeriod.TryParse(period, out var end);
+        figure.Period = period;
+        figure.PeriodEnd = end;
+        figure.Value = input.Value!.Value;
+        figure.Note = input.Note;
+        figure.SourceTitle = input.Source!.Title!;
+        figure.SourceUrl = input.Source.Url;
+        figure.SourcePage = input.Source.Page;
+        figure.Provenance = input.Provenance!;
+    }
+
+    /// <summary>
+    /// Saves the change, its audit entries and the new Last-Modified in one SaveChanges (one transaction), then
+    /// tells this instance's <see cref="DatasetVersion"/>, so the very next read sees new ETags.
+    /// </summary>
+    public async Task<ActionResult<KpiResource>> CommitAsync(ControllerBase controller, string actor, Kpi kpi, bool created, CancellationToken cancellationToken)
+    {
+        var now = time.GetUtcNow();
+        ChangeRecorder.Record(db, actor, now);
+        var state = await db.StoreStates.SingleAsync(cancellationToken);
+        state.Touch(now);
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateException)
+        {
+            // Another write for the same KPI or period won the race; nothing of this one was saved.
+            return new ProblemResult(controller.ProblemDetailsFactory.CreateProblemDetails(controller.HttpContext,
+                StatusCodes.Status409Conflict, title: "Conflict", detail: "Another change to this KPI was saved at the same time; read it again and retry."));
+        }
+        dataset.Advance(state.LastModified);
+        var resource = KpiMapping.ToResource(kpi);
+        return created
+            ? controller.CreatedAtRoute("getKpi", new { id = kpi.Id, version = "1" }, resource)
+            : resource;
+    }
+
+    private static void CheckText(ModelStateDictionary errors, params (string Field, string? Value)[] fields)
+    {
+        foreach (var (field, value) in fields)
+        {
+            if (value is not null && (value.Trim().Length != value.Length || value.Any(char.IsControl)))
+            {
+                errors.AddModelError(field, "Must not start or end with white space or contain control characters.");
+            }
+        }
+    }
+
+    private static ProblemResult? Invalid(ControllerBase controller) => controller.ModelState.IsValid
+        ? null
+        : new ProblemResult(controller.ProblemDetailsFactory.CreateValidationProblemDetails(controller.HttpContext, controller.ModelState,
+            StatusCodes.Status400BadRequest, detail: $"Invalid: {string.Join(", ", controller.ModelState.Where(e => e.Value?.Errors.Count > 0).Select(e => e.Key))}."));
+}

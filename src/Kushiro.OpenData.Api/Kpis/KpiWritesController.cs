@@ -1,0 +1,171 @@
+using System.Security.Claims;
+using Asp.Versioning;
+using Kushiro.OpenData.Api.ApiKeys;
+using Kushiro.OpenData.Api.Changes;
+using Kushiro.OpenData.Api.Data;
+using Kushiro.OpenData.Api.Http;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+
+namespace Kushiro.OpenData.Api.Kpis;
+
+/// <summary>
+/// The write path for city staff: KPI definitions, baselines, targets and observations. Every request is one
+/// transaction that also writes its audit entry and moves Last-Modified, so ETags, caches and the changes feed
+/// follow at once. Seed-owned rows are refused (409): they change by editing seed/kpis.json.
+/// </summary>
+[ApiController]
+[ApiVersion(1.0)]
+[Route("api/v{version:apiVersion}/kpis")]
+[Tags("KPIs: write")]
+[Authorize(Policy = ApiKeySetup.KpiWritePolicy)]
+[Consumes("application/json")]
+[ProducesResponseType<ValidationProblemDetails>(StatusCodes.Status400BadRequest, "application/problem+json")]
+[ProducesResponseType<ProblemDetails>(StatusCodes.Status401Unauthorized, "application/problem+json")]
+[ProducesResponseType<ProblemDetails>(StatusCodes.Status403Forbidden, "application/problem+json")]
+[ProducesResponseType<ProblemDetails>(StatusCodes.Status409Conflict, "application/problem+json")]
+public sealed class KpiWritesController(OpenDataContext db, KpiWriter writer) : ControllerBase
+{
+    /// <summary>Create a KPI (needs an API key with the kpi:write scope).</summary>
+    /// <remarks>A numeric target of the plan (no goalId, no measureId) or of a basic goal (goalId), or a KPI of a measure (measureId, with its goalId). Figures are added separately.</remarks>
+    /// <param name="input">The new KPI's ID and definition.</param>
+    /// <param name="cancellationToken">Cancelled when the client goes away.</param>
+    /// <response code="201">Created; Location names the new KPI.</response>
+    /// <response code="400">The body is invalid; the problem names each field.</response>
+    /// <response code="409">A KPI with this ID exists.</response>
+    [HttpPost(Name = "createKpi")]
+    [ProducesResponseType<KpiResource>(StatusCodes.Status201Created, "application/json")]
+    public async Task<ActionResult<KpiResource>> CreateKpi(NewKpiInput input, CancellationToken cancellationToken)
+    {
+        if (await writer.CheckDefinitionAsync(this, input, cancellationToken) is { } invalid)
+        {
+            return invalid;
+        }
+        if (await db.Kpis.AnyAsync(k => k.Id == input.Id, cancellationToken))
+        {
+            return Conflict($"A KPI with ID \"{input.Id}\" already exists; update it with PUT {Strategy.ApiLinks.Kpi(input.Id!)}.");
+        }
+        var kpi = new Kpi
+        {
+            Id = input.Id!, PlanId = await db.Plans.Select(p => p.Id).SingleAsync(cancellationToken),
+            Name = "", Definition = "", Unit = "", Direction = "", Origin = KpiOrigin.Staff,
+        };
+        KpiWriter.Apply(input, kpi);
+        db.Kpis.Add(kpi);
+        return await writer.CommitAsync(this, Actor, kpi, created: true, cancellationToken);
+    }
+
+    /// <summary>Update a KPI's definition (needs the kpi:write scope).</summary>
+    /// <remarks>Replaces name, definition, unit, direction, statistics and what it belongs to. Its figures stay.</remarks>
+    /// <param name="id" example="fishery-new-workers">ID of the KPI.</param>
+    /// <param name="input">The whole definition.</param>
+    /// <param name="cancellationToken">Cancelled when the client goes away.</param>
+    /// <response code="200">Updated.</response>
+    /// <response code="400">The body is invalid; the problem names each field.</response>
+    /// <response code="404">No KPI has this ID.</response>
+    /// <response code="409">The KPI comes from the seed.</response>
+    [HttpPut("{id}", Name = "updateKpi")]
+    [ProducesResponseType<KpiResource>(StatusCodes.Status200OK, "application/json")]
+    [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound, "application/problem+json")]
+    public async Task<ActionResult<KpiResource>> UpdateKpi(string id, KpiDefinitionInput input, CancellationToken cancellationToken)
+    {
+        if (await writer.CheckDefinitionAsync(this, input, cancellationToken) is { } invalid)
+        {
+            return invalid;
+        }
+        var kpi = await db.Kpis.Include(k => k.Figures).SingleOrDefaultAsync(k => k.Id == id, cancellationToken);
+        if (kpi is null)
+        {
+            return this.NotFoundProblem("KPI", id);
+        }
+        if (kpi.Origin == KpiOrigin.Seed)
+        {
+            return Conflict($"KPI \"{id}\" comes from the project's seed; its definition changes by editing seed/kpis.json.");
+        }
+        KpiWriter.Apply(input, kpi);
+        return await writer.CommitAsync(this, Actor, kpi, created: false, cancellationToken);
+    }
+
+    /// <summary>Set a KPI's baseline, a target or an observation for a period (needs the kpi:write scope).</summary>
+    /// <remarks>Creates the figure or replaces the one for that period. <c>role</c> is <c>baseline</c> (a KPI has at most one: setting it for another period replaces it), <c>targets</c> or <c>observations</c>.</remarks>
+    /// <param name="id" example="fishery-new-workers">ID of the KPI.</param>
+    /// <param name="role" example="observations">baseline, targets or observations.</param>
+    /// <param name="period" example="FY2023">"2040" (calendar year), "FY2020" (fiscal year 年度, April to March) or "2010-10-01" (a date).</param>
+    /// <param name="input">The figure.</param>
+    /// <param name="cancellationToken">Cancelled when the client goes away.</param>
+    /// <response code="200">Replaced; the KPI with its new figures and progress.</response>
+    /// <response code="201">Created; the KPI with its new figures and progress.</response>
+    /// <response code="400">The period or body is invalid; the problem names each field.</response>
+    /// <response code="404">No KPI has this ID, or the role is not one of the three.</response>
+    /// <response code="409">The figure for this period comes from the seed.</response>
+    [HttpPut("{id}/{role:regex(^(baseline|targets|observations)$)}/{period}", Name = "putKpiFigure")]
+    [ProducesResponseType<KpiResource>(StatusCodes.Status200OK, "application/json")]
+    [ProducesResponseType<KpiResource>(StatusCodes.Status201Created, "application/json")]
+    [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound, "application/problem+json")]
+    public async Task<ActionResult<KpiResource>> PutFigure(string id, string role, string period, KpiFigureInput input, CancellationToken cancellationToken)
+    {
+        if (KpiWriter.CheckFigure(this, period, input) is { } invalid)
+        {
+            return invalid;
+        }
+        var kpi = await db.Kpis.Include(k => k.Figures).SingleOrDefaultAsync(k => k.Id == id, cancellationToken);
+        if (kpi is null)
+        {
+            return this.NotFoundProblem("KPI", id);
+        }
+        var figureRole = KpiWriter.Role(role);
+        var existing = kpi.Figures.Where(f => f.Role == figureRole && (f.Period == period || figureRole == KpiFigureRole.Baseline)).ToList();
+        if (existing.FirstOrDefault(f => f.Origin == KpiOrigin.Seed) is { } seeded)
+        {
+            return Conflict($"The {figureRole} for {seeded.Period} of KPI \"{id}\" comes from the project's seed; it changes by editing seed/kpis.json.");
+        }
+        var replaced = existing.FirstOrDefault(f => f.Period == period);
+        foreach (var other in existing.Where(f => f != replaced))
+        {
+            kpi.Figures.Remove(other);
+            db.KpiFigures.Remove(other);
+        }
+        var figure = replaced ?? new KpiFigure { KpiId = id, Role = figureRole, Period = period, SourceTitle = "", Provenance = "", Origin = KpiOrigin.Staff };
+        KpiWriter.Apply(input, period, figure);
+        if (replaced is null)
+        {
+            kpi.Figures.Add(figure);
+        }
+        return await writer.CommitAsync(this, Actor, kpi, created: replaced is null, cancellationToken);
+    }
+
+    /// <summary>Remove a KPI's baseline, a target or an observation (needs the kpi:write scope).</summary>
+    /// <remarks>Only figures entered by staff can be removed here.</remarks>
+    /// <param name="id" example="fishery-new-workers">ID of the KPI.</param>
+    /// <param name="role" example="observations">baseline, targets or observations.</param>
+    /// <param name="period" example="FY2023">The figure's period.</param>
+    /// <param name="cancellationToken">Cancelled when the client goes away.</param>
+    /// <response code="200">Removed; the KPI as it is now.</response>
+    /// <response code="404">No KPI has this ID, or it has no such figure.</response>
+    /// <response code="409">The figure comes from the seed.</response>
+    [HttpDelete("{id}/{role:regex(^(baseline|targets|observations)$)}/{period}", Name = "deleteKpiFigure")]
+    [ProducesResponseType<KpiResource>(StatusCodes.Status200OK, "application/json")]
+    [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound, "application/problem+json")]
+    public async Task<ActionResult<KpiResource>> DeleteFigure(string id, string role, string period, CancellationToken cancellationToken)
+    {
+        var kpi = await db.Kpis.Include(k => k.Figures).SingleOrDefaultAsync(k => k.Id == id, cancellationToken);
+        var figure = kpi?.Figures.SingleOrDefault(f => f.Role == KpiWriter.Role(role) && f.Period == period);
+        if (kpi is null || figure is null)
+        {
+            return this.NotFoundProblem(kpi is null ? "KPI" : "Figure", kpi is null ? id : $"{id}/{role}/{period}");
+        }
+        if (figure.Origin == KpiOrigin.Seed)
+        {
+            return Conflict($"This figure of KPI \"{id}\" comes from the project's seed; it changes by editing seed/kpis.json.");
+        }
+        kpi.Figures.Remove(figure);
+        db.KpiFigures.Remove(figure);
+        return await writer.CommitAsync(this, Actor, kpi, created: false, cancellationToken);
+    }
+
+    private string Actor => ChangeRecorder.KeyActor(User.FindFirstValue(ClaimTypes.NameIdentifier)!);
+
+    private ProblemResult Conflict(string detail) =>
+        new(ProblemDetailsFactory.CreateProblemDetails(HttpContext, StatusCodes.Status409Conflict, title: "Conflict", detail: detail));
+}

@@ -1,0 +1,77 @@
+using Kushiro.OpenData.Api.Data;
+using Kushiro.OpenData.Api.Http;
+using Kushiro.OpenData.Api.Paging;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+
+namespace Kushiro.OpenData.Api.Kpis;
+
+/// <summary>Numeric targets (数値目標) and KPIs (重要業績評価指標), read side.</summary>
+[Route("api/v{version:apiVersion}/kpis")]
+[Tags("KPIs")]
+public sealed class KpisController(OpenDataContext db) : ApiV1Controller
+{
+    /// <summary>List numeric targets and KPIs, optionally of one basic goal or measure.</summary>
+    /// <remarks>In document order: the plan's own targets first, then by goal and measure, then by ID. <c>goal</c> selects the goal's numeric targets and its measures' KPIs; <c>measure</c> one measure's KPIs. Paged with <c>limit</c> and <c>offset</c>.</remarks>
+    /// <param name="goal" example="1">Only KPIs of this basic goal (基本目標) and its measures. An ID that does not exist is a 400.</param>
+    /// <param name="measure" example="1-1">Only KPIs of this measure (施策・節). An ID that does not exist is a 400.</param>
+    /// <param name="page">Paging.</param>
+    /// <param name="cancellationToken">Cancelled when the client goes away.</param>
+    /// <response code="200">A page of KPIs.</response>
+    /// <response code="400">A query parameter is invalid or names a goal or measure that does not exist; the problem names it.</response>
+    [HttpGet(Name = "listKpis")]
+    [ProducesResponseType<Page<KpiResource>>(StatusCodes.Status200OK, "application/json")]
+    public async Task<ActionResult<Page<KpiResource>>> ListKpis(
+        [FromQuery] string? goal, [FromQuery] string? measure, [FromQuery] PageQuery page, CancellationToken cancellationToken)
+    {
+        if (goal is not null && !await db.Goals.AnyAsync(g => g.Id == goal, cancellationToken))
+        {
+            return this.UnknownFilterProblem("goal", goal, "basic goal");
+        }
+        if (measure is not null && !await db.Measures.AnyAsync(m => m.Id == measure, cancellationToken))
+        {
+            return this.UnknownFilterProblem("measure", measure, "measure");
+        }
+        var kpis = (await KpiMapping.AllInDocumentOrderAsync(db, cancellationToken))
+            .Where(k => (goal is null || k.GoalId == goal) && (measure is null || k.MeasureId == measure))
+            .ToList();
+        return Page<KpiResource>.Create([.. kpis.Skip(page.Offset).Take(page.Limit).Select(KpiMapping.ToResource)], kpis.Count, page, Request);
+    }
+
+    /// <summary>Get one numeric target or KPI.</summary>
+    /// <remarks>Its definition, baseline and targets, the latest observation and the progress toward each target. Every figure names its source and provenance.</remarks>
+    /// <param name="id" example="population-outlook">ID of the KPI.</param>
+    /// <param name="cancellationToken">Cancelled when the client goes away.</param>
+    /// <response code="200">The KPI.</response>
+    /// <response code="404">No KPI has this ID; the problem names it.</response>
+    [HttpGet("{id}", Name = "getKpi")]
+    [ProducesResponseType<KpiResource>(StatusCodes.Status200OK, "application/json")]
+    [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound, "application/problem+json")]
+    public async Task<ActionResult<KpiResource>> GetKpi(string id, CancellationToken cancellationToken)
+    {
+        var kpi = await db.Kpis.AsNoTracking().Include(k => k.Figures).SingleOrDefaultAsync(k => k.Id == id, cancellationToken);
+        return kpi is null ? this.NotFoundProblem("KPI", id) : KpiMapping.ToResource(kpi);
+    }
+
+    /// <summary>List a KPI's observations (実績値).</summary>
+    /// <remarks>Oldest period first, paged with <c>limit</c> and <c>offset</c>. Each observation names its source and provenance.</remarks>
+    /// <param name="id" example="population-outlook">ID of the KPI.</param>
+    /// <param name="page">Paging.</param>
+    /// <param name="cancellationToken">Cancelled when the client goes away.</param>
+    /// <response code="200">A page of observations.</response>
+    /// <response code="404">No KPI has this ID; the problem names it.</response>
+    [HttpGet("{id}/observations", Name = "listKpiObservations")]
+    [ProducesResponseType<Page<KpiFigureResource>>(StatusCodes.Status200OK, "application/json")]
+    [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound, "application/problem+json")]
+    public async Task<ActionResult<Page<KpiFigureResource>>> ListObservations(string id, [FromQuery] PageQuery page, CancellationToken cancellationToken)
+    {
+        var kpi = await db.Kpis.AsNoTracking().Include(k => k.Figures).SingleOrDefaultAsync(k => k.Id == id, cancellationToken);
+        if (kpi is null)
+        {
+            return this.NotFoundProblem("KPI", id);
+        }
+        var observations = KpiMapping.Observations(kpi);
+        return Page<KpiFigureResource>.Create(
+            [.. observations.Skip(page.Offset).Take(page.Limit).Select(KpiMapping.ToResource)], observations.Count, page, Request);
+    }
+}

@@ -1,0 +1,64 @@
+using System.Net;
+
+namespace Kushiro.OpenData.Api.Tests.Kpis;
+
+/// <summary>The changes feed: the audit trail of every write, and what mirroring systems poll.</summary>
+public sealed class ChangesTests : IClassFixture<WritableApiFactory>
+{
+    private readonly WritableApiFactory api;
+
+    public ChangesTests(WritableApiFactory api) => this.api = api;
+
+    [Fact]
+    public async Task EveryWriteLeavesAnAuditEntryWithKeyTimeBeforeAndAfter()
+    {
+        var key = await StaffClient.CreateKeyWithCommandAsync(api);
+        var keyId = key.Split('_')[1];
+        var staff = api.WithKey(key);
+        var last = await LastSequenceAsync();
+
+        await staff.PostJsonAsync("/api/v1/kpis", StaffClient.NewKpi("audited"));
+        await staff.PutJsonAsync("/api/v1/kpis/audited/observations/FY2023", StaffClient.Figure(5));
+        await staff.PutJsonAsync("/api/v1/kpis/audited/observations/FY2023", StaffClient.Figure(6));
+        await staff.DeleteAsync("/api/v1/kpis/audited/observations/FY2023");
+
+        var entries = (await api.CreateClient().GetJsonAsync($"/api/v1/changes?after={last}")).Items().ToList();
+        Assert.Equal(["created kpi", "created kpi-observation", "updated kpi-observation", "deleted kpi-observation"],
+            entries.Select(e => $"{e.Text("action")} {e.Text("resourceType")}"));
+        Assert.All(entries, e => Assert.Equal($"key:{keyId}", e.Text("actor")));
+        var update = entries[2];
+        Assert.Equal("audited/FY2023", update.Text("resourceId"));
+        Assert.Equal(5m, update.GetProperty("before").GetProperty("value").GetDecimal());
+        Assert.Equal(6m, update.GetProperty("after").GetProperty("value").GetDecimal());
+        Assert.Equal(System.Text.Json.JsonValueKind.Null, entries[3].GetProperty("after").ValueKind);
+        Assert.Equal("/api/v1/kpis/audited", update.Text("link"));
+    }
+
+    [Fact]
+    public async Task SinceReturnsOnlyChangesFromThatTimeOn()
+    {
+        var staff = api.WithKey(await StaffClient.CreateKeyWithCommandAsync(api));
+        var all = await api.CreateClient().GetJsonAsync("/api/v1/changes?limit=200");
+        Assert.Contains(all.Items(), e => e.Text("actor") == "seed" && e.Text("resourceId") == "4-2-2"); // the first import
+
+        var cut = DateTimeOffset.UtcNow.AddSeconds(1);
+        await Task.Delay(TimeSpan.FromSeconds(1.2));
+        await staff.PostJsonAsync("/api/v1/kpis", StaffClient.NewKpi("after-the-cut"));
+
+        // The same instant in Japan time must select the same entries.
+        var jst = cut.ToOffset(TimeSpan.FromHours(9)).ToString("yyyy-MM-ddTHH:mm:ss.fffzzz");
+        var since = (await api.CreateClient().GetJsonAsync($"/api/v1/changes?since={Uri.EscapeDataString(jst)}")).Items().ToList();
+        Assert.Equal(["after-the-cut"], since.Select(e => e.Text("resourceId")));
+    }
+
+    [Fact]
+    public async Task AnUnreadableSinceIsA400()
+    {
+        var response = await api.CreateClient().GetAsync("/api/v1/changes?since=yesterday");
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Contains("since", await response.Content.ReadAsStringAsync());
+    }
+
+    private async Task<long> LastSequenceAsync() =>
+        (await api.CreateClient().GetJsonAsync("/api/v1/changes?limit=200")).Items().Max(e => e.GetProperty("sequence").GetInt64());
+}

@@ -1,0 +1,130 @@
+using System.Net;
+using System.Text.Json;
+using Kushiro.OpenData.Api.Tests.GraphQL;
+
+namespace Kushiro.OpenData.Api.Tests.Kpis;
+
+/// <summary>The write path as city staff and strangers meet it: keys, scopes, validation, audit, caches.</summary>
+public sealed class KpiWriteTests : IClassFixture<WritableApiFactory>
+{
+    private readonly WritableApiFactory api;
+
+    public KpiWriteTests(WritableApiFactory api) => this.api = api;
+
+    [Fact]
+    public async Task WritingWithoutAKeyIsA401ProblemAndChangesNothing()
+    {
+        var before = await api.CreateClient().GetJsonAsync("/api/v1/kpis");
+        var response = await api.WithKey(null).PostJsonAsync("/api/v1/kpis", StaffClient.NewKpi("no-key"));
+
+        Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        Assert.StartsWith("Bearer", response.Headers.WwwAuthenticate.ToString());
+        Assert.Equal(before.GetProperty("total").GetInt32(), (await api.CreateClient().GetJsonAsync("/api/v1/kpis")).GetProperty("total").GetInt32());
+    }
+
+    [Theory]
+    [InlineData("kod_k0000000000_AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA")] // well-formed, unknown
+    [InlineData("not-a-key")]
+    public async Task AnUnknownOrMalformedKeyIsA401(string key)
+    {
+        var response = await api.WithKey(key).PostJsonAsync("/api/v1/kpis", StaffClient.NewKpi("bad-key"));
+        Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await api.CreateClient().GetAsync("/api/v1/kpis/bad-key")).StatusCode);
+    }
+
+    [Fact]
+    public async Task AKeyWithoutTheKpiWriteScopeIsA403Problem()
+    {
+        var key = await StaffClient.CreateKeyWithScopeAsync(api, "catalog:read");
+        var response = await api.WithKey(key).PostJsonAsync("/api/v1/kpis", StaffClient.NewKpi("wrong-scope"));
+
+        Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        Assert.Equal(HttpStatusCode.NotFound, (await api.CreateClient().GetAsync("/api/v1/kpis/wrong-scope")).StatusCode);
+    }
+
+    [Fact]
+    public async Task AGoodKeyCreatesAKpiThatReadsBackEverywhere()
+    {
+        var staff = api.WithKey(await StaffClient.CreateKeyWithCommandAsync(api));
+        var created = await staff.PostJsonAsync("/api/v1/kpis", StaffClient.NewKpi("created-kpi", goalId: "2", measureId: "2-1"));
+
+        Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+        Assert.EndsWith("/api/v1/kpis/created-kpi", created.Headers.Location?.ToString());
+        var kpi = await api.CreateClient().GetJsonAsync("/api/v1/kpis/created-kpi");
+        Assert.Equal("measure", kpi.Text("level"));
+        Assert.Equal("staff", kpi.Text("origin"));
+        Assert.Contains("created-kpi", (await api.CreateClient().GetJsonAsync("/api/v1/measures/2-1")).GetProperty("kpis").EnumerateArray().Select(k => k.Text("id")));
+        Assert.Contains("created-kpi", (await api.CreateClient().GetJsonAsync("/api/v1/kpis?goal=2")).Items().Select(k => k.Text("id")));
+        var graph = (await api.CreateClient().PostGraphQLAsync("""{ measure(id: "2-1") { kpis { id origin } } }""")).Data;
+        Assert.Contains("created-kpi", graph.GetProperty("measure").GetProperty("kpis").EnumerateArray().Select(k => k.Text("id")));
+    }
+
+    [Theory]
+    [InlineData("""{"id":"Bad ID","name":"x","definition":"x","unit":"x","direction":"increase"}""", "Id")]
+    [InlineData("""{"id":"ok-id","name":"x","definition":"x","unit":"x","direction":"upward"}""", "Direction")]
+    [InlineData("""{"id":"ok-id","name":"x","definition":"x","unit":"x","direction":"increase","goalId":"9"}""", "goalId")]
+    [InlineData("""{"id":"ok-id","name":"x","definition":"x","unit":"x","direction":"increase","goalId":"1","measureId":"2-1"}""", "goalId")]
+    [InlineData("""{"id":"ok-id","name":"x","definition":"x","unit":"x","direction":"increase","colour":"red"}""", "colour")]
+    [InlineData("""{"id":"ok-id","name":" x","definition":"x","unit":"x","direction":"increase"}""", "name")]
+    public async Task InvalidDefinitionsAre400sNamingTheFieldAndChangeNothing(string body, string field)
+    {
+        var staff = api.WithKey(await StaffClient.CreateKeyWithCommandAsync(api));
+        var response = await staff.PostAsync("/api/v1/kpis", new StringContent(body, System.Text.Encoding.UTF8, "application/json"));
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var problem = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement;
+        Assert.Contains(field, problem.GetProperty("errors").ToString(), StringComparison.OrdinalIgnoreCase);
+        Assert.Equal(HttpStatusCode.NotFound, (await api.CreateClient().GetAsync("/api/v1/kpis/ok-id")).StatusCode);
+    }
+
+    [Fact]
+    public async Task SeedOwnedKpisAndFiguresAreRefusedWithAConflict()
+    {
+        var staff = api.WithKey(await StaffClient.CreateKeyWithCommandAsync(api));
+        var seeded = await api.CreateClient().GetJsonAsync("/api/v1/kpis/population-outlook");
+        var target = seeded.GetProperty("targets")[0].Text("period");
+
+        var definition = await staff.PutJsonAsync("/api/v1/kpis/population-outlook",
+            new { name = "書き換え", definition = "書き換え", unit = "人", direction = "increase" });
+        var figure = await staff.PutJsonAsync($"/api/v1/kpis/population-outlook/targets/{target}", StaffClient.Figure(1));
+
+        Assert.Equal(HttpStatusCode.Conflict, definition.StatusCode);
+        Assert.Equal(HttpStatusCode.Conflict, figure.StatusCode);
+        Assert.Equal(seeded.ToString(), (await api.CreateClient().GetJsonAsync("/api/v1/kpis/population-outlook")).ToString());
+    }
+
+    [Fact]
+    public async Task AnOfficialFigureNeedsASourceUrlAndAPeriodMustBeOne()
+    {
+        var staff = api.WithKey(await StaffClient.CreateKeyWithCommandAsync(api));
+        await staff.PostJsonAsync("/api/v1/kpis", StaffClient.NewKpi("needs-url"));
+
+        var noUrl = await staff.PutJsonAsync("/api/v1/kpis/needs-url/observations/FY2023", StaffClient.Figure(5, "official"));
+        var badPeriod = await staff.PutJsonAsync("/api/v1/kpis/needs-url/observations/2023-02-30", StaffClient.Figure(5));
+
+        Assert.Equal(HttpStatusCode.BadRequest, noUrl.StatusCode);
+        Assert.Contains("source.url", await noUrl.Content.ReadAsStringAsync());
+        Assert.Equal(HttpStatusCode.BadRequest, badPeriod.StatusCode);
+        Assert.Equal(0, (await api.CreateClient().GetJsonAsync("/api/v1/kpis/needs-url")).GetProperty("observationCount").GetInt32());
+    }
+
+    [Fact]
+    public async Task AWriteChangesTheETagAndLastModifiedOfWhatItTouches()
+    {
+        var staff = api.WithKey(await StaffClient.CreateKeyWithCommandAsync(api));
+        await staff.PostJsonAsync("/api/v1/kpis", StaffClient.NewKpi("cache-check"));
+        var before = await api.CreateClient().GetAsync("/api/v1/kpis/cache-check");
+        var etag = before.Headers.ETag!;
+
+        await staff.PutJsonAsync("/api/v1/kpis/cache-check/observations/FY2024", StaffClient.Figure(3));
+
+        using var revalidate = new HttpRequestMessage(HttpMethod.Get, "/api/v1/kpis/cache-check");
+        revalidate.Headers.IfNoneMatch.Add(etag);
+        var after = await api.CreateClient().SendAsync(revalidate);
+        Assert.Equal(HttpStatusCode.OK, after.StatusCode);
+        Assert.NotEqual(etag, after.Headers.ETag);
+        Assert.True(after.Content.Headers.LastModified > before.Content.Headers.LastModified);
+    }
+}
