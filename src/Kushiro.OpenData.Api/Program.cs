@@ -4,6 +4,7 @@ using Kushiro.OpenData.Api.Data.Seed;
 using Kushiro.OpenData.Api.GraphQL;
 using Kushiro.OpenData.Api.Http;
 using Kushiro.OpenData.Api.Kpis;
+using Kushiro.OpenData.Api.LinkedData;
 using Kushiro.OpenData.Api.OpenApi;
 
 if (SeedCheckCommand.IsInvoked(args))
@@ -27,6 +28,7 @@ builder.Services.AddRestApi();
 builder.Services.AddOpenApiDocuments();
 builder.Services.AddGraphQLApi();
 builder.Services.AddKpis();
+builder.Services.AddLinkedData();
 builder.Services.AddHealthChecks().AddDbContextCheck<OpenDataContext>();
 
 var app = builder.Build();
@@ -37,6 +39,7 @@ app.MapGet("/", () => Results.Redirect("/docs")).ExcludeFromDescription();
 app.MapHealthChecks("/health");
 app.MapControllers();
 app.MapGraphQLEndpoints();
+app.MapLinkedData();
 app.MapApiFallback();
 
 try

@@ -36,6 +36,7 @@ public static class StoreSetup
         services.AddHostedService<DatasetVersionRefresher>();
         services.AddSingleton(TimeProvider.System);
         services.AddScoped<SeedImporter>();
+        services.AddSingleton<Themes.ThemeCatalog>();
         return services;
     }
 
@@ -103,6 +104,8 @@ public static class StoreSetup
 
         await MigrateOnceAcrossInstancesAsync(services, cancellationToken);
         var changed = await ImportOnceAcrossInstancesAsync(services, seed, cancellationToken);
+        // Code lists and alignments are served from memory: small, and changed only with the seed.
+        services.GetRequiredService<Themes.ThemeCatalog>().Load(seed.Schemes, seed.Alignments);
         await services.GetRequiredService<DatasetVersion>().RefreshAsync(services, cancellationToken);
 
         services.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(StoreSetup)).LogInformation(

@@ -6,7 +6,7 @@ using Microsoft.Net.Http.Headers;
 namespace Kushiro.OpenData.Api.Http;
 
 /// <summary>
-/// Validators and caching for every GET under /api and of the OpenAPI documents: an ETag from the hash of the exact bytes served (so it
+/// Validators and caching for every GET under /api, of the OpenAPI documents and of the JSON-LD vocabulary (/ns): an ETag from the hash of the exact bytes served (so it
 /// changes exactly when the representation does, whether data or code changed it), Last-Modified from the
 /// dataset, Cache-Control, and 304 for If-None-Match / If-Modified-Since. HEAD is served as GET without the body.
 /// </summary>
@@ -19,7 +19,7 @@ public sealed class ConditionalGetMiddleware(RequestDelegate next, DatasetVersio
     {
         var request = context.Request;
         var isHead = HttpMethods.IsHead(request.Method);
-        if (!(isHead || HttpMethods.IsGet(request.Method)) || !(request.Path.StartsWithSegments("/api") || request.Path.StartsWithSegments("/openapi")))
+        if (!(isHead || HttpMethods.IsGet(request.Method)) || !(request.Path.StartsWithSegments("/api") || request.Path.StartsWithSegments("/openapi") || request.Path.StartsWithSegments("/ns")))
         {
             await next(context);
             return;

@@ -25,6 +25,7 @@ public static class OpenApiSetup
             o.SchemaFilter<ProblemDetailsSchemaFilter>();
             o.SchemaFilter<NullableReferenceSchemaFilter>();
             o.OperationFilter<ApiKeySecurityOperationFilter>();
+            o.OperationFilter<JsonLdContentOperationFilter>();
             ApiKeySecurityOperationFilter.AddSchemes(o);
             // The changes feed carries changed fields as they were stored: any JSON object.
             o.MapType<System.Text.Json.Nodes.JsonObject>(() => new OpenApiSchema

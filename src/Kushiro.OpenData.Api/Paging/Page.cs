@@ -2,9 +2,18 @@ using Microsoft.AspNetCore.WebUtilities;
 
 namespace Kushiro.OpenData.Api.Paging;
 
-/// <summary>One page of a list, in stable ID order.</summary>
-public sealed record Page<T>
+/// <summary>A page whatever its item type, for writers that handle every list alike (JSON-LD, CSV).</summary>
+public interface IPage
 {
+    IEnumerable<object> ItemsAsObjects { get; }
+    int Total { get; }
+}
+
+/// <summary>One page of a list, in stable ID order.</summary>
+public sealed record Page<T> : IPage
+{
+    IEnumerable<object> IPage.ItemsAsObjects => Items.Cast<object>();
+
     /// <summary>The items of this page.</summary>
     public required IReadOnlyList<T> Items { get; init; }
 

@@ -23,4 +23,8 @@ public static class ApiLinks
     public static string Kpi(string id) => $"{V1}/kpis/{id}";
     public static string KpiObservations(string id) => $"{V1}/kpis/{id}/observations";
     public static string Changes => $"{V1}/changes";
+    public static string Themes => $"{V1}/themes";
+    public static string Catalog => $"{V1}/catalog";
+    public static string ThemeScheme(string scheme) => $"{V1}/themes/{scheme}";
+    public static string ThemeConcept(string scheme, string code) => $"{V1}/themes/{scheme}/{code}";
 }

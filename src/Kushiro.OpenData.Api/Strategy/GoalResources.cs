@@ -46,20 +46,28 @@ public record GoalSummary
 public sealed record GoalDetail : GoalSummary
 {
     [SetsRequiredMembers]
-    internal GoalDetail(Goal goal, IReadOnlyList<KpiResource> kpis)
+    internal GoalDetail(Goal goal, IReadOnlyList<KpiResource> kpis, IReadOnlyList<Themes.AlignmentResource> alignments)
         : base(From(goal))
     {
         Measures = [.. goal.Measures.Select(MeasureSummary.From)];
         Kpis = kpis;
+        Alignments = alignments;
     }
 
     /// <summary>The goal's measures (施策・節), in document order.</summary>
-    [JsonPropertyOrder(2)] // After the inherited fields and the KPIs, so id comes first and children last.
+    [JsonPropertyOrder(3)] // After the inherited fields, KPIs and alignments, so id comes first and children last.
     public required IReadOnlyList<MeasureSummary> Measures { get; init; }
 
     /// <summary>The goal's own numeric targets (数値目標); its measures' KPIs are at <c>/api/v1/kpis?goal={id}</c>.</summary>
     [JsonPropertyOrder(1)]
     public required IReadOnlyList<KpiResource> Kpis { get; init; }
+
+    /// <summary>
+    /// Alignments to the national 第2期 strategy's goals and the デジタル田園都市国家構想 themes, each with its
+    /// provenance (editorial: by this project) and rationale.
+    /// </summary>
+    [JsonPropertyOrder(2)]
+    public required IReadOnlyList<Themes.AlignmentResource> Alignments { get; init; }
 }
 
 /// <summary>Links from a basic goal.</summary>

@@ -10,7 +10,7 @@ namespace Kushiro.OpenData.Api.Strategy;
 /// <summary>Basic goals (基本目標).</summary>
 [Route("api/v{version:apiVersion}/goals")]
 [Tags("Goals")]
-public sealed class GoalsController(OpenDataContext db) : ApiV1Controller
+public sealed class GoalsController(OpenDataContext db, Themes.ThemeCatalog themes) : ApiV1Controller
 {
     /// <summary>List the basic goals (基本目標).</summary>
     /// <remarks>In stable ID order, paged with <c>limit</c> and <c>offset</c>.</remarks>
@@ -45,6 +45,6 @@ public sealed class GoalsController(OpenDataContext db) : ApiV1Controller
         }
         var kpis = await db.Kpis.AsNoTracking().Include(k => k.Figures)
             .Where(k => k.GoalId == id && k.MeasureId == null).OrderBy(k => k.Id).ToListAsync(cancellationToken);
-        return new GoalDetail(goal, [.. kpis.Select(KpiMapping.ToResource)]);
+        return new GoalDetail(goal, [.. kpis.Select(KpiMapping.ToResource)], Themes.AlignmentResource.Of(themes, id));
     }
 }

@@ -35,6 +35,12 @@ public sealed class SeedValidationTests
         { "sub-measures.json", 3, r => r["description"] = "森林\u0000資源", "seed/sub-measures.json, record 3 (id \"1-1-3\"), field \"description\": contains a control character" },
         { "measures.json", 6, r => { r["id"] = "1-7"; r["order"] = 7; r["marker"] = "⑦"; }, "seed/measures.json, record 6 (id \"1-7\"), field \"order\": 7 leaves a gap under \"1\" (expected 6)" },
         { "sub-measures.json", 2, r => r["id"] = "1-1-2222222222222", "seed/sub-measures.json, record 2 (id \"1-1-2222222222222\"), field \"id\": \"1-1-2222222222222\" is longer than 16 characters" },
+        { "kpis.json", 1, r => r["targets"]![0]!["period"] = "令和22年", "seed/kpis.json, record 1 (id \"population-outlook\"), field \"targets[0].period\": \"令和22年\" is not a period" },
+        { "kpis.json", 1, r => r["observations"]![1]!["source"]!.AsObject().Remove("url"), "seed/kpis.json, record 1 (id \"population-outlook\"), field \"observations[1].source.url\": is required for an official figure" },
+        { "kpis.json", 1, r => r["targets"]![1]!["value"] = "12万6千", "seed/kpis.json, record 1 (id \"population-outlook\"), field \"targets[1].value\": must be a number" },
+        { "kpis.json", 1, r => r["measureId"] = "2-1", "seed/kpis.json, record 1 (id \"population-outlook\"), field \"goalId\": must be \"2\", the goal of measure \"2-1\"" },
+        { "alignments.json", 1, r => r["code"] = "goal-9", "seed/alignments.json, record 1, field \"code\": \"goal-9\" is not a code of \"national\"" },
+        { "alignments.json", 2, r => r["goalId"] = "7", "seed/alignments.json, record 2, field \"goalId\": no basic goal has ID \"7\"" },
     };
 
     [Theory]

@@ -13,11 +13,16 @@ internal sealed class SeedFiles(string directory)
     public const string Measures = "measures.json";
     public const string SubMeasures = "sub-measures.json";
     public const string Kpis = "kpis.json";
+    public const string Alignments = "alignments.json";
 
     private readonly SortedDictionary<string, byte[]> read = new(StringComparer.Ordinal);
 
     /// <summary>How files are named in messages: relative to the seed folder's parent, e.g. "seed/goals.json".</summary>
     public string DisplayName(string file) => Path.Combine(Path.GetFileName(Path.TrimEndingDirectorySeparator(directory)), file);
+
+    /// <summary>File names in the folder matching a pattern such as "themes-*.json", in name order.</summary>
+    public IReadOnlyList<string> Matching(string pattern) =>
+        Directory.Exists(directory) ? [.. Directory.GetFiles(directory, pattern).Select(Path.GetFileName).OfType<string>().Order(StringComparer.Ordinal)] : [];
 
     public byte[]? Bytes(string file, List<SeedError> errors)
     {

@@ -28,6 +28,8 @@ public static partial class SeedReader
         var subMeasures = ReadArray(files, SeedFiles.SubMeasures, errors,
             ["id", "measureId", "marker", "order", "title", "description", "titleAsExtracted", "descriptionAsExtracted", "relistingOf"],
             ReadSubMeasure);
+        var schemes = ReadSchemes(files, errors);
+        var alignments = ReadArray(files, SeedFiles.Alignments, errors, ["goalId", "scheme", "code", "provenance", "rationale"], ReadAlignment);
         var kpis = ReadArray(files, SeedFiles.Kpis, errors,
             ["id", "goalId", "measureId", "name", "definition", "unit", "direction", "statistics", "baseline", "targets", "observations"], ReadKpi);
 
@@ -45,6 +47,7 @@ public static partial class SeedReader
         CheckExtractedText(subMeasures);
         CheckUnique(kpis);
         CheckKpiScopes(kpis, goals, measures);
+        CheckAlignments(alignments, goals, schemes);
         CheckNotEmpty(files, errors, (SeedFiles.Goals, goals.Count), (SeedFiles.Measures, measures.Count), (SeedFiles.SubMeasures, subMeasures.Count));
 
         if (errors.Count > 0 || plan is null)
@@ -62,7 +65,7 @@ public static partial class SeedReader
         return new StrategySeed(
             [.. localGovernments.Select(x => x.Value)], plan.Value.Value,
             [.. goals.Select(x => x.Value)], [.. measures.Select(x => x.Value)], [.. subMeasures.Select(x => x.Value)],
-            [.. kpis.Select(x => x.Value)], files.Hash());
+            [.. kpis.Select(x => x.Value)], schemes, [.. alignments.Select(x => x.Value)], files.Hash());
     }
 
     /// <summary>A value read from the seed, with the record it came from (for later cross-checks).</summary>

@@ -21,11 +21,10 @@ internal sealed class SeedRecord
         this.element = element;
         this.errors = errors;
         this.fieldPrefix = fieldPrefix;
-        // Records are named by their key in messages: "id", or "code" for local governments.
-        // Nested records (a KPI's targets) are named by the record they belong to.
-        Id = parentId ?? ((element.TryGetProperty("id", out var id) || element.TryGetProperty("code", out id)) && id.ValueKind == JsonValueKind.String
-            ? id.GetString()
-            : null);
+            // Records are named by their key, the first field of their file ("id", or "code" for local governments);
+        // nested records (a KPI's targets) by the record they belong to; records without a key (alignments) by number only.
+        var key = allowedFields.FirstOrDefault() is "id" or "code" ? allowedFields.First() : null;
+        Id = parentId ?? (key is not null && element.TryGetProperty(key, out var id) && id.ValueKind == JsonValueKind.String ? id.GetString() : null);
         var seen = new HashSet<string>(StringComparer.Ordinal);
         foreach (var property in element.EnumerateObject())
         {
@@ -106,7 +105,7 @@ internal sealed class SeedRecord
             Error(field, "must be an object");
             return null;
         }
-        return new SeedRecord(File, Number, value, errors, allowedFields, $"{fieldPrefix}{field}.");
+        return new SeedRecord(File, Number, value, errors, allowedFields, $"{fieldPrefix}{field}.", Id);
     }
 
     /// <summary>An optional object; null when the field is absent or null.</summary>

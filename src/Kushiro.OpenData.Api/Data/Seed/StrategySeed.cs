@@ -1,5 +1,6 @@
 using Kushiro.OpenData.Api.Kpis;
 using Kushiro.OpenData.Api.Strategy;
+using Kushiro.OpenData.Api.Themes;
 
 namespace Kushiro.OpenData.Api.Data.Seed;
 
@@ -11,4 +12,6 @@ public sealed record StrategySeed(
     IReadOnlyList<Measure> Measures,
     IReadOnlyList<SubMeasure> SubMeasures,
     IReadOnlyList<Kpi> Kpis,
+    IReadOnlyList<ThemeScheme> Schemes,
+    IReadOnlyList<GoalAlignment> Alignments,
     string Hash);

@@ -1,0 +1,65 @@
+// Usage: node check.mjs BASE_URL
+// Fetches one resource of every type as application/ld+json and converts it to RDF with jsonld.js in safe mode:
+// a term the context does not map, or an IRI that is not absolute, fails the check instead of being dropped.
+// The document loader refuses every host but the API's: the API must serve all the context a processor needs.
+// Then checks that the triples the open-data links depend on are there.
+import jsonld from 'jsonld';
+
+const base = process.argv[2].replace(/\/$/, '');
+const resources = [
+  '/api/v1/plan', '/api/v1/goals', '/api/v1/goals/1', '/api/v1/measures?goal=4', '/api/v1/measures/4-2',
+  '/api/v1/sub-measures?limit=200', '/api/v1/sub-measures/4-2-2', '/api/v1/kpis', '/api/v1/kpis/population-outlook',
+  '/api/v1/kpis/population-outlook/observations', '/api/v1/themes', '/api/v1/themes/national',
+  '/api/v1/themes/digiden/theme-4', '/api/v1/catalog', '/ns',
+];
+
+const documentLoader = async (url) => {
+  if (!url.startsWith(base + '/')) throw new Error(`the document needs ${url}, which is not served by the API itself`);
+  const response = await fetch(url, { headers: { accept: 'application/ld+json' } });
+  if (!response.ok) throw new Error(`${url}: ${response.status}`);
+  return { contextUrl: null, documentUrl: url, document: await response.json() };
+};
+
+let failures = 0;
+const quads = [];
+for (const path of resources) {
+  try {
+    const response = await fetch(base + path, { headers: { accept: 'application/ld+json' } });
+    const type = response.headers.get('content-type') ?? '';
+    if (!response.ok || !type.startsWith('application/ld+json')) throw new Error(`answered ${response.status} ${type}`);
+    const document = await response.json();
+    const nquads = await jsonld.toRDF(document, { format: 'application/n-quads', safe: true, documentLoader });
+    const relative = [...nquads.matchAll(/<([^>]*)>/g)].map((m) => m[1]).filter((iri) => !/^[a-z][a-z0-9+.-]*:/i.test(iri));
+    if (relative.length) throw new Error(`relative IRIs: ${relative.slice(0, 3).join(', ')}`);
+    const lines = nquads.trim().split('\n');
+    quads.push(...lines);
+    console.log(`ok   ${path}: ${lines.length} triples`);
+  } catch (e) {
+    failures++;
+    console.log(`FAIL ${path}: ${e.message ?? e}`);
+  }
+}
+
+const IC = 'http://imi.go.jp/ns/core/rdf#';
+const expected = {
+  'municipality 釧路市 is an ic:組織型 with 全国地方公共団体コード 012068':
+    (q) => q.includes(`<${base}/id/local-government/012068> <http://www.w3.org/1999/02/22-rdf-syntax-ns#type> <${IC}組織型>`),
+  'its ID value 012068': (q) => q.includes(`<${IC}識別値> "012068"`),
+  'linked to the e-Stat statistical area C01206': (q) => q.includes(`<${base}/id/local-government/012068> <http://purl.org/dc/terms/spatial> <http://data.e-stat.go.jp/lod/sac/C01206>`),
+  '北海道 010006 linked to C01000': (q) => q.includes(`<${base}/id/local-government/010006> <http://purl.org/dc/terms/spatial> <http://data.e-stat.go.jp/lod/sac/C01000>`),
+  'goal 1 aligned to the national 基本目標1': (q) => q.includes(`<${base}/id/goal/1> <http://www.w3.org/2004/02/skos/core#relatedMatch> <${base}/id/scheme/national/goal-1>`),
+  'goal 4 aligned to デジ田 theme ④': (q) => q.includes(`<${base}/id/goal/4> <http://www.w3.org/2004/02/skos/core#relatedMatch> <${base}/id/scheme/digiden/theme-4>`),
+  'a KPI target is an ic:数量型': (q) => q.includes(`<${base}/id/kpi/population-outlook/target/2040> <http://www.w3.org/1999/02/22-rdf-syntax-ns#type> <${IC}数量型>`),
+  'with ic:数値 138000 as xsd:decimal': (q) => q.includes(`<${base}/id/kpi/population-outlook/target/2040> <${IC}数値> "138000"^^<http://www.w3.org/2001/XMLSchema#decimal>`),
+  'and ic:単位表記 人': (q) => q.includes(`<${base}/id/kpi/population-outlook/target/2040> <${IC}単位表記> "人"@ja`),
+  'the catalog is a dcat:Catalog with the PDL1.0 licence on a dataset':
+    (q) => q.includes(`<${base}/id/dataset/policy-structure> <http://purl.org/dc/terms/license> <https://www.digital.go.jp/resources/open_data/public_data_license_v1.0>`),
+  'project classes are subclasses of IMI classes': (q) => q.includes(`<${base}/ns#BasicGoal> <http://www.w3.org/2000/01/rdf-schema#subClassOf> <${IC}活動型>`),
+};
+for (const [name, test] of Object.entries(expected)) {
+  const found = quads.some(test);
+  if (!found) failures++;
+  console.log(`${found ? 'ok  ' : 'FAIL'} triple: ${name}`);
+}
+console.log(`${quads.length} triples from ${resources.length} resources; ${failures} failures`);
+process.exit(failures ? 1 : 0);

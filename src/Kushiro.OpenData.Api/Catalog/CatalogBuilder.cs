@@ -1,0 +1,99 @@
+using Kushiro.OpenData.Api.Strategy;
+using Kushiro.OpenData.Api.Strategy.ReadModel;
+
+namespace Kushiro.OpenData.Api.Catalog;
+
+/// <summary>
+/// The catalog's content. Datasets and their distributions are the API's own structure, so they live here; titles,
+/// publisher, licences and dates come from the data.
+/// </summary>
+public static class CatalogBuilder
+{
+    public const string CsvNote = "UTF-8、BOM付き、改行CRLF（RFC 4180）。先頭列は 全国地方公共団体コード,ID,地方公共団体名。コードは文字列のまま（012068）。数値は単位・桁区切りなし、単位は別の列。KPIの数値は縦持ち（1行1値）。";
+
+    public static CatalogResource Build(StrategyGraph graph)
+    {
+        var plan = graph.Plan;
+        var pdl = new DatasetLicence { Name = plan.Licence.Name, Url = plan.Licence.Url };
+        var ccBy = new DatasetLicence { Name = plan.EditorialLicence.Name, Url = plan.EditorialLicence.Url };
+        var editorial = $"本プロジェクトによる追加（英語名、対応付け、構造化）は{plan.EditorialLicence.Name}。";
+        return new CatalogResource
+        {
+            Title = $"{plan.Title} オープンデータ",
+            Description = $"{plan.Municipality.Name}の{plan.Title}の施策体系、数値目標・KPI、関連するコードリスト（Kushiro OpenData）。",
+            Publisher = new CatalogPublisher { Name = plan.Municipality.Name, LocalGovernmentCode = plan.Municipality.LocalGovernmentCode },
+            Language = "ja",
+            Modified = graph.LastModified,
+            Csv = new CsvPolicy { CharacterEncoding = "UTF-8", ByteOrderMark = true, LineEnding = "CRLF", Note = CsvNote },
+            Datasets =
+            [
+                new DatasetResource
+                {
+                    Id = "policy-structure",
+                    Title = "施策体系（基本目標・施策・細節）",
+                    Description = $"{graph.Goals.Count}つの基本目標、{graph.Measures.Count}の施策、{graph.SubMeasures.Count}の細節。表記・説明は市の資料（{plan.SourceDocument.Title}）のとおり。",
+                    Keywords = ["地方創生", "総合戦略", "まち・ひと・しごと創生", "施策体系", plan.Municipality.Name],
+                    Licence = pdl,
+                    Rights = $"市の文章は{plan.Licence.Name}。{editorial}",
+                    Modified = graph.LastModified,
+                    Distributions =
+                    [
+                        Api("施策体系（JSON、細節の一覧）", "application/json", ApiLinks.SubMeasures + "?limit=200"),
+                        Download("施策体系（JSON-LD、全件）", "application/ld+json", ExportLinks.JsonLd),
+                        Download("基本目標（CSV）", "text/csv", ExportLinks.Csv("goals")),
+                        Download("施策（CSV）", "text/csv", ExportLinks.Csv("measures")),
+                        Download("細節（CSV）", "text/csv", ExportLinks.Csv("sub-measures")),
+                    ],
+                },
+                new DatasetResource
+                {
+                    Id = "kpis",
+                    Title = "数値目標・重要業績評価指標（KPI）",
+                    Description = "計画・基本目標の数値目標と施策のKPI。基準値・目標値・実績値はそれぞれ出典と出自（official / editorial）付き。出典を確認できない数値は載せない。",
+                    Keywords = ["KPI", "数値目標", "重要業績評価指標", "人口の将来展望"],
+                    Licence = pdl,
+                    Rights = $"数値は出典ごとの公表資料による（各数値の出典欄）。{editorial}",
+                    Modified = graph.LastModified,
+                    Distributions =
+                    [
+                        Api("KPI（JSON）", "application/json", ApiLinks.Kpis + "?limit=200"),
+                        Download("KPI（JSON-LD、全件）", "application/ld+json", ExportLinks.JsonLd),
+                        Download("KPI（CSV、定義）", "text/csv", ExportLinks.Csv("kpis")),
+                        Download("KPIの数値（CSV、縦持ち）", "text/csv", ExportLinks.Csv("kpi-figures")),
+                    ],
+                },
+                new DatasetResource
+                {
+                    Id = "code-lists",
+                    Title = "コードリスト（国の総合戦略の基本目標、デジタル田園都市国家構想の取組）と基本目標の対応付け",
+                    Description = "SKOS の概念体系。名称は政府の公表資料のとおり、英語名と対応付け（理由付き）は本プロジェクトによる。",
+                    Keywords = ["コードリスト", "SKOS", "まち・ひと・しごと創生総合戦略", "デジタル田園都市国家構想"],
+                    Licence = ccBy,
+                    Rights = "名称は政府の公表資料による。" + editorial,
+                    Modified = graph.LastModified,
+                    Distributions =
+                    [
+                        Api("コードリスト（JSON）", "application/json", ApiLinks.Themes),
+                        Download("コードリスト（JSON-LD、全件）", "application/ld+json", ExportLinks.JsonLd),
+                        Download("対応付け（CSV）", "text/csv", ExportLinks.Csv("alignments")),
+                    ],
+                },
+            ],
+        };
+    }
+
+    private static DistributionResource Api(string title, string mediaType, string url) =>
+        new() { Title = title, MediaType = mediaType, Url = url, Download = false };
+
+    private static DistributionResource Download(string title, string mediaType, string url) =>
+        new() { Title = title, MediaType = mediaType, Url = url, Download = true };
+}
+
+/// <summary>Where the bulk exports are served.</summary>
+public static class ExportLinks
+{
+    public const string JsonLd = ApiLinks.V1 + "/export/jsonld";
+    public const string CsvArchive = ApiLinks.V1 + "/export/csv.zip";
+
+    public static string Csv(string name) => $"{ApiLinks.V1}/export/csv/{name}.csv";
+}

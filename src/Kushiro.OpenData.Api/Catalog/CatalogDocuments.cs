@@ -1,0 +1,59 @@
+using System.Text.Json.Nodes;
+using Kushiro.OpenData.Api.LinkedData;
+
+namespace Kushiro.OpenData.Api.Catalog;
+
+/// <summary>The catalog as DCAT: dcat:Catalog → dcat:Dataset → dcat:Distribution, with licences and encodings.</summary>
+public static class CatalogDocuments
+{
+    public static JsonObject Catalog(LinkedDataIris iris, CatalogResource catalog, Themes.ThemeCatalog themes) => new()
+    {
+        ["id"] = iris.Catalog,
+        ["type"] = "Catalog",
+        ["表記"] = catalog.Title,
+        ["説明"] = catalog.Description,
+        ["publisher"] = iris.LocalGovernment(catalog.Publisher.LocalGovernmentCode),
+        ["language"] = "http://id.loc.gov/vocabulary/iso639-1/" + catalog.Language,
+        ["modified"] = catalog.Modified.ToString("O"),
+        ["themeTaxonomy"] = StrategyDocuments.Iris(themes.Schemes.Select(s => iris.Scheme(s.Id))),
+        ["datasets"] = new JsonArray([.. catalog.Datasets.Select(d => (JsonNode)Dataset(iris, catalog, d))]),
+    };
+
+    private static JsonObject Dataset(LinkedDataIris iris, CatalogResource catalog, DatasetResource d) => new()
+    {
+        ["id"] = iris.Dataset(d.Id),
+        ["type"] = "Dataset",
+        ["identifier"] = d.Id,
+        ["表記"] = d.Title,
+        ["説明"] = d.Description,
+        ["keyword"] = new JsonArray([.. d.Keywords.Select(k => (JsonNode)JsonValue.Create(k)!)]),
+        ["publisher"] = iris.LocalGovernment(catalog.Publisher.LocalGovernmentCode),
+        ["license"] = d.Licence.Url,
+        ["rights"] = d.Rights,
+        ["modified"] = d.Modified.ToString("O"),
+        ["spatial"] = LinkedDataIris.StatisticalArea(catalog.Publisher.LocalGovernmentCode),
+        ["distributions"] = new JsonArray([.. d.Distributions.Select(x => (JsonNode)Distribution(iris, catalog, x))]),
+    };
+
+    private static JsonObject Distribution(LinkedDataIris iris, CatalogResource catalog, DistributionResource d)
+    {
+        var node = new JsonObject
+        {
+            ["type"] = "Distribution",
+            ["表記"] = d.Title,
+            ["mediaType"] = "https://www.iana.org/assignments/media-types/" + d.MediaType,
+            ["accessURL"] = iris.Api(d.Url),
+        };
+        if (d.Download)
+        {
+            node["downloadURL"] = iris.Api(d.Url);
+        }
+        if (d.MediaType == "text/csv")
+        {
+            node["characterEncoding"] = catalog.Csv.CharacterEncoding;
+            node["byteOrderMark"] = catalog.Csv.ByteOrderMark;
+            node["説明"] = catalog.Csv.Note;
+        }
+        return node;
+    }
+}

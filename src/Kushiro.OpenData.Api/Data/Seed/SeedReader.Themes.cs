@@ -1,0 +1,89 @@
+using System.Text.Json;
+using Kushiro.OpenData.Api.Kpis;
+using Kushiro.OpenData.Api.Themes;
+
+namespace Kushiro.OpenData.Api.Data.Seed;
+
+/// <summary>Reading the code lists (themes-*.json, one file per scheme) and the goals' alignments to them.</summary>
+public static partial class SeedReader
+{
+    private static List<ThemeScheme> ReadSchemes(SeedFiles files, List<SeedError> errors)
+    {
+        var schemes = new List<ThemeScheme>();
+        foreach (var file in files.Matching("themes-*.json"))
+        {
+            if (files.Json(file, errors) is not { } root)
+            {
+                continue;
+            }
+            if (root.ValueKind != JsonValueKind.Object)
+            {
+                errors.Add(new SeedError(files.DisplayName(file), null, null, null, "must be a JSON object"));
+                continue;
+            }
+            var r = new SeedRecord(files.DisplayName(file), null, root, errors,
+                ["id", "title", "titleEn", "publisher", "issued", "source", "note", "concepts"]);
+            var id = CheckedId(r, IdPattern.Plan(), MaxIdLength);
+            if (id.Length > 0 && file != $"themes-{id}.json")
+            {
+                r.Error("id", $"must match the file name (themes-{id}.json)");
+            }
+            var source = r.Nested("source", ["title", "url"]);
+            var concepts = r.NestedArray("concepts", ["code", "notation", "label", "labelEn"])
+                .Select(c => (Record: c, Concept: new ThemeConcept(CheckedCode(c), c.Text("notation"), c.Text("label"), c.Text("labelEn"))))
+                .ToList();
+            foreach (var repeated in concepts.GroupBy(c => c.Concept.Code).Where(g => g.Count() > 1))
+            {
+                r.Error("concepts", $"code \"{repeated.Key}\" appears more than once");
+            }
+            schemes.Add(new ThemeScheme(id, r.Text("title"), r.Text("titleEn"), r.Text("publisher"), r.Text("issued"), r.Text("note"),
+                source?.Text("title") ?? "", source?.OptionalText("url"), [.. concepts.Select(c => c.Concept)]));
+        }
+        return schemes;
+    }
+
+    private static string CheckedCode(SeedRecord r)
+    {
+        var code = r.Text("code");
+        if (code.Length > 0 && !IdPattern.Plan().IsMatch(code))
+        {
+            r.Error("code", $"\"{code}\" is malformed (lower-case letters, digits and single hyphens)");
+        }
+        return code;
+    }
+
+    private static GoalAlignment ReadAlignment(SeedRecord r)
+    {
+        var provenance = r.Text("provenance");
+        if (provenance.Length > 0 && !KpiProvenance.All.Contains(provenance))
+        {
+            r.Error("provenance", $"must be one of {string.Join(", ", KpiProvenance.All)}");
+        }
+        return new GoalAlignment(r.Text("goalId"), r.Text("scheme"), r.Text("code"), provenance, r.Text("rationale"));
+    }
+
+    private static void CheckAlignments(List<Located<GoalAlignment>> alignments, List<Located<Strategy.Goal>> goals, List<ThemeScheme> schemes)
+    {
+        var goalIds = goals.Select(g => g.Value.Id).ToHashSet(StringComparer.Ordinal);
+        foreach (var (r, a) in alignments)
+        {
+            if (a.GoalId.Length > 0 && !goalIds.Contains(a.GoalId))
+            {
+                r.Error("goalId", $"no basic goal has ID \"{a.GoalId}\"");
+            }
+            var scheme = schemes.FirstOrDefault(s => s.Id == a.Scheme);
+            if (a.Scheme.Length > 0 && scheme is null)
+            {
+                r.Error("scheme", $"no code list has ID \"{a.Scheme}\" (known: {string.Join(", ", schemes.Select(s => s.Id))})");
+            }
+            else if (scheme is not null && a.Code.Length > 0 && scheme.Concepts.All(c => c.Code != a.Code))
+            {
+                r.Error("code", $"\"{a.Code}\" is not a code of \"{a.Scheme}\"");
+            }
+        }
+        foreach (var repeated in alignments.GroupBy(a => (a.Value.GoalId, a.Value.Scheme, a.Value.Code)).Where(g => g.Count() > 1))
+        {
+            repeated.Last().Record.Error("code", $"goal \"{repeated.Key.GoalId}\" is aligned to {repeated.Key.Scheme}:{repeated.Key.Code} twice");
+        }
+    }
+}

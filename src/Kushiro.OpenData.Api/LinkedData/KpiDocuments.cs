@@ -1,0 +1,115 @@
+using System.Globalization;
+using System.Text.Json.Nodes;
+using Kushiro.OpenData.Api.Kpis;
+using Kushiro.OpenData.Api.Strategy.ReadModel;
+
+namespace Kushiro.OpenData.Api.LinkedData;
+
+/// <summary>
+/// KPIs as JSON-LD: every figure an ic:数量型 with ic:数値 (an exact xsd:decimal, written as a string so that no
+/// JSON number rounding can touch it) and ic:単位表記, its period an ic:期間型, its source an ic:文書型.
+/// </summary>
+public sealed class KpiDocuments(LinkedDataIris iris)
+{
+    public JsonObject Kpi(KpiNode node)
+    {
+        var k = node.Kpi;
+        var result = new JsonObject
+        {
+            ["id"] = iris.Kpi(k.Id),
+            ["type"] = new JsonArray("Kpi", k.Kind == "kpi" ? "PerformanceIndicator" : "NumericTarget"),
+            ["ID"] = new JsonObject { ["type"] = "ID型", ["識別値"] = k.Id },
+            ["表記"] = k.Name,
+            ["説明"] = k.Definition,
+            ["単位表記"] = k.Unit,
+            ["level"] = k.Level,
+            ["direction"] = k.Direction,
+            ["origin"] = k.Origin,
+            ["targets"] = new JsonArray([.. k.Targets.Select(t => (JsonNode)Figure(k, "target", t))]),
+            ["observations"] = new JsonArray([.. node.Observations.Select(o => (JsonNode)Figure(k, "observation", o))]),
+            ["progress"] = new JsonArray([.. k.Progress.Select(p => (JsonNode)Progress(k, p))]),
+        };
+        if (k.GoalId is { } goal)
+        {
+            result["goal"] = iris.Goal(goal);
+        }
+        if (k.MeasureId is { } measure)
+        {
+            result["measure"] = iris.Measure(measure);
+        }
+        if (k.Baseline is { } baseline)
+        {
+            result["baseline"] = Figure(k, "baseline", baseline);
+        }
+        if (k.Latest is { } latest)
+        {
+            result["latest"] = iris.Figure(k.Id, "observation", latest.Period);
+        }
+        if (k.Statistics is { } statistics)
+        {
+            result["statistics"] = new JsonObject { ["type"] = "コード型", ["識別値"] = statistics.GovernmentStatisticsCode, ["表記"] = statistics.Name };
+        }
+        return result;
+    }
+
+    public JsonObject Figure(KpiResource kpi, string role, KpiFigureResource f)
+    {
+        KpiPeriod.TryParse(f.Period, out var end);
+        var node = new JsonObject
+        {
+            ["id"] = iris.Figure(kpi.Id, role, f.Period),
+            ["type"] = new JsonArray(role switch { "baseline" => "Baseline", "target" => "Target", _ => "Observation" }, "数量型"),
+            ["数値"] = Decimal(f.Value),
+            ["単位表記"] = kpi.Unit,
+            ["期間"] = new JsonObject { ["type"] = "期間型", ["表記"] = f.Period },
+            ["periodEnd"] = end.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+            ["source"] = Source(f.Source),
+            ["provenance"] = f.Provenance,
+            ["origin"] = f.Origin,
+        };
+        if (f.Note is { } note)
+        {
+            node["note"] = note;
+        }
+        return node;
+    }
+
+    private JsonObject Progress(KpiResource kpi, KpiProgressResource p)
+    {
+        var node = new JsonObject
+        {
+            ["type"] = "Progress",
+            ["forTarget"] = iris.Figure(kpi.Id, "target", p.TargetPeriod),
+            ["final"] = p.Final,
+        };
+        if (p.Difference is { } difference)
+        {
+            node["difference"] = Decimal(difference);
+        }
+        if (p.Ratio is { } ratio)
+        {
+            node["ratio"] = Decimal(ratio);
+        }
+        if (p.Met is { } met)
+        {
+            node["met"] = met;
+        }
+        return node;
+    }
+
+    private static JsonObject Source(FigureSourceResource s)
+    {
+        var node = new JsonObject { ["type"] = "文書型", ["表記"] = s.Title };
+        if (s.Url is { } url)
+        {
+            node["url"] = url;
+        }
+        if (s.Page is { } page)
+        {
+            node["page"] = page;
+        }
+        return node;
+    }
+
+    private static string Decimal(decimal value) => KpiMapping.Normalized(value).ToString(CultureInfo.InvariantCulture);
+}

@@ -1,0 +1,71 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.ApiExplorer;
+using Microsoft.Extensions.Options;
+
+namespace Kushiro.OpenData.Api.LinkedData;
+
+/// <summary>JSON-LD for every resource, the context and vocabulary it needs, and the stable /id/ IRIs.</summary>
+public static class LinkedDataSetup
+{
+    public static IServiceCollection AddLinkedData(this IServiceCollection services)
+    {
+        // First, ahead of the JSON formatter, which would otherwise answer application/ld+json (it takes */*+json) with plain JSON.
+        services.Configure<MvcOptions>(o => o.OutputFormatters.Insert(0, new JsonLdOutputFormatter()));
+        services.AddTransient<IApiDescriptionProvider, JsonLdApiDescriptionProvider>();
+        return services;
+    }
+
+    public static IEndpointRouteBuilder MapLinkedData(this IEndpointRouteBuilder endpoints)
+    {
+        endpoints.MapGet("/ns", (HttpContext http) => JsonLd(JsonLdTemplates.Vocabulary(LinkedDataIris.For(http)))).ExcludeFromDescription();
+        endpoints.MapGet("/ns/context.jsonld", (HttpContext http) => JsonLd(JsonLdTemplates.Context(LinkedDataIris.For(http)))).ExcludeFromDescription();
+        endpoints.MapMethods("/id/{type}/{**id}", [HttpMethods.Get, HttpMethods.Head], Redirect).ExcludeFromDescription();
+        return endpoints;
+    }
+
+    private static IResult JsonLd(string document) => Results.Text(document, JsonLdTemplates.MediaType, System.Text.Encoding.UTF8);
+
+    /// <summary>303 See Other: the IRI names the thing itself; its description lives at the current API version.</summary>
+    private static IResult Redirect(string type, string? id) =>
+        LinkedDataIris.Representation(type, id ?? "") is { } target
+            ? new SeeOther(target)
+            : Results.Problem(statusCode: StatusCodes.Status404NotFound, title: "Not found", detail: $"No resource is named /id/{type}/{id}.");
+
+    private sealed class SeeOther(string location) : IResult
+    {
+        public Task ExecuteAsync(HttpContext http)
+        {
+            http.Response.StatusCode = StatusCodes.Status303SeeOther;
+            http.Response.Headers.Location = location;
+            return Task.CompletedTask;
+        }
+    }
+}
+
+/// <summary>
+/// Adds application/ld+json to every GET whose 200 answer has a JSON-LD form, so the OpenAPI document offers it and
+/// the request contract check (406) accepts it: the same API description serves both.
+/// </summary>
+internal sealed class JsonLdApiDescriptionProvider(IOptions<MvcOptions> mvc) : IApiDescriptionProvider
+{
+    public int Order => 0; // After the default provider (-1000), which fills in the response types.
+
+    public void OnProvidersExecuting(ApiDescriptionProviderContext context)
+    {
+    }
+
+    public void OnProvidersExecuted(ApiDescriptionProviderContext context)
+    {
+        var formatter = mvc.Value.OutputFormatters.OfType<JsonLdOutputFormatter>().Single();
+        foreach (var response in context.Results
+            .Where(d => d.HttpMethod == HttpMethods.Get)
+            .SelectMany(d => d.SupportedResponseTypes)
+            .Where(r => r.StatusCode == StatusCodes.Status200OK && r.Type is not null && JsonLdOutputFormatter.Supports(r.Type)))
+        {
+            if (response.ApiResponseFormats.All(f => f.MediaType != JsonLdTemplates.MediaType))
+            {
+                response.ApiResponseFormats.Add(new ApiResponseFormat { MediaType = JsonLdTemplates.MediaType, Formatter = formatter });
+            }
+        }
+    }
+}

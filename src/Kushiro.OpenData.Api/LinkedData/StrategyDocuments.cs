@@ -1,0 +1,154 @@
+using System.Text.Json.Nodes;
+using Kushiro.OpenData.Api.Strategy;
+using Kushiro.OpenData.Api.Strategy.ReadModel;
+using Kushiro.OpenData.Api.Themes;
+
+namespace Kushiro.OpenData.Api.LinkedData;
+
+/// <summary>
+/// The strategy as JSON-LD nodes: IMI core terms where IMI has them (表記, 説明, ID/識別値/体系, 組織型, 文書型,
+/// コード型), the project vocabulary (kod:) for plans, goals, measures and sub-measures, which IMI lacks.
+/// </summary>
+public sealed class StrategyDocuments(LinkedDataIris iris, StrategyGraph graph, ThemeCatalog themes, KpiDocuments kpis)
+{
+    public JsonObject Plan()
+    {
+        var plan = graph.Plan;
+        var municipality = Municipality(plan.Municipality);
+        return new JsonObject
+        {
+            ["id"] = iris.Plan(plan.Id),
+            ["type"] = new JsonArray("Plan", "文書型"),
+            ["ID"] = Identifier(plan.Id),
+            ["表記"] = plan.Title,
+            ["status"] = plan.Status,
+            ["publisher"] = municipality,
+            ["spatial"] = LinkedDataIris.StatisticalArea(plan.Municipality.LocalGovernmentCode),
+            ["source"] = new JsonObject
+            {
+                ["id"] = iris.SourceDocument,
+                ["type"] = "文書型",
+                ["表記"] = plan.SourceDocument.Title,
+                ["publisher"] = iris.LocalGovernment(plan.Municipality.LocalGovernmentCode),
+                ["sha256"] = plan.SourceDocument.Sha256,
+                ["url"] = iris.Api(ApiLinks.SourceDocument),
+            },
+            ["license"] = plan.Licence.Url,
+            ["rights"] = $"市の文章は{plan.Licence.Name}（{plan.Licence.Url}）、本プロジェクトによる追加（英語名、対応付け、構造）は{plan.EditorialLicence.Name}（{plan.EditorialLicence.Url}）。",
+            ["modified"] = graph.LastModified.ToString("O"),
+            ["goals"] = Iris(graph.Goals.Select(g => iris.Goal(g.Id))),
+            ["kpis"] = new JsonArray([.. graph.Kpis.Where(k => k.Kpi.Level == Kpis.KpiLevel.Plan).Select(k => (JsonNode)kpis.Kpi(k))]),
+        };
+    }
+
+    public JsonObject Goal(GoalNode goal)
+    {
+        var alignments = themes.OfGoal(goal.Id).ToList();
+        return new JsonObject
+        {
+            ["id"] = iris.Goal(goal.Id),
+            ["type"] = "BasicGoal",
+            ["ID"] = Identifier(goal.Id),
+            ["marker"] = goal.Marker,
+            ["order"] = goal.Order,
+            ["表記"] = goal.Title,
+            ["plan"] = iris.Plan(graph.Plan.Id),
+            ["measures"] = Iris(goal.Measures.Select(m => iris.Measure(m.Id))),
+            ["kpis"] = new JsonArray([.. goal.Kpis.Select(k => (JsonNode)kpis.Kpi(k))]),
+            ["relatedMatch"] = Iris(alignments.Select(a => iris.Concept(a.Scheme, a.Code))),
+            ["alignments"] = new JsonArray([.. alignments.Select(a => (JsonNode)new JsonObject
+            {
+                ["type"] = "Alignment",
+                ["concept"] = iris.Concept(a.Scheme, a.Code),
+                ["provenance"] = a.Provenance,
+                ["rationale"] = a.Rationale,
+            })]),
+        };
+    }
+
+    public JsonObject Measure(MeasureNode measure) => new()
+    {
+        ["id"] = iris.Measure(measure.Id),
+        ["type"] = "Measure",
+        ["ID"] = Identifier(measure.Id),
+        ["marker"] = measure.Marker,
+        ["order"] = measure.Order,
+        ["表記"] = measure.Title,
+        ["goal"] = iris.Goal(measure.Goal.Id),
+        ["subMeasures"] = Iris(measure.SubMeasures.Select(s => iris.SubMeasure(s.Id))),
+        ["kpis"] = new JsonArray([.. measure.Kpis.Select(k => (JsonNode)kpis.Kpi(k))]),
+    };
+
+    public JsonObject SubMeasure(SubMeasureNode s)
+    {
+        var node = new JsonObject
+        {
+            ["id"] = iris.SubMeasure(s.Id),
+            ["type"] = "SubMeasure",
+            ["ID"] = Identifier(s.Id),
+            ["marker"] = s.Marker,
+            ["order"] = s.Order,
+            ["表記"] = s.Title,
+            ["説明"] = s.Description,
+            ["measure"] = iris.Measure(s.Measure.Id),
+            ["goal"] = iris.Goal(s.Goal.Id),
+            ["relistedAs"] = Iris(s.RelistedAs.Select(r => iris.SubMeasure(r.Id))),
+        };
+        if (s.RelistingOf is { } original)
+        {
+            node["relistingOf"] = iris.SubMeasure(original.Id);
+        }
+        if (s.TitleAsExtracted is { } title)
+        {
+            node["titleAsExtracted"] = title;
+        }
+        if (s.DescriptionAsExtracted is { } description)
+        {
+            node["descriptionAsExtracted"] = description;
+        }
+        return node;
+    }
+
+    /// <summary>
+    /// A municipality as ic:組織型 with its 全国地方公共団体コード as ID, the e-Stat statistical area it covers
+    /// (dct:spatial, and as ic:市区町村コード), and its prefecture (dct:isPartOf). An organisation is not an area,
+    /// so the two are linked, never declared the same.
+    /// </summary>
+    public JsonObject Municipality(MunicipalityNode m) => new()
+    {
+        ["id"] = iris.LocalGovernment(m.LocalGovernmentCode),
+        ["type"] = "組織型",
+        ["表記"] = m.Name,
+        ["ID"] = LocalGovernmentCode(m.LocalGovernmentCode),
+        ["市区町村コード"] = AreaCode(m.LocalGovernmentCode),
+        ["spatial"] = LinkedDataIris.StatisticalArea(m.LocalGovernmentCode),
+        ["isPartOf"] = new JsonObject
+        {
+            ["id"] = iris.LocalGovernment(m.Prefecture.LocalGovernmentCode),
+            ["type"] = "組織型",
+            ["表記"] = m.Prefecture.Name,
+            ["ID"] = LocalGovernmentCode(m.Prefecture.LocalGovernmentCode),
+            ["都道府県コード"] = AreaCode(m.Prefecture.LocalGovernmentCode),
+            ["spatial"] = LinkedDataIris.StatisticalArea(m.Prefecture.LocalGovernmentCode),
+        },
+    };
+
+    private static JsonObject Identifier(string id) => new() { ["type"] = "ID型", ["識別値"] = id };
+
+    private static JsonObject LocalGovernmentCode(string code) => new()
+    {
+        ["type"] = "ID型",
+        ["識別値"] = code,
+        ["体系"] = new JsonObject { ["type"] = "ID体系型", ["表記"] = "全国地方公共団体コード" },
+    };
+
+    // The standard area code (標準地域コード) is the first five digits; e-Stat's LOD names it with a leading C.
+    private static JsonObject AreaCode(string code) => new()
+    {
+        ["type"] = "コード型",
+        ["識別値"] = code[..5],
+        ["参照"] = LinkedDataIris.StatisticalArea(code),
+    };
+
+    internal static JsonArray Iris(IEnumerable<string> iris) => new([.. iris.Select(i => (JsonNode)JsonValue.Create(i)!)]);
+}

@@ -1,0 +1,51 @@
+using System.Text.Json.Nodes;
+using Kushiro.OpenData.Api.Themes;
+
+namespace Kushiro.OpenData.Api.LinkedData;
+
+/// <summary>Code lists as SKOS concept schemes; a concept lists the goals aligned to it (skos:relatedMatch, reversed).</summary>
+public sealed class ThemeDocuments(LinkedDataIris iris, ThemeCatalog themes)
+{
+    public JsonObject Scheme(ThemeScheme s, bool withConcepts = true)
+    {
+        var source = new JsonObject { ["type"] = "文書型", ["表記"] = s.SourceTitle };
+        if (s.SourceUrl is { } url)
+        {
+            source["url"] = url;
+        }
+        var node = new JsonObject
+        {
+            ["id"] = iris.Scheme(s.Id),
+            ["type"] = "ConceptScheme",
+            ["prefLabel"] = s.Title,
+            ["prefLabelEn"] = s.TitleEn,
+            ["publisher"] = new JsonObject { ["type"] = "組織型", ["表記"] = s.Publisher },
+            ["issued"] = s.Issued,
+            ["skosNote"] = s.Note,
+            ["source"] = source,
+        };
+        if (withConcepts)
+        {
+            node["topConcepts"] = new JsonArray([.. s.Concepts.Select(c => (JsonNode)Concept(s, c, withGoals: false))]);
+        }
+        return node;
+    }
+
+    public JsonObject Concept(ThemeScheme s, ThemeConcept c, bool withGoals = true)
+    {
+        var node = new JsonObject
+        {
+            ["id"] = iris.Concept(s.Id, c.Code),
+            ["type"] = "Concept",
+            ["notation"] = c.Notation,
+            ["prefLabel"] = c.Label,
+            ["prefLabelEn"] = c.LabelEn,
+            ["inScheme"] = iris.Scheme(s.Id),
+        };
+        if (withGoals)
+        {
+            node["alignedGoals"] = StrategyDocuments.Iris(themes.Alignments.Where(a => a.Scheme == s.Id && a.Code == c.Code).Select(a => iris.Goal(a.GoalId)));
+        }
+        return node;
+    }
+}

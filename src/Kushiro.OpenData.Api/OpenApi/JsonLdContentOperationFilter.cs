@@ -1,0 +1,45 @@
+using System.Text.Json.Nodes;
+using Microsoft.OpenApi;
+using Swashbuckle.AspNetCore.SwaggerGen;
+
+namespace Kushiro.OpenData.Api.OpenApi;
+
+/// <summary>
+/// A JSON-LD answer is not the JSON resource with another media type: it is a document in the API's own context
+/// (IMI core vocabulary, the project vocabulary, DCAT, SKOS). Describe it as such rather than reuse the JSON schema.
+/// </summary>
+public sealed class JsonLdContentOperationFilter : IOperationFilter
+{
+    private const string SchemaName = "JsonLdDocument";
+
+    public void Apply(OpenApiOperation operation, OperationFilterContext context)
+    {
+        var contents = (operation.Responses?.Values.AsEnumerable() ?? []).SelectMany(r => r.Content ?? new Dictionary<string, IOpenApiMediaType>())
+            .Where(c => c.Key == LinkedData.JsonLdTemplates.MediaType).Select(c => c.Value).OfType<OpenApiMediaType>().ToList();
+        if (contents.Count == 0)
+        {
+            return;
+        }
+        if (!context.SchemaRepository.Schemas.ContainsKey(SchemaName))
+        {
+            context.SchemaRepository.AddDefinition(SchemaName, new OpenApiSchema
+            {
+                Type = JsonSchemaType.Object,
+                Description = "A JSON-LD document: \"@context\" is the API's own context (/ns/context.jsonld), which maps its terms to the IMI core vocabulary (http://imi.go.jp/ns/core/rdf#) where IMI has them and to the project vocabulary (/ns) otherwise; every \"id\" is an absolute, versionless IRI ({base}/id/…).",
+                AdditionalPropertiesAllowed = true,
+                Examples =
+                [
+                    JsonNode.Parse("""
+                        {"@context": "https://opendata.example/ns/context.jsonld", "id": "https://opendata.example/id/goal/4",
+                         "type": "BasicGoal", "ID": {"type": "ID型", "識別値": "4"}, "表記": "持続可能なまちをつくる",
+                         "relatedMatch": ["https://opendata.example/id/scheme/national/goal-4"]}
+                        """)!,
+                ],
+            });
+        }
+        foreach (var content in contents)
+        {
+            content.Schema = new OpenApiSchemaReference(SchemaName, context.Document);
+        }
+    }
+}

@@ -1,0 +1,34 @@
+namespace Kushiro.OpenData.Api.Themes;
+
+/// <summary>A code list this project publishes as a SKOS concept scheme (e.g. the national strategy's goals).</summary>
+public sealed record ThemeScheme(
+    string Id, string Title, string TitleEn, string Publisher, string Issued, string Note,
+    string SourceTitle, string? SourceUrl, IReadOnlyList<ThemeConcept> Concepts);
+
+/// <summary>One concept of a scheme: its code (stable, in URLs), its notation and labels as published.</summary>
+public sealed record ThemeConcept(string Code, string Notation, string Label, string LabelEn);
+
+/// <summary>A basic goal's alignment to a concept, with who made it (editorial unless the city did) and why.</summary>
+public sealed record GoalAlignment(string GoalId, string Scheme, string Code, string Provenance, string Rationale);
+
+/// <summary>
+/// The code lists and alignments, read from the seed at start and held in memory: small, read on every goal and
+/// theme request, and changed only with the seed. Adding a scheme adds a seed file, not code.
+/// </summary>
+public sealed class ThemeCatalog
+{
+    private volatile Snapshot current = new([], []);
+
+    private sealed record Snapshot(IReadOnlyList<ThemeScheme> Schemes, IReadOnlyList<GoalAlignment> Alignments);
+
+    public IReadOnlyList<ThemeScheme> Schemes => current.Schemes;
+    public IReadOnlyList<GoalAlignment> Alignments => current.Alignments;
+
+    public void Load(IReadOnlyList<ThemeScheme> schemes, IReadOnlyList<GoalAlignment> alignments) => current = new(schemes, alignments);
+
+    public ThemeScheme? Scheme(string id) => Schemes.FirstOrDefault(s => s.Id == id);
+
+    public ThemeConcept? Concept(string scheme, string code) => Scheme(scheme)?.Concepts.FirstOrDefault(c => c.Code == code);
+
+    public IEnumerable<GoalAlignment> OfGoal(string goalId) => Alignments.Where(a => a.GoalId == goalId);
+}

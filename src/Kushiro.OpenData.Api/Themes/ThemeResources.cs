@@ -1,0 +1,191 @@
+using System.Diagnostics.CodeAnalysis;
+using System.Text.Json.Serialization;
+using Kushiro.OpenData.Api.Strategy;
+
+namespace Kushiro.OpenData.Api.Themes;
+
+/// <summary>A code list (SKOS concept scheme) the strategy is aligned to.</summary>
+public record ThemeSchemeSummary
+{
+    /// <summary>Stable ID of the scheme, used in URLs and in <c>{scheme}:{code}</c> theme references.</summary>
+    /// <example>national</example>
+    public required string Id { get; init; }
+
+    /// <summary>Title of the scheme (Japanese, as published).</summary>
+    /// <example>第2期「まち・ひと・しごと創生総合戦略」の基本目標と横断的な目標</example>
+    public required string Title { get; init; }
+
+    /// <summary>English title (this project's translation).</summary>
+    /// <example>Basic goals and cross-cutting goals of Japan's second-period Town, People and Work Creation Strategy</example>
+    public required string TitleEn { get; init; }
+
+    /// <summary>Who publishes what the scheme lists.</summary>
+    /// <example>内閣官房・内閣府（まち・ひと・しごと創生本部）</example>
+    public required string Publisher { get; init; }
+
+    /// <summary>When it was issued (閣議決定 date).</summary>
+    /// <example>2019-12-20</example>
+    public required string Issued { get; init; }
+
+    /// <summary>Provenance of the list and its labels.</summary>
+    /// <example>閣議決定 2019年12月20日。英語名は本プロジェクトによる訳（editorial）。</example>
+    public required string Note { get; init; }
+
+    /// <summary>The document the concepts are taken from; its URL where one could be confirmed.</summary>
+    public required ThemeSourceResource Source { get; init; }
+
+    /// <summary>How many concepts the scheme has.</summary>
+    /// <example>6</example>
+    public required int ConceptCount { get; init; }
+
+    /// <summary>Link to this scheme.</summary>
+    public required SelfLink Links { get; init; }
+
+    internal static ThemeSchemeSummary From(ThemeScheme s) => new()
+    {
+        Id = s.Id, Title = s.Title, TitleEn = s.TitleEn, Publisher = s.Publisher, Issued = s.Issued, Note = s.Note,
+        Source = new ThemeSourceResource { Title = s.SourceTitle, Url = s.SourceUrl },
+        ConceptCount = s.Concepts.Count,
+        Links = new SelfLink { Self = ApiLinks.ThemeScheme(s.Id) },
+    };
+}
+
+/// <summary>A code list with its concepts.</summary>
+public sealed record ThemeSchemeDetail : ThemeSchemeSummary
+{
+    [SetsRequiredMembers]
+    internal ThemeSchemeDetail(ThemeScheme s)
+        : base(From(s)) => Concepts = [.. s.Concepts.Select(c => ThemeConceptResource.From(s, c))];
+
+    /// <summary>The scheme's concepts, in published order.</summary>
+    [JsonPropertyOrder(1)]
+    public required IReadOnlyList<ThemeConceptResource> Concepts { get; init; }
+}
+
+/// <summary>One concept of a code list.</summary>
+public record ThemeConceptResource
+{
+    /// <summary>The scheme's ID.</summary>
+    /// <example>national</example>
+    public required string Scheme { get; init; }
+
+    /// <summary>Stable code of the concept within its scheme.</summary>
+    /// <example>goal-4</example>
+    public required string Code { get; init; }
+
+    /// <summary>The concept's notation as published.</summary>
+    /// <example>基本目標4</example>
+    public required string Notation { get; init; }
+
+    /// <summary>Its label as published (Japanese).</summary>
+    /// <example>ひとが集う、安心して暮らすことができる魅力的な地域をつくる</example>
+    public required string Label { get; init; }
+
+    /// <summary>English label (this project's translation).</summary>
+    /// <example>Make attractive regions where people gather and live in safety</example>
+    public required string LabelEn { get; init; }
+
+    /// <summary>Link to this concept.</summary>
+    public required SelfLink Links { get; init; }
+
+    internal static ThemeConceptResource From(ThemeScheme s, ThemeConcept c) => new()
+    {
+        Scheme = s.Id, Code = c.Code, Notation = c.Notation, Label = c.Label, LabelEn = c.LabelEn,
+        Links = new SelfLink { Self = ApiLinks.ThemeConcept(s.Id, c.Code) },
+    };
+}
+
+/// <summary>A concept with the basic goals aligned to it.</summary>
+public sealed record ThemeConceptDetail : ThemeConceptResource
+{
+    [SetsRequiredMembers]
+    internal ThemeConceptDetail(ThemeScheme s, ThemeConcept c, IEnumerable<GoalAlignment> alignments)
+        : base(From(s, c)) => Goals = [.. alignments.Select(a => new AlignedGoalResource
+        {
+            GoalId = a.GoalId, Provenance = a.Provenance, Rationale = a.Rationale, Links = new SelfLink { Self = ApiLinks.Goal(a.GoalId) },
+        })];
+
+    /// <summary>The plan's basic goals aligned to this concept.</summary>
+    [JsonPropertyOrder(1)]
+    public required IReadOnlyList<AlignedGoalResource> Goals { get; init; }
+}
+
+/// <summary>A basic goal aligned to a concept.</summary>
+public sealed record AlignedGoalResource
+{
+    /// <summary>ID of the basic goal.</summary>
+    /// <example>4</example>
+    public required string GoalId { get; init; }
+
+    /// <summary><c>editorial</c> (by this project) or <c>official</c> (published by the city).</summary>
+    /// <example>editorial</example>
+    public required string Provenance { get; init; }
+
+    /// <summary>Why the goal is aligned to the concept (Japanese).</summary>
+    /// <example>持続可能なまちづくりは「魅力的な地域をつくる」に当たる。</example>
+    public required string Rationale { get; init; }
+
+    /// <summary>Link to the goal.</summary>
+    public required SelfLink Links { get; init; }
+}
+
+/// <summary>A goal's alignment to a concept of a code list.</summary>
+public sealed record AlignmentResource
+{
+    /// <summary>The scheme's ID.</summary>
+    /// <example>national</example>
+    public required string Scheme { get; init; }
+
+    /// <summary>The concept's code.</summary>
+    /// <example>goal-4</example>
+    public required string Code { get; init; }
+
+    /// <summary>The concept's notation.</summary>
+    /// <example>基本目標4</example>
+    public required string Notation { get; init; }
+
+    /// <summary>The concept's label (Japanese).</summary>
+    /// <example>ひとが集う、安心して暮らすことができる魅力的な地域をつくる</example>
+    public required string Label { get; init; }
+
+    /// <summary><c>editorial</c> (by this project) or <c>official</c> (published by the city).</summary>
+    /// <example>editorial</example>
+    public required string Provenance { get; init; }
+
+    /// <summary>Why (Japanese).</summary>
+    /// <example>持続可能なまちづくりは「魅力的な地域をつくる」に当たる。</example>
+    public required string Rationale { get; init; }
+
+    /// <summary>Link to the concept.</summary>
+    public required SelfLink Links { get; init; }
+
+    internal static IReadOnlyList<AlignmentResource> Of(ThemeCatalog catalog, string goalId) =>
+        [.. catalog.OfGoal(goalId).Select(a => (Alignment: a, Concept: catalog.Concept(a.Scheme, a.Code)))
+            .Where(x => x.Concept is not null)
+            .Select(x => new AlignmentResource
+            {
+                Scheme = x.Alignment.Scheme, Code = x.Alignment.Code, Notation = x.Concept!.Notation, Label = x.Concept.Label,
+                Provenance = x.Alignment.Provenance, Rationale = x.Alignment.Rationale,
+                Links = new SelfLink { Self = ApiLinks.ThemeConcept(x.Alignment.Scheme, x.Alignment.Code) },
+            })];
+}
+
+/// <summary>Where a code list comes from.</summary>
+public sealed record ThemeSourceResource
+{
+    /// <summary>Title of the source document.</summary>
+    /// <example>デジタル田園都市国家構想総合戦略（2022年12月23日閣議決定）本文</example>
+    public required string Title { get; init; }
+
+    /// <summary>Its URL, where one could be confirmed; null otherwise.</summary>
+    /// <example>https://www.cas.go.jp/jp/seisaku/digital_denen/pdf/20221223_honbun.pdf</example>
+    public required string? Url { get; init; }
+}
+
+/// <summary>A link to the resource itself.</summary>
+public sealed record SelfLink
+{
+    /// <summary>This resource.</summary>
+    /// <example>/api/v1/themes/national</example>
+    public required string Self { get; init; }
+}

@@ -1,0 +1,147 @@
+using System.Net;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+
+namespace Kushiro.OpenData.Api.Tests.LinkedData;
+
+/// <summary>JSON-LD for every resource the OpenAPI document offers it for, with IRIs a processor can use.</summary>
+[Collection(ReadOnlyApi.Name)]
+public sealed class JsonLdTests(SharedApiFactory api)
+{
+    private const string JsonLd = "application/ld+json";
+
+    [Fact]
+    public async Task EveryOperationOfferingJsonLdAnswersItWithAbsoluteIdsAndTheApisOwnContext()
+    {
+        var client = api.CreateClient();
+        var document = JsonNode.Parse(await client.GetStringAsync("/openapi/v1.json"))!;
+        var checkedPaths = new List<string>();
+        foreach (var (path, operations) in document["paths"]!.AsObject())
+        {
+            var get = operations!["get"];
+            if (get?["responses"]?["200"]?["content"]?[JsonLd] is null)
+            {
+                continue;
+            }
+            // Path parameters take their documented examples, as a client generator's samples would.
+            var url = (get["parameters"]?.AsArray() ?? []).Where(p => (string?)p!["in"] == "path")
+                .Aggregate(path, (u, p) => u.Replace($"{{{p!["name"]}}}", (string?)p["example"] ?? p["example"]!.ToJsonString()));
+            using var request = new HttpRequestMessage(HttpMethod.Get, url);
+            request.Headers.Accept.ParseAdd(JsonLd);
+            using var response = await client.SendAsync(request);
+            Assert.True(response.StatusCode == HttpStatusCode.OK, $"{url}: {(int)response.StatusCode}");
+            Assert.Equal(JsonLd, response.Content.Headers.ContentType?.MediaType);
+            var body = JsonNode.Parse(await response.Content.ReadAsStringAsync())!;
+
+            var context = (string)body["@context"]!;
+            Assert.StartsWith("http://localhost/", context);
+            Assert.Equal(HttpStatusCode.OK, (await client.GetAsync(new Uri(context).PathAndQuery)).StatusCode);
+            Assert.All(Ids(body), id => Assert.True(Uri.TryCreate(id, UriKind.Absolute, out _), $"{url}: id \"{id}\" is not absolute"));
+            checkedPaths.Add(path);
+        }
+        Assert.Contains("/api/v1/plan", checkedPaths);
+        Assert.Contains("/api/v1/kpis/{id}", checkedPaths);
+        Assert.Contains("/api/v1/catalog", checkedPaths);
+        Assert.True(checkedPaths.Count >= 12, string.Join(", ", checkedPaths));
+    }
+
+    [Theory]
+    [InlineData(null)]
+    [InlineData("*/*")]
+    [InlineData("application/json")]
+    public async Task JsonStaysTheDefault(string? accept)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/api/v1/goals/1");
+        if (accept is not null)
+        {
+            request.Headers.Accept.ParseAdd(accept);
+        }
+        using var response = await api.CreateClient().SendAsync(request);
+        Assert.Equal("application/json", response.Content.Headers.ContentType?.MediaType);
+    }
+
+    [Theory]
+    [InlineData("/id/goal/1", "/api/v1/goals/1")]
+    [InlineData("/id/sub-measure/4-2-2", "/api/v1/sub-measures/4-2-2")]
+    [InlineData("/id/kpi/population-outlook", "/api/v1/kpis/population-outlook")]
+    [InlineData("/id/kpi/population-outlook/target/2040", "/api/v1/kpis/population-outlook/observations")]
+    [InlineData("/id/scheme/national/goal-1", "/api/v1/themes/national/goal-1")]
+    public async Task StableIrisRedirectToTheCurrentRepresentation(string iri, string representation)
+    {
+        var client = api.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+        using var response = await client.GetAsync(iri);
+        Assert.Equal(HttpStatusCode.SeeOther, response.StatusCode);
+        Assert.Equal(representation, response.Headers.Location?.ToString());
+    }
+
+    [Fact]
+    public async Task AnIriThatNamesNothingIsA404Problem()
+    {
+        using var response = await api.CreateClient().GetAsync("/id/planet/earth");
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+    }
+
+    [Fact]
+    public async Task TheMunicipalityIsAnImiOrganisationWithItsCodeAndStatisticalArea()
+    {
+        var plan = await GetJsonLdAsync("/api/v1/plan");
+        var rest = await api.CreateClient().GetJsonAsync("/api/v1/plan");
+        var code = rest.GetProperty("municipality").Text("localGovernmentCode");
+        var municipality = plan["publisher"]!;
+
+        Assert.Equal("組織型", (string?)municipality["type"]);
+        Assert.Equal(code, (string?)municipality["ID"]!["識別値"]);
+        Assert.Equal($"http://data.e-stat.go.jp/lod/sac/C{code[..5]}", (string?)municipality["spatial"]);
+        Assert.Equal(rest.GetProperty("municipality").GetProperty("prefecture").Text("localGovernmentCode"), (string?)municipality["isPartOf"]!["ID"]!["識別値"]);
+    }
+
+    [Fact]
+    public async Task KpiFiguresAreQuantitiesWithTheExactValuesRestServes()
+    {
+        var kpi = await GetJsonLdAsync("/api/v1/kpis/population-outlook");
+        var rest = await api.CreateClient().GetJsonAsync("/api/v1/kpis/population-outlook");
+        var targets = kpi["targets"]!.AsArray();
+
+        Assert.Equal(rest.GetProperty("targets").GetArrayLength(), targets.Count);
+        foreach (var (node, json) in targets.Zip(rest.GetProperty("targets").EnumerateArray()))
+        {
+            Assert.Contains("数量型", node!["type"]!.AsArray().Select(t => (string?)t));
+            Assert.Equal(json.GetProperty("value").GetDecimal(), decimal.Parse((string)node["数値"]!, System.Globalization.CultureInfo.InvariantCulture));
+            Assert.Equal(rest.Text("unit"), (string?)node["単位表記"]);
+        }
+    }
+
+    [Fact]
+    public async Task AConfiguredBaseIriNamesEverything()
+    {
+        using var configured = new ApiFactory();
+        configured.Settings["LinkedData:BaseIri"] = "https://data.example.jp/kushiro";
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/api/v1/goals/1");
+        request.Headers.Accept.ParseAdd(JsonLd);
+        var body = JsonNode.Parse(await (await configured.CreateClient().SendAsync(request)).Content.ReadAsStringAsync())!;
+
+        Assert.Equal("https://data.example.jp/kushiro/ns/context.jsonld", (string?)body["@context"]);
+        Assert.All(Ids(body).Where(i => !i.StartsWith("http://data.e-stat", StringComparison.Ordinal)),
+            id => Assert.StartsWith("https://data.example.jp/kushiro/", id));
+    }
+
+    private async Task<JsonNode> GetJsonLdAsync(string url)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, url);
+        request.Headers.Accept.ParseAdd(JsonLd);
+        using var response = await api.CreateClient().SendAsync(request);
+        return JsonNode.Parse(await response.Content.ReadAsStringAsync())!;
+    }
+
+    /// <summary>Every value that names a node: "id" members, and IRIs in the members the context types as IRIs.</summary>
+    private static IEnumerable<string> Ids(JsonNode? node) => node switch
+    {
+        JsonObject o => o.SelectMany(p => p.Key is "id" or "goal" or "measure" or "plan" or "spatial" or "license" or "concept"
+            && p.Value is JsonValue v && v.GetValueKind() == JsonValueKind.String
+                ? [(string)v!]
+                : Ids(p.Value)),
+        JsonArray a => a.SelectMany(Ids),
+        _ => [],
+    };
+}

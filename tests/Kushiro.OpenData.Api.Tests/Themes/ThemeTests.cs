@@ -1,0 +1,66 @@
+using System.Net;
+using System.Text.Json;
+
+namespace Kushiro.OpenData.Api.Tests.Themes;
+
+/// <summary>The code lists and the goals' alignments to them, as the seed files state them.</summary>
+[Collection(ReadOnlyApi.Name)]
+public sealed class ThemeTests(SharedApiFactory api)
+{
+    [Fact]
+    public async Task EverySchemeFileIsServedWithAllItsConcepts()
+    {
+        var client = api.CreateClient();
+        var files = Directory.GetFiles(RepositoryFiles.SeedDirectory, "themes-*.json")
+            .Select(f => JsonDocument.Parse(File.ReadAllText(f)).RootElement).ToList();
+        var schemes = await client.GetJsonAsync("/api/v1/themes");
+
+        Assert.Equal(files.Select(f => f.Text("id")).Order(), schemes.EnumerateArray().Select(s => s.Text("id")).Order());
+        foreach (var file in files)
+        {
+            var served = await client.GetJsonAsync($"/api/v1/themes/{file.Text("id")}");
+            Assert.Equal(
+                file.GetProperty("concepts").EnumerateArray().Select(c => (c.Text("code"), c.Text("label"))),
+                served.GetProperty("concepts").EnumerateArray().Select(c => (c.Text("code"), c.Text("label"))));
+        }
+    }
+
+    [Fact]
+    public async Task EveryGoalIsAlignedToTheNationalStrategyAndTheDigidenThemesWithAReason()
+    {
+        var client = api.CreateClient();
+        foreach (var goal in (await client.GetJsonAsync("/api/v1/goals")).Items())
+        {
+            var alignments = (await client.GetJsonAsync($"/api/v1/goals/{goal.Text("id")}")).GetProperty("alignments").EnumerateArray().ToList();
+            Assert.Contains(alignments, a => a.Text("scheme") == "national");
+            Assert.Contains(alignments, a => a.Text("scheme") == "digiden");
+            Assert.All(alignments, a =>
+            {
+                Assert.Equal("editorial", a.Text("provenance"));
+                Assert.False(string.IsNullOrWhiteSpace(a.Text("rationale")));
+            });
+        }
+    }
+
+    [Fact]
+    public async Task AConceptListsExactlyTheGoalsAlignedToIt()
+    {
+        var client = api.CreateClient();
+        var seed = JsonDocument.Parse(File.ReadAllText(Path.Combine(RepositoryFiles.SeedDirectory, "alignments.json"))).RootElement;
+        var concept = await client.GetJsonAsync("/api/v1/themes/national/goal-4");
+
+        Assert.Equal(
+            seed.EnumerateArray().Where(a => a.Text("scheme") == "national" && a.Text("code") == "goal-4").Select(a => a.Text("goalId")),
+            concept.GetProperty("goals").EnumerateArray().Select(g => g.Text("goalId")));
+    }
+
+    [Theory]
+    [InlineData("/api/v1/themes/unknown")]
+    [InlineData("/api/v1/themes/national/goal-9")]
+    public async Task UnknownSchemesAndConceptsAre404Problems(string url)
+    {
+        using var response = await api.CreateClient().GetAsync(url);
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+    }
+}
