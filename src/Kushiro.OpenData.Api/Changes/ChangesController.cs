@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using Kushiro.OpenData.Api.Csv;
 using Kushiro.OpenData.Api.Data;
 using Kushiro.OpenData.Api.Http;
 using Kushiro.OpenData.Api.Paging;
@@ -22,7 +23,7 @@ public sealed class ChangesController(OpenDataContext db) : ApiV1Controller
     /// <response code="200">A page of changes.</response>
     /// <response code="400">A query parameter is invalid; the problem names it.</response>
     [HttpGet(Name = "listChanges")]
-    [ProducesResponseType<Page<ChangeResource>>(StatusCodes.Status200OK, "application/json")]
+    [ProducesResponseType<Page<ChangeResource>>(StatusCodes.Status200OK, "application/json", CsvFormat.MediaType)]
     public async Task<ActionResult<Page<ChangeResource>>> ListChanges(
         [FromQuery] DateTimeOffset? since, [FromQuery] long? after, [FromQuery] PageQuery page, CancellationToken cancellationToken)
     {

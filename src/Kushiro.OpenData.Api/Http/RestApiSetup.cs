@@ -1,17 +1,19 @@
 using System.Text.Encodings.Web;
 using Asp.Versioning;
+using Kushiro.OpenData.Api.Csv;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.Formatters;
 using Microsoft.AspNetCore.Mvc.Infrastructure;
 using Microsoft.AspNetCore.ResponseCompression;
 using Microsoft.Net.Http.Headers;
 
 namespace Kushiro.OpenData.Api.Http;
 
-/// <summary>The REST surface's plumbing: MVC, URL versioning, problem details, CORS, compression, caching.</summary>
+/// <summary>The REST surface's plumbing: MVC (JSON, and CSV for lists), URL versioning, problem details, CORS, compression, caching.</summary>
 public static class RestApiSetup
 {
     // Japanese and '&' in links stay readable in JSON. "Unsafe" only for embedding in HTML, which a JSON API does not do.
-    private static readonly JavaScriptEncoder Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping;
+    internal static readonly JavaScriptEncoder Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping;
 
     public static IServiceCollection AddRestApi(this IServiceCollection services)
     {
@@ -24,6 +26,11 @@ public static class RestApiSetup
                 // refuse "application/json; charset=utf-8", which names exactly what is served.
                 o.ReturnHttpNotAcceptable = false;
                 o.Filters.AddService<RequestContractFilter>();
+                // Accept is honoured as sent, so "text/csv, */*;q=0.1" gets CSV: by default MVC ignores any Accept with */*.
+                o.RespectBrowserAcceptHeader = true;
+                // The contract publishes application/json; text/json would answer "Accept: text/*", where CSV is meant.
+                o.OutputFormatters.OfType<SystemTextJsonOutputFormatter>().Single().SupportedMediaTypes.Remove("text/json");
+                o.OutputFormatters.Add(new CsvOutputFormatter());
             })
             .AddJsonOptions(o => o.JsonSerializerOptions.Encoder = Encoder)
             .ConfigureApiBehaviorOptions(o => o.InvalidModelStateResponseFactory = InvalidParameters);
@@ -49,7 +56,7 @@ public static class RestApiSetup
             // POST for /graphql. No credentials are ever allowed, so any origin is safe.
             .WithMethods(HttpMethods.Get, HttpMethods.Head, HttpMethods.Post)
             .AllowAnyHeader()
-            .WithExposedHeaders(HeaderNames.ETag, HeaderNames.LastModified, "api-supported-versions")));
+            .WithExposedHeaders(HeaderNames.ETag, HeaderNames.LastModified, HeaderNames.Link, "api-supported-versions")));
 
         services.AddResponseCompression(o =>
         {
@@ -57,7 +64,7 @@ public static class RestApiSetup
             o.EnableForHttps = true;
             o.Providers.Add<BrotliCompressionProvider>();
             o.Providers.Add<GzipCompressionProvider>();
-            o.MimeTypes = ResponseCompressionDefaults.MimeTypes.Concat(["application/problem+json", "application/graphql-response+json", "application/ld+json"]);
+            o.MimeTypes = ResponseCompressionDefaults.MimeTypes.Concat(["application/problem+json", "application/graphql-response+json", "application/ld+json", CsvFormat.MediaType]);
         });
         return services;
     }

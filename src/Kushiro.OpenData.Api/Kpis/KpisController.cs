@@ -1,3 +1,4 @@
+using Kushiro.OpenData.Api.Csv;
 using Kushiro.OpenData.Api.Data;
 using Kushiro.OpenData.Api.Http;
 using Kushiro.OpenData.Api.Paging;
@@ -20,7 +21,7 @@ public sealed class KpisController(OpenDataContext db) : ApiV1Controller
     /// <response code="200">A page of KPIs.</response>
     /// <response code="400">A query parameter is invalid or names a goal or measure that does not exist; the problem names it.</response>
     [HttpGet(Name = "listKpis")]
-    [ProducesResponseType<Page<KpiResource>>(StatusCodes.Status200OK, "application/json")]
+    [ProducesResponseType<Page<KpiResource>>(StatusCodes.Status200OK, "application/json", CsvFormat.MediaType)]
     public async Task<ActionResult<Page<KpiResource>>> ListKpis(
         [FromQuery] string? goal, [FromQuery] string? measure, [FromQuery] PageQuery page, CancellationToken cancellationToken)
     {
@@ -61,7 +62,7 @@ public sealed class KpisController(OpenDataContext db) : ApiV1Controller
     /// <response code="200">A page of observations.</response>
     /// <response code="404">No KPI has this ID; the problem names it.</response>
     [HttpGet("{id}/observations", Name = "listKpiObservations")]
-    [ProducesResponseType<Page<KpiFigureResource>>(StatusCodes.Status200OK, "application/json")]
+    [ProducesResponseType<Page<KpiFigureResource>>(StatusCodes.Status200OK, "application/json", CsvFormat.MediaType)]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound, "application/problem+json")]
     public async Task<ActionResult<Page<KpiFigureResource>>> ListObservations(string id, [FromQuery] PageQuery page, CancellationToken cancellationToken)
     {
@@ -70,6 +71,8 @@ public sealed class KpisController(OpenDataContext db) : ApiV1Controller
         {
             return this.NotFoundProblem("KPI", id);
         }
+        // CSV repeats the KPI on every figure row; the figures themselves do not carry it.
+        HttpContext.Features.Set(new FigureListContext(kpi.Id, kpi.Name, kpi.Unit, KpiFigureRole.Observation));
         var observations = KpiMapping.Observations(kpi);
         return Page<KpiFigureResource>.Create(
             [.. observations.Skip(page.Offset).Take(page.Limit).Select(KpiMapping.ToResource)], observations.Count, page, Request);

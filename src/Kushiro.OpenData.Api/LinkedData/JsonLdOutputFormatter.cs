@@ -81,7 +81,7 @@ public sealed class JsonLdOutputFormatter : TextOutputFormatter
             ThemeSchemeSummary s => Themes.Scheme(Catalog.Scheme(s.Id) ?? throw Missing("scheme", s.Id), withConcepts: value is ThemeSchemeDetail),
             ThemeConceptDetail c => Themes.Concept(Catalog.Scheme(c.Scheme)!, Catalog.Concept(c.Scheme, c.Code) ?? throw Missing("concept", c.Code)),
             CatalogResource catalog => CatalogDocuments.Catalog(Iris, catalog, Catalog),
-            IPage page => List(page.ItemsAsObjects, page.Total),
+            IPage page => List(page.Items.Cast<object>(), page.Total),
             System.Collections.IEnumerable list => List(list.Cast<object>(), null),
             _ => throw new InvalidOperationException($"No JSON-LD form for {value?.GetType().Name}."),
         };

@@ -22,6 +22,7 @@ public static class OpenApiSetup
             o.DocumentFilter<ServersDocumentFilter>();
             o.DocumentFilter<SchemaExamplesDocumentFilter>();
             o.OperationFilter<HttpConventionsOperationFilter>();
+            o.OperationFilter<CsvResponseOperationFilter>();
             o.SchemaFilter<ProblemDetailsSchemaFilter>();
             o.SchemaFilter<NullableReferenceSchemaFilter>();
             o.OperationFilter<ApiKeySecurityOperationFilter>();

@@ -1,19 +1,21 @@
+using System.Collections;
 using Microsoft.AspNetCore.WebUtilities;
 
 namespace Kushiro.OpenData.Api.Paging;
 
-/// <summary>A page whatever its item type, for writers that handle every list alike (JSON-LD, CSV).</summary>
-public interface IPage
+/// <summary>A page of any list, for writers that treat every list alike (CSV, JSON-LD).</summary>
+internal interface IPage
 {
-    IEnumerable<object> ItemsAsObjects { get; }
+    IEnumerable Items { get; }
+
     int Total { get; }
+
+    PageLinks Links { get; }
 }
 
 /// <summary>One page of a list, in stable ID order.</summary>
 public sealed record Page<T> : IPage
 {
-    IEnumerable<object> IPage.ItemsAsObjects => Items.Cast<object>();
-
     /// <summary>The items of this page.</summary>
     public required IReadOnlyList<T> Items { get; init; }
 
@@ -31,6 +33,8 @@ public sealed record Page<T> : IPage
 
     /// <summary>Links to this and neighbouring pages, other parameters kept.</summary>
     public required PageLinks Links { get; init; }
+
+    IEnumerable IPage.Items => Items;
 
     internal static Page<T> Create(IReadOnlyList<T> items, int total, PageQuery query, HttpRequest request) => new()
     {
@@ -64,6 +68,12 @@ public sealed record PageLinks
     /// <summary>The last page.</summary>
     /// <example>/api/v1/sub-measures?limit=10&amp;offset=40</example>
     public required string Last { get; init; }
+
+    /// <summary>The same links as an RFC 8288 Link header, for representations with no room for them (CSV).</summary>
+    internal string ToLinkHeader() => string.Join(", ",
+        new[] { ("first", First), ("prev", Prev), ("next", Next), ("last", Last) }
+            .Where(link => link.Item2 is not null)
+            .Select(link => $"<{link.Item2}>; rel=\"{link.Item1}\""));
 
     internal static PageLinks For(HttpRequest request, int total, PageQuery query)
     {

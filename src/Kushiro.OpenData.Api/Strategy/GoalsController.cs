@@ -1,3 +1,4 @@
+using Kushiro.OpenData.Api.Csv;
 using Kushiro.OpenData.Api.Data;
 using Kushiro.OpenData.Api.Http;
 using Kushiro.OpenData.Api.Kpis;
@@ -17,7 +18,7 @@ public sealed class GoalsController(OpenDataContext db, Themes.ThemeCatalog them
     /// <response code="200">A page of basic goals.</response>
     /// <response code="400">A query parameter is invalid; the problem names it.</response>
     [HttpGet(Name = "listGoals")]
-    [ProducesResponseType<Page<GoalSummary>>(StatusCodes.Status200OK, "application/json")]
+    [ProducesResponseType<Page<GoalSummary>>(StatusCodes.Status200OK, "application/json", CsvFormat.MediaType)]
     public async Task<ActionResult<Page<GoalSummary>>> ListGoals([FromQuery] PageQuery page, CancellationToken cancellationToken)
     {
         var query = db.Goals.AsNoTracking().OrderBy(g => g.Order);

@@ -1,3 +1,4 @@
+using Kushiro.OpenData.Api.Csv;
 using Kushiro.OpenData.Api.Data;
 using Kushiro.OpenData.Api.Http;
 using Kushiro.OpenData.Api.Kpis;
@@ -20,7 +21,7 @@ public sealed class MeasuresController(OpenDataContext db) : ApiV1Controller
     /// <response code="200">A page of measures.</response>
     /// <response code="400">A query parameter is invalid or names a goal that does not exist; the problem names it.</response>
     [HttpGet(Name = "listMeasures")]
-    [ProducesResponseType<Page<MeasureSummary>>(StatusCodes.Status200OK, "application/json")]
+    [ProducesResponseType<Page<MeasureSummary>>(StatusCodes.Status200OK, "application/json", CsvFormat.MediaType)]
     public async Task<ActionResult<Page<MeasureSummary>>> ListMeasures([FromQuery] string? goal, [FromQuery] PageQuery page, CancellationToken cancellationToken)
     {
         if (goal is not null && !await db.Goals.AnyAsync(g => g.Id == goal, cancellationToken))

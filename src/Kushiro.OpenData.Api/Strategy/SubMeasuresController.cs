@@ -1,3 +1,4 @@
+using Kushiro.OpenData.Api.Csv;
 using Kushiro.OpenData.Api.Data;
 using Kushiro.OpenData.Api.Http;
 using Kushiro.OpenData.Api.Paging;
@@ -20,7 +21,7 @@ public sealed class SubMeasuresController(OpenDataContext db) : ApiV1Controller
     /// <response code="200">A page of sub-measures.</response>
     /// <response code="400">A query parameter is invalid or names a goal or measure that does not exist; the problem names it.</response>
     [HttpGet(Name = "listSubMeasures")]
-    [ProducesResponseType<Page<SubMeasureResource>>(StatusCodes.Status200OK, "application/json")]
+    [ProducesResponseType<Page<SubMeasureResource>>(StatusCodes.Status200OK, "application/json", CsvFormat.MediaType)]
     public async Task<ActionResult<Page<SubMeasureResource>>> ListSubMeasures(
         [FromQuery] string? goal, [FromQuery] string? measure, [FromQuery] PageQuery page, CancellationToken cancellationToken)
     {

@@ -76,7 +76,8 @@ public sealed class ErrorResponseTests(SharedApiFactory api)
     public async Task VersionOneMayBeWrittenInOtherForms(string url) => await client.GetJsonAsync(url);
 
     [Theory]
-    [InlineData("/api/v1/goals", "text/csv")]
+    [InlineData("/api/v1/goals", "application/xml")]
+    [InlineData("/api/v1/goals/1", "text/csv")]
     [InlineData("/api/v1/goals/1", "application/xml")]
     [InlineData("/api/v1/plan", "text/html")]
     [InlineData("/api/v1/plan/source-document", "application/json")]

@@ -1,0 +1,97 @@
+using System.Globalization;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Kushiro.OpenData.Api.Changes;
+using Kushiro.OpenData.Api.Http;
+using Kushiro.OpenData.Api.Kpis;
+using Kushiro.OpenData.Api.Paging;
+using Kushiro.OpenData.Api.Strategy;
+
+namespace Kushiro.OpenData.Api.Csv;
+
+/// <summary>
+/// The columns of every list served as CSV, one table per item type: a new list adds a table here and text/csv to its
+/// response type, not a code path. Each table is part of the v1 contract (documented in the README): never rename,
+/// reorder or drop a column. Values are as in JSON: IDs and codes as text, numbers plain (no separators, no unit;
+/// units have columns of their own), enumerations by their JSON names.
+/// </summary>
+public static class CsvLists
+{
+    private static readonly CsvList[] All =
+    [
+        CsvList.Of<GoalSummary>(g => g.Id,
+            new("記号", g => g.Marker),
+            new("順序", g => Number(g.Order)),
+            new("名称", g => g.Title)),
+        CsvList.Of<MeasureSummary>(m => m.Id,
+            new("基本目標ID", m => m.GoalId),
+            new("記号", m => m.Marker),
+            new("順序", m => Number(m.Order)),
+            new("名称", m => m.Title)),
+        CsvList.Of<SubMeasureResource>(s => s.Id,
+            new("基本目標ID", s => s.GoalId),
+            new("施策ID", s => s.MeasureId),
+            new("記号", s => s.Marker),
+            new("順序", s => Number(s.Order)),
+            new("名称", s => s.Title),
+            new("説明", s => s.Description),
+            new("再掲元ID", s => s.RelistingOf),
+            new("抽出時の名称", s => s.TitleAsExtracted),
+            new("抽出時の説明", s => s.DescriptionAsExtracted)),
+        // One row per KPI, its definition only: figures are rows of their own (long format), never columns per period.
+        CsvList.Of<KpiResource>(k => k.Id,
+            new("階層", k => k.Level),
+            new("区分", k => k.Kind),
+            new("基本目標ID", k => k.GoalId),
+            new("施策ID", k => k.MeasureId),
+            new("名称", k => k.Name),
+            new("定義", k => k.Definition),
+            new("単位", k => k.Unit),
+            new("方向", k => k.Direction),
+            new("統計名", k => k.Statistics?.Name),
+            new("政府統計コード", k => k.Statistics?.GovernmentStatisticsCode),
+            new("登録元", k => k.Origin)),
+        // The ID is the one the changes feed gives a figure ({kpi}/{period}), so the two lists join.
+        CsvList.Of<KpiFigureResource, FigureRow>(FigureRow.Of, r => $"{r.List.KpiId}/{r.Figure.Period}",
+            new("指標ID", r => r.List.KpiId),
+            new("指標名", r => r.List.KpiName),
+            new("種別", r => r.List.Role),
+            new("期間", r => r.Figure.Period),
+            new("値", r => Number(r.Figure.Value)),
+            new("単位", r => r.List.Unit),
+            new("注記", r => r.Figure.Note),
+            new("出典", r => r.Figure.Source.Title),
+            new("出典URL", r => r.Figure.Source.Url),
+            new("出典ページ", r => r.Figure.Source.Page),
+            new("出自", r => r.Figure.Provenance),
+            new("登録元", r => r.Figure.Origin)),
+        CsvList.Of<ChangeResource>(c => Number(c.Sequence),
+            new("日時", c => Time(c.Time)),
+            new("実行者", c => c.Actor),
+            new("操作", c => c.Action),
+            new("対象種別", c => c.ResourceType),
+            new("対象ID", c => c.ResourceId),
+            new("変更前", c => Json(c.Before)),
+            new("変更後", c => Json(c.After))),
+    ];
+
+    private static readonly Dictionary<Type, CsvList> ByItemType = All.ToDictionary(l => l.ItemType);
+
+    // Japanese stays readable in the JSON of changed fields, as in the JSON responses.
+    private static readonly JsonSerializerOptions JsonCells = new() { Encoder = RestApiSetup.Encoder };
+
+    /// <summary>The CSV of a <see cref="Page{T}"/> type, or null for anything that is not a list with CSV columns.</summary>
+    public static CsvList? For(Type? pageType) =>
+        pageType is { IsGenericType: true } && pageType.GetGenericTypeDefinition() == typeof(Page<>)
+            ? ByItemType.GetValueOrDefault(pageType.GetGenericArguments()[0])
+            : null;
+
+    private static string Number(long value) => value.ToString(CultureInfo.InvariantCulture);
+
+    private static string Number(decimal value) => value.ToString(CultureInfo.InvariantCulture);
+
+    // ISO 8601 as the JSON has it: 2026-11-28T09:00:00+00:00, fractions of a second only where there are any.
+    private static string Time(DateTimeOffset time) => time.ToString("yyyy-MM-dd'T'HH:mm:ss.FFFFFFFzzz", CultureInfo.InvariantCulture);
+
+    private static string? Json(JsonObject? fields) => fields?.ToJsonString(JsonCells);
+}
