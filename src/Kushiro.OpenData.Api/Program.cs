@@ -1,6 +1,7 @@
 using Kushiro.OpenData.Api.ApiKeys;
 using Kushiro.OpenData.Api.Data;
 using Kushiro.OpenData.Api.Data.Seed;
+using Kushiro.OpenData.Api.Export;
 using Kushiro.OpenData.Api.GraphQL;
 using Kushiro.OpenData.Api.Http;
 using Kushiro.OpenData.Api.Kpis;
@@ -29,6 +30,7 @@ builder.Services.AddOpenApiDocuments();
 builder.Services.AddGraphQLApi();
 builder.Services.AddKpis();
 builder.Services.AddLinkedData();
+builder.Services.AddExport();
 builder.Services.AddHealthChecks().AddDbContextCheck<OpenDataContext>();
 
 var app = builder.Build();

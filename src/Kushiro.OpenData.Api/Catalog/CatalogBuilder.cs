@@ -43,6 +43,7 @@ public static class CatalogBuilder
                         Download("基本目標（CSV）", "text/csv", ExportLinks.Csv("goals")),
                         Download("施策（CSV）", "text/csv", ExportLinks.Csv("measures")),
                         Download("細節（CSV）", "text/csv", ExportLinks.Csv("sub-measures")),
+                        Download("全データ（CSV一式、ZIP）", "application/zip", ExportLinks.CsvArchive),
                     ],
                 },
                 new DatasetResource

@@ -51,20 +51,17 @@ public static class CsvLists
             new("統計名", k => k.Statistics?.Name),
             new("政府統計コード", k => k.Statistics?.GovernmentStatisticsCode),
             new("登録元", k => k.Origin)),
-        // The ID is the one the changes feed gives a figure ({kpi}/{period}), so the two lists join.
-        CsvList.Of<KpiFigureResource, FigureRow>(FigureRow.Of, r => $"{r.List.KpiId}/{r.Figure.Period}",
-            new("指標ID", r => r.List.KpiId),
-            new("指標名", r => r.List.KpiName),
-            new("種別", r => r.List.Role),
-            new("期間", r => r.Figure.Period),
-            new("値", r => Number(r.Figure.Value)),
-            new("単位", r => r.List.Unit),
-            new("注記", r => r.Figure.Note),
-            new("出典", r => r.Figure.Source.Title),
-            new("出典URL", r => r.Figure.Source.Url),
-            new("出典ページ", r => r.Figure.Source.Page),
-            new("出自", r => r.Figure.Provenance),
-            new("登録元", r => r.Figure.Origin)),
+        CsvList.Of<KpiFigureResource, FigureRow>(FigureRow.Of, FigureId, FigureColumns),
+        // The bulk export's figures of every KPI: rows that carry their KPI themselves.
+        CsvList.Of<FigureRow>(FigureId, FigureColumns),
+        CsvList.Of<AlignmentRow>(a => $"{a.GoalId}/{a.Scheme}:{a.Code}",
+            new("基本目標ID", a => a.GoalId),
+            new("コードリスト", a => a.Scheme),
+            new("コード", a => a.Code),
+            new("表記", a => a.Notation),
+            new("名称", a => a.Label),
+            new("出自", a => a.Provenance),
+            new("理由", a => a.Rationale)),
         CsvList.Of<ChangeResource>(c => Number(c.Sequence),
             new("日時", c => Time(c.Time)),
             new("実行者", c => c.Actor),
@@ -75,7 +72,29 @@ public static class CsvLists
             new("変更後", c => Json(c.After))),
     ];
 
+    // The ID is the one the changes feed gives a figure ({kpi}/{period}), so the two lists join.
+    private static string FigureId(FigureRow r) => $"{r.List.KpiId}/{r.Figure.Period}";
+
+    private static CsvColumn<FigureRow>[] FigureColumns =>
+    [
+        new("指標ID", r => r.List.KpiId),
+        new("指標名", r => r.List.KpiName),
+        new("種別", r => r.List.Role),
+        new("期間", r => r.Figure.Period),
+        new("値", r => Number(r.Figure.Value)),
+        new("単位", r => r.List.Unit),
+        new("注記", r => r.Figure.Note),
+        new("出典", r => r.Figure.Source.Title),
+        new("出典URL", r => r.Figure.Source.Url),
+        new("出典ページ", r => r.Figure.Source.Page),
+        new("出自", r => r.Figure.Provenance),
+        new("登録元", r => r.Figure.Origin),
+    ];
+
     private static readonly Dictionary<Type, CsvList> ByItemType = All.ToDictionary(l => l.ItemType);
+
+    /// <summary>The CSV of rows of one item type (the bulk export writes whole lists, not pages).</summary>
+    public static CsvList ForItems<TItem>() => ByItemType[typeof(TItem)];
 
     // Japanese stays readable in the JSON of changed fields, as in the JSON responses.
     private static readonly JsonSerializerOptions JsonCells = new() { Encoder = RestApiSetup.Encoder };

@@ -27,6 +27,7 @@ public static class OpenApiSetup
             o.SchemaFilter<NullableReferenceSchemaFilter>();
             o.OperationFilter<ApiKeySecurityOperationFilter>();
             o.OperationFilter<JsonLdContentOperationFilter>();
+            o.OperationFilter<ZipContentOperationFilter>();
             ApiKeySecurityOperationFilter.AddSchemes(o);
             // The changes feed carries changed fields as they were stored: any JSON object.
             o.MapType<System.Text.Json.Nodes.JsonObject>(() => new OpenApiSchema

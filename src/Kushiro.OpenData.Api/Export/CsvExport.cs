@@ -1,0 +1,78 @@
+using System.IO.Compression;
+using System.Text;
+using Kushiro.OpenData.Api.Csv;
+using Kushiro.OpenData.Api.Data;
+using Kushiro.OpenData.Api.Kpis;
+using Kushiro.OpenData.Api.Strategy;
+using Kushiro.OpenData.Api.Strategy.ReadModel;
+using Kushiro.OpenData.Api.Themes;
+using Microsoft.EntityFrameworkCore;
+
+namespace Kushiro.OpenData.Api.Export;
+
+/// <summary>
+/// The CSV set of the bulk export: whole lists, in the same columns as the paged lists' CSV, plus every KPI's figures
+/// (baseline, targets, observations) in one long-format file and the goals' alignments.
+/// </summary>
+public sealed class CsvExport(OpenDataContext db, ThemeCatalog themes)
+{
+    public static readonly IReadOnlyList<string> Names = ["goals", "measures", "sub-measures", "kpis", "kpi-figures", "alignments"];
+
+    public async Task<string?> FileAsync(string name, MunicipalityNode municipality, HttpContext http, CancellationToken cancellationToken) => name switch
+    {
+        "goals" => Write<GoalSummary>((await db.Goals.AsNoTracking().OrderBy(g => g.Order).ToListAsync(cancellationToken)).Select(GoalSummary.From), municipality, http),
+        "measures" => Write<MeasureSummary>(await Measures(cancellationToken), municipality, http),
+        "sub-measures" => Write<SubMeasureResource>(
+            await SubMeasuresController.Resources(SubMeasuresController.InIdOrder(db.SubMeasures), cancellationToken), municipality, http),
+        "kpis" => Write<KpiResource>((await KpiMapping.AllInDocumentOrderAsync(db, cancellationToken)).Select(KpiMapping.ToResource), municipality, http),
+        "kpi-figures" => Write<FigureRow>((await KpiMapping.AllInDocumentOrderAsync(db, cancellationToken)).SelectMany(Figures), municipality, http),
+        "alignments" => Write<AlignmentRow>(Alignments(), municipality, http),
+        _ => null,
+    };
+
+    /// <summary>Every file in one ZIP. Entry times are the data's Last-Modified, so the same data gives the same bytes (and ETag).</summary>
+    public async Task<byte[]> ArchiveAsync(MunicipalityNode municipality, DateTimeOffset lastModified, HttpContext http, CancellationToken cancellationToken)
+    {
+        using var buffer = new MemoryStream();
+        using (var zip = new ZipArchive(buffer, ZipArchiveMode.Create, leaveOpen: true, entryNameEncoding: Encoding.UTF8))
+        {
+            foreach (var name in Names)
+            {
+                var entry = zip.CreateEntry($"{name}.csv", CompressionLevel.Optimal);
+                entry.LastWriteTime = lastModified;
+                await using var stream = entry.Open();
+                await stream.WriteAsync(Encoding.UTF8.GetBytes((await FileAsync(name, municipality, http, cancellationToken))!), cancellationToken);
+            }
+        }
+        return buffer.ToArray();
+    }
+
+    private async Task<IEnumerable<MeasureSummary>> Measures(CancellationToken cancellationToken)
+    {
+        var rows = await db.Measures.AsNoTracking().Include(m => m.Goal).ToListAsync(cancellationToken);
+        return rows.OrderBy(m => m.Goal!.Order).ThenBy(m => m.Order).Select(MeasureSummary.From);
+    }
+
+    private static IEnumerable<FigureRow> Figures(Kpi kpi) =>
+        kpi.Figures
+            .OrderBy(f => f.Role switch { KpiFigureRole.Baseline => 0, KpiFigureRole.Target => 1, _ => 2 })
+            .ThenBy(f => f.PeriodEnd)
+            .Select(f => new FigureRow(new FigureListContext(kpi.Id, kpi.Name, kpi.Unit, f.Role), KpiMapping.ToResource(f)));
+
+    private IEnumerable<AlignmentRow> Alignments() =>
+        themes.Alignments.Select(a => (Alignment: a, Concept: themes.Concept(a.Scheme, a.Code)))
+            .Where(x => x.Concept is not null)
+            .Select(x => new AlignmentRow(x.Alignment.GoalId, x.Alignment.Scheme, x.Alignment.Code, x.Concept!.Notation, x.Concept.Label,
+                x.Alignment.Provenance, x.Alignment.Rationale));
+
+    private static string Write<TItem>(IEnumerable<TItem> items, MunicipalityNode municipality, HttpContext http)
+    {
+        var list = CsvLists.ForItems<TItem>();
+        var text = CsvFormat.AppendRecord(new StringBuilder().Append(CsvFormat.ByteOrderMark), list.Headers);
+        foreach (var row in list.Rows(items.ToList(), municipality, http))
+        {
+            CsvFormat.AppendRecord(text, row);
+        }
+        return text.ToString();
+    }
+}

@@ -1,0 +1,128 @@
+using System.IO.Compression;
+using System.Net;
+using System.Text;
+using System.Text.Json.Nodes;
+
+namespace Kushiro.OpenData.Api.Tests.Export;
+
+/// <summary>The bulk export holds everything the paged API holds, and revalidates like any GET.</summary>
+[Collection(ReadOnlyApi.Name)]
+public sealed class ExportTests(SharedApiFactory api)
+{
+    [Fact]
+    public async Task TheJsonLdExportHoldsEveryNodeTheApiServes()
+    {
+        var client = api.CreateClient();
+        var graph = JsonNode.Parse(await client.GetStringAsync("/api/v1/export/jsonld"))!["@graph"]!.AsArray();
+        var ids = graph.Select(n => (string?)n!["id"]).OfType<string>().ToHashSet();
+
+        foreach (var (list, kind) in new[] { ("goals", "goal"), ("measures", "measure"), ("sub-measures", "sub-measure") })
+        {
+            foreach (var item in (await client.GetJsonAsync($"/api/v1/{list}?limit=200")).Items())
+            {
+                Assert.Contains($"http://localhost/id/{kind}/{item.Text("id")}", ids);
+            }
+        }
+        var text = graph.ToJsonString();
+        foreach (var kpi in (await client.GetJsonAsync("/api/v1/kpis?limit=200")).Items())
+        {
+            Assert.Contains($"\"http://localhost/id/kpi/{kpi.Text("id")}\"", text);
+        }
+        Assert.Contains("http://localhost/id/catalog", ids);
+    }
+
+    public static TheoryData<string, string> CsvFiles => new()
+    {
+        { "goals", "/api/v1/goals?limit=200" },
+        { "measures", "/api/v1/measures?limit=200" },
+        { "sub-measures", "/api/v1/sub-measures?limit=200" },
+        { "kpis", "/api/v1/kpis?limit=200" },
+    };
+
+    [Theory]
+    [MemberData(nameof(CsvFiles))]
+    public async Task EachCsvFileHasOneRowPerItemOfItsList(string name, string list)
+    {
+        var client = api.CreateClient();
+        var rows = Records(await client.GetByteArrayAsync($"/api/v1/export/csv/{name}.csv"));
+        var json = await client.GetJsonAsync(list);
+
+        Assert.Equal(["全国地方公共団体コード", "ID", "地方公共団体名"], rows[0].Take(3));
+        Assert.Equal(json.Items().Select(i => i.Text("id")), rows.Skip(1).Select(r => r[1]));
+    }
+
+    [Fact]
+    public async Task TheFiguresFileHasEveryBaselineTargetAndObservationOfEveryKpi()
+    {
+        var client = api.CreateClient();
+        var expected = 0;
+        foreach (var kpi in (await client.GetJsonAsync("/api/v1/kpis?limit=200")).Items())
+        {
+            expected += (kpi.GetProperty("baseline").ValueKind == System.Text.Json.JsonValueKind.Null ? 0 : 1)
+                + kpi.GetProperty("targets").GetArrayLength() + kpi.GetProperty("observationCount").GetInt32();
+        }
+        var rows = Records(await client.GetByteArrayAsync("/api/v1/export/csv/kpi-figures.csv"));
+        Assert.Equal(expected, rows.Count - 1);
+        Assert.Contains(rows, r => r.Contains("138000") && r.Contains("target") && r.Contains("2040"));
+    }
+
+    [Fact]
+    public async Task TheZipHoldsEveryCsvFileByteForByte()
+    {
+        var client = api.CreateClient();
+        using var zip = new ZipArchive(new MemoryStream(await client.GetByteArrayAsync("/api/v1/export/csv.zip")));
+        Assert.Equal(["alignments.csv", "goals.csv", "kpi-figures.csv", "kpis.csv", "measures.csv", "sub-measures.csv"], zip.Entries.Select(e => e.FullName).Order());
+        foreach (var entry in zip.Entries)
+        {
+            using var content = new MemoryStream();
+            await entry.Open().CopyToAsync(content);
+            Assert.Equal(await client.GetByteArrayAsync($"/api/v1/export/csv/{entry.FullName}"), content.ToArray());
+        }
+    }
+
+    [Theory]
+    [InlineData("/api/v1/export/jsonld")]
+    [InlineData("/api/v1/export/csv.zip")]
+    [InlineData("/api/v1/export/csv/sub-measures.csv")]
+    public async Task AMirrorRevalidatesTheExportByETag(string url)
+    {
+        var client = api.CreateClient();
+        using var first = await client.GetAsync(url);
+        Assert.NotNull(first.Headers.ETag);
+        Assert.Equal(first.Headers.ETag, (await client.GetAsync(url)).Headers.ETag); // same data, same bytes
+        using var again = new HttpRequestMessage(HttpMethod.Get, url);
+        again.Headers.IfNoneMatch.Add(first.Headers.ETag!);
+        Assert.Equal(HttpStatusCode.NotModified, (await client.SendAsync(again)).StatusCode);
+    }
+
+    [Fact]
+    public async Task EveryDistributionInTheCatalogAnswersInItsMediaType()
+    {
+        var client = api.CreateClient();
+        var catalog = await client.GetJsonAsync("/api/v1/catalog");
+        Assert.True(catalog.GetProperty("csv").GetProperty("byteOrderMark").GetBoolean());
+        foreach (var distribution in catalog.GetProperty("datasets").EnumerateArray().SelectMany(d => d.GetProperty("distributions").EnumerateArray()))
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Get, distribution.Text("url"));
+            request.Headers.Accept.ParseAdd(distribution.Text("mediaType"));
+            using var response = await client.SendAsync(request);
+            Assert.True(response.StatusCode == HttpStatusCode.OK, $"{distribution.Text("url")}: {(int)response.StatusCode}");
+            Assert.Equal(distribution.Text("mediaType"), response.Content.Headers.ContentType?.MediaType);
+        }
+    }
+
+    [Fact]
+    public async Task AnUnknownFileIsA404NamingTheKnownOnes()
+    {
+        using var response = await api.CreateClient().GetAsync("/api/v1/export/csv/everything.csv");
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        Assert.Contains("kpi-figures.csv", await response.Content.ReadAsStringAsync());
+    }
+
+    /// <summary>The file's records, read by the tests' own RFC 4180 reader after its byte order mark.</summary>
+    private static List<List<string>> Records(byte[] bytes)
+    {
+        Assert.Equal([0xEF, 0xBB, 0xBF], bytes.Take(3));
+        return Csv.Rfc4180.Parse(Encoding.UTF8.GetString(bytes, 3, bytes.Length - 3));
+    }
+}
