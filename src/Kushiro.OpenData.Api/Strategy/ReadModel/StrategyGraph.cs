@@ -26,7 +26,11 @@ public sealed class StrategyGraph
         goalsById = goals.ToDictionary(g => g.Id, StringComparer.Ordinal);
         measuresById = Measures.ToDictionary(m => m.Id, StringComparer.Ordinal);
         subMeasuresById = SubMeasures.ToDictionary(s => s.Id, StringComparer.Ordinal);
+        Search = Api.Search.SearchIndex.Of(this);
     }
+
+    /// <summary>The full-text index of this snapshot, built with it, so it changes exactly when the data does.</summary>
+    public Api.Search.SearchIndex Search { get; }
 
     public PlanNode Plan { get; }
 

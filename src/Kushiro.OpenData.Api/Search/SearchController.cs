@@ -1,0 +1,60 @@
+using Kushiro.OpenData.Api.Http;
+using Kushiro.OpenData.Api.Paging;
+using Kushiro.OpenData.Api.Strategy;
+using Kushiro.OpenData.Api.Strategy.ReadModel;
+using Microsoft.AspNetCore.Mvc;
+
+namespace Kushiro.OpenData.Api.Search;
+
+/// <summary>Japanese full-text search over the strategy.</summary>
+[Route("api/v{version:apiVersion}/search")]
+[Tags("Search")]
+public sealed class SearchController(StrategyReadModel readModel) : ApiV1Controller
+{
+    private const int MaxQueryLength = 200;
+
+    /// <summary>Search titles, descriptions and KPI names.</summary>
+    /// <remarks>Matching needs no word breaks (子育て finds 働きながら子育てしやすい) and folds width and case by NFKC (ＭＩＣＥ finds MICE). Terms separated by spaces must all match. Ranked by where and how often the terms occur (titles count three times as much as descriptions), then document order; paged with <c>limit</c> and <c>offset</c>.</remarks>
+    /// <param name="q" example="子育て">What to look for: one or more terms separated by spaces, at most 200 characters.</param>
+    /// <param name="page">Paging.</param>
+    /// <param name="cancellationToken">Cancelled when the client goes away.</param>
+    /// <response code="200">A page of results, best first.</response>
+    /// <response code="400">The query is missing, blank or too long; the problem says which.</response>
+    [HttpGet(Name = "search")]
+    [ProducesResponseType<Page<SearchResultResource>>(StatusCodes.Status200OK, "application/json")]
+    public async Task<ActionResult<Page<SearchResultResource>>> Search([FromQuery] string? q, [FromQuery] PageQuery page, CancellationToken cancellationToken)
+    {
+        var terms = q is null ? [] : SearchText.Terms(q);
+        if (terms.Count == 0 || q!.Length > MaxQueryLength)
+        {
+            ModelState.AddModelError("q", terms.Count == 0
+                ? "Give something to search for, e.g. ?q=子育て."
+                : $"The query is longer than {MaxQueryLength} characters.");
+            return new ProblemResult(ProblemDetailsFactory.CreateValidationProblemDetails(HttpContext, ModelState, StatusCodes.Status400BadRequest, detail: "Invalid: q."));
+        }
+        var graph = await readModel.GetAsync(cancellationToken);
+        var hits = graph.Search.Find(terms);
+        return Page<SearchResultResource>.Create(
+            [.. hits.Skip(page.Offset).Take(page.Limit).Select(h => ToResource(h, terms))], hits.Count, page, Request);
+    }
+
+    private static SearchResultResource ToResource(SearchHit hit, IReadOnlyList<string> terms) => new()
+    {
+        Type = hit.Document.Type,
+        Id = hit.Document.Id,
+        Title = hit.Document.Title,
+        Score = hit.Score,
+        Field = hit.Best.Name,
+        Snippet = SearchText.Snippet(hit.Best.Text, terms),
+        Links = new Themes.SelfLink
+        {
+            Self = hit.Document.Type switch
+            {
+                "goal" => ApiLinks.Goal(hit.Document.Id),
+                "measure" => ApiLinks.Measure(hit.Document.Id),
+                "sub-measure" => ApiLinks.SubMeasure(hit.Document.Id),
+                _ => ApiLinks.Kpi(hit.Document.Id),
+            },
+        },
+    };
+}

@@ -1,0 +1,108 @@
+using Kushiro.OpenData.Api.Strategy.ReadModel;
+
+namespace Kushiro.OpenData.Api.Search;
+
+/// <summary>What a search can find: a goal, measure, sub-measure or KPI, with its searchable fields.</summary>
+public sealed record SearchDocument(string Type, string Id, string Title, IReadOnlyList<SearchField> Fields);
+
+/// <summary>One searchable text of a document and how much a match in it counts.</summary>
+public sealed record SearchField(string Name, string Text, double Weight);
+
+/// <summary>A document found, with its score and the field the snippet comes from.</summary>
+public sealed record SearchHit(SearchDocument Document, double Score, SearchField Best);
+
+/// <summary>
+/// An in-memory bigram index over every goal, measure, sub-measure and KPI, built once per read-model snapshot. A
+/// term's bigrams narrow the candidates (no word breaks needed: 子育て is found inside 働きながら子育てしやすい), and a
+/// substring check on the folded text confirms each. All terms must match (AND). Scores add each match's field
+/// weight (titles count more than descriptions), so more and better-placed matches rank first; ties keep document order.
+/// </summary>
+public sealed class SearchIndex
+{
+    private readonly IReadOnlyList<SearchDocument> documents;
+    private readonly IReadOnlyList<string[]> folded;
+    private readonly Dictionary<string, HashSet<int>> postings = new(StringComparer.Ordinal);
+
+    public SearchIndex(IReadOnlyList<SearchDocument> documents)
+    {
+        this.documents = documents;
+        folded = [.. documents.Select(d => d.Fields.Select(f => SearchText.Fold(f.Text)).ToArray())];
+        for (var doc = 0; doc < documents.Count; doc++)
+        {
+            foreach (var text in folded[doc])
+            {
+                foreach (var gram in Grams(text))
+                {
+                    (postings.TryGetValue(gram, out var set) ? set : postings[gram] = []).Add(doc);
+                }
+            }
+        }
+    }
+
+    public int Count => documents.Count;
+
+    /// <summary>Every document that matches all terms, best first.</summary>
+    public IReadOnlyList<SearchHit> Find(IReadOnlyList<string> terms)
+    {
+        if (terms.Count == 0)
+        {
+            return [];
+        }
+        IEnumerable<int> candidates = Enumerable.Range(0, documents.Count);
+        foreach (var term in terms)
+        {
+            // A one-character term has no bigram; it is checked by substring on every document (there are few).
+            var grams = Grams(term).ToList();
+            if (grams.Count > 0)
+            {
+                candidates = candidates.Intersect(grams.Select(g => postings.GetValueOrDefault(g) ?? []).Aggregate((a, b) => [.. a.Intersect(b)]));
+            }
+        }
+        var hits = new List<(SearchHit Hit, int Order)>();
+        foreach (var doc in candidates)
+        {
+            var score = 0.0;
+            SearchField? best = null;
+            var bestScore = 0.0;
+            var allTermsFound = true;
+            foreach (var term in terms)
+            {
+                var termScore = 0.0;
+                for (var f = 0; f < folded[doc].Length; f++)
+                {
+                    var count = SearchText.Occurrences(folded[doc][f], term).Count();
+                    var fieldScore = count * documents[doc].Fields[f].Weight;
+                    termScore += fieldScore;
+                    if (fieldScore > bestScore)
+                    {
+                        (best, bestScore) = (documents[doc].Fields[f], fieldScore);
+                    }
+                }
+                allTermsFound &= termScore > 0;
+                score += termScore;
+            }
+            if (allTermsFound)
+            {
+                hits.Add((new SearchHit(documents[doc], score, best!), doc));
+            }
+        }
+        return [.. hits.OrderByDescending(h => h.Hit.Score).ThenBy(h => h.Order).Select(h => h.Hit)];
+    }
+
+    private static IEnumerable<string> Grams(string text)
+    {
+        for (var i = 0; i + 2 <= text.Length; i++)
+        {
+            yield return text.Substring(i, 2);
+        }
+    }
+
+    /// <summary>The searchable documents of a snapshot, in document order: goals, measures, sub-measures, then KPIs.</summary>
+    public static SearchIndex Of(StrategyGraph graph) => new(
+    [
+        .. graph.Goals.Select(g => new SearchDocument("goal", g.Id, g.Title, [new("title", g.Title, 3)])),
+        .. graph.Measures.Select(m => new SearchDocument("measure", m.Id, m.Title, [new("title", m.Title, 3)])),
+        .. graph.SubMeasures.Select(s => new SearchDocument("sub-measure", s.Id, s.Title, [new("title", s.Title, 3), new("description", s.Description, 1)])),
+        .. graph.Kpis.Select(k => new SearchDocument("kpi", k.Kpi.Id, k.Kpi.Name, [new("name", k.Kpi.Name, 3), new("definition", k.Kpi.Definition, 1)])),
+    ]);
+}

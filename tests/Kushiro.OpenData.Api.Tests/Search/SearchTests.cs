@@ -1,0 +1,89 @@
+using System.Net;
+using System.Text;
+using System.Text.Json;
+
+namespace Kushiro.OpenData.Api.Tests.Search;
+
+/// <summary>Searches find what a reader of the texts expects: computed here from the REST lists, not from the index.</summary>
+[Collection(ReadOnlyApi.Name)]
+public sealed class SearchTests(SharedApiFactory api)
+{
+    [Theory]
+    [InlineData("子育て")]
+    [InlineData("医療")]
+    [InlineData("観光")]
+    [InlineData("ＭＩＣＥ")]
+    [InlineData("医療 体制")]
+    public async Task ASearchFindsExactlyTheItemsWhoseTextsContainEveryTerm(string query)
+    {
+        var expected = await TextsAsync();
+        var terms = query.Normalize(NormalizationForm.FormKC).ToLowerInvariant().Split(' ');
+        var wanted = expected.Where(e => terms.All(t => e.Text.Contains(t, StringComparison.Ordinal))).Select(e => e.Key).ToHashSet();
+
+        var found = await SearchAsync(query);
+        Assert.NotEmpty(wanted);
+        Assert.Equal(wanted.Order(), found.Select(r => $"{r.Text("type")}:{r.Text("id")}").Order());
+    }
+
+    [Fact]
+    public async Task TitleMatchesRankAboveMatchesOnlyInDescriptions()
+    {
+        var results = await SearchAsync("子育て");
+        var titles = results.TakeWhile(r => r.Text("title").Contains("子育て", StringComparison.Ordinal)).Count();
+        Assert.True(titles > 0);
+        Assert.All(results.Skip(titles), r => Assert.DoesNotContain("子育て", r.Text("title"), StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task FullWidthLettersFindHalfWidthTextAndTheSnippetMarksIt()
+    {
+        var result = Assert.Single(await SearchAsync("ＭＩＣＥ"));
+        Assert.Equal("1-6-1", result.Text("id"));
+        Assert.Contains("<mark>MICE</mark>", result.Text("snippet"));
+    }
+
+    [Fact]
+    public async Task NothingAbsurdIsFound()
+    {
+        Assert.Empty(await SearchAsync("宇宙開発"));
+        Assert.Empty(await SearchAsync("子育て 石炭"));
+    }
+
+    [Theory]
+    [InlineData("")]
+    [InlineData("%E3%80%80")] // an ideographic space only
+    public async Task ABlankQueryIsA400NamingQ(string q)
+    {
+        using var response = await api.CreateClient().GetAsync($"/api/v1/search?q={q}");
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Contains("\"q\"", await response.Content.ReadAsStringAsync());
+    }
+
+    [Fact]
+    public async Task ResultsArePagedLikeEveryList()
+    {
+        var all = await SearchAsync("の");
+        var client = api.CreateClient();
+        var second = await client.GetJsonAsync("/api/v1/search?q=" + Uri.EscapeDataString("の") + "&limit=5&offset=5");
+        Assert.Equal(all.Count, second.GetProperty("total").GetInt32());
+        Assert.Equal(all.Skip(5).Take(5).Select(r => r.Text("id")), second.Items().Select(r => r.Text("id")));
+    }
+
+    private async Task<List<JsonElement>> SearchAsync(string query) =>
+        [.. (await api.CreateClient().GetJsonAsync("/api/v1/search?limit=200&q=" + Uri.EscapeDataString(query))).Items()];
+
+    /// <summary>Every searchable item's texts, folded the way the API documents (NFKC, lower case).</summary>
+    private async Task<List<(string Key, string Text)>> TextsAsync()
+    {
+        var client = api.CreateClient();
+        static string Fold(string s) => s.Normalize(NormalizationForm.FormKC).ToLowerInvariant();
+        var texts = new List<(string, string)>();
+        texts.AddRange((await client.GetJsonAsync("/api/v1/goals?limit=200")).Items().Select(g => ($"goal:{g.Text("id")}", Fold(g.Text("title")))));
+        texts.AddRange((await client.GetJsonAsync("/api/v1/measures?limit=200")).Items().Select(m => ($"measure:{m.Text("id")}", Fold(m.Text("title")))));
+        texts.AddRange((await client.GetJsonAsync("/api/v1/sub-measures?limit=200")).Items()
+            .Select(s => ($"sub-measure:{s.Text("id")}", Fold(s.Text("title") + "\n" + s.Text("description")))));
+        texts.AddRange((await client.GetJsonAsync("/api/v1/kpis?limit=200")).Items()
+            .Select(k => ($"kpi:{k.Text("id")}", Fold(k.Text("name") + "\n" + k.Text("definition")))));
+        return texts;
+    }
+}
