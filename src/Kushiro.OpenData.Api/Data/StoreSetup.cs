@@ -37,6 +37,7 @@ public static class StoreSetup
         services.AddSingleton(TimeProvider.System);
         services.AddScoped<SeedImporter>();
         services.AddSingleton<Themes.ThemeCatalog>();
+        services.AddScoped<Themes.ThemedPages>();
         return services;
     }
 
@@ -105,7 +106,7 @@ public static class StoreSetup
         await MigrateOnceAcrossInstancesAsync(services, cancellationToken);
         var changed = await ImportOnceAcrossInstancesAsync(services, seed, cancellationToken);
         // Code lists and alignments are served from memory: small, and changed only with the seed.
-        services.GetRequiredService<Themes.ThemeCatalog>().Load(seed.Schemes, seed.Alignments);
+        services.GetRequiredService<Themes.ThemeCatalog>().Load(seed.Schemes, seed.Alignments, seed.SubMeasureThemes);
         await services.GetRequiredService<DatasetVersion>().RefreshAsync(services, cancellationToken);
 
         services.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(StoreSetup)).LogInformation(

@@ -11,6 +11,14 @@ public static class ControllerProblems
             title: $"{what} not found",
             detail: $"There is no {what.ToLowerInvariant()} with ID \"{id}\"."));
 
+    /// <summary>A 400 naming the parameter and what is wrong with it.</summary>
+    public static ActionResult InvalidParameterProblem(this ControllerBase controller, string parameter, string message)
+    {
+        controller.ModelState.AddModelError(parameter, message);
+        return new ProblemResult(controller.ProblemDetailsFactory.CreateValidationProblemDetails(controller.HttpContext,
+            controller.ModelState, StatusCodes.Status400BadRequest, detail: $"Invalid query parameter: {parameter}."));
+    }
+
     /// <summary>A filter naming something that does not exist is a client error (400), not an empty list.</summary>
     public static ActionResult UnknownFilterProblem(this ControllerBase controller, string parameter, string value, string what)
     {

@@ -10,12 +10,14 @@ namespace Kushiro.OpenData.Api.Kpis;
 /// <summary>Numeric targets (数値目標) and KPIs (重要業績評価指標), read side.</summary>
 [Route("api/v{version:apiVersion}/kpis")]
 [Tags("KPIs")]
-public sealed class KpisController(OpenDataContext db) : ApiV1Controller
+public sealed class KpisController(OpenDataContext db, Themes.ThemedPages themed) : ApiV1Controller
 {
     /// <summary>List numeric targets and KPIs, optionally of one basic goal or measure.</summary>
     /// <remarks>In document order: the plan's own targets first, then by goal and measure, then by ID. <c>goal</c> selects the goal's numeric targets and its measures' KPIs; <c>measure</c> one measure's KPIs. Paged with <c>limit</c> and <c>offset</c>.</remarks>
     /// <param name="goal" example="1">Only KPIs of this basic goal (基本目標) and its measures. An ID that does not exist is a 400.</param>
     /// <param name="measure" example="1-1">Only KPIs of this measure (施策・節). An ID that does not exist is a 400.</param>
+    /// <param name="theme" example="sdgs:8">Only KPIs of a goal or measure under this theme concept (the plan's own targets have none), as <c>scheme:code</c> (see /api/v1/themes). Repeatable: concepts of one scheme combine with OR, schemes with AND. An unknown scheme or code is a 400.</param>
+    /// <param name="facets" example="sdgs,fields">Comma-separated theme schemes to count items by; the counts come in <c>facets</c>.</param>
     /// <param name="page">Paging.</param>
     /// <param name="cancellationToken">Cancelled when the client goes away.</param>
     /// <response code="200">A page of KPIs.</response>
@@ -23,7 +25,8 @@ public sealed class KpisController(OpenDataContext db) : ApiV1Controller
     [HttpGet(Name = "listKpis")]
     [ProducesResponseType<Page<KpiResource>>(StatusCodes.Status200OK, "application/json", CsvFormat.MediaType)]
     public async Task<ActionResult<Page<KpiResource>>> ListKpis(
-        [FromQuery] string? goal, [FromQuery] string? measure, [FromQuery] PageQuery page, CancellationToken cancellationToken)
+        [FromQuery] string? goal, [FromQuery] string? measure, [FromQuery] string[]? theme, [FromQuery] string? facets,
+        [FromQuery] PageQuery page, CancellationToken cancellationToken)
     {
         if (goal is not null && !await db.Goals.AnyAsync(g => g.Id == goal, cancellationToken))
         {
@@ -36,7 +39,7 @@ public sealed class KpisController(OpenDataContext db) : ApiV1Controller
         var kpis = (await KpiMapping.AllInDocumentOrderAsync(db, cancellationToken))
             .Where(k => (goal is null || k.GoalId == goal) && (measure is null || k.MeasureId == measure))
             .ToList();
-        return Page<KpiResource>.Create([.. kpis.Skip(page.Offset).Take(page.Limit).Select(KpiMapping.ToResource)], kpis.Count, page, Request);
+        return await themed.PageAsync(this, [.. kpis.Select(KpiMapping.ToResource)], Under, theme, facets, page, cancellationToken);
     }
 
     /// <summary>Get one numeric target or KPI.</summary>
@@ -77,4 +80,10 @@ public sealed class KpisController(OpenDataContext db) : ApiV1Controller
         return Page<KpiFigureResource>.Create(
             [.. observations.Skip(page.Offset).Take(page.Limit).Select(KpiMapping.ToResource)], observations.Count, page, Request);
     }
+
+    // A KPI is under the themes of what it belongs to; the plan's own targets belong to no theme.
+    private static IEnumerable<Strategy.ReadModel.SubMeasureNode> Under(Strategy.ReadModel.StrategyGraph graph, KpiResource k) =>
+        k.MeasureId is { } measure ? Themes.ThemeFilter.Under(graph, "measure", measure)
+        : k.GoalId is { } goal ? Themes.ThemeFilter.Under(graph, "goal", goal)
+        : [];
 }

@@ -42,6 +42,10 @@ public sealed class ThemeDocuments(LinkedDataIris iris, ThemeCatalog themes)
             ["prefLabelEn"] = c.LabelEn,
             ["inScheme"] = iris.Scheme(s.Id),
         };
+        if (c.Iri is { } publisherIri)
+        {
+            node["exactMatch"] = publisherIri;
+        }
         if (withGoals)
         {
             node["alignedGoals"] = StrategyDocuments.Iris(themes.Alignments.Where(a => a.Scheme == s.Id && a.Code == c.Code).Select(a => iris.Goal(a.GoalId)));

@@ -34,6 +34,10 @@ public sealed record Page<T> : IPage
     /// <summary>Links to this and neighbouring pages, other parameters kept.</summary>
     public required PageLinks Links { get; init; }
 
+    /// <summary>With <c>?facets=sdgs,fields</c> on a list that has themes: counts per concept of each scheme named; absent otherwise.</summary>
+    [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+    public IReadOnlyDictionary<string, IReadOnlyList<Themes.FacetCount>>? Facets { get; init; }
+
     IEnumerable IPage.Items => Items;
 
     internal static Page<T> Create(IReadOnlyList<T> items, int total, PageQuery query, HttpRequest request) => new()

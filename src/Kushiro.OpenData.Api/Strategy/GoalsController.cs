@@ -11,19 +11,24 @@ namespace Kushiro.OpenData.Api.Strategy;
 /// <summary>Basic goals (基本目標).</summary>
 [Route("api/v{version:apiVersion}/goals")]
 [Tags("Goals")]
-public sealed class GoalsController(OpenDataContext db, Themes.ThemeCatalog themes) : ApiV1Controller
+public sealed class GoalsController(OpenDataContext db, Themes.ThemeCatalog themes, Themes.ThemedPages themed) : ApiV1Controller
 {
     /// <summary>List the basic goals (基本目標).</summary>
-    /// <remarks>In stable ID order, paged with <c>limit</c> and <c>offset</c>.</remarks>
+    /// <remarks>In stable ID order, paged with <c>limit</c> and <c>offset</c>. A goal is under a theme when one of its sub-measures is.</remarks>
+    /// <param name="theme" example="sdgs:8">Only items under this theme concept, as <c>scheme:code</c> (see /api/v1/themes). Repeatable: concepts of one scheme combine with OR, schemes with AND. An unknown scheme or code is a 400.</param>
+    /// <param name="facets" example="sdgs,fields">Comma-separated theme schemes to count items by; the counts come in <c>facets</c>.</param>
+    /// <param name="page">Paging.</param>
+    /// <param name="cancellationToken">Cancelled when the client goes away.</param>
     /// <response code="200">A page of basic goals.</response>
     /// <response code="400">A query parameter is invalid; the problem names it.</response>
     [HttpGet(Name = "listGoals")]
     [ProducesResponseType<Page<GoalSummary>>(StatusCodes.Status200OK, "application/json", CsvFormat.MediaType)]
-    public async Task<ActionResult<Page<GoalSummary>>> ListGoals([FromQuery] PageQuery page, CancellationToken cancellationToken)
+    public async Task<ActionResult<Page<GoalSummary>>> ListGoals(
+        [FromQuery] string[]? theme, [FromQuery] string? facets, [FromQuery] PageQuery page, CancellationToken cancellationToken)
     {
-        var query = db.Goals.AsNoTracking().OrderBy(g => g.Order);
-        var items = await query.Skip(page.Offset).Take(page.Limit).ToListAsync(cancellationToken);
-        return Page<GoalSummary>.Create([.. items.Select(GoalSummary.From)], await query.CountAsync(cancellationToken), page, Request);
+        var items = await db.Goals.AsNoTracking().OrderBy(g => g.Order).ToListAsync(cancellationToken);
+        return await themed.PageAsync(this, [.. items.Select(GoalSummary.From)], (graph, g) => Themes.ThemeFilter.Under(graph, "goal", g.Id),
+            theme, facets, page, cancellationToken);
     }
 
     /// <summary>Get one basic goal (基本目標) with its measures (施策・節).</summary>

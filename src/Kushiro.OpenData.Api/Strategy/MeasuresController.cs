@@ -11,18 +11,21 @@ namespace Kushiro.OpenData.Api.Strategy;
 /// <summary>Measures (施策・節).</summary>
 [Route("api/v{version:apiVersion}/measures")]
 [Tags("Measures")]
-public sealed class MeasuresController(OpenDataContext db) : ApiV1Controller
+public sealed class MeasuresController(OpenDataContext db, Themes.ThemedPages themed) : ApiV1Controller
 {
     /// <summary>List measures (施策・節), optionally of one basic goal.</summary>
-    /// <remarks>In stable ID order (goal, then measure number), paged with <c>limit</c> and <c>offset</c>.</remarks>
+    /// <remarks>In stable ID order (goal, then measure number), paged with <c>limit</c> and <c>offset</c>. A measure is under a theme when one of its sub-measures is.</remarks>
     /// <param name="goal" example="1">Only the measures of this basic goal (基本目標), by ID. An ID that does not exist is a 400.</param>
+    /// <param name="theme" example="sdgs:8">Only items under this theme concept, as <c>scheme:code</c> (see /api/v1/themes). Repeatable: concepts of one scheme combine with OR, schemes with AND. An unknown scheme or code is a 400.</param>
+    /// <param name="facets" example="sdgs,fields">Comma-separated theme schemes to count items by; the counts come in <c>facets</c>.</param>
     /// <param name="page">Paging.</param>
     /// <param name="cancellationToken">Cancelled when the client goes away.</param>
     /// <response code="200">A page of measures.</response>
     /// <response code="400">A query parameter is invalid or names a goal that does not exist; the problem names it.</response>
     [HttpGet(Name = "listMeasures")]
     [ProducesResponseType<Page<MeasureSummary>>(StatusCodes.Status200OK, "application/json", CsvFormat.MediaType)]
-    public async Task<ActionResult<Page<MeasureSummary>>> ListMeasures([FromQuery] string? goal, [FromQuery] PageQuery page, CancellationToken cancellationToken)
+    public async Task<ActionResult<Page<MeasureSummary>>> ListMeasures(
+        [FromQuery] string? goal, [FromQuery] string[]? theme, [FromQuery] string? facets, [FromQuery] PageQuery page, CancellationToken cancellationToken)
     {
         if (goal is not null && !await db.Goals.AnyAsync(g => g.Id == goal, cancellationToken))
         {
@@ -31,8 +34,9 @@ public sealed class MeasuresController(OpenDataContext db) : ApiV1Controller
         var query = db.Measures.AsNoTracking()
             .Where(m => goal == null || m.GoalId == goal)
             .OrderBy(m => m.Goal!.Order).ThenBy(m => m.Order);
-        var items = await query.Skip(page.Offset).Take(page.Limit).ToListAsync(cancellationToken);
-        return Page<MeasureSummary>.Create([.. items.Select(MeasureSummary.From)], await query.CountAsync(cancellationToken), page, Request);
+        var items = await query.ToListAsync(cancellationToken);
+        return await themed.PageAsync(this, [.. items.Select(MeasureSummary.From)], (graph, m) => Themes.ThemeFilter.Under(graph, "measure", m.Id),
+            theme, facets, page, cancellationToken);
     }
 
     /// <summary>Get one measure (施策・節) with its sub-measures (施策・細節).</summary>

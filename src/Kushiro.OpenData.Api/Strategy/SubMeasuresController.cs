@@ -10,12 +10,14 @@ namespace Kushiro.OpenData.Api.Strategy;
 /// <summary>Sub-measures (施策・細節).</summary>
 [Route("api/v{version:apiVersion}/sub-measures")]
 [Tags("Sub-measures")]
-public sealed class SubMeasuresController(OpenDataContext db) : ApiV1Controller
+public sealed class SubMeasuresController(OpenDataContext db, Themes.ThemedPages themed) : ApiV1Controller
 {
     /// <summary>List sub-measures (施策・細節), optionally of one basic goal or measure.</summary>
     /// <remarks>In stable ID order (goal, measure, then sub-measure number), paged with <c>limit</c> and <c>offset</c>. Both filters together return the sub-measures that match both. Re-listings (再掲) are included and carry <c>relistingOf</c>.</remarks>
     /// <param name="goal" example="3">Only sub-measures of this basic goal (基本目標), by ID. An ID that does not exist is a 400.</param>
     /// <param name="measure" example="3-4">Only sub-measures of this measure (施策・節), by ID. An ID that does not exist is a 400.</param>
+    /// <param name="theme" example="sdgs:8">Only items under this theme concept, as <c>scheme:code</c> (see /api/v1/themes). Repeatable: concepts of one scheme combine with OR, schemes with AND. An unknown scheme or code is a 400.</param>
+    /// <param name="facets" example="sdgs,fields">Comma-separated theme schemes to count items by; the counts come in <c>facets</c>.</param>
     /// <param name="page">Paging.</param>
     /// <param name="cancellationToken">Cancelled when the client goes away.</param>
     /// <response code="200">A page of sub-measures.</response>
@@ -23,7 +25,8 @@ public sealed class SubMeasuresController(OpenDataContext db) : ApiV1Controller
     [HttpGet(Name = "listSubMeasures")]
     [ProducesResponseType<Page<SubMeasureResource>>(StatusCodes.Status200OK, "application/json", CsvFormat.MediaType)]
     public async Task<ActionResult<Page<SubMeasureResource>>> ListSubMeasures(
-        [FromQuery] string? goal, [FromQuery] string? measure, [FromQuery] PageQuery page, CancellationToken cancellationToken)
+        [FromQuery] string? goal, [FromQuery] string? measure, [FromQuery] string[]? theme, [FromQuery] string? facets,
+        [FromQuery] PageQuery page, CancellationToken cancellationToken)
     {
         if (goal is not null && !await db.Goals.AnyAsync(g => g.Id == goal, cancellationToken))
         {
@@ -36,8 +39,8 @@ public sealed class SubMeasuresController(OpenDataContext db) : ApiV1Controller
         var query = db.SubMeasures
             .Where(s => goal == null || s.Measure!.GoalId == goal)
             .Where(s => measure == null || s.MeasureId == measure);
-        var items = await Resources(InIdOrder(query).Skip(page.Offset).Take(page.Limit), cancellationToken);
-        return Page<SubMeasureResource>.Create(items, await query.CountAsync(cancellationToken), page, Request);
+        var items = await Resources(InIdOrder(query), cancellationToken);
+        return await themed.PageAsync(this, items, (graph, s) => Themes.ThemeFilter.Under(graph, "sub-measure", s.Id), theme, facets, page, cancellationToken);
     }
 
     /// <summary>Get one sub-measure (施策・細節).</summary>

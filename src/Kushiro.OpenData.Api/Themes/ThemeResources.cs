@@ -81,16 +81,20 @@ public record ThemeConceptResource
     /// <example>ひとが集う、安心して暮らすことができる魅力的な地域をつくる</example>
     public required string Label { get; init; }
 
-    /// <summary>English label (this project's translation).</summary>
+    /// <summary>English label (this project's translation; for the SDGs, the UN's short title).</summary>
     /// <example>Make attractive regions where people gather and live in safety</example>
     public required string LabelEn { get; init; }
+
+    /// <summary>The publisher's own IRI for the concept where one exists (the UN's for the SDGs), else null.</summary>
+    /// <example>null</example>
+    public required string? Iri { get; init; }
 
     /// <summary>Link to this concept.</summary>
     public required SelfLink Links { get; init; }
 
     internal static ThemeConceptResource From(ThemeScheme s, ThemeConcept c) => new()
     {
-        Scheme = s.Id, Code = c.Code, Notation = c.Notation, Label = c.Label, LabelEn = c.LabelEn,
+        Scheme = s.Id, Code = c.Code, Notation = c.Notation, Label = c.Label, LabelEn = c.LabelEn, Iri = c.Iri,
         Links = new SelfLink { Self = ApiLinks.ThemeConcept(s.Id, c.Code) },
     };
 }

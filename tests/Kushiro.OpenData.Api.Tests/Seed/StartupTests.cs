@@ -54,7 +54,15 @@ public sealed class StartupTests
 
         await Task.Delay(TimeSpan.FromSeconds(1.1)); // Last-Modified has one-second resolution.
         seed.EditRecord("goals.json", 1, g => g["title"] = "地域の魅力を生かす(改訂)")
-            .EditFile("sub-measures.json", root => root.AsArray().RemoveAt(root.AsArray().Count - 1));
+            .EditFile("sub-measures.json", root => root.AsArray().RemoveAt(root.AsArray().Count - 1))
+            // A removed sub-measure's theme mappings go with it (the seed check names any left behind).
+            .EditFile("sub-measure-themes.json", root =>
+            {
+                foreach (var mapping in root.AsArray().Where(m => (string?)m!["subMeasureId"] == "4-2-3").ToList())
+                {
+                    root.AsArray().Remove(mapping);
+                }
+            });
         using var second = new ApiFactory(seed.Path, database);
         var client = second.CreateClient();
         using var after = await client.GetAsync("/api/v1/goals/1");

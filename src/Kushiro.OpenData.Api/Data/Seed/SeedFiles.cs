@@ -14,6 +14,7 @@ internal sealed class SeedFiles(string directory)
     public const string SubMeasures = "sub-measures.json";
     public const string Kpis = "kpis.json";
     public const string Alignments = "alignments.json";
+    public const string SubMeasureThemes = "sub-measure-themes.json";
 
     private readonly SortedDictionary<string, byte[]> read = new(StringComparer.Ordinal);
 

@@ -29,8 +29,8 @@ public static partial class SeedReader
                 r.Error("id", $"must match the file name (themes-{id}.json)");
             }
             var source = r.Nested("source", ["title", "url"]);
-            var concepts = r.NestedArray("concepts", ["code", "notation", "label", "labelEn"])
-                .Select(c => (Record: c, Concept: new ThemeConcept(CheckedCode(c), c.Text("notation"), c.Text("label"), c.Text("labelEn"))))
+            var concepts = r.NestedArray("concepts", ["code", "notation", "label", "labelEn", "iri"])
+                .Select(c => (Record: c, Concept: new ThemeConcept(CheckedCode(c), c.Text("notation"), c.Text("label"), c.Text("labelEn"), CheckedUrl(c, "iri"))))
                 .ToList();
             foreach (var repeated in concepts.GroupBy(c => c.Concept.Code).Where(g => g.Count() > 1))
             {
@@ -50,6 +50,64 @@ public static partial class SeedReader
             r.Error("code", $"\"{code}\" is malformed (lower-case letters, digits and single hyphens)");
         }
         return code;
+    }
+
+    private static string? CheckedUrl(SeedRecord r, string field)
+    {
+        var url = r.OptionalText(field);
+        if (url is not null && !(Uri.TryCreate(url, UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https"))
+        {
+            r.Error(field, $"\"{url}\" is not an absolute http(s) IRI");
+        }
+        return url;
+    }
+
+    private static SubMeasureTheme ReadSubMeasureTheme(SeedRecord r)
+    {
+        var provenance = r.Text("provenance");
+        if (provenance.Length > 0 && !KpiProvenance.All.Contains(provenance))
+        {
+            r.Error("provenance", $"must be one of {string.Join(", ", KpiProvenance.All)}");
+        }
+        return new SubMeasureTheme(r.Text("subMeasureId"), r.Text("scheme"), r.Text("code"), provenance, r.Text("rationale"));
+    }
+
+    /// <summary>Every mapping names a real sub-measure and concept, once; every sub-measure is mapped in every scheme.</summary>
+    private static void CheckSubMeasureThemes(List<Located<SubMeasureTheme>> mappings, List<Located<Strategy.SubMeasure>> subMeasures, List<ThemeScheme> schemes)
+    {
+        var subMeasureIds = subMeasures.Select(s => s.Value.Id).ToHashSet(StringComparer.Ordinal);
+        foreach (var (r, m) in mappings)
+        {
+            var scheme = schemes.FirstOrDefault(s => s.Id == m.Scheme);
+            if (m.SubMeasureId.Length > 0 && !subMeasureIds.Contains(m.SubMeasureId))
+            {
+                r.Error("subMeasureId", $"no sub-measure has ID \"{m.SubMeasureId}\"");
+            }
+            if (m.Scheme.Length > 0 && scheme is null)
+            {
+                r.Error("scheme", $"no code list has ID \"{m.Scheme}\" (known: {string.Join(", ", schemes.Select(s => s.Id))})");
+            }
+            else if (scheme is not null && m.Code.Length > 0 && scheme.Concepts.All(c => c.Code != m.Code))
+            {
+                r.Error("code", $"\"{m.Code}\" is not a code of \"{m.Scheme}\"");
+            }
+        }
+        foreach (var repeated in mappings.GroupBy(m => (m.Value.SubMeasureId, m.Value.Scheme, m.Value.Code)).Where(g => g.Count() > 1))
+        {
+            repeated.Last().Record.Error("code", $"sub-measure \"{repeated.Key.SubMeasureId}\" is mapped to {repeated.Key.Scheme}:{repeated.Key.Code} twice");
+        }
+        if (mappings.Count == 0)
+        {
+            return; // A missing or unreadable file is reported where it is read.
+        }
+        // A sub-measure added to the seed must be mapped before it is served: theme queries would miss it otherwise.
+        foreach (var (r, sub) in subMeasures)
+        {
+            foreach (var scheme in schemes.Where(s => mappings.All(m => m.Value.SubMeasureId != sub.Id || m.Value.Scheme != s.Id)))
+            {
+                r.Error("id", $"sub-measure \"{sub.Id}\" has no mapping to \"{scheme.Id}\" in {SeedFiles.SubMeasureThemes}");
+            }
+        }
     }
 
     private static GoalAlignment ReadAlignment(SeedRecord r)

@@ -30,6 +30,7 @@ public static partial class SeedReader
             ReadSubMeasure);
         var schemes = ReadSchemes(files, errors);
         var alignments = ReadArray(files, SeedFiles.Alignments, errors, ["goalId", "scheme", "code", "provenance", "rationale"], ReadAlignment);
+        var subMeasureThemes = ReadArray(files, SeedFiles.SubMeasureThemes, errors, ["subMeasureId", "scheme", "code", "provenance", "rationale"], ReadSubMeasureTheme);
         var kpis = ReadArray(files, SeedFiles.Kpis, errors,
             ["id", "goalId", "measureId", "name", "definition", "unit", "direction", "statistics", "baseline", "targets", "observations"], ReadKpi);
 
@@ -48,6 +49,7 @@ public static partial class SeedReader
         CheckUnique(kpis);
         CheckKpiScopes(kpis, goals, measures);
         CheckAlignments(alignments, goals, schemes);
+        CheckSubMeasureThemes(subMeasureThemes, subMeasures, schemes);
         CheckNotEmpty(files, errors, (SeedFiles.Goals, goals.Count), (SeedFiles.Measures, measures.Count), (SeedFiles.SubMeasures, subMeasures.Count));
 
         if (errors.Count > 0 || plan is null)
@@ -65,7 +67,8 @@ public static partial class SeedReader
         return new StrategySeed(
             [.. localGovernments.Select(x => x.Value)], plan.Value.Value,
             [.. goals.Select(x => x.Value)], [.. measures.Select(x => x.Value)], [.. subMeasures.Select(x => x.Value)],
-            [.. kpis.Select(x => x.Value)], schemes, [.. alignments.Select(x => x.Value)], files.Hash());
+            [.. kpis.Select(x => x.Value)], schemes, [.. alignments.Select(x => x.Value)],
+            [.. subMeasureThemes.Select(x => x.Value)], files.Hash());
     }
 
     /// <summary>A value read from the seed, with the record it came from (for later cross-checks).</summary>

@@ -14,4 +14,5 @@ public sealed record StrategySeed(
     IReadOnlyList<Kpi> Kpis,
     IReadOnlyList<ThemeScheme> Schemes,
     IReadOnlyList<GoalAlignment> Alignments,
+    IReadOnlyList<SubMeasureTheme> SubMeasureThemes,
     string Hash);

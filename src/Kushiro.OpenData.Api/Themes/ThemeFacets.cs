@@ -1,0 +1,52 @@
+using Kushiro.OpenData.Api.Strategy.ReadModel;
+
+namespace Kushiro.OpenData.Api.Themes;
+
+/// <summary>How many items of a list fall under one concept, given the list's other filters.</summary>
+public sealed record FacetCount
+{
+    /// <summary>The concept's code.</summary>
+    /// <example>14</example>
+    public required string Code { get; init; }
+
+    /// <summary>The concept's label (Japanese).</summary>
+    /// <example>海の豊かさを守ろう</example>
+    public required string Label { get; init; }
+
+    /// <summary>The list's total with <c>theme={scheme}:{code}</c> in place of any other filter on this scheme.</summary>
+    /// <example>1</example>
+    public required int Count { get; init; }
+}
+
+/// <summary>
+/// <c>?facets=sdgs,fields</c>: counts per concept of the named schemes. Each count is the total the list would
+/// have with that concept as its filter on the scheme (other schemes' filters kept), so a facet is exactly what a
+/// client gets by following it.
+/// </summary>
+public static class ThemeFacets
+{
+    /// <returns>The schemes asked for, or the message of a 400 naming an unknown one.</returns>
+    public static (IReadOnlyList<ThemeScheme>? Schemes, string? Error) Parse(string? facets, ThemeCatalog catalog)
+    {
+        var schemes = new List<ThemeScheme>();
+        foreach (var id in (facets ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Distinct())
+        {
+            if (catalog.Scheme(id) is not { } scheme)
+            {
+                return (null, $"There is no theme scheme \"{id}\" (known: {string.Join(", ", catalog.Schemes.Select(s => s.Id))}).");
+            }
+            schemes.Add(scheme);
+        }
+        return (schemes, null);
+    }
+
+    public static IReadOnlyDictionary<string, IReadOnlyList<FacetCount>>? Count<T>(
+        IReadOnlyList<ThemeScheme> schemes, ThemeFilter filter, IReadOnlyList<T> items, Func<T, IEnumerable<SubMeasureNode>> under) =>
+        schemes.Count == 0
+            ? null
+            : schemes.ToDictionary(s => s.Id, s => (IReadOnlyList<FacetCount>)[.. s.Concepts.Select(c =>
+            {
+                var facet = filter.With(s.Id, c.Code);
+                return new FacetCount { Code = c.Code, Label = c.Label, Count = items.Count(i => facet.Matches(under(i))) };
+            })]);
+}

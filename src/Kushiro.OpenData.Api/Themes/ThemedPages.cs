@@ -1,0 +1,35 @@
+using Kushiro.OpenData.Api.Http;
+using Kushiro.OpenData.Api.Paging;
+using Kushiro.OpenData.Api.Strategy.ReadModel;
+using Microsoft.AspNetCore.Mvc;
+
+namespace Kushiro.OpenData.Api.Themes;
+
+/// <summary>
+/// One page of a list that can be filtered by theme and faceted: every list of goals, measures, sub-measures and
+/// KPIs goes through here, so the four agree on what <c>theme</c> and <c>facets</c> mean.
+/// </summary>
+public sealed class ThemedPages(ThemeCatalog catalog, StrategyReadModel readModel)
+{
+    public async Task<ActionResult<Page<T>>> PageAsync<T>(
+        ControllerBase controller, IReadOnlyList<T> items, Func<StrategyGraph, T, IEnumerable<SubMeasureNode>> under,
+        string[]? theme, string? facets, PageQuery page, CancellationToken cancellationToken)
+    {
+        var (filter, themeError) = ThemeFilter.Parse(theme, catalog);
+        if (themeError is not null)
+        {
+            return controller.InvalidParameterProblem("theme", themeError);
+        }
+        var (schemes, facetsError) = ThemeFacets.Parse(facets, catalog);
+        if (facetsError is not null)
+        {
+            return controller.InvalidParameterProblem("facets", facetsError);
+        }
+        var graph = await readModel.GetAsync(cancellationToken);
+        var matching = filter!.IsEmpty ? items : [.. items.Where(i => filter.Matches(under(graph, i)))];
+        return Page<T>.Create([.. matching.Skip(page.Offset).Take(page.Limit)], matching.Count, page, controller.Request) with
+        {
+            Facets = ThemeFacets.Count(schemes!, filter, items, i => under(graph, i)),
+        };
+    }
+}
