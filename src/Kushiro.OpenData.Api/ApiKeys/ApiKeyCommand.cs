@@ -34,7 +34,8 @@ public static class ApiKeyCommand
                 await error.WriteLineAsync($"Created API key {id} (\"{name}\", scopes: {scopes}). Store it now: it is not shown again.");
                 return 0;
             case "list":
-                foreach (var k in await db.ApiKeys.AsNoTracking().OrderBy(k => k.CreatedAt).ToListAsync())
+                // Ordered here: SQLite cannot order by a DateTimeOffset column.
+                foreach (var k in (await db.ApiKeys.AsNoTracking().ToListAsync()).OrderBy(k => k.CreatedAt))
                 {
                     await output.WriteLineAsync($"{k.Id}\t{k.Name}\t{k.Scopes}\t{k.CreatedAt:O}\t{(k.RevokedAt is { } r ? $"revoked {r:O}" : "active")}");
                 }

@@ -9,6 +9,8 @@ namespace Kushiro.OpenData.Api.Catalog;
 /// </summary>
 public static class CatalogBuilder
 {
+    public static readonly IReadOnlyList<string> DatasetIds = ["policy-structure", "kpis", "code-lists"];
+
     public const string CsvNote = "UTF-8、BOM付き、改行CRLF（RFC 4180）。先頭列は 全国地方公共団体コード,ID,地方公共団体名。コードは文字列のまま（012068）。数値は単位・桁区切りなし、単位は別の列。KPIの数値は縦持ち（1行1値）。";
 
     public static CatalogResource Build(StrategyGraph graph)

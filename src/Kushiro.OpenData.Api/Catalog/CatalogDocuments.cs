@@ -12,6 +12,9 @@ public static class CatalogDocuments
         ["type"] = "Catalog",
         ["表記"] = catalog.Title,
         ["説明"] = catalog.Description,
+        // DCAT harvesters read dct:title and dct:description; IMI readers 表記 and 説明.
+        ["title"] = catalog.Title,
+        ["description"] = catalog.Description,
         ["publisher"] = iris.LocalGovernment(catalog.Publisher.LocalGovernmentCode),
         ["language"] = "http://id.loc.gov/vocabulary/iso639-1/" + catalog.Language,
         ["modified"] = catalog.Modified.ToString("O"),
@@ -26,21 +29,25 @@ public static class CatalogDocuments
         ["identifier"] = d.Id,
         ["表記"] = d.Title,
         ["説明"] = d.Description,
+        ["title"] = d.Title,
+        ["description"] = d.Description,
         ["keyword"] = new JsonArray([.. d.Keywords.Select(k => (JsonNode)JsonValue.Create(k)!)]),
         ["publisher"] = iris.LocalGovernment(catalog.Publisher.LocalGovernmentCode),
         ["license"] = d.Licence.Url,
         ["rights"] = d.Rights,
         ["modified"] = d.Modified.ToString("O"),
         ["spatial"] = LinkedDataIris.StatisticalArea(catalog.Publisher.LocalGovernmentCode),
-        ["distributions"] = new JsonArray([.. d.Distributions.Select(x => (JsonNode)Distribution(iris, catalog, x))]),
+        ["distributions"] = new JsonArray([.. d.Distributions.Select(x => (JsonNode)Distribution(iris, catalog, d, x))]),
     };
 
-    private static JsonObject Distribution(LinkedDataIris iris, CatalogResource catalog, DistributionResource d)
+    private static JsonObject Distribution(LinkedDataIris iris, CatalogResource catalog, DatasetResource dataset, DistributionResource d)
     {
         var node = new JsonObject
         {
             ["type"] = "Distribution",
             ["表記"] = d.Title,
+            ["title"] = d.Title,
+            ["license"] = dataset.Licence.Url,
             ["mediaType"] = "https://www.iana.org/assignments/media-types/" + d.MediaType,
             ["accessURL"] = iris.Api(d.Url),
         };

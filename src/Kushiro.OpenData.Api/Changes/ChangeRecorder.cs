@@ -40,7 +40,8 @@ public static class ChangeRecorder
             Measure m => ("measure", m.Id),
             SubMeasure s => ("sub-measure", s.Id),
             Kpi k => ("kpi", k.Id),
-            KpiFigure f => ($"kpi-{f.Role}", $"{f.KpiId}/{f.Period}"),
+            // Removing a figure from its KPI's list clears its KpiId before the save: name it as it was.
+            KpiFigure f => ($"kpi-{f.Role}", $"{entry.Property(nameof(KpiFigure.KpiId)).OriginalValue}/{f.Role}/{f.Period}"),
             _ => (null, null), // bookkeeping rows (store state, keys, the entries themselves) are not data
         };
         if (type is null)

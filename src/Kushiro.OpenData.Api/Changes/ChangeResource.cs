@@ -25,8 +25,8 @@ public sealed record ChangeResource
     /// <example>kpi-observation</example>
     public required string ResourceType { get; init; }
 
-    /// <summary>Its ID; for a figure, <c>{kpi}/{period}</c>.</summary>
-    /// <example>population-outlook/2020-10-01</example>
+    /// <summary>Its ID; for a figure, <c>{kpi}/{role}/{period}</c> (role: baseline, target or observation).</summary>
+    /// <example>population-outlook/observation/2020-10-01</example>
     public required string ResourceId { get; init; }
 
     /// <summary>Where it is served now (for a deletion, where it was), or null for what has no resource of its own.</summary>

@@ -25,10 +25,16 @@ public sealed class ChangesController(OpenDataContext db) : ApiV1Controller
     [HttpGet(Name = "listChanges")]
     [ProducesResponseType<Page<ChangeResource>>(StatusCodes.Status200OK, "application/json", CsvFormat.MediaType)]
     public async Task<ActionResult<Page<ChangeResource>>> ListChanges(
-        [FromQuery] DateTimeOffset? since, [FromQuery] long? after, [FromQuery] PageQuery page, CancellationToken cancellationToken)
+        [FromQuery] string? since, [FromQuery] long? after, [FromQuery] PageQuery page, CancellationToken cancellationToken)
     {
         var query = db.Changes.AsNoTracking();
-        if (since is { } from)
+        if (since is not null && !DateTimeOffset.TryParseExact(since, SinceFormats, System.Globalization.CultureInfo.InvariantCulture,
+                System.Globalization.DateTimeStyles.None, out _))
+        {
+            return this.InvalidParameterProblem("since",
+                $"\"{since}\" is not an ISO 8601 time with offset, e.g. 2026-11-28T09:00:00Z or 2026-11-28T18:00:00%2B09:00 (+ percent-encoded).");
+        }
+        if (since is not null && DateTimeOffset.ParseExact(since, SinceFormats, System.Globalization.CultureInfo.InvariantCulture) is var from)
         {
             // Times are stored in UTC as numbers; a time given with +09:00 must be compared in UTC too.
             var utc = from.ToUniversalTime();
@@ -41,6 +47,9 @@ public sealed class ChangesController(OpenDataContext db) : ApiV1Controller
         var rows = await query.OrderBy(c => c.Sequence).Skip(page.Offset).Take(page.Limit).ToListAsync(cancellationToken);
         return Page<ChangeResource>.Create([.. rows.Select(ToResource)], await query.CountAsync(cancellationToken), page, Request);
     }
+
+    // Only full date-times with an offset: a date alone, or a local time, would be read in the server's time zone.
+    private static readonly string[] SinceFormats = ["yyyy-MM-dd'T'HH:mm:ssK", "yyyy-MM-dd'T'HH:mm:ss.FFFFFFFK"];
 
     private static ChangeResource ToResource(ChangeEntry c) => new()
     {

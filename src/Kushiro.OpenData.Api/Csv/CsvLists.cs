@@ -73,7 +73,7 @@ public static class CsvLists
     ];
 
     // The ID is the one the changes feed gives a figure ({kpi}/{period}), so the two lists join.
-    private static string FigureId(FigureRow r) => $"{r.List.KpiId}/{r.Figure.Period}";
+    private static string FigureId(FigureRow r) => $"{r.List.KpiId}/{r.List.Role}/{r.Figure.Period}";
 
     private static CsvColumn<FigureRow>[] FigureColumns =>
     [

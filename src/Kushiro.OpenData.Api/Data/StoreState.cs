@@ -15,12 +15,16 @@ public sealed class StoreState
     public DateTimeOffset LastModified { get; set; }
 
     /// <summary>
-    /// Moves Last-Modified to <paramref name="now"/>, in whole seconds as HTTP dates carry it, and always forward by
-    /// at least a second: two changes within one second must still differ to a client revalidating by date.
+    /// Moves Last-Modified to <paramref name="now"/> in whole seconds, as HTTP dates carry it, and never back. Two
+    /// changes within one second share it (HTTP dates cannot tell them apart; ETags can), and it never runs ahead
+    /// of the clock, which RFC 9110 forbids and which would make "changes since Last-Modified" skip entries.
     /// </summary>
     public void Touch(DateTimeOffset now)
     {
         var seconds = new DateTimeOffset(now.UtcTicks - now.UtcTicks % TimeSpan.TicksPerSecond, TimeSpan.Zero);
-        LastModified = seconds > LastModified ? seconds : LastModified.AddSeconds(1);
+        if (seconds > LastModified)
+        {
+            LastModified = seconds;
+        }
     }
 }

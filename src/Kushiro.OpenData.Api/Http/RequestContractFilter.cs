@@ -86,9 +86,12 @@ public sealed partial class RequestContractFilter(IApiDescriptionGroupCollection
             StatusCodes.Status400BadRequest, detail: $"Invalid query parameter: {names}."));
     }
 
-    // "*/*" and "application/*" cover application/json; "application/json; charset=utf-8" names it with a parameter.
+    // Parameters (charset, profile) do not decide; a structured suffix does not either: application/ld+json is
+    // not a way of asking for application/json, or a JSON-LD client would get plain JSON without a @context.
     private static bool Matches(MediaTypeHeaderValue offered, MediaTypeHeaderValue accepted) =>
-        offered.IsSubsetOf(accepted) || accepted.IsSubsetOf(offered);
+        accepted.MatchesAllTypes
+        || (accepted.Type.Equals(offered.Type, StringComparison.OrdinalIgnoreCase)
+            && (accepted.MatchesAllSubTypes || accepted.SubType.Equals(offered.SubType, StringComparison.OrdinalIgnoreCase)));
 
     [GeneratedRegex("^-?[0-9]+$")]
     private static partial Regex DecimalInteger();

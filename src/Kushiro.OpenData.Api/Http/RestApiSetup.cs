@@ -32,7 +32,13 @@ public static class RestApiSetup
                 o.OutputFormatters.OfType<SystemTextJsonOutputFormatter>().Single().SupportedMediaTypes.Remove("text/json");
                 o.OutputFormatters.Add(new CsvOutputFormatter());
             })
-            .AddJsonOptions(o => o.JsonSerializerOptions.Encoder = Encoder)
+            .AddJsonOptions(o =>
+            {
+                o.JsonSerializerOptions.Encoder = Encoder;
+                // Staff bodies are read strictly: {"value": 1, "value": 2} and {"value": "12"} are 400s, not guesses.
+                o.JsonSerializerOptions.AllowDuplicateProperties = false;
+                o.JsonSerializerOptions.NumberHandling = System.Text.Json.Serialization.JsonNumberHandling.Strict;
+            })
             .ConfigureApiBehaviorOptions(o => o.InvalidModelStateResponseFactory = InvalidParameters);
         services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Encoder = Encoder);
 
@@ -53,8 +59,9 @@ public static class RestApiSetup
 
         services.AddCors(o => o.AddDefaultPolicy(p => p
             .AllowAnyOrigin()
-            // POST for /graphql. No credentials are ever allowed, so any origin is safe.
-            .WithMethods(HttpMethods.Get, HttpMethods.Head, HttpMethods.Post)
+            // POST for /graphql, PUT and DELETE for staff tools of the write path. No credentials (cookies) are ever
+            // allowed, and writes need an API key in a header, so any origin is safe.
+            .WithMethods(HttpMethods.Get, HttpMethods.Head, HttpMethods.Post, HttpMethods.Put, HttpMethods.Delete)
             .AllowAnyHeader()
             .WithExposedHeaders(HeaderNames.ETag, HeaderNames.LastModified, HeaderNames.Link, "api-supported-versions")));
 

@@ -71,6 +71,7 @@ public sealed record KpiFigureInput
     /// <summary>The value in the KPI's unit, as a JSON number.</summary>
     /// <example>42</example>
     [Required]
+    [JsonConverter(typeof(ExactDecimalConverter))]
     public decimal? Value { get; init; }
 
     /// <summary>Anything a reader needs to know about this figure (Japanese).</summary>

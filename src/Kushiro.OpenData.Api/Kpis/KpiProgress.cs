@@ -22,9 +22,14 @@ public sealed record KpiProgress(
             {
                 return new KpiProgress(target.Period, target.Value, null, null, null, null, null, false);
             }
-            decimal? ratio = baseline is not null && kpi.Direction != KpiDirection.Maintain && target.Value != baseline.Value
-                ? Math.Round((latest.Value - baseline.Value) / (target.Value - baseline.Value), 4)
-                : null;
+            // A share of the way only makes sense when the target lies the way the KPI should go from its baseline.
+            var towardTarget = baseline is not null && kpi.Direction switch
+            {
+                KpiDirection.Increase => target.Value > baseline.Value,
+                KpiDirection.Decrease => target.Value < baseline.Value,
+                _ => false,
+            };
+            decimal? ratio = towardTarget ? Math.Round((latest.Value - baseline!.Value) / (target.Value - baseline.Value), 4) : null;
             var met = kpi.Direction == KpiDirection.Decrease ? latest.Value <= target.Value : latest.Value >= target.Value;
             return new KpiProgress(target.Period, target.Value, latest.Period, latest.Value,
                 latest.Value - target.Value, ratio, met, latest.PeriodEnd >= target.PeriodEnd);

@@ -48,10 +48,14 @@ public sealed class KpiWriter(OpenDataContext db, DatasetVersion dataset, TimePr
             errors.AddModelError("period", $"\"{period}\" is not a period: use {KpiPeriod.Description}.");
         }
         CheckText(errors, ("note", input.Note), ("source.title", input.Source?.Title), ("source.page", input.Source?.Page));
-        var url = input.Source?.Url;
-        if (url is not null && !(Uri.TryCreate(url, UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https"))
+        if (input.Value is { } value && !KpiValue.IsStorable(value))
         {
-            errors.AddModelError("source.url", "Must be an absolute http(s) URL.");
+            errors.AddModelError("value", $"Must have {KpiValue.Rule}.");
+        }
+        var url = input.Source?.Url;
+        if (url is not null && !KpiValue.IsWebAddress(url))
+        {
+            errors.AddModelError("source.url", "Must be an absolute http(s) URL in RFC 3986 characters (percent-encode spaces and non-ASCII).");
         }
         if (url is null && input.Provenance == KpiProvenance.Official)
         {
@@ -92,9 +96,12 @@ public sealed class KpiWriter(OpenDataContext db, DatasetVersion dataset, TimePr
     public async Task<ActionResult<KpiResource>> CommitAsync(ControllerBase controller, string actor, Kpi kpi, bool created, CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow();
-        ChangeRecorder.Record(db, actor, now);
         var state = await db.StoreStates.SingleAsync(cancellationToken);
-        state.Touch(now);
+        // A write that changes nothing (the same figure again) leaves no entry and keeps Last-Modified.
+        if (ChangeRecorder.Record(db, actor, now) > 0)
+        {
+            state.Touch(now);
+        }
         try
         {
             await db.SaveChangesAsync(cancellationToken);

@@ -46,11 +46,22 @@ public sealed class JsonLdOutputFormatter : TextOutputFormatter
     /// Only when JSON-LD is asked for by name: with no Accept header, or */*, MVC would otherwise pick this first
     /// formatter, and plain JSON is the API's default.
     /// </summary>
-    public override bool CanWriteResult(OutputFormatterCanWriteContext context) =>
-        context.ContentType.HasValue
-        && new MediaType(context.ContentType).Type.Equals("application", StringComparison.OrdinalIgnoreCase)
-        && new MediaType(context.ContentType).SubType.Equals("ld+json", StringComparison.OrdinalIgnoreCase)
-        && base.CanWriteResult(context);
+    public override bool CanWriteResult(OutputFormatterCanWriteContext context)
+    {
+        if (!context.ContentType.HasValue || !CanWriteType(context.ObjectType))
+        {
+            return false;
+        }
+        var requested = new MediaType(context.ContentType);
+        if (!requested.Type.Equals("application", StringComparison.OrdinalIgnoreCase) || !requested.SubType.Equals("ld+json", StringComparison.OrdinalIgnoreCase))
+        {
+            return false;
+        }
+        // A profile (…#compacted, …#expanded) is what RDF tools send; the document is compacted in the API's context,
+        // which satisfies both, so the parameter chooses nothing here.
+        context.ContentType = new Microsoft.Extensions.Primitives.StringSegment(JsonLdTemplates.MediaType);
+        return true;
+    }
 
     public override async Task WriteResponseBodyAsync(OutputFormatterWriteContext context, Encoding selectedEncoding)
     {

@@ -47,7 +47,13 @@ public sealed class KpiDocuments(LinkedDataIris iris)
         }
         if (k.Statistics is { } statistics)
         {
-            result["statistics"] = new JsonObject { ["type"] = "コード型", ["識別値"] = statistics.GovernmentStatisticsCode, ["表記"] = statistics.Name };
+            result["statistics"] = new JsonObject
+            {
+                ["type"] = "コード型",
+                ["識別値"] = statistics.GovernmentStatisticsCode,
+                ["表記"] = statistics.Name,
+                ["コード種別"] = new JsonObject { ["type"] = "コードリスト型", ["表記"] = "政府統計コード（e-Stat）" },
+            };
         }
         return result;
     }
@@ -61,7 +67,8 @@ public sealed class KpiDocuments(LinkedDataIris iris)
             ["type"] = new JsonArray(role switch { "baseline" => "Baseline", "target" => "Target", _ => "Observation" }, "数量型"),
             ["数値"] = Decimal(f.Value),
             ["単位表記"] = kpi.Unit,
-            ["期間"] = new JsonObject { ["type"] = "期間型", ["表記"] = f.Period },
+            // A period is not Japanese text: a plain literal, not the ja-tagged default of 表記.
+            ["期間"] = new JsonObject { ["type"] = "期間型", ["表記"] = new JsonObject { ["@value"] = f.Period } },
             ["periodEnd"] = end.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
             ["source"] = Source(f.Source),
             ["provenance"] = f.Provenance,

@@ -1,4 +1,5 @@
 using Kushiro.OpenData.Api.Strategy;
+using Kushiro.OpenData.Api.Strategy.ReadModel;
 
 namespace Kushiro.OpenData.Api.LinkedData;
 
@@ -36,21 +37,32 @@ public sealed class LinkedDataIris(string @base)
     /// <summary>e-Stat 統計LOD IRI of a standard area: C and the first five digits of the 全国地方公共団体コード.</summary>
     public static string StatisticalArea(string localGovernmentCode) => $"http://data.e-stat.go.jp/lod/sac/C{localGovernmentCode[..5]}";
 
-    /// <summary>Where <c>/id/{type}/{id}</c> is served now, or null for a type that is not published.</summary>
-    public static string? Representation(string type, string id) => type switch
+    /// <summary>
+    /// Where the thing <c>/id/{type}/{id}</c> names is described now, or null when it names nothing that exists.
+    /// IDs go into the path escaped: an IRI is an identifier, never a way to write headers or queries.
+    /// </summary>
+    public static string? Representation(string type, string id, StrategyGraph graph, Themes.ThemeCatalog themes)
     {
-        "plan" => ApiLinks.Plan,
-        "source-document" => ApiLinks.SourceDocument,
-        "goal" => ApiLinks.Goal(id),
-        "measure" => ApiLinks.Measure(id),
-        "sub-measure" => ApiLinks.SubMeasure(id),
-        "kpi" when id.Split('/') is [var kpi] => ApiLinks.Kpi(kpi),
-        "kpi" when id.Split('/') is [var kpi, _, _] => ApiLinks.KpiObservations(kpi),
-        "local-government" => ApiLinks.Plan,
-        "scheme" when id.Split('/') is [var scheme] => ApiLinks.ThemeScheme(scheme),
-        "scheme" when id.Split('/') is [var scheme, var code] => ApiLinks.ThemeConcept(scheme, code),
-        "catalog" => ApiLinks.Catalog,
-        "dataset" => ApiLinks.Catalog,
-        _ => null,
-    };
+        static string E(string s) => Uri.EscapeDataString(s);
+        var parts = id.Length == 0 ? [] : id.Split('/');
+        return (type, parts) switch
+        {
+            ("plan", [var plan]) when plan == graph.Plan.Id => ApiLinks.Plan,
+            ("source-document", []) => ApiLinks.SourceDocument,
+            ("goal", [var g]) when graph.Goal(g) is not null => ApiLinks.Goal(E(g)),
+            ("measure", [var m]) when graph.Measure(m) is not null => ApiLinks.Measure(E(m)),
+            ("sub-measure", [var s]) when graph.SubMeasure(s) is not null => ApiLinks.SubMeasure(E(s)),
+            ("kpi", [var k]) when graph.Kpi(k) is not null => ApiLinks.Kpi(E(k)),
+            ("kpi", [var k, "observation", var p]) when graph.Kpi(k) is { } node && node.Observations.Any(o => o.Period == p) => ApiLinks.KpiObservations(E(k)),
+            ("kpi", [var k, "target", var p]) when graph.Kpi(k) is { } node && node.Kpi.Targets.Any(t => t.Period == p) => ApiLinks.Kpi(E(k)),
+            ("kpi", [var k, "baseline", var p]) when graph.Kpi(k) is { } node && node.Kpi.Baseline?.Period == p => ApiLinks.Kpi(E(k)),
+            ("local-government", [var code]) when code == graph.Plan.Municipality.LocalGovernmentCode
+                || code == graph.Plan.Municipality.Prefecture.LocalGovernmentCode => ApiLinks.Plan,
+            ("scheme", [var scheme]) when themes.Scheme(scheme) is not null => ApiLinks.ThemeScheme(E(scheme)),
+            ("scheme", [var scheme, var code]) when themes.Concept(scheme, code) is not null => ApiLinks.ThemeConcept(E(scheme), E(code)),
+            ("catalog", []) => ApiLinks.Catalog,
+            ("dataset", [var name]) when Kushiro.OpenData.Api.Catalog.CatalogBuilder.DatasetIds.Contains(name) => ApiLinks.Catalog,
+            _ => null,
+        };
+    }
 }

@@ -20,16 +20,20 @@ public static class LinkedDataSetup
         endpoints.MapGet("/ns", (HttpContext http) => JsonLd(JsonLdTemplates.Vocabulary(LinkedDataIris.For(http)))).ExcludeFromDescription();
         endpoints.MapGet("/ns/context.jsonld", (HttpContext http) => JsonLd(JsonLdTemplates.Context(LinkedDataIris.For(http)))).ExcludeFromDescription();
         endpoints.MapMethods("/id/{type}/{**id}", [HttpMethods.Get, HttpMethods.Head], Redirect).ExcludeFromDescription();
+        endpoints.MapMethods("/id/{type}", [HttpMethods.Get, HttpMethods.Head], Redirect).ExcludeFromDescription();
         return endpoints;
     }
 
     private static IResult JsonLd(string document) => Results.Text(document, JsonLdTemplates.MediaType, System.Text.Encoding.UTF8);
 
     /// <summary>303 See Other: the IRI names the thing itself; its description lives at the current API version.</summary>
-    private static IResult Redirect(string type, string? id) =>
-        LinkedDataIris.Representation(type, id ?? "") is { } target
+    private static async Task<IResult> Redirect(string type, string? id, HttpContext http, Strategy.ReadModel.StrategyReadModel readModel, Themes.ThemeCatalog themes)
+    {
+        var graph = await readModel.GetAsync(http.RequestAborted);
+        return LinkedDataIris.Representation(type, id ?? "", graph, themes) is { } target
             ? new SeeOther(target)
-            : Results.Problem(statusCode: StatusCodes.Status404NotFound, title: "Not found", detail: $"No resource is named /id/{type}/{id}.");
+            : Results.Problem(statusCode: StatusCodes.Status404NotFound, title: "Not found", detail: $"Nothing is named {http.Request.Path}.");
+    }
 
     private sealed class SeeOther(string location) : IResult
     {

@@ -55,7 +55,7 @@ public sealed class StrategyDocuments(LinkedDataIris iris, StrategyGraph graph, 
             ["plan"] = iris.Plan(graph.Plan.Id),
             ["measures"] = Iris(goal.Measures.Select(m => iris.Measure(m.Id))),
             ["kpis"] = new JsonArray([.. goal.Kpis.Select(k => (JsonNode)kpis.Kpi(k))]),
-            ["relatedMatch"] = Iris(alignments.Select(a => iris.Concept(a.Scheme, a.Code))),
+            ["alignedWith"] = Iris(alignments.Select(a => iris.Concept(a.Scheme, a.Code))),
             ["alignments"] = new JsonArray([.. alignments.Select(a => (JsonNode)new JsonObject
             {
                 ["type"] = "Alignment",
@@ -120,7 +120,8 @@ public sealed class StrategyDocuments(LinkedDataIris iris, StrategyGraph graph, 
         ["type"] = "組織型",
         ["表記"] = m.Name,
         ["ID"] = LocalGovernmentCode(m.LocalGovernmentCode),
-        ["市区町村コード"] = AreaCode(m.LocalGovernmentCode),
+        // The area codes belong to an address (ic:住所型) in IMI, not to the organisation itself.
+        ["住所"] = new JsonObject { ["type"] = "住所型", ["市区町村コード"] = Code(m.LocalGovernmentCode[..5]) },
         ["spatial"] = LinkedDataIris.StatisticalArea(m.LocalGovernmentCode),
         ["isPartOf"] = new JsonObject
         {
@@ -128,7 +129,7 @@ public sealed class StrategyDocuments(LinkedDataIris iris, StrategyGraph graph, 
             ["type"] = "組織型",
             ["表記"] = m.Prefecture.Name,
             ["ID"] = LocalGovernmentCode(m.Prefecture.LocalGovernmentCode),
-            ["都道府県コード"] = AreaCode(m.Prefecture.LocalGovernmentCode),
+            ["住所"] = new JsonObject { ["type"] = "住所型", ["都道府県コード"] = Code(m.Prefecture.LocalGovernmentCode[..2]) },
             ["spatial"] = LinkedDataIris.StatisticalArea(m.Prefecture.LocalGovernmentCode),
         },
     };
@@ -142,13 +143,9 @@ public sealed class StrategyDocuments(LinkedDataIris iris, StrategyGraph graph, 
         ["体系"] = new JsonObject { ["type"] = "ID体系型", ["表記"] = "全国地方公共団体コード" },
     };
 
-    // The standard area code (標準地域コード) is the first five digits; e-Stat's LOD names it with a leading C.
-    private static JsonObject AreaCode(string code) => new()
-    {
-        ["type"] = "コード型",
-        ["識別値"] = code[..5],
-        ["参照"] = LinkedDataIris.StatisticalArea(code),
-    };
+    // 市区町村コード: the first five digits of the 全国地方公共団体コード (JIS X 0402 without check digit);
+    // 都道府県コード: the first two (JIS X 0401), as IMI's address tools write them.
+    private static JsonObject Code(string value) => new() { ["type"] = "コード型", ["識別値"] = value };
 
     internal static JsonArray Iris(IEnumerable<string> iris) => new([.. iris.Select(i => (JsonNode)JsonValue.Create(i)!)]);
 }

@@ -32,7 +32,7 @@ public sealed class JsonLdContentOperationFilter : IOperationFilter
                     JsonNode.Parse("""
                         {"@context": "https://opendata.example/ns/context.jsonld", "id": "https://opendata.example/id/goal/4",
                          "type": "BasicGoal", "ID": {"type": "ID型", "識別値": "4"}, "表記": "持続可能なまちをつくる",
-                         "relatedMatch": ["https://opendata.example/id/scheme/national/goal-4"]}
+                         "alignedWith": ["https://opendata.example/id/scheme/national/goal-4"]}
                         """)!,
                 ],
             });

@@ -28,6 +28,7 @@ public static class OpenApiSetup
             o.OperationFilter<ApiKeySecurityOperationFilter>();
             o.OperationFilter<JsonLdContentOperationFilter>();
             o.OperationFilter<ZipContentOperationFilter>();
+            o.OperationFilter<ArrayParameterExampleOperationFilter>();
             ApiKeySecurityOperationFilter.AddSchemes(o);
             // The changes feed carries changed fields as they were stored: any JSON object.
             o.MapType<System.Text.Json.Nodes.JsonObject>(() => new OpenApiSchema

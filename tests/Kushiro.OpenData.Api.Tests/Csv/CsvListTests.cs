@@ -125,7 +125,7 @@ public sealed class CsvListTests(SharedApiFactory api)
                 (row["注記"], row["出典"], row["出典URL"], row["出典ページ"]));
             Assert.Equal((figure.Text("provenance"), figure.Text("origin")), (row["出自"], row["登録元"]));
         }
-        Assert.Equal(["1980-10-01", "2010-10-01"], csv.Rows.Select(r => r["期間"]));
+        Assert.Equal(json.Select(f => f.Text("period")), csv.Rows.Select(r => r["期間"]));
     }
 
     [Fact]
@@ -147,12 +147,12 @@ public sealed class CsvListTests(SharedApiFactory api)
 
     private static string Paged(string url, string paging) => url + (url.Contains('?') ? "&" : "?") + paging;
 
-    // The stable ID of a row: the item's ID; for a figure the changes feed's {kpi}/{period}; for a change its sequence.
+    // The stable ID of a row: the item's ID; for a figure the changes feed's {kpi}/{role}/{period}; for a change its sequence.
     private static string ExpectedId(string url, JsonElement item)
     {
         if (url.EndsWith("/observations", StringComparison.Ordinal))
         {
-            return $"{url.Split('/')[^2]}/{item.Text("period")}";
+            return $"{url.Split('/')[^2]}/observation/{item.Text("period")}";
         }
         return url.StartsWith("/api/v1/changes", StringComparison.Ordinal)
             ? item.GetProperty("sequence").GetInt64().ToString(CultureInfo.InvariantCulture)

@@ -32,7 +32,7 @@ public sealed class CsvStaffDataTests(WritableApiFactory api) : IClassFixture<Wr
 
         var observations = await client.GetCsvAsync("/api/v1/kpis/csv-quoting/observations");
         var row = Assert.Single(observations.Rows);
-        Assert.Equal(("csv-quoting/FY2023", kpi.name, "FY2023", "1234567.25", "千人"), (row["ID"], row["指標名"], row["期間"], row["値"], row["単位"]));
+        Assert.Equal(("csv-quoting/observation/FY2023", kpi.name, "FY2023", "1234567.25", "千人"), (row["ID"], row["指標名"], row["期間"], row["値"], row["単位"]));
         Assert.Equal((figure.note, figure.source.title, figure.source.url, figure.source.page), (row["注記"], row["出典"], row["出典URL"], row["出典ページ"]));
         // Quoted as RFC 4180 says: the whole field in quotes, inner quotes doubled.
         Assert.Contains("\"来訪者数, \"\"道東\"\"の主要施設\"", observations.Text, StringComparison.Ordinal);

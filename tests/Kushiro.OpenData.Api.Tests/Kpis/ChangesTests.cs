@@ -27,7 +27,9 @@ public sealed class ChangesTests : IClassFixture<WritableApiFactory>
             entries.Select(e => $"{e.Text("action")} {e.Text("resourceType")}"));
         Assert.All(entries, e => Assert.Equal($"key:{keyId}", e.Text("actor")));
         var update = entries[2];
-        Assert.Equal("audited/FY2023", update.Text("resourceId"));
+        Assert.Equal("audited/observation/FY2023", update.Text("resourceId"));
+        Assert.Equal("audited/observation/FY2023", entries[3].Text("resourceId")); // a deletion names what it deleted
+        Assert.Equal("/api/v1/kpis/audited", entries[3].Text("link"));
         Assert.Equal(5m, update.GetProperty("before").GetProperty("value").GetDecimal());
         Assert.Equal(6m, update.GetProperty("after").GetProperty("value").GetDecimal());
         Assert.Equal(System.Text.Json.JsonValueKind.Null, entries[3].GetProperty("after").ValueKind);

@@ -77,4 +77,18 @@ public sealed class KpiProgressTests : IClassFixture<WritableApiFactory>
         // The latest census figure is above both targets, but long before their years: met, not final.
         Assert.All(outlook.GetProperty("progress").EnumerateArray(), p => Assert.False(p.GetProperty("final").GetBoolean()));
     }
+
+    [Fact]
+    public async Task NoRatioWhenTheTargetLiesTheWrongWayFromTheBaseline()
+    {
+        // An "increase" KPI whose target is below its baseline: a fall toward it is not progress.
+        var staff = api.WithKey(await StaffClient.CreateKeyWithCommandAsync(api));
+        await staff.PostJsonAsync("/api/v1/kpis", StaffClient.NewKpi("wrong-way"));
+        await staff.PutJsonAsync("/api/v1/kpis/wrong-way/baseline/2015", StaffClient.Figure(174742));
+        await staff.PutJsonAsync("/api/v1/kpis/wrong-way/targets/2040", StaffClient.Figure(138000));
+        await staff.PutJsonAsync("/api/v1/kpis/wrong-way/observations/2020", StaffClient.Figure(165077));
+
+        var progress = (await api.CreateClient().GetJsonAsync("/api/v1/kpis/wrong-way")).GetProperty("progress")[0];
+        Assert.Equal(System.Text.Json.JsonValueKind.Null, progress.GetProperty("ratio").ValueKind);
+    }
 }

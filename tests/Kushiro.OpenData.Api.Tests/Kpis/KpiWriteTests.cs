@@ -118,6 +118,7 @@ public sealed class KpiWriteTests : IClassFixture<WritableApiFactory>
         var before = await api.CreateClient().GetAsync("/api/v1/kpis/cache-check");
         var etag = before.Headers.ETag!;
 
+        await Task.Delay(TimeSpan.FromSeconds(1.1)); // Last-Modified has one-second resolution.
         await staff.PutJsonAsync("/api/v1/kpis/cache-check/observations/FY2024", StaffClient.Figure(3));
 
         using var revalidate = new HttpRequestMessage(HttpMethod.Get, "/api/v1/kpis/cache-check");
@@ -126,5 +127,69 @@ public sealed class KpiWriteTests : IClassFixture<WritableApiFactory>
         Assert.Equal(HttpStatusCode.OK, after.StatusCode);
         Assert.NotEqual(etag, after.Headers.ETag);
         Assert.True(after.Content.Headers.LastModified > before.Content.Headers.LastModified);
+    }
+
+    [Theory]
+    [InlineData("""{"value": 79228162514264337593543950335, "source": {"title": "t"}, "provenance": "editorial"}""", "value")]
+    [InlineData("""{"value": 0.123456789, "source": {"title": "t"}, "provenance": "editorial"}""", "value")]
+    [InlineData("""{"value": 1e-30, "source": {"title": "t"}, "provenance": "editorial"}""", "value")]
+    [InlineData("""{"value": "12", "source": {"title": "t"}, "provenance": "editorial"}""", "value")]
+    [InlineData("""{"value": 1, "value": 2, "source": {"title": "t"}, "provenance": "editorial"}""", "value")]
+    [InlineData("""{"value": 1, "source": {"title": "t", "url": "https://example.jp/a b"}, "provenance": "editorial"}""", "source.url")]
+    public async Task FiguresEveryStoreCannotKeepExactlyAreRefusedAndChangeNothing(string body, string field)
+    {
+        var staff = api.WithKey(await StaffClient.CreateKeyWithCommandAsync(api));
+        var id = $"strict-{Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(body)))[..12]}";
+        await staff.PostJsonAsync("/api/v1/kpis", StaffClient.NewKpi(id));
+        var response = await staff.PutAsync($"/api/v1/kpis/{id}/observations/FY2020",
+            new StringContent(body, System.Text.Encoding.UTF8, "application/json"));
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Contains(field, await response.Content.ReadAsStringAsync(), StringComparison.OrdinalIgnoreCase);
+        var kpi = await api.CreateClient().GetJsonAsync($"/api/v1/kpis/{id}");
+        Assert.Equal(0, kpi.GetProperty("observationCount").GetInt32());
+    }
+
+    [Fact]
+    public async Task TheLargestAndMostPreciseStorableValuesRoundTripExactly()
+    {
+        var staff = api.WithKey(await StaffClient.CreateKeyWithCommandAsync(api));
+        await staff.PostJsonAsync("/api/v1/kpis", StaffClient.NewKpi("edge-values"));
+        await staff.PutJsonAsync("/api/v1/kpis/edge-values/targets/FY2030", StaffClient.Figure(-99999999999999999999.99999999m));
+        await staff.PutJsonAsync("/api/v1/kpis/edge-values/observations/FY2020", StaffClient.Figure(99999999999999999999.99999999m));
+
+        var kpi = await api.CreateClient().GetJsonAsync("/api/v1/kpis/edge-values");
+        Assert.Equal(99999999999999999999.99999999m, kpi.GetProperty("latest").GetProperty("value").GetDecimal());
+        Assert.Equal(-99999999999999999999.99999999m, kpi.GetProperty("targets")[0].GetProperty("value").GetDecimal());
+        Assert.True(kpi.GetProperty("progress")[0].GetProperty("met").GetBoolean());
+    }
+
+    [Fact]
+    public async Task WritingTheSameFigureAgainLeavesNoChangeEntry()
+    {
+        var staff = api.WithKey(await StaffClient.CreateKeyWithCommandAsync(api));
+        await staff.PostJsonAsync("/api/v1/kpis", StaffClient.NewKpi("same-again"));
+        await staff.PutJsonAsync("/api/v1/kpis/same-again/observations/FY2020", StaffClient.Figure(7));
+        var before = (await api.CreateClient().GetJsonAsync("/api/v1/changes?limit=200")).GetProperty("total").GetInt32();
+
+        var again = await staff.PutJsonAsync("/api/v1/kpis/same-again/observations/FY2020", StaffClient.Figure(7));
+
+        Assert.Equal(HttpStatusCode.OK, again.StatusCode);
+        Assert.Equal(before, (await api.CreateClient().GetJsonAsync("/api/v1/changes?limit=200")).GetProperty("total").GetInt32());
+    }
+
+    [Fact]
+    public async Task TheApikeyCommandListsAndRevokesKeys()
+    {
+        var key = await StaffClient.CreateKeyWithCommandAsync(api);
+        var id = key.Split('_')[1];
+        var list = new StringWriter();
+        Assert.Equal(0, await ApiKeys.ApiKeyCommand.RunAsync(api.Services, ["apikey", "list"], list, TextWriter.Null));
+        Assert.Contains($"{id}\t", list.ToString());
+        Assert.DoesNotContain(key.Split('_')[2], list.ToString()); // never the secret
+
+        Assert.Equal(0, await ApiKeys.ApiKeyCommand.RunAsync(api.Services, ["apikey", "revoke", id], TextWriter.Null, TextWriter.Null));
+        var response = await api.WithKey(key).PostJsonAsync("/api/v1/kpis", StaffClient.NewKpi("after-revoke"));
+        Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
     }
 }

@@ -46,6 +46,27 @@ public sealed class JsonLdTests(SharedApiFactory api)
     }
 
     [Theory]
+    [InlineData("application/ld+json; profile=\"http://www.w3.org/ns/json-ld#compacted\"")]
+    [InlineData("application/ld+json; profile=\"http://www.w3.org/ns/json-ld#expanded\"")]
+    public async Task RdfToolsAskingWithAProfileGetJsonLd(string accept)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/api/v1/goals/1");
+        request.Headers.TryAddWithoutValidation("Accept", accept);
+        using var response = await api.CreateClient().SendAsync(request);
+        Assert.Equal(JsonLd, response.Content.Headers.ContentType?.MediaType);
+        Assert.Contains("@context", await response.Content.ReadAsStringAsync());
+    }
+
+    [Fact]
+    public async Task AListWithoutAJsonLdFormIsA406ForJsonLd()
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/api/v1/changes");
+        request.Headers.Accept.ParseAdd(JsonLd);
+        using var response = await api.CreateClient().SendAsync(request);
+        Assert.Equal(HttpStatusCode.NotAcceptable, response.StatusCode);
+    }
+
+    [Theory]
     [InlineData(null)]
     [InlineData("*/*")]
     [InlineData("application/json")]
@@ -64,7 +85,10 @@ public sealed class JsonLdTests(SharedApiFactory api)
     [InlineData("/id/goal/1", "/api/v1/goals/1")]
     [InlineData("/id/sub-measure/4-2-2", "/api/v1/sub-measures/4-2-2")]
     [InlineData("/id/kpi/population-outlook", "/api/v1/kpis/population-outlook")]
-    [InlineData("/id/kpi/population-outlook/target/2040", "/api/v1/kpis/population-outlook/observations")]
+    [InlineData("/id/kpi/population-outlook/target/2040", "/api/v1/kpis/population-outlook")]
+    [InlineData("/id/kpi/population-outlook/observation/2010-10-01", "/api/v1/kpis/population-outlook/observations")]
+    [InlineData("/id/local-government/012068", "/api/v1/plan")]
+    [InlineData("/id/catalog", "/api/v1/catalog")]
     [InlineData("/id/scheme/national/goal-1", "/api/v1/themes/national/goal-1")]
     public async Task StableIrisRedirectToTheCurrentRepresentation(string iri, string representation)
     {
@@ -74,10 +98,16 @@ public sealed class JsonLdTests(SharedApiFactory api)
         Assert.Equal(representation, response.Headers.Location?.ToString());
     }
 
-    [Fact]
-    public async Task AnIriThatNamesNothingIsA404Problem()
+    [Theory]
+    [InlineData("/id/planet/earth")]
+    [InlineData("/id/goal/9")]
+    [InlineData("/id/goal/%E9%87%A7")]
+    [InlineData("/id/goal/%0d%0aX:1")]
+    [InlineData("/id/kpi/population-outlook/target/1999")]
+    [InlineData("/id/local-government/999999")]
+    public async Task AnIriThatNamesNothingIsA404Problem(string iri)
     {
-        using var response = await api.CreateClient().GetAsync("/id/planet/earth");
+        using var response = await api.CreateClient().GetAsync(iri);
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
     }

@@ -65,13 +65,18 @@ public static partial class SeedReader
         }
         var source = r.Nested("source", ["title", "url", "page"]);
         var url = source?.OptionalText("url");
-        if (url is not null && !(Uri.TryCreate(url, UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https"))
+        if (url is not null && !KpiValue.IsWebAddress(url))
         {
-            source!.Error("url", $"\"{url}\" is not an absolute http(s) URL");
+            source!.Error("url", $"\"{url}\" is not an absolute http(s) URL in RFC 3986 characters");
         }
         if (url is null && provenance == KpiProvenance.Official)
         {
             source?.Error("url", "is required for an official figure: say where it was published");
+        }
+        var value = r.Decimal("value");
+        if (!KpiValue.IsStorable(value))
+        {
+            r.Error("value", $"must have {KpiValue.Rule}");
         }
         return new KpiFigure
         {
@@ -79,7 +84,7 @@ public static partial class SeedReader
             Role = role,
             Period = period,
             PeriodEnd = end,
-            Value = r.Decimal("value"),
+            Value = value,
             Note = r.OptionalText("note"),
             SourceTitle = source?.Text("title") ?? "",
             SourceUrl = url,

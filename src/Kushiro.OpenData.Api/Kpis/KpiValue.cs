@@ -1,0 +1,26 @@
+using System.Text.RegularExpressions;
+
+namespace Kushiro.OpenData.Api.Kpis;
+
+/// <summary>
+/// What a figure's value and source may be, the same for every store: at most 20 digits before the point and 8
+/// after it (PostgreSQL keeps numeric(28,8); SQLite would keep more, and the two must serve the same data), and a
+/// source URL in plain RFC 3986 characters (so that it is an IRI a JSON-LD processor accepts as it is).
+/// </summary>
+public static partial class KpiValue
+{
+    public const string Rule = "at most 20 digits before the decimal point and 8 after it";
+    private static readonly decimal Limit = 100_000_000_000_000_000_000m;
+
+    public static bool IsStorable(decimal value)
+    {
+        var normalized = KpiMapping.Normalized(value);
+        return Math.Abs(normalized) < Limit && normalized.Scale <= 8;
+    }
+
+    public static bool IsWebAddress(string url) =>
+        UrlCharacters().IsMatch(url) && Uri.TryCreate(url, UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https" && uri.Host.Length > 0;
+
+    [GeneratedRegex(@"^[A-Za-z0-9\-._~:/?#\[\]@!$&'()*+,;=%]+$")]
+    private static partial Regex UrlCharacters();
+}
