@@ -6,7 +6,22 @@
 import jsonld from 'jsonld';
 
 const base = process.argv[2].replace(/\/$/, '');
+
+// Staff data first: a measure's KPI with every kind of figure, entered through the write path.
+const key = process.env.STAFF_KEY;
+if (!key) throw new Error('STAFF_KEY (an API key with kpi:write) is required');
+const write = async (method, path, body) => {
+  const response = await fetch(base + path, { method, headers: { authorization: `Bearer ${key}`, 'content-type': 'application/json' }, body: JSON.stringify(body) });
+  if (!response.ok) throw new Error(`${method} ${path}: ${response.status} ${await response.text()}`);
+};
+const figure = (value) => ({ value, note: 'CI', source: { title: 'CI test source', url: 'https://example.org/ci', page: 'p. 1' }, provenance: 'official' });
+await write('POST', '/api/v1/kpis', { id: 'ci-staff-kpi', goalId: '1', measureId: '1-1', name: 'CIの指標', definition: 'CIで入力した指標。', unit: '人', direction: 'increase', statistics: { name: '国勢調査', governmentStatisticsCode: '00200521' } });
+await write('PUT', '/api/v1/kpis/ci-staff-kpi/baseline/FY2019', figure(10));
+await write('PUT', '/api/v1/kpis/ci-staff-kpi/targets/FY2024', figure(20.5));
+await write('PUT', '/api/v1/kpis/ci-staff-kpi/observations/FY2022', figure(15.25));
+
 const resources = [
+  '/api/v1/kpis/ci-staff-kpi', '/api/v1/measures/1-1', '/api/v1/sub-measures?theme=sdgs:14', '/api/v1/themes/sdgs/14',
   '/api/v1/plan', '/api/v1/goals', '/api/v1/goals/1', '/api/v1/measures?goal=4', '/api/v1/measures/4-2',
   '/api/v1/sub-measures?limit=200', '/api/v1/sub-measures/4-2-2', '/api/v1/kpis', '/api/v1/kpis/population-outlook',
   '/api/v1/kpis/population-outlook/observations', '/api/v1/themes', '/api/v1/themes/national',
@@ -54,6 +69,11 @@ const expected = {
   'and ic:単位表記 人': (q) => q.includes(`<${base}/id/kpi/population-outlook/target/2040> <${IC}単位表記> "人" .`),
   'the catalog is a dcat:Catalog with the PDL1.0 licence on a dataset':
     (q) => q.includes(`<${base}/id/dataset/policy-structure> <http://purl.org/dc/terms/license> <https://www.digital.go.jp/resources/open_data/public_data_license_v1.0>`),
+  'a staff baseline is an ic:数量型 with its exact decimal':
+    (q) => q.includes(`<${base}/id/kpi/ci-staff-kpi/baseline/FY2019> <${IC}数値> "10"^^<http://www.w3.org/2001/XMLSchema#decimal>`),
+  'a staff observation keeps 15.25 exactly': (q) => q.includes(`<${base}/id/kpi/ci-staff-kpi/observation/FY2022> <${IC}数値> "15.25"^^<http://www.w3.org/2001/XMLSchema#decimal>`),
+  'a measure KPI is a kod:PerformanceIndicator': (q) => q.includes(`<${base}/id/kpi/ci-staff-kpi> <http://www.w3.org/1999/02/22-rdf-syntax-ns#type> <${base}/ns#PerformanceIndicator>`),
+  'SDG 14 is linked to the UN IRI': (q) => q.includes(`<${base}/id/scheme/sdgs/14> <http://www.w3.org/2004/02/skos/core#exactMatch> <http://metadata.un.org/sdg/14>`),
   'project classes are subclasses of IMI classes': (q) => q.includes(`<${base}/ns#BasicGoal> <http://www.w3.org/2000/01/rdf-schema#subClassOf> <${IC}活動型>`),
 };
 for (const [name, test] of Object.entries(expected)) {

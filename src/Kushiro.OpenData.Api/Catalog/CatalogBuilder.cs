@@ -78,7 +78,9 @@ public static class CatalogBuilder
                     [
                         Api("コードリスト（JSON）", "application/json", ApiLinks.Themes),
                         Download("コードリスト（JSON-LD、全件）", "application/ld+json", ExportLinks.JsonLd),
-                        Download("対応付け（CSV）", "text/csv", ExportLinks.Csv("alignments")),
+                        Download("コードリストの概念（CSV）", "text/csv", ExportLinks.Csv("concepts")),
+                        Download("基本目標の対応付け（CSV）", "text/csv", ExportLinks.Csv("alignments")),
+                        Download("細節のテーマ（CSV）", "text/csv", ExportLinks.Csv("sub-measure-themes")),
                     ],
                 },
             ],

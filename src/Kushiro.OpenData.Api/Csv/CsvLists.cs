@@ -7,6 +7,8 @@ using Kushiro.OpenData.Api.Kpis;
 using Kushiro.OpenData.Api.Paging;
 using Kushiro.OpenData.Api.Strategy;
 
+using Kushiro.OpenData.Api.Themes;
+
 namespace Kushiro.OpenData.Api.Csv;
 
 /// <summary>
@@ -62,6 +64,29 @@ public static class CsvLists
             new("名称", a => a.Label),
             new("出自", a => a.Provenance),
             new("理由", a => a.Rationale)),
+        CsvList.Of<ThemeSchemeSummary>(s => s.Id,
+            new("名称", s => s.Title),
+            new("名称（英語）", s => s.TitleEn),
+            new("発行者", s => s.Publisher),
+            new("発行日", s => s.Issued),
+            new("出典", s => s.Source.Title),
+            new("出典URL", s => s.Source.Url),
+            new("概念の数", s => Number(s.ConceptCount))),
+        // The bulk export's concepts of every code list.
+        CsvList.Of<ThemeConceptResource>(c => $"{c.Scheme}:{c.Code}",
+            new("コードリスト", c => c.Scheme),
+            new("コード", c => c.Code),
+            new("記号", c => c.Notation),
+            new("名称", c => c.Label),
+            new("名称（英語）", c => c.LabelEn),
+            new("IRI", c => c.Iri)),
+        CsvList.Of<SubMeasureThemeRow>(t => $"{t.SubMeasureId}/{t.Scheme}:{t.Code}",
+            new("細節ID", t => t.SubMeasureId),
+            new("コードリスト", t => t.Scheme),
+            new("コード", t => t.Code),
+            new("名称", t => t.Label),
+            new("出自", t => t.Provenance),
+            new("理由", t => t.Rationale)),
         CsvList.Of<ChangeResource>(c => Number(c.Sequence),
             new("日時", c => Time(c.Time)),
             new("実行者", c => c.Actor),

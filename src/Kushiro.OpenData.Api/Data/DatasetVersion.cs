@@ -11,7 +11,13 @@ public sealed class DatasetVersion
 {
     private long lastModifiedTicks = DateTimeOffset.UnixEpoch.UtcTicks;
 
-    public DateTimeOffset LastModified => new(Interlocked.Read(ref lastModifiedTicks), TimeSpan.Zero);
+    /// <summary>The exact time of the last change: what tells a reader (the read model) that anything changed.</summary>
+    public DateTimeOffset Stamp => new(Interlocked.Read(ref lastModifiedTicks), TimeSpan.Zero);
+
+    /// <summary>The same in whole seconds, as HTTP dates carry it: for headers, and bodies that must agree with them.</summary>
+    public DateTimeOffset LastModified => WholeSeconds(Stamp);
+
+    public static DateTimeOffset WholeSeconds(DateTimeOffset time) => new(time.UtcTicks - time.UtcTicks % TimeSpan.TicksPerSecond, TimeSpan.Zero);
 
     /// <summary>After a write through this instance: no need to wait for the next refresh from the store.</summary>
     public void Advance(DateTimeOffset lastModified)

@@ -15,16 +15,13 @@ public sealed class StoreState
     public DateTimeOffset LastModified { get; set; }
 
     /// <summary>
-    /// Moves Last-Modified to <paramref name="now"/> in whole seconds, as HTTP dates carry it, and never back. Two
-    /// changes within one second share it (HTTP dates cannot tell them apart; ETags can), and it never runs ahead
-    /// of the clock, which RFC 9110 forbids and which would make "changes since Last-Modified" skip entries.
+    /// Moves LastModified to <paramref name="now"/> (in microseconds, what every store keeps), always forward, so each
+    /// change has a later stamp than the last and readers of the stamp see every change. Headers carry it in whole
+    /// seconds; it runs ahead of the clock by at most a microsecond per change within one microsecond.
     /// </summary>
     public void Touch(DateTimeOffset now)
     {
-        var seconds = new DateTimeOffset(now.UtcTicks - now.UtcTicks % TimeSpan.TicksPerSecond, TimeSpan.Zero);
-        if (seconds > LastModified)
-        {
-            LastModified = seconds;
-        }
+        var micro = new DateTimeOffset(now.UtcTicks - now.UtcTicks % 10, TimeSpan.Zero);
+        LastModified = micro > LastModified ? micro : LastModified.AddTicks(10);
     }
 }

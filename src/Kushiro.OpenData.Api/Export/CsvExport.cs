@@ -16,7 +16,7 @@ namespace Kushiro.OpenData.Api.Export;
 /// </summary>
 public sealed class CsvExport(OpenDataContext db, ThemeCatalog themes)
 {
-    public static readonly IReadOnlyList<string> Names = ["goals", "measures", "sub-measures", "kpis", "kpi-figures", "alignments"];
+    public static readonly IReadOnlyList<string> Names = ["goals", "measures", "sub-measures", "kpis", "kpi-figures", "concepts", "alignments", "sub-measure-themes"];
 
     public async Task<string?> FileAsync(string name, MunicipalityNode municipality, HttpContext http, CancellationToken cancellationToken) => name switch
     {
@@ -27,6 +27,8 @@ public sealed class CsvExport(OpenDataContext db, ThemeCatalog themes)
         "kpis" => Write<KpiResource>((await KpiMapping.AllInDocumentOrderAsync(db, cancellationToken)).Select(KpiMapping.ToResource), municipality, http),
         "kpi-figures" => Write<FigureRow>((await KpiMapping.AllInDocumentOrderAsync(db, cancellationToken)).SelectMany(Figures), municipality, http),
         "alignments" => Write<AlignmentRow>(Alignments(), municipality, http),
+        "concepts" => Write<ThemeConceptResource>(themes.Schemes.SelectMany(s => s.Concepts.Select(c => ThemeConceptResource.From(s, c))), municipality, http),
+        "sub-measure-themes" => Write<SubMeasureThemeRow>(SubMeasureThemes(), municipality, http),
         _ => null,
     };
 
@@ -64,6 +66,9 @@ public sealed class CsvExport(OpenDataContext db, ThemeCatalog themes)
             .Where(x => x.Concept is not null)
             .Select(x => new AlignmentRow(x.Alignment.GoalId, x.Alignment.Scheme, x.Alignment.Code, x.Concept!.Notation, x.Concept.Label,
                 x.Alignment.Provenance, x.Alignment.Rationale));
+
+    private IEnumerable<SubMeasureThemeRow> SubMeasureThemes() =>
+        themes.SubMeasureThemes.Select(t => new SubMeasureThemeRow(t.SubMeasureId, t.Scheme, t.Code, themes.Concept(t.Scheme, t.Code)?.Label ?? "", t.Provenance, t.Rationale));
 
     private static string Write<TItem>(IEnumerable<TItem> items, MunicipalityNode municipality, HttpContext http)
     {

@@ -97,7 +97,7 @@ public sealed class KpiWriter(OpenDataContext db, DatasetVersion dataset, TimePr
     {
         var now = time.GetUtcNow();
         var state = await db.StoreStates.SingleAsync(cancellationToken);
-        // A write that changes nothing (the same figure again) leaves no entry and keeps Last-Modified.
+        // A write that changes nothing (the same figure again) leaves no entry and keeps the stamp.
         if (ChangeRecorder.Record(db, actor, now) > 0)
         {
             state.Touch(now);

@@ -17,6 +17,12 @@ public static class LinkedDataSetup
 
     public static IEndpointRouteBuilder MapLinkedData(this IEndpointRouteBuilder endpoints)
     {
+        if (string.IsNullOrWhiteSpace(endpoints.ServiceProvider.GetRequiredService<IConfiguration>()["LinkedData:BaseIri"]))
+        {
+            // Fine on a laptop; in production the IRIs would follow whatever Host header a client sends.
+            endpoints.ServiceProvider.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(LinkedDataSetup)).LogWarning(
+                "LinkedData:BaseIri is not set: JSON-LD IRIs use each request's origin. Set LinkedData__BaseIri to the public origin for stable IRIs.");
+        }
         endpoints.MapGet("/ns", (HttpContext http) => JsonLd(JsonLdTemplates.Vocabulary(LinkedDataIris.For(http)))).ExcludeFromDescription();
         endpoints.MapGet("/ns/context.jsonld", (HttpContext http) => JsonLd(JsonLdTemplates.Context(LinkedDataIris.For(http)))).ExcludeFromDescription();
         endpoints.MapMethods("/id/{type}/{**id}", [HttpMethods.Get, HttpMethods.Head], Redirect).ExcludeFromDescription();

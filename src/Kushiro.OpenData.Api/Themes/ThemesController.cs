@@ -1,4 +1,5 @@
 using Kushiro.OpenData.Api.Http;
+using Kushiro.OpenData.Api.Paging;
 using Microsoft.AspNetCore.Mvc;
 
 namespace Kushiro.OpenData.Api.Themes;
@@ -6,14 +7,38 @@ namespace Kushiro.OpenData.Api.Themes;
 /// <summary>Code lists (SKOS concept schemes) the strategy's goals are aligned to.</summary>
 [Route("api/v{version:apiVersion}/themes")]
 [Tags("Themes")]
-public sealed class ThemesController(ThemeCatalog catalog) : ApiV1Controller
+public sealed class ThemesController(ThemeCatalog catalog, Data.OpenDataContext db, ThemedPages themed) : ApiV1Controller
 {
     /// <summary>List the code lists.</summary>
     /// <remarks>The national 第2期 strategy's goals (<c>national</c>) and the デジタル田園都市国家構想 themes (<c>digiden</c>), each a SKOS concept scheme (ask for <c>application/ld+json</c>).</remarks>
-    /// <response code="200">The code lists.</response>
+    /// <param name="page">Paging.</param>
+    /// <response code="200">A page of code lists.</response>
     [HttpGet(Name = "listThemeSchemes")]
-    [ProducesResponseType<IReadOnlyList<ThemeSchemeSummary>>(StatusCodes.Status200OK, "application/json")]
-    public ActionResult<IReadOnlyList<ThemeSchemeSummary>> ListSchemes() => catalog.Schemes.Select(ThemeSchemeSummary.From).ToList();
+    [ProducesResponseType<Page<ThemeSchemeSummary>>(StatusCodes.Status200OK, "application/json", Csv.CsvFormat.MediaType)]
+    public ActionResult<Page<ThemeSchemeSummary>> ListSchemes([FromQuery] PageQuery page) =>
+        Page<ThemeSchemeSummary>.Create([.. catalog.Schemes.Skip(page.Offset).Take(page.Limit).Select(ThemeSchemeSummary.From)], catalog.Schemes.Count, page, Request);
+
+    /// <summary>List the sub-measures (施策・細節) under one concept.</summary>
+    /// <remarks>The same as <c>/api/v1/sub-measures?theme={scheme}:{code}</c>: every sub-measure mapped to the concept, in stable ID order, paged.</remarks>
+    /// <param name="scheme" example="sdgs">ID of the code list.</param>
+    /// <param name="code" example="14">Code of the concept.</param>
+    /// <param name="page">Paging.</param>
+    /// <param name="cancellationToken">Cancelled when the client goes away.</param>
+    /// <response code="200">A page of sub-measures.</response>
+    /// <response code="404">No such code list or concept; the problem names it.</response>
+    [HttpGet("{scheme}/{code}/sub-measures", Name = "listThemeSubMeasures")]
+    [ProducesResponseType<Page<Strategy.SubMeasureResource>>(StatusCodes.Status200OK, "application/json", Csv.CsvFormat.MediaType)]
+    [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound, "application/problem+json")]
+    public async Task<ActionResult<Page<Strategy.SubMeasureResource>>> ListSubMeasures(
+        string scheme, string code, [FromQuery] PageQuery page, CancellationToken cancellationToken)
+    {
+        if (catalog.Concept(scheme, code) is null)
+        {
+            return catalog.Scheme(scheme) is null ? this.NotFoundProblem("Code list", scheme) : this.NotFoundProblem("Concept", $"{scheme}:{code}");
+        }
+        var items = await Strategy.SubMeasuresController.Resources(Strategy.SubMeasuresController.InIdOrder(db.SubMeasures), cancellationToken);
+        return await themed.PageAsync(this, items, (graph, s) => ThemeFilter.Under(graph, "sub-measure", s.Id), [$"{scheme}:{code}"], null, page, cancellationToken);
+    }
 
     /// <summary>Get one code list with its concepts.</summary>
     /// <remarks>Labels as published, English labels by this project, and where the list comes from.</remarks>

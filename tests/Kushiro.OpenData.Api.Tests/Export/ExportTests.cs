@@ -52,6 +52,23 @@ public sealed class ExportTests(SharedApiFactory api)
     }
 
     [Fact]
+    public async Task TheThemeFilesHoldEveryConceptAndEveryMapping()
+    {
+        var client = api.CreateClient();
+        var concepts = Records(await client.GetByteArrayAsync("/api/v1/export/csv/concepts.csv"));
+        var mappings = Records(await client.GetByteArrayAsync("/api/v1/export/csv/sub-measure-themes.csv"));
+        var expectedConcepts = 0;
+        foreach (var scheme in (await client.GetJsonAsync("/api/v1/themes")).Items())
+        {
+            expectedConcepts += scheme.GetProperty("conceptCount").GetInt32();
+        }
+        var seed = System.Text.Json.JsonDocument.Parse(File.ReadAllText(Path.Combine(RepositoryFiles.SeedDirectory, "sub-measure-themes.json"))).RootElement;
+        Assert.Equal(expectedConcepts, concepts.Count - 1);
+        Assert.Equal(seed.GetArrayLength(), mappings.Count - 1);
+        Assert.Contains(concepts, r => r[1] == "national:cross-2"); // a concept no goal is aligned to is still listed
+    }
+
+    [Fact]
     public async Task TheFiguresFileHasEveryBaselineTargetAndObservationOfEveryKpi()
     {
         var client = api.CreateClient();
@@ -71,7 +88,8 @@ public sealed class ExportTests(SharedApiFactory api)
     {
         var client = api.CreateClient();
         using var zip = new ZipArchive(new MemoryStream(await client.GetByteArrayAsync("/api/v1/export/csv.zip")));
-        Assert.Equal(["alignments.csv", "goals.csv", "kpi-figures.csv", "kpis.csv", "measures.csv", "sub-measures.csv"], zip.Entries.Select(e => e.FullName).Order());
+        Assert.Equal(["alignments.csv", "concepts.csv", "goals.csv", "kpi-figures.csv", "kpis.csv", "measures.csv", "sub-measure-themes.csv", "sub-measures.csv"],
+            zip.Entries.Select(e => e.FullName).Order());
         foreach (var entry in zip.Entries)
         {
             using var content = new MemoryStream();

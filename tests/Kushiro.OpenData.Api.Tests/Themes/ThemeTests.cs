@@ -15,7 +15,7 @@ public sealed class ThemeTests(SharedApiFactory api)
             .Select(f => JsonDocument.Parse(File.ReadAllText(f)).RootElement).ToList();
         var schemes = await client.GetJsonAsync("/api/v1/themes");
 
-        Assert.Equal(files.Select(f => f.Text("id")).Order(), schemes.EnumerateArray().Select(s => s.Text("id")).Order());
+        Assert.Equal(files.Select(f => f.Text("id")).Order(), schemes.Items().Select(s => s.Text("id")).Order());
         foreach (var file in files)
         {
             var served = await client.GetJsonAsync($"/api/v1/themes/{file.Text("id")}");

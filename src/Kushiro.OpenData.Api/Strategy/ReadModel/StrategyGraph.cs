@@ -1,3 +1,4 @@
+using Kushiro.OpenData.Api.Data;
 using Kushiro.OpenData.Api.Kpis;
 
 namespace Kushiro.OpenData.Api.Strategy.ReadModel;
@@ -22,7 +23,8 @@ public sealed class StrategyGraph
         Goals = goals;
         Measures = [.. goals.SelectMany(g => g.Measures)];
         SubMeasures = [.. Measures.SelectMany(m => m.SubMeasures)];
-        LastModified = lastModified;
+        Stamp = lastModified;
+        LastModified = DatasetVersion.WholeSeconds(lastModified);
         goalsById = goals.ToDictionary(g => g.Id, StringComparer.Ordinal);
         measuresById = Measures.ToDictionary(m => m.Id, StringComparer.Ordinal);
         subMeasuresById = SubMeasures.ToDictionary(s => s.Id, StringComparer.Ordinal);
@@ -42,7 +44,10 @@ public sealed class StrategyGraph
     /// <summary>All numeric targets and KPIs, in document order.</summary>
     public IReadOnlyList<KpiNode> Kpis { get; }
 
-    /// <summary>The store's Last-Modified this graph was read at.</summary>
+    /// <summary>The store's exact change stamp this graph was read at.</summary>
+    public DateTimeOffset Stamp { get; }
+
+    /// <summary>The same in whole seconds, as the Last-Modified header carries it.</summary>
     public DateTimeOffset LastModified { get; }
 
     public GoalNode? Goal(string id) => goalsById.GetValueOrDefault(id);

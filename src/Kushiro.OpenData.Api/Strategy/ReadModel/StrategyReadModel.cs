@@ -19,7 +19,7 @@ public sealed class StrategyReadModel(IServiceScopeFactory scopes, DatasetVersio
         var graph = current;
         // A graph read at or after the Last-Modified this instance knows of is current (another instance may have
         // written since; DatasetVersion catches up within seconds and the next reload picks that up).
-        if (graph is not null && graph.LastModified >= dataset.LastModified)
+        if (graph is not null && graph.Stamp >= dataset.Stamp)
         {
             return graph;
         }
@@ -27,7 +27,7 @@ public sealed class StrategyReadModel(IServiceScopeFactory scopes, DatasetVersio
         try
         {
             // Another request may have reloaded while this one waited.
-            if (current is { } fresh && fresh.LastModified >= dataset.LastModified)
+            if (current is { } fresh && fresh.Stamp >= dataset.Stamp)
             {
                 return fresh;
             }
@@ -47,7 +47,7 @@ public sealed class StrategyReadModel(IServiceScopeFactory scopes, DatasetVersio
         // One snapshot: a re-seed or write by another instance between the queries must not mix old and new rows.
         // (SQLite's read transaction is a snapshot already; PostgreSQL needs repeatable read for one.)
         await using var transaction = await db.Database.BeginTransactionAsync(System.Data.IsolationLevel.RepeatableRead, cancellationToken);
-        var lastModified = (await db.StoreStates.AsNoTracking().SingleAsync(cancellationToken)).LastModified;
+        var stamp = (await db.StoreStates.AsNoTracking().SingleAsync(cancellationToken)).LastModified;
         var plan = await db.Plans.AsNoTracking()
             .Include(p => p.Municipality).ThenInclude(m => m!.Prefecture)
             .SingleAsync(cancellationToken);
@@ -58,7 +58,7 @@ public sealed class StrategyReadModel(IServiceScopeFactory scopes, DatasetVersio
         var kpis = KpiMapping.InDocumentOrder(kpiRows, goalRows.ToDictionary(g => g.Id, g => g.Order), measureRows.ToDictionary(m => m.Id, m => m.Order))
             .Select(k => new KpiNode(KpiMapping.ToResource(k), [.. KpiMapping.Observations(k).Select(KpiMapping.ToResource)]))
             .ToList();
-        return Link(plan, goalRows, measureRows, subMeasureRows, kpis, lastModified);
+        return Link(plan, goalRows, measureRows, subMeasureRows, kpis, stamp);
     }
 
     private static StrategyGraph Link(
