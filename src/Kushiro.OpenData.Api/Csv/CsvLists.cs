@@ -24,12 +24,14 @@ public static class CsvLists
         CsvList.Of<GoalSummary>(g => g.Id,
             new("記号", g => g.Marker),
             new("順序", g => Number(g.Order)),
-            new("名称", g => g.Title)),
+            new("名称", g => g.Title),
+            new("名称（英語）", g => English("goal", g.Id)?.Title)),
         CsvList.Of<MeasureSummary>(m => m.Id,
             new("基本目標ID", m => m.GoalId),
             new("記号", m => m.Marker),
             new("順序", m => Number(m.Order)),
-            new("名称", m => m.Title)),
+            new("名称", m => m.Title),
+            new("名称（英語）", m => English("measure", m.Id)?.Title)),
         CsvList.Of<SubMeasureResource>(s => s.Id,
             new("基本目標ID", s => s.GoalId),
             new("施策ID", s => s.MeasureId),
@@ -39,7 +41,9 @@ public static class CsvLists
             new("説明", s => s.Description),
             new("再掲元ID", s => s.RelistingOf),
             new("抽出時の名称", s => s.TitleAsExtracted),
-            new("抽出時の説明", s => s.DescriptionAsExtracted)),
+            new("抽出時の説明", s => s.DescriptionAsExtracted),
+            new("名称（英語）", s => English("sub-measure", s.Id)?.Title),
+            new("説明（英語）", s => English("sub-measure", s.Id)?.Description)),
         // One row per KPI, its definition only: figures are rows of their own (long format), never columns per period.
         CsvList.Of<KpiResource>(k => k.Id,
             new("階層", k => k.Level),
@@ -129,6 +133,9 @@ public static class CsvLists
         pageType is { IsGenericType: true } && pageType.GetGenericTypeDefinition() == typeof(Page<>)
             ? ByItemType.GetValueOrDefault(pageType.GetGenericArguments()[0])
             : null;
+
+    // English labels are this project's translations (editorial), in every CSV whatever the request's language.
+    private static Labels.EnglishLabel? English(string level, string id) => Labels.EnglishLabels.Current.For(level, id);
 
     private static string Number(long value) => value.ToString(CultureInfo.InvariantCulture);
 

@@ -107,6 +107,7 @@ public static class StoreSetup
         var changed = await ImportOnceAcrossInstancesAsync(services, seed, cancellationToken);
         // Code lists and alignments are served from memory: small, and changed only with the seed.
         services.GetRequiredService<Themes.ThemeCatalog>().Load(seed.Schemes, seed.Alignments, seed.SubMeasureThemes);
+        Labels.EnglishLabels.Load(seed.EnglishLabels);
         await services.GetRequiredService<DatasetVersion>().RefreshAsync(services, cancellationToken);
 
         services.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(StoreSetup)).LogInformation(

@@ -46,7 +46,7 @@ public sealed class ConditionalGetMiddleware(RequestDelegate next, DatasetVersio
         }
 
         // Also on a 304, which the compression middleware outside leaves without its Vary.
-        response.Headers.Append(HeaderNames.Vary, $"{HeaderNames.Accept}, {HeaderNames.AcceptEncoding}");
+        response.Headers.Append(HeaderNames.Vary, $"{HeaderNames.Accept}, {HeaderNames.AcceptEncoding}, {HeaderNames.AcceptLanguage}");
         if (response.StatusCode == StatusCodes.Status200OK)
         {
             var etag = new EntityTagHeaderValue($"\"{Hash(buffer, response.ContentType)}\"", isWeak: true);

@@ -53,6 +53,15 @@ public sealed partial class RequestContractFilter(IApiDescriptionGroupCollection
             : $"Allowed: {string.Join(", ", contract.QueryParameters.Order(StringComparer.Ordinal))}.";
         foreach (var (name, values) in request.Query)
         {
+            if (name == Labels.LanguageScope.Parameter)
+            {
+                // Every operation takes ?lang= (see OpenApi/LanguageParameterOperationFilter), so it is checked here, once.
+                if (values.Count != 1 || !Labels.LanguageScope.Languages.Contains(values[0]))
+                {
+                    context.ModelState.AddModelError(name, $"\"{name}\" is ja (the default, the source's language) or en.");
+                }
+                continue;
+            }
             if (!contract.QueryParameters.Contains(name))
             {
                 context.ModelState.AddModelError(name, $"Unknown query parameter \"{name}\". {allowed}");

@@ -1,5 +1,6 @@
 using System.Text.Encodings.Web;
 using Asp.Versioning;
+using Kushiro.OpenData.Api.Labels;
 using Kushiro.OpenData.Api.Csv;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.Formatters;
@@ -84,6 +85,8 @@ public static class RestApiSetup
         // Inside compression (it hashes the plain bytes), outside status pages (it sees final bodies), and
         // before routing, so the HEAD it turns into GET is routed as GET.
         app.UseMiddleware<ConditionalGetMiddleware>();
+        // Inside the validators: an English answer is other bytes, so another ETag.
+        app.UseLanguageScope();
         app.UseStatusCodePages();
         app.UseRouting();
         app.UseAuthentication();

@@ -44,7 +44,7 @@ public sealed class StrategyDocuments(LinkedDataIris iris, StrategyGraph graph, 
     public JsonObject Goal(GoalNode goal)
     {
         var alignments = themes.OfGoal(goal.Id).ToList();
-        return new JsonObject
+        return WithEnglish("goal", goal.Id, new JsonObject
         {
             ["id"] = iris.Goal(goal.Id),
             ["type"] = "BasicGoal",
@@ -63,10 +63,10 @@ public sealed class StrategyDocuments(LinkedDataIris iris, StrategyGraph graph, 
                 ["provenance"] = a.Provenance,
                 ["rationale"] = a.Rationale,
             })]),
-        };
+        });
     }
 
-    public JsonObject Measure(MeasureNode measure) => new()
+    public JsonObject Measure(MeasureNode measure) => WithEnglish("measure", measure.Id, new JsonObject
     {
         ["id"] = iris.Measure(measure.Id),
         ["type"] = "Measure",
@@ -77,7 +77,7 @@ public sealed class StrategyDocuments(LinkedDataIris iris, StrategyGraph graph, 
         ["goal"] = iris.Goal(measure.Goal.Id),
         ["subMeasures"] = Iris(measure.SubMeasures.Select(s => iris.SubMeasure(s.Id))),
         ["kpis"] = new JsonArray([.. measure.Kpis.Select(k => (JsonNode)kpis.Kpi(k))]),
-    };
+    });
 
     public JsonObject SubMeasure(SubMeasureNode s)
     {
@@ -105,6 +105,20 @@ public sealed class StrategyDocuments(LinkedDataIris iris, StrategyGraph graph, 
         if (s.DescriptionAsExtracted is { } description)
         {
             node["descriptionAsExtracted"] = description;
+        }
+        return WithEnglish("sub-measure", s.Id, node);
+    }
+
+    /// <summary>The English labels as @en strings beside the Japanese (ic:表記 / ic:説明 in both languages).</summary>
+    private static JsonObject WithEnglish(string level, string id, JsonObject node)
+    {
+        if (Labels.EnglishLabels.Current.For(level, id) is { } label)
+        {
+            node["表記En"] = label.Title;
+            if (label.Description is { } description)
+            {
+                node["説明En"] = description;
+            }
         }
         return node;
     }

@@ -29,6 +29,7 @@ public static class OpenApiSetup
             o.OperationFilter<JsonLdContentOperationFilter>();
             o.OperationFilter<ZipContentOperationFilter>();
             o.OperationFilter<ArrayParameterExampleOperationFilter>();
+            o.OperationFilter<LanguageParameterOperationFilter>();
             ApiKeySecurityOperationFilter.AddSchemes(o);
             // The changes feed carries changed fields as they were stored: any JSON object.
             o.MapType<System.Text.Json.Nodes.JsonObject>(() => new OpenApiSchema

@@ -89,6 +89,12 @@ public sealed class SearchIndex
         return [.. hits.OrderByDescending(h => h.Hit.Score).ThenBy(h => h.Order).Select(h => h.Hit)];
     }
 
+    // English labels are searched too (a reader without Japanese finds "childcare"), a little below Japanese titles.
+    private static IEnumerable<SearchField> English(string level, string id) =>
+        Labels.EnglishLabels.Current.For(level, id) is { } label
+            ? [new("titleEn", label.Title, 2), .. label.Description is { } d ? [new SearchField("descriptionEn", d, 1)] : Array.Empty<SearchField>()]
+            : [];
+
     private static IEnumerable<string> Grams(string text)
     {
         for (var i = 0; i + 2 <= text.Length; i++)
@@ -100,9 +106,10 @@ public sealed class SearchIndex
     /// <summary>The searchable documents of a snapshot, in document order: goals, measures, sub-measures, then KPIs.</summary>
     public static SearchIndex Of(StrategyGraph graph) => new(
     [
-        .. graph.Goals.Select(g => new SearchDocument("goal", g.Id, g.Title, [new("title", g.Title, 3)])),
-        .. graph.Measures.Select(m => new SearchDocument("measure", m.Id, m.Title, [new("title", m.Title, 3)])),
-        .. graph.SubMeasures.Select(s => new SearchDocument("sub-measure", s.Id, s.Title, [new("title", s.Title, 3), new("description", s.Description, 1)])),
+        .. graph.Goals.Select(g => new SearchDocument("goal", g.Id, g.Title, [new("title", g.Title, 3), .. English("goal", g.Id)])),
+        .. graph.Measures.Select(m => new SearchDocument("measure", m.Id, m.Title, [new("title", m.Title, 3), .. English("measure", m.Id)])),
+        .. graph.SubMeasures.Select(s => new SearchDocument("sub-measure", s.Id, s.Title,
+            [new("title", s.Title, 3), new("description", s.Description, 1), .. English("sub-measure", s.Id)])),
         .. graph.Kpis.Select(k => new SearchDocument("kpi", k.Kpi.Id, k.Kpi.Name, [new("name", k.Kpi.Name, 3), new("definition", k.Kpi.Definition, 1)])),
     ]);
 }

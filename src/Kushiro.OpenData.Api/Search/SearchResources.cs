@@ -19,7 +19,7 @@ public sealed record SearchResultResource
     /// <example>6</example>
     public required double Score { get; init; }
 
-    /// <summary>Which field the snippet is from: <c>title</c>, <c>description</c>, <c>name</c> or <c>definition</c>.</summary>
+    /// <summary>Which field the snippet is from: <c>title</c>, <c>description</c>, <c>titleEn</c>, <c>descriptionEn</c>, <c>name</c> or <c>definition</c>.</summary>
     /// <example>title</example>
     public required string Field { get; init; }
 

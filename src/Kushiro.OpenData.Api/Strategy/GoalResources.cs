@@ -23,6 +23,10 @@ public record GoalSummary
     /// <example>4</example>
     public required int Order { get; init; }
 
+    /// <summary>English (this project's translation, <c>editorial</c>): present only when English was asked for, with <c>?lang=en</c> or <c>Accept-Language: en</c>.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public Labels.EnglishLabelResource? En => Labels.EnglishLabelResource.ForRequest("goal", Id);
+
     /// <summary>Links to this goal, its plan and its children.</summary>
     public required GoalLinks Links { get; init; }
 

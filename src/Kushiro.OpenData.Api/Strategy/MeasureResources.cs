@@ -27,6 +27,10 @@ public record MeasureSummary
     /// <example>2</example>
     public required int Order { get; init; }
 
+    /// <summary>English (this project's translation, <c>editorial</c>): present only when English was asked for, with <c>?lang=en</c> or <c>Accept-Language: en</c>.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public Labels.EnglishLabelResource? En => Labels.EnglishLabelResource.ForRequest("measure", Id);
+
     /// <summary>Links to this measure, its goal and its sub-measures.</summary>
     public required MeasureLinks Links { get; init; }
 

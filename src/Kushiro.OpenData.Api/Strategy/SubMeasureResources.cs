@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace Kushiro.OpenData.Api.Strategy;
 
 /// <summary>A sub-measure (施策・細節): the finest level of the strategy, with its description.</summary>
@@ -38,6 +40,10 @@ public sealed record SubMeasureResource
     /// <summary>Position among its measure's sub-measures, from 1.</summary>
     /// <example>2</example>
     public required int Order { get; init; }
+
+    /// <summary>English (this project's translation, <c>editorial</c>): present only when English was asked for, with <c>?lang=en</c> or <c>Accept-Language: en</c>.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public Labels.EnglishLabelResource? En => Labels.EnglishLabelResource.ForRequest("sub-measure", Id);
 
     /// <summary>For a re-listing (再掲), the ID of the original sub-measure it repeats; otherwise null.</summary>
     /// <example>3-4-1</example>

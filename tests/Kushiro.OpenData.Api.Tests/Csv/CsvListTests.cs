@@ -74,7 +74,7 @@ public sealed class CsvListTests(SharedApiFactory api)
         var csv = await client.GetCsvAsync("/api/v1/sub-measures?limit=200");
 
         Assert.Equal(
-            ["全国地方公共団体コード", "ID", "地方公共団体名", "基本目標ID", "施策ID", "記号", "順序", "名称", "説明", "再掲元ID", "抽出時の名称", "抽出時の説明"],
+            ["全国地方公共団体コード", "ID", "地方公共団体名", "基本目標ID", "施策ID", "記号", "順序", "名称", "説明", "再掲元ID", "抽出時の名称", "抽出時の説明", "名称（英語）", "説明（英語）"],
             csv.Header);
         Assert.Equal(
             json.Select(s => (s.Text("goalId"), s.Text("measureId"), s.Text("marker"), s.GetProperty("order").GetInt32().ToString(CultureInfo.InvariantCulture),

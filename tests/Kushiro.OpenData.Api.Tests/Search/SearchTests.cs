@@ -72,16 +72,17 @@ public sealed class SearchTests(SharedApiFactory api)
     private async Task<List<JsonElement>> SearchAsync(string query) =>
         [.. (await api.CreateClient().GetJsonAsync("/api/v1/search?limit=200&q=" + Uri.EscapeDataString(query))).Items()];
 
-    /// <summary>Every searchable item's texts, folded the way the API documents (NFKC, lower case).</summary>
+    /// <summary>Every searchable item's texts, English labels included, folded the way the API documents (NFKC, lower case).</summary>
     private async Task<List<(string Key, string Text)>> TextsAsync()
     {
         var client = api.CreateClient();
         static string Fold(string s) => s.Normalize(NormalizationForm.FormKC).ToLowerInvariant();
+        static string English(JsonElement item) => item.GetProperty("en").Text("title") + "\n" + (item.GetProperty("en").NullableText("description") ?? "");
         var texts = new List<(string, string)>();
-        texts.AddRange((await client.GetJsonAsync("/api/v1/goals?limit=200")).Items().Select(g => ($"goal:{g.Text("id")}", Fold(g.Text("title")))));
-        texts.AddRange((await client.GetJsonAsync("/api/v1/measures?limit=200")).Items().Select(m => ($"measure:{m.Text("id")}", Fold(m.Text("title")))));
-        texts.AddRange((await client.GetJsonAsync("/api/v1/sub-measures?limit=200")).Items()
-            .Select(s => ($"sub-measure:{s.Text("id")}", Fold(s.Text("title") + "\n" + s.Text("description")))));
+        texts.AddRange((await client.GetJsonAsync("/api/v1/goals?limit=200&lang=en")).Items().Select(g => ($"goal:{g.Text("id")}", Fold(g.Text("title") + "\n" + English(g)))));
+        texts.AddRange((await client.GetJsonAsync("/api/v1/measures?limit=200&lang=en")).Items().Select(m => ($"measure:{m.Text("id")}", Fold(m.Text("title") + "\n" + English(m)))));
+        texts.AddRange((await client.GetJsonAsync("/api/v1/sub-measures?limit=200&lang=en")).Items()
+            .Select(s => ($"sub-measure:{s.Text("id")}", Fold(s.Text("title") + "\n" + s.Text("description") + "\n" + English(s)))));
         texts.AddRange((await client.GetJsonAsync("/api/v1/kpis?limit=200")).Items()
             .Select(k => ($"kpi:{k.Text("id")}", Fold(k.Text("name") + "\n" + k.Text("definition")))));
         return texts;

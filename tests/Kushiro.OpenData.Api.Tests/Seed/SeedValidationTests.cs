@@ -41,6 +41,8 @@ public sealed class SeedValidationTests
         { "kpis.json", 1, r => r["measureId"] = "2-1", "seed/kpis.json, record 1 (id \"population-outlook\"), field \"goalId\": must be \"2\", the goal of measure \"2-1\"" },
         { "alignments.json", 1, r => r["code"] = "goal-9", "seed/alignments.json, record 1, field \"code\": \"goal-9\" is not a code of \"national\"" },
         { "alignments.json", 2, r => r["goalId"] = "7", "seed/alignments.json, record 2, field \"goalId\": no basic goal has ID \"7\"" },
+        { "english-labels.json", 68, r => r["id"] = "4-2-9", "seed/english-labels.json, record 68 (id \"4-2-9\"), field \"id\": no sub-measure has ID \"4-2-9\"" },
+        { "english-labels.json", 1, r => r["titleEn"] = " Aim ", "seed/english-labels.json, record 1 (id \"1\"), field \"titleEn\": starts or ends with white space" },
     };
 
     [Theory]

@@ -55,14 +55,9 @@ public sealed class StartupTests
         await Task.Delay(TimeSpan.FromSeconds(1.1)); // Last-Modified has one-second resolution.
         seed.EditRecord("goals.json", 1, g => g["title"] = "地域の魅力を生かす(改訂)")
             .EditFile("sub-measures.json", root => root.AsArray().RemoveAt(root.AsArray().Count - 1))
-            // A removed sub-measure's theme mappings go with it (the seed check names any left behind).
-            .EditFile("sub-measure-themes.json", root =>
-            {
-                foreach (var mapping in root.AsArray().Where(m => (string?)m!["subMeasureId"] == "4-2-3").ToList())
-                {
-                    root.AsArray().Remove(mapping);
-                }
-            });
+            // A removed sub-measure's theme mappings and English label go with it (the seed check names any left behind).
+            .EditFile("sub-measure-themes.json", root => RemoveWhere(root, m => (string?)m["subMeasureId"] == "4-2-3"))
+            .EditFile("english-labels.json", root => RemoveWhere(root, l => (string?)l["id"] == "4-2-3"));
         using var second = new ApiFactory(seed.Path, database);
         var client = second.CreateClient();
         using var after = await client.GetAsync("/api/v1/goals/1");
@@ -168,5 +163,13 @@ public sealed class StartupTests
         }
         Assert.True(after > before, $"Last-Modified stayed {before}");
         Assert.Equal("持続可能なまちをつくる(改訂)", (await client.GetJsonAsync("/api/v1/goals/4")).Text("title"));
+    }
+
+    private static void RemoveWhere(System.Text.Json.Nodes.JsonNode array, Func<System.Text.Json.Nodes.JsonNode, bool> match)
+    {
+        foreach (var item in array.AsArray().Where(i => match(i!)).ToList())
+        {
+            array.AsArray().Remove(item);
+        }
     }
 }

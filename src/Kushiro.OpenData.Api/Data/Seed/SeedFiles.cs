@@ -15,6 +15,7 @@ internal sealed class SeedFiles(string directory)
     public const string Kpis = "kpis.json";
     public const string Alignments = "alignments.json";
     public const string SubMeasureThemes = "sub-measure-themes.json";
+    public const string EnglishLabels = "english-labels.json";
 
     private readonly SortedDictionary<string, byte[]> read = new(StringComparer.Ordinal);
 

@@ -31,6 +31,7 @@ public static partial class SeedReader
         var schemes = ReadSchemes(files, errors);
         var alignments = ReadArray(files, SeedFiles.Alignments, errors, ["goalId", "scheme", "code", "provenance", "rationale"], ReadAlignment);
         var subMeasureThemes = ReadArray(files, SeedFiles.SubMeasureThemes, errors, ["subMeasureId", "scheme", "code", "provenance", "rationale"], ReadSubMeasureTheme);
+        var englishLabels = ReadArray(files, SeedFiles.EnglishLabels, errors, ["id", "level", "titleEn", "descriptionEn"], ReadEnglishLabel);
         var kpis = ReadArray(files, SeedFiles.Kpis, errors,
             ["id", "goalId", "measureId", "name", "definition", "unit", "direction", "statistics", "baseline", "targets", "observations"], ReadKpi);
 
@@ -50,6 +51,7 @@ public static partial class SeedReader
         CheckKpiScopes(kpis, goals, measures);
         CheckAlignments(alignments, goals, schemes);
         CheckSubMeasureThemes(subMeasureThemes, subMeasures, schemes);
+        CheckEnglishLabels(files, englishLabels, goals, measures, subMeasures);
         CheckNotEmpty(files, errors, (SeedFiles.Goals, goals.Count), (SeedFiles.Measures, measures.Count), (SeedFiles.SubMeasures, subMeasures.Count));
 
         if (errors.Count > 0 || plan is null)
@@ -68,7 +70,7 @@ public static partial class SeedReader
             [.. localGovernments.Select(x => x.Value)], plan.Value.Value,
             [.. goals.Select(x => x.Value)], [.. measures.Select(x => x.Value)], [.. subMeasures.Select(x => x.Value)],
             [.. kpis.Select(x => x.Value)], schemes, [.. alignments.Select(x => x.Value)],
-            [.. subMeasureThemes.Select(x => x.Value)], files.Hash());
+            [.. subMeasureThemes.Select(x => x.Value)], [.. englishLabels.Select(x => x.Value)], files.Hash());
     }
 
     /// <summary>A value read from the seed, with the record it came from (for later cross-checks).</summary>

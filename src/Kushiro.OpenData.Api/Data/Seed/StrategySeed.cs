@@ -15,4 +15,5 @@ public sealed record StrategySeed(
     IReadOnlyList<ThemeScheme> Schemes,
     IReadOnlyList<GoalAlignment> Alignments,
     IReadOnlyList<SubMeasureTheme> SubMeasureThemes,
+    IReadOnlyList<Labels.EnglishLabel> EnglishLabels,
     string Hash);

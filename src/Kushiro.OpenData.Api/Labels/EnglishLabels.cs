@@ -1,0 +1,44 @@
+namespace Kushiro.OpenData.Api.Labels;
+
+/// <summary>An English title (and, for sub-measures, a short description): this project's own translation.</summary>
+public sealed record EnglishLabel(string Level, string Id, string Title, string? Description);
+
+/// <summary>
+/// The English labels of seed/english-labels.json, held in memory: read at start with the seed, changed only with
+/// it. A static instance, because resources reach it while they serialize (see <see cref="LanguageScope"/>).
+/// </summary>
+public sealed class EnglishLabels
+{
+    private readonly Dictionary<(string Level, string Id), EnglishLabel> byId;
+
+    public EnglishLabels(IEnumerable<EnglishLabel> labels) =>
+        byId = labels.ToDictionary(l => (l.Level, l.Id));
+
+    public static EnglishLabels Current { get; private set; } = new([]);
+
+    public static void Load(IEnumerable<EnglishLabel> labels) => Current = new(labels);
+
+    public EnglishLabel? For(string level, string id) => byId.GetValueOrDefault((level, id));
+}
+
+/// <summary>The English of one item as served: its title, its description where it has one, and whose it is.</summary>
+public sealed record EnglishLabelResource
+{
+    /// <summary>English title.</summary>
+    /// <example>A sustainable city</example>
+    public required string Title { get; init; }
+
+    /// <summary>Short English description (sub-measures only), a summary of the Japanese, not a full translation.</summary>
+    /// <example>null</example>
+    public string? Description { get; init; }
+
+    /// <summary>Always <c>editorial</c>: this project's translation, not the city's.</summary>
+    /// <example>editorial</example>
+    public required string Provenance { get; init; }
+
+    /// <summary>The English of a goal, measure or sub-measure, when the request asked for English; null otherwise.</summary>
+    internal static EnglishLabelResource? ForRequest(string level, string id) =>
+        LanguageScope.English && EnglishLabels.Current.For(level, id) is { } label
+            ? new EnglishLabelResource { Title = label.Title, Description = label.Description, Provenance = "editorial" }
+            : null;
+}

@@ -1,0 +1,51 @@
+using System.Text.RegularExpressions;
+using Microsoft.Net.Http.Headers;
+
+namespace Kushiro.OpenData.Api.Labels;
+
+/// <summary>
+/// Whether this request asked for English: <c>?lang=en</c>, or an Accept-Language that prefers English to
+/// Japanese. Held for the request's flow so resources can add their English while they serialize, without every
+/// handler passing the language along. Japanese (the source's language) stays the default.
+/// </summary>
+public static partial class LanguageScope
+{
+    public const string Parameter = "lang";
+    public static readonly string[] Languages = ["ja", "en"];
+
+    private static readonly AsyncLocal<bool> english = new();
+
+    public static bool English => english.Value;
+
+    public static IApplicationBuilder UseLanguageScope(this IApplicationBuilder app) => app.Use(async (context, next) =>
+    {
+        var asked = AskedLanguage(context.Request);
+        english.Value = asked == "en";
+        if (english.Value)
+        {
+            context.Response.Headers.ContentLanguage = "en";
+        }
+        await next(context);
+    });
+
+    /// <summary>"en", "ja", or null when the request says nothing usable. An invalid ?lang= is the contract filter's 400.</summary>
+    public static string? AskedLanguage(HttpRequest request)
+    {
+        if (request.Query.TryGetValue(Parameter, out var values) && values.Count == 1)
+        {
+            return values[0] is "en" or "ja" ? values[0] : null;
+        }
+        var ranges = request.GetTypedHeaders().AcceptLanguage
+            .Where(r => (r.Quality ?? 1) > 0)
+            .Select(r => (Tag: r.Value.Value ?? "", Quality: r.Quality ?? 1))
+            .Select(r => (Language: Primary().Match(r.Tag).Value.ToLowerInvariant(), r.Quality))
+            .Where(r => r.Language is "en" or "ja")
+            .ToList();
+        var en = ranges.Where(r => r.Language == "en").Select(r => r.Quality).DefaultIfEmpty(0).Max();
+        var ja = ranges.Where(r => r.Language == "ja").Select(r => r.Quality).DefaultIfEmpty(0).Max();
+        return en > ja ? "en" : ranges.Count > 0 ? "ja" : null;
+    }
+
+    [GeneratedRegex("^[A-Za-z]+")]
+    private static partial Regex Primary();
+}

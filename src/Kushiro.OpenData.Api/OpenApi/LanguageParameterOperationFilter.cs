@@ -1,0 +1,30 @@
+using System.Text.Json.Nodes;
+using Kushiro.OpenData.Api.Labels;
+using Microsoft.OpenApi;
+using Swashbuckle.AspNetCore.SwaggerGen;
+
+namespace Kushiro.OpenData.Api.OpenApi;
+
+/// <summary>
+/// Every GET takes <c>?lang=</c> (as Accept-Language): handled once for the whole API by <see cref="LanguageScope"/>
+/// and the request contract check, so it is documented once here rather than declared on each action.
+/// </summary>
+internal sealed class LanguageParameterOperationFilter : IOperationFilter
+{
+    public void Apply(OpenApiOperation operation, OperationFilterContext context)
+    {
+        if (context.ApiDescription.HttpMethod != HttpMethods.Get)
+        {
+            return;
+        }
+        operation.Parameters ??= [];
+        operation.Parameters.Add(new OpenApiParameter
+        {
+            Name = LanguageScope.Parameter,
+            In = ParameterLocation.Query,
+            Description = "en adds English (this project's translation) to goals, measures and sub-measures as \"en\"; ja (the default) serves the source's Japanese only. Accept-Language: en does the same; lang wins over it.",
+            Schema = new OpenApiSchema { Type = JsonSchemaType.String, Enum = [JsonValue.Create("ja"), JsonValue.Create("en")] },
+            Example = JsonValue.Create("en"),
+        });
+    }
+}
