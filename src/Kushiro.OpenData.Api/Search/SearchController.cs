@@ -9,20 +9,22 @@ namespace Kushiro.OpenData.Api.Search;
 /// <summary>Japanese full-text search over the strategy.</summary>
 [Route("api/v{version:apiVersion}/search")]
 [Tags("Search")]
-public sealed class SearchController(StrategyReadModel readModel) : ApiV1Controller
+public sealed class SearchController(StrategyReadModel readModel, Themes.ThemeCatalog themes) : ApiV1Controller
 {
     private const int MaxQueryLength = 200;
 
     /// <summary>Search titles, descriptions and KPI names.</summary>
     /// <remarks>Matching needs no word breaks (子育て finds 働きながら子育てしやすい) and folds width and case by NFKC (ＭＩＣＥ finds MICE). Terms separated by spaces must all match. Ranked by where and how often the terms occur (titles count three times as much as descriptions), then document order; paged with <c>limit</c> and <c>offset</c>.</remarks>
     /// <param name="q" example="子育て">What to look for: one or more terms separated by spaces, at most 200 characters.</param>
+    /// <param name="theme" example="sdgs:3">Only results under this theme concept, as on the lists (<c>scheme:code</c>, repeatable: OR within a scheme, AND across schemes). A KPI is under the themes of what it belongs to.</param>
     /// <param name="page">Paging.</param>
     /// <param name="cancellationToken">Cancelled when the client goes away.</param>
     /// <response code="200">A page of results, best first.</response>
     /// <response code="400">The query is missing, blank or too long; the problem says which.</response>
     [HttpGet(Name = "search")]
     [ProducesResponseType<Page<SearchResultResource>>(StatusCodes.Status200OK, "application/json")]
-    public async Task<ActionResult<Page<SearchResultResource>>> Search([FromQuery] string? q, [FromQuery] PageQuery page, CancellationToken cancellationToken)
+    public async Task<ActionResult<Page<SearchResultResource>>> Search(
+        [FromQuery] string? q, [FromQuery] string[]? theme, [FromQuery] PageQuery page, CancellationToken cancellationToken)
     {
         var terms = q is null ? [] : SearchText.Terms(q);
         if (terms.Count == 0 || q!.Length > MaxQueryLength)
@@ -32,11 +34,24 @@ public sealed class SearchController(StrategyReadModel readModel) : ApiV1Control
                 : $"The query is longer than {MaxQueryLength} characters.");
             return new ProblemResult(ProblemDetailsFactory.CreateValidationProblemDetails(HttpContext, ModelState, StatusCodes.Status400BadRequest, detail: "Invalid: q."));
         }
+        var (filter, themeError) = Themes.ThemeFilter.Parse(theme, themes);
+        if (themeError is not null)
+        {
+            return this.InvalidParameterProblem("theme", themeError);
+        }
         var graph = await readModel.GetAsync(cancellationToken);
-        var hits = graph.Search.Find(terms);
+        var hits = graph.Search.Find(terms).Where(h => filter!.Matches(Under(graph, h.Document))).ToList();
         return Page<SearchResultResource>.Create(
             [.. hits.Skip(page.Offset).Take(page.Limit).Select(h => ToResource(h, terms))], hits.Count, page, Request);
     }
+
+    private static IEnumerable<SubMeasureNode> Under(StrategyGraph graph, SearchDocument document) =>
+        document.Type != "kpi"
+            ? Themes.ThemeFilter.Under(graph, document.Type, document.Id)
+            : graph.Kpi(document.Id)?.Kpi is { } kpi
+                ? kpi.MeasureId is { } measure ? Themes.ThemeFilter.Under(graph, "measure", measure)
+                : kpi.GoalId is { } goal ? Themes.ThemeFilter.Under(graph, "goal", goal) : []
+                : [];
 
     private static SearchResultResource ToResource(SearchHit hit, IReadOnlyList<string> terms) => new()
     {

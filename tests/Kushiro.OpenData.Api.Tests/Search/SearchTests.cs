@@ -87,4 +87,18 @@ public sealed class SearchTests(SharedApiFactory api)
             .Select(k => ($"kpi:{k.Text("id")}", Fold(k.Text("name") + "\n" + k.Text("definition")))));
         return texts;
     }
+
+    [Fact]
+    public async Task ThemeFiltersCombineWithSearch()
+    {
+        var client = api.CreateClient();
+        var underSdg3 = (await client.GetJsonAsync("/api/v1/sub-measures?limit=200&theme=sdgs:3")).Items().Select(s => s.Text("id")).ToHashSet();
+        var all = await SearchAsync("医療");
+        var filtered = (await client.GetJsonAsync("/api/v1/search?limit=200&theme=sdgs:3&q=" + Uri.EscapeDataString("医療"))).Items().ToList();
+
+        Assert.Equal(
+            all.Where(r => r.Text("type") == "sub-measure" && underSdg3.Contains(r.Text("id"))).Select(r => r.Text("id")),
+            filtered.Where(r => r.Text("type") == "sub-measure").Select(r => r.Text("id")));
+        Assert.True(filtered.Count < all.Count);
+    }
 }
