@@ -20,4 +20,22 @@ public static class HttpJson
     public static string? NullableText(this JsonElement element, string property) => element.GetProperty(property).GetString();
 
     public static IEnumerable<JsonElement> Items(this JsonElement page) => page.GetProperty("items").EnumerateArray();
+
+    /// <summary>
+    /// GET once the data's last change is a second old: until then the API sends no Last-Modified (two changes in one
+    /// second would share it), so a test about dates waits as a client would.
+    /// </summary>
+    public static async Task<HttpResponseMessage> GetSettledAsync(this HttpClient client, string url)
+    {
+        for (var attempt = 0; ; attempt++)
+        {
+            var response = await client.GetAsync(url);
+            if (response.Content.Headers.LastModified is not null || attempt == 30)
+            {
+                return response;
+            }
+            response.Dispose();
+            await Task.Delay(100);
+        }
+    }
 }

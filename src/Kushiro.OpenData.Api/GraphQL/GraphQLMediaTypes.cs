@@ -41,7 +41,8 @@ public static class GraphQLMediaTypes
     /// <summary>Whether a browser asks for the IDE: text/html named, and preferred at least as much as JSON.</summary>
     public static bool WantsHtml(IList<MediaTypeHeaderValue> accept)
     {
-        var html = accept.Where(a => a.MatchesMediaType(Html) || a.MatchesMediaType("text/*")).Select(a => a.Quality ?? 1).DefaultIfEmpty(0).Max();
+        // Named, not matched: MediaTypeHeaderValue's own MatchesMediaType would let */* stand for text/html.
+        var html = accept.Where(a => a.Names(Html) || a.Names("text/*")).Select(a => a.Quality ?? 1).DefaultIfEmpty(0).Max();
         return html > 0 && html >= Math.Max(Quality(accept, Json).Value, Quality(accept, GraphQLResponse).Value);
     }
 
@@ -72,6 +73,6 @@ public static class GraphQLMediaTypes
         return charset.Length == 0 || charset.Equals("utf-8", StringComparison.OrdinalIgnoreCase);
     }
 
-    private static bool MatchesMediaType(this MediaTypeHeaderValue range, string type) =>
+    private static bool Names(this MediaTypeHeaderValue range, string type) =>
         range.MediaType.Equals(type, StringComparison.OrdinalIgnoreCase);
 }

@@ -10,7 +10,7 @@ namespace Kushiro.OpenData.Api.Http;
 /// changes exactly when the representation does, whether data or code changed it), Last-Modified from the
 /// dataset, Cache-Control, and 304 for If-None-Match / If-Modified-Since. HEAD is served as GET without the body.
 /// </summary>
-public sealed class ConditionalGetMiddleware(RequestDelegate next, DatasetVersion dataset)
+public sealed class ConditionalGetMiddleware(RequestDelegate next, DatasetVersion dataset, TimeProvider time)
 {
     // Read-mostly public data: shared caches may keep it five minutes, then revalidate cheaply with the ETag.
     // Caches may store every answer but must revalidate it (a 304 costs a hash, not a store read): since staff write
@@ -50,7 +50,9 @@ public sealed class ConditionalGetMiddleware(RequestDelegate next, DatasetVersio
         if (response.StatusCode == StatusCodes.Status200OK)
         {
             var etag = new EntityTagHeaderValue($"\"{Hash(buffer, response.ContentType)}\"", isWeak: true);
-            var lastModified = dataset.LastModified;
+            // A date is a validator only once its second is over: two writes within one second share it, so a client
+            // holding it from the first could be told "not modified" after the second. Until then: the ETag only.
+            DateTimeOffset? lastModified = DatasetVersion.WholeSeconds(time.GetUtcNow()) > dataset.LastModified ? dataset.LastModified : null;
             var headers = response.GetTypedHeaders();
             headers.ETag = etag;
             headers.LastModified = lastModified;
@@ -74,13 +76,13 @@ public sealed class ConditionalGetMiddleware(RequestDelegate next, DatasetVersio
     }
 
     // RFC 9110 §13.1.3: If-None-Match (weak comparison) wins; If-Modified-Since counts only without it.
-    private static bool NotModified(RequestHeaders request, EntityTagHeaderValue etag, DateTimeOffset lastModified)
+    private static bool NotModified(RequestHeaders request, EntityTagHeaderValue etag, DateTimeOffset? lastModified)
     {
         if (request.IfNoneMatch is { Count: > 0 } candidates)
         {
             return candidates.Any(c => c.Equals(EntityTagHeaderValue.Any) || c.Compare(etag, useStrongComparison: false));
         }
-        return request.IfModifiedSince is { } since && lastModified.ToUnixTimeSeconds() <= since.ToUnixTimeSeconds();
+        return request.IfModifiedSince is { } since && lastModified is { } modified && modified.ToUnixTimeSeconds() <= since.ToUnixTimeSeconds();
     }
 
     // Weak ETag: the same entity may be sent gzip- or br-encoded by the compression middleware outside.

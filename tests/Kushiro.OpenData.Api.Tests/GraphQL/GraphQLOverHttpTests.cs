@@ -88,6 +88,17 @@ public sealed class GraphQLOverHttpTests(SharedApiFactory api)
         Assert.Equal(expected, answer.MediaType);
     }
 
+    [Theory]
+    [InlineData("*/*")]
+    [InlineData(null)]
+    public async Task ClientsWithoutAPreferenceGetJsonFromGetNotTheIde(string? accept)
+    {
+        // curl and many HTTP libraries send Accept: */* (or nothing): the README's GET example must answer JSON.
+        var answer = await api.CreateClient().GetGraphQLAsync(Q("{ goals { id } }"), accept: accept);
+        Assert.Equal("application/json", answer.MediaType);
+        Assert.Equal(4, answer.Data.GetProperty("goals").GetArrayLength());
+    }
+
     [Fact]
     public async Task ABrowserPreferringJsonGetsJsonNotTheIde()
     {

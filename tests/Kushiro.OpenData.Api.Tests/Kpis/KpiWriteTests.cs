@@ -115,16 +115,17 @@ public sealed class KpiWriteTests : IClassFixture<WritableApiFactory>
     {
         var staff = api.WithKey(await StaffClient.CreateKeyWithCommandAsync(api));
         await staff.PostJsonAsync("/api/v1/kpis", StaffClient.NewKpi("cache-check"));
-        var before = await api.CreateClient().GetAsync("/api/v1/kpis/cache-check");
+        var before = await api.CreateClient().GetSettledAsync("/api/v1/kpis/cache-check");
         var etag = before.Headers.ETag!;
 
-        await Task.Delay(TimeSpan.FromSeconds(1.1)); // Last-Modified has one-second resolution.
         await staff.PutJsonAsync("/api/v1/kpis/cache-check/observations/FY2024", StaffClient.Figure(3));
 
         using var revalidate = new HttpRequestMessage(HttpMethod.Get, "/api/v1/kpis/cache-check");
         revalidate.Headers.IfNoneMatch.Add(etag);
         var after = await api.CreateClient().SendAsync(revalidate);
         Assert.Equal(HttpStatusCode.OK, after.StatusCode);
+        Assert.Null(after.Content.Headers.LastModified); // changed within this second: the ETag is the only validator
+        after = await api.CreateClient().GetSettledAsync("/api/v1/kpis/cache-check");
         Assert.NotEqual(etag, after.Headers.ETag);
         Assert.True(after.Content.Headers.LastModified > before.Content.Headers.LastModified);
     }
@@ -191,5 +192,22 @@ public sealed class KpiWriteTests : IClassFixture<WritableApiFactory>
         Assert.Equal(0, await ApiKeys.ApiKeyCommand.RunAsync(api.Services, ["apikey", "revoke", id], TextWriter.Null, TextWriter.Null));
         var response = await api.WithKey(key).PostJsonAsync("/api/v1/kpis", StaffClient.NewKpi("after-revoke"));
         Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task TwoWritesInOneSecondNeverYieldAStaleNotModifiedByDate()
+    {
+        var staff = api.WithKey(await StaffClient.CreateKeyWithCommandAsync(api));
+        await staff.PostJsonAsync("/api/v1/kpis", StaffClient.NewKpi("same-second"));
+        await staff.PutJsonAsync("/api/v1/kpis/same-second/observations/FY2020", StaffClient.Figure(1));
+        using var first = await api.CreateClient().GetAsync("/api/v1/kpis/same-second");
+        await staff.PutJsonAsync("/api/v1/kpis/same-second/observations/FY2020", StaffClient.Figure(2));
+
+        // Whatever date the client could have been given for the first answer, revalidating by it must not be a 304.
+        var since = first.Content.Headers.LastModified ?? DateTimeOffset.UtcNow;
+        using var revalidate = new HttpRequestMessage(HttpMethod.Get, "/api/v1/kpis/same-second");
+        revalidate.Headers.IfModifiedSince = since;
+        using var response = await api.CreateClient().SendAsync(revalidate);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
     }
 }

@@ -47,7 +47,7 @@ public sealed class StartupTests
         string etag, lastModified;
         using (var first = new ApiFactory(seed.Path, database))
         {
-            using var response = await first.CreateClient().GetAsync("/api/v1/goals/1");
+            using var response = await first.CreateClient().GetSettledAsync("/api/v1/goals/1");
             (etag, lastModified) = (response.Headers.ETag!.Tag, response.Content.Headers.GetValues("Last-Modified").Single());
         }
         var before = StoreSnapshot.Read(database);
@@ -60,7 +60,7 @@ public sealed class StartupTests
             .EditFile("english-labels.json", root => RemoveWhere(root, l => (string?)l["id"] == "4-2-3"));
         using var second = new ApiFactory(seed.Path, database);
         var client = second.CreateClient();
-        using var after = await client.GetAsync("/api/v1/goals/1");
+        using var after = await client.GetSettledAsync("/api/v1/goals/1");
         Assert.Equal("地域の魅力を生かす(改訂)", (await client.GetJsonAsync("/api/v1/goals/1")).Text("title"));
         Assert.NotEqual(etag, after.Headers.ETag!.Tag);
         Assert.NotEqual(lastModified, after.Content.Headers.GetValues("Last-Modified").Single());
@@ -131,7 +131,7 @@ public sealed class StartupTests
         await Task.Delay(TimeSpan.FromSeconds(1.1));
 
         using var second = new ApiFactory(seed.Path, database);
-        using var response = await second.CreateClient().GetAsync("/api/v1/goals");
+        using var response = await second.CreateClient().GetSettledAsync("/api/v1/goals");
         var after = StoreSnapshot.Read(database);
         Assert.Equal(before.SeedHash, after.SeedHash);
         Assert.NotEqual(before.LastModified, after.LastModified);
@@ -145,7 +145,7 @@ public sealed class StartupTests
         var database = Path.Combine(seed.Path, "..", "store.db");
         using var running = new ApiFactory(seed.Path, database) { Settings = { ["Store:RefreshSeconds"] = "0.2" } };
         var client = running.CreateClient();
-        var before = (await client.GetAsync("/api/v1/goals")).Content.Headers.LastModified;
+        var before = (await client.GetSettledAsync("/api/v1/goals")).Content.Headers.LastModified;
         await Task.Delay(TimeSpan.FromSeconds(1.1));
 
         seed.EditRecord("goals.json", 4, g => g["title"] = "持続可能なまちをつくる(改訂)");
@@ -159,7 +159,7 @@ public sealed class StartupTests
         for (var i = 0; i < 50 && after == before; i++)
         {
             await Task.Delay(100);
-            after = (await client.GetAsync("/api/v1/goals")).Content.Headers.LastModified;
+            after = (await client.GetSettledAsync("/api/v1/goals")).Content.Headers.LastModified;
         }
         Assert.True(after > before, $"Last-Modified stayed {before}");
         Assert.Equal("持続可能なまちをつくる(改訂)", (await client.GetJsonAsync("/api/v1/goals/4")).Text("title"));
