@@ -21,7 +21,7 @@ public sealed record ChangeResource
     /// <example>created</example>
     public required string Action { get; init; }
 
-    /// <summary>What kind of thing changed: local-government, plan, goal, measure, sub-measure, kpi, kpi-baseline, kpi-target or kpi-observation.</summary>
+    /// <summary>What kind of thing changed: local-government, plan, goal, measure, sub-measure, kpi, kpi-baseline, kpi-target, kpi-observation, or seed (the seed files as a whole: code lists, theme mappings and English labels may have changed).</summary>
     /// <example>kpi-observation</example>
     public required string ResourceType { get; init; }
 

@@ -37,8 +37,13 @@ public sealed record EnglishLabelResource
     public required string Provenance { get; init; }
 
     /// <summary>The English of a goal, measure or sub-measure, when the request asked for English; null otherwise.</summary>
-    internal static EnglishLabelResource? ForRequest(string level, string id) =>
-        LanguageScope.English && EnglishLabels.Current.For(level, id) is { } label
-            ? new EnglishLabelResource { Title = label.Title, Description = label.Description, Provenance = "editorial" }
-            : null;
+    internal static EnglishLabelResource? ForRequest(string level, string id)
+    {
+        if (!LanguageScope.English || EnglishLabels.Current.For(level, id) is not { } label)
+        {
+            return null;
+        }
+        LanguageScope.EnglishServed();
+        return new EnglishLabelResource { Title = label.Title, Description = label.Description, Provenance = "editorial" };
+    }
 }

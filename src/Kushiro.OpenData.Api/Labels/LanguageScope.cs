@@ -13,19 +13,36 @@ public static partial class LanguageScope
     public const string Parameter = "lang";
     public static readonly string[] Languages = ["ja", "en"];
 
-    private static readonly AsyncLocal<bool> english = new();
+    // A box, so that "English was served" set while the body serializes is seen here after it.
+    private sealed class Request
+    {
+        public bool English { get; init; }
+        public bool Served { get; set; }
+    }
 
-    public static bool English => english.Value;
+    private static readonly AsyncLocal<Request?> current = new();
+
+    public static bool English => current.Value?.English == true;
+
+    /// <summary>Called when a resource added its English: the answer then says Content-Language: en.</summary>
+    public static void EnglishServed()
+    {
+        if (current.Value is { } request)
+        {
+            request.Served = true;
+        }
+    }
 
     public static IApplicationBuilder UseLanguageScope(this IApplicationBuilder app) => app.Use(async (context, next) =>
     {
-        var asked = AskedLanguage(context.Request);
-        english.Value = asked == "en";
-        if (english.Value)
+        var request = new Request { English = AskedLanguage(context.Request) == "en" };
+        current.Value = request;
+        await next(context);
+        // Only answers that carry English say so; the validators' buffer has not sent the headers yet.
+        if (request.Served && !context.Response.HasStarted)
         {
             context.Response.Headers.ContentLanguage = "en";
         }
-        await next(context);
     });
 
     /// <summary>"en", "ja", or null when the request says nothing usable. An invalid ?lang= is the contract filter's 400.</summary>

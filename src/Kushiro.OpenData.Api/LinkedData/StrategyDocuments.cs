@@ -93,6 +93,14 @@ public sealed class StrategyDocuments(LinkedDataIris iris, StrategyGraph graph, 
             ["measure"] = iris.Measure(s.Measure.Id),
             ["goal"] = iris.Goal(s.Goal.Id),
             ["relistedAs"] = Iris(s.RelistedAs.Select(r => iris.SubMeasure(r.Id))),
+            ["alignedWith"] = Iris(themes.OfSubMeasure(s.Id).Select(t => iris.Concept(t.Scheme, t.Code))),
+            ["alignments"] = new JsonArray([.. themes.OfSubMeasure(s.Id).Select(t => (JsonNode)new JsonObject
+            {
+                ["type"] = "Alignment",
+                ["concept"] = iris.Concept(t.Scheme, t.Code),
+                ["provenance"] = t.Provenance,
+                ["rationale"] = t.Rationale,
+            })]),
         };
         if (s.RelistingOf is { } original)
         {

@@ -10,7 +10,14 @@ namespace Kushiro.OpenData.Api.Search;
 /// </summary>
 public static class SearchText
 {
-    public static string Fold(string text) => text.Normalize(NormalizationForm.FormKC).ToLowerInvariant();
+    public static string Fold(string text)
+    {
+        var folded = text.Normalize(NormalizationForm.FormKC).ToLowerInvariant();
+        // Invisible format characters (BOM, zero-width space) are pasted along with text, never meant.
+        return folded.Any(c => char.GetUnicodeCategory(c) == UnicodeCategory.Format)
+            ? string.Concat(folded.Where(c => char.GetUnicodeCategory(c) != UnicodeCategory.Format))
+            : folded;
+    }
 
     /// <summary>The query's terms: folded, split at white space (full-width spaces too, after NFKC), duplicates dropped.</summary>
     public static IReadOnlyList<string> Terms(string query) =>
@@ -18,35 +25,60 @@ public static class SearchText
 
     /// <summary>
     /// About <paramref name="width"/> characters of <paramref name="original"/> around the first match, every match
-    /// wrapped in &lt;mark&gt;, the rest HTML-escaped so the snippet can be shown as HTML as it is.
-    /// Positions are found in the folded text; NFKC keeps Japanese text's length, and where it does not (rare
-    /// ligatures) the snippet falls back to the original's start.
+    /// wrapped in &lt;mark&gt;, the rest HTML-escaped so the snippet can be shown as HTML as it is. Matches are found
+    /// in the text folded character by character, with each folded character mapped back to the original one it came
+    /// from, so a character NFKC lengthens or shortens (㎡, ㍻) cannot shift a mark onto the wrong text. A match NFKC
+    /// only makes across characters (ｶ + ﾞ → ガ) is found by the index but left unmarked, never marked wrongly.
     /// </summary>
     public static string Snippet(string original, IReadOnlyList<string> terms, int width = 80)
     {
-        var folded = Fold(original);
-        var comparable = folded.Length == original.Length;
-        var spans = comparable ? Matches(folded, terms) : [];
-        var first = spans.Count > 0 ? spans[0].Start : 0;
-        var start = Math.Max(0, Math.Min(first - width / 4, original.Length - width));
-        var end = Math.Min(original.Length, start + width);
+        var (folded, origin) = FoldByCharacter(original);
+        var spans = Merge(terms.SelectMany(t => Occurrences(folded, t).Select(i => (Start: origin[i], End: origin[i + t.Length - 1] + 1))));
+        var first = spans.Count > 0 ? spans[0] : (Start: 0, End: 0);
+        // The window shows the first match whole, however long.
+        var start = Math.Max(0, Math.Min(first.Start - width / 4, original.Length - Math.Max(width, first.End - first.Start)));
+        var end = Math.Min(original.Length, Math.Max(start + width, first.End));
         var text = new StringBuilder(start > 0 ? "…" : "");
         var at = start;
-        foreach (var (s, length) in spans.Where(m => m.Start >= start && m.Start + m.Length <= end))
+        foreach (var (s, e) in spans.Where(m => m.Start >= start && m.End <= end))
         {
-            if (s < at)
-            {
-                continue;
-            }
-            text.Append(WebUtility.HtmlEncode(original[at..s])).Append("<mark>").Append(WebUtility.HtmlEncode(original.Substring(s, length))).Append("</mark>");
-            at = s + length;
+            text.Append(WebUtility.HtmlEncode(original[at..s])).Append("<mark>").Append(WebUtility.HtmlEncode(original[s..e])).Append("</mark>");
+            at = e;
         }
         text.Append(WebUtility.HtmlEncode(original[at..end]));
         return end < original.Length ? text.Append('…').ToString() : text.ToString();
     }
 
-    private static List<(int Start, int Length)> Matches(string folded, IReadOnlyList<string> terms) =>
-        [.. terms.SelectMany(t => Occurrences(folded, t).Select(i => (Start: i, t.Length))).OrderBy(m => m.Start)];
+    private static (string Folded, List<int> Origin) FoldByCharacter(string original)
+    {
+        var folded = new StringBuilder();
+        var origin = new List<int>();
+        for (var i = 0; i < original.Length; i += char.IsSurrogatePair(original, i) ? 2 : 1)
+        {
+            var piece = Fold(original.Substring(i, char.IsSurrogatePair(original, i) ? 2 : 1));
+            folded.Append(piece);
+            origin.AddRange(Enumerable.Repeat(i, piece.Length));
+        }
+        return (folded.ToString(), origin);
+    }
+
+    // Overlapping or touching matches (医療体 and 療体制) become one mark.
+    private static List<(int Start, int End)> Merge(IEnumerable<(int Start, int End)> spans)
+    {
+        var merged = new List<(int Start, int End)>();
+        foreach (var span in spans.OrderBy(s => s.Start))
+        {
+            if (merged.Count > 0 && span.Start <= merged[^1].End)
+            {
+                merged[^1] = (merged[^1].Start, Math.Max(merged[^1].End, span.End));
+            }
+            else
+            {
+                merged.Add(span);
+            }
+        }
+        return merged;
+    }
 
     public static IEnumerable<int> Occurrences(string text, string term)
     {

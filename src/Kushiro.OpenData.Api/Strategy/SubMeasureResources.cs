@@ -53,6 +53,9 @@ public sealed record SubMeasureResource
     /// <example>[]</example>
     public required IReadOnlyList<string> RelistedAs { get; init; }
 
+    /// <summary>The concepts of every theme scheme (sdgs, national, digiden, fields) the sub-measure is mapped to, each with provenance and a one-line rationale.</summary>
+    public IReadOnlyList<Themes.SubMeasureThemeResource> Themes => Api.Themes.SubMeasureThemeResource.Of(Id);
+
     /// <summary>Links to this sub-measure, its parents and, for a re-listing, the original.</summary>
     public required SubMeasureLinks Links { get; init; }
 

@@ -29,8 +29,17 @@ public static class ThemeFacets
     public static (IReadOnlyList<ThemeScheme>? Schemes, string? Error) Parse(string? facets, ThemeCatalog catalog)
     {
         var schemes = new List<ThemeScheme>();
-        foreach (var id in (facets ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Distinct())
+        if (facets is null)
         {
+            return ([], null);
+        }
+        foreach (var id in facets.Split(','))
+        {
+            // As strict as theme=: "sdgs,,fields", " fields" or a scheme named twice is a mistake to report, not to guess.
+            if (id.Length == 0 || id.Trim() != id || schemes.Any(s => s.Id == id))
+            {
+                return (null, $"\"{facets}\" is not a comma-separated list of distinct theme schemes, e.g. sdgs,fields.");
+            }
             if (catalog.Scheme(id) is not { } scheme)
             {
                 return (null, $"There is no theme scheme \"{id}\" (known: {string.Join(", ", catalog.Schemes.Select(s => s.Id))}).");

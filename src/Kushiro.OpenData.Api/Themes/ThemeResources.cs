@@ -193,3 +193,40 @@ public sealed record SelfLink
     /// <example>/api/v1/themes/national</example>
     public required string Self { get; init; }
 }
+
+/// <summary>A sub-measure's mapping to one concept of a theme scheme.</summary>
+public sealed record SubMeasureThemeResource
+{
+    /// <summary>The scheme's ID.</summary>
+    /// <example>sdgs</example>
+    public required string Scheme { get; init; }
+
+    /// <summary>The concept's code; <c>{scheme}:{code}</c> is what <c>?theme=</c> takes.</summary>
+    /// <example>3</example>
+    public required string Code { get; init; }
+
+    /// <summary>The concept's label (Japanese).</summary>
+    /// <example>すべての人に健康と福祉を</example>
+    public required string Label { get; init; }
+
+    /// <summary><c>editorial</c> (by this project) or <c>official</c> (published by the city).</summary>
+    /// <example>editorial</example>
+    public required string Provenance { get; init; }
+
+    /// <summary>Why (Japanese, one line).</summary>
+    /// <example>「医療施設の整備」と「広域的な医療体制の充実」は SDG 3 に当たる。</example>
+    public required string Rationale { get; init; }
+
+    /// <summary>Link to the concept.</summary>
+    public required SelfLink Links { get; init; }
+
+    internal static IReadOnlyList<SubMeasureThemeResource> Of(string subMeasureId)
+    {
+        var catalog = ThemeCatalog.Current;
+        return [.. catalog.OfSubMeasure(subMeasureId).Select(t => new SubMeasureThemeResource
+        {
+            Scheme = t.Scheme, Code = t.Code, Label = catalog.Concept(t.Scheme, t.Code)?.Label ?? "", Provenance = t.Provenance, Rationale = t.Rationale,
+            Links = new SelfLink { Self = Strategy.ApiLinks.ThemeConcept(t.Scheme, t.Code) },
+        })];
+    }
+}

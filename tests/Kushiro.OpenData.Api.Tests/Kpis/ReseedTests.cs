@@ -52,6 +52,25 @@ public sealed class ReseedTests : IDisposable
         Assert.Contains(observations, o => o.Text("period") == "2020-10-01" && o.Text("origin") == "staff");
     }
 
+    [Fact]
+    public async Task EditingOnlyAThemeMappingMovesTheDataAndAnnouncesItInTheFeed()
+    {
+        using (var first = new ApiFactory(seed.Path, store))
+        {
+            Assert.DoesNotContain("1-1-1", (await first.CreateClient().GetJsonAsync("/api/v1/sub-measures?limit=200&theme=sdgs:12")).Items().Select(s => s.Text("id")));
+        }
+        seed.EditFile("sub-measure-themes.json", root => root.AsArray().Add(new System.Text.Json.Nodes.JsonObject
+        {
+            ["subMeasureId"] = "1-1-1", ["scheme"] = "sdgs", ["code"] = "12", ["provenance"] = "editorial", ["rationale"] = "テストのための対応付け。",
+        }));
+
+        using var second = new ApiFactory(seed.Path, store);
+        var client = second.CreateClient();
+        Assert.Contains("1-1-1", (await client.GetJsonAsync("/api/v1/sub-measures?limit=200&theme=sdgs:12")).Items().Select(s => s.Text("id")));
+        var last = (await client.GetJsonAsync("/api/v1/changes?limit=200")).Items().Last();
+        Assert.Equal(("seed", "updated", "seed"), (last.Text("actor"), last.Text("action"), last.Text("resourceType")));
+    }
+
     public void Dispose()
     {
         if (Directory.Exists(seed.Path))

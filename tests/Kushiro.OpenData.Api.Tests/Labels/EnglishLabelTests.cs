@@ -51,6 +51,17 @@ public sealed class EnglishLabelTests(SharedApiFactory api)
         Assert.Contains("Accept-Language", response.Headers.Vary);
     }
 
+    [Theory]
+    [InlineData("/api/v1/plan/source-document")]
+    [InlineData("/api/v1/changes")]
+    [InlineData("/api/v1/kpis")]
+    public async Task OnlyAnswersThatCarryEnglishSayContentLanguageEn(string url)
+    {
+        using var response = await api.CreateClient().GetAsync(url + (url.Contains('?') ? "&" : "?") + "lang=en");
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Empty(response.Content.Headers.ContentLanguage);
+    }
+
     [Fact]
     public async Task AnUnknownLanguageIsA400NamingLang()
     {

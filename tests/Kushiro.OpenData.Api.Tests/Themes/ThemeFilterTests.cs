@@ -71,6 +71,8 @@ public sealed class ThemeFilterTests(SharedApiFactory api)
     [InlineData("theme=planets:1", "theme")]
     [InlineData("theme=sdgs", "theme")]
     [InlineData("facets=sdgs,colours", "facets")]
+    [InlineData("facets=sdgs,,fields", "facets")]
+    [InlineData("facets=sdgs,sdgs", "facets")]
     public async Task UnknownThemesAre400sNamingThem(string query, string parameter)
     {
         using var response = await api.CreateClient().GetAsync($"/api/v1/sub-measures?{query}");
@@ -86,5 +88,18 @@ public sealed class ThemeFilterTests(SharedApiFactory api)
         var schemes = (await api.CreateClient().GetJsonAsync("/api/v1/themes")).Items().Select(s => s.Text("id")).ToList();
         var subMeasures = (await api.CreateClient().GetJsonAsync("/api/v1/sub-measures?limit=200")).Items().Select(s => s.Text("id"));
         Assert.All(subMeasures, id => Assert.All(schemes, scheme => Assert.Contains(Mappings, m => m.SubMeasure == id && m.Theme.StartsWith(scheme + ":"))));
+    }
+
+    [Fact]
+    public async Task EverySubMeasureShowsItsMappingsWithTheirRationale()
+    {
+        foreach (var sub in (await api.CreateClient().GetJsonAsync("/api/v1/sub-measures?limit=200")).Items())
+        {
+            var themes = sub.GetProperty("themes").EnumerateArray().ToList();
+            Assert.Equal(
+                Mappings.Where(m => m.SubMeasure == sub.Text("id")).Select(m => m.Theme).Order(),
+                themes.Select(t => $"{t.Text("scheme")}:{t.Text("code")}").Order());
+            Assert.All(themes, t => Assert.False(string.IsNullOrWhiteSpace(t.Text("rationale"))));
+        }
     }
 }

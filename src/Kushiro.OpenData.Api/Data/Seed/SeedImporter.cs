@@ -32,9 +32,20 @@ public sealed class SeedImporter(OpenDataContext db, TimeProvider time)
         Sync(db.SubMeasures, await db.SubMeasures.ToListAsync(cancellationToken), seed.SubMeasures, x => x.Id);
         await SyncKpisAsync(seed.Kpis, cancellationToken);
 
-        // A seed edit that changes no value (say, re-indented JSON) records the new hash but keeps Last-Modified.
         var now = time.GetUtcNow();
-        var changed = ChangeRecorder.Record(db, ChangeRecorder.SeedActor, now) > 0 || state?.AppBuild != AppBuild;
+        var rowsChanged = ChangeRecorder.Record(db, ChangeRecorder.SeedActor, now) > 0;
+        // Code lists, mappings and English labels are served from the seed files, not from rows: any edit of the seed
+        // may change them, so a new seed hash is a change too, announced in the feed for pollers to re-fetch them.
+        var seedChanged = state is not null && state.SeedHash != seed.Hash;
+        if (seedChanged)
+        {
+            db.Changes.Add(new Changes.ChangeEntry
+            {
+                Time = now, Actor = ChangeRecorder.SeedActor, Action = "updated", ResourceType = "seed", ResourceId = "seed",
+                Before = $"{{\"hash\":\"{state!.SeedHash}\"}}", After = $"{{\"hash\":\"{seed.Hash}\"}}",
+            });
+        }
+        var changed = rowsChanged || seedChanged || state?.AppBuild != AppBuild;
         if (state is null)
         {
             state = new StoreState { SeedHash = seed.Hash, AppBuild = AppBuild };
