@@ -37,6 +37,8 @@ public static class StoreSetup
         services.AddSingleton(TimeProvider.System);
         services.AddScoped<SeedImporter>();
         services.AddSingleton<Themes.ThemeCatalog>();
+        // The whole tree in memory, for GraphQL, JSON-LD, CSV's leading columns, search and the exports.
+        services.AddSingleton<Strategy.ReadModel.StrategyReadModel>();
         services.AddScoped<Themes.ThemedPages>();
         return services;
     }

@@ -1,7 +1,6 @@
 using System.Text.Encodings.Web;
 using GraphQL;
 using GraphQL.Execution;
-using Kushiro.OpenData.Api.Strategy.ReadModel;
 
 namespace Kushiro.OpenData.Api.GraphQL;
 
@@ -10,7 +9,6 @@ public static class GraphQLSetup
 {
     public static IServiceCollection AddGraphQLApi(this IServiceCollection services)
     {
-        services.AddSingleton<StrategyReadModel>();
         services.AddGraphQL(b => b
             .AddSchema<StrategySchema>()
             .AddGraphTypes(typeof(StrategySchema).Assembly)
