@@ -12,6 +12,10 @@ public sealed class ProblemResult(ProblemDetails problem) : ActionResult
 
     public override async Task ExecuteResultAsync(ActionContext context)
     {
+        if (Problem is ValidationProblemDetails validation)
+        {
+            ValidationErrorNames.Tidy(validation);
+        }
         var http = context.HttpContext;
         http.Response.StatusCode = Problem.Status ?? StatusCodes.Status500InternalServerError;
         await http.RequestServices.GetRequiredService<IProblemDetailsService>()

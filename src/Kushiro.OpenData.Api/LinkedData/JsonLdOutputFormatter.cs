@@ -63,6 +63,16 @@ public sealed class JsonLdOutputFormatter : TextOutputFormatter
         return true;
     }
 
+    public override void WriteResponseHeaders(OutputFormatterWriteContext context)
+    {
+        base.WriteResponseHeaders(context);
+        // A page's neighbours, as CSV gives them: the ItemList itself names only this page.
+        if (context.Object is IPage page)
+        {
+            context.HttpContext.Response.Headers.Link = page.Links.ToLinkHeader();
+        }
+    }
+
     public override async Task WriteResponseBodyAsync(OutputFormatterWriteContext context, Encoding selectedEncoding)
     {
         var http = context.HttpContext;

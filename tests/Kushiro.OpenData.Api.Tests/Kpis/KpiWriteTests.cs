@@ -210,4 +210,20 @@ public sealed class KpiWriteTests : IClassFixture<WritableApiFactory>
         using var response = await api.CreateClient().SendAsync(revalidate);
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
     }
+
+    [Fact]
+    public async Task ErrorsNameFieldsAsTheClientWroteThemAndShowNoInternals()
+    {
+        var staff = api.WithKey(await StaffClient.CreateKeyWithCommandAsync(api));
+        var wrongType = await staff.PostAsync("/api/v1/kpis", new StringContent("""{"id":"typed","name":1}""", System.Text.Encoding.UTF8, "application/json"));
+        var unknown = await staff.PostAsync("/api/v1/kpis",
+            new StringContent("""{"id":"typed","name":"x","definition":"x","unit":"x","direction":"increase","colour":"red"}""", System.Text.Encoding.UTF8, "application/json"));
+
+        var first = JsonDocument.Parse(await wrongType.Content.ReadAsStringAsync()).RootElement;
+        var second = JsonDocument.Parse(await unknown.Content.ReadAsStringAsync()).RootElement;
+        Assert.Equal(["name"], first.GetProperty("errors").EnumerateObject().Select(e => e.Name));
+        Assert.Equal(["colour"], second.GetProperty("errors").EnumerateObject().Select(e => e.Name));
+        Assert.DoesNotContain("Kushiro", first.ToString() + second.ToString());
+        Assert.DoesNotContain("System.", first.ToString() + second.ToString());
+    }
 }

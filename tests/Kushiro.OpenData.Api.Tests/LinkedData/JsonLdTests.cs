@@ -66,6 +66,17 @@ public sealed class JsonLdTests(SharedApiFactory api)
         Assert.Equal(HttpStatusCode.NotAcceptable, response.StatusCode);
     }
 
+    [Fact]
+    public async Task AJsonLdPageLinksItsNeighboursInTheLinkHeader()
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/api/v1/sub-measures?limit=5&offset=5");
+        request.Headers.Accept.ParseAdd(JsonLd);
+        using var response = await api.CreateClient().SendAsync(request);
+        var link = string.Join(",", response.Headers.GetValues("Link"));
+        Assert.Contains("offset=10>; rel=\"next\"", link);
+        Assert.Contains("offset=0>; rel=\"prev\"", link);
+    }
+
     [Theory]
     [InlineData(null)]
     [InlineData("*/*")]

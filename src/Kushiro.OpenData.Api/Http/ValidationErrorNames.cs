@@ -1,0 +1,60 @@
+using System.Text.RegularExpressions;
+using Microsoft.AspNetCore.Mvc;
+
+namespace Kushiro.OpenData.Api.Http;
+
+/// <summary>
+/// One way of naming what is wrong, whoever found it: errors are keyed by the field as the client wrote it
+/// (<c>source.url</c>, not <c>Source.Url</c> or <c>$.source.url</c>), the model binder's catch-all "input" is dropped
+/// when a field is named, and no message shows .NET type names (a client cannot act on them).
+/// </summary>
+public static partial class ValidationErrorNames
+{
+    public static void Tidy(ValidationProblemDetails problem)
+    {
+        var errors = problem.Errors.ToList();
+        var named = errors.Where(e => !IsCatchAll(e.Key)).ToList();
+        var kept = named.Count > 0 ? named : errors;
+        var tidy = new Dictionary<string, string[]>(StringComparer.Ordinal);
+        foreach (var (key, messages) in kept)
+        {
+            var name = FieldName(key);
+            tidy[name] = [.. (tidy.GetValueOrDefault(name) ?? []).Concat(messages.Select(Message)).Distinct()];
+        }
+        // "The input field is required." only repeats, in the binder's words, what the other message about the body says.
+        foreach (var (key, messages) in tidy.Where(e => e.Value.Length > 1).ToList())
+        {
+            tidy[key] = [.. messages.Where(m => m != "The input field is required.")];
+        }
+        problem.Errors.Clear();
+        foreach (var (key, messages) in tidy)
+        {
+            problem.Errors[key] = messages;
+        }
+        if (problem.Detail?.StartsWith("Invalid", StringComparison.Ordinal) == true)
+        {
+            problem.Detail = $"Invalid: {string.Join(", ", tidy.Keys)}.";
+        }
+    }
+
+    private static bool IsCatchAll(string key) => key is "" or "input" or "$";
+
+    // "$.source.url", "Source.Url", "input.Value" → "source.url", "value"; an empty key (the whole body) → "body".
+    private static string FieldName(string key)
+    {
+        var trimmed = key.StartsWith("$.", StringComparison.Ordinal) ? key[2..] : key.StartsWith("input.", StringComparison.Ordinal) ? key[6..] : key;
+        if (IsCatchAll(trimmed))
+        {
+            return "body";
+        }
+        return string.Join('.', trimmed.Split('.').Select(part => part.Length == 0 ? part : char.ToLowerInvariant(part[0]) + part[1..]));
+    }
+
+    private static string Message(string message) =>
+        message.Contains("could not be mapped to any .NET member", StringComparison.Ordinal) ? "Unknown field: not part of this request's body."
+        : message.Contains("could not be converted to", StringComparison.Ordinal) ? "Has the wrong type for this field (see the OpenAPI document)."
+        : DotNetName().IsMatch(message) ? DotNetName().Replace(message, "this request") : message;
+
+    [GeneratedRegex(@"'?Kushiro\.OpenData\.[A-Za-z0-9_.`\[\]]+'?")]
+    private static partial Regex DotNetName();
+}
