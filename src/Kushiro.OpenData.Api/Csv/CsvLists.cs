@@ -135,7 +135,7 @@ public static class CsvLists
             : null;
 
     // English labels are this project's translations (editorial), in every CSV whatever the request's language.
-    private static Labels.EnglishLabel? English(string level, string id) => Labels.EnglishLabels.Current.For(level, id);
+    private static Labels.EnglishLabel? English(string level, string id) => Labels.LanguageScope.Labels?.For(level, id);
 
     private static string Number(long value) => value.ToString(CultureInfo.InvariantCulture);
 

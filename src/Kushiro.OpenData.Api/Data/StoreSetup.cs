@@ -37,6 +37,7 @@ public static class StoreSetup
         services.AddSingleton(TimeProvider.System);
         services.AddScoped<SeedImporter>();
         services.AddSingleton<Themes.ThemeCatalog>();
+        services.AddSingleton<Labels.EnglishLabels>();
         // The whole tree in memory, for GraphQL, JSON-LD, CSV's leading columns, search and the exports.
         services.AddSingleton<Strategy.ReadModel.StrategyReadModel>();
         services.AddScoped<Themes.ThemedPages>();
@@ -109,7 +110,7 @@ public static class StoreSetup
         var changed = await ImportOnceAcrossInstancesAsync(services, seed, cancellationToken);
         // Code lists and alignments are served from memory: small, and changed only with the seed.
         services.GetRequiredService<Themes.ThemeCatalog>().Load(seed.Schemes, seed.Alignments, seed.SubMeasureThemes);
-        Labels.EnglishLabels.Load(seed.EnglishLabels);
+        services.GetRequiredService<Labels.EnglishLabels>().Load(seed.EnglishLabels);
         await services.GetRequiredService<DatasetVersion>().RefreshAsync(services, cancellationToken);
 
         services.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(StoreSetup)).LogInformation(

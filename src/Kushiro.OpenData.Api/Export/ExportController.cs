@@ -14,7 +14,7 @@ namespace Kushiro.OpenData.Api.Export;
 /// </summary>
 [Route("api/v{version:apiVersion}/export")]
 [Tags("Export")]
-public sealed class ExportController(StrategyReadModel readModel, ThemeCatalog themes, CsvExport csv) : ApiV1Controller
+public sealed class ExportController(StrategyReadModel readModel, ThemeCatalog themes, Labels.EnglishLabels labels, CsvExport csv) : ApiV1Controller
 {
     private static readonly JsonSerializerOptions Writing = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
@@ -27,7 +27,7 @@ public sealed class ExportController(StrategyReadModel readModel, ThemeCatalog t
     public async Task<IActionResult> ExportJsonLd(CancellationToken cancellationToken)
     {
         var graph = await readModel.GetAsync(cancellationToken);
-        var document = JsonLdExport.Build(LinkedDataIris.For(HttpContext), graph, themes);
+        var document = JsonLdExport.Build(LinkedDataIris.For(HttpContext), graph, themes, labels);
         Response.Headers.ContentDisposition = "attachment; filename=\"kushiro-opendata.jsonld\"";
         return File(JsonSerializer.SerializeToUtf8Bytes(document, Writing), JsonLdTemplates.MediaType);
     }

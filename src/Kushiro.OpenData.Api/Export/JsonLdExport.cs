@@ -12,10 +12,10 @@ namespace Kushiro.OpenData.Api.Export;
 /// </summary>
 public static class JsonLdExport
 {
-    public static JsonObject Build(LinkedDataIris iris, StrategyGraph graph, ThemeCatalog themes)
+    public static JsonObject Build(LinkedDataIris iris, StrategyGraph graph, ThemeCatalog themes, Labels.EnglishLabels labels)
     {
         var kpis = new KpiDocuments(iris);
-        var strategy = new StrategyDocuments(iris, graph, themes, kpis);
+        var strategy = new StrategyDocuments(iris, graph, themes, kpis, labels);
         var themeDocuments = new ThemeDocuments(iris, themes);
         var nodes = new List<JsonNode>
         {

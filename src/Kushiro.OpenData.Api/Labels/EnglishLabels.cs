@@ -4,19 +4,15 @@ namespace Kushiro.OpenData.Api.Labels;
 public sealed record EnglishLabel(string Level, string Id, string Title, string? Description);
 
 /// <summary>
-/// The English labels of seed/english-labels.json, held in memory: read at start with the seed, changed only with
-/// it. A static instance, because resources reach it while they serialize (see <see cref="LanguageScope"/>).
+/// The English labels of seed/english-labels.json, held in memory by each app (a singleton): read at start with
+/// the seed, changed only with it. Resources reach this app's instance while they serialize through
+/// <see cref="LanguageScope"/>.
 /// </summary>
 public sealed class EnglishLabels
 {
-    private readonly Dictionary<(string Level, string Id), EnglishLabel> byId;
+    private volatile Dictionary<(string Level, string Id), EnglishLabel> byId = [];
 
-    public EnglishLabels(IEnumerable<EnglishLabel> labels) =>
-        byId = labels.ToDictionary(l => (l.Level, l.Id));
-
-    public static EnglishLabels Current { get; private set; } = new([]);
-
-    public static void Load(IEnumerable<EnglishLabel> labels) => Current = new(labels);
+    public void Load(IEnumerable<EnglishLabel> labels) => byId = labels.ToDictionary(l => (l.Level, l.Id));
 
     public EnglishLabel? For(string level, string id) => byId.GetValueOrDefault((level, id));
 }
@@ -39,7 +35,7 @@ public sealed record EnglishLabelResource
     /// <summary>The English of a goal, measure or sub-measure, when the request asked for English; null otherwise.</summary>
     internal static EnglishLabelResource? ForRequest(string level, string id)
     {
-        if (!LanguageScope.English || EnglishLabels.Current.For(level, id) is not { } label)
+        if (!LanguageScope.English || LanguageScope.Labels?.For(level, id) is not { } label)
         {
             return null;
         }

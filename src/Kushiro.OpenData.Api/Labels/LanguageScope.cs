@@ -18,11 +18,19 @@ public static partial class LanguageScope
     {
         public bool English { get; init; }
         public bool Served { get; set; }
+        public required EnglishLabels Labels { get; init; }
+        public required Themes.ThemeCatalog Themes { get; init; }
     }
 
     private static readonly AsyncLocal<Request?> current = new();
 
     public static bool English => current.Value?.English == true;
+
+    /// <summary>This request's app's English labels (null outside a request): for writers that run while a body serializes.</summary>
+    public static EnglishLabels? Labels => current.Value?.Labels;
+
+    /// <summary>This request's app's code lists and mappings (null outside a request).</summary>
+    public static Themes.ThemeCatalog? Themes => current.Value?.Themes;
 
     /// <summary>Called when a resource added its English: the answer then says Content-Language: en.</summary>
     public static void EnglishServed()
@@ -35,7 +43,13 @@ public static partial class LanguageScope
 
     public static IApplicationBuilder UseLanguageScope(this IApplicationBuilder app) => app.Use(async (context, next) =>
     {
-        var request = new Request { English = AskedLanguage(context.Request) == "en" };
+        var request = new Request
+        {
+            English = AskedLanguage(context.Request) == "en",
+            // Per app, not static: test hosts with different seeds run side by side in one process.
+            Labels = context.RequestServices.GetRequiredService<EnglishLabels>(),
+            Themes = context.RequestServices.GetRequiredService<Themes.ThemeCatalog>(),
+        };
         current.Value = request;
         await next(context);
         // Only answers that carry English say so; the validators' buffer has not sent the headers yet.

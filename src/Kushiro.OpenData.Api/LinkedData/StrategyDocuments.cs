@@ -9,7 +9,7 @@ namespace Kushiro.OpenData.Api.LinkedData;
 /// The strategy as JSON-LD nodes: IMI core terms where IMI has them (表記, 説明, ID/識別値/体系, 組織型, 文書型,
 /// コード型), the project vocabulary (kod:) for plans, goals, measures and sub-measures, which IMI lacks.
 /// </summary>
-public sealed class StrategyDocuments(LinkedDataIris iris, StrategyGraph graph, ThemeCatalog themes, KpiDocuments kpis)
+public sealed class StrategyDocuments(LinkedDataIris iris, StrategyGraph graph, ThemeCatalog themes, KpiDocuments kpis, Labels.EnglishLabels labels)
 {
     public JsonObject Plan()
     {
@@ -118,9 +118,9 @@ public sealed class StrategyDocuments(LinkedDataIris iris, StrategyGraph graph, 
     }
 
     /// <summary>The English labels as @en strings beside the Japanese (ic:表記 / ic:説明 in both languages).</summary>
-    private static JsonObject WithEnglish(string level, string id, JsonObject node)
+    private JsonObject WithEnglish(string level, string id, JsonObject node)
     {
-        if (Labels.EnglishLabels.Current.For(level, id) is { } label)
+        if (labels.For(level, id) is { } label)
         {
             node["表記En"] = label.Title;
             if (label.Description is { } description)

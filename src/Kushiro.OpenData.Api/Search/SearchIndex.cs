@@ -90,8 +90,8 @@ public sealed class SearchIndex
     }
 
     // English labels are searched too (a reader without Japanese finds "childcare"), a little below Japanese titles.
-    private static IEnumerable<SearchField> English(string level, string id) =>
-        Labels.EnglishLabels.Current.For(level, id) is { } label
+    private static IEnumerable<SearchField> English(Labels.EnglishLabels labels, string level, string id) =>
+        labels.For(level, id) is { } label
             ? [new("titleEn", label.Title, 2), .. label.Description is { } d ? [new SearchField("descriptionEn", d, 1)] : Array.Empty<SearchField>()]
             : [];
 
@@ -104,12 +104,12 @@ public sealed class SearchIndex
     }
 
     /// <summary>The searchable documents of a snapshot, in document order: goals, measures, sub-measures, then KPIs.</summary>
-    public static SearchIndex Of(StrategyGraph graph) => new(
+    public static SearchIndex Of(StrategyGraph graph, Labels.EnglishLabels labels) => new(
     [
-        .. graph.Goals.Select(g => new SearchDocument("goal", g.Id, g.Title, [new("title", g.Title, 3), .. English("goal", g.Id)])),
-        .. graph.Measures.Select(m => new SearchDocument("measure", m.Id, m.Title, [new("title", m.Title, 3), .. English("measure", m.Id)])),
+        .. graph.Goals.Select(g => new SearchDocument("goal", g.Id, g.Title, [new("title", g.Title, 3), .. English(labels, "goal", g.Id)])),
+        .. graph.Measures.Select(m => new SearchDocument("measure", m.Id, m.Title, [new("title", m.Title, 3), .. English(labels, "measure", m.Id)])),
         .. graph.SubMeasures.Select(s => new SearchDocument("sub-measure", s.Id, s.Title,
-            [new("title", s.Title, 3), new("description", s.Description, 1), .. English("sub-measure", s.Id)])),
+            [new("title", s.Title, 3), new("description", s.Description, 1), .. English(labels, "sub-measure", s.Id)])),
         .. graph.Kpis.Select(k => new SearchDocument("kpi", k.Kpi.Id, k.Kpi.Name, [new("name", k.Kpi.Name, 3), new("definition", k.Kpi.Definition, 1)])),
     ]);
 }

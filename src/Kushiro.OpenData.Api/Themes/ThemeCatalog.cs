@@ -32,14 +32,8 @@ public sealed class ThemeCatalog
     public IReadOnlyList<GoalAlignment> Alignments => current.Alignments;
     public IReadOnlyList<SubMeasureTheme> SubMeasureThemes => current.SubMeasureThemes;
 
-    public void Load(IReadOnlyList<ThemeScheme> schemes, IReadOnlyList<GoalAlignment> alignments, IReadOnlyList<SubMeasureTheme> subMeasureThemes)
-    {
+    public void Load(IReadOnlyList<ThemeScheme> schemes, IReadOnlyList<GoalAlignment> alignments, IReadOnlyList<SubMeasureTheme> subMeasureThemes) =>
         current = new(schemes, alignments, subMeasureThemes);
-        Current = this;
-    }
-
-    /// <summary>The catalog loaded last, for resources that show their themes while they serialize (like English labels).</summary>
-    public static ThemeCatalog Current { get; private set; } = new();
 
     /// <summary>A sub-measure's mappings, in seed order.</summary>
     public IEnumerable<SubMeasureTheme> OfSubMeasure(string subMeasureId) => current.BySubMeasure[subMeasureId];

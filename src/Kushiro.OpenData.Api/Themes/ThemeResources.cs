@@ -222,7 +222,10 @@ public sealed record SubMeasureThemeResource
 
     internal static IReadOnlyList<SubMeasureThemeResource> Of(string subMeasureId)
     {
-        var catalog = ThemeCatalog.Current;
+        if (Labels.LanguageScope.Themes is not { } catalog)
+        {
+            return [];
+        }
         return [.. catalog.OfSubMeasure(subMeasureId).Select(t => new SubMeasureThemeResource
         {
             Scheme = t.Scheme, Code = t.Code, Label = catalog.Concept(t.Scheme, t.Code)?.Label ?? "", Provenance = t.Provenance, Rationale = t.Rationale,

@@ -15,7 +15,7 @@ public sealed class StrategyGraph
     private readonly Dictionary<string, SubMeasureNode> subMeasuresById;
     private readonly Dictionary<string, KpiNode> kpisById;
 
-    internal StrategyGraph(PlanNode plan, IReadOnlyList<GoalNode> goals, IReadOnlyList<KpiNode> kpis, DateTimeOffset lastModified)
+    internal StrategyGraph(PlanNode plan, IReadOnlyList<GoalNode> goals, IReadOnlyList<KpiNode> kpis, DateTimeOffset lastModified, Labels.EnglishLabels labels)
     {
         Kpis = kpis;
         kpisById = kpis.ToDictionary(k => k.Kpi.Id, StringComparer.Ordinal);
@@ -28,7 +28,7 @@ public sealed class StrategyGraph
         goalsById = goals.ToDictionary(g => g.Id, StringComparer.Ordinal);
         measuresById = Measures.ToDictionary(m => m.Id, StringComparer.Ordinal);
         subMeasuresById = SubMeasures.ToDictionary(s => s.Id, StringComparer.Ordinal);
-        Search = Api.Search.SearchIndex.Of(this);
+        Search = Api.Search.SearchIndex.Of(this, labels);
     }
 
     /// <summary>The full-text index of this snapshot, built with it, so it changes exactly when the data does.</summary>

@@ -9,7 +9,7 @@ namespace Kushiro.OpenData.Api.Strategy.ReadModel;
 /// (<see cref="DatasetVersion"/>) moves on, so a re-seed or a write through another instance shows here too.
 /// A reload is a fixed handful of queries, whatever the size of the tree.
 /// </summary>
-public sealed class StrategyReadModel(IServiceScopeFactory scopes, DatasetVersion dataset)
+public sealed class StrategyReadModel(IServiceScopeFactory scopes, DatasetVersion dataset, Labels.EnglishLabels labels)
 {
     private readonly SemaphoreSlim reloading = new(1, 1);
     private volatile StrategyGraph? current;
@@ -58,11 +58,12 @@ public sealed class StrategyReadModel(IServiceScopeFactory scopes, DatasetVersio
         var kpis = KpiMapping.InDocumentOrder(kpiRows, goalRows.ToDictionary(g => g.Id, g => g.Order), measureRows.ToDictionary(m => m.Id, m => m.Order))
             .Select(k => new KpiNode(KpiMapping.ToResource(k), [.. KpiMapping.Observations(k).Select(KpiMapping.ToResource)]))
             .ToList();
-        return Link(plan, goalRows, measureRows, subMeasureRows, kpis, stamp);
+        return Link(plan, goalRows, measureRows, subMeasureRows, kpis, stamp, labels);
     }
 
     private static StrategyGraph Link(
-        Plan plan, List<Goal> goalRows, List<Measure> measureRows, List<SubMeasure> subMeasureRows, List<KpiNode> kpis, DateTimeOffset lastModified)
+        Plan plan, List<Goal> goalRows, List<Measure> measureRows, List<SubMeasure> subMeasureRows, List<KpiNode> kpis, DateTimeOffset lastModified,
+        Labels.EnglishLabels labels)
     {
         var goals = goalRows.Select(g => new GoalNode(g.Id, g.Marker, g.Title, g.Order)).ToList();
         var goalsById = goals.ToDictionary(g => g.Id, StringComparer.Ordinal);
@@ -97,6 +98,6 @@ public sealed class StrategyReadModel(IServiceScopeFactory scopes, DatasetVersio
         var planNode = new PlanNode(plan.Id, plan.Title, plan.Status,
             new MunicipalityNode(municipality.Code, municipality.Name, new PrefectureNode(prefecture.Code, prefecture.Name)),
             plan.SourceDocument, plan.Licence, plan.EditorialLicence);
-        return new StrategyGraph(planNode, goals, kpis, lastModified);
+        return new StrategyGraph(planNode, goals, kpis, lastModified, labels);
     }
 }
