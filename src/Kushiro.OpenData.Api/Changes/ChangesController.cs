@@ -28,14 +28,14 @@ public sealed class ChangesController(OpenDataContext db) : ApiV1Controller
         [FromQuery] string? since, [FromQuery] long? after, [FromQuery] PageQuery page, CancellationToken cancellationToken)
     {
         var query = db.Changes.AsNoTracking();
-        if (since is not null && !DateTimeOffset.TryParseExact(since, SinceFormats, System.Globalization.CultureInfo.InvariantCulture,
-                System.Globalization.DateTimeStyles.None, out _))
+        if (since is not null)
         {
-            return this.InvalidParameterProblem("since",
-                $"\"{since}\" is not an ISO 8601 time with offset, e.g. 2026-11-28T09:00:00Z or 2026-11-28T18:00:00%2B09:00 (+ percent-encoded).");
-        }
-        if (since is not null && DateTimeOffset.ParseExact(since, SinceFormats, System.Globalization.CultureInfo.InvariantCulture) is var from)
-        {
+            if (!DateTimeOffset.TryParseExact(since, SinceFormats, System.Globalization.CultureInfo.InvariantCulture,
+                    System.Globalization.DateTimeStyles.None, out var from))
+            {
+                return this.InvalidParameterProblem("since",
+                    $"\"{since}\" is not an ISO 8601 time with offset, e.g. 2026-11-28T09:00:00Z or 2026-11-28T18:00:00%2B09:00 (+ percent-encoded).");
+            }
             // Times are stored in UTC as numbers; a time given with +09:00 must be compared in UTC too.
             var utc = from.ToUniversalTime();
             query = query.Where(c => c.Time >= utc);

@@ -44,39 +44,22 @@ public static class StoreSetup
         return services;
     }
 
-    // Instances starting together on one shared store (PostgreSQL) race to import the same seed; the loser's
-    // transaction fails on a key the winner just wrote, and on a second look it finds the store up to date.
-    private static async Task<bool> ImportOnceAcrossInstancesAsync(IServiceProvider services, StrategySeed seed, CancellationToken cancellationToken)
+    // Instances starting together on one shared store (PostgreSQL) race to migrate it and import the same seed. Each
+    // step is one transaction, so the loser's attempt rolls back (a key or relation "already exists"), and on a second
+    // look it finds what the winner wrote.
+    private static async Task<T> OnceAcrossInstancesAsync<T>(
+        IServiceProvider services, Func<IServiceProvider, Task<T>> step, CancellationToken cancellationToken)
     {
         for (var attempt = 1; ; attempt++)
         {
             await using var scope = services.CreateAsyncScope();
             try
             {
-                return await scope.ServiceProvider.GetRequiredService<SeedImporter>().ImportAsync(seed, cancellationToken);
+                return await step(scope.ServiceProvider);
             }
-            catch (DbUpdateException) when (attempt < 3)
+            catch (Exception e) when (e is DbUpdateException or System.Data.Common.DbException && attempt < 5)
             {
-                await Task.Delay(TimeSpan.FromMilliseconds(200 * attempt), cancellationToken);
-            }
-        }
-    }
-
-    // The same race for migrations: each runs in a transaction, so the loser's attempt rolls back (say, "relation
-    // already exists"), and on a second look the winner's history shows them applied.
-    private static async Task MigrateOnceAcrossInstancesAsync(IServiceProvider services, CancellationToken cancellationToken)
-    {
-        for (var attempt = 1; ; attempt++)
-        {
-            await using var scope = services.CreateAsyncScope();
-            try
-            {
-                await scope.ServiceProvider.GetRequiredService<OpenDataContext>().Database.MigrateAsync(cancellationToken);
-                return;
-            }
-            catch (System.Data.Common.DbException) when (attempt < 5)
-            {
-                await Task.Delay(TimeSpan.FromMilliseconds(300 * attempt), cancellationToken);
+                await Task.Delay(TimeSpan.FromMilliseconds(250 * attempt), cancellationToken);
             }
         }
     }
@@ -106,8 +89,12 @@ public static class StoreSetup
         var configuration = services.GetRequiredService<IConfiguration>();
         var seed = SeedReader.Read(SeedDirectory(configuration));
 
-        await MigrateOnceAcrossInstancesAsync(services, cancellationToken);
-        var changed = await ImportOnceAcrossInstancesAsync(services, seed, cancellationToken);
+        await OnceAcrossInstancesAsync(services, async s =>
+        {
+            await s.GetRequiredService<OpenDataContext>().Database.MigrateAsync(cancellationToken);
+            return true;
+        }, cancellationToken);
+        var changed = await OnceAcrossInstancesAsync(services, s => s.GetRequiredService<SeedImporter>().ImportAsync(seed, cancellationToken), cancellationToken);
         // Code lists and alignments are served from memory: small, and changed only with the seed.
         services.GetRequiredService<Themes.ThemeCatalog>().Load(seed.Schemes, seed.Alignments, seed.SubMeasureThemes);
         services.GetRequiredService<Labels.EnglishLabels>().Load(seed.EnglishLabels);

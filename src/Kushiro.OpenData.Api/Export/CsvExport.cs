@@ -18,22 +18,28 @@ public sealed class CsvExport(OpenDataContext db, ThemeCatalog themes)
 {
     public static readonly IReadOnlyList<string> Names = ["goals", "measures", "sub-measures", "kpis", "kpi-figures", "concepts", "alignments", "sub-measure-themes"];
 
-    public async Task<string?> FileAsync(string name, MunicipalityNode municipality, HttpContext http, CancellationToken cancellationToken) => name switch
+    /// <remarks>KPIs come from the caller's read-model snapshot (as served, in document order, no store read); the strategy's
+    /// lists from the store, as the paged lists' own resources.</remarks>
+    public async Task<string?> FileAsync(string name, StrategyGraph graph, HttpContext http, CancellationToken cancellationToken)
     {
-        "goals" => Write<GoalSummary>((await db.Goals.AsNoTracking().OrderBy(g => g.Order).ToListAsync(cancellationToken)).Select(GoalSummary.From), municipality, http),
-        "measures" => Write<MeasureSummary>(await Measures(cancellationToken), municipality, http),
-        "sub-measures" => Write<SubMeasureResource>(
-            await SubMeasuresController.Resources(SubMeasuresController.InIdOrder(db.SubMeasures), cancellationToken), municipality, http),
-        "kpis" => Write<KpiResource>((await KpiMapping.AllInDocumentOrderAsync(db, cancellationToken)).Select(KpiMapping.ToResource), municipality, http),
-        "kpi-figures" => Write<FigureRow>((await KpiMapping.AllInDocumentOrderAsync(db, cancellationToken)).SelectMany(Figures), municipality, http),
-        "alignments" => Write<AlignmentRow>(Alignments(), municipality, http),
-        "concepts" => Write<ThemeConceptResource>(themes.Schemes.SelectMany(s => s.Concepts.Select(c => ThemeConceptResource.From(s, c))), municipality, http),
-        "sub-measure-themes" => Write<SubMeasureThemeRow>(SubMeasureThemes(), municipality, http),
-        _ => null,
-    };
+        var municipality = graph.Plan.Municipality;
+        return name switch
+        {
+            "goals" => Write<GoalSummary>((await db.Goals.AsNoTracking().OrderBy(g => g.Order).ToListAsync(cancellationToken)).Select(GoalSummary.From), municipality, http),
+            "measures" => Write<MeasureSummary>(await Measures(cancellationToken), municipality, http),
+            "sub-measures" => Write<SubMeasureResource>(
+                await SubMeasuresController.Resources(SubMeasuresController.InIdOrder(db.SubMeasures), cancellationToken), municipality, http),
+            "kpis" => Write<KpiResource>(graph.Kpis.Select(k => k.Kpi), municipality, http),
+            "kpi-figures" => Write<FigureRow>(graph.Kpis.SelectMany(Figures), municipality, http),
+            "alignments" => Write<AlignmentRow>(Alignments(), municipality, http),
+            "concepts" => Write<ThemeConceptResource>(themes.Schemes.SelectMany(s => s.Concepts.Select(c => ThemeConceptResource.From(s, c))), municipality, http),
+            "sub-measure-themes" => Write<SubMeasureThemeRow>(SubMeasureThemes(), municipality, http),
+            _ => null,
+        };
+    }
 
     /// <summary>Every file in one ZIP. Entry times are the data's Last-Modified, so the same data gives the same bytes (and ETag).</summary>
-    public async Task<byte[]> ArchiveAsync(MunicipalityNode municipality, DateTimeOffset lastModified, HttpContext http, CancellationToken cancellationToken)
+    public async Task<byte[]> ArchiveAsync(StrategyGraph graph, HttpContext http, CancellationToken cancellationToken)
     {
         using var buffer = new MemoryStream();
         using (var zip = new ZipArchive(buffer, ZipArchiveMode.Create, leaveOpen: true, entryNameEncoding: Encoding.UTF8))
@@ -41,9 +47,9 @@ public sealed class CsvExport(OpenDataContext db, ThemeCatalog themes)
             foreach (var name in Names)
             {
                 var entry = zip.CreateEntry($"{name}.csv", CompressionLevel.Optimal);
-                entry.LastWriteTime = lastModified;
+                entry.LastWriteTime = graph.LastModified;
                 await using var stream = entry.Open();
-                await stream.WriteAsync(Encoding.UTF8.GetBytes((await FileAsync(name, municipality, http, cancellationToken))!), cancellationToken);
+                await stream.WriteAsync(Encoding.UTF8.GetBytes((await FileAsync(name, graph, http, cancellationToken))!), cancellationToken);
             }
         }
         return buffer.ToArray();
@@ -55,11 +61,17 @@ public sealed class CsvExport(OpenDataContext db, ThemeCatalog themes)
         return rows.OrderBy(m => m.Goal!.Order).ThenBy(m => m.Order).Select(MeasureSummary.From);
     }
 
-    private static IEnumerable<FigureRow> Figures(Kpi kpi) =>
-        kpi.Figures
-            .OrderBy(f => f.Role switch { KpiFigureRole.Baseline => 0, KpiFigureRole.Target => 1, _ => 2 })
-            .ThenBy(f => f.PeriodEnd)
-            .Select(f => new FigureRow(new FigureListContext(kpi.Id, kpi.Name, kpi.Unit, f.Role), KpiMapping.ToResource(f)));
+    // Baseline, then targets, then observations, each in period order, as the KPI resource and its observations list them.
+    private static IEnumerable<FigureRow> Figures(KpiNode node)
+    {
+        var kpi = node.Kpi;
+        FigureRow Row(string role, KpiFigureResource figure) => new(new FigureListContext(kpi.Id, kpi.Name, kpi.Unit, role), figure);
+        return [
+            .. kpi.Baseline is { } baseline ? [Row(KpiFigureRole.Baseline, baseline)] : Array.Empty<FigureRow>(),
+            .. kpi.Targets.Select(t => Row(KpiFigureRole.Target, t)),
+            .. node.Observations.Select(o => Row(KpiFigureRole.Observation, o)),
+        ];
+    }
 
     private IEnumerable<AlignmentRow> Alignments() =>
         themes.Alignments.Select(a => (Alignment: a, Concept: themes.Concept(a.Scheme, a.Code)))

@@ -44,7 +44,7 @@ public sealed class ExportController(StrategyReadModel readModel, ThemeCatalog t
     public async Task<IActionResult> ExportCsv(string name, CancellationToken cancellationToken)
     {
         var graph = await readModel.GetAsync(cancellationToken);
-        if (await csv.FileAsync(name, graph.Plan.Municipality, HttpContext, cancellationToken) is not { } text)
+        if (await csv.FileAsync(name, graph, HttpContext, cancellationToken) is not { } text)
         {
             return this.NotFoundProblem("CSV file", $"{name}.csv (known: {string.Join(", ", CsvExport.Names.Select(n => n + ".csv"))})");
         }
@@ -62,6 +62,6 @@ public sealed class ExportController(StrategyReadModel readModel, ThemeCatalog t
     {
         var graph = await readModel.GetAsync(cancellationToken);
         Response.Headers.ContentDisposition = "attachment; filename=\"kushiro-opendata-csv.zip\"";
-        return File(await csv.ArchiveAsync(graph.Plan.Municipality, graph.LastModified, HttpContext, cancellationToken), "application/zip");
+        return File(await csv.ArchiveAsync(graph, HttpContext, cancellationToken), "application/zip");
     }
 }

@@ -1,21 +1,11 @@
-using Kushiro.OpenData.Api.Data;
 using Kushiro.OpenData.Api.Strategy;
-using Microsoft.EntityFrameworkCore;
 
 namespace Kushiro.OpenData.Api.Kpis;
 
-/// <summary>KPIs as served, read from the store in one query with their figures.</summary>
+/// <summary>KPIs as served: resources from entities, in document order.</summary>
 public static class KpiMapping
 {
-    /// <summary>All KPIs in document order: the plan's, then each goal's and its measures', then by ID.</summary>
-    public static async Task<List<Kpi>> AllInDocumentOrderAsync(OpenDataContext db, CancellationToken cancellationToken)
-    {
-        var kpis = await db.Kpis.AsNoTracking().Include(k => k.Figures).ToListAsync(cancellationToken);
-        var goalOrder = await db.Goals.AsNoTracking().ToDictionaryAsync(g => g.Id, g => g.Order, cancellationToken);
-        var measureOrder = await db.Measures.AsNoTracking().ToDictionaryAsync(m => m.Id, m => m.Order, cancellationToken);
-        return InDocumentOrder(kpis, goalOrder, measureOrder);
-    }
-
+    /// <summary>KPIs in document order: the plan's, then each goal's and its measures', then by ID.</summary>
     public static List<Kpi> InDocumentOrder(IEnumerable<Kpi> kpis, IReadOnlyDictionary<string, int> goalOrder, IReadOnlyDictionary<string, int> measureOrder) =>
         [.. kpis
             .OrderBy(k => k.GoalId is null ? 0 : goalOrder.GetValueOrDefault(k.GoalId))

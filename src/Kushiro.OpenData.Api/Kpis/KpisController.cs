@@ -10,7 +10,7 @@ namespace Kushiro.OpenData.Api.Kpis;
 /// <summary>Numeric targets (数値目標) and KPIs (重要業績評価指標), read side.</summary>
 [Route("api/v{version:apiVersion}/kpis")]
 [Tags("KPIs")]
-public sealed class KpisController(OpenDataContext db, Themes.ThemedPages themed) : ApiV1Controller
+public sealed class KpisController(OpenDataContext db, Strategy.ReadModel.StrategyReadModel readModel, Themes.ThemedPages themed) : ApiV1Controller
 {
     /// <summary>List numeric targets and KPIs, optionally of one basic goal or measure.</summary>
     /// <remarks>In document order: the plan's own targets first, then by goal and measure, then by ID. <c>goal</c> selects the goal's numeric targets and its measures' KPIs; <c>measure</c> one measure's KPIs. Paged with <c>limit</c> and <c>offset</c>.</remarks>
@@ -28,18 +28,18 @@ public sealed class KpisController(OpenDataContext db, Themes.ThemedPages themed
         [FromQuery] string? goal, [FromQuery] string? measure, [FromQuery] string[]? theme, [FromQuery] string? facets,
         [FromQuery] PageQuery page, CancellationToken cancellationToken)
     {
-        if (goal is not null && !await db.Goals.AnyAsync(g => g.Id == goal, cancellationToken))
+        // The read model holds every KPI as served, in document order: no store read for a list.
+        var graph = await readModel.GetAsync(cancellationToken);
+        if (goal is not null && graph.Goal(goal) is null)
         {
             return this.UnknownFilterProblem("goal", goal, "basic goal");
         }
-        if (measure is not null && !await db.Measures.AnyAsync(m => m.Id == measure, cancellationToken))
+        if (measure is not null && graph.Measure(measure) is null)
         {
             return this.UnknownFilterProblem("measure", measure, "measure");
         }
-        var kpis = (await KpiMapping.AllInDocumentOrderAsync(db, cancellationToken))
-            .Where(k => (goal is null || k.GoalId == goal) && (measure is null || k.MeasureId == measure))
-            .ToList();
-        return await themed.PageAsync(this, [.. kpis.Select(KpiMapping.ToResource)], Under, theme, facets, page, cancellationToken);
+        var kpis = graph.Kpis.Select(k => k.Kpi).Where(k => (goal is null || k.GoalId == goal) && (measure is null || k.MeasureId == measure)).ToList();
+        return await themed.PageAsync(this, kpis, (g, k) => Themes.ThemeFilter.Under(g, "kpi", k.Id), theme, facets, page, cancellationToken);
     }
 
     /// <summary>Get one numeric target or KPI.</summary>
@@ -81,9 +81,4 @@ public sealed class KpisController(OpenDataContext db, Themes.ThemedPages themed
             [.. observations.Skip(page.Offset).Take(page.Limit).Select(KpiMapping.ToResource)], observations.Count, page, Request);
     }
 
-    // A KPI is under the themes of what it belongs to; the plan's own targets belong to no theme.
-    private static IEnumerable<Strategy.ReadModel.SubMeasureNode> Under(Strategy.ReadModel.StrategyGraph graph, KpiResource k) =>
-        k.MeasureId is { } measure ? Themes.ThemeFilter.Under(graph, "measure", measure)
-        : k.GoalId is { } goal ? Themes.ThemeFilter.Under(graph, "goal", goal)
-        : [];
 }

@@ -18,7 +18,6 @@ public sealed class LinkedDataIris(string @base)
         return new(string.IsNullOrWhiteSpace(configured) ? $"{http.Request.Scheme}://{http.Request.Host}{http.Request.PathBase}" : configured);
     }
 
-    public string Vocabulary => $"{Base}/ns#";
     public string Context => $"{Base}/ns/context.jsonld";
     public string Plan(string id) => $"{Base}/id/plan/{id}";
     public string SourceDocument => $"{Base}/id/source-document";

@@ -40,18 +40,10 @@ public sealed class SearchController(StrategyReadModel readModel, Themes.ThemeCa
             return this.InvalidParameterProblem("theme", themeError);
         }
         var graph = await readModel.GetAsync(cancellationToken);
-        var hits = graph.Search.Find(terms).Where(h => filter!.Matches(Under(graph, h.Document))).ToList();
+        var hits = graph.Search.Find(terms).Where(h => filter!.Matches(Themes.ThemeFilter.Under(graph, h.Document.Type, h.Document.Id))).ToList();
         return Page<SearchResultResource>.Create(
             [.. hits.Skip(page.Offset).Take(page.Limit).Select(h => ToResource(h, terms))], hits.Count, page, Request);
     }
-
-    private static IEnumerable<SubMeasureNode> Under(StrategyGraph graph, SearchDocument document) =>
-        document.Type != "kpi"
-            ? Themes.ThemeFilter.Under(graph, document.Type, document.Id)
-            : graph.Kpi(document.Id)?.Kpi is { } kpi
-                ? kpi.MeasureId is { } measure ? Themes.ThemeFilter.Under(graph, "measure", measure)
-                : kpi.GoalId is { } goal ? Themes.ThemeFilter.Under(graph, "goal", goal) : []
-                : [];
 
     private static SearchResultResource ToResource(SearchHit hit, IReadOnlyList<string> terms) => new()
     {

@@ -39,8 +39,6 @@ public sealed class SearchIndex
         }
     }
 
-    public int Count => documents.Count;
-
     /// <summary>Every document that matches all terms, best first.</summary>
     public IReadOnlyList<SearchHit> Find(IReadOnlyList<string> terms)
     {

@@ -88,5 +88,4 @@ public static class SearchText
         }
     }
 
-    public static string Invariant(double value) => value.ToString("0.###", CultureInfo.InvariantCulture);
 }

@@ -56,12 +56,18 @@ public sealed class ThemeFilter
         return codesByScheme.All(e => mapped.Any(m => m.Scheme == e.Key && e.Value.Contains(m.Code)));
     }
 
-    /// <summary>The sub-measures a goal, measure, sub-measure or KPI covers, for matching and facets.</summary>
+    /// <summary>
+    /// The sub-measures a goal, measure, sub-measure or KPI covers, for matching and facets. A KPI covers those of
+    /// what it belongs to; the plan's own targets cover none.
+    /// </summary>
     public static IEnumerable<SubMeasureNode> Under(StrategyGraph graph, string type, string id) => type switch
     {
         "goal" => graph.Goal(id)?.Measures.SelectMany(m => m.SubMeasures) ?? [],
         "measure" => graph.Measure(id)?.SubMeasures ?? [],
         "sub-measure" => graph.SubMeasure(id) is { } s ? [s] : [],
+        "kpi" => graph.Kpi(id)?.Kpi is { } k
+            ? k.MeasureId is { } measure ? Under(graph, "measure", measure) : k.GoalId is { } goal ? Under(graph, "goal", goal) : []
+            : [],
         _ => [],
     };
 }
