@@ -56,13 +56,7 @@ public sealed class StrategyDocuments(LinkedDataIris iris, StrategyGraph graph, 
             ["measures"] = Iris(goal.Measures.Select(m => iris.Measure(m.Id))),
             ["kpis"] = new JsonArray([.. goal.Kpis.Select(k => (JsonNode)kpis.Kpi(k))]),
             ["alignedWith"] = Iris(alignments.Select(a => iris.Concept(a.Scheme, a.Code))),
-            ["alignments"] = new JsonArray([.. alignments.Select(a => (JsonNode)new JsonObject
-            {
-                ["type"] = "Alignment",
-                ["concept"] = iris.Concept(a.Scheme, a.Code),
-                ["provenance"] = a.Provenance,
-                ["rationale"] = a.Rationale,
-            })]),
+            ["alignments"] = Alignments(alignments.Select(a => (a.Scheme, a.Code, a.Provenance, a.Rationale))),
         });
     }
 
@@ -94,13 +88,7 @@ public sealed class StrategyDocuments(LinkedDataIris iris, StrategyGraph graph, 
             ["goal"] = iris.Goal(s.Goal.Id),
             ["relistedAs"] = Iris(s.RelistedAs.Select(r => iris.SubMeasure(r.Id))),
             ["alignedWith"] = Iris(themes.OfSubMeasure(s.Id).Select(t => iris.Concept(t.Scheme, t.Code))),
-            ["alignments"] = new JsonArray([.. themes.OfSubMeasure(s.Id).Select(t => (JsonNode)new JsonObject
-            {
-                ["type"] = "Alignment",
-                ["concept"] = iris.Concept(t.Scheme, t.Code),
-                ["provenance"] = t.Provenance,
-                ["rationale"] = t.Rationale,
-            })]),
+            ["alignments"] = Alignments(themes.OfSubMeasure(s.Id).Select(t => (t.Scheme, t.Code, t.Provenance, t.Rationale))),
         };
         if (s.RelistingOf is { } original)
         {
@@ -116,6 +104,16 @@ public sealed class StrategyDocuments(LinkedDataIris iris, StrategyGraph graph, 
         }
         return WithEnglish("sub-measure", s.Id, node);
     }
+
+    // A goal's or sub-measure's alignments as nodes: which concept, who says so, and why.
+    private JsonArray Alignments(IEnumerable<(string Scheme, string Code, string Provenance, string Rationale)> alignments) =>
+        new([.. alignments.Select(a => (JsonNode)new JsonObject
+        {
+            ["type"] = "Alignment",
+            ["concept"] = iris.Concept(a.Scheme, a.Code),
+            ["provenance"] = a.Provenance,
+            ["rationale"] = a.Rationale,
+        })]);
 
     /// <summary>The English labels as @en strings beside the Japanese (ic:表記 / ic:説明 in both languages).</summary>
     private JsonObject WithEnglish(string level, string id, JsonObject node)

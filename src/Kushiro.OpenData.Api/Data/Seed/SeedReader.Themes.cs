@@ -78,19 +78,11 @@ public static partial class SeedReader
         var subMeasureIds = subMeasures.Select(s => s.Value.Id).ToHashSet(StringComparer.Ordinal);
         foreach (var (r, m) in mappings)
         {
-            var scheme = schemes.FirstOrDefault(s => s.Id == m.Scheme);
             if (m.SubMeasureId.Length > 0 && !subMeasureIds.Contains(m.SubMeasureId))
             {
                 r.Error("subMeasureId", $"no sub-measure has ID \"{m.SubMeasureId}\"");
             }
-            if (m.Scheme.Length > 0 && scheme is null)
-            {
-                r.Error("scheme", $"no code list has ID \"{m.Scheme}\" (known: {string.Join(", ", schemes.Select(s => s.Id))})");
-            }
-            else if (scheme is not null && m.Code.Length > 0 && scheme.Concepts.All(c => c.Code != m.Code))
-            {
-                r.Error("code", $"\"{m.Code}\" is not a code of \"{m.Scheme}\"");
-            }
+            CheckConcept(r, m.Scheme, m.Code, schemes);
         }
         foreach (var repeated in mappings.GroupBy(m => (m.Value.SubMeasureId, m.Value.Scheme, m.Value.Code)).Where(g => g.Count() > 1))
         {
@@ -129,19 +121,25 @@ public static partial class SeedReader
             {
                 r.Error("goalId", $"no basic goal has ID \"{a.GoalId}\"");
             }
-            var scheme = schemes.FirstOrDefault(s => s.Id == a.Scheme);
-            if (a.Scheme.Length > 0 && scheme is null)
-            {
-                r.Error("scheme", $"no code list has ID \"{a.Scheme}\" (known: {string.Join(", ", schemes.Select(s => s.Id))})");
-            }
-            else if (scheme is not null && a.Code.Length > 0 && scheme.Concepts.All(c => c.Code != a.Code))
-            {
-                r.Error("code", $"\"{a.Code}\" is not a code of \"{a.Scheme}\"");
-            }
+            CheckConcept(r, a.Scheme, a.Code, schemes);
         }
         foreach (var repeated in alignments.GroupBy(a => (a.Value.GoalId, a.Value.Scheme, a.Value.Code)).Where(g => g.Count() > 1))
         {
             repeated.Last().Record.Error("code", $"goal \"{repeated.Key.GoalId}\" is aligned to {repeated.Key.Scheme}:{repeated.Key.Code} twice");
+        }
+    }
+
+    /// <summary>A mapping's scheme and code name a concept that exists (both alignment files use this).</summary>
+    private static void CheckConcept(SeedRecord r, string schemeId, string code, List<ThemeScheme> schemes)
+    {
+        var scheme = schemes.FirstOrDefault(s => s.Id == schemeId);
+        if (schemeId.Length > 0 && scheme is null)
+        {
+            r.Error("scheme", $"no code list has ID \"{schemeId}\" (known: {string.Join(", ", schemes.Select(s => s.Id))})");
+        }
+        else if (scheme is not null && code.Length > 0 && scheme.Concepts.All(c => c.Code != code))
+        {
+            r.Error("code", $"\"{code}\" is not a code of \"{schemeId}\"");
         }
     }
 }
