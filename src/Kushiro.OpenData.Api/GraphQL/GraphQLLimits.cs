@@ -20,6 +20,20 @@ public static class GraphQLLimits
     public const double AllKpis = 50;
     public const double ObservationsPerKpi = 20;
 
+    /// <summary>A sub-measure's theme mappings across the four schemes (at most 8 today).</summary>
+    public const double MappingsPerSubMeasure = 10;
+
+    /// <summary>Theme concepts under a goal, measure or KPI, gathered from its sub-measures (a goal has up to 25 today).</summary>
+    public const double ConceptsPerItem = 30;
+
+    /// <summary>Concepts in one scheme (the SDGs have 17).</summary>
+    public const double ConceptsPerScheme = 20;
+
+    public const double ThemeSchemes = 5;
+
+    /// <summary>Results of one search: a little above everything searchable (4 goals, 17 measures, 47 sub-measures, the KPIs).</summary>
+    public const double SearchResults = 100;
+
     /// <summary>
     /// Deepest selection allowed. The full tree with re-listings is 6 levels; IDEs' introspection queries nest
     /// <c>ofType</c> up to 14.

@@ -11,8 +11,6 @@ namespace Kushiro.OpenData.Api.Search;
 [Tags("Search")]
 public sealed class SearchController(StrategyReadModel readModel, Themes.ThemeCatalog themes) : ApiV1Controller
 {
-    private const int MaxQueryLength = 200;
-
     /// <summary>Search titles, descriptions and KPI names.</summary>
     /// <remarks>Matching needs no word breaks (子育て finds 働きながら子育てしやすい) and folds width and case by NFKC (ＭＩＣＥ finds MICE). Terms separated by spaces must all match. Ranked by where and how often the terms occur (titles count three times as much as descriptions), then document order; paged with <c>limit</c> and <c>offset</c>.</remarks>
     /// <param name="q" example="子育て">What to look for: one or more terms separated by spaces, at most 200 characters.</param>
@@ -26,12 +24,10 @@ public sealed class SearchController(StrategyReadModel readModel, Themes.ThemeCa
     public async Task<ActionResult<Page<SearchResultResource>>> Search(
         [FromQuery] string? q, [FromQuery] string[]? theme, [FromQuery] PageQuery page, CancellationToken cancellationToken)
     {
-        var terms = q is null ? [] : SearchText.Terms(q);
-        if (terms.Count == 0 || q!.Length > MaxQueryLength)
+        var (terms, queryError) = SearchText.ParseQuery(q);
+        if (queryError is not null)
         {
-            ModelState.AddModelError("q", terms.Count == 0
-                ? "Give something to search for, e.g. ?q=子育て."
-                : $"The query is longer than {MaxQueryLength} characters.");
+            ModelState.AddModelError("q", queryError);
             return new ProblemResult(ProblemDetailsFactory.CreateValidationProblemDetails(HttpContext, ModelState, StatusCodes.Status400BadRequest, detail: "Invalid: q."));
         }
         var (filter, themeError) = Themes.ThemeFilter.Parse(theme, themes);
@@ -40,7 +36,7 @@ public sealed class SearchController(StrategyReadModel readModel, Themes.ThemeCa
             return this.InvalidParameterProblem("theme", themeError);
         }
         var graph = await readModel.GetAsync(cancellationToken);
-        var hits = graph.Search.Find(terms).Where(h => filter!.Matches(Themes.ThemeFilter.Under(graph, h.Document.Type, h.Document.Id))).ToList();
+        var hits = graph.Search.Find(terms, filter!, graph);
         return Page<SearchResultResource>.Create(
             [.. hits.Skip(page.Offset).Take(page.Limit).Select(h => ToResource(h, terms))], hits.Count, page, Request);
     }

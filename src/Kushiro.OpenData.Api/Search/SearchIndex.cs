@@ -39,6 +39,10 @@ public sealed class SearchIndex
         }
     }
 
+    /// <summary>Every document that matches all terms and is under the theme filter, best first.</summary>
+    public IReadOnlyList<SearchHit> Find(IReadOnlyList<string> terms, Themes.ThemeFilter filter, StrategyGraph graph) =>
+        [.. Find(terms).Where(h => filter.Matches(Themes.ThemeFilter.Under(graph, h.Document.Type, h.Document.Id)))];
+
     /// <summary>Every document that matches all terms, best first.</summary>
     public IReadOnlyList<SearchHit> Find(IReadOnlyList<string> terms)
     {

@@ -10,6 +10,17 @@ namespace Kushiro.OpenData.Api.Search;
 /// </summary>
 public static class SearchText
 {
+    public const int MaxQueryLength = 200;
+
+    /// <summary>A query's terms, or why it cannot be run (blank, too long): one rule for REST and GraphQL.</summary>
+    public static (IReadOnlyList<string> Terms, string? Error) ParseQuery(string? query)
+    {
+        var terms = query is null ? [] : Terms(query);
+        return terms.Count == 0 ? ([], "Give something to search for, e.g. 子育て.")
+            : query!.Length > MaxQueryLength ? ([], $"The query is longer than {MaxQueryLength} characters.")
+            : (terms, null);
+    }
+
     public static string Fold(string text)
     {
         var folded = text.Normalize(NormalizationForm.FormKC).ToLowerInvariant();

@@ -117,6 +117,22 @@ public sealed class GraphQLLimitsTests(SharedApiFactory api)
         Assert.True(subMeasures.Count <= Api.GraphQL.GraphQLLimits.AllSubMeasures);
         Assert.True(measures.GroupBy(m => m.Text("goalId")).Max(g => g.Count()) <= Api.GraphQL.GraphQLLimits.MeasuresPerGoal);
         Assert.True(subMeasures.GroupBy(s => s.Text("measureId")).Max(g => g.Count()) <= Api.GraphQL.GraphQLLimits.SubMeasuresPerMeasure);
+
+        // Theme lists: mappings per sub-measure, the concepts gathered under a goal (the largest owner), concepts per
+        // scheme, schemes; and a search can return every searchable item at most.
+        var mappings = new List<(string Goal, string Concept)>();
+        foreach (var subMeasure in subMeasures)
+        {
+            var themes = (await client.GetJsonAsync($"/api/v1/sub-measures/{subMeasure.Text("id")}")).GetProperty("themes").EnumerateArray().ToList();
+            Assert.True(themes.Count <= Api.GraphQL.GraphQLLimits.MappingsPerSubMeasure, subMeasure.Text("id"));
+            mappings.AddRange(themes.Select(t => (subMeasure.Text("goalId"), t.Text("scheme") + ":" + t.Text("code"))));
+        }
+        Assert.True(mappings.Distinct().GroupBy(m => m.Goal).Max(g => g.Count()) <= Api.GraphQL.GraphQLLimits.ConceptsPerItem);
+        var schemes = (await client.GetJsonAsync("/api/v1/themes?limit=200")).Items().ToList();
+        Assert.True(schemes.Count <= Api.GraphQL.GraphQLLimits.ThemeSchemes);
+        Assert.True(schemes.Max(s => s.GetProperty("conceptCount").GetInt32()) <= Api.GraphQL.GraphQLLimits.ConceptsPerScheme);
+        var searchable = (await client.GetJsonAsync("/api/v1/goals")).GetProperty("total").GetInt32() + measures.Count + subMeasures.Count + (await client.GetJsonAsync("/api/v1/kpis?limit=200")).GetProperty("total").GetInt32();
+        Assert.True(searchable <= Api.GraphQL.GraphQLLimits.SearchResults);
     }
 
     private static string Base36(int n) => n < 36 ? "0123456789abcdefghijklmnopqrstuvwxyz"[n].ToString() : Base36(n / 36) + Base36(n % 36);

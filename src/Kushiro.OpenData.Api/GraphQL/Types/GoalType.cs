@@ -26,6 +26,23 @@ public sealed class GoalType : ObjectGraphType<GoalNode>
             .Description("The goal's measures (施策・節), in document order.")
             .Resolve(c => c.Source.Measures)
             .WithComplexityImpact(1, GraphQLLimits.MeasuresPerGoal);
+        Field<EnglishLabelType>("en")
+            .Description("The goal's English title (this project's translation, provenance editorial); null if it has none.")
+            .Resolve(c => c.English("goal", c.Source.Id));
+        this.ThemesField("the goal", c => c.Source.Measures.SelectMany(m => m.SubMeasures));
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<ThemeMappingType>>>>("alignments")
+            .Description("The goal's alignments as a whole to the national 第2期 strategy's goals and the デジタル田園都市国家構想 themes, with provenance and rationale: the same as REST's goal alignments.")
+            .Argument<IdGraphType>("scheme", "Only alignments to this scheme, e.g. \"national\".")
+            .Resolve(c =>
+            {
+                var catalog = c.Catalog();
+                var scheme = c.SchemeArgument();
+                return catalog.OfGoal(c.Source.Id)
+                    .Where(a => scheme is null || a.Scheme == scheme)
+                    .Select(a => catalog.ConceptRef(a.Scheme, a.Code) is { } concept ? new ThemeMappingRef(concept, a.Provenance, a.Rationale) : null)
+                    .OfType<ThemeMappingRef>();
+            })
+            .WithComplexityImpact(1, GraphQLLimits.ConceptsPerItem);
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<KpiType>>>>("kpis")
             .Description("The goal's own numeric targets (数値目標); its measures' KPIs are on each measure.")
             .Resolve(c => c.Source.Kpis)

@@ -1,6 +1,7 @@
 using GraphQL;
 using GraphQL.Types;
 using Kushiro.OpenData.Api.Strategy.ReadModel;
+using Kushiro.OpenData.Api.Themes;
 
 namespace Kushiro.OpenData.Api.GraphQL.Types;
 
@@ -28,6 +29,7 @@ public sealed class KpiType : ObjectGraphType<KpiNode>
             .WithComplexityImpact(1, 3);
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<KpiFigureType>>>>("observations").Description("All observations (実績値), oldest period first.").Resolve(c => c.Source.Observations)
             .WithComplexityImpact(1, GraphQLLimits.ObservationsPerKpi);
+        this.ThemesField("what the KPI belongs to (its measure or goal; nothing for the plan's own targets)", c => ThemeFilter.Under((StrategyGraph)c.RootValue!, "kpi", c.Source.Kpi.Id));
         Field<NonNullGraphType<StringGraphType>>("origin").Description("seed (the project's seed files) or staff (entered by city staff).").Resolve(c => c.Source.Kpi.Origin);
     }
 }

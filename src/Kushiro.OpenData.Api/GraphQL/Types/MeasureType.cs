@@ -29,6 +29,10 @@ public sealed class MeasureType : ObjectGraphType<MeasureNode>
             .Description("The measure's sub-measures (施策・細節), in document order.")
             .Resolve(c => c.Source.SubMeasures)
             .WithComplexityImpact(1, GraphQLLimits.SubMeasuresPerMeasure);
+        Field<EnglishLabelType>("en")
+            .Description("The measure's English title (this project's translation, provenance editorial); null if it has none.")
+            .Resolve(c => c.English("measure", c.Source.Id));
+        this.ThemesField("the measure", c => c.Source.SubMeasures);
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<KpiType>>>>("kpis")
             .Description("The measure's KPIs (重要業績評価指標).")
             .Resolve(c => c.Source.Kpis)

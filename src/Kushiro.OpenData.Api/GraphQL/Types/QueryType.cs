@@ -1,6 +1,7 @@
 using GraphQL;
 using GraphQL.Types;
 using Kushiro.OpenData.Api.Strategy.ReadModel;
+using Kushiro.OpenData.Api.Themes;
 
 namespace Kushiro.OpenData.Api.GraphQL.Types;
 
@@ -17,8 +18,11 @@ public sealed class QueryType : ObjectGraphType<StrategyGraph>
             .Resolve(c => c.Source);
 
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<GoalType>>>>("goals")
-            .Description("All basic goals (基本目標), in document order.")
-            .Resolve(c => c.Source.Goals)
+            .Description("All basic goals (基本目標), in document order; with theme, those under the theme concepts.")
+            .Argument<ListGraphType<NonNullGraphType<StringGraphType>>>("theme", GraphQLThemes.ThemeArgumentDescription)
+            .Resolve(c => c.ThemeFilter() is { IsEmpty: false } filter
+                ? c.Source.Goals.Where(g => filter.Matches(ThemeFilter.Under(c.Source, "goal", g.Id)))
+                : c.Source.Goals)
             .WithComplexityImpact(1, GraphQLLimits.Goals);
 
         Field<GoalType>("goal")
@@ -29,10 +33,13 @@ public sealed class QueryType : ObjectGraphType<StrategyGraph>
         Field<ListGraphType<NonNullGraphType<MeasureType>>>("measures")
             .Description("Measures (施策・節) in document order: all of them, or those of one basic goal. An unknown goalId is an error (and this field null), never a silent empty list.")
             .Argument<IdGraphType>("goalId", "Only the measures of this basic goal.")
+            .Argument<ListGraphType<NonNullGraphType<StringGraphType>>>("theme", GraphQLThemes.ThemeArgumentDescription)
             .Resolve(c =>
             {
                 var goalId = c.GetArgument<string?>("goalId");
-                return goalId is null ? c.Source.Measures : KnownGoal(c.Source, goalId).Measures;
+                var filter = c.ThemeFilter();
+                return (goalId is null ? c.Source.Measures : KnownGoal(c.Source, goalId).Measures)
+                    .Where(m => filter.Matches(m.SubMeasures));
             })
             .WithComplexityImpact(1, GraphQLLimits.AllMeasures);
 
@@ -45,13 +52,15 @@ public sealed class QueryType : ObjectGraphType<StrategyGraph>
             .Description("Sub-measures (施策・細節) in document order, including re-listings (再掲): all of them, or those of a basic goal and/or a measure (both given: those matching both). Unknown IDs are errors (and this field null), never a silent empty list.")
             .Argument<IdGraphType>("goalId", "Only the sub-measures of this basic goal.")
             .Argument<IdGraphType>("measureId", "Only the sub-measures of this measure.")
+            .Argument<ListGraphType<NonNullGraphType<StringGraphType>>>("theme", GraphQLThemes.ThemeArgumentDescription)
             .Resolve(c =>
             {
                 var goalId = c.GetArgument<string?>("goalId");
                 var measureId = c.GetArgument<string?>("measureId");
                 var goal = goalId is null ? null : KnownGoal(c.Source, goalId);
                 var measure = measureId is null ? null : KnownMeasure(c.Source, measureId);
-                return c.Source.SubMeasures.Where(s => (goal is null || s.Goal == goal) && (measure is null || s.Measure == measure));
+                var filter = c.ThemeFilter();
+                return c.Source.SubMeasures.Where(s => (goal is null || s.Goal == goal) && (measure is null || s.Measure == measure) && filter.Matches([s]));
             })
             .WithComplexityImpact(1, GraphQLLimits.AllSubMeasures);
 
@@ -59,13 +68,16 @@ public sealed class QueryType : ObjectGraphType<StrategyGraph>
             .Description("Numeric targets and KPIs in document order: all of them, or those of a basic goal (its own and its measures') or of a measure. Unknown IDs are errors (and this field null), never a silent empty list.")
             .Argument<IdGraphType>("goalId", "Only KPIs of this basic goal and its measures.")
             .Argument<IdGraphType>("measureId", "Only KPIs of this measure.")
+            .Argument<ListGraphType<NonNullGraphType<StringGraphType>>>("theme", GraphQLThemes.ThemeArgumentDescription)
             .Resolve(c =>
             {
                 var goalId = c.GetArgument<string?>("goalId");
                 var measureId = c.GetArgument<string?>("measureId");
                 var goal = goalId is null ? null : KnownGoal(c.Source, goalId);
                 var measure = measureId is null ? null : KnownMeasure(c.Source, measureId);
-                return c.Source.Kpis.Where(k => (goal is null || k.Kpi.GoalId == goal.Id) && (measure is null || k.Kpi.MeasureId == measure.Id));
+                var filter = c.ThemeFilter();
+                return c.Source.Kpis.Where(k => (goal is null || k.Kpi.GoalId == goal.Id) && (measure is null || k.Kpi.MeasureId == measure.Id)
+                    && filter.Matches(ThemeFilter.Under(c.Source, "kpi", k.Kpi.Id)));
             })
             .WithComplexityImpact(1, GraphQLLimits.AllKpis);
 
@@ -78,6 +90,45 @@ public sealed class QueryType : ObjectGraphType<StrategyGraph>
             .Description("One sub-measure by ID, or null if no sub-measure has it.")
             .Argument<NonNullGraphType<IdGraphType>>("id", "ID of the sub-measure, e.g. \"4-2-2\".")
             .Resolve(c => c.Source.SubMeasure(c.GetArgument<string>("id")));
+
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<ThemeSchemeType>>>>("themeSchemes")
+            .Description("The theme code lists (SKOS concept schemes) items are mapped to: sdgs, national, digiden, fields.")
+            .Resolve(c => c.Catalog().Schemes)
+            .WithComplexityImpact(1, GraphQLLimits.ThemeSchemes);
+
+        Field<ThemeSchemeType>("themeScheme")
+            .Description("One theme scheme by ID, or null if there is none.")
+            .Argument<NonNullGraphType<IdGraphType>>("id", "ID of the scheme, e.g. \"sdgs\".")
+            .Resolve(c => c.Catalog().Scheme(c.GetArgument<string>("id")));
+
+        Field<ThemeConceptType>("themeConcept")
+            .Description("One theme concept by scheme and code, or null if there is none.")
+            .Argument<NonNullGraphType<IdGraphType>>("scheme", "ID of the scheme, e.g. \"sdgs\".")
+            .Argument<NonNullGraphType<StringGraphType>>("code", "Code of the concept, e.g. \"14\".")
+            .Resolve(c => c.Catalog().ConceptRef(c.GetArgument<string>("scheme"), c.GetArgument<string>("code")));
+
+        Field<SearchResultsType>("search")
+            .Description("Japanese full-text search over titles, descriptions, KPI names and definitions, and English labels: no word breaks needed (子育て finds 働きながら子育てしやすい), width and case folded by NFKC (ＭＩＣＥ finds MICE); terms separated by spaces must all match; ranked as REST's /api/v1/search. A blank or over-long query is an error (and this field null).")
+            .Argument<NonNullGraphType<StringGraphType>>("q", "What to look for: one or more terms separated by spaces, at most 200 characters.")
+            .Argument<ListGraphType<NonNullGraphType<StringGraphType>>>("theme", GraphQLThemes.ThemeArgumentDescription)
+            .Argument<IntGraphType>("limit", "How many results to return: 1 to 200.", a => a.DefaultValue = Paging.PageQuery.DefaultLimit)
+            .Argument<IntGraphType>("offset", "How many results to skip: 0 or more.", a => a.DefaultValue = 0)
+            .Resolve(c =>
+            {
+                var (terms, error) = Search.SearchText.ParseQuery(c.GetArgument<string>("q"));
+                if (error is not null)
+                {
+                    throw new ExecutionError(error) { Code = "INVALID_QUERY" };
+                }
+                var limit = c.GetArgument<int?>("limit") ?? Paging.PageQuery.DefaultLimit;
+                var offset = c.GetArgument<int?>("offset") ?? 0;
+                if (limit is < 1 or > Paging.PageQuery.MaxLimit || offset < 0)
+                {
+                    throw new ExecutionError("limit must be a whole number from 1 to 200 and offset one of 0 or more.") { Code = "INVALID_PAGE" };
+                }
+                var hits = c.Source.Search.Find(terms, c.ThemeFilter(), c.Source);
+                return new SearchPage([.. hits.Skip(offset).Take(limit).Select(h => new SearchResult(h, terms))], hits.Count, limit, offset);
+            });
     }
 
     private static GoalNode KnownGoal(StrategyGraph graph, string id) =>

@@ -37,6 +37,14 @@ public sealed class SubMeasureType : ObjectGraphType<SubMeasureNode>
         Field<NonNullGraphType<GoalType>>("goal")
             .Description("The basic goal (基本目標) the sub-measure belongs to.")
             .Resolve(c => c.Source.Goal);
+        Field<EnglishLabelType>("en")
+            .Description("The sub-measure's English title and short description (this project's translation, provenance editorial); null if it has none.")
+            .Resolve(c => c.English("sub-measure", c.Source.Id));
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<ThemeMappingType>>>>("themes")
+            .Description("The sub-measure's mappings to theme concepts (SDGs, national goals, デジ田 themes, policy fields), each with provenance and rationale, in seed order: the same as REST's sub-measure themes.")
+            .Argument<IdGraphType>("scheme", "Only mappings to this scheme, e.g. \"sdgs\".")
+            .Resolve(c => c.Catalog().MappingsOf(c.Source.Id, c.SchemeArgument()))
+            .WithComplexityImpact(1, GraphQLLimits.MappingsPerSubMeasure);
         Field<SubMeasureType>("relistingOf")
             .Description("For a re-listing (再掲) such as 4-2-2: the original sub-measure it repeats. Null for originals.")
             .Resolve(c => c.Source.RelistingOf);

@@ -1,0 +1,84 @@
+using GraphQL;
+using GraphQL.Types;
+using Kushiro.OpenData.Api.GraphQL.Types;
+using Kushiro.OpenData.Api.Strategy.ReadModel;
+using Kushiro.OpenData.Api.Themes;
+
+namespace Kushiro.OpenData.Api.GraphQL;
+
+/// <summary>A concept together with its scheme, as the GraphQL concept type resolves it.</summary>
+public sealed record ThemeConceptRef(ThemeScheme Scheme, ThemeConcept Concept);
+
+/// <summary>
+/// A mapping (sub-measure) or alignment (basic goal) to a concept, with who made it and why: one GraphQL type for
+/// both, as REST's sub-measure <c>themes</c> and goal <c>alignments</c> carry the same facts.
+/// </summary>
+public sealed record ThemeMappingRef(ThemeConceptRef Concept, string Provenance, string Rationale);
+
+/// <summary>
+/// What the GraphQL fields need from this app's code lists (per app, like REST): the catalog, the <c>theme</c>
+/// argument parsed with REST's rules and messages, and the concepts under an item.
+/// </summary>
+public static class GraphQLThemes
+{
+    public const string ThemeArgumentDescription =
+        "Only items under these theme concepts, written scheme:code (e.g. \"sdgs:14\"), as REST's ?theme=: concepts of one scheme combine with OR, schemes with AND, tested on each sub-measure's mappings; a goal, measure or KPI matches when a sub-measure under it does. An unknown scheme or code is an error naming it.";
+
+    public static ThemeCatalog Catalog(this IResolveFieldContext context) =>
+        context.RequestServices!.GetRequiredService<ThemeCatalog>();
+
+    /// <summary>The English of a goal, measure or sub-measure (this app's labels), whatever the request's language.</summary>
+    public static Labels.EnglishLabel? English(this IResolveFieldContext context, string level, string id) =>
+        context.RequestServices!.GetRequiredService<Labels.EnglishLabels>().For(level, id);
+
+    /// <summary>The <c>theme</c> argument as a filter (empty when absent); a bad value is a GraphQL error naming it.</summary>
+    public static ThemeFilter ThemeFilter(this IResolveFieldContext context)
+    {
+        var (filter, error) = Themes.ThemeFilter.Parse(context.GetArgument<string[]?>("theme"), context.Catalog());
+        return filter ?? throw new ExecutionError(error!) { Code = "INVALID_THEME" };
+    }
+
+    /// <summary>The <c>scheme</c> argument of a <c>themes</c> field: null for all schemes, an error when unknown.</summary>
+    public static string? SchemeArgument(this IResolveFieldContext context)
+    {
+        var scheme = context.GetArgument<string?>("scheme");
+        if (scheme is not null && context.Catalog().Scheme(scheme) is null)
+        {
+            throw new ExecutionError($"There is no theme scheme \"{scheme}\" (known: {string.Join(", ", context.Catalog().Schemes.Select(s => s.Id))}).") { Code = "INVALID_THEME" };
+        }
+        return scheme;
+    }
+
+    public static ThemeConceptRef? ConceptRef(this ThemeCatalog catalog, string scheme, string code) =>
+        catalog.Scheme(scheme) is { } s && s.Concepts.FirstOrDefault(c => c.Code == code) is { } c ? new(s, c) : null;
+
+    /// <summary>A sub-measure's mappings, in seed order, of one scheme or all.</summary>
+    public static IEnumerable<ThemeMappingRef> MappingsOf(this ThemeCatalog catalog, string subMeasureId, string? scheme) =>
+        catalog.OfSubMeasure(subMeasureId)
+            .Where(t => scheme is null || t.Scheme == scheme)
+            .Select(t => catalog.ConceptRef(t.Scheme, t.Code) is { } c ? new ThemeMappingRef(c, t.Provenance, t.Rationale) : null)
+            .OfType<ThemeMappingRef>();
+
+    /// <summary>
+    /// The concepts the given sub-measures are mapped to, each once, in scheme and concept order: what a goal,
+    /// measure or KPI is "about", and exactly the concepts its <c>theme</c> filter would match it on alone.
+    /// </summary>
+    public static IEnumerable<ThemeConceptRef> ConceptsUnder(this ThemeCatalog catalog, IEnumerable<SubMeasureNode> subMeasures, string? scheme)
+    {
+        var mapped = subMeasures.SelectMany(s => catalog.OfSubMeasure(s.Id)).Select(t => (t.Scheme, t.Code)).ToHashSet();
+        return catalog.Schemes
+            .Where(s => scheme is null || s.Id == scheme)
+            .SelectMany(s => s.Concepts.Where(c => mapped.Contains((s.Id, c.Code))).Select(c => new ThemeConceptRef(s, c)));
+    }
+
+    /// <summary>
+    /// The <c>themes</c> field of a goal, measure or KPI: the concepts gathered from the sub-measures under it. One
+    /// definition, so the three describe and price it alike.
+    /// </summary>
+    public static void ThemesField<T>(this ObjectGraphType<T> type, string what, Func<IResolveFieldContext<T>, IEnumerable<SubMeasureNode>> under) =>
+        type.Field<NonNullGraphType<ListGraphType<NonNullGraphType<ThemeConceptType>>>>("themes")
+            .Description($"The theme concepts {what} is mapped to through its sub-measures, each once, in scheme and concept order: exactly the concepts a theme filter finds it by.")
+            .Argument<IdGraphType>("scheme", "Only concepts of this scheme, e.g. \"sdgs\".")
+            .Resolve(c => c.Catalog().ConceptsUnder(under(c), c.SchemeArgument()))
+            .WithComplexityImpact(1, GraphQLLimits.ConceptsPerItem);
+}

@@ -1,0 +1,37 @@
+using GraphQL;
+using GraphQL.Types;
+using Kushiro.OpenData.Api.Strategy.ReadModel;
+
+namespace Kushiro.OpenData.Api.GraphQL.Types;
+
+public sealed class ThemeConceptType : ObjectGraphType<ThemeConceptRef>
+{
+    public ThemeConceptType()
+    {
+        Name = "ThemeConcept";
+        Description = "One concept of a theme scheme, e.g. SDG 14 or the policy field energy. The same as REST's /api/v1/themes/{scheme}/{code}.";
+        Field<NonNullGraphType<IdGraphType>>("scheme").Description("ID of its scheme, e.g. \"sdgs\".").Resolve(c => c.Source.Scheme.Id);
+        Field<NonNullGraphType<StringGraphType>>("code").Description("Stable code within the scheme, e.g. \"14\"; scheme:code is what theme filters take.").Resolve(c => c.Source.Concept.Code);
+        Field<NonNullGraphType<StringGraphType>>("notation").Description("The concept's notation as published, e.g. 目標14.").Resolve(c => c.Source.Concept.Notation);
+        Field<NonNullGraphType<StringGraphType>>("label").Description("Its label as published (Japanese).").Resolve(c => c.Source.Concept.Label);
+        Field<NonNullGraphType<StringGraphType>>("labelEn").Description("Its English label (the publisher's where it has one, else this project's).").Resolve(c => c.Source.Concept.LabelEn);
+        Field<StringGraphType>("iri").Description("The publisher's own IRI for it, where one exists (the UN's http://metadata.un.org/sdg/{n} for SDGs).").Resolve(c => c.Source.Concept.Iri);
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<SubMeasureType>>>>("subMeasures")
+            .Description("The sub-measures mapped to this concept, in document order: the same as REST's /api/v1/themes/{scheme}/{code}/sub-measures.")
+            .Resolve(c =>
+            {
+                var catalog = c.Catalog();
+                return ((StrategyGraph)c.RootValue!).SubMeasures
+                    .Where(s => catalog.OfSubMeasure(s.Id).Any(t => t.Scheme == c.Source.Scheme.Id && t.Code == c.Source.Concept.Code));
+            })
+            .WithComplexityImpact(1, GraphQLLimits.AllSubMeasures);
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<GoalType>>>>("alignedGoals")
+            .Description("The basic goals aligned to this concept as a whole (national and digiden schemes; empty for the others), in document order.")
+            .Resolve(c =>
+            {
+                var aligned = c.Catalog().Alignments.Where(a => a.Scheme == c.Source.Scheme.Id && a.Code == c.Source.Concept.Code).Select(a => a.GoalId).ToHashSet();
+                return ((StrategyGraph)c.RootValue!).Goals.Where(g => aligned.Contains(g.Id));
+            })
+            .WithComplexityImpact(1, GraphQLLimits.Goals);
+    }
+}

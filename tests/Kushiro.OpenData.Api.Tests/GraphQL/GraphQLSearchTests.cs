@@ -1,0 +1,99 @@
+using System.Net;
+using System.Text.Json;
+
+namespace Kushiro.OpenData.Api.Tests.GraphQL;
+
+/// <summary>GraphQL's search finds, ranks, highlights and pages exactly as REST's /api/v1/search.</summary>
+[Collection(ReadOnlyApi.Name)]
+public sealed class GraphQLSearchTests(SharedApiFactory api)
+{
+    private const string Search = """
+        query($q: String!, $theme: [String!], $limit: Int, $offset: Int) {
+          search(q: $q, theme: $theme, limit: $limit, offset: $offset) {
+            totalCount limit offset
+            results { type id title score field snippet item { __typename ... on Goal { id } ... on Measure { id } ... on SubMeasure { id } ... on Kpi { id } } }
+          }
+        }
+        """;
+
+    [Theory]
+    [InlineData("子育て", null)]
+    [InlineData("ＭＩＣＥ", null)]
+    [InlineData("医療", null)]
+    [InlineData("観光", null)]
+    [InlineData("観光", "sdgs:8")]
+    [InlineData("人口", null)]
+    [InlineData("childcare", null)]
+    [InlineData("子育て 支援", "fields:childcare-education")]
+    public async Task SearchThroughGraphQLEqualsSearchThroughRest(string q, string? theme)
+    {
+        var client = api.CreateClient();
+        var search = (await client.PostGraphQLAsync(Search, new { q, theme = theme is null ? null : new[] { theme }, limit = 200 })).Data.GetProperty("search");
+        var rest = await client.GetJsonAsync($"/api/v1/search?limit=200&q={Uri.EscapeDataString(q)}" + (theme is null ? "" : "&theme=" + Uri.EscapeDataString(theme)));
+
+        var results = search.GetProperty("results").EnumerateArray().ToList();
+        Assert.NotEmpty(results);
+        Assert.Equal(rest.GetProperty("total").GetInt32(), search.GetProperty("totalCount").GetInt32());
+        Assert.Equal(
+            rest.Items().Select(r => (r.Text("type"), r.Text("id"), r.Text("title"), r.GetProperty("score").GetDouble(), r.Text("field"), r.Text("snippet"))),
+            results.Select(r => (r.Text("type"), r.Text("id"), r.Text("title"), r.GetProperty("score").GetDouble(), r.Text("field"), r.Text("snippet"))));
+        // The item is the thing itself, of the type the result names.
+        Assert.All(results, r =>
+        {
+            Assert.Equal(r.Text("id"), r.GetProperty("item").Text("id"));
+            Assert.Equal(r.Text("type"), r.GetProperty("item").Text("__typename") switch { "SubMeasure" => "sub-measure", var t => t.ToLowerInvariant() });
+        });
+    }
+
+    [Fact]
+    public async Task ResultsPageAsRestPages()
+    {
+        var client = api.CreateClient();
+        var all = (await client.PostGraphQLAsync(Search, new { q = "推進", limit = 200 })).Data.GetProperty("search");
+        var page = (await client.PostGraphQLAsync(Search, new { q = "推進", limit = 3, offset = 2 })).Data.GetProperty("search");
+
+        Assert.True(all.GetProperty("totalCount").GetInt32() > 5);
+        Assert.Equal(all.GetProperty("totalCount").GetInt32(), page.GetProperty("totalCount").GetInt32());
+        Assert.Equal((3, 2), (page.GetProperty("limit").GetInt32(), page.GetProperty("offset").GetInt32()));
+        Assert.Equal(Ids(all).Skip(2).Take(3), Ids(page));
+        Assert.Equal((await client.GetJsonAsync("/api/v1/search?q=%E6%8E%A8%E9%80%B2&limit=3&offset=2")).Items().Select(r => r.Text("id")), Ids(page));
+    }
+
+    [Fact]
+    public async Task FullWidthFindsHalfWidthAndTheMarkIsOnTheMatch()
+    {
+        var result = (await api.CreateClient().PostGraphQLAsync(Search, new { q = "ＭＩＣＥ" })).Data.GetProperty("search").GetProperty("results")[0];
+
+        Assert.Equal("1-6-1", result.Text("id"));
+        Assert.Contains("<mark>MICE</mark>", result.Text("snippet"));
+    }
+
+    [Theory]
+    [InlineData("", null, null, "Give something to search for")]
+    [InlineData("　 ", null, null, "Give something to search for")]
+    [InlineData("子育て", 0, null, "limit")]
+    [InlineData("子育て", 201, null, "limit")]
+    [InlineData("子育て", null, -1, "offset")]
+    public async Task ABadSearchIsAnErrorSayingWhy(string q, int? limit, int? offset, string reason)
+    {
+        var answer = await api.CreateClient().PostGraphQLAsync(Search, new { q, limit, offset });
+
+        Assert.Equal(HttpStatusCode.OK, answer.Status);
+        Assert.Contains(reason, Assert.Single(answer.ErrorMessages));
+        Assert.Equal(JsonValueKind.Null, answer.Json.GetProperty("data").GetProperty("search").ValueKind);
+    }
+
+    [Fact]
+    public async Task AnOverlongSearchIsRefusedAsRestRefusesIt()
+    {
+        var client = api.CreateClient();
+        var q = new string('あ', 201);
+
+        var answer = await client.PostGraphQLAsync(Search, new { q });
+
+        Assert.Contains("longer than 200", Assert.Single(answer.ErrorMessages));
+        await client.GetJsonAsync($"/api/v1/search?q={Uri.EscapeDataString(q)}", HttpStatusCode.BadRequest);
+    }
+
+    private static IEnumerable<string> Ids(JsonElement search) => search.GetProperty("results").EnumerateArray().Select(r => r.Text("id")).ToList();
+}
