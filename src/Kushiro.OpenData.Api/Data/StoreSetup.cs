@@ -87,6 +87,7 @@ public static class StoreSetup
     public static async Task BringStoreUpToDateAsync(this IServiceProvider services, CancellationToken cancellationToken = default)
     {
         var configuration = services.GetRequiredService<IConfiguration>();
+        var started = System.Diagnostics.Stopwatch.GetTimestamp();
         var seed = SeedReader.Read(SeedDirectory(configuration));
 
         await OnceAcrossInstancesAsync(services, async s =>
@@ -101,7 +102,8 @@ public static class StoreSetup
         await services.GetRequiredService<DatasetVersion>().RefreshAsync(services, cancellationToken);
 
         services.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(StoreSetup)).LogInformation(
-            "Store {Action} from seed {Hash}: {Goals} goals, {Measures} measures, {SubMeasures} sub-measures",
-            changed ? "updated" : "already up to date", seed.Hash[..12], seed.Goals.Count, seed.Measures.Count, seed.SubMeasures.Count);
+            "Store {Action} from seed {Hash} in {Milliseconds:F0} ms: {Goals} goals, {Measures} measures, {SubMeasures} sub-measures",
+            changed ? "updated" : "already up to date", seed.Hash[..12], System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalMilliseconds,
+            seed.Goals.Count, seed.Measures.Count, seed.SubMeasures.Count);
     }
 }

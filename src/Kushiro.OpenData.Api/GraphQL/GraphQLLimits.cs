@@ -29,7 +29,10 @@ public static class GraphQLLimits
     /// <summary>Concepts in one scheme (the SDGs have 17).</summary>
     public const double ConceptsPerScheme = 20;
 
-    public const double ThemeSchemes = 5;
+    public const double ThemeSchemes = 4;
+
+    /// <summary>Sub-measures mapped to one concept (SDG 8 has 22 today).</summary>
+    public const double SubMeasuresPerConcept = 25;
 
     /// <summary>Results of one search: a little above everything searchable (4 goals, 17 measures, 47 sub-measures, the KPIs).</summary>
     public const double SearchResults = 100;
@@ -40,7 +43,11 @@ public static class GraphQLLimits
     /// </summary>
     public const int MaxDepth = 15;
 
-    public const int MaxComplexity = 10_000;
+    /// <summary>
+    /// The whole tree with every field, themes and English included, is priced at about 29,000 (each level priced at
+    /// its largest count: 240 sub-measures where there are 47); walking the tree a few times over costs millions.
+    /// </summary>
+    public const int MaxComplexity = 50_000;
 
     /// <summary>Aliased fields per document; a client needs a handful, an amplification attack thousands.</summary>
     public const int MaxAliases = 100;

@@ -1,5 +1,7 @@
 using GraphQL;
+using GraphQL.Builders;
 using GraphQL.Types;
+using GraphQL.Validation;
 using Kushiro.OpenData.Api.GraphQL.Types;
 using Kushiro.OpenData.Api.Strategy.ReadModel;
 using Kushiro.OpenData.Api.Themes;
@@ -31,23 +33,38 @@ public static class GraphQLThemes
     public static Labels.EnglishLabel? English(this IResolveFieldContext context, string level, string id) =>
         context.RequestServices!.GetRequiredService<Labels.EnglishLabels>().For(level, id);
 
-    /// <summary>The <c>theme</c> argument as a filter (empty when absent); a bad value is a GraphQL error naming it.</summary>
-    public static ThemeFilter ThemeFilter(this IResolveFieldContext context)
+    /// <summary>
+    /// Checks the field's <c>theme</c> and <c>scheme</c> arguments while the document is validated, so an unknown
+    /// theme is a request error naming it (400 under graphql-response+json, no data), as REST's 400: never an error
+    /// in the middle of execution that would null a parent and wipe unrelated data.
+    /// </summary>
+    public static FieldBuilder<TSource, TReturn> ValidatesThemes<TSource, TReturn>(this FieldBuilder<TSource, TReturn> field) =>
+        field.ValidateArguments(CheckThemes);
+
+    public static void CheckThemes(FieldArgumentsValidationContext context)
     {
-        var (filter, error) = Themes.ThemeFilter.Parse(context.GetArgument<string[]?>("theme"), context.Catalog());
-        return filter ?? throw new ExecutionError(error!) { Code = "INVALID_THEME" };
+        var catalog = context.RequestServices!.GetRequiredService<ThemeCatalog>();
+        if (context.FieldDefinition.Arguments?.Find("theme") is not null
+            && Themes.ThemeFilter.Parse(Strings(context.GetArgument<object?>("theme")), catalog).Error is { } themeError)
+        {
+            context.ReportError(new ValidationError(themeError) { Code = "INVALID_THEME" });
+        }
+        if (context.FieldDefinition.Arguments?.Find("scheme") is not null
+            && context.GetArgument<string?>("scheme") is { } scheme && catalog.Scheme(scheme) is null)
+        {
+            context.ReportError(new ValidationError($"There is no theme scheme \"{scheme}\" (known: {string.Join(", ", catalog.Schemes.Select(s => s.Id))}).") { Code = "INVALID_THEME" });
+        }
     }
 
-    /// <summary>The <c>scheme</c> argument of a <c>themes</c> field: null for all schemes, an error when unknown.</summary>
-    public static string? SchemeArgument(this IResolveFieldContext context)
-    {
-        var scheme = context.GetArgument<string?>("scheme");
-        if (scheme is not null && context.Catalog().Scheme(scheme) is null)
-        {
-            throw new ExecutionError($"There is no theme scheme \"{scheme}\" (known: {string.Join(", ", context.Catalog().Schemes.Select(s => s.Id))}).") { Code = "INVALID_THEME" };
-        }
-        return scheme;
-    }
+    // While validating, a list argument is the parsed list (object items), not yet coerced to string[].
+    private static IEnumerable<string>? Strings(object? list) => (list as System.Collections.IEnumerable)?.Cast<object?>().Select(o => o?.ToString() ?? "");
+
+    /// <summary>The <c>theme</c> argument as a filter (empty when absent), already checked by <see cref="ValidatesThemes"/>.</summary>
+    public static ThemeFilter ThemeFilter(this IResolveFieldContext context) =>
+        Themes.ThemeFilter.Parse(context.GetArgument<string[]?>("theme"), context.Catalog()).Filter!;
+
+    /// <summary>The <c>scheme</c> argument of a <c>themes</c> field (null for all), already checked by <see cref="ValidatesThemes"/>.</summary>
+    public static string? SchemeArgument(this IResolveFieldContext context) => context.GetArgument<string?>("scheme");
 
     public static ThemeConceptRef? ConceptRef(this ThemeCatalog catalog, string scheme, string code) =>
         catalog.Scheme(scheme) is { } s && s.Concepts.FirstOrDefault(c => c.Code == code) is { } c ? new(s, c) : null;
@@ -77,8 +94,9 @@ public static class GraphQLThemes
     /// </summary>
     public static void ThemesField<T>(this ObjectGraphType<T> type, string what, Func<IResolveFieldContext<T>, IEnumerable<SubMeasureNode>> under) =>
         type.Field<NonNullGraphType<ListGraphType<NonNullGraphType<ThemeConceptType>>>>("themes")
-            .Description($"The theme concepts {what} is mapped to through its sub-measures, each once, in scheme and concept order: exactly the concepts a theme filter finds it by.")
-            .Argument<IdGraphType>("scheme", "Only concepts of this scheme, e.g. \"sdgs\".")
+            .Description($"The theme concepts {what} is mapped to through its sub-measures, each once, in scheme and concept order: exactly the concepts each of which, as the only theme filter, finds it.")
+            .Argument<IdGraphType>("scheme", "Only concepts of this scheme, e.g. \"sdgs\". An unknown scheme is an error naming it.")
+            .ValidatesThemes()
             .Resolve(c => c.Catalog().ConceptsUnder(under(c), c.SchemeArgument()))
             .WithComplexityImpact(1, GraphQLLimits.ConceptsPerItem);
 }

@@ -15,10 +15,31 @@ public static class SearchText
     /// <summary>A query's terms, or why it cannot be run (blank, too long): one rule for REST and GraphQL.</summary>
     public static (IReadOnlyList<string> Terms, string? Error) ParseQuery(string? query)
     {
+        // A lone surrogate (possible in a GraphQL string, not in a URL) is no text to fold.
+        if (query is not null && !IsText(query))
+        {
+            return ([], "The query is not valid Unicode text (it has a lone surrogate).");
+        }
         var terms = query is null ? [] : Terms(query);
         return terms.Count == 0 ? ([], "Give something to search for, e.g. 子育て.")
             : query!.Length > MaxQueryLength ? ([], $"The query is longer than {MaxQueryLength} characters.")
             : (terms, null);
+    }
+
+    private static bool IsText(string text)
+    {
+        for (var i = 0; i < text.Length; i++)
+        {
+            if (char.IsHighSurrogate(text[i]) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1]))
+            {
+                i++;
+            }
+            else if (char.IsSurrogate(text[i]))
+            {
+                return false;
+            }
+        }
+        return true;
     }
 
     public static string Fold(string text)

@@ -95,13 +95,18 @@ public sealed class GraphQLLimitsTests(SharedApiFactory api)
                 municipality { localGovernmentCode name prefecture { localGovernmentCode name } }
                 sourceDocument { title publisher fileName sha256 }
                 licence { name url compatibleWith } editorialLicence { name url compatibleWith }
-                goals { id marker title order
-                  measures { id marker title order goal { id }
+                goals { id marker title order en { title provenance } alignments { scheme code provenance rationale }
+                  themes { scheme code label labelEn iri }
+                  measures { id marker title order goal { id } en { title provenance } themes { scheme code label }
                     subMeasures { id marker title description titleAsExtracted descriptionAsExtracted order
+                      en { title description provenance } themes { scheme code provenance rationale concept { label labelEn iri } }
                       measure { id } goal { id } relistingOf { id title } relistedAs { id title } } } } } }
             """);
 
         Assert.Equal(4, answer.Data.GetProperty("plan").GetProperty("goals").GetArrayLength());
+        // Every code list with what is mapped to each concept fits too.
+        var lists = await api.CreateClient().PostGraphQLAsync("{ themeSchemes { id title concepts { code label labelEn iri subMeasures { id title } alignedGoals { id title } } } }");
+        Assert.Equal(4, lists.Data.GetProperty("themeSchemes").GetArrayLength());
     }
 
     [Fact]
@@ -131,6 +136,7 @@ public sealed class GraphQLLimitsTests(SharedApiFactory api)
         var schemes = (await client.GetJsonAsync("/api/v1/themes?limit=200")).Items().ToList();
         Assert.True(schemes.Count <= Api.GraphQL.GraphQLLimits.ThemeSchemes);
         Assert.True(schemes.Max(s => s.GetProperty("conceptCount").GetInt32()) <= Api.GraphQL.GraphQLLimits.ConceptsPerScheme);
+        Assert.True(mappings.GroupBy(m => m.Concept).Max(g => g.Count()) <= Api.GraphQL.GraphQLLimits.SubMeasuresPerConcept);
         var searchable = (await client.GetJsonAsync("/api/v1/goals")).GetProperty("total").GetInt32() + measures.Count + subMeasures.Count + (await client.GetJsonAsync("/api/v1/kpis?limit=200")).GetProperty("total").GetInt32();
         Assert.True(searchable <= Api.GraphQL.GraphQLLimits.SearchResults);
     }

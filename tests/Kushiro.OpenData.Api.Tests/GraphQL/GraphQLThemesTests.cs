@@ -52,25 +52,24 @@ public sealed class GraphQLThemesTests(SharedApiFactory api)
     }
 
     [Fact]
-    public async Task AnItemsThemesAreExactlyTheConceptsItsFilterFindsItBy()
+    public async Task AnItemsThemesAreExactlyTheConceptsThatFindItAlone()
     {
         var client = api.CreateClient();
         var answer = (await client.PostGraphQLAsync(
-            "{ goals { id themes { scheme code } } measures { id themes { scheme code } } kpis { id themes { scheme code } } themeSchemes { concepts { scheme code goals: alignedGoals { id } } } }")).Data;
-        foreach (var field in new[] { "goals", "measures", "kpis" })
+            "{ goals { id themes { scheme code } } measures { id themes { scheme code } } themeSchemes { concepts { scheme code } } }")).Data;
+        var concepts = answer.GetProperty("themeSchemes").EnumerateArray().SelectMany(s => s.GetProperty("concepts").EnumerateArray()).Select(Ref).ToList();
+        foreach (var field in new[] { "goals", "measures" })
         {
-            foreach (var item in answer.GetProperty(field).EnumerateArray())
+            var themes = answer.GetProperty(field).EnumerateArray().ToDictionary(i => i.Text("id"), i => i.GetProperty("themes").EnumerateArray().Select(Ref).ToList());
+            Assert.All(themes.Values, t => Assert.Equal(t.Distinct(), t));
+            foreach (var concept in concepts)
             {
-                var themes = item.GetProperty("themes").EnumerateArray().Select(t => $"{t.Text("scheme")}:{t.Text("code")}").ToList();
-                Assert.Equal(themes.Distinct(), themes);
-                foreach (var concept in themes.Take(3))
-                {
-                    var found = (await client.PostGraphQLAsync($"query($t: [String!]) {{ {field}(theme: $t) {{ id }} }}", new { t = new[] { concept } })).Data;
-                    Assert.Contains(item.Text("id"), Ids(found.GetProperty(field)));
-                }
+                // Both ways: an item lists the concept exactly when the filter on that concept alone finds it.
+                var found = (await client.PostGraphQLAsync($"query($t: [String!]) {{ {field}(theme: $t) {{ id }} }}", new { t = new[] { concept } })).Data;
+                Assert.Equal(themes.Where(t => t.Value.Contains(concept)).Select(t => t.Key), Ids(found.GetProperty(field)));
             }
         }
-        // A goal's themes under one scheme, its sub-measures' mappings under it, gathered.
+        // A goal's themes under one scheme: its sub-measures' mappings under it, gathered, in concept order.
         var goal1 = (await client.PostGraphQLAsync(
             "{ goal(id: \"1\") { themes(scheme: \"sdgs\") { code } measures { subMeasures { themes(scheme: \"sdgs\") { code } } } } }")).Data.GetProperty("goal");
         var gathered = goal1.GetProperty("measures").EnumerateArray().SelectMany(m => m.GetProperty("subMeasures").EnumerateArray())
@@ -107,18 +106,23 @@ public sealed class GraphQLThemesTests(SharedApiFactory api)
 
     [Theory]
     [InlineData("{ subMeasures(theme: [\"sdgs:18\"]) { id } }", "\"18\"")]
-    [InlineData("{ goals(theme: [\"sdg:14\"]) { id } }", "\"sdg\"")]
+    [InlineData("{ goals(theme: [\"sdg:14\"]) { id } plan { title } }", "\"sdg\"")]
     [InlineData("{ kpis(theme: [\"14\"]) { id } }", "\"14\"")]
     [InlineData("{ measures(theme: [\"fields:energy:x\"]) { id } }", "fields:energy:x")]
-    [InlineData("{ subMeasure(id: \"1-1-1\") { themes(scheme: \"sdg\") { code } } }", "\"sdg\"")]
-    public async Task AnUnknownThemeIsAnErrorNamingIt(string query, string named)
+    [InlineData("{ search(q: \"医療\", theme: [\"sdgs:0\"]) { totalCount } }", "\"0\"")]
+    [InlineData("{ subMeasures { themes(scheme: \"sdg\") { code } } }", "\"sdg\"")]
+    [InlineData("{ goals { alignments(scheme: \"nation\") { code } themes(scheme: \"x\") { code } } }", "\"nation\"")]
+    public async Task AnUnknownThemeIsARequestErrorNamingIt(string query, string named)
     {
         var answer = await api.CreateClient().PostGraphQLAsync(query);
 
-        Assert.Equal(System.Net.HttpStatusCode.OK, answer.Status);
-        var error = Assert.Single(answer.ErrorMessages);
-        Assert.Contains(named, error);
+        // Refused while validating, as REST's 400: one error per bad argument as written, never one per item, and
+        // no half-answer (a non-null list nulled up to its parent).
+        Assert.Equal(System.Net.HttpStatusCode.BadRequest, answer.Status);
+        Assert.InRange(answer.ErrorMessages.Count, 1, 2);
+        Assert.Contains(named, answer.ErrorMessages[0]);
         Assert.Equal("INVALID_THEME", answer.Json.GetProperty("errors")[0].GetProperty("extensions").Text("code"));
+        Assert.False(answer.Json.TryGetProperty("data", out _));
     }
 
     [Fact]
@@ -158,6 +162,8 @@ public sealed class GraphQLThemesTests(SharedApiFactory api)
             Assert.Equal(rest.NullableText("description"), description.GetString());
         }
     }
+
+    private static string Ref(JsonElement concept) => $"{concept.Text("scheme")}:{concept.Text("code")}";
 
     private static IEnumerable<string> Ids(JsonElement list) => list.EnumerateArray().Select(e => e.Text("id")).ToList();
 }

@@ -32,7 +32,8 @@ public sealed class GoalType : ObjectGraphType<GoalNode>
         this.ThemesField("the goal", c => c.Source.Measures.SelectMany(m => m.SubMeasures));
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<ThemeMappingType>>>>("alignments")
             .Description("The goal's alignments as a whole to the national 第2期 strategy's goals and the デジタル田園都市国家構想 themes, with provenance and rationale: the same as REST's goal alignments.")
-            .Argument<IdGraphType>("scheme", "Only alignments to this scheme, e.g. \"national\".")
+            .Argument<IdGraphType>("scheme", "Only alignments to this scheme, e.g. \"national\". An unknown scheme is an error naming it.")
+            .ValidatesThemes()
             .Resolve(c =>
             {
                 var catalog = c.Catalog();

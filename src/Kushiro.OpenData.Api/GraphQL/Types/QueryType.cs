@@ -20,6 +20,7 @@ public sealed class QueryType : ObjectGraphType<StrategyGraph>
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<GoalType>>>>("goals")
             .Description("All basic goals (基本目標), in document order; with theme, those under the theme concepts.")
             .Argument<ListGraphType<NonNullGraphType<StringGraphType>>>("theme", GraphQLThemes.ThemeArgumentDescription)
+            .ValidatesThemes()
             .Resolve(c => c.ThemeFilter() is { IsEmpty: false } filter
                 ? c.Source.Goals.Where(g => filter.Matches(ThemeFilter.Under(c.Source, "goal", g.Id)))
                 : c.Source.Goals)
@@ -34,6 +35,7 @@ public sealed class QueryType : ObjectGraphType<StrategyGraph>
             .Description("Measures (施策・節) in document order: all of them, or those of one basic goal. An unknown goalId is an error (and this field null), never a silent empty list.")
             .Argument<IdGraphType>("goalId", "Only the measures of this basic goal.")
             .Argument<ListGraphType<NonNullGraphType<StringGraphType>>>("theme", GraphQLThemes.ThemeArgumentDescription)
+            .ValidatesThemes()
             .Resolve(c =>
             {
                 var goalId = c.GetArgument<string?>("goalId");
@@ -53,6 +55,7 @@ public sealed class QueryType : ObjectGraphType<StrategyGraph>
             .Argument<IdGraphType>("goalId", "Only the sub-measures of this basic goal.")
             .Argument<IdGraphType>("measureId", "Only the sub-measures of this measure.")
             .Argument<ListGraphType<NonNullGraphType<StringGraphType>>>("theme", GraphQLThemes.ThemeArgumentDescription)
+            .ValidatesThemes()
             .Resolve(c =>
             {
                 var goalId = c.GetArgument<string?>("goalId");
@@ -69,6 +72,7 @@ public sealed class QueryType : ObjectGraphType<StrategyGraph>
             .Argument<IdGraphType>("goalId", "Only KPIs of this basic goal and its measures.")
             .Argument<IdGraphType>("measureId", "Only KPIs of this measure.")
             .Argument<ListGraphType<NonNullGraphType<StringGraphType>>>("theme", GraphQLThemes.ThemeArgumentDescription)
+            .ValidatesThemes()
             .Resolve(c =>
             {
                 var goalId = c.GetArgument<string?>("goalId");
@@ -107,28 +111,7 @@ public sealed class QueryType : ObjectGraphType<StrategyGraph>
             .Argument<NonNullGraphType<StringGraphType>>("code", "Code of the concept, e.g. \"14\".")
             .Resolve(c => c.Catalog().ConceptRef(c.GetArgument<string>("scheme"), c.GetArgument<string>("code")));
 
-        Field<SearchResultsType>("search")
-            .Description("Japanese full-text search over titles, descriptions, KPI names and definitions, and English labels: no word breaks needed (子育て finds 働きながら子育てしやすい), width and case folded by NFKC (ＭＩＣＥ finds MICE); terms separated by spaces must all match; ranked as REST's /api/v1/search. A blank or over-long query is an error (and this field null).")
-            .Argument<NonNullGraphType<StringGraphType>>("q", "What to look for: one or more terms separated by spaces, at most 200 characters.")
-            .Argument<ListGraphType<NonNullGraphType<StringGraphType>>>("theme", GraphQLThemes.ThemeArgumentDescription)
-            .Argument<IntGraphType>("limit", "How many results to return: 1 to 200.", a => a.DefaultValue = Paging.PageQuery.DefaultLimit)
-            .Argument<IntGraphType>("offset", "How many results to skip: 0 or more.", a => a.DefaultValue = 0)
-            .Resolve(c =>
-            {
-                var (terms, error) = Search.SearchText.ParseQuery(c.GetArgument<string>("q"));
-                if (error is not null)
-                {
-                    throw new ExecutionError(error) { Code = "INVALID_QUERY" };
-                }
-                var limit = c.GetArgument<int?>("limit") ?? Paging.PageQuery.DefaultLimit;
-                var offset = c.GetArgument<int?>("offset") ?? 0;
-                if (limit is < 1 or > Paging.PageQuery.MaxLimit || offset < 0)
-                {
-                    throw new ExecutionError("limit must be a whole number from 1 to 200 and offset one of 0 or more.") { Code = "INVALID_PAGE" };
-                }
-                var hits = c.Source.Search.Find(terms, c.ThemeFilter(), c.Source);
-                return new SearchPage([.. hits.Skip(offset).Take(limit).Select(h => new SearchResult(h, terms))], hits.Count, limit, offset);
-            });
+        this.AddSearchField();
     }
 
     private static GoalNode KnownGoal(StrategyGraph graph, string id) =>

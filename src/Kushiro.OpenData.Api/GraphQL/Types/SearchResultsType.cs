@@ -18,6 +18,7 @@ public sealed class SearchResultsType : ObjectGraphType<SearchPage>
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<SearchResultType>>>>("results")
             .Description("This page's results, best first.")
             .Resolve(c => c.Source.Results)
-            .WithComplexityImpact(1, GraphQLLimits.SearchResults);
+            // Priced per result by the search field itself, from its limit.
+            .WithComplexityImpact(1, 1);
     }
 }

@@ -42,7 +42,8 @@ public sealed class SubMeasureType : ObjectGraphType<SubMeasureNode>
             .Resolve(c => c.English("sub-measure", c.Source.Id));
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<ThemeMappingType>>>>("themes")
             .Description("The sub-measure's mappings to theme concepts (SDGs, national goals, デジ田 themes, policy fields), each with provenance and rationale, in seed order: the same as REST's sub-measure themes.")
-            .Argument<IdGraphType>("scheme", "Only mappings to this scheme, e.g. \"sdgs\".")
+            .Argument<IdGraphType>("scheme", "Only mappings to this scheme, e.g. \"sdgs\". An unknown scheme is an error naming it.")
+            .ValidatesThemes()
             .Resolve(c => c.Catalog().MappingsOf(c.Source.Id, c.SchemeArgument()))
             .WithComplexityImpact(1, GraphQLLimits.MappingsPerSubMeasure);
         Field<SubMeasureType>("relistingOf")

@@ -24,7 +24,7 @@ public sealed class ThemeConceptType : ObjectGraphType<ThemeConceptRef>
                 return ((StrategyGraph)c.RootValue!).SubMeasures
                     .Where(s => catalog.OfSubMeasure(s.Id).Any(t => t.Scheme == c.Source.Scheme.Id && t.Code == c.Source.Concept.Code));
             })
-            .WithComplexityImpact(1, GraphQLLimits.AllSubMeasures);
+            .WithComplexityImpact(1, GraphQLLimits.SubMeasuresPerConcept);
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<GoalType>>>>("alignedGoals")
             .Description("The basic goals aligned to this concept as a whole (national and digiden schemes; empty for the others), in document order.")
             .Resolve(c =>

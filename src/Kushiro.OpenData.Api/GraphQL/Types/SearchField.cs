@@ -1,0 +1,50 @@
+using GraphQL;
+using GraphQL.Types;
+using GraphQL.Validation;
+using GraphQL.Validation.Complexity;
+using Kushiro.OpenData.Api.Paging;
+using Kushiro.OpenData.Api.Search;
+using Kushiro.OpenData.Api.Strategy.ReadModel;
+
+namespace Kushiro.OpenData.Api.GraphQL.Types;
+
+/// <summary>Query.search: REST's /api/v1/search with the same rules, checked while the document is validated.</summary>
+public static class SearchField
+{
+    public static void AddSearchField(this ObjectGraphType<StrategyGraph> query) =>
+        query.Field<SearchResultsType>("search")
+            .Description("Japanese full-text search over titles, descriptions, KPI names and definitions, and English labels: no word breaks needed (子育て finds 働きながら子育てしやすい), width and case folded by NFKC (ＭＩＣＥ finds MICE); terms separated by spaces must all match; ranked and paged as REST's /api/v1/search. A blank, over-long or invalid q, an unknown theme, or limit or offset out of range is a request error naming it.")
+            .Argument<NonNullGraphType<StringGraphType>>("q", "What to look for: one or more terms separated by spaces, at most 200 characters.")
+            .Argument<ListGraphType<NonNullGraphType<StringGraphType>>>("theme", GraphQLThemes.ThemeArgumentDescription)
+            .Argument<IntGraphType>("limit", "How many results to return: 1 to 200.", a => a.DefaultValue = PageQuery.DefaultLimit)
+            .Argument<IntGraphType>("offset", "How many results to skip: 0 or more.", a => a.DefaultValue = 0)
+            .ValidateArguments(Check)
+            // Every search scans the index (priced like a list of 20), and returns at most limit results.
+            .WithComplexityImpact(c => new FieldComplexityResult(20, Math.Min(Limit(c.GetArgument<int?>("limit", null)), GraphQLLimits.SearchResults)))
+            .Resolve(c =>
+            {
+                var terms = SearchText.ParseQuery(c.GetArgument<string>("q")).Terms;
+                var (limit, offset) = (Limit(c.GetArgument<int?>("limit")), c.GetArgument<int?>("offset") ?? 0);
+                var hits = c.Source.Search.Find(terms, c.ThemeFilter(), c.Source);
+                return new SearchPage([.. hits.Skip(offset).Take(limit).Select(h => new SearchResult(h, terms))], hits.Count, limit, offset);
+            });
+
+    private static int Limit(int? limit) => limit ?? PageQuery.DefaultLimit;
+
+    private static void Check(FieldArgumentsValidationContext context)
+    {
+        if (SearchText.ParseQuery(context.GetArgument<string?>("q")).Error is { } queryError)
+        {
+            context.ReportError(new ValidationError(queryError) { Code = "INVALID_QUERY" });
+        }
+        if (context.GetArgument<int?>("limit") is < 1 or > PageQuery.MaxLimit)
+        {
+            context.ReportError(new ValidationError($"limit must be a whole number from 1 to {PageQuery.MaxLimit}.") { Code = "INVALID_PAGE" });
+        }
+        if (context.GetArgument<int?>("offset") is < 0)
+        {
+            context.ReportError(new ValidationError("offset must be a whole number of 0 or more.") { Code = "INVALID_PAGE" });
+        }
+        GraphQLThemes.CheckThemes(context);
+    }
+}
