@@ -1,0 +1,283 @@
+// The benchmark itself, started by bench/run once the API is published and the tools are installed.
+// Measures start-up, then drives the API, nginx (static copies of the API's own bytes), json-server and
+// graphql-yoga one at a time with the same wrk settings, and prints one table (also in artifacts/bench/results.md).
+import { spawn } from "node:child_process";
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { createServer } from "node:net";
+import { dirname, join, resolve } from "node:path";
+import { fileURLToPath } from "node:url";
+import { isDeepStrictEqual } from "node:util";
+import { report } from "./report.mjs";
+import { scenarios } from "./scenarios.mjs";
+
+const root = resolve(dirname(fileURLToPath(import.meta.url)), "..");
+const work = join(root, "artifacts", "bench");
+const publish = join(work, "publish");
+const settings = {
+  duration: Number(process.env.BENCH_DURATION ?? 10),
+  connections: Number(process.env.BENCH_CONNECTIONS ?? 32),
+  threads: 2,
+  coldStarts: 5,
+};
+
+const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+
+function freePort() {
+  return new Promise((res) => {
+    const server = createServer().listen(0, "127.0.0.1", () => {
+      const { port } = server.address();
+      server.close(() => res(port));
+    });
+  });
+}
+
+function start(name, command, args, options = {}) {
+  const child = spawn(command, args, { ...options, stdio: ["ignore", "pipe", "pipe"] });
+  child.log = "";
+  child.stdout.on("data", (d) => (child.log += d));
+  child.stderr.on("data", (d) => (child.log += d));
+  child.on("exit", () => writeFileSync(join(work, `${name}.log`), child.log, { flag: "a" }));
+  return child;
+}
+
+async function stop(child) {
+  if (child.exitCode !== null) return;
+  const exited = new Promise((r) => child.once("exit", r));
+  child.kill("SIGTERM");
+  await exited;
+}
+
+/** Milliseconds from t0 until url answers 200, polling every 5 ms (connection refused costs little). */
+async function untilOk(url, t0, timeoutMs = 120_000) {
+  while (performance.now() - t0 < timeoutMs) {
+    try {
+      const response = await fetch(url);
+      await response.arrayBuffer();
+      if (response.status === 200) return performance.now() - t0;
+    } catch {
+      // not listening yet
+    }
+    await sleep(5);
+  }
+  throw new Error(`${url} not answering 200 after ${timeoutMs} ms`);
+}
+
+function startApi(port, store) {
+  return start("api", "dotnet", ["Kushiro.OpenData.Api.dll", "--urls", `http://127.0.0.1:${port}`], {
+    cwd: publish,
+    env: { ...process.env, ConnectionStrings__Store: `Data Source=${store}`, DOTNET_CLI_TELEMETRY_OPTOUT: "1" },
+  });
+}
+
+/** Peak and current resident memory of a process and its children, in MB (nginx has workers). */
+function memory(pid) {
+  const pids = [pid];
+  for (let i = 0; i < pids.length; i++) {
+    for (const task of readdir(`/proc/${pids[i]}/task`)) {
+      const children = read(`/proc/${pids[i]}/task/${task}/children`).trim();
+      if (children) pids.push(...children.split(/\s+/).map(Number));
+    }
+  }
+  const kb = (field) => pids.reduce((sum, p) => sum + Number(read(`/proc/${p}/status`).match(new RegExp(`${field}:\\s+(\\d+)`))?.[1] ?? 0), 0);
+  return { peakMb: kb("VmHWM") / 1024, afterMb: kb("VmRSS") / 1024 };
+}
+const read = (file) => (existsSync(file) ? readFileSync(file, "utf8") : "");
+const readdir = (dir) => (existsSync(dir) ? readdirSync(dir) : []);
+
+/** One wrk run; the request (method, headers, body) goes in a Lua script so GET and POST are driven alike. */
+async function wrk(name, url, request, duration = settings.duration) {
+  const script = join(work, "wrk", `${name}.lua`);
+  const lua = [`wrk.method = ${JSON.stringify(request.method ?? "GET")}`];
+  if (request.body) lua.push(`wrk.body = ${JSON.stringify(request.body)}`);
+  for (const [header, value] of Object.entries(request.headers ?? {})) lua.push(`wrk.headers[${JSON.stringify(header)}] = ${JSON.stringify(value)}`);
+  writeFileSync(script, lua.join("\n") + "\n");
+  const args = [`-t${settings.threads}`, `-c${settings.connections}`, `-d${duration}s`, "--latency", "-s", script, url];
+  const output = await new Promise((res, rej) => {
+    const child = spawn("wrk", args);
+    let out = "";
+    child.stdout.on("data", (d) => (out += d));
+    child.stderr.on("data", (d) => (out += d));
+    child.on("exit", (code) => (code === 0 ? res(out) : rej(new Error(`wrk ${name}: ${out}`))));
+  });
+  writeFileSync(join(work, "wrk", `${name}.txt`), output);
+  return parseWrk(output);
+}
+
+function parseWrk(output) {
+  const time = (s) => {
+    const [, n, unit] = s.match(/([\d.]+)(us|ms|s|m)/);
+    return Number(n) * { us: 0.001, ms: 1, s: 1000, m: 60000 }[unit];
+  };
+  return {
+    rps: Number(output.match(/Requests\/sec:\s+([\d.]+)/)[1]),
+    p50: time(output.match(/\s50%\s+(\S+)/)[1]),
+    p99: time(output.match(/\s99%\s+(\S+)/)[1]),
+    bad: Number(output.match(/Non-2xx or 3xx responses:\s+(\d+)/)?.[1] ?? 0),
+    socketErrors: output.match(/Socket errors:.*/)?.[0] ?? null,
+  };
+}
+
+/** Exactly one answer, as a client sees it: status, headers, bytes. */
+async function once(base, request) {
+  // As wrk sends it: no compression asked for (fetch would ask for gzip, and get another ETag from json-server).
+  const response = await fetch(base + request.path, {
+    method: request.method ?? "GET", headers: { "Accept-Encoding": "identity", ...request.headers }, body: request.body,
+  });
+  return { status: response.status, headers: response.headers, bytes: Buffer.from(await response.arrayBuffer()) };
+}
+
+/** Drives one server through its scenarios: check the answer once, warm up, measure. */
+async function drive(target, base, pid) {
+  const results = {};
+  for (const scenario of scenarios) {
+    let request = scenario[target];
+    if (!request) continue;
+    if (request.revalidate) {
+      const { headers } = await once(base, request);
+      request = { ...request, headers: { ...request.headers, "If-None-Match": headers.get("etag") } };
+    }
+    const answer = await once(base, request);
+    const expected = request.revalidate ? 304 : 200;
+    if (answer.status !== expected) throw new Error(`${target} ${scenario.name}: ${answer.status}, expected ${expected}`);
+    await wrk(`${target}-${scenario.name}-warmup`, base + request.path, request, 2);
+    results[scenario.name] = { ...(await wrk(`${target}-${scenario.name}`, base + request.path, request)), bytes: answer.bytes.length };
+    console.log(`  ${target} ${scenario.name}: ${results[scenario.name].rps.toFixed(0)} req/s, p99 ${results[scenario.name].p99} ms`);
+  }
+  return { results, memory: memory(pid) };
+}
+
+async function main() {
+  rmSync(join(work, "wrk"), { recursive: true, force: true });
+  rmSync(join(work, "static"), { recursive: true, force: true });
+  mkdirSync(join(work, "wrk"), { recursive: true });
+  mkdirSync(join(work, "static"), { recursive: true });
+  const store = join(work, "store.db");
+  const run = { settings, machine: machine(), servers: {}, startup: {} };
+
+  // First run: an empty store, so the seed is imported before the first answer.
+  for (const suffix of ["", "-shm", "-wal"]) rmSync(store + suffix, { force: true });
+  let port = await freePort();
+  let t0 = performance.now();
+  let api = startApi(port, store);
+  run.startup.firstRunMs = await untilOk(`http://127.0.0.1:${port}/api/v1/goals`, t0);
+  run.startup.importMs = Number(api.log.match(/Store updated from seed \w+ in (\d+) ms/)?.[1] ?? NaN);
+  await stop(api);
+
+  // Cold starts on the existing store.
+  const cold = [];
+  for (let i = 0; i < settings.coldStarts; i++) {
+    port = await freePort();
+    t0 = performance.now();
+    api = startApi(port, store);
+    cold.push(await untilOk(`http://127.0.0.1:${port}/api/v1/goals`, t0));
+    await stop(api);
+  }
+  run.startup.coldStartMs = median(cold);
+  run.startup.coldStartMaxMs = Math.max(...cold);
+  console.log(`start-up: first run ${run.startup.firstRunMs.toFixed(0)} ms (import ${run.startup.importMs} ms), cold start median ${run.startup.coldStartMs.toFixed(0)} ms`);
+
+  // The API under load, and the bytes the static copies and the peers are checked against.
+  port = await freePort();
+  api = startApi(port, store);
+  const apiBase = `http://127.0.0.1:${port}`;
+  await untilOk(`${apiBase}/api/v1/goals`, performance.now());
+  const apiAnswers = {};
+  for (const scenario of scenarios) {
+    if (scenario.api && !scenario.api.revalidate) apiAnswers[scenario.name] = await once(apiBase, scenario.api);
+    if (scenario.nginx && !scenario.api.revalidate) writeFileSync(join(work, "static", scenario.nginx.file), apiAnswers[scenario.name].bytes);
+  }
+  await runNode(join(root, "bench", "peers", "export.mjs"), [apiBase, work]);
+  console.log("API");
+  run.servers.api = await drive("api", apiBase, api.pid);
+  await stop(api);
+
+  console.log("nginx");
+  port = await freePort();
+  writeFileSync(join(work, "nginx.conf"), nginxConf(port));
+  const nginx = start("nginx", "nginx", ["-c", join(work, "nginx.conf"), "-e", join(work, "nginx-error.log")]);
+  const nginxBase = `http://127.0.0.1:${port}`;
+  await untilOk(`${nginxBase}/${scenarios[0].nginx.file}`, performance.now(), 10_000);
+  for (const scenario of scenarios.filter((s) => s.nginx && !s.nginx.revalidate)) {
+    const copy = await once(nginxBase, scenario.nginx);
+    if (!copy.bytes.equals(apiAnswers[scenario.name].bytes)) throw new Error(`nginx ${scenario.name}: not the API's bytes`);
+  }
+  run.servers.nginx = await drive("nginx", nginxBase, nginx.pid);
+  await stop(nginx);
+
+  console.log("json-server");
+  port = await freePort();
+  const peers = join(root, "bench", "peers");
+  const jsonServer = start("json-server", "node", [join(peers, "node_modules", "json-server", "lib", "cli", "bin.js"), "--port", String(port), "--host", "127.0.0.1", "--quiet", join(work, "db.json")]);
+  const jsonServerBase = `http://127.0.0.1:${port}`;
+  await untilOk(`${jsonServerBase}/subMeasures/1-1-1`, performance.now(), 30_000);
+  run.servers["json-server"] = await drive("jsonServer", jsonServerBase, jsonServer.pid);
+  await stop(jsonServer);
+
+  console.log("graphql-yoga");
+  port = await freePort();
+  const yoga = start("yoga", "node", [join(peers, "yoga.mjs"), join(root, "openapi", "schema.graphql"), join(work, "graphql-data.json"), String(port)]);
+  const yogaBase = `http://127.0.0.1:${port}`;
+  await untilOk(`${yogaBase}/graphql?query=%7B__typename%7D`, performance.now(), 30_000);
+  for (const scenario of scenarios.filter((s) => s.yoga)) {
+    const theirs = JSON.parse((await once(yogaBase, scenario.yoga)).bytes);
+    const ours = JSON.parse(apiAnswers[scenario.name].bytes);
+    if (!isDeepStrictEqual(theirs, ours)) throw new Error(`graphql-yoga ${scenario.name}: not the API's answer`);
+  }
+  run.servers["graphql-yoga"] = await drive("yoga", yogaBase, yoga.pid);
+  await stop(yoga);
+
+  writeFileSync(join(work, "results.json"), JSON.stringify(run, null, 2));
+  const table = report(run, scenarios);
+  writeFileSync(join(work, "results.md"), table);
+  console.log("\n" + table);
+}
+
+function runNode(script, args) {
+  return new Promise((res, rej) => {
+    const child = spawn("node", [script, ...args], { stdio: "inherit" });
+    child.on("exit", (code) => (code === 0 ? res() : rej(new Error(`${script} exited ${code}`))));
+  });
+}
+
+function nginxConf(port) {
+  const tmp = join(work, "nginx-tmp");
+  mkdirSync(tmp, { recursive: true });
+  // Static files as a CDN edge would serve them: sendfile, keep-alive, ETag, the API's media types and charset.
+  return `worker_processes auto;
+pid ${join(work, "nginx.pid")};
+daemon off;
+events { worker_connections 1024; }
+http {
+  access_log off;
+  types { application/json json; application/ld+json jsonld; }
+  charset utf-8;
+  charset_types application/json application/ld+json;
+  sendfile on;
+  tcp_nopush on;
+  keepalive_requests 1000000;
+  client_body_temp_path ${tmp}/body;
+  proxy_temp_path ${tmp}/proxy;
+  fastcgi_temp_path ${tmp}/fastcgi;
+  uwsgi_temp_path ${tmp}/uwsgi;
+  scgi_temp_path ${tmp}/scgi;
+  server {
+    listen 127.0.0.1:${port};
+    root ${join(work, "static")};
+    add_header Cache-Control "public, no-cache";
+  }
+}
+`;
+}
+
+function machine() {
+  const cpu = read("/proc/cpuinfo").match(/model name\s*:\s*(.*)/)?.[1] ?? "unknown CPU";
+  const cores = (read("/proc/cpuinfo").match(/^processor/gm) ?? []).length;
+  const memGb = Number(read("/proc/meminfo").match(/MemTotal:\s+(\d+)/)?.[1] ?? 0) / 1024 / 1024;
+  return `${cpu}, ${cores} cores, ${memGb.toFixed(0)} GiB, ${read("/etc/os-release").match(/PRETTY_NAME="(.*)"/)?.[1] ?? "Linux"}`;
+}
+
+main().catch((e) => {
+  console.error(e);
+  process.exit(1);
+});
