@@ -20,7 +20,7 @@ public sealed class ApiKeyAuthentication(
     public const string SchemeName = "ApiKey";
     public const string ScopeClaim = "scope";
     public const string KpiWrite = "kpi:write";
-    private const string HeaderName = "X-API-Key";
+    public const string HeaderName = "X-API-Key";
 
     protected override async Task<AuthenticateResult> HandleAuthenticateAsync()
     {

@@ -21,7 +21,7 @@ public sealed class ConditionalGetMiddleware(RequestDelegate next, DatasetVersio
     {
         var request = context.Request;
         var isHead = HttpMethods.IsHead(request.Method);
-        if (!(isHead || HttpMethods.IsGet(request.Method)) || !(request.Path.StartsWithSegments("/api") || request.Path.StartsWithSegments("/openapi") || request.Path.StartsWithSegments("/ns")))
+        if (!(isHead || HttpMethods.IsGet(request.Method)) || !Covers(request.Path))
         {
             await next(context);
             return;
@@ -74,6 +74,10 @@ public sealed class ConditionalGetMiddleware(RequestDelegate next, DatasetVersio
             await buffer.CopyToAsync(client, context.RequestAborted);
         }
     }
+
+    /// <summary>The paths with validators: the REST API, the OpenAPI documents and the JSON-LD vocabulary.</summary>
+    public static bool Covers(PathString path) =>
+        path.StartsWithSegments("/api") || path.StartsWithSegments("/openapi") || path.StartsWithSegments("/ns");
 
     // RFC 9110 §13.1.3: If-None-Match (weak comparison) wins; If-Modified-Since counts only without it.
     private static bool NotModified(RequestHeaders request, EntityTagHeaderValue etag, DateTimeOffset? lastModified)

@@ -66,6 +66,16 @@ public static class RestApiSetup
             .AllowAnyHeader()
             .WithExposedHeaders(HeaderNames.ETag, HeaderNames.LastModified, HeaderNames.Link, "api-supported-versions")));
 
+        services.AddOutputCache(o =>
+        {
+            // The whole API's answers are a few MB; a bound keeps a crawl of every query variant from growing it.
+            o.SizeLimit = 32 * 1024 * 1024;
+            // IDs and codes are case-sensitive (/themes/fields/energy exists, /themes/fields/ENERGY is a 404).
+            o.UseCaseSensitivePaths = true;
+            o.AddBasePolicy(new ApiOutputCachePolicy());
+        });
+        services.AddHostedService<OutputCacheEviction>();
+
         services.AddResponseCompression(o =>
         {
             // Public data and no secrets in responses, so compressing over HTTPS carries no BREACH risk.
@@ -80,8 +90,12 @@ public static class RestApiSetup
     public static WebApplication UseRestApi(this WebApplication app)
     {
         app.UseExceptionHandler();
-        app.UseResponseCompression();
+        // CORS outside the cache, so a cached answer still gets the headers its own request asks for.
         app.UseCors();
+        // Outermost of what makes an answer: a hit skips everything below (compression included: entries vary by
+        // Accept-Encoding).
+        app.UseOutputCache();
+        app.UseResponseCompression();
         // Inside compression (it hashes the plain bytes), outside status pages (it sees final bodies), and
         // before routing, so the HEAD it turns into GET is routed as GET.
         app.UseMiddleware<ConditionalGetMiddleware>();

@@ -95,11 +95,16 @@ public sealed record PageLinks
         };
     }
 
+    /// <remarks>
+    /// Canonical: parameters in name order, names in lower case, repeated values sorted. Requests that differ only
+    /// in those ways mean the same, share one output-cache entry, and so must get the same links.
+    /// </remarks>
     private static string Link(HttpRequest request, int limit, int offset)
     {
         var query = request.Query
             .Where(p => !p.Key.Equals("limit", StringComparison.OrdinalIgnoreCase) && !p.Key.Equals("offset", StringComparison.OrdinalIgnoreCase))
-            .SelectMany(p => p.Value.Select(v => new KeyValuePair<string, string?>(p.Key, v)))
+            .OrderBy(p => p.Key, StringComparer.OrdinalIgnoreCase)
+            .SelectMany(p => p.Value.Order(StringComparer.Ordinal).Select(v => new KeyValuePair<string, string?>(p.Key.ToLowerInvariant(), v)))
             .Append(new("limit", limit.ToString(System.Globalization.CultureInfo.InvariantCulture)))
             .Append(new("offset", offset.ToString(System.Globalization.CultureInfo.InvariantCulture)));
         return QueryHelpers.AddQueryString(request.PathBase + request.Path, query);

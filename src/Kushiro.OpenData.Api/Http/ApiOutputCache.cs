@@ -1,0 +1,77 @@
+using Kushiro.OpenData.Api.Data;
+using Microsoft.AspNetCore.OutputCaching;
+using Microsoft.Extensions.Primitives;
+using Microsoft.Net.Http.Headers;
+
+namespace Kushiro.OpenData.Api.Http;
+
+/// <summary>
+/// ASP.NET Core's output cache in front of every anonymous GET and HEAD the validators cover (REST, OpenAPI, /ns):
+/// a hit is answered from memory with the bytes and headers (ETag included) of the first answer, and a matching
+/// If-None-Match gets its 304 there too. Entries are keyed by the dataset's exact change stamp, so a write or a
+/// re-seed (here, or seen from another instance) moves every request to new entries at once: a cached answer is
+/// never older than the data. Old entries are dropped when the stamp moves, or by size and age.
+/// </summary>
+public sealed class ApiOutputCachePolicy : IOutputCachePolicy
+{
+    public const string Tag = "dataset";
+
+    ValueTask IOutputCachePolicy.CacheRequestAsync(OutputCacheContext context, CancellationToken cancellation)
+    {
+        var request = context.HttpContext.Request;
+        // Not GraphQL: a GraphQL answer can be a timeout or other error under 200, which must not be kept.
+        var cacheable = (HttpMethods.IsGet(request.Method) || HttpMethods.IsHead(request.Method)) && ConditionalGetMiddleware.Covers(request.Path);
+        // A request carrying credentials is answered fresh: a key holder's answer is not everyone's.
+        cacheable &= !request.Headers.ContainsKey(HeaderNames.Authorization) && !request.Headers.ContainsKey(ApiKeys.ApiKeyAuthentication.HeaderName);
+        context.EnableOutputCaching = cacheable;
+        context.AllowCacheLookup = cacheable;
+        context.AllowCacheStorage = cacheable;
+        context.AllowLocking = true;
+        if (cacheable)
+        {
+            var dataset = context.HttpContext.RequestServices.GetRequiredService<DatasetVersion>();
+            // Everything the answer depends on besides the path: the whole query (a custom policy must say so; only the
+            // default policy varies by it) and the negotiated headers.
+            context.CacheVaryByRules.QueryKeys = "*";
+            context.CacheVaryByRules.HeaderNames = new StringValues([HeaderNames.Accept, HeaderNames.AcceptEncoding, HeaderNames.AcceptLanguage]);
+            // The change stamp leads the key: a new stamp is a new set of entries.
+            context.CacheVaryByRules.CacheKeyPrefix = dataset.Stamp.UtcTicks.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            context.Tags.Add(Tag);
+            context.ResponseExpirationTimeSpan = TimeSpan.FromMinutes(10);
+        }
+        return ValueTask.CompletedTask;
+    }
+
+    ValueTask IOutputCachePolicy.ServeFromCacheAsync(OutputCacheContext context, CancellationToken cancellation) => ValueTask.CompletedTask;
+
+    ValueTask IOutputCachePolicy.ServeResponseAsync(OutputCacheContext context, CancellationToken cancellation)
+    {
+        // Only complete, successful answers: never a problem, a 304 or anything that sets a cookie; and not one
+        // given within the second of the last change, which has no date yet (see ConditionalGetMiddleware).
+        var response = context.HttpContext.Response;
+        if (response.StatusCode != StatusCodes.Status200OK || response.Headers.ContainsKey(HeaderNames.SetCookie)
+            || !response.Headers.ContainsKey(HeaderNames.LastModified))
+        {
+            context.AllowCacheStorage = false;
+        }
+        return ValueTask.CompletedTask;
+    }
+}
+
+/// <summary>Drops the cached answers of earlier data when the dataset's stamp moves (they can no longer be hit).</summary>
+public sealed class OutputCacheEviction(DatasetVersion dataset, IOutputCacheStore store) : BackgroundService
+{
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        var seen = dataset.Stamp;
+        using var timer = new PeriodicTimer(TimeSpan.FromSeconds(1));
+        while (await timer.WaitForNextTickAsync(stoppingToken))
+        {
+            if (dataset.Stamp != seen)
+            {
+                seen = dataset.Stamp;
+                await store.EvictByTagAsync(ApiOutputCachePolicy.Tag, stoppingToken);
+            }
+        }
+    }
+}

@@ -1,0 +1,70 @@
+using System.Net;
+
+namespace Kushiro.OpenData.Api.Tests.Http;
+
+/// <summary>
+/// Answers come from the output cache once seen; these are the ways a cache answers the wrong request, each of
+/// which a client would notice.
+/// </summary>
+[Collection(ReadOnlyApi.Name)]
+public sealed class OutputCacheTests(SharedApiFactory api)
+{
+    private readonly HttpClient client = api.CreateClient();
+
+    [Fact]
+    public async Task AHeadDoesNotLeaveAnEmptyBodyForTheNextGet()
+    {
+        using var head = await client.SendAsync(new HttpRequestMessage(HttpMethod.Head, "/api/v1/measures/2-1"));
+        using var get = await client.GetAsync("/api/v1/measures/2-1");
+
+        Assert.Equal(HttpStatusCode.OK, head.StatusCode);
+        Assert.Equal("2-1", (await client.GetJsonAsync("/api/v1/measures/2-1")).Text("id"));
+        Assert.Equal(head.Content.Headers.ContentLength, (await get.Content.ReadAsByteArrayAsync()).Length);
+    }
+
+    [Fact]
+    public async Task IdsDifferingOnlyInCaseAreDifferentResources()
+    {
+        await client.GetJsonAsync("/api/v1/themes/fields/energy");
+
+        await client.GetJsonAsync("/api/v1/themes/fields/ENERGY", HttpStatusCode.NotFound);
+    }
+
+    [Fact]
+    public async Task EveryQueryValueCountsAndAWrongOneIsStillA400()
+    {
+        var medical = await client.GetJsonAsync("/api/v1/search?q=%E5%8C%BB%E7%99%82"); // 医療
+        var tourism = await client.GetJsonAsync("/api/v1/search?q=%E8%A6%B3%E5%85%89"); // 観光
+        await client.GetJsonAsync("/api/v1/sub-measures?theme=sdgs:8");
+
+        Assert.NotEqual(medical.Items().Select(i => i.Text("id")), tourism.Items().Select(i => i.Text("id")));
+        await client.GetJsonAsync("/api/v1/sub-measures?theme=SDGS:8", HttpStatusCode.BadRequest);
+    }
+
+    [Fact]
+    public async Task RequestsThatShareAnEntryGetTheSameLinks()
+    {
+        // Parameter order and name case do not change a list, so they share a cache entry: its links must fit both.
+        var first = await client.GetJsonAsync("/api/v1/sub-measures?theme=sdgs:8&goal=1&limit=2");
+        var second = await client.GetJsonAsync("/api/v1/sub-measures?limit=2&Goal=1&theme=sdgs:8");
+
+        Assert.Equal("/api/v1/sub-measures?goal=1&theme=sdgs%3A8&limit=2&offset=0", first.GetProperty("links").Text("self"));
+        Assert.Equal(first.GetProperty("links").ToString(), second.GetProperty("links").ToString());
+    }
+
+    [Fact]
+    public async Task EnglishAndJapaneseAnswersAreKeptApart()
+    {
+        using var japanese = new HttpRequestMessage(HttpMethod.Get, "/api/v1/goals/3");
+        japanese.Headers.AcceptLanguage.ParseAdd("ja");
+        using var english = new HttpRequestMessage(HttpMethod.Get, "/api/v1/goals/3");
+        english.Headers.AcceptLanguage.ParseAdd("en");
+
+        using var ja = await client.SendAsync(japanese);
+        using var en = await client.SendAsync(english);
+
+        Assert.DoesNotContain("\"en\"", await ja.Content.ReadAsStringAsync());
+        Assert.Contains("\"en\"", await en.Content.ReadAsStringAsync());
+        Assert.Equal("en", Assert.Single(en.Content.Headers.ContentLanguage));
+    }
+}
