@@ -12,20 +12,20 @@ export function report(run, scenarios) {
   const lines = [];
   lines.push(`Machine: ${run.machine}. wrk: ${run.settings.threads} threads, ${run.settings.connections} connections, ${run.settings.duration} s per scenario after a 2 s warm-up; one server at a time.`);
   lines.push("");
-  lines.push("| Scenario | API req/s | nginx req/s | json-server req/s | graphql-yoga req/s | API/nginx | API/json-server | GraphQL/yoga |");
-  lines.push("|---|---:|---:|---:|---:|---:|---:|---:|");
+  lines.push("| Scenario | API req/s | nginx req/s | Kestrel ceiling req/s | json-server req/s | graphql-yoga req/s | API/nginx | ceiling/nginx | API/json-server | GraphQL/yoga |");
+  lines.push("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
   for (const { name, label } of scenarios) {
     const api = s("api", name);
-    lines.push(`| ${label} | ${fmt(api?.rps)} | ${fmt(s("nginx", name)?.rps)} | ${fmt(s("json-server", name)?.rps)} | ${fmt(s("graphql-yoga", name)?.rps)} | ${ratio(api, s("nginx", name))} | ${ratio(api, s("json-server", name))} | ${ratio(api, s("graphql-yoga", name))} |`);
+    lines.push(`| ${label} | ${fmt(api?.rps)} | ${fmt(s("nginx", name)?.rps)} | ${fmt(s("kestrel", name)?.rps)} | ${fmt(s("json-server", name)?.rps)} | ${fmt(s("graphql-yoga", name)?.rps)} | ${ratio(api, s("nginx", name))} | ${ratio(s("kestrel", name), s("nginx", name))} | ${ratio(api, s("json-server", name))} | ${ratio(api, s("graphql-yoga", name))} |`);
   }
   lines.push("");
   lines.push("Latency in ms, p50 / p99:");
   lines.push("");
-  lines.push("| Scenario | API | nginx | json-server | graphql-yoga | response bytes (API) |");
-  lines.push("|---|---:|---:|---:|---:|---:|");
+  lines.push("| Scenario | API | nginx | Kestrel ceiling | json-server | graphql-yoga | response bytes (API) |");
+  lines.push("|---|---:|---:|---:|---:|---:|---:|");
   for (const { name, label } of scenarios) {
     const cell = (server) => (s(server, name) ? `${ms(s(server, name).p50)} / ${ms(s(server, name).p99)}` : "–");
-    lines.push(`| ${label} | ${cell("api")} | ${cell("nginx")} | ${cell("json-server")} | ${cell("graphql-yoga")} | ${fmt(s("api", name)?.bytes)} |`);
+    lines.push(`| ${label} | ${cell("api")} | ${cell("nginx")} | ${cell("kestrel")} | ${cell("json-server")} | ${cell("graphql-yoga")} | ${fmt(s("api", name)?.bytes)} |`);
   }
   const bad = Object.entries(run.servers).flatMap(([server, { results }]) =>
     Object.entries(results).filter(([, r]) => r.bad > 0 || r.socketErrors).map(([name, r]) => `${server} ${name}: ${r.bad} non-2xx/3xx, ${r.socketErrors ?? "no socket errors"}`));

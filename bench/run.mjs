@@ -3,6 +3,7 @@
 // graphql-yoga one at a time with the same wrk settings, and prints one table (also in artifacts/bench/results.md).
 import { spawn } from "node:child_process";
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { request as httpRequest } from "node:http";
 import { createServer } from "node:net";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -118,24 +119,33 @@ function parseWrk(output) {
   };
 }
 
-/** Exactly one answer, as a client sees it: status, headers, bytes. */
-async function once(base, request) {
-  // As wrk sends it: no compression asked for (fetch would ask for gzip, and get another ETag from json-server).
-  const response = await fetch(base + request.path, {
-    method: request.method ?? "GET", headers: { "Accept-Encoding": "identity", ...request.headers }, body: request.body,
+/**
+ * Exactly one answer, as wrk would get it: only the headers given (fetch would add Accept-Encoding, and Cache-Control:
+ * no-cache to a conditional request, which json-server then answers in full).
+ */
+function once(base, request) {
+  return new Promise((res, rej) => {
+    const req = httpRequest(base + request.path, { method: request.method ?? "GET", headers: request.headers ?? {} }, (response) => {
+      const chunks = [];
+      response.on("data", (c) => chunks.push(c));
+      response.on("end", () => res({ status: response.statusCode, headers: response.headers, bytes: Buffer.concat(chunks) }));
+    });
+    req.on("error", rej);
+    req.end(request.body);
   });
-  return { status: response.status, headers: response.headers, bytes: Buffer.from(await response.arrayBuffer()) };
 }
 
 /** Drives one server through its scenarios: check the answer once, warm up, measure. */
 async function drive(target, base, pid) {
   const results = {};
   for (const scenario of scenarios) {
-    let request = scenario[target];
+    // Kestrel's ceiling serves the same static copies as nginx.
+    let request = scenario[target === "kestrel" ? "nginx" : target];
     if (!request) continue;
     if (request.revalidate) {
       const { headers } = await once(base, request);
-      request = { ...request, headers: { ...request.headers, "If-None-Match": headers.get("etag") } };
+      if (!headers.etag) continue; // the Kestrel ceiling sends no validators
+      request = { ...request, headers: { ...request.headers, "If-None-Match": headers.etag } };
     }
     const answer = await once(base, request);
     const expected = request.revalidate ? 304 : 200;
@@ -204,6 +214,13 @@ async function main() {
   }
   run.servers.nginx = await drive("nginx", nginxBase, nginx.pid);
   await stop(nginx);
+
+  console.log("Kestrel ceiling (bare endpoints writing the same bytes from memory)");
+  port = await freePort();
+  const kestrel = start("kestrel", "dotnet", [join(work, "ceiling", "KestrelCeiling.dll"), join(work, "static"), "--urls", `http://127.0.0.1:${port}`]);
+  await untilOk(`http://127.0.0.1:${port}/${scenarios[0].nginx.file}`, performance.now(), 30_000);
+  run.servers.kestrel = await drive("kestrel", `http://127.0.0.1:${port}`, kestrel.pid);
+  await stop(kestrel);
 
   console.log("json-server");
   port = await freePort();
