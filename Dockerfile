@@ -4,7 +4,8 @@ FROM mcr.microsoft.com/dotnet/sdk:10.0 AS build
 WORKDIR /src
 COPY global.json Directory.Build.props Directory.Packages.props ./
 COPY src/Kushiro.OpenData.Api/Kushiro.OpenData.Api.csproj src/Kushiro.OpenData.Api/
-RUN dotnet restore src/Kushiro.OpenData.Api
+# Restored for this machine's runtime, as the ReadyToRun publish below needs (see the project file).
+RUN dotnet restore src/Kushiro.OpenData.Api --use-current-runtime -p:PublishReadyToRun=true
 COPY seed/ seed/
 COPY src/ src/
 RUN dotnet publish src/Kushiro.OpenData.Api -c Release -o /app --no-restore

@@ -33,8 +33,13 @@ function freePort() {
   });
 }
 
+const children = new Set();
+// A failed run must not leave servers behind on the machine.
+process.on("exit", () => children.forEach((c) => c.exitCode === null && c.kill("SIGKILL")));
+
 function start(name, command, args, options = {}) {
   const child = spawn(command, args, { ...options, stdio: ["ignore", "pipe", "pipe"] });
+  children.add(child);
   child.log = "";
   child.stdout.on("data", (d) => (child.log += d));
   child.stderr.on("data", (d) => (child.log += d));
@@ -150,7 +155,8 @@ async function drive(target, base, pid) {
     const answer = await once(base, request);
     const expected = request.revalidate ? 304 : 200;
     if (answer.status !== expected) throw new Error(`${target} ${scenario.name}: ${answer.status}, expected ${expected}`);
-    await wrk(`${target}-${scenario.name}-warmup`, base + request.path, request, 2);
+    // Long enough for tiered compilation to settle on the hot paths.
+    await wrk(`${target}-${scenario.name}-warmup`, base + request.path, request, 5);
     results[scenario.name] = { ...(await wrk(`${target}-${scenario.name}`, base + request.path, request)), bytes: answer.bytes.length };
     console.log(`  ${target} ${scenario.name}: ${results[scenario.name].rps.toFixed(0)} req/s, p99 ${results[scenario.name].p99} ms`);
   }

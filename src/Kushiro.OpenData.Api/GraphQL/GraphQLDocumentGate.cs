@@ -15,6 +15,14 @@ public static class GraphQLDocumentGate
 {
     private static readonly ParserOptions Parsing = new() { Ignore = IgnoreOptions.Comments };
 
+    /// <summary>
+    /// Documents that passed, by their text: apps send the same few queries over and over, and a parsed document is
+    /// immutable, so it is parsed and counted once. Bounded: when full it starts again, so a flood of distinct
+    /// documents costs what it would cost without the cache.
+    /// </summary>
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, GraphQLDocument> Parsed = new(StringComparer.Ordinal);
+    private const int MaxParsed = 512;
+
     public sealed record Admitted(GraphQLDocument Document, OperationType? Operation);
 
     /// <returns>The parsed document, or the error to answer with.</returns>
@@ -23,6 +31,10 @@ public static class GraphQLDocumentGate
         if (request.Query.Length > GraphQLLimits.MaxDocumentLength)
         {
             return Refuse("DOCUMENT_TOO_LARGE", $"The GraphQL document is longer than {GraphQLLimits.MaxDocumentLength} characters.");
+        }
+        if (Parsed.TryGetValue(request.Query, out var cached))
+        {
+            return (Select(cached, request), null);
         }
         GraphQLDocument document;
         try
@@ -51,12 +63,22 @@ public static class GraphQLDocumentGate
             return Refuse("MAX_DIRECTIVES", $"The document has {counter.Directives} directives; at most {GraphQLLimits.MaxDirectives} are accepted.");
         }
 
+        if (Parsed.Count >= MaxParsed)
+        {
+            Parsed.Clear();
+        }
+        Parsed.TryAdd(request.Query, document);
+        return (Select(document, request), null);
+    }
+
+    private static Admitted Select(GraphQLDocument document, GraphQLHttpRequest request)
+    {
         var operations = document.Definitions.OfType<GraphQLOperationDefinition>().ToList();
         // An operation that cannot be picked (several, none named) is left to validation, which says so.
         var operation = request.OperationName is null
             ? (operations.Count == 1 ? operations[0] : null)
             : operations.FirstOrDefault(o => o.Name?.Value == request.OperationName);
-        return (new Admitted(document, operation?.Operation), null);
+        return new Admitted(document, operation?.Operation);
     }
 
     public static ExecutionError ReadOnly(OperationType operation) =>

@@ -179,6 +179,22 @@ public sealed class GraphQLOverHttpTests(SharedApiFactory api)
     }
 
     [Fact]
+    public async Task ADocumentSeenBeforeStillPicksTheOperationEachRequestNames()
+    {
+        // The second and third requests reuse the parsed document; the operation is still chosen per request.
+        const string Document = "query Goals { goals { id } } mutation Change { __typename }";
+        var client = api.CreateClient();
+
+        var query = await client.GetGraphQLAsync(Q(Document) + "&operationName=Goals");
+        var mutation = await client.GetGraphQLAsync(Q(Document) + "&operationName=Change");
+        var again = await client.GetGraphQLAsync(Q(Document) + "&operationName=Goals");
+
+        Assert.Equal(4, query.Data.GetProperty("goals").GetArrayLength());
+        Assert.Equal(HttpStatusCode.MethodNotAllowed, mutation.Status);
+        Assert.Equal(query.Body, again.Body);
+    }
+
+    [Fact]
     public async Task OtherMethodsAreA405()
     {
         using var request = new HttpRequestMessage(HttpMethod.Put, "/graphql") { Content = new StringContent("{}") };
