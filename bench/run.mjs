@@ -156,7 +156,7 @@ async function drive(target, base, pid) {
     const expected = request.revalidate ? 304 : 200;
     if (answer.status !== expected) throw new Error(`${target} ${scenario.name}: ${answer.status}, expected ${expected}`);
     // Long enough for tiered compilation to settle on the hot paths.
-    await wrk(`${target}-${scenario.name}-warmup`, base + request.path, request, 5);
+    await wrk(`${target}-${scenario.name}-warmup`, base + request.path, request, Math.min(5, settings.duration));
     results[scenario.name] = { ...(await wrk(`${target}-${scenario.name}`, base + request.path, request)), bytes: answer.bytes.length };
     console.log(`  ${target} ${scenario.name}: ${results[scenario.name].rps.toFixed(0)} req/s, p99 ${results[scenario.name].p99} ms`);
   }
