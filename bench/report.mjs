@@ -35,6 +35,8 @@ export function report(run, scenarios) {
   lines.push("| Server | peak RSS (MB) | RSS after the run (MB) |");
   lines.push("|---|---:|---:|");
   for (const [server, { memory }] of Object.entries(run.servers)) lines.push(`| ${server} | ${fmt(memory.peakMb)} | ${fmt(memory.afterMb)} |`);
+  const filled = run.servers.api.memoryAfterCacheFill;
+  if (filled) lines.push("", `API after the uncached searches filled its output cache: RSS ${fmt(filled.afterMb)} MB (peak ${fmt(filled.peakMb)} MB).`);
   lines.push("");
   lines.push(`Start-up (API, Release): first run on an empty store ${fmt(run.startup.firstRunMs)} ms to the first 200 (seed import and store set-up ${fmt(run.startup.importMs)} ms of it); cold start on the existing store ${fmt(run.startup.coldStartMs)} ms median of 5 (max ${fmt(run.startup.coldStartMaxMs)} ms).`);
   lines.push("");

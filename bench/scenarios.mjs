@@ -51,4 +51,10 @@ export const scenarios = [
   },
   { name: "graphql-tree", label: "GraphQL: the full tree", api: graphql(tree), yoga: graphql(tree) },
   { name: "graphql-one", label: "GraphQL: one sub-measure", api: graphql(one), yoga: graphql(one) },
+  {
+    // Every request another offset, so none is answered from the output cache: the search itself (index, ranking,
+    // snippets), serialization, hashing and storing. Last, as it fills the cache (memory is taken before it).
+    name: "search-uncached", label: "REST: search q=子育て, never the same request twice",
+    api: { path: `/api/v1/search?q=${q("子育て")}&limit=5`, randomOffset: true, fillsCache: true },
+  },
 ];
