@@ -35,7 +35,9 @@ public sealed class DatasetVersion
         await using var scope = services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<OpenDataContext>();
         var state = await db.StoreStates.AsNoTracking().SingleAsync(cancellationToken);
-        Interlocked.Exchange(ref lastModifiedTicks, state.LastModified.UtcTicks);
+        // Forward only: a read that began before this instance's own write committed must not move the stamp back
+        // (answers cached under the older stamp would be reachable again).
+        Advance(state.LastModified);
     }
 }
 

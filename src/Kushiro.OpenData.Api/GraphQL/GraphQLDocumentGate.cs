@@ -17,11 +17,13 @@ public static class GraphQLDocumentGate
 
     /// <summary>
     /// Documents that passed, by their text: apps send the same few queries over and over, and a parsed document is
-    /// immutable, so it is parsed and counted once. Bounded: when full it starts again, so a flood of distinct
-    /// documents costs what it would cost without the cache.
+    /// immutable, so it is parsed and counted once. Bounded in count and in document length (an app's queries are
+    /// short; a 16 KB document of literals parses to half a megabyte), and when full it starts again, so a flood of
+    /// distinct documents holds at most a few MB.
     /// </summary>
     private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, GraphQLDocument> Parsed = new(StringComparer.Ordinal);
-    private const int MaxParsed = 512;
+    private const int MaxParsed = 256;
+    private const int MaxParsedLength = 2048;
 
     public sealed record Admitted(GraphQLDocument Document, OperationType? Operation);
 
@@ -63,11 +65,14 @@ public static class GraphQLDocumentGate
             return Refuse("MAX_DIRECTIVES", $"The document has {counter.Directives} directives; at most {GraphQLLimits.MaxDirectives} are accepted.");
         }
 
-        if (Parsed.Count >= MaxParsed)
+        if (request.Query.Length <= MaxParsedLength)
         {
-            Parsed.Clear();
+            if (Parsed.Count >= MaxParsed)
+            {
+                Parsed.Clear();
+            }
+            Parsed.TryAdd(request.Query, document);
         }
-        Parsed.TryAdd(request.Query, document);
         return (Select(document, request), null);
     }
 

@@ -16,6 +16,11 @@ public sealed class ApiOutputCachePolicy : IOutputCachePolicy
 {
     public const string Tag = "dataset";
 
+    // What an answer depends on besides path and query. Host exactly as sent: the cache's own key upper-cases it,
+    // while JSON-LD IRIs are built from it when LinkedData:BaseIri is unset.
+    private static readonly string[] VariedHeaders = [HeaderNames.Accept, HeaderNames.AcceptEncoding, HeaderNames.AcceptLanguage, HeaderNames.Host];
+    private const int MaxVariedHeaderLength = 256;
+
     ValueTask IOutputCachePolicy.CacheRequestAsync(OutputCacheContext context, CancellationToken cancellation)
     {
         var request = context.HttpContext.Request;
@@ -23,8 +28,13 @@ public sealed class ApiOutputCachePolicy : IOutputCachePolicy
         var cacheable = (HttpMethods.IsGet(request.Method) || HttpMethods.IsHead(request.Method)) && ConditionalGetMiddleware.Covers(request.Path);
         // A request carrying credentials is answered fresh: a key holder's answer is not everyone's.
         cacheable &= !request.Headers.ContainsKey(HeaderNames.Authorization) && !request.Headers.ContainsKey(ApiKeys.ApiKeyAuthentication.HeaderName);
+        // The key holds these headers as sent; the size limit counts answers, not keys. Long or repeated values (no
+        // browser or client sends them) are answered fresh, so a flood of distinct headers cannot grow the cache.
+        cacheable &= VariedHeaders.All(h => request.Headers[h] is { Count: <= 1 } values && values.ToString().Length <= MaxVariedHeaderLength);
         context.EnableOutputCaching = cacheable;
-        context.AllowCacheLookup = cacheable;
+        // "only-if-cached" asks a cache not to go to the origin; this is the origin, so it answers (the cache
+        // middleware would answer 504 on a miss).
+        context.AllowCacheLookup = cacheable && request.GetTypedHeaders().CacheControl?.OnlyIfCached != true;
         context.AllowCacheStorage = cacheable;
         context.AllowLocking = true;
         if (cacheable)
@@ -33,7 +43,7 @@ public sealed class ApiOutputCachePolicy : IOutputCachePolicy
             // Everything the answer depends on besides the path: the whole query (a custom policy must say so; only the
             // default policy varies by it) and the negotiated headers.
             context.CacheVaryByRules.QueryKeys = "*";
-            context.CacheVaryByRules.HeaderNames = new StringValues([HeaderNames.Accept, HeaderNames.AcceptEncoding, HeaderNames.AcceptLanguage]);
+            context.CacheVaryByRules.HeaderNames = new StringValues(VariedHeaders);
             // The change stamp leads the key: a new stamp is a new set of entries.
             context.CacheVaryByRules.CacheKeyPrefix = dataset.Stamp.UtcTicks.ToString(System.Globalization.CultureInfo.InvariantCulture);
             context.Tags.Add(Tag);

@@ -67,4 +67,37 @@ public sealed class OutputCacheTests(SharedApiFactory api)
         Assert.Contains("\"en\"", await en.Content.ReadAsStringAsync());
         Assert.Equal("en", Assert.Single(en.Content.Headers.ContentLanguage));
     }
+
+    [Fact]
+    public async Task OnlyIfCachedIsAnsweredByTheOriginNotWithA504()
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/api/v1/measures/3-2");
+        request.Headers.CacheControl = new System.Net.Http.Headers.CacheControlHeaderValue { OnlyIfCached = true };
+
+        using var response = await client.SendAsync(request);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains("\"3-2\"", await response.Content.ReadAsStringAsync());
+    }
+
+    [Fact]
+    public async Task HostNamesDifferingInCaseGetTheirOwnLinkedDataIris()
+    {
+        // Without LinkedData:BaseIri, IRIs are built on the host a request came to; one client's spelling of it
+        // must not end up in another's answer.
+        async Task<string> ContextFor(string host)
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Get, "/ns/context.jsonld");
+            request.Headers.Host = host;
+            using var response = await client.SendAsync(request);
+            return await response.Content.ReadAsStringAsync();
+        }
+
+        var upper = await ContextFor("Data.Example");
+        var lower = await ContextFor("data.example");
+
+        Assert.Contains("http://Data.Example/ns#", upper);
+        Assert.Contains("http://data.example/ns#", lower);
+        Assert.DoesNotContain("Data.Example", lower);
+    }
 }
