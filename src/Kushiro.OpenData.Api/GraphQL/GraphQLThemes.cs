@@ -52,7 +52,7 @@ public static class GraphQLThemes
         if (context.FieldDefinition.Arguments?.Find("scheme") is not null
             && context.GetArgument<string?>("scheme") is { } scheme && catalog.Scheme(scheme) is null)
         {
-            context.ReportError(new ValidationError($"There is no theme scheme \"{scheme}\" (known: {string.Join(", ", catalog.Schemes.Select(s => s.Id))}).") { Code = "INVALID_THEME" });
+            context.ReportError(new ValidationError(catalog.UnknownScheme(scheme)) { Code = "INVALID_THEME" });
         }
     }
 

@@ -20,10 +20,12 @@ public static class SearchText
         {
             return ([], "The query is not valid Unicode text (it has a lone surrogate).");
         }
+        if (query?.Length > MaxQueryLength)
+        {
+            return ([], $"The query is longer than {MaxQueryLength} characters.");
+        }
         var terms = query is null ? [] : Terms(query);
-        return terms.Count == 0 ? ([], "Give something to search for, e.g. 子育て.")
-            : query!.Length > MaxQueryLength ? ([], $"The query is longer than {MaxQueryLength} characters.")
-            : (terms, null);
+        return terms.Count == 0 ? ([], "Give something to search for, e.g. 子育て.") : (terms, null);
     }
 
     private static bool IsText(string text)

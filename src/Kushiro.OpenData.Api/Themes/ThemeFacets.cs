@@ -42,7 +42,7 @@ public static class ThemeFacets
             }
             if (catalog.Scheme(id) is not { } scheme)
             {
-                return (null, $"There is no theme scheme \"{id}\" (known: {string.Join(", ", catalog.Schemes.Select(s => s.Id))}).");
+                return (null, catalog.UnknownScheme(id));
             }
             schemes.Add(scheme);
         }

@@ -29,7 +29,7 @@ public sealed class ThemeFilter
             }
             if (catalog.Scheme(scheme) is null)
             {
-                return (null, $"There is no theme scheme \"{scheme}\" (known: {string.Join(", ", catalog.Schemes.Select(s => s.Id))}).");
+                return (null, catalog.UnknownScheme(scheme));
             }
             if (catalog.Concept(scheme, code) is null)
             {
