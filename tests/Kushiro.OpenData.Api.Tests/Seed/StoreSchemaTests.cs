@@ -1,6 +1,9 @@
 using Kushiro.OpenData.Api.Data;
 using Kushiro.OpenData.Api.Data.Providers;
+using Kushiro.OpenData.Api.Data.CompiledModels.Sqlite;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Metadata;
 
 namespace Kushiro.OpenData.Api.Tests.Seed;
 
@@ -21,4 +24,31 @@ public sealed class StoreSchemaTests
         Assert.NotEmpty(db.Database.GetMigrations());
         Assert.False(db.Database.HasPendingModelChanges());
     }
+
+    // SQLite starts on the compiled model in Data/CompiledModels/Sqlite (EF Core finds it by its assembly attribute),
+    // not on OnModelCreating. A model change without `dotnet ef dbcontext optimize` (see README) would leave queries
+    // running on the old shape: same entities, properties, keys and indexes, and the same tables and columns.
+    [Fact]
+    public void TheCompiledSqliteModelIsTheModelTheConfigurationsDescribe()
+    {
+        using var db = new SqliteStoreContext(new DbContextOptionsBuilder<SqliteStoreContext>().UseSqlite("Data Source=unused.db").Options);
+        var compiled = db.Model;
+        var described = db.GetService<IDesignTimeModel>().Model;
+
+        Assert.IsType<SqliteStoreContextModel>(compiled);
+        Assert.Equal(described.ToDebugString(MetadataDebugStringOptions.ShortDefault), compiled.ToDebugString(MetadataDebugStringOptions.ShortDefault));
+        Assert.Equal(Schema(described.GetRelationalModel()), Schema(compiled.GetRelationalModel()));
+    }
+
+    // Tables as the store sees them (the migrations differ cannot read a compiled model).
+    private static List<string> Schema(IRelationalModel model) =>
+    [
+        .. model.Tables.OrderBy(t => t.Name).SelectMany(t => new[] { $"table {t.Name} key {t.PrimaryKey?.Name}({Columns(t.PrimaryKey?.Columns)})" }
+            .Concat(t.Columns.OrderBy(c => c.Name).Select(c => $"  {c.Name} {c.StoreType} {(c.IsNullable ? "null" : "not null")}"))
+            .Concat(t.Indexes.OrderBy(i => i.Name).Select(i => $"  index {i.Name}({Columns(i.Columns)}) {(i.IsUnique ? "unique" : "")}"))
+            .Concat(t.UniqueConstraints.OrderBy(u => u.Name).Select(u => $"  unique {u.Name}({Columns(u.Columns)})"))
+            .Concat(t.ForeignKeyConstraints.OrderBy(f => f.Name).Select(f => $"  fk {f.Name}({Columns(f.Columns)}) → {f.PrincipalTable.Name} {f.OnDeleteAction}"))),
+    ];
+
+    private static string Columns(IEnumerable<IColumn>? columns) => string.Join(",", columns?.Select(c => c.Name) ?? []);
 }

@@ -16,13 +16,16 @@ public sealed class SeedImporter(OpenDataContext db, TimeProvider time)
     // Last-Modified (clients revalidate once, by ETag); a build that serves something new always gets one.
     private static readonly string AppBuild = typeof(SeedImporter).Assembly.ManifestModule.ModuleVersionId.ToString("N");
 
-    /// <returns>True when what the API serves changed: the seed's content, or the build serving it.</returns>
-    public async Task<bool> ImportAsync(StrategySeed seed, CancellationToken cancellationToken = default)
+    /// <returns>
+    /// Whether what the API serves changed (the seed's content, or the build serving it), and the store's
+    /// Last-Modified afterwards, so that start-up needs no second read of it.
+    /// </returns>
+    public async Task<SeedImportResult> ImportAsync(StrategySeed seed, CancellationToken cancellationToken = default)
     {
         var state = await db.StoreStates.FindAsync([StoreState.SingletonId], cancellationToken);
         if (state?.SeedHash == seed.Hash && state.AppBuild == AppBuild)
         {
-            return false;
+            return new SeedImportResult(false, state.LastModified);
         }
 
         Sync(db.LocalGovernments, await db.LocalGovernments.ToListAsync(cancellationToken), seed.LocalGovernments, x => x.Code);
@@ -61,7 +64,7 @@ public sealed class SeedImporter(OpenDataContext db, TimeProvider time)
             }
         }
         await db.SaveChangesAsync(cancellationToken);
-        return changed;
+        return new SeedImportResult(changed, state.LastModified);
     }
 
     /// <summary>
@@ -148,3 +151,7 @@ public sealed class SeedImporter(OpenDataContext db, TimeProvider time)
         set.RemoveRange(current.Values);
     }
 }
+
+/// <param name="Changed">True when what the API serves changed: the seed's content, or the build serving it.</param>
+/// <param name="LastModified">The store's Last-Modified after the import.</param>
+public sealed record SeedImportResult(bool Changed, DateTimeOffset LastModified);
