@@ -34,6 +34,9 @@ builder.Services.AddExport();
 builder.Services.AddHealthChecks().AddDbContextCheck<OpenDataContext>();
 
 var app = builder.Build();
+// The store is brought up to date on the thread pool while the pipeline below is set up (endpoints, API versions,
+// OpenAPI): on two cores that overlaps a good part of start-up. Nothing below reads the store or what it loads.
+var storeUpToDate = Task.Run(() => app.Services.BringStoreUpToDateAsync());
 app.UseRestApi();
 app.UseOpenApiDocuments();
 app.UseStaticFiles(new StaticFileOptions { OnPrepareResponse = GraphQLIde.OnPrepareStaticFile });
@@ -46,7 +49,7 @@ app.MapApiFallback();
 
 try
 {
-    await app.Services.BringStoreUpToDateAsync();
+    await storeUpToDate;
     if (ApiKeyCommand.IsInvoked(args))
     {
         // Keys live in the store, so the command runs on a store brought up to date like the API's own.
