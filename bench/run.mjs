@@ -70,7 +70,8 @@ async function untilOk(url, t0, timeoutMs = 120_000) {
 }
 
 function startApi(port, store) {
-  return start("api", "dotnet", ["Kushiro.OpenData.Api.dll", "--urls", `http://127.0.0.1:${port}`], {
+  // The app host, as the Docker image starts it: the publish is self-contained (its own runtime, one composite image).
+  return start("api", "./Kushiro.OpenData.Api", ["--urls", `http://127.0.0.1:${port}`], {
     cwd: publish,
     env: { ...process.env, ConnectionStrings__Store: `Data Source=${store}`, DOTNET_CLI_TELEMETRY_OPTOUT: "1" },
   });
