@@ -22,4 +22,4 @@ USER $APP_UID
 # ConnectionStrings__Store to use another store file.
 ENV ASPNETCORE_HTTP_PORTS=8080
 EXPOSE 8080
-ENTRYPOINT ["./Kushiro.OpenData.Api"]
+ENTRYPOINT ["/app/Kushiro.OpenData.Api"]

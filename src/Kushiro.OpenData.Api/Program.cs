@@ -50,18 +50,26 @@ app.MapApiFallback();
 try
 {
     await storeUpToDate;
-    if (ApiKeyCommand.IsInvoked(args))
-    {
-        // Keys live in the store, so the command runs on a store brought up to date like the API's own.
-        return await ApiKeyCommand.RunAsync(app.Services, args, Console.Out, Console.Error);
-    }
 }
-catch (SeedValidationException e)
+catch (Exception e)
 {
-    app.Logger.LogCritical("Not starting: {Problems}", e.Message);
+    // A bad seed is named by file, record and field; a store that cannot be opened or migrated gets its exception.
+    if (e is SeedValidationException)
+    {
+        app.Logger.LogCritical("Not starting: {Problems}", e.Message);
+    }
+    else
+    {
+        app.Logger.LogCritical(e, "Not starting: the store could not be brought up to date");
+    }
     // Disposing flushes the console logger, which writes on a background queue; without it the message is lost.
     await app.DisposeAsync();
     return 1;
+}
+if (ApiKeyCommand.IsInvoked(args))
+{
+    // Keys live in the store, so the command runs on a store brought up to date like the API's own.
+    return await ApiKeyCommand.RunAsync(app.Services, args, Console.Out, Console.Error);
 }
 await app.RunAsync();
 return 0;

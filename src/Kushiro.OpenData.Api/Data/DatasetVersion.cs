@@ -4,7 +4,7 @@ namespace Kushiro.OpenData.Api.Data;
 
 /// <summary>
 /// When what the API serves last changed, kept in memory so every response can carry Last-Modified without a
-/// store read. Read from the store at start and then every few seconds (<see cref="DatasetVersionRefresher"/>),
+/// store read. Set at start from the seed import's read of the store, then re-read every few seconds (<see cref="DatasetVersionRefresher"/>),
 /// so a change made through another instance on a shared store shows here too.
 /// </summary>
 public sealed class DatasetVersion

@@ -17,6 +17,20 @@ public sealed class OperatorTests
     }
 
     [Fact]
+    public async Task AStoreThatCannotBeOpenedStopsTheServerWithExitCodeOneAndSaysSo()
+    {
+        using var seed = new SeedFolder();
+        // A folder where the database file should be: SQLite cannot open it.
+        var notAFile = Directory.CreateDirectory(Path.Combine(Path.GetDirectoryName(seed.Path)!, "store.db")).FullName;
+        var result = await AppProcess.RunAsync(["--urls", "http://127.0.0.1:0"],
+            new Dictionary<string, string> { ["Seed__Directory"] = seed.Path, ["ConnectionStrings__Store"] = $"Data Source={notAFile}" },
+            Path.GetDirectoryName(seed.Path)!);
+        Assert.Equal(1, result.ExitCode);
+        Assert.Contains("Not starting: the store could not be brought up to date", result.Output + result.Error, StringComparison.Ordinal);
+        Assert.Contains("SQLite Error", result.Output + result.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task SeedCheckPassesOnTheRepositorySeed()
     {
         var result = await AppProcess.RunAsync(["seed", "check", "--dir", RepositoryFiles.SeedDirectory], new Dictionary<string, string>(), Path.GetTempPath());

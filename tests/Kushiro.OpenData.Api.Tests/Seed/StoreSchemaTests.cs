@@ -44,11 +44,17 @@ public sealed class StoreSchemaTests
     private static List<string> Schema(IRelationalModel model) =>
     [
         .. model.Tables.OrderBy(t => t.Name).SelectMany(t => new[] { $"table {t.Name} key {t.PrimaryKey?.Name}({Columns(t.PrimaryKey?.Columns)})" }
-            .Concat(t.Columns.OrderBy(c => c.Name).Select(c => $"  {c.Name} {c.StoreType} {(c.IsNullable ? "null" : "not null")}"))
+            .Concat(t.Columns.OrderBy(c => c.Name).Select(c => $"  {c.Name} {c.StoreType} {(c.IsNullable ? "null" : "not null")} default {c.DefaultValue ?? c.DefaultValueSql} {Mapping(c)}"))
             .Concat(t.Indexes.OrderBy(i => i.Name).Select(i => $"  index {i.Name}({Columns(i.Columns)}) {(i.IsUnique ? "unique" : "")}"))
             .Concat(t.UniqueConstraints.OrderBy(u => u.Name).Select(u => $"  unique {u.Name}({Columns(u.Columns)})"))
             .Concat(t.ForeignKeyConstraints.OrderBy(f => f.Name).Select(f => $"  fk {f.Name}({Columns(f.Columns)}) → {f.PrincipalTable.Name} {f.OnDeleteAction}"))),
     ];
+
+    // How values reach the column: the property's type and, through a converter, the type stored (DateTimeOffset as
+    // a long, etc.). A compiled model holds converters as lambdas, so their types are compared, not their classes.
+    private static string Mapping(IColumn column) =>
+        string.Join(" ", column.PropertyMappings.Select(m => $"{m.Property.DeclaringType.ShortName()}.{m.Property.Name}:{m.TypeMapping.ClrType.Name}"
+            + (m.TypeMapping.Converter is { } converter ? $" as {converter.ProviderClrType.Name}" : "")));
 
     private static string Columns(IEnumerable<IColumn>? columns) => string.Join(",", columns?.Select(c => c.Name) ?? []);
 }
