@@ -228,7 +228,7 @@ async function main() {
 
   console.log("Kestrel ceiling (bare endpoints writing the same bytes from memory)");
   port = await freePort();
-  const kestrel = start("kestrel", "dotnet", [join(work, "ceiling", "KestrelCeiling.dll"), join(work, "static"), "--urls", `http://127.0.0.1:${port}`]);
+  const kestrel = start("kestrel", join(work, "ceiling", "KestrelCeiling"), [join(work, "static"), "--urls", `http://127.0.0.1:${port}`]);
   await untilOk(`http://127.0.0.1:${port}/${scenarios[0].nginx.file}`, performance.now(), 30_000);
   run.servers.kestrel = await drive("kestrel", `http://127.0.0.1:${port}`, kestrel.pid);
   await stop(kestrel);

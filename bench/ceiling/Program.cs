@@ -1,6 +1,6 @@
 // bench/ceiling: serves every file of a folder from memory at /{file name}, as bare as Kestrel gets (no
 // middleware, no logging). bench/run measures it beside the API, so the API's figures can be read against what
-// ASP.NET Core itself reaches here. Usage: dotnet KestrelCeiling.dll FOLDER --urls URL
+// ASP.NET Core itself reaches here. Usage: KestrelCeiling FOLDER --urls URL (the published app host)
 var folder = args[0];
 var builder = WebApplication.CreateSlimBuilder(args[1..]);
 builder.Logging.ClearProviders();
