@@ -9,6 +9,63 @@ public static class AppProcess
 
     public static async Task<Result> RunAsync(IEnumerable<string> arguments, IDictionary<string, string> environment, string workingDirectory)
     {
+        using var process = Process.Start(StartInfo(arguments, environment, workingDirectory))!;
+        var output = process.StandardOutput.ReadToEndAsync();
+        var error = process.StandardError.ReadToEndAsync();
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+        try
+        {
+            await process.WaitForExitAsync(timeout.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            process.Kill(entireProcessTree: true);
+            throw new TimeoutException($"dotnet Kushiro.OpenData.Api.dll {string.Join(' ', arguments)} did not exit within 60 s");
+        }
+        return new Result(process.ExitCode, await output, await error);
+    }
+
+    /// <summary>
+    /// Starts the server on a free port, waits until it says where it listens, calls <paramref name="whileServing"/> with
+    /// that address, then stops it and hands back all it wrote.
+    /// </summary>
+    public static async Task<Result> ServeAsync(IDictionary<string, string> environment, string workingDirectory, Func<Uri, Task> whileServing)
+    {
+        using var process = Process.Start(StartInfo(["--urls", "http://127.0.0.1:0"], environment, workingDirectory))!;
+        var output = new System.Text.StringBuilder();
+        var listening = new TaskCompletionSource<Uri>(TaskCreationOptions.RunContinuationsAsynchronously);
+        process.OutputDataReceived += (_, e) =>
+        {
+            lock (output)
+            {
+                output.AppendLine(e.Data);
+            }
+            if (e.Data?.Trim() is { } line && line.StartsWith("Now listening on: ", StringComparison.Ordinal))
+            {
+                listening.TrySetResult(new Uri(line["Now listening on: ".Length..]));
+            }
+        };
+        process.BeginOutputReadLine();
+        var error = process.StandardError.ReadToEndAsync();
+        try
+        {
+            var address = await listening.Task.WaitAsync(TimeSpan.FromSeconds(60));
+            await whileServing(address);
+        }
+        finally
+        {
+            process.Kill(entireProcessTree: true);
+            await process.WaitForExitAsync();
+        }
+        var errors = await error;
+        lock (output)
+        {
+            return new Result(process.ExitCode, output.ToString(), errors);
+        }
+    }
+
+    private static ProcessStartInfo StartInfo(IEnumerable<string> arguments, IDictionary<string, string> environment, string workingDirectory)
+    {
         var start = new ProcessStartInfo(Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet")
         {
             WorkingDirectory = workingDirectory,
@@ -24,19 +81,6 @@ public static class AppProcess
         {
             start.Environment[name] = value;
         }
-        using var process = Process.Start(start)!;
-        var output = process.StandardOutput.ReadToEndAsync();
-        var error = process.StandardError.ReadToEndAsync();
-        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
-        try
-        {
-            await process.WaitForExitAsync(timeout.Token);
-        }
-        catch (OperationCanceledException)
-        {
-            process.Kill(entireProcessTree: true);
-            throw new TimeoutException($"dotnet Kushiro.OpenData.Api.dll {string.Join(' ', arguments)} did not exit within 60 s");
-        }
-        return new Result(process.ExitCode, await output, await error);
+        return start;
     }
 }

@@ -31,6 +31,34 @@ public sealed class OperatorTests
     }
 
     [Fact]
+    public async Task AConfiguredServerStartsWithoutAWarningAndWritesNothingIntoItsHomeFolder()
+    {
+        using var seed = new SeedFolder();
+        var folder = Path.GetDirectoryName(seed.Path)!;
+        // A home of its own, as a container's would be: data protection (which the API does not use) would write its
+        // key ring there and warn that it is not encrypted.
+        var home = Directory.CreateDirectory(Path.Combine(folder, "home")).FullName;
+        var result = await AppProcess.ServeAsync(
+            new Dictionary<string, string>
+            {
+                ["Seed__Directory"] = seed.Path,
+                ["ConnectionStrings__Store"] = $"Data Source={Path.Combine(folder, "store.db")}",
+                ["LinkedData__BaseIri"] = "https://opendata.example.jp",
+                ["HOME"] = home,
+            },
+            // Started from the project folder, as `dotnet run` starts it: its appsettings.json and wwwroot are there.
+            Path.Combine(RepositoryFiles.Root, "src", "Kushiro.OpenData.Api"),
+            async address =>
+            {
+                using var client = new HttpClient { BaseAddress = address };
+                Assert.Equal(System.Net.HttpStatusCode.OK, (await client.GetAsync("/api/v1/goals")).StatusCode);
+            });
+        Assert.DoesNotContain("warn:", result.Output + result.Error, StringComparison.Ordinal);
+        Assert.Contains("Store updated from seed", result.Output, StringComparison.Ordinal);
+        Assert.Empty(Directory.EnumerateFileSystemEntries(home));
+    }
+
+    [Fact]
     public async Task SeedCheckPassesOnTheRepositorySeed()
     {
         var result = await AppProcess.RunAsync(["seed", "check", "--dir", RepositoryFiles.SeedDirectory], new Dictionary<string, string>(), Path.GetTempPath());
