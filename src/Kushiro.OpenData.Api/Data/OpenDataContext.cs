@@ -3,12 +3,13 @@ using Kushiro.OpenData.Api.Changes;
 using Kushiro.OpenData.Api.Kpis;
 using Kushiro.OpenData.Api.Strategy;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
 
 namespace Kushiro.OpenData.Api.Data;
 
 /// <summary>
-/// The one store of the API. Provider-neutral: nothing here or in queries is specific to a database. Each
-/// provider has a subclass of its own only so that it can keep its own migrations (see Data/Providers).
+/// The one store of the API. Provider-neutral: nothing in queries is specific to a database. Each provider has a
+/// subclass of its own so that it can keep its own migrations (see Data/Providers), and take the write lock its way.
 /// </summary>
 public abstract class OpenDataContext(DbContextOptions options) : DbContext(options)
 {
@@ -22,6 +23,16 @@ public abstract class OpenDataContext(DbContextOptions options) : DbContext(opti
     public DbSet<ChangeEntry> Changes => Set<ChangeEntry>();
     public DbSet<ApiKey> ApiKeys => Set<ApiKey>();
     public DbSet<StoreState> StoreStates => Set<StoreState>();
+
+    /// <summary>
+    /// Starts the transaction of a change to the data (a staff write, a seed import): one at a time, across instances
+    /// too. Read the store's state after this, so each change moves the stamp on from the last one. It also means the
+    /// changes feed's sequence numbers are handed out in commit order, so a change never becomes visible behind one a
+    /// mirror has already seen, and polling with <c>after</c> misses nothing.
+    /// SQLite's transaction takes the database's one write lock when it begins (BEGIN IMMEDIATE).
+    /// </summary>
+    public virtual Task<IDbContextTransaction> BeginWriteAsync(CancellationToken cancellationToken) =>
+        Database.BeginTransactionAsync(cancellationToken);
 
     protected override void OnModelCreating(ModelBuilder modelBuilder) =>
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(OpenDataContext).Assembly);

@@ -90,11 +90,12 @@ public sealed class KpiWriter(OpenDataContext db, DatasetVersion dataset, TimePr
     }
 
     /// <summary>
-    /// Saves the change, its audit entries and the new Last-Modified in one SaveChanges (one transaction), then
+    /// Saves the change, its audit entries and the new Last-Modified in one write transaction, then
     /// tells this instance's <see cref="DatasetVersion"/>, so the very next read sees new ETags.
     /// </summary>
     public async Task<ActionResult<KpiResource>> CommitAsync(ControllerBase controller, string actor, Kpi kpi, bool created, CancellationToken cancellationToken)
     {
+        await using var transaction = await db.BeginWriteAsync(cancellationToken);
         var now = time.GetUtcNow();
         var state = await db.StoreStates.SingleAsync(cancellationToken);
         // A write that changes nothing (the same figure again) leaves no entry and keeps the stamp.
@@ -105,6 +106,7 @@ public sealed class KpiWriter(OpenDataContext db, DatasetVersion dataset, TimePr
         try
         {
             await db.SaveChangesAsync(cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
         }
         catch (DbUpdateException)
         {

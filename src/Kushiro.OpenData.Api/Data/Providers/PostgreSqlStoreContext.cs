@@ -1,10 +1,22 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Design;
+using Microsoft.EntityFrameworkCore.Storage;
 
 namespace Kushiro.OpenData.Api.Data.Providers;
 
 /// <summary>The store on PostgreSQL, for deployments that outgrow one machine. Migrations in Data/Migrations/PostgreSql.</summary>
-public sealed class PostgreSqlStoreContext(DbContextOptions<PostgreSqlStoreContext> options) : OpenDataContext(options);
+public sealed class PostgreSqlStoreContext(DbContextOptions<PostgreSqlStoreContext> options) : OpenDataContext(options)
+{
+    // Writers on PostgreSQL run side by side, and each takes its sequence number when it inserts, not when it
+    // commits. Every write moves the stamp in the store's one state row, so locking that row first puts them in a line.
+    // (On a store not yet imported there is no row, and no other writer: instances importing together race on keys.)
+    public override async Task<IDbContextTransaction> BeginWriteAsync(CancellationToken cancellationToken)
+    {
+        var transaction = await Database.BeginTransactionAsync(cancellationToken);
+        await Database.ExecuteSqlRawAsync("""SELECT 1 FROM "StoreStates" FOR UPDATE""", cancellationToken);
+        return transaction;
+    }
+}
 
 /// <summary>
 /// Lets <c>dotnet ef migrations add … --context PostgreSqlStoreContext</c> build the model without a server:

@@ -8,7 +8,7 @@ namespace Kushiro.OpenData.Api.Data.Seed;
 /// <summary>
 /// Syncs the seed-owned tables with a validated seed: rows are updated in place, added or removed by their
 /// stable IDs, never dropped and recreated, so data that staff enter later and that points at them by ID
-/// survives a re-seed. Everything is written by one SaveChanges, that is one transaction.
+/// survives a re-seed. Everything is written in one write transaction (see OpenDataContext.BeginWriteAsync).
 /// </summary>
 public sealed class SeedImporter(OpenDataContext db, TimeProvider time)
 {
@@ -22,11 +22,14 @@ public sealed class SeedImporter(OpenDataContext db, TimeProvider time)
     /// </returns>
     public async Task<SeedImportResult> ImportAsync(StrategySeed seed, CancellationToken cancellationToken = default)
     {
-        var state = await db.StoreStates.FindAsync([StoreState.SingletonId], cancellationToken);
-        if (state?.SeedHash == seed.Hash && state.AppBuild == AppBuild)
+        var current = await db.StoreStates.AsNoTracking().SingleOrDefaultAsync(cancellationToken);
+        if (current?.SeedHash == seed.Hash && current.AppBuild == AppBuild)
         {
-            return new SeedImportResult(false, state.LastModified);
+            return new SeedImportResult(false, current.LastModified);
         }
+
+        await using var transaction = await db.BeginWriteAsync(cancellationToken);
+        var state = await db.StoreStates.FindAsync([StoreState.SingletonId], cancellationToken);
 
         Sync(db.LocalGovernments, await db.LocalGovernments.ToListAsync(cancellationToken), seed.LocalGovernments, x => x.Code);
         Sync(db.Plans, await db.Plans.ToListAsync(cancellationToken), [seed.Plan], x => x.Id);
@@ -64,6 +67,7 @@ public sealed class SeedImporter(OpenDataContext db, TimeProvider time)
             }
         }
         await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
         return new SeedImportResult(changed, state.LastModified);
     }
 
