@@ -31,7 +31,17 @@ public static class AppProcess
     /// </summary>
     public static async Task<Result> ServeAsync(IDictionary<string, string> environment, string workingDirectory, Func<Uri, Task> whileServing)
     {
-        using var process = Process.Start(StartInfo(["--urls", "http://127.0.0.1:0"], environment, workingDirectory))!;
+        var start = StartInfo(["--urls", "http://127.0.0.1:0"], environment, workingDirectory);
+        // Only what the test gives: a runner's own ports or environment (a container's ASPNETCORE_HTTP_PORTS, say)
+        // would change what the server does and says.
+        foreach (var inherited in new[] { "ASPNETCORE_URLS", "ASPNETCORE_HTTP_PORTS", "ASPNETCORE_HTTPS_PORTS", "ASPNETCORE_ENVIRONMENT", "DOTNET_ENVIRONMENT" })
+        {
+            if (!environment.ContainsKey(inherited))
+            {
+                start.Environment.Remove(inherited);
+            }
+        }
+        using var process = Process.Start(start)!;
         var output = new System.Text.StringBuilder();
         var listening = new TaskCompletionSource<Uri>(TaskCreationOptions.RunContinuationsAsynchronously);
         process.OutputDataReceived += (_, e) =>
@@ -39,6 +49,11 @@ public static class AppProcess
             lock (output)
             {
                 output.AppendLine(e.Data);
+                if (e.Data is null)
+                {
+                    // The output ended (the process exited) before the server listened: say what it wrote.
+                    listening.TrySetException(new InvalidOperationException($"The server stopped before it listened:\n{output}"));
+                }
             }
             if (e.Data?.Trim() is { } line && line.StartsWith("Now listening on: ", StringComparison.Ordinal))
             {
