@@ -9,7 +9,7 @@ namespace Kushiro.OpenData.Api.Data;
 
 /// <summary>
 /// The one store of the API. Provider-neutral: nothing in queries is specific to a database. Each provider has a
-/// subclass of its own so that it can keep its own migrations (see Data/Providers), and take the write lock its way.
+/// subclass of its own so that it can keep its own migrations (see Data/Providers), and begin transactions its way.
 /// </summary>
 public abstract class OpenDataContext(DbContextOptions options) : DbContext(options)
 {
@@ -33,6 +33,13 @@ public abstract class OpenDataContext(DbContextOptions options) : DbContext(opti
     /// </summary>
     public virtual Task<IDbContextTransaction> BeginWriteAsync(CancellationToken cancellationToken) =>
         Database.BeginTransactionAsync(cancellationToken);
+
+    /// <summary>
+    /// Starts a transaction that only reads, from one snapshot: several queries see the same data even if a write
+    /// commits between them.
+    /// </summary>
+    public virtual Task<IDbContextTransaction> BeginSnapshotAsync(CancellationToken cancellationToken) =>
+        Database.BeginTransactionAsync(System.Data.IsolationLevel.RepeatableRead, cancellationToken);
 
     protected override void OnModelCreating(ModelBuilder modelBuilder) =>
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(OpenDataContext).Assembly);

@@ -45,8 +45,7 @@ public sealed class StrategyReadModel(IServiceScopeFactory scopes, DatasetVersio
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<OpenDataContext>();
         // One snapshot: a re-seed or write by another instance between the queries must not mix old and new rows.
-        // (SQLite's read transaction is a snapshot already; PostgreSQL needs repeatable read for one.)
-        await using var transaction = await db.Database.BeginTransactionAsync(System.Data.IsolationLevel.RepeatableRead, cancellationToken);
+        await using var snapshot = await db.BeginSnapshotAsync(cancellationToken);
         var stamp = (await db.StoreStates.AsNoTracking().SingleAsync(cancellationToken)).LastModified;
         var plan = await db.Plans.AsNoTracking()
             .Include(p => p.Municipality).ThenInclude(m => m!.Prefecture)

@@ -1,0 +1,35 @@
+using System.Net;
+using Kushiro.OpenData.Api.Tests.GraphQL;
+using Kushiro.OpenData.Api.Tests.Kpis;
+using Microsoft.Data.Sqlite;
+
+namespace Kushiro.OpenData.Api.Tests.Strategy;
+
+/// <summary>The in-memory tree reloads after a write by reading the store, never by waiting to write to it.</summary>
+public sealed class ReadModelLockTests
+{
+    [Fact]
+    public async Task TheTreeReloadsWhileAnotherWriteHoldsTheStore()
+    {
+        using var api = new ApiFactory();
+        var staff = api.WithKey(await StaffClient.CreateKeyWithCommandAsync(api));
+        // A write moves the stamp, so the next GraphQL answer reloads the tree from the store.
+        Assert.Equal(HttpStatusCode.Created, (await staff.PostJsonAsync("/api/v1/kpis", StaffClient.NewKpi("held"))).StatusCode);
+
+        // Another write in progress: it holds SQLite's one write lock (BEGIN IMMEDIATE) for as long as it runs.
+        await using var other = new SqliteConnection($"Data Source={api.DatabasePath}");
+        await other.OpenAsync();
+        var write = other.BeginTransaction();
+
+        // A reload that asked for the write lock would wait for that write (up to SQLite's 30 s busy timeout).
+        var client = api.CreateClient();
+        client.Timeout = TimeSpan.FromSeconds(10);
+        var answer = await client.PostGraphQLAsync("{ kpi(id: \"held\") { id } }");
+        Assert.Equal("held", answer.Data.GetProperty("kpi").GetProperty("id").GetString());
+
+        // The reload let go of what it read: once the other write ends, the next write goes through.
+        write.Dispose();
+        var next = await staff.PutJsonAsync("/api/v1/kpis/held/observations/FY2023", StaffClient.Figure(1));
+        Assert.Equal(HttpStatusCode.Created, next.StatusCode);
+    }
+}
