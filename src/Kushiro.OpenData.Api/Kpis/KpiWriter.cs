@@ -4,6 +4,7 @@ using Kushiro.OpenData.Api.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.ModelBinding;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
 
 namespace Kushiro.OpenData.Api.Kpis;
 
@@ -90,12 +91,13 @@ public sealed class KpiWriter(OpenDataContext db, DatasetVersion dataset, TimePr
     }
 
     /// <summary>
-    /// Saves the change, its audit entries and the new Last-Modified in one write transaction, then
-    /// tells this instance's <see cref="DatasetVersion"/>, so the very next read sees new ETags.
+    /// Saves the change, its audit entries and the new Last-Modified in the write transaction the action began (see
+    /// <see cref="OpenDataContext.BeginWriteAsync"/>) before it read what it changes, then tells this instance's
+    /// <see cref="DatasetVersion"/>, so the very next read sees new ETags.
     /// </summary>
-    public async Task<ActionResult<KpiResource>> CommitAsync(ControllerBase controller, string actor, Kpi kpi, bool created, CancellationToken cancellationToken)
+    public async Task<ActionResult<KpiResource>> CommitAsync(
+        ControllerBase controller, IDbContextTransaction write, string actor, Kpi kpi, bool created, CancellationToken cancellationToken)
     {
-        await using var transaction = await db.BeginWriteAsync(cancellationToken);
         var now = time.GetUtcNow();
         var state = await db.StoreStates.SingleAsync(cancellationToken);
         // A write that changes nothing (the same figure again) leaves no entry and keeps the stamp.
@@ -106,7 +108,8 @@ public sealed class KpiWriter(OpenDataContext db, DatasetVersion dataset, TimePr
         try
         {
             await db.SaveChangesAsync(cancellationToken);
-            await transaction.CommitAsync(cancellationToken);
+            // Not cancelled from here on: once the commit is sent, this instance must learn of it (below) either way.
+            await write.CommitAsync(CancellationToken.None);
         }
         catch (DbUpdateException)
         {

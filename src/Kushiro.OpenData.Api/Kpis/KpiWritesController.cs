@@ -42,6 +42,8 @@ public sealed class KpiWritesController(OpenDataContext db, KpiWriter writer) : 
         {
             return invalid;
         }
+        // The write's turn comes before its reads: what it changes, and records as "before", is what the store holds.
+        await using var write = await db.BeginWriteAsync(cancellationToken);
         if (await db.Kpis.AnyAsync(k => k.Id == input.Id, cancellationToken))
         {
             return Conflict($"A KPI with ID \"{input.Id}\" already exists; update it with PUT {Strategy.ApiLinks.Kpi(input.Id!)}.");
@@ -53,7 +55,7 @@ public sealed class KpiWritesController(OpenDataContext db, KpiWriter writer) : 
         };
         KpiWriter.Apply(input, kpi);
         db.Kpis.Add(kpi);
-        return await writer.CommitAsync(this, Actor, kpi, created: true, cancellationToken);
+        return await writer.CommitAsync(this, write, Actor, kpi, created: true, cancellationToken);
     }
 
     /// <summary>Update a KPI's definition (needs the kpi:write scope).</summary>
@@ -74,6 +76,8 @@ public sealed class KpiWritesController(OpenDataContext db, KpiWriter writer) : 
         {
             return invalid;
         }
+        // The write's turn comes before its reads: what it changes, and records as "before", is what the store holds.
+        await using var write = await db.BeginWriteAsync(cancellationToken);
         var kpi = await db.Kpis.Include(k => k.Figures).SingleOrDefaultAsync(k => k.Id == id, cancellationToken);
         if (kpi is null)
         {
@@ -84,7 +88,7 @@ public sealed class KpiWritesController(OpenDataContext db, KpiWriter writer) : 
             return Conflict($"KPI \"{id}\" comes from the project's seed; its definition changes by editing seed/kpis.json.");
         }
         KpiWriter.Apply(input, kpi);
-        return await writer.CommitAsync(this, Actor, kpi, created: false, cancellationToken);
+        return await writer.CommitAsync(this, write, Actor, kpi, created: false, cancellationToken);
     }
 
     /// <summary>Set a KPI's baseline, a target or an observation for a period (needs the kpi:write scope).</summary>
@@ -109,6 +113,8 @@ public sealed class KpiWritesController(OpenDataContext db, KpiWriter writer) : 
         {
             return invalid;
         }
+        // The write's turn comes before its reads: what it changes, and records as "before", is what the store holds.
+        await using var write = await db.BeginWriteAsync(cancellationToken);
         var kpi = await db.Kpis.Include(k => k.Figures).SingleOrDefaultAsync(k => k.Id == id, cancellationToken);
         if (kpi is null)
         {
@@ -132,7 +138,7 @@ public sealed class KpiWritesController(OpenDataContext db, KpiWriter writer) : 
         {
             kpi.Figures.Add(figure);
         }
-        return await writer.CommitAsync(this, Actor, kpi, created: replaced is null, cancellationToken);
+        return await writer.CommitAsync(this, write, Actor, kpi, created: replaced is null, cancellationToken);
     }
 
     /// <summary>Remove a KPI's baseline, a target or an observation (needs the kpi:write scope).</summary>
@@ -149,6 +155,8 @@ public sealed class KpiWritesController(OpenDataContext db, KpiWriter writer) : 
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound, "application/problem+json")]
     public async Task<ActionResult<KpiResource>> DeleteFigure(string id, string role, string period, CancellationToken cancellationToken)
     {
+        // The write's turn comes before its reads: what it changes, and records as "before", is what the store holds.
+        await using var write = await db.BeginWriteAsync(cancellationToken);
         var kpi = await db.Kpis.Include(k => k.Figures).SingleOrDefaultAsync(k => k.Id == id, cancellationToken);
         var figure = kpi?.Figures.SingleOrDefault(f => f.Role == KpiWriter.Role(role) && f.Period == period);
         if (kpi is null || figure is null)
@@ -161,7 +169,7 @@ public sealed class KpiWritesController(OpenDataContext db, KpiWriter writer) : 
         }
         kpi.Figures.Remove(figure);
         db.KpiFigures.Remove(figure);
-        return await writer.CommitAsync(this, Actor, kpi, created: false, cancellationToken);
+        return await writer.CommitAsync(this, write, Actor, kpi, created: false, cancellationToken);
     }
 
     private string Actor => ChangeRecorder.KeyActor(User.FindFirstValue(ClaimTypes.NameIdentifier)!);

@@ -25,7 +25,7 @@ public sealed class ChangesOrderTests
             await using var transaction = await other.BeginTransactionAsync();
             await Scalar(other, """SELECT 1 FROM "StoreStates" FOR UPDATE""");
             var write = staff.PutJsonAsync("/api/v1/kpis/raced/observations/FY2023", StaffClient.Figure(7));
-            await UntilAWriteWaitsAsync(api.Database);
+            await UntilWaitingAsync(other, writers: 1);
             var otherSequence = (long)(await Scalar(other, """SELECT nextval(pg_get_serial_sequence('"Changes"', 'Sequence'))"""))!;
             await transaction.CommitAsync();
 
@@ -40,25 +40,67 @@ public sealed class ChangesOrderTests
         }
     }
 
+    [PostgreSqlFact]
+    public async Task WritesToOneFigureAtOnceEachRecordTheValueTheOtherLeftAsBefore()
+    {
+        using var api = new PostgreSqlApiFactory();
+        try
+        {
+            var staff = api.WithKey(await StaffClient.CreateKeyWithCommandAsync(api));
+            await staff.PostJsonAsync("/api/v1/kpis", StaffClient.NewKpi("contended"));
+            await staff.PutJsonAsync("/api/v1/kpis/contended/observations/FY2023", StaffClient.Figure(5));
+
+            // Two staff tools write the same figure at once while another write holds the store: both are queued.
+            await using var other = new NpgsqlConnection(PostgreSqlApiFactory.ConnectionStringFor(api.Database));
+            await other.OpenAsync();
+            var last = (long)(await Scalar(other, """SELECT max("Sequence") FROM "Changes" """))!;
+            await using (var transaction = await other.BeginTransactionAsync())
+            {
+                await Scalar(other, """SELECT 1 FROM "StoreStates" FOR UPDATE""");
+                var writes = new[] { 6m, 7m }.Select(v => staff.PutJsonAsync("/api/v1/kpis/contended/observations/FY2023", StaffClient.Figure(v))).ToList();
+                await UntilWaitingAsync(other, writers: 2);
+                await transaction.CommitAsync();
+                Assert.All(await Task.WhenAll(writes), r => Assert.Equal(HttpStatusCode.OK, r.StatusCode));
+            }
+
+            // Each entry's "before" is the value the other left, and the figure is the last entry's "after".
+            var entries = (await api.CreateClient().GetJsonAsync($"/api/v1/changes?after={last}")).Items()
+                .Where(e => e.Text("resourceId") == "contended/observation/FY2023").ToList();
+            Assert.Equal(2, entries.Count);
+            Assert.Equal(5m, Value(entries[0], "before"));
+            Assert.Equal(Value(entries[0], "after"), Value(entries[1], "before"));
+            var kpi = await api.CreateClient().GetJsonAsync("/api/v1/kpis/contended");
+            Assert.Equal(Value(entries[1], "after"), kpi.GetProperty("latest").GetProperty("value").GetDecimal());
+        }
+        finally
+        {
+            PostgreSqlApiFactory.Drop(api.Database);
+        }
+    }
+
+    private static decimal Value(System.Text.Json.JsonElement entry, string side) => entry.GetProperty(side).GetProperty("value").GetDecimal();
+
     private static async Task<object?> Scalar(NpgsqlConnection connection, string sql)
     {
         await using var command = new NpgsqlCommand(sql, connection);
         return await command.ExecuteScalarAsync();
     }
 
-    // The API's write is blocked on a lock the other transaction holds (seen from a connection of its own).
-    private static async Task UntilAWriteWaitsAsync(string database)
+    // Waits until that many of the API's writes wait for a lock in the holder's database (each test has a database of
+    // its own; a second writer queues behind the first, not directly behind the holder).
+    private static async Task UntilWaitingAsync(NpgsqlConnection holder, int writers)
     {
-        await using var observer = new NpgsqlConnection(PostgreSqlApiFactory.ConnectionStringFor(database));
+        await using var observer = new NpgsqlConnection(PostgreSqlApiFactory.ConnectionStringFor(holder.Database));
         await observer.OpenAsync();
+        const string sql = "SELECT count(*) FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock'";
         for (var waited = TimeSpan.Zero; waited < TimeSpan.FromSeconds(30); waited += TimeSpan.FromMilliseconds(20))
         {
-            if ((long)(await Scalar(observer, "SELECT count(*) FROM pg_locks WHERE NOT granted"))! > 0)
+            if ((long)(await Scalar(observer, sql))! >= writers)
             {
                 return;
             }
             await Task.Delay(20);
         }
-        throw new TimeoutException("the API's write never waited for the other transaction");
+        throw new TimeoutException($"{writers} write(s) of the API never waited for the other transaction");
     }
 }

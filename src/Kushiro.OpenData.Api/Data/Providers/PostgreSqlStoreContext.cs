@@ -13,8 +13,17 @@ public sealed class PostgreSqlStoreContext(DbContextOptions<PostgreSqlStoreConte
     public override async Task<IDbContextTransaction> BeginWriteAsync(CancellationToken cancellationToken)
     {
         var transaction = await Database.BeginTransactionAsync(cancellationToken);
-        await Database.ExecuteSqlRawAsync("""SELECT 1 FROM "StoreStates" FOR UPDATE""", cancellationToken);
-        return transaction;
+        try
+        {
+            await Database.ExecuteSqlRawAsync("""SELECT 1 FROM "StoreStates" FOR UPDATE""", cancellationToken);
+            return transaction;
+        }
+        catch
+        {
+            // Cancelled while waiting, say: the caller never gets the transaction, so it is ended here.
+            await transaction.DisposeAsync();
+            throw;
+        }
     }
 }
 
