@@ -57,6 +57,7 @@ public static class RestApiSetup
             });
 
         services.AddProblemDetails();
+        services.AddExceptionHandler<StoreBusyExceptionHandler>();
 
         services.AddCors(o => o.AddDefaultPolicy(p => p
             .AllowAnyOrigin()

@@ -25,6 +25,7 @@ namespace Kushiro.OpenData.Api.Kpis;
 [ProducesResponseType<ProblemDetails>(StatusCodes.Status401Unauthorized, "application/problem+json")]
 [ProducesResponseType<ProblemDetails>(StatusCodes.Status403Forbidden, "application/problem+json")]
 [ProducesResponseType<ProblemDetails>(StatusCodes.Status409Conflict, "application/problem+json")]
+[ProducesResponseType<ProblemDetails>(StatusCodes.Status503ServiceUnavailable, "application/problem+json")]
 public sealed class KpiWritesController(OpenDataContext db, KpiWriter writer) : ControllerBase
 {
     /// <summary>Create a KPI (needs an API key with the kpi:write scope).</summary>

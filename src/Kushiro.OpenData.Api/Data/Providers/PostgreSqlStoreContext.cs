@@ -15,7 +15,9 @@ public sealed class PostgreSqlStoreContext(DbContextOptions<PostgreSqlStoreConte
         var transaction = await Database.BeginTransactionAsync(cancellationToken);
         try
         {
-            await Database.ExecuteSqlRawAsync("""SELECT 1 FROM "StoreStates" FOR UPDATE""", cancellationToken);
+            // Not for ever: after 10 s the write gives up with a 503 (StoreBusyExceptionHandler), before Npgsql's own
+            // 30 s command timeout would end it as an error of the server.
+            await Database.ExecuteSqlRawAsync("""SET LOCAL lock_timeout = '10s'; SELECT 1 FROM "StoreStates" FOR UPDATE""", cancellationToken);
             return transaction;
         }
         catch
