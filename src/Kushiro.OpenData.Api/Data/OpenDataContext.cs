@@ -36,10 +36,10 @@ public abstract class OpenDataContext(DbContextOptions options) : DbContext(opti
 
     /// <summary>
     /// Starts a transaction that only reads, from one snapshot: several queries see the same data even if a write
-    /// commits between them.
+    /// commits between them. Disposing it ends it.
     /// </summary>
-    public virtual Task<IDbContextTransaction> BeginSnapshotAsync(CancellationToken cancellationToken) =>
-        Database.BeginTransactionAsync(System.Data.IsolationLevel.RepeatableRead, cancellationToken);
+    public virtual async Task<IAsyncDisposable> BeginSnapshotAsync(CancellationToken cancellationToken) =>
+        await Database.BeginTransactionAsync(System.Data.IsolationLevel.RepeatableRead, cancellationToken);
 
     protected override void OnModelCreating(ModelBuilder modelBuilder) =>
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(OpenDataContext).Assembly);

@@ -1,7 +1,10 @@
 using System.Net;
 using Kushiro.OpenData.Api.Tests.GraphQL;
 using Kushiro.OpenData.Api.Tests.Kpis;
+using Kushiro.OpenData.Api.Data;
 using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Kushiro.OpenData.Api.Tests.Strategy;
 
@@ -23,7 +26,7 @@ public sealed class ReadModelLockTests
 
         // A reload that asked for the write lock would wait for that write (up to SQLite's 30 s busy timeout).
         var client = api.CreateClient();
-        client.Timeout = TimeSpan.FromSeconds(10);
+        client.Timeout = TimeSpan.FromSeconds(20);
         var answer = await client.PostGraphQLAsync("{ kpi(id: \"held\") { id } }");
         Assert.Equal("held", answer.Data.GetProperty("kpi").GetProperty("id").GetString());
 
@@ -31,5 +34,27 @@ public sealed class ReadModelLockTests
         write.Dispose();
         var next = await staff.PutJsonAsync("/api/v1/kpis/held/observations/FY2023", StaffClient.Figure(1));
         Assert.Equal(HttpStatusCode.Created, next.StatusCode);
+    }
+
+    [Fact]
+    public async Task ASnapshotEndsWhenDisposedSoItsContextThenSeesLaterWrites()
+    {
+        using var api = new ApiFactory();
+        using var scope = api.Services.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<OpenDataContext>();
+        await using (await db.BeginSnapshotAsync(CancellationToken.None))
+        {
+            Assert.Equal(4, await db.Goals.CountAsync());
+        }
+
+        // Another connection writes; a snapshot still open would keep showing the context the data before it.
+        await using var other = new SqliteConnection($"Data Source={api.DatabasePath}");
+        await other.OpenAsync();
+        using (var touch = other.CreateCommand())
+        {
+            touch.CommandText = """UPDATE "StoreStates" SET "AppBuild" = 'written-after-the-snapshot'""";
+            Assert.Equal(1, touch.ExecuteNonQuery());
+        }
+        Assert.Equal("written-after-the-snapshot", (await db.StoreStates.AsNoTracking().SingleAsync()).AppBuild);
     }
 }

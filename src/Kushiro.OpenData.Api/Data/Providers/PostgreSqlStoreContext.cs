@@ -15,8 +15,9 @@ public sealed class PostgreSqlStoreContext(DbContextOptions<PostgreSqlStoreConte
         var transaction = await Database.BeginTransactionAsync(cancellationToken);
         try
         {
-            // Not for ever: after 10 s the write gives up with a 503 (StoreBusyExceptionHandler), before Npgsql's own
-            // 30 s command timeout would end it as an error of the server.
+            // Not for ever: a lock waited for over 10 s (this one, or one the write's statements need later) ends the
+            // write with a 503 (StoreBusyExceptionHandler), before Npgsql's own 30 s command timeout would end it as an
+            // error of the server. The seed import at start-up is retried instead (StoreSetup).
             await Database.ExecuteSqlRawAsync("""SET LOCAL lock_timeout = '10s'; SELECT 1 FROM "StoreStates" FOR UPDATE""", cancellationToken);
             return transaction;
         }

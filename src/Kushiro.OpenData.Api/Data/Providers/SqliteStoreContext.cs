@@ -8,13 +8,26 @@ namespace Kushiro.OpenData.Api.Data.Providers;
 public sealed class SqliteStoreContext(DbContextOptions<SqliteStoreContext> options) : OpenDataContext(options)
 {
     // Microsoft.Data.Sqlite begins every transaction with the database's one write lock (BEGIN IMMEDIATE), so a read
-    // would wait for any write in progress, and fail after the busy timeout. A deferred one takes a read lock at its
-    // first query and keeps it to the end: its queries see one state of the database, and a write may run meanwhile
-    // (only its commit waits for the read to end).
-    public override async Task<IDbContextTransaction> BeginSnapshotAsync(CancellationToken cancellationToken)
+    // would wait for any write in progress, and fail after the busy timeout. A deferred one reads from one snapshot,
+    // taken at its first query, and in WAL mode (EF Core creates the file so) writes go on meanwhile.
+    public override async Task<IAsyncDisposable> BeginSnapshotAsync(CancellationToken cancellationToken)
     {
         await Database.OpenConnectionAsync(cancellationToken);
-        var connection = (SqliteConnection)Database.GetDbConnection();
-        return (await Database.UseTransactionAsync(connection.BeginTransaction(deferred: true), cancellationToken))!;
+        var transaction = ((SqliteConnection)Database.GetDbConnection()).BeginTransaction(deferred: true);
+        await Database.UseTransactionAsync(transaction, cancellationToken);
+        return new Snapshot(this, transaction);
+    }
+
+    // EF Core does not own a transaction it was handed, so disposing its wrapper would leave the snapshot open until
+    // the context goes (its later queries would still see old data): this ends it, and closes the connection opened
+    // for it, when the snapshot is disposed.
+    private sealed class Snapshot(SqliteStoreContext db, SqliteTransaction transaction) : IAsyncDisposable
+    {
+        public async ValueTask DisposeAsync()
+        {
+            await db.Database.UseTransactionAsync(null);
+            await transaction.DisposeAsync();
+            await db.Database.CloseConnectionAsync();
+        }
     }
 }
