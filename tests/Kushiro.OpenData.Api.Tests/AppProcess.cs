@@ -64,7 +64,18 @@ public static class AppProcess
         var error = process.StandardError.ReadToEndAsync();
         try
         {
-            var address = await listening.Task.WaitAsync(TimeSpan.FromSeconds(60));
+            Uri address;
+            try
+            {
+                address = await listening.Task.WaitAsync(TimeSpan.FromSeconds(60));
+            }
+            catch (TimeoutException)
+            {
+                lock (output)
+                {
+                    throw new TimeoutException($"The server did not listen within 60 s:\n{output}");
+                }
+            }
             await whileServing(address);
         }
         finally

@@ -65,7 +65,9 @@ public static class RestApiSetup
             // allowed, and writes need an API key in a header, so any origin is safe.
             .WithMethods(HttpMethods.Get, HttpMethods.Head, HttpMethods.Post, HttpMethods.Put, HttpMethods.Delete)
             .AllowAnyHeader()
-            .WithExposedHeaders(HeaderNames.ETag, HeaderNames.LastModified, HeaderNames.Link, "api-supported-versions")));
+            .WithExposedHeaders(HeaderNames.ETag, HeaderNames.LastModified, HeaderNames.Link, "api-supported-versions",
+                // Staff tools in a browser: where a new KPI is, and when to retry a write the store was too busy for.
+                HeaderNames.Location, HeaderNames.RetryAfter)));
 
         services.AddOutputCache(o =>
         {

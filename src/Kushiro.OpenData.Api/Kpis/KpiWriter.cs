@@ -111,11 +111,12 @@ public sealed class KpiWriter(OpenDataContext db, DatasetVersion dataset, TimePr
             // Not cancelled from here on: once the commit is sent, this instance must learn of it (below) either way.
             await write.CommitAsync(CancellationToken.None);
         }
-        catch (DbUpdateException)
+        catch (DbUpdateException e) when (!StoreBusyExceptionHandler.IsStoreBusy(e))
         {
-            // Another write for the same KPI or period won the race; nothing of this one was saved.
+            // Writes take turns, so this is a constraint the data as it now is refuses: say, a re-seed on another
+            // instance removed the goal or measure the KPI names since the input was checked. Nothing was saved.
             return new ProblemResult(controller.ProblemDetailsFactory.CreateProblemDetails(controller.HttpContext,
-                StatusCodes.Status409Conflict, title: "Conflict", detail: "Another change to this KPI was saved at the same time; read it again and retry."));
+                StatusCodes.Status409Conflict, title: "Conflict", detail: "The change conflicts with the data as it now is; read it again and retry."));
         }
         dataset.Advance(state.LastModified);
         var resource = KpiMapping.ToResource(kpi);

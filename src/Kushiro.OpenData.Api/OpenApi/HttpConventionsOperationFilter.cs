@@ -5,8 +5,8 @@ using Swashbuckle.AspNetCore.SwaggerGen;
 namespace Kushiro.OpenData.Api.OpenApi;
 
 /// <summary>
-/// Documents what every GET shares, so generated clients know it: conditional request headers, the
-/// validators and cache headers on 200, and one wording for the 304, 400, 406 and 503 operations answer.
+/// Documents what operations share, so generated clients know it: conditional request headers, the validators and
+/// cache headers on 200, and one wording for the 304, 400, 406 and 503 answers.
 /// </summary>
 internal sealed class HttpConventionsOperationFilter : IOperationFilter
 {
@@ -15,7 +15,7 @@ internal sealed class HttpConventionsOperationFilter : IOperationFilter
         ["304"] = "Not modified: the representation still matches the client's If-None-Match ETag or is not newer than its If-Modified-Since date. No body.",
         ["400"] = "A query parameter is invalid or unknown; the problem details name it.",
         ["406"] = "The Accept header allows none of the media types this operation serves; the problem details list them.",
-        ["503"] = "Other writes held the store for too long; nothing of this request was saved. Retry after the seconds in Retry-After.",
+        ["503"] = "The store was busy with other work for too long (a write waits at most 10 s for each lock on PostgreSQL, 30 s on SQLite); nothing of this request was saved. Retry after the seconds in Retry-After.",
     };
 
     public void Apply(OpenApiOperation operation, OperationFilterContext context)

@@ -105,6 +105,9 @@ public sealed class CachingAndCorsTests(SharedApiFactory api)
         var exposed = string.Join(",", response.Headers.GetValues("Access-Control-Expose-Headers"));
         Assert.Contains("ETag", exposed, StringComparison.OrdinalIgnoreCase);
         Assert.Contains("Last-Modified", exposed, StringComparison.OrdinalIgnoreCase);
+        // Staff tools: where a created KPI is, and when to retry a write the store was too busy for.
+        Assert.Contains("Location", exposed, StringComparison.OrdinalIgnoreCase);
+        Assert.Contains("Retry-After", exposed, StringComparison.OrdinalIgnoreCase);
     }
 
     [Fact]
