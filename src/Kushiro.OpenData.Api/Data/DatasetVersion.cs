@@ -4,8 +4,8 @@ namespace Kushiro.OpenData.Api.Data;
 
 /// <summary>
 /// When what the API serves last changed, kept in memory so every response can carry Last-Modified without a
-/// store read. Set at start from the seed import's read of the store, then re-read every few seconds (<see cref="DatasetVersionRefresher"/>),
-/// so a change made through another instance on a shared store shows here too.
+/// store read. Set at start from the seed import's read of the store, then re-read every few seconds
+/// (<see cref="DatasetVersionRefresher"/>), so a change made through another instance on a shared store shows here too.
 /// </summary>
 public sealed class DatasetVersion
 {

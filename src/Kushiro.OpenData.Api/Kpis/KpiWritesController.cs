@@ -15,6 +15,8 @@ namespace Kushiro.OpenData.Api.Kpis;
 /// transaction that also writes its audit entry and moves Last-Modified, so ETags, caches and the changes feed
 /// follow at once. Seed-owned rows are refused (409): they change by editing seed/kpis.json.
 /// </summary>
+// Each action begins its write (OpenDataContext.BeginWriteAsync) before it reads what it changes, so what it changes,
+// and records as "before", is what the store holds. (Not in the summary above: that is the tag's published text.)
 [ApiController]
 [ApiVersion(1.0)]
 [Route("api/v{version:apiVersion}/kpis")]
@@ -43,7 +45,6 @@ public sealed class KpiWritesController(OpenDataContext db, KpiWriter writer) : 
         {
             return invalid;
         }
-        // The write's turn comes before its reads: what it changes, and records as "before", is what the store holds.
         await using var write = await db.BeginWriteAsync(cancellationToken);
         if (await db.Kpis.AnyAsync(k => k.Id == input.Id, cancellationToken))
         {
@@ -77,7 +78,6 @@ public sealed class KpiWritesController(OpenDataContext db, KpiWriter writer) : 
         {
             return invalid;
         }
-        // The write's turn comes before its reads: what it changes, and records as "before", is what the store holds.
         await using var write = await db.BeginWriteAsync(cancellationToken);
         var kpi = await db.Kpis.Include(k => k.Figures).SingleOrDefaultAsync(k => k.Id == id, cancellationToken);
         if (kpi is null)
@@ -114,7 +114,6 @@ public sealed class KpiWritesController(OpenDataContext db, KpiWriter writer) : 
         {
             return invalid;
         }
-        // The write's turn comes before its reads: what it changes, and records as "before", is what the store holds.
         await using var write = await db.BeginWriteAsync(cancellationToken);
         var kpi = await db.Kpis.Include(k => k.Figures).SingleOrDefaultAsync(k => k.Id == id, cancellationToken);
         if (kpi is null)
@@ -156,7 +155,6 @@ public sealed class KpiWritesController(OpenDataContext db, KpiWriter writer) : 
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound, "application/problem+json")]
     public async Task<ActionResult<KpiResource>> DeleteFigure(string id, string role, string period, CancellationToken cancellationToken)
     {
-        // The write's turn comes before its reads: what it changes, and records as "before", is what the store holds.
         await using var write = await db.BeginWriteAsync(cancellationToken);
         var kpi = await db.Kpis.Include(k => k.Figures).SingleOrDefaultAsync(k => k.Id == id, cancellationToken);
         var figure = kpi?.Figures.SingleOrDefault(f => f.Role == KpiWriter.Role(role) && f.Period == period);

@@ -1,5 +1,4 @@
 using System.Net;
-using Npgsql;
 
 namespace Kushiro.OpenData.Api.Tests.Kpis;
 
@@ -18,16 +17,13 @@ public sealed class ChangesOrderTests
             var staff = api.WithKey(await StaffClient.CreateKeyWithCommandAsync(api));
             Assert.Equal(HttpStatusCode.Created, (await staff.PostJsonAsync("/api/v1/kpis", StaffClient.NewKpi("raced"))).StatusCode);
 
-            // Another instance's write, mid-transaction: it holds the store's stamp row (every write moves the stamp)
-            // and has taken the next sequence number, but has not committed yet.
-            await using var other = new NpgsqlConnection(PostgreSqlApiFactory.ConnectionStringFor(api.Database));
-            await other.OpenAsync();
-            await using var transaction = await other.BeginTransactionAsync();
-            await Scalar(other, """SELECT 1 FROM "StoreStates" FOR UPDATE""");
+            // Another instance's write holds the store while the API's write waits; it takes the next sequence number
+            // and commits first.
+            await using var other = await OtherInstanceWrite.BeginAsync(api.Database);
             var write = staff.PutJsonAsync("/api/v1/kpis/raced/observations/FY2023", StaffClient.Figure(7));
-            await UntilWaitingAsync(other, writers: 1);
-            var otherSequence = (long)(await Scalar(other, """SELECT nextval(pg_get_serial_sequence('"Changes"', 'Sequence'))"""))!;
-            await transaction.CommitAsync();
+            await other.UntilWritesWaitAsync(1);
+            var otherSequence = await other.TakeSequenceAsync();
+            await other.CommitAsync();
 
             Assert.Equal(HttpStatusCode.Created, (await write).StatusCode);
             // A mirror that saw the other change polls for what came after it: the write, committed later, is there.
@@ -50,16 +46,14 @@ public sealed class ChangesOrderTests
             await staff.PostJsonAsync("/api/v1/kpis", StaffClient.NewKpi("contended"));
             await staff.PutJsonAsync("/api/v1/kpis/contended/observations/FY2023", StaffClient.Figure(5));
 
+            var last = await api.LastChangeSequenceAsync();
+
             // Two staff tools write the same figure at once while another write holds the store: both are queued.
-            await using var other = new NpgsqlConnection(PostgreSqlApiFactory.ConnectionStringFor(api.Database));
-            await other.OpenAsync();
-            var last = (long)(await Scalar(other, """SELECT max("Sequence") FROM "Changes" """))!;
-            await using (var transaction = await other.BeginTransactionAsync())
+            await using (var other = await OtherInstanceWrite.BeginAsync(api.Database))
             {
-                await Scalar(other, """SELECT 1 FROM "StoreStates" FOR UPDATE""");
                 var writes = new[] { 6m, 7m }.Select(v => staff.PutJsonAsync("/api/v1/kpis/contended/observations/FY2023", StaffClient.Figure(v))).ToList();
-                await UntilWaitingAsync(other, writers: 2);
-                await transaction.CommitAsync();
+                await other.UntilWritesWaitAsync(2);
+                await other.CommitAsync();
                 Assert.All(await Task.WhenAll(writes), r => Assert.Equal(HttpStatusCode.OK, r.StatusCode));
             }
 
@@ -79,28 +73,4 @@ public sealed class ChangesOrderTests
     }
 
     private static decimal Value(System.Text.Json.JsonElement entry, string side) => entry.GetProperty(side).GetProperty("value").GetDecimal();
-
-    private static async Task<object?> Scalar(NpgsqlConnection connection, string sql)
-    {
-        await using var command = new NpgsqlCommand(sql, connection);
-        return await command.ExecuteScalarAsync();
-    }
-
-    // Waits until that many of the API's writes wait for a lock in the holder's database (each test has a database of
-    // its own; a second writer queues behind the first, not directly behind the holder).
-    private static async Task UntilWaitingAsync(NpgsqlConnection holder, int writers)
-    {
-        await using var observer = new NpgsqlConnection(PostgreSqlApiFactory.ConnectionStringFor(holder.Database));
-        await observer.OpenAsync();
-        const string sql = "SELECT count(*) FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock'";
-        for (var waited = TimeSpan.Zero; waited < TimeSpan.FromSeconds(30); waited += TimeSpan.FromMilliseconds(20))
-        {
-            if ((long)(await Scalar(observer, sql))! >= writers)
-            {
-                return;
-            }
-            await Task.Delay(20);
-        }
-        throw new TimeoutException($"{writers} write(s) of the API never waited for the other transaction");
-    }
 }

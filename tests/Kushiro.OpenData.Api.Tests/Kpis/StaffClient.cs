@@ -52,4 +52,12 @@ public static class StaffClient
     {
         value, source = new { title = "テスト資料", url }, provenance,
     };
+
+    /// <summary>The sequence number of the newest entry in the changes feed (oldest first, so the last page's last).</summary>
+    public static async Task<long> LastChangeSequenceAsync(this ApiFactory api)
+    {
+        var client = api.CreateClient();
+        var total = (await client.GetJsonAsync("/api/v1/changes?limit=1")).GetProperty("total").GetInt64();
+        return (await client.GetJsonAsync($"/api/v1/changes?limit=1&offset={total - 1}")).Items().Single().GetProperty("sequence").GetInt64();
+    }
 }

@@ -1,6 +1,5 @@
 using System.Net;
 using Microsoft.Data.Sqlite;
-using Npgsql;
 
 namespace Kushiro.OpenData.Api.Tests.Kpis;
 
@@ -43,15 +42,9 @@ public sealed class StoreBusyTests
             var staff = api.WithKey(await StaffClient.CreateKeyWithCommandAsync(api));
             Assert.Equal(HttpStatusCode.Created, (await staff.PostJsonAsync("/api/v1/kpis", StaffClient.NewKpi("busy"))).StatusCode);
 
-            // Another instance's write holds the store's state row, which every write locks first.
-            await using var other = new NpgsqlConnection(PostgreSqlApiFactory.ConnectionStringFor(api.Database));
-            await other.OpenAsync();
-            await using (var transaction = await other.BeginTransactionAsync())
+            // Another instance's write holds the store for longer than the API's write may wait.
+            await using (await OtherInstanceWrite.BeginAsync(api.Database))
             {
-                await using (var command = new NpgsqlCommand("""SELECT 1 FROM "StoreStates" FOR UPDATE""", other))
-                {
-                    await command.ExecuteScalarAsync();
-                }
                 var response = await staff.PutJsonAsync("/api/v1/kpis/busy/observations/FY2023", StaffClient.Figure(1));
                 Assert.Equal(HttpStatusCode.ServiceUnavailable, response.StatusCode);
                 Assert.Equal(TimeSpan.FromSeconds(2), response.Headers.RetryAfter?.Delta);

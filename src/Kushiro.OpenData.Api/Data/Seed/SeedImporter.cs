@@ -22,14 +22,21 @@ public sealed class SeedImporter(OpenDataContext db, TimeProvider time)
     /// </returns>
     public async Task<SeedImportResult> ImportAsync(StrategySeed seed, CancellationToken cancellationToken = default)
     {
+        // Most starts find the store up to date and take no write lock; the look is repeated once the lock is held, as
+        // another instance may have imported this seed in the meantime.
+        bool UpToDate(StoreState? s) => s?.SeedHash == seed.Hash && s.AppBuild == AppBuild;
         var current = await db.StoreStates.AsNoTracking().SingleOrDefaultAsync(cancellationToken);
-        if (current?.SeedHash == seed.Hash && current.AppBuild == AppBuild)
+        if (UpToDate(current))
         {
-            return new SeedImportResult(false, current.LastModified);
+            return new SeedImportResult(false, current!.LastModified);
         }
 
         await using var transaction = await db.BeginWriteAsync(cancellationToken);
         var state = await db.StoreStates.FindAsync([StoreState.SingletonId], cancellationToken);
+        if (UpToDate(state))
+        {
+            return new SeedImportResult(false, state!.LastModified);
+        }
 
         Sync(db.LocalGovernments, await db.LocalGovernments.ToListAsync(cancellationToken), seed.LocalGovernments, x => x.Code);
         Sync(db.Plans, await db.Plans.ToListAsync(cancellationToken), [seed.Plan], x => x.Id);
