@@ -152,11 +152,14 @@ async function drive(target, base, pid) {
     if (!request) continue;
     if (request.fillsCache) memoryBefore ??= memory(pid);
     if (request.revalidate) {
-      const { headers } = await once(base, request);
+      // A poller learnt its ETag elsewhere (same bytes, other headers), so nothing here has served its variant.
+      const { headers } = await once(base, request.poller ? { ...request, headers: {} } : request);
       if (!headers.etag) continue; // the Kestrel ceiling sends no validators
       request = { ...request, headers: { ...request.headers, "If-None-Match": headers.etag } };
     }
-    const answer = await once(base, request);
+    let answer = await once(base, request);
+    // The API answers a revalidation its cache cannot answer yet in full (and keeps it): the next one must be a 304.
+    if (request.poller && answer.status === 200) answer = await once(base, request);
     const expected = request.revalidate ? 304 : 200;
     if (answer.status !== expected) throw new Error(`${target} ${scenario.name}: ${answer.status}, expected ${expected}`);
     // Long enough for tiered compilation to settle on the hot paths.

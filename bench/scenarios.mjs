@@ -45,6 +45,12 @@ export const scenarios = [
     jsonServer: { path: "/subMeasures", revalidate: true },
   },
   {
+    // A poller on an instance that has not yet served its variant (it sends Accept; the scenario above does not):
+    // its first revalidation may be answered in full, which the API keeps; from then on it is a 304 like the above.
+    name: "revalidate-poller", label: "REST: 304 revalidation of the 47 by a poller whose variant was not fetched",
+    api: { path: "/api/v1/sub-measures?limit=200", revalidate: true, poller: true, headers: { Accept: "application/json" } },
+  },
+  {
     name: "jsonld", label: "JSON-LD: one sub-measure",
     api: { path: "/api/v1/sub-measures/1-6-1", headers: { Accept: "application/ld+json" } },
     nginx: { path: "/one-sub-measure.jsonld", file: "one-sub-measure.jsonld" },

@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using Kushiro.OpenData.Api.Data;
 using Microsoft.AspNetCore.Http.Headers;
+using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.Net.Http.Headers;
 
 namespace Kushiro.OpenData.Api.Http;
@@ -57,7 +58,7 @@ public sealed class ConditionalGetMiddleware(RequestDelegate next, DatasetVersio
             headers.ETag = etag;
             headers.LastModified = lastModified;
             response.Headers.CacheControl = CacheControl;
-            if (NotModified(request.GetTypedHeaders(), etag, lastModified))
+            if (!StoredByOutputCache(context) && NotModified(request.GetTypedHeaders(), etag, lastModified))
             {
                 response.StatusCode = StatusCodes.Status304NotModified;
                 response.Headers.Remove(HeaderNames.ContentType);
@@ -74,6 +75,15 @@ public sealed class ConditionalGetMiddleware(RequestDelegate next, DatasetVersio
             await buffer.CopyToAsync(client, context.RequestAborted);
         }
     }
+
+    /// <summary>
+    /// Whether the output cache outside is about to keep this answer. Then a conditional request gets the full 200,
+    /// not a 304: the cache keeps only 200s, so a 304 here would leave it empty, and every later revalidation of this
+    /// variant (a poller that always sends its ETag, after a restart) would be built afresh, a store read, JSON and a
+    /// hash each, instead of being answered 304 from memory. The cost is one full answer per variant and instance.
+    /// </summary>
+    private static bool StoredByOutputCache(HttpContext context) =>
+        context.Features.Get<IOutputCacheFeature>()?.Context is { EnableOutputCaching: true, AllowCacheStorage: true };
 
     /// <summary>The paths with validators: the REST API, the OpenAPI documents and the JSON-LD vocabulary.</summary>
     public static bool Covers(PathString path) =>

@@ -1,4 +1,5 @@
 using System.Net;
+using System.Net.Http.Headers;
 
 namespace Kushiro.OpenData.Api.Tests.Http;
 
@@ -66,6 +67,47 @@ public sealed class OutputCacheTests(SharedApiFactory api)
         Assert.DoesNotContain("\"en\"", await ja.Content.ReadAsStringAsync());
         Assert.Contains("\"en\"", await en.Content.ReadAsStringAsync());
         Assert.Equal("en", Assert.Single(en.Content.Headers.ContentLanguage));
+    }
+
+    [Fact]
+    public async Task ARevalidationTheCacheCannotAnswerKeepsTheAnswerForTheNextOne()
+    {
+        // A poller after a restart: it holds the current ETag, but this instance has not served its variant yet (an
+        // Accept-Language no other request sends). Its first revalidation gets the full answer, which the cache keeps;
+        // the next one is a 304 from memory. (A 304 first would have left the cache empty for every later poll.)
+        HttpRequestMessage Revalidation(EntityTagHeaderValue etag)
+        {
+            var request = new HttpRequestMessage(HttpMethod.Get, "/api/v1/measures/4-1");
+            request.Headers.AcceptLanguage.ParseAdd("ja;q=0.7");
+            request.Headers.IfNoneMatch.Add(etag);
+            return request;
+        }
+        using var plain = await AnswerWithItsDateAsync("/api/v1/measures/4-1");
+        var current = plain.Headers.ETag!;
+
+        using var first = await client.SendAsync(Revalidation(current));
+        using var second = await client.SendAsync(Revalidation(current));
+
+        Assert.Equal(HttpStatusCode.OK, first.StatusCode);
+        Assert.Equal(current, first.Headers.ETag);
+        Assert.Equal(await plain.Content.ReadAsByteArrayAsync(), await first.Content.ReadAsByteArrayAsync());
+        Assert.Equal(HttpStatusCode.NotModified, second.StatusCode);
+        Assert.Equal(current, second.Headers.ETag);
+    }
+
+    // An answer given within the second of the last change has no date yet and is not kept; wait until it has one.
+    private async Task<HttpResponseMessage> AnswerWithItsDateAsync(string url)
+    {
+        for (var attempt = 0; ; attempt++)
+        {
+            var response = await client.GetAsync(url);
+            if (response.Content.Headers.LastModified is not null || attempt == 30)
+            {
+                return response;
+            }
+            response.Dispose();
+            await Task.Delay(100);
+        }
     }
 
     [Fact]
