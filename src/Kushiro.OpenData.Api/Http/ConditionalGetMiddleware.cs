@@ -58,7 +58,9 @@ public sealed class ConditionalGetMiddleware(RequestDelegate next, DatasetVersio
             headers.ETag = etag;
             headers.LastModified = lastModified;
             response.Headers.CacheControl = CacheControl;
-            if (!StoredByOutputCache(context) && NotModified(request.GetTypedHeaders(), etag, lastModified))
+            // An answer without a date is not kept by the output cache (see ApiOutputCachePolicy), so it can be a 304.
+            var kept = lastModified is not null && StoredByOutputCache(context);
+            if (!kept && NotModified(request.GetTypedHeaders(), etag, lastModified))
             {
                 response.StatusCode = StatusCodes.Status304NotModified;
                 response.Headers.Remove(HeaderNames.ContentType);

@@ -86,8 +86,10 @@ public sealed class OutputCacheTests(SharedApiFactory api)
         using var plain = await client.GetSettledAsync("/api/v1/measures/4-1");
         var current = plain.Headers.ETag!;
 
-        using var first = await client.SendAsync(Revalidation(current));
-        using var second = await client.SendAsync(Revalidation(current));
+        using var firstRequest = Revalidation(current);
+        using var first = await client.SendAsync(firstRequest);
+        using var secondRequest = Revalidation(current);
+        using var second = await client.SendAsync(secondRequest);
 
         Assert.Equal(HttpStatusCode.OK, first.StatusCode);
         Assert.Equal(current, first.Headers.ETag);
