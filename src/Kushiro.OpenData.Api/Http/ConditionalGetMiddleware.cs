@@ -58,8 +58,9 @@ public sealed class ConditionalGetMiddleware(RequestDelegate next, DatasetVersio
             headers.ETag = etag;
             headers.LastModified = lastModified;
             response.Headers.CacheControl = CacheControl;
-            // An answer without a date is not kept by the output cache (see ApiOutputCachePolicy), so it can be a 304.
-            var kept = lastModified is not null && StoredByOutputCache(context);
+            // Not kept by the output cache, so it can be a 304: an answer without a date (see ApiOutputCachePolicy), and a
+            // HEAD (the cache stores no body for it once it is routed as GET).
+            var kept = !isHead && lastModified is not null && StoredByOutputCache(context);
             if (!kept && NotModified(request.GetTypedHeaders(), etag, lastModified))
             {
                 response.StatusCode = StatusCodes.Status304NotModified;
@@ -79,13 +80,15 @@ public sealed class ConditionalGetMiddleware(RequestDelegate next, DatasetVersio
     }
 
     /// <summary>
-    /// Whether the output cache outside is about to keep this answer. Then a conditional request gets the full 200,
-    /// not a 304: the cache keeps only 200s, so a 304 here would leave it empty, and every later revalidation of this
-    /// variant (a poller that always sends its ETag, after a restart) would be built afresh, a store read, JSON and a
-    /// hash each, instead of being answered 304 from memory. The cost is one full answer per variant and instance.
+    /// Whether the output cache outside is about to keep this answer and answer the next request like it from memory.
+    /// Then a conditional request gets the full 200, not a 304: the cache keeps only 200s, so a 304 here would leave
+    /// it empty, and every later revalidation of this variant (a poller that always sends its ETag) would be built
+    /// afresh, a store read, JSON and a hash each, instead of being answered 304 from memory. The cost: one full
+    /// answer whenever the cache does not hold the variant (a new instance, an entry expired or evicted, or any write,
+    /// which moves every entry to the new change stamp).
     /// </summary>
     private static bool StoredByOutputCache(HttpContext context) =>
-        context.Features.Get<IOutputCacheFeature>()?.Context is { EnableOutputCaching: true, AllowCacheStorage: true };
+        context.Features.Get<IOutputCacheFeature>()?.Context is { EnableOutputCaching: true, AllowCacheStorage: true, AllowCacheLookup: true };
 
     /// <summary>The paths with validators: the REST API, the OpenAPI documents and the JSON-LD vocabulary.</summary>
     public static bool Covers(PathString path) =>

@@ -105,7 +105,7 @@ public sealed class ExportTests(SharedApiFactory api)
     public async Task AMirrorRevalidatesTheExportByETag(string url)
     {
         var client = api.CreateClient();
-        using var first = await client.GetAsync(url);
+        using var first = await client.GetSettledAsync(url); // an answer from the data's last second is not kept
         Assert.NotNull(first.Headers.ETag);
         Assert.Equal(first.Headers.ETag, (await client.GetAsync(url)).Headers.ETag); // same data, same bytes
         using var again = new HttpRequestMessage(HttpMethod.Get, url);

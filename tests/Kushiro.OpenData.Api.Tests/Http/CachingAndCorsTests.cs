@@ -30,7 +30,9 @@ public sealed class CachingAndCorsTests(SharedApiFactory api)
     [MemberData(nameof(Resources))]
     public async Task IfNoneMatchWithTheCurrentETagIsNotModifiedWithoutABody(string url)
     {
-        using var first = await client.GetAsync(url);
+        // Settled: an answer from within the data's last second is not kept, and the output cache answers a
+        // revalidation it does not hold in full (once), so a 304 is what follows a kept answer.
+        using var first = await client.GetSettledAsync(url);
         using var request = new HttpRequestMessage(HttpMethod.Get, url);
         request.Headers.IfNoneMatch.Add(first.Headers.ETag!);
         using var second = await client.SendAsync(request);
@@ -72,7 +74,7 @@ public sealed class CachingAndCorsTests(SharedApiFactory api)
     [Fact]
     public async Task IfModifiedSinceTheLastChangeIsNotModified()
     {
-        using var first = await client.GetAsync("/api/v1/goals");
+        using var first = await client.GetSettledAsync("/api/v1/goals");
         using var request = new HttpRequestMessage(HttpMethod.Get, "/api/v1/goals");
         request.Headers.IfModifiedSince = first.Content.Headers.LastModified;
         using var second = await client.SendAsync(request);

@@ -98,6 +98,27 @@ public sealed class OutputCacheTests(SharedApiFactory api)
         Assert.Equal(current, second.Headers.ETag);
     }
 
+    [Theory]
+    [InlineData("HEAD", null)]
+    [InlineData("GET", "only-if-cached")]
+    public async Task RevalidationsTheCacheDoesNotAnswerAreStill304s(string method, string? cacheControl)
+    {
+        // Neither a HEAD nor an only-if-cached request is answered from the output cache: a full answer to their
+        // revalidation would not spare the next one anything, so they keep getting 304s.
+        using var plain = await client.GetSettledAsync("/api/v1/measures/4-2");
+        for (var i = 0; i < 2; i++)
+        {
+            using var request = new HttpRequestMessage(new HttpMethod(method), "/api/v1/measures/4-2");
+            request.Headers.IfNoneMatch.Add(plain.Headers.ETag!);
+            if (cacheControl is not null)
+            {
+                request.Headers.CacheControl = CacheControlHeaderValue.Parse(cacheControl);
+            }
+            using var response = await client.SendAsync(request);
+            Assert.Equal(HttpStatusCode.NotModified, response.StatusCode);
+        }
+    }
+
     [Fact]
     public async Task OnlyIfCachedIsAnsweredByTheOriginNotWithA504()
     {
