@@ -6,7 +6,7 @@ using Microsoft.Net.Http.Headers;
 namespace Kushiro.OpenData.Api.Http;
 
 /// <summary>
-/// ASP.NET Core's output cache in front of every anonymous GET and HEAD the validators cover (REST, OpenAPI, /ns):
+/// ASP.NET Core's output cache in front of every anonymous GET the validators cover (REST, OpenAPI, /ns):
 /// a hit is answered from memory with the bytes and headers (ETag included) of the first answer, and a matching
 /// If-None-Match gets its 304 there too. Entries are keyed by the dataset's exact change stamp, so a write or a
 /// re-seed (here, or seen from another instance) moves every request to new entries at once: a cached answer is
@@ -25,7 +25,8 @@ public sealed class ApiOutputCachePolicy : IOutputCachePolicy
     {
         var request = context.HttpContext.Request;
         // Not GraphQL: a GraphQL answer can be a timeout or other error under 200, which must not be kept.
-        var cacheable = (HttpMethods.IsGet(request.Method) || HttpMethods.IsHead(request.Method)) && ConditionalGetMiddleware.Covers(request.Path);
+        // Not HEAD: it is routed as GET inside (ConditionalGetMiddleware), and the cache cannot keep its empty body.
+        var cacheable = HttpMethods.IsGet(request.Method) && ConditionalGetMiddleware.Covers(request.Path);
         // A request carrying credentials is answered fresh: a key holder's answer is not everyone's.
         cacheable &= !request.Headers.ContainsKey(HeaderNames.Authorization) && !request.Headers.ContainsKey(ApiKeys.ApiKeyAuthentication.HeaderName);
         // The key holds these headers as sent; the size limit counts answers, not keys. Long or repeated values (no
@@ -56,11 +57,10 @@ public sealed class ApiOutputCachePolicy : IOutputCachePolicy
 
     ValueTask IOutputCachePolicy.ServeResponseAsync(OutputCacheContext context, CancellationToken cancellation)
     {
-        // Only complete, successful answers: never a problem, a 304 or anything that sets a cookie; and not one
-        // given within the second of the last change, which has no date yet (see ConditionalGetMiddleware).
+        // Only complete, successful answers: never a problem, a 304 or anything that sets a cookie. (An answer from
+        // within the second of the last change is not kept either: ConditionalGetMiddleware, which dates it, says so.)
         var response = context.HttpContext.Response;
-        if (response.StatusCode != StatusCodes.Status200OK || response.Headers.ContainsKey(HeaderNames.SetCookie)
-            || !response.Headers.ContainsKey(HeaderNames.LastModified))
+        if (response.StatusCode != StatusCodes.Status200OK || response.Headers.ContainsKey(HeaderNames.SetCookie))
         {
             context.AllowCacheStorage = false;
         }

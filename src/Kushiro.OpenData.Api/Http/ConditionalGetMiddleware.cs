@@ -58,10 +58,13 @@ public sealed class ConditionalGetMiddleware(RequestDelegate next, DatasetVersio
             headers.ETag = etag;
             headers.LastModified = lastModified;
             response.Headers.CacheControl = CacheControl;
-            // Not kept by the output cache, so it can be a 304: an answer without a date (see ApiOutputCachePolicy), and a
-            // HEAD (the cache stores no body for it once it is routed as GET).
-            var kept = !isHead && lastModified is not null && StoredByOutputCache(context);
-            if (!kept && NotModified(request.GetTypedHeaders(), etag, lastModified))
+            var cache = context.Features.Get<IOutputCacheFeature>()?.Context;
+            if (cache is not null && lastModified is null)
+            {
+                // Undated, it would be served from memory after its second is over still without a date.
+                cache.AllowCacheStorage = false;
+            }
+            if (!KeptAndAnsweredByOutputCache(cache) && NotModified(request.GetTypedHeaders(), etag, lastModified))
             {
                 response.StatusCode = StatusCodes.Status304NotModified;
                 response.Headers.Remove(HeaderNames.ContentType);
@@ -87,8 +90,8 @@ public sealed class ConditionalGetMiddleware(RequestDelegate next, DatasetVersio
     /// answer whenever the cache does not hold the variant (a new instance, an entry expired or evicted, or any write,
     /// which moves every entry to the new change stamp).
     /// </summary>
-    private static bool StoredByOutputCache(HttpContext context) =>
-        context.Features.Get<IOutputCacheFeature>()?.Context is { EnableOutputCaching: true, AllowCacheStorage: true, AllowCacheLookup: true };
+    private static bool KeptAndAnsweredByOutputCache(OutputCacheContext? cache) =>
+        cache is { EnableOutputCaching: true, AllowCacheStorage: true, AllowCacheLookup: true };
 
     /// <summary>The paths with validators: the REST API, the OpenAPI documents and the JSON-LD vocabulary.</summary>
     public static bool Covers(PathString path) =>
