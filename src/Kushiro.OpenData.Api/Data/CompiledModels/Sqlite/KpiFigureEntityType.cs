@@ -4,8 +4,13 @@ using System.Collections.Generic;
 using System.Reflection;
 using Kushiro.OpenData.Api.Kpis;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.ChangeTracking;
+using Microsoft.EntityFrameworkCore.ChangeTracking.Internal;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Metadata;
+using Microsoft.EntityFrameworkCore.Metadata.Internal;
+using Microsoft.EntityFrameworkCore.Sqlite.Storage.Internal;
+using Microsoft.EntityFrameworkCore.Storage;
 
 #pragma warning disable 219, 612, 618
 #nullable disable
@@ -34,12 +39,82 @@ namespace Kushiro.OpenData.Api.Data.CompiledModels.Sqlite
                 valueGenerated: ValueGenerated.OnAdd,
                 afterSaveBehavior: PropertySaveBehavior.Throw,
                 sentinel: 0L);
+            id.SetGetter(
+                long (KpiFigure instance) => KpiFigureUnsafeAccessors.Id(instance),
+                bool (KpiFigure instance) => KpiFigureUnsafeAccessors.Id(instance) == 0L);
+            id.SetSetter(
+                KpiFigure (KpiFigure instance, long value) =>
+                {
+                    KpiFigureUnsafeAccessors.Id(instance) = value;
+                    return instance;
+                });
+            id.SetMaterializationSetter(
+                KpiFigure (KpiFigure instance, long value) =>
+                {
+                    KpiFigureUnsafeAccessors.Id(instance) = value;
+                    return instance;
+                });
+            id.SetAccessors(
+                long (IInternalEntry entry) => (entry.FlaggedAsStoreGenerated(0) ? entry.ReadStoreGeneratedValue<long>(0) : (entry.FlaggedAsTemporary(0) && KpiFigureUnsafeAccessors.Id(((KpiFigure)(entry.Entity))) == 0L ? entry.ReadTemporaryValue<long>(0) : KpiFigureUnsafeAccessors.Id(((KpiFigure)(entry.Entity))))),
+                long (IInternalEntry entry) => KpiFigureUnsafeAccessors.Id(((KpiFigure)(entry.Entity))),
+                long (IInternalEntry entry) => entry.ReadOriginalValue<long>(id, 0),
+                long (IInternalEntry entry) => ((InternalEntityEntry)entry).ReadRelationshipSnapshotValue<long>(id, 0));
+            id.SetPropertyIndexes(
+                index: 0,
+                originalValueIndex: 0,
+                shadowIndex: -1,
+                relationshipIndex: 0,
+                storeGenerationIndex: 0);
+            id.TypeMapping = LongTypeMapping.Default.Clone(
+                comparer: new ValueComparer<long>(
+                    bool (long v1, long v2) => v1 == v2,
+                    int (long v) => ((object)v).GetHashCode(),
+                    long (long v) => v),
+                keyComparer: new ValueComparer<long>(
+                    bool (long v1, long v2) => v1 == v2,
+                    int (long v) => ((object)v).GetHashCode(),
+                    long (long v) => v),
+                providerValueComparer: new ValueComparer<long>(
+                    bool (long v1, long v2) => v1 == v2,
+                    int (long v) => ((object)v).GetHashCode(),
+                    long (long v) => v),
+                mappingInfo: new RelationalTypeMappingInfo(
+                    storeTypeName: "INTEGER"));
+            id.SetCurrentValueComparer(new EntryCurrentValueComparer<long>(id));
 
             var kpiId = runtimeEntityType.AddProperty(
                 "KpiId",
                 typeof(string),
                 propertyInfo: typeof(KpiFigure).GetProperty("KpiId", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 fieldInfo: typeof(KpiFigure).GetField("<KpiId>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly));
+            kpiId.SetGetter(
+                string (KpiFigure instance) => KpiFigureUnsafeAccessors.KpiId(instance),
+                bool (KpiFigure instance) => KpiFigureUnsafeAccessors.KpiId(instance) == null);
+            kpiId.SetSetter(
+                KpiFigure (KpiFigure instance, string value) =>
+                {
+                    KpiFigureUnsafeAccessors.KpiId(instance) = value;
+                    return instance;
+                });
+            kpiId.SetMaterializationSetter(
+                KpiFigure (KpiFigure instance, string value) =>
+                {
+                    KpiFigureUnsafeAccessors.KpiId(instance) = value;
+                    return instance;
+                });
+            kpiId.SetAccessors(
+                string (IInternalEntry entry) => (entry.FlaggedAsStoreGenerated(1) ? entry.ReadStoreGeneratedValue<string>(1) : (entry.FlaggedAsTemporary(1) && KpiFigureUnsafeAccessors.KpiId(((KpiFigure)(entry.Entity))) == null ? entry.ReadTemporaryValue<string>(1) : KpiFigureUnsafeAccessors.KpiId(((KpiFigure)(entry.Entity))))),
+                string (IInternalEntry entry) => KpiFigureUnsafeAccessors.KpiId(((KpiFigure)(entry.Entity))),
+                string (IInternalEntry entry) => entry.ReadOriginalValue<string>(kpiId, 1),
+                string (IInternalEntry entry) => ((InternalEntityEntry)entry).ReadRelationshipSnapshotValue<string>(kpiId, 1));
+            kpiId.SetPropertyIndexes(
+                index: 1,
+                originalValueIndex: 1,
+                shadowIndex: -1,
+                relationshipIndex: 1,
+                storeGenerationIndex: 1);
+            kpiId.TypeMapping = SqliteStringTypeMapping.Default;
+            kpiId.SetCurrentValueComparer(new EntryCurrentValueComparer<string>(kpiId));
 
             var note = runtimeEntityType.AddProperty(
                 "Note",
@@ -47,12 +122,66 @@ namespace Kushiro.OpenData.Api.Data.CompiledModels.Sqlite
                 propertyInfo: typeof(KpiFigure).GetProperty("Note", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 fieldInfo: typeof(KpiFigure).GetField("<Note>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 nullable: true);
+            note.SetGetter(
+                string (KpiFigure instance) => KpiFigureUnsafeAccessors.Note(instance),
+                bool (KpiFigure instance) => KpiFigureUnsafeAccessors.Note(instance) == null);
+            note.SetSetter(
+                KpiFigure (KpiFigure instance, string value) =>
+                {
+                    KpiFigureUnsafeAccessors.Note(instance) = value;
+                    return instance;
+                });
+            note.SetMaterializationSetter(
+                KpiFigure (KpiFigure instance, string value) =>
+                {
+                    KpiFigureUnsafeAccessors.Note(instance) = value;
+                    return instance;
+                });
+            note.SetAccessors(
+                string (IInternalEntry entry) => KpiFigureUnsafeAccessors.Note(((KpiFigure)(entry.Entity))),
+                string (IInternalEntry entry) => KpiFigureUnsafeAccessors.Note(((KpiFigure)(entry.Entity))),
+                string (IInternalEntry entry) => entry.ReadOriginalValue<string>(note, 2),
+                string (IInternalEntry entry) => entry.GetCurrentValue<string>(note));
+            note.SetPropertyIndexes(
+                index: 2,
+                originalValueIndex: 2,
+                shadowIndex: -1,
+                relationshipIndex: -1,
+                storeGenerationIndex: -1);
+            note.TypeMapping = SqliteStringTypeMapping.Default;
 
             var origin = runtimeEntityType.AddProperty(
                 "Origin",
                 typeof(string),
                 propertyInfo: typeof(KpiFigure).GetProperty("Origin", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 fieldInfo: typeof(KpiFigure).GetField("<Origin>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly));
+            origin.SetGetter(
+                string (KpiFigure instance) => KpiFigureUnsafeAccessors.Origin(instance),
+                bool (KpiFigure instance) => KpiFigureUnsafeAccessors.Origin(instance) == null);
+            origin.SetSetter(
+                KpiFigure (KpiFigure instance, string value) =>
+                {
+                    KpiFigureUnsafeAccessors.Origin(instance) = value;
+                    return instance;
+                });
+            origin.SetMaterializationSetter(
+                KpiFigure (KpiFigure instance, string value) =>
+                {
+                    KpiFigureUnsafeAccessors.Origin(instance) = value;
+                    return instance;
+                });
+            origin.SetAccessors(
+                string (IInternalEntry entry) => KpiFigureUnsafeAccessors.Origin(((KpiFigure)(entry.Entity))),
+                string (IInternalEntry entry) => KpiFigureUnsafeAccessors.Origin(((KpiFigure)(entry.Entity))),
+                string (IInternalEntry entry) => entry.ReadOriginalValue<string>(origin, 3),
+                string (IInternalEntry entry) => entry.GetCurrentValue<string>(origin));
+            origin.SetPropertyIndexes(
+                index: 3,
+                originalValueIndex: 3,
+                shadowIndex: -1,
+                relationshipIndex: -1,
+                storeGenerationIndex: -1);
+            origin.TypeMapping = SqliteStringTypeMapping.Default;
 
             var period = runtimeEntityType.AddProperty(
                 "Period",
@@ -60,6 +189,34 @@ namespace Kushiro.OpenData.Api.Data.CompiledModels.Sqlite
                 propertyInfo: typeof(KpiFigure).GetProperty("Period", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 fieldInfo: typeof(KpiFigure).GetField("<Period>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 maxLength: 16);
+            period.SetGetter(
+                string (KpiFigure instance) => KpiFigureUnsafeAccessors.Period(instance),
+                bool (KpiFigure instance) => KpiFigureUnsafeAccessors.Period(instance) == null);
+            period.SetSetter(
+                KpiFigure (KpiFigure instance, string value) =>
+                {
+                    KpiFigureUnsafeAccessors.Period(instance) = value;
+                    return instance;
+                });
+            period.SetMaterializationSetter(
+                KpiFigure (KpiFigure instance, string value) =>
+                {
+                    KpiFigureUnsafeAccessors.Period(instance) = value;
+                    return instance;
+                });
+            period.SetAccessors(
+                string (IInternalEntry entry) => KpiFigureUnsafeAccessors.Period(((KpiFigure)(entry.Entity))),
+                string (IInternalEntry entry) => KpiFigureUnsafeAccessors.Period(((KpiFigure)(entry.Entity))),
+                string (IInternalEntry entry) => entry.ReadOriginalValue<string>(period, 4),
+                string (IInternalEntry entry) => entry.GetCurrentValue<string>(period));
+            period.SetPropertyIndexes(
+                index: 4,
+                originalValueIndex: 4,
+                shadowIndex: -1,
+                relationshipIndex: -1,
+                storeGenerationIndex: -1);
+            period.TypeMapping = SqliteStringTypeMapping.Default;
+            period.SetCurrentValueComparer(new EntryCurrentValueComparer<string>(period));
 
             var periodEnd = runtimeEntityType.AddProperty(
                 "PeriodEnd",
@@ -67,18 +224,100 @@ namespace Kushiro.OpenData.Api.Data.CompiledModels.Sqlite
                 propertyInfo: typeof(KpiFigure).GetProperty("PeriodEnd", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 fieldInfo: typeof(KpiFigure).GetField("<PeriodEnd>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 sentinel: new DateOnly(1, 1, 1));
+            periodEnd.SetGetter(
+                DateOnly (KpiFigure instance) => KpiFigureUnsafeAccessors.PeriodEnd(instance),
+                bool (KpiFigure instance) => KpiFigureUnsafeAccessors.PeriodEnd(instance) == default(DateOnly));
+            periodEnd.SetSetter(
+                KpiFigure (KpiFigure instance, DateOnly value) =>
+                {
+                    KpiFigureUnsafeAccessors.PeriodEnd(instance) = value;
+                    return instance;
+                });
+            periodEnd.SetMaterializationSetter(
+                KpiFigure (KpiFigure instance, DateOnly value) =>
+                {
+                    KpiFigureUnsafeAccessors.PeriodEnd(instance) = value;
+                    return instance;
+                });
+            periodEnd.SetAccessors(
+                DateOnly (IInternalEntry entry) => KpiFigureUnsafeAccessors.PeriodEnd(((KpiFigure)(entry.Entity))),
+                DateOnly (IInternalEntry entry) => KpiFigureUnsafeAccessors.PeriodEnd(((KpiFigure)(entry.Entity))),
+                DateOnly (IInternalEntry entry) => entry.ReadOriginalValue<DateOnly>(periodEnd, 5),
+                DateOnly (IInternalEntry entry) => entry.GetCurrentValue<DateOnly>(periodEnd));
+            periodEnd.SetPropertyIndexes(
+                index: 5,
+                originalValueIndex: 5,
+                shadowIndex: -1,
+                relationshipIndex: -1,
+                storeGenerationIndex: -1);
+            periodEnd.TypeMapping = SqliteDateOnlyTypeMapping.Default;
 
             var provenance = runtimeEntityType.AddProperty(
                 "Provenance",
                 typeof(string),
                 propertyInfo: typeof(KpiFigure).GetProperty("Provenance", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 fieldInfo: typeof(KpiFigure).GetField("<Provenance>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly));
+            provenance.SetGetter(
+                string (KpiFigure instance) => KpiFigureUnsafeAccessors.Provenance(instance),
+                bool (KpiFigure instance) => KpiFigureUnsafeAccessors.Provenance(instance) == null);
+            provenance.SetSetter(
+                KpiFigure (KpiFigure instance, string value) =>
+                {
+                    KpiFigureUnsafeAccessors.Provenance(instance) = value;
+                    return instance;
+                });
+            provenance.SetMaterializationSetter(
+                KpiFigure (KpiFigure instance, string value) =>
+                {
+                    KpiFigureUnsafeAccessors.Provenance(instance) = value;
+                    return instance;
+                });
+            provenance.SetAccessors(
+                string (IInternalEntry entry) => KpiFigureUnsafeAccessors.Provenance(((KpiFigure)(entry.Entity))),
+                string (IInternalEntry entry) => KpiFigureUnsafeAccessors.Provenance(((KpiFigure)(entry.Entity))),
+                string (IInternalEntry entry) => entry.ReadOriginalValue<string>(provenance, 6),
+                string (IInternalEntry entry) => entry.GetCurrentValue<string>(provenance));
+            provenance.SetPropertyIndexes(
+                index: 6,
+                originalValueIndex: 6,
+                shadowIndex: -1,
+                relationshipIndex: -1,
+                storeGenerationIndex: -1);
+            provenance.TypeMapping = SqliteStringTypeMapping.Default;
 
             var role = runtimeEntityType.AddProperty(
                 "Role",
                 typeof(string),
                 propertyInfo: typeof(KpiFigure).GetProperty("Role", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 fieldInfo: typeof(KpiFigure).GetField("<Role>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly));
+            role.SetGetter(
+                string (KpiFigure instance) => KpiFigureUnsafeAccessors.Role(instance),
+                bool (KpiFigure instance) => KpiFigureUnsafeAccessors.Role(instance) == null);
+            role.SetSetter(
+                KpiFigure (KpiFigure instance, string value) =>
+                {
+                    KpiFigureUnsafeAccessors.Role(instance) = value;
+                    return instance;
+                });
+            role.SetMaterializationSetter(
+                KpiFigure (KpiFigure instance, string value) =>
+                {
+                    KpiFigureUnsafeAccessors.Role(instance) = value;
+                    return instance;
+                });
+            role.SetAccessors(
+                string (IInternalEntry entry) => KpiFigureUnsafeAccessors.Role(((KpiFigure)(entry.Entity))),
+                string (IInternalEntry entry) => KpiFigureUnsafeAccessors.Role(((KpiFigure)(entry.Entity))),
+                string (IInternalEntry entry) => entry.ReadOriginalValue<string>(role, 7),
+                string (IInternalEntry entry) => entry.GetCurrentValue<string>(role));
+            role.SetPropertyIndexes(
+                index: 7,
+                originalValueIndex: 7,
+                shadowIndex: -1,
+                relationshipIndex: -1,
+                storeGenerationIndex: -1);
+            role.TypeMapping = SqliteStringTypeMapping.Default;
+            role.SetCurrentValueComparer(new EntryCurrentValueComparer<string>(role));
 
             var sourcePage = runtimeEntityType.AddProperty(
                 "SourcePage",
@@ -86,12 +325,66 @@ namespace Kushiro.OpenData.Api.Data.CompiledModels.Sqlite
                 propertyInfo: typeof(KpiFigure).GetProperty("SourcePage", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 fieldInfo: typeof(KpiFigure).GetField("<SourcePage>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 nullable: true);
+            sourcePage.SetGetter(
+                string (KpiFigure instance) => KpiFigureUnsafeAccessors.SourcePage(instance),
+                bool (KpiFigure instance) => KpiFigureUnsafeAccessors.SourcePage(instance) == null);
+            sourcePage.SetSetter(
+                KpiFigure (KpiFigure instance, string value) =>
+                {
+                    KpiFigureUnsafeAccessors.SourcePage(instance) = value;
+                    return instance;
+                });
+            sourcePage.SetMaterializationSetter(
+                KpiFigure (KpiFigure instance, string value) =>
+                {
+                    KpiFigureUnsafeAccessors.SourcePage(instance) = value;
+                    return instance;
+                });
+            sourcePage.SetAccessors(
+                string (IInternalEntry entry) => KpiFigureUnsafeAccessors.SourcePage(((KpiFigure)(entry.Entity))),
+                string (IInternalEntry entry) => KpiFigureUnsafeAccessors.SourcePage(((KpiFigure)(entry.Entity))),
+                string (IInternalEntry entry) => entry.ReadOriginalValue<string>(sourcePage, 8),
+                string (IInternalEntry entry) => entry.GetCurrentValue<string>(sourcePage));
+            sourcePage.SetPropertyIndexes(
+                index: 8,
+                originalValueIndex: 8,
+                shadowIndex: -1,
+                relationshipIndex: -1,
+                storeGenerationIndex: -1);
+            sourcePage.TypeMapping = SqliteStringTypeMapping.Default;
 
             var sourceTitle = runtimeEntityType.AddProperty(
                 "SourceTitle",
                 typeof(string),
                 propertyInfo: typeof(KpiFigure).GetProperty("SourceTitle", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 fieldInfo: typeof(KpiFigure).GetField("<SourceTitle>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly));
+            sourceTitle.SetGetter(
+                string (KpiFigure instance) => KpiFigureUnsafeAccessors.SourceTitle(instance),
+                bool (KpiFigure instance) => KpiFigureUnsafeAccessors.SourceTitle(instance) == null);
+            sourceTitle.SetSetter(
+                KpiFigure (KpiFigure instance, string value) =>
+                {
+                    KpiFigureUnsafeAccessors.SourceTitle(instance) = value;
+                    return instance;
+                });
+            sourceTitle.SetMaterializationSetter(
+                KpiFigure (KpiFigure instance, string value) =>
+                {
+                    KpiFigureUnsafeAccessors.SourceTitle(instance) = value;
+                    return instance;
+                });
+            sourceTitle.SetAccessors(
+                string (IInternalEntry entry) => KpiFigureUnsafeAccessors.SourceTitle(((KpiFigure)(entry.Entity))),
+                string (IInternalEntry entry) => KpiFigureUnsafeAccessors.SourceTitle(((KpiFigure)(entry.Entity))),
+                string (IInternalEntry entry) => entry.ReadOriginalValue<string>(sourceTitle, 9),
+                string (IInternalEntry entry) => entry.GetCurrentValue<string>(sourceTitle));
+            sourceTitle.SetPropertyIndexes(
+                index: 9,
+                originalValueIndex: 9,
+                shadowIndex: -1,
+                relationshipIndex: -1,
+                storeGenerationIndex: -1);
+            sourceTitle.TypeMapping = SqliteStringTypeMapping.Default;
 
             var sourceUrl = runtimeEntityType.AddProperty(
                 "SourceUrl",
@@ -99,6 +392,33 @@ namespace Kushiro.OpenData.Api.Data.CompiledModels.Sqlite
                 propertyInfo: typeof(KpiFigure).GetProperty("SourceUrl", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 fieldInfo: typeof(KpiFigure).GetField("<SourceUrl>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 nullable: true);
+            sourceUrl.SetGetter(
+                string (KpiFigure instance) => KpiFigureUnsafeAccessors.SourceUrl(instance),
+                bool (KpiFigure instance) => KpiFigureUnsafeAccessors.SourceUrl(instance) == null);
+            sourceUrl.SetSetter(
+                KpiFigure (KpiFigure instance, string value) =>
+                {
+                    KpiFigureUnsafeAccessors.SourceUrl(instance) = value;
+                    return instance;
+                });
+            sourceUrl.SetMaterializationSetter(
+                KpiFigure (KpiFigure instance, string value) =>
+                {
+                    KpiFigureUnsafeAccessors.SourceUrl(instance) = value;
+                    return instance;
+                });
+            sourceUrl.SetAccessors(
+                string (IInternalEntry entry) => KpiFigureUnsafeAccessors.SourceUrl(((KpiFigure)(entry.Entity))),
+                string (IInternalEntry entry) => KpiFigureUnsafeAccessors.SourceUrl(((KpiFigure)(entry.Entity))),
+                string (IInternalEntry entry) => entry.ReadOriginalValue<string>(sourceUrl, 10),
+                string (IInternalEntry entry) => entry.GetCurrentValue<string>(sourceUrl));
+            sourceUrl.SetPropertyIndexes(
+                index: 10,
+                originalValueIndex: 10,
+                shadowIndex: -1,
+                relationshipIndex: -1,
+                storeGenerationIndex: -1);
+            sourceUrl.TypeMapping = SqliteStringTypeMapping.Default;
 
             var value = runtimeEntityType.AddProperty(
                 "Value",
@@ -108,6 +428,33 @@ namespace Kushiro.OpenData.Api.Data.CompiledModels.Sqlite
                 precision: 28,
                 scale: 8,
                 sentinel: 0m);
+            value.SetGetter(
+                decimal (KpiFigure instance) => KpiFigureUnsafeAccessors.Value(instance),
+                bool (KpiFigure instance) => KpiFigureUnsafeAccessors.Value(instance) == 0M);
+            value.SetSetter(
+                KpiFigure (KpiFigure instance, decimal value) =>
+                {
+                    KpiFigureUnsafeAccessors.Value(instance) = value;
+                    return instance;
+                });
+            value.SetMaterializationSetter(
+                KpiFigure (KpiFigure instance, decimal value) =>
+                {
+                    KpiFigureUnsafeAccessors.Value(instance) = value;
+                    return instance;
+                });
+            value.SetAccessors(
+                decimal (IInternalEntry entry) => KpiFigureUnsafeAccessors.Value(((KpiFigure)(entry.Entity))),
+                decimal (IInternalEntry entry) => KpiFigureUnsafeAccessors.Value(((KpiFigure)(entry.Entity))),
+                decimal (IInternalEntry entry) => entry.ReadOriginalValue<decimal>(value, 11),
+                decimal (IInternalEntry entry) => entry.GetCurrentValue<decimal>(value));
+            value.SetPropertyIndexes(
+                index: 11,
+                originalValueIndex: 11,
+                shadowIndex: -1,
+                relationshipIndex: -1,
+                storeGenerationIndex: -1);
+            value.TypeMapping = SqliteDecimalTypeMapping.Default;
 
             var key = runtimeEntityType.AddKey(
                 new[] { id });
@@ -135,11 +482,87 @@ namespace Kushiro.OpenData.Api.Data.CompiledModels.Sqlite
                 propertyInfo: typeof(Kpi).GetProperty("Figures", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 fieldInfo: typeof(Kpi).GetField("<Figures>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly));
 
+            figures.SetGetter(
+                List<KpiFigure> (Kpi instance) => KpiUnsafeAccessors.Figures(instance),
+                bool (Kpi instance) => KpiUnsafeAccessors.Figures(instance) == null);
+            figures.SetSetter(
+                Kpi (Kpi instance, List<KpiFigure> value) =>
+                {
+                    KpiUnsafeAccessors.Figures(instance) = value;
+                    return instance;
+                });
+            figures.SetMaterializationSetter(
+                Kpi (Kpi instance, List<KpiFigure> value) =>
+                {
+                    KpiUnsafeAccessors.Figures(instance) = value;
+                    return instance;
+                });
+            figures.SetAccessors(
+                List<KpiFigure> (IInternalEntry entry) => KpiUnsafeAccessors.Figures(((Kpi)(entry.Entity))),
+                List<KpiFigure> (IInternalEntry entry) => KpiUnsafeAccessors.Figures(((Kpi)(entry.Entity))),
+                null,
+                List<KpiFigure> (IInternalEntry entry) => entry.GetCurrentValue<List<KpiFigure>>(figures));
+            figures.SetPropertyIndexes(
+                index: 0,
+                originalValueIndex: -1,
+                shadowIndex: -1,
+                relationshipIndex: 4,
+                storeGenerationIndex: -1);
+            figures.SetCollectionAccessor<Kpi, List<KpiFigure>, KpiFigure>(
+                List<KpiFigure> (Kpi entity) => KpiUnsafeAccessors.Figures(entity),
+                (Kpi entity, List<KpiFigure> collection) => KpiUnsafeAccessors.Figures(entity) = ((List<KpiFigure>)collection),
+                (Kpi entity, List<KpiFigure> collection) => KpiUnsafeAccessors.Figures(entity) = ((List<KpiFigure>)collection),
+                List<KpiFigure> (Kpi entity, Action<Kpi, List<KpiFigure>> setter) => ClrCollectionAccessorFactory.CreateAndSet<Kpi, List<KpiFigure>, List<KpiFigure>>(entity, setter),
+                List<KpiFigure> () => new List<KpiFigure>());
             return runtimeForeignKey;
         }
 
         public static void CreateAnnotations(RuntimeEntityType runtimeEntityType)
         {
+            var id = runtimeEntityType.FindProperty("Id");
+            var kpiId = runtimeEntityType.FindProperty("KpiId");
+            var note = runtimeEntityType.FindProperty("Note");
+            var origin = runtimeEntityType.FindProperty("Origin");
+            var period = runtimeEntityType.FindProperty("Period");
+            var periodEnd = runtimeEntityType.FindProperty("PeriodEnd");
+            var provenance = runtimeEntityType.FindProperty("Provenance");
+            var role = runtimeEntityType.FindProperty("Role");
+            var sourcePage = runtimeEntityType.FindProperty("SourcePage");
+            var sourceTitle = runtimeEntityType.FindProperty("SourceTitle");
+            var sourceUrl = runtimeEntityType.FindProperty("SourceUrl");
+            var value = runtimeEntityType.FindProperty("Value");
+            var key = runtimeEntityType.FindKey(new[] { id });
+            key.SetPrincipalKeyValueFactory(KeyValueFactoryFactory.CreateSimpleNonNullableFactory<long>(key));
+            key.SetIdentityMapFactory(IdentityMapFactoryFactory.CreateFactory<long>(key));
+            runtimeEntityType.SetOriginalValuesFactory(
+                ISnapshot (IInternalEntry source) =>
+                {
+                    var structuralType = ((KpiFigure)(source.Entity));
+                    return ((ISnapshot)(new Snapshot<long, string, string, string, string, DateOnly, string, string, string, string, string, decimal>(((ValueComparer<long>)(((IProperty)id).GetValueComparer())).Snapshot(source.GetCurrentValue<long>(id)), (source.GetCurrentValue<string>(kpiId) == null ? null : ((ValueComparer<string>)(((IProperty)kpiId).GetValueComparer())).Snapshot(source.GetCurrentValue<string>(kpiId))), (source.GetCurrentValue<string>(note) == null ? null : ((ValueComparer<string>)(((IProperty)note).GetValueComparer())).Snapshot(source.GetCurrentValue<string>(note))), (source.GetCurrentValue<string>(origin) == null ? null : ((ValueComparer<string>)(((IProperty)origin).GetValueComparer())).Snapshot(source.GetCurrentValue<string>(origin))), (source.GetCurrentValue<string>(period) == null ? null : ((ValueComparer<string>)(((IProperty)period).GetValueComparer())).Snapshot(source.GetCurrentValue<string>(period))), ((ValueComparer<DateOnly>)(((IProperty)periodEnd).GetValueComparer())).Snapshot(source.GetCurrentValue<DateOnly>(periodEnd)), (source.GetCurrentValue<string>(provenance) == null ? null : ((ValueComparer<string>)(((IProperty)provenance).GetValueComparer())).Snapshot(source.GetCurrentValue<string>(provenance))), (source.GetCurrentValue<string>(role) == null ? null : ((ValueComparer<string>)(((IProperty)role).GetValueComparer())).Snapshot(source.GetCurrentValue<string>(role))), (source.GetCurrentValue<string>(sourcePage) == null ? null : ((ValueComparer<string>)(((IProperty)sourcePage).GetValueComparer())).Snapshot(source.GetCurrentValue<string>(sourcePage))), (source.GetCurrentValue<string>(sourceTitle) == null ? null : ((ValueComparer<string>)(((IProperty)sourceTitle).GetValueComparer())).Snapshot(source.GetCurrentValue<string>(sourceTitle))), (source.GetCurrentValue<string>(sourceUrl) == null ? null : ((ValueComparer<string>)(((IProperty)sourceUrl).GetValueComparer())).Snapshot(source.GetCurrentValue<string>(sourceUrl))), ((ValueComparer<decimal>)(((IProperty)value).GetValueComparer())).Snapshot(source.GetCurrentValue<decimal>(value)))));
+                });
+            runtimeEntityType.SetStoreGeneratedValuesFactory(
+                ISnapshot () => ((ISnapshot)(new Snapshot<long, string>(((ValueComparer<long>)(((IProperty)id).GetValueComparer())).Snapshot(default(long)), (default(string) == null ? null : ((ValueComparer<string>)(((IProperty)kpiId).GetValueComparer())).Snapshot(default(string)))))));
+            runtimeEntityType.SetTemporaryValuesFactory(
+                ISnapshot (IInternalEntry source) => ((ISnapshot)(new Snapshot<long, string>(default(long), default(string)))));
+            runtimeEntityType.SetShadowValuesFactory(
+                ISnapshot (IDictionary<string, object> source) => Snapshot.Empty);
+            runtimeEntityType.SetEmptyShadowValuesFactory(
+                ISnapshot () => Snapshot.Empty);
+            runtimeEntityType.SetRelationshipSnapshotFactory(
+                ISnapshot (IInternalEntry source) =>
+                {
+                    var structuralType = ((KpiFigure)(source.Entity));
+                    return ((ISnapshot)(new Snapshot<long, string>(((ValueComparer<long>)(((IProperty)id).GetKeyValueComparer())).Snapshot(source.GetCurrentValue<long>(id)), (source.GetCurrentValue<string>(kpiId) == null ? null : ((ValueComparer<string>)(((IProperty)kpiId).GetKeyValueComparer())).Snapshot(source.GetCurrentValue<string>(kpiId))))));
+                });
+            runtimeEntityType.SetCounts(new PropertyCounts(
+                propertyCount: 12,
+                navigationCount: 0,
+                complexPropertyCount: 0,
+                complexCollectionCount: 0,
+                originalValueCount: 12,
+                shadowCount: 0,
+                relationshipCount: 2,
+                storeGeneratedCount: 2));
             runtimeEntityType.AddAnnotation("Relational:FunctionName", null);
             runtimeEntityType.AddAnnotation("Relational:Schema", null);
             runtimeEntityType.AddAnnotation("Relational:SqlQuery", null);

@@ -4,8 +4,13 @@ using System.Collections.Generic;
 using System.Reflection;
 using Kushiro.OpenData.Api.Strategy;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.ChangeTracking;
+using Microsoft.EntityFrameworkCore.ChangeTracking.Internal;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Metadata;
+using Microsoft.EntityFrameworkCore.Metadata.Internal;
+using Microsoft.EntityFrameworkCore.Sqlite.Storage.Internal;
+using Microsoft.EntityFrameworkCore.Storage;
 
 #pragma warning disable 219, 612, 618
 #nullable disable
@@ -34,18 +39,101 @@ namespace Kushiro.OpenData.Api.Data.CompiledModels.Sqlite
                 fieldInfo: typeof(Measure).GetField("<Id>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 afterSaveBehavior: PropertySaveBehavior.Throw,
                 maxLength: 16);
+            id.SetGetter(
+                string (Measure instance) => MeasureUnsafeAccessors.Id(instance),
+                bool (Measure instance) => MeasureUnsafeAccessors.Id(instance) == null);
+            id.SetSetter(
+                Measure (Measure instance, string value) =>
+                {
+                    MeasureUnsafeAccessors.Id(instance) = value;
+                    return instance;
+                });
+            id.SetMaterializationSetter(
+                Measure (Measure instance, string value) =>
+                {
+                    MeasureUnsafeAccessors.Id(instance) = value;
+                    return instance;
+                });
+            id.SetAccessors(
+                string (IInternalEntry entry) => MeasureUnsafeAccessors.Id(((Measure)(entry.Entity))),
+                string (IInternalEntry entry) => MeasureUnsafeAccessors.Id(((Measure)(entry.Entity))),
+                string (IInternalEntry entry) => entry.ReadOriginalValue<string>(id, 0),
+                string (IInternalEntry entry) => ((InternalEntityEntry)entry).ReadRelationshipSnapshotValue<string>(id, 0));
+            id.SetPropertyIndexes(
+                index: 0,
+                originalValueIndex: 0,
+                shadowIndex: -1,
+                relationshipIndex: 0,
+                storeGenerationIndex: -1);
+            id.TypeMapping = SqliteStringTypeMapping.Default;
+            id.SetCurrentValueComparer(new EntryCurrentValueComparer<string>(id));
 
             var goalId = runtimeEntityType.AddProperty(
                 "GoalId",
                 typeof(string),
                 propertyInfo: typeof(Measure).GetProperty("GoalId", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 fieldInfo: typeof(Measure).GetField("<GoalId>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly));
+            goalId.SetGetter(
+                string (Measure instance) => MeasureUnsafeAccessors.GoalId(instance),
+                bool (Measure instance) => MeasureUnsafeAccessors.GoalId(instance) == null);
+            goalId.SetSetter(
+                Measure (Measure instance, string value) =>
+                {
+                    MeasureUnsafeAccessors.GoalId(instance) = value;
+                    return instance;
+                });
+            goalId.SetMaterializationSetter(
+                Measure (Measure instance, string value) =>
+                {
+                    MeasureUnsafeAccessors.GoalId(instance) = value;
+                    return instance;
+                });
+            goalId.SetAccessors(
+                string (IInternalEntry entry) => (entry.FlaggedAsStoreGenerated(1) ? entry.ReadStoreGeneratedValue<string>(0) : (entry.FlaggedAsTemporary(1) && MeasureUnsafeAccessors.GoalId(((Measure)(entry.Entity))) == null ? entry.ReadTemporaryValue<string>(0) : MeasureUnsafeAccessors.GoalId(((Measure)(entry.Entity))))),
+                string (IInternalEntry entry) => MeasureUnsafeAccessors.GoalId(((Measure)(entry.Entity))),
+                string (IInternalEntry entry) => entry.ReadOriginalValue<string>(goalId, 1),
+                string (IInternalEntry entry) => ((InternalEntityEntry)entry).ReadRelationshipSnapshotValue<string>(goalId, 1));
+            goalId.SetPropertyIndexes(
+                index: 1,
+                originalValueIndex: 1,
+                shadowIndex: -1,
+                relationshipIndex: 1,
+                storeGenerationIndex: 0);
+            goalId.TypeMapping = SqliteStringTypeMapping.Default;
+            goalId.SetCurrentValueComparer(new EntryCurrentValueComparer<string>(goalId));
 
             var marker = runtimeEntityType.AddProperty(
                 "Marker",
                 typeof(string),
                 propertyInfo: typeof(Measure).GetProperty("Marker", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 fieldInfo: typeof(Measure).GetField("<Marker>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly));
+            marker.SetGetter(
+                string (Measure instance) => MeasureUnsafeAccessors.Marker(instance),
+                bool (Measure instance) => MeasureUnsafeAccessors.Marker(instance) == null);
+            marker.SetSetter(
+                Measure (Measure instance, string value) =>
+                {
+                    MeasureUnsafeAccessors.Marker(instance) = value;
+                    return instance;
+                });
+            marker.SetMaterializationSetter(
+                Measure (Measure instance, string value) =>
+                {
+                    MeasureUnsafeAccessors.Marker(instance) = value;
+                    return instance;
+                });
+            marker.SetAccessors(
+                string (IInternalEntry entry) => MeasureUnsafeAccessors.Marker(((Measure)(entry.Entity))),
+                string (IInternalEntry entry) => MeasureUnsafeAccessors.Marker(((Measure)(entry.Entity))),
+                string (IInternalEntry entry) => entry.ReadOriginalValue<string>(marker, 2),
+                string (IInternalEntry entry) => entry.GetCurrentValue<string>(marker));
+            marker.SetPropertyIndexes(
+                index: 2,
+                originalValueIndex: 2,
+                shadowIndex: -1,
+                relationshipIndex: -1,
+                storeGenerationIndex: -1);
+            marker.TypeMapping = SqliteStringTypeMapping.Default;
 
             var order = runtimeEntityType.AddProperty(
                 "Order",
@@ -53,12 +141,80 @@ namespace Kushiro.OpenData.Api.Data.CompiledModels.Sqlite
                 propertyInfo: typeof(Measure).GetProperty("Order", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 fieldInfo: typeof(Measure).GetField("<Order>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 sentinel: 0);
+            order.SetGetter(
+                int (Measure instance) => MeasureUnsafeAccessors.Order(instance),
+                bool (Measure instance) => MeasureUnsafeAccessors.Order(instance) == 0);
+            order.SetSetter(
+                Measure (Measure instance, int value) =>
+                {
+                    MeasureUnsafeAccessors.Order(instance) = value;
+                    return instance;
+                });
+            order.SetMaterializationSetter(
+                Measure (Measure instance, int value) =>
+                {
+                    MeasureUnsafeAccessors.Order(instance) = value;
+                    return instance;
+                });
+            order.SetAccessors(
+                int (IInternalEntry entry) => MeasureUnsafeAccessors.Order(((Measure)(entry.Entity))),
+                int (IInternalEntry entry) => MeasureUnsafeAccessors.Order(((Measure)(entry.Entity))),
+                int (IInternalEntry entry) => entry.ReadOriginalValue<int>(order, 3),
+                int (IInternalEntry entry) => entry.GetCurrentValue<int>(order));
+            order.SetPropertyIndexes(
+                index: 3,
+                originalValueIndex: 3,
+                shadowIndex: -1,
+                relationshipIndex: -1,
+                storeGenerationIndex: -1);
+            order.TypeMapping = IntTypeMapping.Default.Clone(
+                comparer: new ValueComparer<int>(
+                    bool (int v1, int v2) => v1 == v2,
+                    int (int v) => v,
+                    int (int v) => v),
+                keyComparer: new ValueComparer<int>(
+                    bool (int v1, int v2) => v1 == v2,
+                    int (int v) => v,
+                    int (int v) => v),
+                providerValueComparer: new ValueComparer<int>(
+                    bool (int v1, int v2) => v1 == v2,
+                    int (int v) => v,
+                    int (int v) => v),
+                mappingInfo: new RelationalTypeMappingInfo(
+                    storeTypeName: "INTEGER"));
 
             var title = runtimeEntityType.AddProperty(
                 "Title",
                 typeof(string),
                 propertyInfo: typeof(Measure).GetProperty("Title", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 fieldInfo: typeof(Measure).GetField("<Title>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly));
+            title.SetGetter(
+                string (Measure instance) => MeasureUnsafeAccessors.Title(instance),
+                bool (Measure instance) => MeasureUnsafeAccessors.Title(instance) == null);
+            title.SetSetter(
+                Measure (Measure instance, string value) =>
+                {
+                    MeasureUnsafeAccessors.Title(instance) = value;
+                    return instance;
+                });
+            title.SetMaterializationSetter(
+                Measure (Measure instance, string value) =>
+                {
+                    MeasureUnsafeAccessors.Title(instance) = value;
+                    return instance;
+                });
+            title.SetAccessors(
+                string (IInternalEntry entry) => MeasureUnsafeAccessors.Title(((Measure)(entry.Entity))),
+                string (IInternalEntry entry) => MeasureUnsafeAccessors.Title(((Measure)(entry.Entity))),
+                string (IInternalEntry entry) => entry.ReadOriginalValue<string>(title, 4),
+                string (IInternalEntry entry) => entry.GetCurrentValue<string>(title));
+            title.SetPropertyIndexes(
+                index: 4,
+                originalValueIndex: 4,
+                shadowIndex: -1,
+                relationshipIndex: -1,
+                storeGenerationIndex: -1);
+            title.TypeMapping = SqliteStringTypeMapping.Default;
 
             var key = runtimeEntityType.AddKey(
                 new[] { id });
@@ -85,6 +241,32 @@ namespace Kushiro.OpenData.Api.Data.CompiledModels.Sqlite
                 propertyInfo: typeof(Measure).GetProperty("Goal", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 fieldInfo: typeof(Measure).GetField("<Goal>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly));
 
+            goal.SetGetter(
+                Goal (Measure instance) => MeasureUnsafeAccessors.Goal(instance),
+                bool (Measure instance) => MeasureUnsafeAccessors.Goal(instance) == null);
+            goal.SetSetter(
+                Measure (Measure instance, Goal value) =>
+                {
+                    MeasureUnsafeAccessors.Goal(instance) = value;
+                    return instance;
+                });
+            goal.SetMaterializationSetter(
+                Measure (Measure instance, Goal value) =>
+                {
+                    MeasureUnsafeAccessors.Goal(instance) = value;
+                    return instance;
+                });
+            goal.SetAccessors(
+                Goal (IInternalEntry entry) => MeasureUnsafeAccessors.Goal(((Measure)(entry.Entity))),
+                Goal (IInternalEntry entry) => MeasureUnsafeAccessors.Goal(((Measure)(entry.Entity))),
+                null,
+                Goal (IInternalEntry entry) => entry.GetCurrentValue<Goal>(goal));
+            goal.SetPropertyIndexes(
+                index: 0,
+                originalValueIndex: -1,
+                shadowIndex: -1,
+                relationshipIndex: 2,
+                storeGenerationIndex: -1);
             var measures = principalEntityType.AddNavigation("Measures",
                 runtimeForeignKey,
                 onDependent: false,
@@ -92,11 +274,82 @@ namespace Kushiro.OpenData.Api.Data.CompiledModels.Sqlite
                 propertyInfo: typeof(Goal).GetProperty("Measures", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 fieldInfo: typeof(Goal).GetField("<Measures>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly));
 
+            measures.SetGetter(
+                List<Measure> (Goal instance) => GoalUnsafeAccessors.Measures(instance),
+                bool (Goal instance) => GoalUnsafeAccessors.Measures(instance) == null);
+            measures.SetSetter(
+                Goal (Goal instance, List<Measure> value) =>
+                {
+                    GoalUnsafeAccessors.Measures(instance) = value;
+                    return instance;
+                });
+            measures.SetMaterializationSetter(
+                Goal (Goal instance, List<Measure> value) =>
+                {
+                    GoalUnsafeAccessors.Measures(instance) = value;
+                    return instance;
+                });
+            measures.SetAccessors(
+                List<Measure> (IInternalEntry entry) => GoalUnsafeAccessors.Measures(((Goal)(entry.Entity))),
+                List<Measure> (IInternalEntry entry) => GoalUnsafeAccessors.Measures(((Goal)(entry.Entity))),
+                null,
+                List<Measure> (IInternalEntry entry) => entry.GetCurrentValue<List<Measure>>(measures));
+            measures.SetPropertyIndexes(
+                index: 0,
+                originalValueIndex: -1,
+                shadowIndex: -1,
+                relationshipIndex: 2,
+                storeGenerationIndex: -1);
+            measures.SetCollectionAccessor<Goal, List<Measure>, Measure>(
+                List<Measure> (Goal entity) => GoalUnsafeAccessors.Measures(entity),
+                (Goal entity, List<Measure> collection) => GoalUnsafeAccessors.Measures(entity) = ((List<Measure>)collection),
+                (Goal entity, List<Measure> collection) => GoalUnsafeAccessors.Measures(entity) = ((List<Measure>)collection),
+                List<Measure> (Goal entity, Action<Goal, List<Measure>> setter) => ClrCollectionAccessorFactory.CreateAndSet<Goal, List<Measure>, List<Measure>>(entity, setter),
+                List<Measure> () => new List<Measure>());
             return runtimeForeignKey;
         }
 
         public static void CreateAnnotations(RuntimeEntityType runtimeEntityType)
         {
+            var id = runtimeEntityType.FindProperty("Id");
+            var goalId = runtimeEntityType.FindProperty("GoalId");
+            var marker = runtimeEntityType.FindProperty("Marker");
+            var order = runtimeEntityType.FindProperty("Order");
+            var title = runtimeEntityType.FindProperty("Title");
+            var key = runtimeEntityType.FindKey(new[] { id });
+            key.SetPrincipalKeyValueFactory(KeyValueFactoryFactory.CreateSimpleNullableFactory<string, int>(key));
+            key.SetIdentityMapFactory(IdentityMapFactoryFactory.CreateFactory<string>(key));
+            var goal = runtimeEntityType.FindNavigation("Goal");
+            var subMeasures = runtimeEntityType.FindNavigation("SubMeasures");
+            runtimeEntityType.SetOriginalValuesFactory(
+                ISnapshot (IInternalEntry source) =>
+                {
+                    var structuralType = ((Measure)(source.Entity));
+                    return ((ISnapshot)(new Snapshot<string, string, string, int, string>((source.GetCurrentValue<string>(id) == null ? null : ((ValueComparer<string>)(((IProperty)id).GetValueComparer())).Snapshot(source.GetCurrentValue<string>(id))), (source.GetCurrentValue<string>(goalId) == null ? null : ((ValueComparer<string>)(((IProperty)goalId).GetValueComparer())).Snapshot(source.GetCurrentValue<string>(goalId))), (source.GetCurrentValue<string>(marker) == null ? null : ((ValueComparer<string>)(((IProperty)marker).GetValueComparer())).Snapshot(source.GetCurrentValue<string>(marker))), ((ValueComparer<int>)(((IProperty)order).GetValueComparer())).Snapshot(source.GetCurrentValue<int>(order)), (source.GetCurrentValue<string>(title) == null ? null : ((ValueComparer<string>)(((IProperty)title).GetValueComparer())).Snapshot(source.GetCurrentValue<string>(title))))));
+                });
+            runtimeEntityType.SetStoreGeneratedValuesFactory(
+                ISnapshot () => ((ISnapshot)(new Snapshot<string>((default(string) == null ? null : ((ValueComparer<string>)(((IProperty)goalId).GetValueComparer())).Snapshot(default(string)))))));
+            runtimeEntityType.SetTemporaryValuesFactory(
+                ISnapshot (IInternalEntry source) => ((ISnapshot)(new Snapshot<string>(default(string)))));
+            runtimeEntityType.SetShadowValuesFactory(
+                ISnapshot (IDictionary<string, object> source) => Snapshot.Empty);
+            runtimeEntityType.SetEmptyShadowValuesFactory(
+                ISnapshot () => Snapshot.Empty);
+            runtimeEntityType.SetRelationshipSnapshotFactory(
+                ISnapshot (IInternalEntry source) =>
+                {
+                    var structuralType = ((Measure)(source.Entity));
+                    return ((ISnapshot)(new Snapshot<string, string, object, object>((source.GetCurrentValue<string>(id) == null ? null : ((ValueComparer<string>)(((IProperty)id).GetKeyValueComparer())).Snapshot(source.GetCurrentValue<string>(id))), (source.GetCurrentValue<string>(goalId) == null ? null : ((ValueComparer<string>)(((IProperty)goalId).GetKeyValueComparer())).Snapshot(source.GetCurrentValue<string>(goalId))), source.GetCurrentValue<Goal>(goal), SnapshotFactoryFactory.SnapshotCollection(source.GetCurrentValue<List<SubMeasure>>(subMeasures)))));
+                });
+            runtimeEntityType.SetCounts(new PropertyCounts(
+                propertyCount: 5,
+                navigationCount: 2,
+                complexPropertyCount: 0,
+                complexCollectionCount: 0,
+                originalValueCount: 5,
+                shadowCount: 0,
+                relationshipCount: 4,
+                storeGeneratedCount: 1));
             runtimeEntityType.AddAnnotation("Relational:FunctionName", null);
             runtimeEntityType.AddAnnotation("Relational:Schema", null);
             runtimeEntityType.AddAnnotation("Relational:SqlQuery", null);

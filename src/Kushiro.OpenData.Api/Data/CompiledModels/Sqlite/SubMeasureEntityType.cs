@@ -4,8 +4,13 @@ using System.Collections.Generic;
 using System.Reflection;
 using Kushiro.OpenData.Api.Strategy;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.ChangeTracking;
+using Microsoft.EntityFrameworkCore.ChangeTracking.Internal;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Metadata;
+using Microsoft.EntityFrameworkCore.Metadata.Internal;
+using Microsoft.EntityFrameworkCore.Sqlite.Storage.Internal;
+using Microsoft.EntityFrameworkCore.Storage;
 
 #pragma warning disable 219, 612, 618
 #nullable disable
@@ -34,12 +39,67 @@ namespace Kushiro.OpenData.Api.Data.CompiledModels.Sqlite
                 fieldInfo: typeof(SubMeasure).GetField("<Id>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 afterSaveBehavior: PropertySaveBehavior.Throw,
                 maxLength: 16);
+            id.SetGetter(
+                string (SubMeasure instance) => SubMeasureUnsafeAccessors.Id(instance),
+                bool (SubMeasure instance) => SubMeasureUnsafeAccessors.Id(instance) == null);
+            id.SetSetter(
+                SubMeasure (SubMeasure instance, string value) =>
+                {
+                    SubMeasureUnsafeAccessors.Id(instance) = value;
+                    return instance;
+                });
+            id.SetMaterializationSetter(
+                SubMeasure (SubMeasure instance, string value) =>
+                {
+                    SubMeasureUnsafeAccessors.Id(instance) = value;
+                    return instance;
+                });
+            id.SetAccessors(
+                string (IInternalEntry entry) => SubMeasureUnsafeAccessors.Id(((SubMeasure)(entry.Entity))),
+                string (IInternalEntry entry) => SubMeasureUnsafeAccessors.Id(((SubMeasure)(entry.Entity))),
+                string (IInternalEntry entry) => entry.ReadOriginalValue<string>(id, 0),
+                string (IInternalEntry entry) => ((InternalEntityEntry)entry).ReadRelationshipSnapshotValue<string>(id, 0));
+            id.SetPropertyIndexes(
+                index: 0,
+                originalValueIndex: 0,
+                shadowIndex: -1,
+                relationshipIndex: 0,
+                storeGenerationIndex: -1);
+            id.TypeMapping = SqliteStringTypeMapping.Default;
+            id.SetCurrentValueComparer(new EntryCurrentValueComparer<string>(id));
 
             var description = runtimeEntityType.AddProperty(
                 "Description",
                 typeof(string),
                 propertyInfo: typeof(SubMeasure).GetProperty("Description", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 fieldInfo: typeof(SubMeasure).GetField("<Description>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly));
+            description.SetGetter(
+                string (SubMeasure instance) => SubMeasureUnsafeAccessors.Description(instance),
+                bool (SubMeasure instance) => SubMeasureUnsafeAccessors.Description(instance) == null);
+            description.SetSetter(
+                SubMeasure (SubMeasure instance, string value) =>
+                {
+                    SubMeasureUnsafeAccessors.Description(instance) = value;
+                    return instance;
+                });
+            description.SetMaterializationSetter(
+                SubMeasure (SubMeasure instance, string value) =>
+                {
+                    SubMeasureUnsafeAccessors.Description(instance) = value;
+                    return instance;
+                });
+            description.SetAccessors(
+                string (IInternalEntry entry) => SubMeasureUnsafeAccessors.Description(((SubMeasure)(entry.Entity))),
+                string (IInternalEntry entry) => SubMeasureUnsafeAccessors.Description(((SubMeasure)(entry.Entity))),
+                string (IInternalEntry entry) => entry.ReadOriginalValue<string>(description, 1),
+                string (IInternalEntry entry) => entry.GetCurrentValue<string>(description));
+            description.SetPropertyIndexes(
+                index: 1,
+                originalValueIndex: 1,
+                shadowIndex: -1,
+                relationshipIndex: -1,
+                storeGenerationIndex: -1);
+            description.TypeMapping = SqliteStringTypeMapping.Default;
 
             var descriptionAsExtracted = runtimeEntityType.AddProperty(
                 "DescriptionAsExtracted",
@@ -47,18 +107,100 @@ namespace Kushiro.OpenData.Api.Data.CompiledModels.Sqlite
                 propertyInfo: typeof(SubMeasure).GetProperty("DescriptionAsExtracted", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 fieldInfo: typeof(SubMeasure).GetField("<DescriptionAsExtracted>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 nullable: true);
+            descriptionAsExtracted.SetGetter(
+                string (SubMeasure instance) => SubMeasureUnsafeAccessors.DescriptionAsExtracted(instance),
+                bool (SubMeasure instance) => SubMeasureUnsafeAccessors.DescriptionAsExtracted(instance) == null);
+            descriptionAsExtracted.SetSetter(
+                SubMeasure (SubMeasure instance, string value) =>
+                {
+                    SubMeasureUnsafeAccessors.DescriptionAsExtracted(instance) = value;
+                    return instance;
+                });
+            descriptionAsExtracted.SetMaterializationSetter(
+                SubMeasure (SubMeasure instance, string value) =>
+                {
+                    SubMeasureUnsafeAccessors.DescriptionAsExtracted(instance) = value;
+                    return instance;
+                });
+            descriptionAsExtracted.SetAccessors(
+                string (IInternalEntry entry) => SubMeasureUnsafeAccessors.DescriptionAsExtracted(((SubMeasure)(entry.Entity))),
+                string (IInternalEntry entry) => SubMeasureUnsafeAccessors.DescriptionAsExtracted(((SubMeasure)(entry.Entity))),
+                string (IInternalEntry entry) => entry.ReadOriginalValue<string>(descriptionAsExtracted, 2),
+                string (IInternalEntry entry) => entry.GetCurrentValue<string>(descriptionAsExtracted));
+            descriptionAsExtracted.SetPropertyIndexes(
+                index: 2,
+                originalValueIndex: 2,
+                shadowIndex: -1,
+                relationshipIndex: -1,
+                storeGenerationIndex: -1);
+            descriptionAsExtracted.TypeMapping = SqliteStringTypeMapping.Default;
 
             var marker = runtimeEntityType.AddProperty(
                 "Marker",
                 typeof(string),
                 propertyInfo: typeof(SubMeasure).GetProperty("Marker", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 fieldInfo: typeof(SubMeasure).GetField("<Marker>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly));
+            marker.SetGetter(
+                string (SubMeasure instance) => SubMeasureUnsafeAccessors.Marker(instance),
+                bool (SubMeasure instance) => SubMeasureUnsafeAccessors.Marker(instance) == null);
+            marker.SetSetter(
+                SubMeasure (SubMeasure instance, string value) =>
+                {
+                    SubMeasureUnsafeAccessors.Marker(instance) = value;
+                    return instance;
+                });
+            marker.SetMaterializationSetter(
+                SubMeasure (SubMeasure instance, string value) =>
+                {
+                    SubMeasureUnsafeAccessors.Marker(instance) = value;
+                    return instance;
+                });
+            marker.SetAccessors(
+                string (IInternalEntry entry) => SubMeasureUnsafeAccessors.Marker(((SubMeasure)(entry.Entity))),
+                string (IInternalEntry entry) => SubMeasureUnsafeAccessors.Marker(((SubMeasure)(entry.Entity))),
+                string (IInternalEntry entry) => entry.ReadOriginalValue<string>(marker, 3),
+                string (IInternalEntry entry) => entry.GetCurrentValue<string>(marker));
+            marker.SetPropertyIndexes(
+                index: 3,
+                originalValueIndex: 3,
+                shadowIndex: -1,
+                relationshipIndex: -1,
+                storeGenerationIndex: -1);
+            marker.TypeMapping = SqliteStringTypeMapping.Default;
 
             var measureId = runtimeEntityType.AddProperty(
                 "MeasureId",
                 typeof(string),
                 propertyInfo: typeof(SubMeasure).GetProperty("MeasureId", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 fieldInfo: typeof(SubMeasure).GetField("<MeasureId>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly));
+            measureId.SetGetter(
+                string (SubMeasure instance) => SubMeasureUnsafeAccessors.MeasureId(instance),
+                bool (SubMeasure instance) => SubMeasureUnsafeAccessors.MeasureId(instance) == null);
+            measureId.SetSetter(
+                SubMeasure (SubMeasure instance, string value) =>
+                {
+                    SubMeasureUnsafeAccessors.MeasureId(instance) = value;
+                    return instance;
+                });
+            measureId.SetMaterializationSetter(
+                SubMeasure (SubMeasure instance, string value) =>
+                {
+                    SubMeasureUnsafeAccessors.MeasureId(instance) = value;
+                    return instance;
+                });
+            measureId.SetAccessors(
+                string (IInternalEntry entry) => (entry.FlaggedAsStoreGenerated(4) ? entry.ReadStoreGeneratedValue<string>(0) : (entry.FlaggedAsTemporary(4) && SubMeasureUnsafeAccessors.MeasureId(((SubMeasure)(entry.Entity))) == null ? entry.ReadTemporaryValue<string>(0) : SubMeasureUnsafeAccessors.MeasureId(((SubMeasure)(entry.Entity))))),
+                string (IInternalEntry entry) => SubMeasureUnsafeAccessors.MeasureId(((SubMeasure)(entry.Entity))),
+                string (IInternalEntry entry) => entry.ReadOriginalValue<string>(measureId, 4),
+                string (IInternalEntry entry) => ((InternalEntityEntry)entry).ReadRelationshipSnapshotValue<string>(measureId, 1));
+            measureId.SetPropertyIndexes(
+                index: 4,
+                originalValueIndex: 4,
+                shadowIndex: -1,
+                relationshipIndex: 1,
+                storeGenerationIndex: 0);
+            measureId.TypeMapping = SqliteStringTypeMapping.Default;
+            measureId.SetCurrentValueComparer(new EntryCurrentValueComparer<string>(measureId));
 
             var order = runtimeEntityType.AddProperty(
                 "Order",
@@ -66,6 +208,47 @@ namespace Kushiro.OpenData.Api.Data.CompiledModels.Sqlite
                 propertyInfo: typeof(SubMeasure).GetProperty("Order", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 fieldInfo: typeof(SubMeasure).GetField("<Order>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 sentinel: 0);
+            order.SetGetter(
+                int (SubMeasure instance) => SubMeasureUnsafeAccessors.Order(instance),
+                bool (SubMeasure instance) => SubMeasureUnsafeAccessors.Order(instance) == 0);
+            order.SetSetter(
+                SubMeasure (SubMeasure instance, int value) =>
+                {
+                    SubMeasureUnsafeAccessors.Order(instance) = value;
+                    return instance;
+                });
+            order.SetMaterializationSetter(
+                SubMeasure (SubMeasure instance, int value) =>
+                {
+                    SubMeasureUnsafeAccessors.Order(instance) = value;
+                    return instance;
+                });
+            order.SetAccessors(
+                int (IInternalEntry entry) => SubMeasureUnsafeAccessors.Order(((SubMeasure)(entry.Entity))),
+                int (IInternalEntry entry) => SubMeasureUnsafeAccessors.Order(((SubMeasure)(entry.Entity))),
+                int (IInternalEntry entry) => entry.ReadOriginalValue<int>(order, 5),
+                int (IInternalEntry entry) => entry.GetCurrentValue<int>(order));
+            order.SetPropertyIndexes(
+                index: 5,
+                originalValueIndex: 5,
+                shadowIndex: -1,
+                relationshipIndex: -1,
+                storeGenerationIndex: -1);
+            order.TypeMapping = IntTypeMapping.Default.Clone(
+                comparer: new ValueComparer<int>(
+                    bool (int v1, int v2) => v1 == v2,
+                    int (int v) => v,
+                    int (int v) => v),
+                keyComparer: new ValueComparer<int>(
+                    bool (int v1, int v2) => v1 == v2,
+                    int (int v) => v,
+                    int (int v) => v),
+                providerValueComparer: new ValueComparer<int>(
+                    bool (int v1, int v2) => v1 == v2,
+                    int (int v) => v,
+                    int (int v) => v),
+                mappingInfo: new RelationalTypeMappingInfo(
+                    storeTypeName: "INTEGER"));
 
             var relistingOfId = runtimeEntityType.AddProperty(
                 "RelistingOfId",
@@ -73,12 +256,67 @@ namespace Kushiro.OpenData.Api.Data.CompiledModels.Sqlite
                 propertyInfo: typeof(SubMeasure).GetProperty("RelistingOfId", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 fieldInfo: typeof(SubMeasure).GetField("<RelistingOfId>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 nullable: true);
+            relistingOfId.SetGetter(
+                string (SubMeasure instance) => SubMeasureUnsafeAccessors.RelistingOfId(instance),
+                bool (SubMeasure instance) => SubMeasureUnsafeAccessors.RelistingOfId(instance) == null);
+            relistingOfId.SetSetter(
+                SubMeasure (SubMeasure instance, string value) =>
+                {
+                    SubMeasureUnsafeAccessors.RelistingOfId(instance) = value;
+                    return instance;
+                });
+            relistingOfId.SetMaterializationSetter(
+                SubMeasure (SubMeasure instance, string value) =>
+                {
+                    SubMeasureUnsafeAccessors.RelistingOfId(instance) = value;
+                    return instance;
+                });
+            relistingOfId.SetAccessors(
+                string (IInternalEntry entry) => (entry.FlaggedAsStoreGenerated(6) ? entry.ReadStoreGeneratedValue<string>(1) : (entry.FlaggedAsTemporary(6) && SubMeasureUnsafeAccessors.RelistingOfId(((SubMeasure)(entry.Entity))) == null ? entry.ReadTemporaryValue<string>(1) : SubMeasureUnsafeAccessors.RelistingOfId(((SubMeasure)(entry.Entity))))),
+                string (IInternalEntry entry) => SubMeasureUnsafeAccessors.RelistingOfId(((SubMeasure)(entry.Entity))),
+                string (IInternalEntry entry) => entry.ReadOriginalValue<string>(relistingOfId, 6),
+                string (IInternalEntry entry) => ((InternalEntityEntry)entry).ReadRelationshipSnapshotValue<string>(relistingOfId, 2));
+            relistingOfId.SetPropertyIndexes(
+                index: 6,
+                originalValueIndex: 6,
+                shadowIndex: -1,
+                relationshipIndex: 2,
+                storeGenerationIndex: 1);
+            relistingOfId.TypeMapping = SqliteStringTypeMapping.Default;
+            relistingOfId.SetCurrentValueComparer(new EntryCurrentValueComparer<string>(relistingOfId));
 
             var title = runtimeEntityType.AddProperty(
                 "Title",
                 typeof(string),
                 propertyInfo: typeof(SubMeasure).GetProperty("Title", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 fieldInfo: typeof(SubMeasure).GetField("<Title>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly));
+            title.SetGetter(
+                string (SubMeasure instance) => SubMeasureUnsafeAccessors.Title(instance),
+                bool (SubMeasure instance) => SubMeasureUnsafeAccessors.Title(instance) == null);
+            title.SetSetter(
+                SubMeasure (SubMeasure instance, string value) =>
+                {
+                    SubMeasureUnsafeAccessors.Title(instance) = value;
+                    return instance;
+                });
+            title.SetMaterializationSetter(
+                SubMeasure (SubMeasure instance, string value) =>
+                {
+                    SubMeasureUnsafeAccessors.Title(instance) = value;
+                    return instance;
+                });
+            title.SetAccessors(
+                string (IInternalEntry entry) => SubMeasureUnsafeAccessors.Title(((SubMeasure)(entry.Entity))),
+                string (IInternalEntry entry) => SubMeasureUnsafeAccessors.Title(((SubMeasure)(entry.Entity))),
+                string (IInternalEntry entry) => entry.ReadOriginalValue<string>(title, 7),
+                string (IInternalEntry entry) => entry.GetCurrentValue<string>(title));
+            title.SetPropertyIndexes(
+                index: 7,
+                originalValueIndex: 7,
+                shadowIndex: -1,
+                relationshipIndex: -1,
+                storeGenerationIndex: -1);
+            title.TypeMapping = SqliteStringTypeMapping.Default;
 
             var titleAsExtracted = runtimeEntityType.AddProperty(
                 "TitleAsExtracted",
@@ -86,6 +324,33 @@ namespace Kushiro.OpenData.Api.Data.CompiledModels.Sqlite
                 propertyInfo: typeof(SubMeasure).GetProperty("TitleAsExtracted", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 fieldInfo: typeof(SubMeasure).GetField("<TitleAsExtracted>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 nullable: true);
+            titleAsExtracted.SetGetter(
+                string (SubMeasure instance) => SubMeasureUnsafeAccessors.TitleAsExtracted(instance),
+                bool (SubMeasure instance) => SubMeasureUnsafeAccessors.TitleAsExtracted(instance) == null);
+            titleAsExtracted.SetSetter(
+                SubMeasure (SubMeasure instance, string value) =>
+                {
+                    SubMeasureUnsafeAccessors.TitleAsExtracted(instance) = value;
+                    return instance;
+                });
+            titleAsExtracted.SetMaterializationSetter(
+                SubMeasure (SubMeasure instance, string value) =>
+                {
+                    SubMeasureUnsafeAccessors.TitleAsExtracted(instance) = value;
+                    return instance;
+                });
+            titleAsExtracted.SetAccessors(
+                string (IInternalEntry entry) => SubMeasureUnsafeAccessors.TitleAsExtracted(((SubMeasure)(entry.Entity))),
+                string (IInternalEntry entry) => SubMeasureUnsafeAccessors.TitleAsExtracted(((SubMeasure)(entry.Entity))),
+                string (IInternalEntry entry) => entry.ReadOriginalValue<string>(titleAsExtracted, 8),
+                string (IInternalEntry entry) => entry.GetCurrentValue<string>(titleAsExtracted));
+            titleAsExtracted.SetPropertyIndexes(
+                index: 8,
+                originalValueIndex: 8,
+                shadowIndex: -1,
+                relationshipIndex: -1,
+                storeGenerationIndex: -1);
+            titleAsExtracted.TypeMapping = SqliteStringTypeMapping.Default;
 
             var key = runtimeEntityType.AddKey(
                 new[] { id });
@@ -115,6 +380,32 @@ namespace Kushiro.OpenData.Api.Data.CompiledModels.Sqlite
                 propertyInfo: typeof(SubMeasure).GetProperty("Measure", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 fieldInfo: typeof(SubMeasure).GetField("<Measure>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly));
 
+            measure.SetGetter(
+                Measure (SubMeasure instance) => SubMeasureUnsafeAccessors.Measure(instance),
+                bool (SubMeasure instance) => SubMeasureUnsafeAccessors.Measure(instance) == null);
+            measure.SetSetter(
+                SubMeasure (SubMeasure instance, Measure value) =>
+                {
+                    SubMeasureUnsafeAccessors.Measure(instance) = value;
+                    return instance;
+                });
+            measure.SetMaterializationSetter(
+                SubMeasure (SubMeasure instance, Measure value) =>
+                {
+                    SubMeasureUnsafeAccessors.Measure(instance) = value;
+                    return instance;
+                });
+            measure.SetAccessors(
+                Measure (IInternalEntry entry) => SubMeasureUnsafeAccessors.Measure(((SubMeasure)(entry.Entity))),
+                Measure (IInternalEntry entry) => SubMeasureUnsafeAccessors.Measure(((SubMeasure)(entry.Entity))),
+                null,
+                Measure (IInternalEntry entry) => entry.GetCurrentValue<Measure>(measure));
+            measure.SetPropertyIndexes(
+                index: 0,
+                originalValueIndex: -1,
+                shadowIndex: -1,
+                relationshipIndex: 3,
+                storeGenerationIndex: -1);
             var subMeasures = principalEntityType.AddNavigation("SubMeasures",
                 runtimeForeignKey,
                 onDependent: false,
@@ -122,6 +413,38 @@ namespace Kushiro.OpenData.Api.Data.CompiledModels.Sqlite
                 propertyInfo: typeof(Measure).GetProperty("SubMeasures", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 fieldInfo: typeof(Measure).GetField("<SubMeasures>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly));
 
+            subMeasures.SetGetter(
+                List<SubMeasure> (Measure instance) => MeasureUnsafeAccessors.SubMeasures(instance),
+                bool (Measure instance) => MeasureUnsafeAccessors.SubMeasures(instance) == null);
+            subMeasures.SetSetter(
+                Measure (Measure instance, List<SubMeasure> value) =>
+                {
+                    MeasureUnsafeAccessors.SubMeasures(instance) = value;
+                    return instance;
+                });
+            subMeasures.SetMaterializationSetter(
+                Measure (Measure instance, List<SubMeasure> value) =>
+                {
+                    MeasureUnsafeAccessors.SubMeasures(instance) = value;
+                    return instance;
+                });
+            subMeasures.SetAccessors(
+                List<SubMeasure> (IInternalEntry entry) => MeasureUnsafeAccessors.SubMeasures(((Measure)(entry.Entity))),
+                List<SubMeasure> (IInternalEntry entry) => MeasureUnsafeAccessors.SubMeasures(((Measure)(entry.Entity))),
+                null,
+                List<SubMeasure> (IInternalEntry entry) => entry.GetCurrentValue<List<SubMeasure>>(subMeasures));
+            subMeasures.SetPropertyIndexes(
+                index: 1,
+                originalValueIndex: -1,
+                shadowIndex: -1,
+                relationshipIndex: 3,
+                storeGenerationIndex: -1);
+            subMeasures.SetCollectionAccessor<Measure, List<SubMeasure>, SubMeasure>(
+                List<SubMeasure> (Measure entity) => MeasureUnsafeAccessors.SubMeasures(entity),
+                (Measure entity, List<SubMeasure> collection) => MeasureUnsafeAccessors.SubMeasures(entity) = ((List<SubMeasure>)collection),
+                (Measure entity, List<SubMeasure> collection) => MeasureUnsafeAccessors.SubMeasures(entity) = ((List<SubMeasure>)collection),
+                List<SubMeasure> (Measure entity, Action<Measure, List<SubMeasure>> setter) => ClrCollectionAccessorFactory.CreateAndSet<Measure, List<SubMeasure>, List<SubMeasure>>(entity, setter),
+                List<SubMeasure> () => new List<SubMeasure>());
             return runtimeForeignKey;
         }
 
@@ -139,6 +462,32 @@ namespace Kushiro.OpenData.Api.Data.CompiledModels.Sqlite
                 propertyInfo: typeof(SubMeasure).GetProperty("RelistingOf", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 fieldInfo: typeof(SubMeasure).GetField("<RelistingOf>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly));
 
+            relistingOf.SetGetter(
+                SubMeasure (SubMeasure instance) => SubMeasureUnsafeAccessors.RelistingOf(instance),
+                bool (SubMeasure instance) => SubMeasureUnsafeAccessors.RelistingOf(instance) == null);
+            relistingOf.SetSetter(
+                SubMeasure (SubMeasure instance, SubMeasure value) =>
+                {
+                    SubMeasureUnsafeAccessors.RelistingOf(instance) = value;
+                    return instance;
+                });
+            relistingOf.SetMaterializationSetter(
+                SubMeasure (SubMeasure instance, SubMeasure value) =>
+                {
+                    SubMeasureUnsafeAccessors.RelistingOf(instance) = value;
+                    return instance;
+                });
+            relistingOf.SetAccessors(
+                SubMeasure (IInternalEntry entry) => SubMeasureUnsafeAccessors.RelistingOf(((SubMeasure)(entry.Entity))),
+                SubMeasure (IInternalEntry entry) => SubMeasureUnsafeAccessors.RelistingOf(((SubMeasure)(entry.Entity))),
+                null,
+                SubMeasure (IInternalEntry entry) => entry.GetCurrentValue<SubMeasure>(relistingOf));
+            relistingOf.SetPropertyIndexes(
+                index: 2,
+                originalValueIndex: -1,
+                shadowIndex: -1,
+                relationshipIndex: 5,
+                storeGenerationIndex: -1);
             var relistedAs = principalEntityType.AddNavigation("RelistedAs",
                 runtimeForeignKey,
                 onDependent: false,
@@ -146,11 +495,87 @@ namespace Kushiro.OpenData.Api.Data.CompiledModels.Sqlite
                 propertyInfo: typeof(SubMeasure).GetProperty("RelistedAs", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 fieldInfo: typeof(SubMeasure).GetField("<RelistedAs>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly));
 
+            relistedAs.SetGetter(
+                List<SubMeasure> (SubMeasure instance) => SubMeasureUnsafeAccessors.RelistedAs(instance),
+                bool (SubMeasure instance) => SubMeasureUnsafeAccessors.RelistedAs(instance) == null);
+            relistedAs.SetSetter(
+                SubMeasure (SubMeasure instance, List<SubMeasure> value) =>
+                {
+                    SubMeasureUnsafeAccessors.RelistedAs(instance) = value;
+                    return instance;
+                });
+            relistedAs.SetMaterializationSetter(
+                SubMeasure (SubMeasure instance, List<SubMeasure> value) =>
+                {
+                    SubMeasureUnsafeAccessors.RelistedAs(instance) = value;
+                    return instance;
+                });
+            relistedAs.SetAccessors(
+                List<SubMeasure> (IInternalEntry entry) => SubMeasureUnsafeAccessors.RelistedAs(((SubMeasure)(entry.Entity))),
+                List<SubMeasure> (IInternalEntry entry) => SubMeasureUnsafeAccessors.RelistedAs(((SubMeasure)(entry.Entity))),
+                null,
+                List<SubMeasure> (IInternalEntry entry) => entry.GetCurrentValue<List<SubMeasure>>(relistedAs));
+            relistedAs.SetPropertyIndexes(
+                index: 1,
+                originalValueIndex: -1,
+                shadowIndex: -1,
+                relationshipIndex: 4,
+                storeGenerationIndex: -1);
+            relistedAs.SetCollectionAccessor<SubMeasure, List<SubMeasure>, SubMeasure>(
+                List<SubMeasure> (SubMeasure entity) => SubMeasureUnsafeAccessors.RelistedAs(entity),
+                (SubMeasure entity, List<SubMeasure> collection) => SubMeasureUnsafeAccessors.RelistedAs(entity) = ((List<SubMeasure>)collection),
+                (SubMeasure entity, List<SubMeasure> collection) => SubMeasureUnsafeAccessors.RelistedAs(entity) = ((List<SubMeasure>)collection),
+                List<SubMeasure> (SubMeasure entity, Action<SubMeasure, List<SubMeasure>> setter) => ClrCollectionAccessorFactory.CreateAndSet<SubMeasure, List<SubMeasure>, List<SubMeasure>>(entity, setter),
+                List<SubMeasure> () => new List<SubMeasure>());
             return runtimeForeignKey;
         }
 
         public static void CreateAnnotations(RuntimeEntityType runtimeEntityType)
         {
+            var id = runtimeEntityType.FindProperty("Id");
+            var description = runtimeEntityType.FindProperty("Description");
+            var descriptionAsExtracted = runtimeEntityType.FindProperty("DescriptionAsExtracted");
+            var marker = runtimeEntityType.FindProperty("Marker");
+            var measureId = runtimeEntityType.FindProperty("MeasureId");
+            var order = runtimeEntityType.FindProperty("Order");
+            var relistingOfId = runtimeEntityType.FindProperty("RelistingOfId");
+            var title = runtimeEntityType.FindProperty("Title");
+            var titleAsExtracted = runtimeEntityType.FindProperty("TitleAsExtracted");
+            var key = runtimeEntityType.FindKey(new[] { id });
+            key.SetPrincipalKeyValueFactory(KeyValueFactoryFactory.CreateSimpleNullableFactory<string, int>(key));
+            key.SetIdentityMapFactory(IdentityMapFactoryFactory.CreateFactory<string>(key));
+            var measure = runtimeEntityType.FindNavigation("Measure");
+            var relistedAs = runtimeEntityType.FindNavigation("RelistedAs");
+            var relistingOf = runtimeEntityType.FindNavigation("RelistingOf");
+            runtimeEntityType.SetOriginalValuesFactory(
+                ISnapshot (IInternalEntry source) =>
+                {
+                    var structuralType = ((SubMeasure)(source.Entity));
+                    return ((ISnapshot)(new Snapshot<string, string, string, string, string, int, string, string, string>((source.GetCurrentValue<string>(id) == null ? null : ((ValueComparer<string>)(((IProperty)id).GetValueComparer())).Snapshot(source.GetCurrentValue<string>(id))), (source.GetCurrentValue<string>(description) == null ? null : ((ValueComparer<string>)(((IProperty)description).GetValueComparer())).Snapshot(source.GetCurrentValue<string>(description))), (source.GetCurrentValue<string>(descriptionAsExtracted) == null ? null : ((ValueComparer<string>)(((IProperty)descriptionAsExtracted).GetValueComparer())).Snapshot(source.GetCurrentValue<string>(descriptionAsExtracted))), (source.GetCurrentValue<string>(marker) == null ? null : ((ValueComparer<string>)(((IProperty)marker).GetValueComparer())).Snapshot(source.GetCurrentValue<string>(marker))), (source.GetCurrentValue<string>(measureId) == null ? null : ((ValueComparer<string>)(((IProperty)measureId).GetValueComparer())).Snapshot(source.GetCurrentValue<string>(measureId))), ((ValueComparer<int>)(((IProperty)order).GetValueComparer())).Snapshot(source.GetCurrentValue<int>(order)), (source.GetCurrentValue<string>(relistingOfId) == null ? null : ((ValueComparer<string>)(((IProperty)relistingOfId).GetValueComparer())).Snapshot(source.GetCurrentValue<string>(relistingOfId))), (source.GetCurrentValue<string>(title) == null ? null : ((ValueComparer<string>)(((IProperty)title).GetValueComparer())).Snapshot(source.GetCurrentValue<string>(title))), (source.GetCurrentValue<string>(titleAsExtracted) == null ? null : ((ValueComparer<string>)(((IProperty)titleAsExtracted).GetValueComparer())).Snapshot(source.GetCurrentValue<string>(titleAsExtracted))))));
+                });
+            runtimeEntityType.SetStoreGeneratedValuesFactory(
+                ISnapshot () => ((ISnapshot)(new Snapshot<string, string>((default(string) == null ? null : ((ValueComparer<string>)(((IProperty)measureId).GetValueComparer())).Snapshot(default(string))), (default(string) == null ? null : ((ValueComparer<string>)(((IProperty)relistingOfId).GetValueComparer())).Snapshot(default(string)))))));
+            runtimeEntityType.SetTemporaryValuesFactory(
+                ISnapshot (IInternalEntry source) => ((ISnapshot)(new Snapshot<string, string>(default(string), default(string)))));
+            runtimeEntityType.SetShadowValuesFactory(
+                ISnapshot (IDictionary<string, object> source) => Snapshot.Empty);
+            runtimeEntityType.SetEmptyShadowValuesFactory(
+                ISnapshot () => Snapshot.Empty);
+            runtimeEntityType.SetRelationshipSnapshotFactory(
+                ISnapshot (IInternalEntry source) =>
+                {
+                    var structuralType = ((SubMeasure)(source.Entity));
+                    return ((ISnapshot)(new Snapshot<string, string, string, object, object, object>((source.GetCurrentValue<string>(id) == null ? null : ((ValueComparer<string>)(((IProperty)id).GetKeyValueComparer())).Snapshot(source.GetCurrentValue<string>(id))), (source.GetCurrentValue<string>(measureId) == null ? null : ((ValueComparer<string>)(((IProperty)measureId).GetKeyValueComparer())).Snapshot(source.GetCurrentValue<string>(measureId))), (source.GetCurrentValue<string>(relistingOfId) == null ? null : ((ValueComparer<string>)(((IProperty)relistingOfId).GetKeyValueComparer())).Snapshot(source.GetCurrentValue<string>(relistingOfId))), source.GetCurrentValue<Measure>(measure), SnapshotFactoryFactory.SnapshotCollection(source.GetCurrentValue<List<SubMeasure>>(relistedAs)), source.GetCurrentValue<SubMeasure>(relistingOf))));
+                });
+            runtimeEntityType.SetCounts(new PropertyCounts(
+                propertyCount: 9,
+                navigationCount: 3,
+                complexPropertyCount: 0,
+                complexCollectionCount: 0,
+                originalValueCount: 9,
+                shadowCount: 0,
+                relationshipCount: 6,
+                storeGeneratedCount: 2));
             runtimeEntityType.AddAnnotation("Relational:FunctionName", null);
             runtimeEntityType.AddAnnotation("Relational:Schema", null);
             runtimeEntityType.AddAnnotation("Relational:SqlQuery", null);
