@@ -9,7 +9,8 @@ namespace Kushiro.OpenData.Api.Strategy.ReadModel;
 /// (<see cref="DatasetVersion"/>) moves on, so a re-seed or a write through another instance shows here too.
 /// A reload is a fixed handful of queries, whatever the size of the tree.
 /// </summary>
-public sealed class StrategyReadModel(IServiceScopeFactory scopes, DatasetVersion dataset, Labels.EnglishLabels labels)
+public sealed class StrategyReadModel(
+    IServiceScopeFactory scopes, DatasetVersion dataset, Labels.EnglishLabels labels, ILogger<StrategyReadModel> logger)
 {
     private readonly SemaphoreSlim reloading = new(1, 1);
     private volatile StrategyGraph? current;
@@ -39,6 +40,22 @@ public sealed class StrategyReadModel(IServiceScopeFactory scopes, DatasetVersio
             reloading.Release();
         }
     }
+
+    /// <summary>
+    /// Starts loading the graph on the thread pool and returns at once, so that the first request that needs it
+    /// (a list, a GraphQL query, a search) finds it loaded or loading. A failure is logged; that request tries again.
+    /// </summary>
+    public void Preload() => _ = Task.Run(async () =>
+    {
+        try
+        {
+            await GetAsync(CancellationToken.None);
+        }
+        catch (Exception e)
+        {
+            logger.LogWarning(e, "The strategy tree could not be preloaded; the first request that needs it loads it");
+        }
+    });
 
     private async Task<StrategyGraph> LoadAsync(CancellationToken cancellationToken)
     {
