@@ -74,7 +74,7 @@ if (ApiKeyCommand.IsInvoked(args))
 }
 // The store is current: the in-memory tree loads while Kestrel starts, not in the first request that needs it (on two
 // cores that takes about 0.1 s off the first answer; bench/README.md).
-app.Services.GetRequiredService<StrategyReadModel>().Preload();
+app.Services.GetRequiredService<StrategyReadModel>().Preload(app.Lifetime.ApplicationStopping);
 await app.RunAsync();
 return 0;
 

@@ -1,4 +1,6 @@
 using System.Data.Common;
+using System.Net;
+using Kushiro.OpenData.Api.Tests.Kpis;
 using Kushiro.OpenData.Api.Data.Providers;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.EntityFrameworkCore;
@@ -21,6 +23,10 @@ public sealed class StoreReadsTests : IDisposable
         var client = api.CreateClient();
         const string wholeTree = "{ plan { goals { id measures { id goal { id } subMeasures { id measure { id } goal { id } relistingOf { id } relistedAs { id } } } } } }";
         const string oneGoal = "{ goal(id: \"4\") { id } }";
+        // The tree is loaded at start; once a first answer is out, that load is over. A write then makes it stale.
+        (await client.PostGraphQLAsync(oneGoal)).Data.ToString();
+        var staff = api.WithKey(await StaffClient.CreateKeyWithCommandAsync(api));
+        Assert.Equal(HttpStatusCode.Created, (await staff.PostJsonAsync("/api/v1/kpis", StaffClient.NewKpi("read-count", goalId: "4"))).StatusCode);
 
         api.Commands.Reset();
         var tree = (await client.PostGraphQLAsync(wholeTree)).Data;

@@ -45,11 +45,16 @@ public sealed class StrategyReadModel(
     /// Starts loading the graph on the thread pool and returns at once, so that the first request that needs it
     /// (a list, a GraphQL query, a search) finds it loaded or loading. A failure is logged; that request tries again.
     /// </summary>
-    public void Preload() => _ = Task.Run(async () =>
+    /// <param name="stopping">The app stopping: the load is abandoned without a warning.</param>
+    public void Preload(CancellationToken stopping) => _ = Task.Run(async () =>
     {
         try
         {
-            await GetAsync(CancellationToken.None);
+            await GetAsync(stopping);
+        }
+        catch (Exception) when (stopping.IsCancellationRequested)
+        {
+            // Cancelled, or the services went away under it: nothing will ask for the tree any more.
         }
         catch (Exception e)
         {
