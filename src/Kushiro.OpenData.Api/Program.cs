@@ -73,7 +73,7 @@ if (ApiKeyCommand.IsInvoked(args))
     return await ApiKeyCommand.RunAsync(app.Services, args, Console.Out, Console.Error);
 }
 // The store is current: the in-memory tree loads while Kestrel starts, not in the first request that needs it (on two
-// cores that takes about 0.1 s off the first answer; bench/README.md).
+// cores that took about 0.07 s off the first answer; bench/README.md).
 app.Services.GetRequiredService<StrategyReadModel>().Preload(app.Lifetime.ApplicationStopping);
 await app.RunAsync();
 return 0;
