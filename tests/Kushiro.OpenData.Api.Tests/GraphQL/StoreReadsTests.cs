@@ -2,6 +2,7 @@ using System.Data.Common;
 using System.Net;
 using Kushiro.OpenData.Api.Tests.Kpis;
 using Kushiro.OpenData.Api.Data.Providers;
+using Kushiro.OpenData.Api.Strategy.ReadModel;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
@@ -23,8 +24,8 @@ public sealed class StoreReadsTests : IDisposable
         var client = api.CreateClient();
         const string wholeTree = "{ plan { goals { id measures { id goal { id } subMeasures { id measure { id } goal { id } relistingOf { id } relistedAs { id } } } } } }";
         const string oneGoal = "{ goal(id: \"4\") { id } }";
-        // The tree is loaded at start; once a first answer is out, that load is over. A write then makes it stale.
-        (await client.PostGraphQLAsync(oneGoal)).Data.ToString();
+        // The tree is loaded at start: once that load is over, a write makes it stale.
+        await api.Services.GetRequiredService<StrategyReadModel>().Preloaded;
         var staff = api.WithKey(await StaffClient.CreateKeyWithCommandAsync(api));
         Assert.Equal(HttpStatusCode.Created, (await staff.PostJsonAsync("/api/v1/kpis", StaffClient.NewKpi("read-count", goalId: "4"))).StatusCode);
 

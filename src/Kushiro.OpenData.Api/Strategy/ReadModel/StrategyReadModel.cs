@@ -41,20 +41,25 @@ public sealed class StrategyReadModel(
         }
     }
 
+    /// <summary>The load <see cref="Preload"/> started: complete once the tree is loaded, or the load failed or was
+    /// abandoned (it never faults).</summary>
+    internal Task Preloaded { get; private set; } = Task.CompletedTask;
+
     /// <summary>
     /// Starts loading the graph on the thread pool and returns at once, so that the first request that needs it
     /// (a list, a GraphQL query, a search) finds it loaded or loading. A failure is logged; that request tries again.
     /// </summary>
     /// <param name="stopping">The app stopping: the load is abandoned without a warning.</param>
-    public void Preload(CancellationToken stopping) => _ = Task.Run(async () =>
+    public void Preload(CancellationToken stopping) => Preloaded = Task.Run(async () =>
     {
         try
         {
             await GetAsync(stopping);
         }
-        catch (Exception) when (stopping.IsCancellationRequested)
+        catch (Exception e) when (stopping.IsCancellationRequested || e is ObjectDisposedException)
         {
-            // Cancelled, or the services went away under it: nothing will ask for the tree any more.
+            // Cancelled, or the app went away under it (a start that failed after this began does not signal
+            // stopping): nothing will ask for the tree any more.
         }
         catch (Exception e)
         {
