@@ -21,6 +21,7 @@ public static class GraphQLSetup
                 c.DefaultComplexityImpactDelegate = GraphQLLimits.IntrospectionPricedFlat(c.DefaultComplexityImpactDelegate);
             })
             .AddValidationRule<MaxAliasesRule>()
+            .ConfigureExecution<ValidatedDocuments>()
             .WithTimeout(GraphQLLimits.Timeout, TimeoutAction.ReturnTimeoutError)
             .ConfigureExecutionOptions(o => o.UnhandledExceptionDelegate = context =>
             {

@@ -1,4 +1,5 @@
 using System.Net;
+using System.Text.Json;
 
 namespace Kushiro.OpenData.Api.Tests.GraphQL;
 
@@ -46,6 +47,19 @@ public sealed class GraphQLLimitsTests(SharedApiFactory api)
             "{ subMeasures { measure { subMeasures { measure { subMeasures { goal { measures { subMeasures { description } } } } } } } } }");
 
         AssertRefused(answer, "complex");
+    }
+
+    [Fact]
+    public async Task ADocumentThatPassedIsStillPricedByTheLimitInItsVariables()
+    {
+        // Two searches walking each result's measure: cheap for one result each, too complex for a hundred. The
+        // document is validated once; its price depends on the variables, so it is checked on every request.
+        var search = "search(q: \"子育て\", limit: $n) { results { item { ... on SubMeasure { measure { subMeasures { themes { code provenance } relistingOf { themes { code } } } } } } } }";
+        var document = $"query($n: Int) {{ a: {search} b: {search} }}";
+        var client = api.CreateClient();
+        Assert.Equal(JsonValueKind.Object, (await client.PostGraphQLAsync(document, new { n = 1 })).Data.ValueKind);
+
+        AssertRefused(await client.PostGraphQLAsync(document, new { n = 100 }), "complex");
     }
 
     [Fact]

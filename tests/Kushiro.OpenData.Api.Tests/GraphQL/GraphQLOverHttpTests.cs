@@ -171,6 +171,23 @@ public sealed class GraphQLOverHttpTests(SharedApiFactory api)
     }
 
     [Fact]
+    public async Task ADocumentThatPassedStillRefusesMissingOrMistypedVariables()
+    {
+        // Each document is validated once; the variables of every request are still checked against it.
+        const string Document = "query($id: ID!, $limit: Int) { goal(id: $id) { id } search(q: \"子育て\", limit: $limit) { totalCount } }";
+        var client = api.CreateClient();
+        Assert.Equal("2", (await client.PostGraphQLAsync(Document, new { id = "2", limit = 5 })).Data.GetProperty("goal").Text("id"));
+
+        foreach (var (variables, named) in new (object?, string)[] { (null, "$id"), (new { id = "2", limit = "many" }, "$limit"), (new { id = "2", limit = 0 }, "limit") })
+        {
+            var answer = await client.PostGraphQLAsync(Document, variables);
+            Assert.Equal(HttpStatusCode.BadRequest, answer.Status);
+            Assert.Contains(named, Assert.Single(answer.ErrorMessages));
+            Assert.False(answer.Json.TryGetProperty("data", out _));
+        }
+    }
+
+    [Fact]
     public async Task MutationsOverGetAreA405AllowingPost()
     {
         var answer = await api.CreateClient().GetGraphQLAsync(Q("mutation { __typename }"));

@@ -126,6 +126,22 @@ public sealed class GraphQLThemesTests(SharedApiFactory api)
     }
 
     [Fact]
+    public async Task ADocumentThatPassedStillRefusesABadThemeInItsVariables()
+    {
+        var client = api.CreateClient();
+        // Each document is validated once; what a request's variables bring is checked every time.
+        const string query = "query($t: [String!]) { subMeasures(theme: $t) { id } }";
+        Assert.NotEmpty((await client.PostGraphQLAsync(query, new { t = new[] { "sdgs:8" } })).Data.GetProperty("subMeasures").EnumerateArray());
+
+        var answer = await client.PostGraphQLAsync(query, new { t = new[] { "sdgs:18" } });
+
+        Assert.Equal(System.Net.HttpStatusCode.BadRequest, answer.Status);
+        Assert.Contains("\"18\"", Assert.Single(answer.ErrorMessages));
+        Assert.Equal("INVALID_THEME", answer.Json.GetProperty("errors")[0].GetProperty("extensions").Text("code"));
+        Assert.False(answer.Json.TryGetProperty("data", out _));
+    }
+
+    [Fact]
     public async Task EnglishLabelsThroughGraphQLAreTheOnesRestServesInEnglish()
     {
         var client = api.CreateClient();
