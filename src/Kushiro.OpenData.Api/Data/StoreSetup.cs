@@ -15,18 +15,24 @@ public static class StoreSetup
     /// (the default) or <c>postgresql</c>; the connection string is <c>Store</c> (env <c>ConnectionStrings__Store</c>).
     /// For SQLite a relative database path is taken from the content root, and its folder is created on first run.
     /// </summary>
+    /// <remarks>
+    /// The context options are built once (singleton), not for every context: they depend on configuration only, and
+    /// building them ran the provider set-up again for each request that reads the store.
+    /// </remarks>
     public static IServiceCollection AddStore(this IServiceCollection services, IConfiguration configuration, string contentRoot)
     {
         var connectionString = configuration.GetConnectionString(ConnectionStringName);
         switch (configuration["Store:Provider"]?.ToLowerInvariant() ?? "sqlite")
         {
             case "sqlite":
-                services.AddDbContext<SqliteStoreContext>(o => o.UseSqlite(SqliteFile(connectionString ?? DefaultConnectionString, contentRoot)));
+                services.AddDbContext<SqliteStoreContext>(o => o.UseSqlite(SqliteFile(connectionString ?? DefaultConnectionString, contentRoot)),
+                    optionsLifetime: ServiceLifetime.Singleton);
                 services.AddScoped<OpenDataContext>(s => s.GetRequiredService<SqliteStoreContext>());
                 break;
             case "postgresql":
                 services.AddDbContext<PostgreSqlStoreContext>(o => o.UseNpgsql(connectionString
-                    ?? throw new InvalidOperationException($"Store:Provider is postgresql but ConnectionStrings:{ConnectionStringName} is not set.")));
+                    ?? throw new InvalidOperationException($"Store:Provider is postgresql but ConnectionStrings:{ConnectionStringName} is not set.")),
+                    optionsLifetime: ServiceLifetime.Singleton);
                 services.AddScoped<OpenDataContext>(s => s.GetRequiredService<PostgreSqlStoreContext>());
                 break;
             case var other:
