@@ -41,17 +41,17 @@ public sealed class ValidatedDocuments : IConfigureExecution
             return await next(options);
         }
         var operation = options.OperationName ?? "";
-        var operations = passed.GetOrCreateValue(document);
-        var known = operations.ContainsKey(operation);
+        var known = passed.TryGetValue(document, out var operations) && operations.ContainsKey(operation);
         if (known)
         {
             options.ValidationRules = [.. (options.ValidationRules ?? DocumentValidator.CoreRules).Where(r => !DocumentOnly.Contains(r.GetType()))];
         }
         var result = await next(options);
-        // Executed: every rule passed and the variables were accepted.
+        // Executed: every rule passed and the variables were accepted. A document that failed leaves no entry; one too
+        // long for the gate to keep is parsed afresh each time, so its entry is never looked up and goes with it.
         if (!known && result.Executed)
         {
-            operations.TryAdd(operation, true);
+            passed.GetOrCreateValue(document).TryAdd(operation, true);
         }
         return result;
     }
