@@ -10,7 +10,7 @@ const ms = (n) => (n === undefined ? "–" : n < 1 ? n.toFixed(2) : n.toFixed(1)
 export function report(run, scenarios) {
   const s = (server, scenario) => run.servers[server]?.results[scenario];
   const lines = [];
-  lines.push(`Machine: ${run.machine}. wrk: ${run.settings.threads} threads, ${run.settings.connections} connections, ${run.settings.duration} s per scenario after a warm-up of up to 5 s; one server at a time.`);
+  lines.push(`Machine: ${run.machine}. wrk: ${run.settings.threads} threads, ${run.settings.connections} connections, ${run.settings.duration} s per scenario after a warm-up of up to 5 s; all servers up, one under load at a time, scenario by scenario.`);
   lines.push("");
   lines.push("| Scenario | API req/s | nginx req/s | Kestrel ceiling req/s | json-server req/s | graphql-yoga req/s | API/nginx | ceiling/nginx | API/json-server | GraphQL/yoga |");
   lines.push("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|");

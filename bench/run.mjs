@@ -1,6 +1,7 @@
 // The benchmark itself, started by bench/run once the API is published and the tools are installed.
-// Measures start-up, then drives the API, nginx (static copies of the API's own bytes), json-server and
-// graphql-yoga one at a time with the same wrk settings, and prints one table (also in artifacts/bench/results.md).
+// Measures start-up, then drives the API, nginx (static copies of the API's own bytes), the Kestrel ceiling,
+// json-server and graphql-yoga with the same wrk settings, one under load at a time, scenario by scenario, and
+// prints one table (also in artifacts/bench/results.md).
 import { spawn } from "node:child_process";
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { request as httpRequest } from "node:http";
@@ -142,33 +143,51 @@ function once(base, request) {
   });
 }
 
-/** Drives one server through its scenarios: check the answer once, warm up, measure. */
-async function drive(target, base, pid) {
-  const results = {};
-  let memoryBefore;
-  for (const scenario of scenarios) {
-    // Kestrel's ceiling serves the same static copies as nginx.
-    let request = scenario[target === "kestrel" ? "nginx" : target];
-    if (!request) continue;
-    if (request.fillsCache) memoryBefore ??= memory(pid);
-    if (request.revalidate) {
-      // A poller learnt its ETag elsewhere (same bytes, other headers), so nothing here has served its variant.
-      const { headers } = await once(base, request.poller ? { ...request, headers: {} } : request);
-      if (!headers.etag) continue; // the Kestrel ceiling sends no validators
-      request = { ...request, headers: { ...request.headers, "If-None-Match": headers.etag } };
-    }
-    let answer = await once(base, request);
-    // The API answers a revalidation its cache cannot answer yet in full (and keeps it): the next one must be a 304.
-    if (request.poller && answer.status === 200) answer = await once(base, request);
-    const expected = request.revalidate ? 304 : 200;
-    if (answer.status !== expected) throw new Error(`${target} ${scenario.name}: ${answer.status}, expected ${expected}`);
-    // Long enough for tiered compilation to settle on the hot paths.
-    await wrk(`${target}-${scenario.name}-warmup`, base + request.path, request, Math.min(5, settings.duration));
-    results[scenario.name] = { ...(await wrk(`${target}-${scenario.name}`, base + request.path, request)), bytes: answer.bytes.length };
-    console.log(`  ${target} ${scenario.name}: ${results[scenario.name].rps.toFixed(0)} req/s, p99 ${results[scenario.name].p99} ms`);
+/** One server, one scenario: check the answer once, warm up, measure. Undefined when the server has no such request. */
+async function measure(target, base, scenario) {
+  // Kestrel's ceiling serves the same static copies as nginx.
+  let request = scenario[target === "kestrel" ? "nginx" : target];
+  if (!request) return undefined;
+  if (request.revalidate) {
+    // A poller learnt its ETag elsewhere (same bytes, other headers), so nothing here has served its variant.
+    const { headers } = await once(base, request.poller ? { ...request, headers: {} } : request);
+    if (!headers.etag) return undefined; // the Kestrel ceiling sends no validators
+    request = { ...request, headers: { ...request.headers, "If-None-Match": headers.etag } };
   }
-  // RSS as the realistic scenarios leave it; a scenario that fills the cache on purpose comes after.
-  return { results, memory: memoryBefore ?? memory(pid), memoryAfterCacheFill: memoryBefore ? memory(pid) : undefined };
+  let answer = await once(base, request);
+  // The API answers a revalidation its cache cannot answer yet in full (and keeps it): the next one must be a 304.
+  if (request.poller && answer.status === 200) answer = await once(base, request);
+  const expected = request.revalidate ? 304 : 200;
+  if (answer.status !== expected) throw new Error(`${target} ${scenario.name}: ${answer.status}, expected ${expected}`);
+  // Long enough for tiered compilation to settle on the hot paths.
+  await wrk(`${target}-${scenario.name}-warmup`, base + request.path, request, Math.min(5, settings.duration));
+  const result = { ...(await wrk(`${target}-${scenario.name}`, base + request.path, request)), bytes: answer.bytes.length };
+  console.log(`  ${target} ${scenario.name}: ${result.rps.toFixed(0)} req/s, p99 ${result.p99} ms`);
+  return result;
+}
+
+/**
+ * Every server is up (the others idle) while one is under load, scenario by scenario: the figures a ratio compares
+ * are taken within a minute of each other, since a shared machine's speed can drift by tens of percent in an hour.
+ */
+async function driveAll(servers) {
+  const measured = {};
+  for (const server of servers) measured[server.key] = { results: {} };
+  for (const scenario of scenarios) {
+    console.log(scenario.label);
+    for (const server of servers) {
+      const entry = measured[server.key];
+      // RSS as the realistic scenarios leave it; a scenario that fills the cache on purpose comes last.
+      if (scenario[server.target]?.fillsCache) entry.memoryBefore ??= memory(server.pid);
+      const result = await measure(server.target, server.base, scenario);
+      if (result) entry.results[scenario.name] = result;
+    }
+  }
+  for (const server of servers) {
+    const { results, memoryBefore } = measured[server.key];
+    measured[server.key] = { results, memory: memoryBefore ?? memory(server.pid), memoryAfterCacheFill: memoryBefore ? memory(server.pid) : undefined };
+  }
+  return measured;
 }
 
 async function main() {
@@ -212,11 +231,8 @@ async function main() {
     if (scenario.nginx && !scenario.api.revalidate) writeFileSync(join(work, "static", scenario.nginx.file), apiAnswers[scenario.name].bytes);
   }
   await runNode(join(root, "bench", "peers", "export.mjs"), [apiBase, work]);
-  console.log("API");
-  run.servers.api = await drive("api", apiBase, api.pid);
-  await stop(api);
 
-  console.log("nginx");
+  // nginx: the API's exact bytes as static files.
   port = await freePort();
   writeFileSync(join(work, "nginx.conf"), nginxConf(port));
   const nginx = start("nginx", "nginx", ["-c", join(work, "nginx.conf"), "-e", join(work, "nginx-error.log")]);
@@ -226,26 +242,19 @@ async function main() {
     const copy = await once(nginxBase, scenario.nginx);
     if (!copy.bytes.equals(apiAnswers[scenario.name].bytes)) throw new Error(`nginx ${scenario.name}: not the API's bytes`);
   }
-  run.servers.nginx = await drive("nginx", nginxBase, nginx.pid);
-  await stop(nginx);
 
-  console.log("Kestrel ceiling (bare endpoints writing the same bytes from memory)");
+  // The Kestrel ceiling: bare endpoints writing the same bytes from memory.
   port = await freePort();
   const kestrel = start("kestrel", join(work, "ceiling", "KestrelCeiling"), [join(work, "static"), "--urls", `http://127.0.0.1:${port}`]);
-  await untilOk(`http://127.0.0.1:${port}/${scenarios[0].nginx.file}`, performance.now(), 30_000);
-  run.servers.kestrel = await drive("kestrel", `http://127.0.0.1:${port}`, kestrel.pid);
-  await stop(kestrel);
+  const kestrelBase = `http://127.0.0.1:${port}`;
+  await untilOk(`${kestrelBase}/${scenarios[0].nginx.file}`, performance.now(), 30_000);
 
-  console.log("json-server");
   port = await freePort();
   const peers = join(root, "bench", "peers");
   const jsonServer = start("json-server", "node", [join(peers, "node_modules", "json-server", "lib", "cli", "bin.js"), "--port", String(port), "--host", "127.0.0.1", "--quiet", join(work, "db.json")]);
   const jsonServerBase = `http://127.0.0.1:${port}`;
   await untilOk(`${jsonServerBase}/subMeasures/1-1-1`, performance.now(), 30_000);
-  run.servers["json-server"] = await drive("jsonServer", jsonServerBase, jsonServer.pid);
-  await stop(jsonServer);
 
-  console.log("graphql-yoga");
   port = await freePort();
   const yoga = start("yoga", "node", [join(peers, "yoga.mjs"), join(root, "openapi", "schema.graphql"), join(work, "graphql-data.json"), String(port)]);
   const yogaBase = `http://127.0.0.1:${port}`;
@@ -255,8 +264,15 @@ async function main() {
     const ours = JSON.parse(apiAnswers[scenario.name].bytes);
     if (!isDeepStrictEqual(theirs, ours)) throw new Error(`graphql-yoga ${scenario.name}: not the API's answer`);
   }
-  run.servers["graphql-yoga"] = await drive("yoga", yogaBase, yoga.pid);
-  await stop(yoga);
+
+  run.servers = await driveAll([
+    { key: "api", target: "api", base: apiBase, pid: api.pid },
+    { key: "nginx", target: "nginx", base: nginxBase, pid: nginx.pid },
+    { key: "kestrel", target: "kestrel", base: kestrelBase, pid: kestrel.pid },
+    { key: "json-server", target: "jsonServer", base: jsonServerBase, pid: jsonServer.pid },
+    { key: "graphql-yoga", target: "yoga", base: yogaBase, pid: yoga.pid },
+  ]);
+  for (const server of [api, nginx, kestrel, jsonServer, yoga]) await stop(server);
 
   writeFileSync(join(work, "results.json"), JSON.stringify(run, null, 2));
   const table = report(run, scenarios);
@@ -308,7 +324,10 @@ function machine() {
   return `${cpu}, ${cores} cores, ${memGb.toFixed(0)} GiB, ${read("/etc/os-release").match(/PRETTY_NAME="(.*)"/)?.[1] ?? "Linux"}`;
 }
 
-main().catch((e) => {
+main().catch(async (e) => {
   console.error(e);
+  // Every server is up during the load phase; nginx's workers would outlive a SIGKILLed master (the exit handler's
+  // last resort), so each one is asked to stop first, for up to 10 s.
+  await Promise.race([Promise.all([...children].map(stop)), sleep(10_000)]);
   process.exit(1);
 });
