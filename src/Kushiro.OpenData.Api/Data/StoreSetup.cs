@@ -88,7 +88,8 @@ public static class StoreSetup
 
     /// <summary>
     /// Validates the seed first (a bad seed throws <see cref="SeedValidationException"/> before the store is
-    /// opened), then applies migrations and syncs the seed-owned tables when the seed's hash changed.
+    /// opened), then, unless this build already brought the store up to date with this seed, applies migrations and
+    /// syncs the seed-owned tables.
     /// </summary>
     public static async Task BringStoreUpToDateAsync(this IServiceProvider services, CancellationToken cancellationToken = default)
     {
@@ -96,6 +97,21 @@ public static class StoreSetup
         var started = System.Diagnostics.Stopwatch.GetTimestamp();
         var seed = SeedReader.Read(SeedDirectory(configuration));
 
+        var import = await OnceAcrossInstancesAsync(services, s => s.GetRequiredService<SeedImporter>().UpToDateAsync(seed, cancellationToken), cancellationToken)
+            ?? await MigrateAndImportAsync(services, seed, cancellationToken);
+        // Code lists and alignments are served from memory: small, and changed only with the seed.
+        services.GetRequiredService<Themes.ThemeCatalog>().Load(seed.Schemes, seed.Alignments, seed.SubMeasureThemes);
+        services.GetRequiredService<Labels.EnglishLabels>().Load(seed.EnglishLabels);
+        services.GetRequiredService<DatasetVersion>().Advance(import.LastModified);
+
+        services.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(StoreSetup)).LogInformation(
+            "Store {Action} from seed {Hash} in {Milliseconds:F0} ms: {Goals} goals, {Measures} measures, {SubMeasures} sub-measures",
+            import.Changed ? "updated" : "already up to date", seed.Hash[..12], System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalMilliseconds,
+            seed.Goals.Count, seed.Measures.Count, seed.SubMeasures.Count);
+    }
+
+    private static async Task<SeedImportResult> MigrateAndImportAsync(IServiceProvider services, StrategySeed seed, CancellationToken cancellationToken)
+    {
         await OnceAcrossInstancesAsync(services, async s =>
         {
             // Migrate also compares the model with the last migration's snapshot, which means building the model from
@@ -108,15 +124,6 @@ public static class StoreSetup
             }
             return true;
         }, cancellationToken);
-        var import = await OnceAcrossInstancesAsync(services, s => s.GetRequiredService<SeedImporter>().ImportAsync(seed, cancellationToken), cancellationToken);
-        // Code lists and alignments are served from memory: small, and changed only with the seed.
-        services.GetRequiredService<Themes.ThemeCatalog>().Load(seed.Schemes, seed.Alignments, seed.SubMeasureThemes);
-        services.GetRequiredService<Labels.EnglishLabels>().Load(seed.EnglishLabels);
-        services.GetRequiredService<DatasetVersion>().Advance(import.LastModified);
-
-        services.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(StoreSetup)).LogInformation(
-            "Store {Action} from seed {Hash} in {Milliseconds:F0} ms: {Goals} goals, {Measures} measures, {SubMeasures} sub-measures",
-            import.Changed ? "updated" : "already up to date", seed.Hash[..12], System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalMilliseconds,
-            seed.Goals.Count, seed.Measures.Count, seed.SubMeasures.Count);
+        return await OnceAcrossInstancesAsync(services, s => s.GetRequiredService<SeedImporter>().ImportAsync(seed, cancellationToken), cancellationToken);
     }
 }

@@ -2,6 +2,9 @@ using Kushiro.OpenData.Api.Changes;
 using Kushiro.OpenData.Api.Kpis;
 using Kushiro.OpenData.Api.Strategy;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Migrations;
+using Microsoft.EntityFrameworkCore.Storage;
 
 namespace Kushiro.OpenData.Api.Data.Seed;
 
@@ -16,6 +19,26 @@ public sealed class SeedImporter(OpenDataContext db, TimeProvider time)
     // Last-Modified (clients revalidate once, by ETag); a build that serves something new always gets one.
     private static readonly string AppBuild = typeof(SeedImporter).Assembly.ManifestModule.ModuleVersionId.ToString("N");
 
+    /// <summary>
+    /// The store's state if this build already brought it up to date with this seed, else null (no store yet, or
+    /// another seed or build). A build records itself only after migrating the store, so when it finds itself
+    /// recorded nothing is pending: a start on such a store needs neither the migrations check nor the import.
+    /// </summary>
+    public async Task<SeedImportResult?> UpToDateAsync(StrategySeed seed, CancellationToken cancellationToken = default)
+    {
+        // A new store has no database (PostgreSQL) or file (SQLite) yet, or no tables: asking first keeps a first run
+        // free of failed queries and of the errors EF Core would log for them.
+        if (!await db.GetService<IRelationalDatabaseCreator>().ExistsAsync(cancellationToken)
+            || !await db.GetService<IHistoryRepository>().ExistsAsync(cancellationToken))
+        {
+            return null;
+        }
+        var current = await db.StoreStates.AsNoTracking().SingleOrDefaultAsync(cancellationToken);
+        return UpToDate(current, seed) ? new SeedImportResult(false, current!.LastModified) : null;
+    }
+
+    private static bool UpToDate(StoreState? state, StrategySeed seed) => state?.SeedHash == seed.Hash && state.AppBuild == AppBuild;
+
     /// <returns>
     /// Whether what the API serves changed (the seed's content, or the build serving it), and the store's
     /// Last-Modified afterwards, so that start-up needs no second read of it.
@@ -24,7 +47,7 @@ public sealed class SeedImporter(OpenDataContext db, TimeProvider time)
     {
         // Most starts find the store up to date and take no write lock; the look is repeated once the lock is held, as
         // another instance may have imported this seed in the meantime.
-        bool UpToDate(StoreState? s) => s?.SeedHash == seed.Hash && s.AppBuild == AppBuild;
+        bool UpToDate(StoreState? s) => SeedImporter.UpToDate(s, seed);
         var current = await db.StoreStates.AsNoTracking().SingleOrDefaultAsync(cancellationToken);
         if (UpToDate(current))
         {
