@@ -45,18 +45,17 @@ public sealed class SeedImporter(OpenDataContext db, TimeProvider time)
     /// </returns>
     public async Task<SeedImportResult> ImportAsync(StrategySeed seed, CancellationToken cancellationToken = default)
     {
-        // Most starts find the store up to date and take no write lock; the look is repeated once the lock is held, as
-        // another instance may have imported this seed in the meantime.
-        bool UpToDate(StoreState? s) => SeedImporter.UpToDate(s, seed);
+        // Another instance of this build may have imported this seed since the start looked (UpToDateAsync): then no
+        // write lock is taken. The look is repeated once the lock is held, for the same reason.
         var current = await db.StoreStates.AsNoTracking().SingleOrDefaultAsync(cancellationToken);
-        if (UpToDate(current))
+        if (UpToDate(current, seed))
         {
             return new SeedImportResult(false, current!.LastModified);
         }
 
         await using var transaction = await db.BeginWriteAsync(cancellationToken);
         var state = await db.StoreStates.FindAsync([StoreState.SingletonId], cancellationToken);
-        if (UpToDate(state))
+        if (UpToDate(state, seed))
         {
             return new SeedImportResult(false, state!.LastModified);
         }
