@@ -45,14 +45,8 @@ public sealed class SeedImporter(OpenDataContext db, TimeProvider time)
     /// </returns>
     public async Task<SeedImportResult> ImportAsync(StrategySeed seed, CancellationToken cancellationToken = default)
     {
-        // Another instance of this build may have imported this seed since the start looked (UpToDateAsync): then no
-        // write lock is taken. The look is repeated once the lock is held, for the same reason.
-        var current = await db.StoreStates.AsNoTracking().SingleOrDefaultAsync(cancellationToken);
-        if (UpToDate(current, seed))
-        {
-            return new SeedImportResult(false, current!.LastModified);
-        }
-
+        // The start looked just before (UpToDateAsync); the look is repeated once the write lock is held, as another
+        // instance of this build may have imported this seed in the meantime.
         await using var transaction = await db.BeginWriteAsync(cancellationToken);
         var state = await db.StoreStates.FindAsync([StoreState.SingletonId], cancellationToken);
         if (UpToDate(state, seed))
