@@ -31,6 +31,26 @@ public sealed class OperatorTests
     }
 
     [Fact]
+    public async Task AnAddressInUseStopsTheServerWithExitCodeOneAndSaysSo()
+    {
+        using var seed = new SeedFolder();
+        using var occupant = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+        occupant.Start();
+        var address = $"http://127.0.0.1:{((System.Net.IPEndPoint)occupant.LocalEndpoint).Port}";
+        var result = await AppProcess.RunAsync(["--urls", address],
+            new Dictionary<string, string>
+            {
+                ["Seed__Directory"] = seed.Path,
+                ["ConnectionStrings__Store"] = $"Data Source={Path.Combine(Path.GetDirectoryName(seed.Path)!, "store.db")}",
+            },
+            Path.GetDirectoryName(seed.Path)!);
+        // An operator's script or service manager reads the exit code: 1, as for the other reasons not to start, not
+        // the runtime's abort for an unhandled exception.
+        Assert.Equal(1, result.ExitCode);
+        Assert.Contains($"Not starting: Failed to bind to address {address}: address already in use", result.Output + result.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task AConfiguredServerStartsWithoutAWarningAndWritesNothingIntoItsHomeFolder()
     {
         using var seed = new SeedFolder();
