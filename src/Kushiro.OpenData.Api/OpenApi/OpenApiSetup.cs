@@ -44,7 +44,11 @@ public static class OpenApiSetup
 
     public static WebApplication UseOpenApiDocuments(this WebApplication app)
     {
-        app.UseSwagger(o => o.RouteTemplate = "openapi/{documentName}.json");
+        // Swashbuckle's middleware has the container make a document generator for every request it sees, and the
+        // first one builds the generator's options (reading the XML docs): only requests for the documents see it.
+        app.UseWhen(
+            context => context.Request.Path.StartsWithSegments("/openapi", StringComparison.OrdinalIgnoreCase),
+            documents => documents.UseSwagger(o => o.RouteTemplate = "openapi/{documentName}.json"));
         app.UseSwaggerUI(o =>
         {
             o.RoutePrefix = "docs";
