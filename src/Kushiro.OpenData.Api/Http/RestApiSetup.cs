@@ -21,12 +21,14 @@ public static class RestApiSetup
         // First of the problem writers, ahead of MVC's own (which negotiates, and so writes nothing for a 406).
         services.AddSingleton<IProblemDetailsWriter, JsonProblemDetailsWriter>();
         services.AddSingleton<RequestContractFilter>();
+        services.AddSingleton<ApiVersionsHeaderFilter>();
         services.AddControllers(o =>
             {
                 // RequestContractFilter answers 406 from the published media types; MVC's own check would also
                 // refuse "application/json; charset=utf-8", which names exactly what is served.
                 o.ReturnHttpNotAcceptable = false;
                 o.Filters.AddService<RequestContractFilter>();
+                o.Filters.AddService<ApiVersionsHeaderFilter>();
                 // Accept is honoured as sent, so "text/csv, */*;q=0.1" gets CSV: by default MVC ignores any Accept with */*.
                 o.RespectBrowserAcceptHeader = true;
                 // The contract publishes application/json; text/json would answer "Accept: text/*", where CSV is meant.

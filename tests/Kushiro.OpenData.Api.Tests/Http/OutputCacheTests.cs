@@ -24,6 +24,19 @@ public sealed class OutputCacheTests(SharedApiFactory api)
     }
 
     [Fact]
+    public async Task AnAnswerFromTheCacheReportsTheSupportedVersionsAsTheFirstDid()
+    {
+        // README: responses carry api-supported-versions, whether or not the output cache answers them.
+        using var first = await client.GetSettledAsync("/api/v1/measures/3-2");
+        using var cached = await client.GetAsync("/api/v1/measures/3-2");
+
+        Assert.NotNull(cached.Headers.Age); // the output cache's answer
+        Assert.True(first.Headers.TryGetValues("api-supported-versions", out var reported), "the first answer reports the versions");
+        Assert.True(cached.Headers.TryGetValues("api-supported-versions", out var reportedFromCache), "the cached answer reports the versions");
+        Assert.Equal(reported, reportedFromCache);
+    }
+
+    [Fact]
     public async Task IdsDifferingOnlyInCaseAreDifferentResources()
     {
         await client.GetJsonAsync("/api/v1/themes/fields/energy");

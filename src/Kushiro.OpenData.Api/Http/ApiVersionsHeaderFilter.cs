@@ -1,0 +1,24 @@
+using Asp.Versioning;
+using Microsoft.AspNetCore.Mvc.Filters;
+
+namespace Kushiro.OpenData.Api.Http;
+
+/// <summary>
+/// Writes <c>api-supported-versions</c> before the action runs. Asp.Versioning writes it only as the response starts,
+/// after the output cache has taken the headers it keeps, so every answer served from the cache went without it.
+/// Its own filter still runs and finds the header written (the reporter does not write a header twice).
+/// </summary>
+public sealed class ApiVersionsHeaderFilter(IReportApiVersions reporter) : IActionFilter
+{
+    public void OnActionExecuting(ActionExecutingContext context)
+    {
+        if (context.HttpContext.GetEndpoint()?.Metadata.GetMetadata<ApiVersionMetadata>() is { } metadata)
+        {
+            reporter.Report(context.HttpContext.Response, metadata.Map(reporter.Mapping));
+        }
+    }
+
+    public void OnActionExecuted(ActionExecutedContext context)
+    {
+    }
+}
