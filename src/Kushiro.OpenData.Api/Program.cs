@@ -75,23 +75,7 @@ if (ApiKeyCommand.IsInvoked(args))
 // The store is current: the in-memory tree loads while Kestrel starts, not in the first request that needs it (on two
 // cores that took about 0.07 s off the first answer; bench/README.md).
 app.Services.GetRequiredService<StrategyReadModel>().Preload(app.Lifetime.ApplicationStopping);
-try
-{
-    await app.StartAsync();
-}
-catch (Exception e)
-{
-    // An address in use, say: exit code 1 like the other reasons not to start, instead of the runtime's abort for an
-    // unhandled exception. The host has already logged the exception with its stack.
-    app.Logger.LogCritical("Not starting: {Message}", e.Message);
-    // Stopped before disposed: the background services started before Kestrel end as in a shutdown, not as failures.
-    await app.StopAsync();
-    await app.DisposeAsync();
-    return 1;
-}
-await app.WaitForShutdownAsync();
-await app.DisposeAsync();
-return 0;
+return await app.ServeUntilStoppedAsync();
 
 /// <summary>The entry point, visible to the tests' WebApplicationFactory.</summary>
 public partial class Program;

@@ -6,7 +6,8 @@ namespace Kushiro.OpenData.Api.Http;
 /// <summary>
 /// Writes <c>api-supported-versions</c> before the action runs. Asp.Versioning writes it only as the response starts,
 /// after the output cache has taken the headers it keeps, so every answer served from the cache went without it.
-/// Its own filter still runs and finds the header written (the reporter does not write a header twice).
+/// Its own filter still runs and finds the header written (the reporter does not write a header twice). With a sunset
+/// or deprecation policy, which this API does not have, the reporter's Link headers would need the same check.
 /// </summary>
 public sealed class ApiVersionsHeaderFilter(IReportApiVersions reporter) : IActionFilter
 {

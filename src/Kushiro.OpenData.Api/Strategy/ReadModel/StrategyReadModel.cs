@@ -58,8 +58,8 @@ public sealed class StrategyReadModel(
         }
         catch (Exception e) when (stopping.IsCancellationRequested || e is ObjectDisposedException)
         {
-            // Cancelled, or the app went away under it (a start that failed after this began does not signal
-            // stopping): nothing will ask for the tree any more.
+            // Cancelled, or the store's services disposed under it as the app stopped: nothing will ask for the tree
+            // any more.
         }
         catch (Exception e)
         {

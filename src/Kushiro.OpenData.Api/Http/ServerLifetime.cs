@@ -1,0 +1,40 @@
+namespace Kushiro.OpenData.Api.Http;
+
+/// <summary>Serves until the app is asked to stop, ending with the exit code an operator's script or service manager reads.</summary>
+public static class ServerLifetime
+{
+    /// <returns>0 after a stop that was asked for (Ctrl+C, SIGTERM); 1 when the server could not start.</returns>
+    public static async Task<int> ServeUntilStoppedAsync(this WebApplication app)
+    {
+        try
+        {
+            try
+            {
+                await app.StartAsync();
+            }
+            catch (OperationCanceledException) when (app.Lifetime.ApplicationStopping.IsCancellationRequested)
+            {
+                // Asked to stop while starting: a stop, not a failure.
+                await app.StopAsync();
+                return 0;
+            }
+            catch (Exception e)
+            {
+                // An address in use, say: exit code 1 like the other reasons not to start, not the runtime's abort for
+                // an unhandled exception. The host has already logged the exception with its stack.
+                app.Logger.LogCritical("Not starting: {Message}", e.Message);
+                // Stopped before disposed, so the background services that started before Kestrel end as in a
+                // shutdown, not as failures.
+                await app.StopAsync();
+                return 1;
+            }
+            await app.WaitForShutdownAsync();
+            return 0;
+        }
+        finally
+        {
+            // Disposing flushes the console logger, which writes on a background queue: a failed stop's error included.
+            await app.DisposeAsync();
+        }
+    }
+}
