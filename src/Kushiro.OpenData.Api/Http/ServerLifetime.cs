@@ -1,6 +1,8 @@
 namespace Kushiro.OpenData.Api.Http;
 
-/// <summary>Serves until the app is asked to stop, ending with the exit code an operator's script or service manager reads.</summary>
+/// <summary>
+/// Serves until the app is asked to stop, ending with the exit code an operator's script or service manager reads.
+/// </summary>
 public static class ServerLifetime
 {
     /// <returns>0 after a stop that was asked for (Ctrl+C, SIGTERM); 1 when the server could not start.</returns>

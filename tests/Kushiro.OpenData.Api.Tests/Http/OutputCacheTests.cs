@@ -26,8 +26,8 @@ public sealed class OutputCacheTests(SharedApiFactory api)
     [Fact]
     public async Task AnAnswerFromTheCacheReportsTheSupportedVersionsAsTheFirstDid()
     {
-        // A client reading the versions from any answer (README: answers with a body carry api-supported-versions) must not
-        // depend on whether the output cache served it.
+        // A client reading the versions from any answer (README: answers with a body carry api-supported-versions)
+        // must not depend on whether the output cache served it.
         using var first = await client.GetSettledAsync("/api/v1/measures/3-2");
         using var cached = await client.GetAsync("/api/v1/measures/3-2");
 
