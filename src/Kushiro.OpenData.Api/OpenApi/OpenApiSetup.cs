@@ -44,11 +44,9 @@ public static class OpenApiSetup
 
     public static WebApplication UseOpenApiDocuments(this WebApplication app)
     {
-        // Swashbuckle's middleware has the container make a document generator for every request it sees, and the
-        // first one builds the generator's options (reading the XML docs): only requests for the documents see it.
-        app.UseWhen(
-            context => context.Request.Path.StartsWithSegments("/openapi", StringComparison.OrdinalIgnoreCase),
-            documents => documents.UseSwagger(o => o.RouteTemplate = "openapi/{documentName}.json"));
+        // An endpoint, not UseSwagger's middleware: that one has the container make a document generator for every
+        // request it sees, and the first one builds the generator's options (reading the XML docs).
+        app.MapSwagger("/openapi/{documentName}.json");
         app.UseSwaggerUI(o =>
         {
             o.RoutePrefix = "docs";
