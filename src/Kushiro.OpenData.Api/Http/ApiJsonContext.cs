@@ -12,12 +12,16 @@ namespace Kushiro.OpenData.Api.Http;
 
 /// <summary>
 /// The REST answers' JSON contracts, generated at build time. Without them, System.Text.Json builds each type's
-/// contract by reflection on its first use and emits accessor methods that the JIT then compiles: work that the first
-/// request of each kind paid for after every start. Types not listed here (problem details, staff request bodies)
-/// keep the reflection contracts that follow this one in the resolver chain; the options (names, encoder, number
-/// handling) are MVC's either way, so the bytes are the same.
+/// contract on its first use and emits an accessor for each property, which the JIT then compiles: work the first
+/// request of each kind paid after every start. Staff request bodies keep the reflection contracts that follow this
+/// one in MVC's resolver chain. Names, encoder and number handling are MVC's options either way, so the bytes are
+/// the same (GeneratedJsonContractTests).
 /// </summary>
-[JsonSourceGenerationOptions(JsonSerializerDefaults.Web)]
+/// <remarks>
+/// Metadata only: the generator's fast-path writers apply only under the context's own options, and MVC's differ
+/// (its encoder), so they would never run. Web defaults are kept so the context's own options match MVC's anyway.
+/// </remarks>
+[JsonSourceGenerationOptions(JsonSerializerDefaults.Web, GenerationMode = JsonSourceGenerationMode.Metadata)]
 [JsonSerializable(typeof(Page<GoalSummary>))]
 [JsonSerializable(typeof(GoalDetail))]
 [JsonSerializable(typeof(Page<MeasureSummary>))]
