@@ -27,8 +27,9 @@ public static class RestApiSetup
                 // RequestContractFilter answers 406 from the published media types; MVC's own check would also
                 // refuse "application/json; charset=utf-8", which names exactly what is served.
                 o.ReturnHttpNotAcceptable = false;
-                o.Filters.AddService<RequestContractFilter>();
+                // Versions first: the request contract's 406s and 400s report them too.
                 o.Filters.AddService<ApiVersionsHeaderFilter>();
+                o.Filters.AddService<RequestContractFilter>();
                 // Accept is honoured as sent, so "text/csv, */*;q=0.1" gets CSV: by default MVC ignores any Accept with */*.
                 o.RespectBrowserAcceptHeader = true;
                 // The contract publishes application/json; text/json would answer "Accept: text/*", where CSV is meant.

@@ -93,6 +93,28 @@ public sealed class ErrorResponseTests(SharedApiFactory api)
     }
 
     [Theory]
+    [InlineData("/api/v1/goals", "application/xml", HttpStatusCode.NotAcceptable)] // the request contract's check
+    [InlineData("/api/v1/goals?limit_=1", null, HttpStatusCode.BadRequest)] // the request contract's check
+    [InlineData("/api/v1/goals?limit=abc", null, HttpStatusCode.BadRequest)] // model binding's check
+    [InlineData("/api/v1/goals/7", null, HttpStatusCode.NotFound)] // the action's
+    public async Task ARefusalInAVersionReportsTheSupportedVersions(string url, string? accept, HttpStatusCode status)
+    {
+        // README: answers with a body carry api-supported-versions, problems included.
+        using var request = new HttpRequestMessage(HttpMethod.Get, url);
+        if (accept is not null)
+        {
+            request.Headers.Accept.ParseAdd(accept);
+        }
+        using var refused = await client.SendAsync(request);
+        using var answered = await client.GetAsync("/api/v1/goals/1");
+
+        Assert.Equal(status, refused.StatusCode);
+        Assert.True(refused.Headers.TryGetValues("api-supported-versions", out var reported),
+            "the refusal reports the versions");
+        Assert.Equal(answered.Headers.GetValues("api-supported-versions"), reported);
+    }
+
+    [Theory]
     [InlineData("*/*")]
     [InlineData("application/*")]
     [InlineData("application/json")]
