@@ -67,6 +67,10 @@ public static class ChangeRecorder
         };
     }
 
+    // One instance: options cache the contracts they resolve, so new options for every entry resolved them again for
+    // each of the hundreds of entries a first import writes.
+    private static readonly JsonSerializerOptions Written = new() { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
     private static string Json(IEnumerable<PropertyEntry> properties, Func<PropertyEntry, object?> value)
     {
         var json = new JsonObject();
@@ -74,6 +78,6 @@ public static class ChangeRecorder
         {
             json[JsonNamingPolicy.CamelCase.ConvertName(property.Metadata.Name)] = JsonSerializer.SerializeToNode(value(property));
         }
-        return json.ToJsonString(new JsonSerializerOptions { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping });
+        return json.ToJsonString(Written);
     }
 }
