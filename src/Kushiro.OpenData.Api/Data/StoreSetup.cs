@@ -51,7 +51,7 @@ public static class StoreSetup
     }
 
     // Before it applies migrations, Migrate builds the model from OnModelCreating and diffs it with the last migration's
-    // snapshot, to refuse a model change nobody wrote a migration for: about 0.15 s of a first run (bench/README.md).
+    // snapshot, to refuse a model change nobody wrote a migration for: about 0.1 s of a first run (bench/README.md).
     // That is a question about the build, not the store, and StoreSchemaTests asks it of every build for both providers;
     // with the warning off, EF Core skips the diff.
     private static DbContextOptionsBuilder TrustTheMigrations(DbContextOptionsBuilder options) =>
