@@ -67,8 +67,8 @@ public static class ChangeRecorder
         };
     }
 
-    // One instance: options cache the contracts they resolve, so new options for every entry resolved them again for
-    // each of the hundreds of entries a first import writes.
+    // One instance: options cache the contracts they resolve, and new options for every entry resolved them again for
+    // each one (a first import writes one for each seed record it adds).
     private static readonly JsonSerializerOptions Written = new() { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
     private static string Json(IEnumerable<PropertyEntry> properties, Func<PropertyEntry, object?> value)
