@@ -69,7 +69,7 @@ public static class ChangeRecorder
 
     // One instance: options cache the contracts they resolve, and new options for every entry resolved them again for
     // each one (a first import writes one for each seed record it adds).
-    private static readonly JsonSerializerOptions Written = new() { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+    private static readonly JsonSerializerOptions Written = new() { Encoder = Http.RestApiSetup.Encoder };
 
     private static string Json(IEnumerable<PropertyEntry> properties, Func<PropertyEntry, object?> value)
     {
