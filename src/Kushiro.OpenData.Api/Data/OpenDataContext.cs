@@ -41,6 +41,28 @@ public abstract class OpenDataContext(DbContextOptions options) : DbContext(opti
     public virtual async Task<IAsyncDisposable> BeginSnapshotAsync(CancellationToken cancellationToken) =>
         await Database.BeginTransactionAsync(System.Data.IsolationLevel.RepeatableRead, cancellationToken);
 
+    /// <summary>
+    /// Whether the store has EF Core's migrations history table, asked of the database's catalog: EF Core's own
+    /// checks read the table itself and, where it is missing (a new PostgreSQL store), log the failed read as an error.
+    /// </summary>
+    public abstract Task<bool> HasMigrationsHistoryAsync(CancellationToken cancellationToken);
+
+    /// <summary>Runs a query of one boolean (or 0/1) value on the context's connection.</summary>
+    protected async Task<bool> AskAsync(string sql, CancellationToken cancellationToken)
+    {
+        await Database.OpenConnectionAsync(cancellationToken);
+        try
+        {
+            await using var command = Database.GetDbConnection().CreateCommand();
+            command.CommandText = sql;
+            return Convert.ToBoolean(await command.ExecuteScalarAsync(cancellationToken), System.Globalization.CultureInfo.InvariantCulture);
+        }
+        finally
+        {
+            await Database.CloseConnectionAsync();
+        }
+    }
+
     protected override void OnModelCreating(ModelBuilder modelBuilder) =>
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(OpenDataContext).Assembly);
 }

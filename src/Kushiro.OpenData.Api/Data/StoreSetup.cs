@@ -2,6 +2,9 @@ using Kushiro.OpenData.Api.Data.Providers;
 using Kushiro.OpenData.Api.Data.Seed;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Migrations;
+using Microsoft.EntityFrameworkCore.Storage;
 
 namespace Kushiro.OpenData.Api.Data;
 
@@ -123,8 +126,22 @@ public static class StoreSetup
         {
             // Migrate does more than this check even with nothing to apply (it prepares its history table's commands),
             // so a store with nothing pending skips it; a store current for this build skips this step altogether.
-            var database = s.GetRequiredService<OpenDataContext>().Database;
-            if ((await database.GetPendingMigrationsAsync(cancellationToken)).Any())
+            // A new store (no PostgreSQL database or SQLite file yet, or a database created empty for the API) gets its
+            // database and an empty migrations history table first: migrating a store without them, EF Core would log
+            // its first, failing looks at them as errors. (Instances racing to create them retry like any step here.)
+            var context = s.GetRequiredService<OpenDataContext>();
+            var database = context.Database;
+            var creator = database.GetService<IRelationalDatabaseCreator>();
+            if (!await creator.ExistsAsync(cancellationToken))
+            {
+                await creator.CreateAsync(cancellationToken);
+            }
+            var isNew = !await context.HasMigrationsHistoryAsync(cancellationToken);
+            if (isNew)
+            {
+                await database.ExecuteSqlRawAsync(database.GetService<IHistoryRepository>().GetCreateIfNotExistsScript(), cancellationToken);
+            }
+            if (isNew || (await database.GetPendingMigrationsAsync(cancellationToken)).Any())
             {
                 await database.MigrateAsync(cancellationToken);
             }

@@ -31,6 +31,9 @@ public sealed class PostgreSqlStoreTests(SharedApiFactory sqlite)
                 .Select(json => { var plan = JsonNode.Parse(json)!.AsObject(); plan.Remove("lastModified"); return plan.ToJsonString(); });
             Assert.Single(plans.Distinct());
             await onPostgres.GetJsonAsync("/api/v1/goals/9", System.Net.HttpStatusCode.NotFound);
+            // The factory's database did not exist before this start: creating it is no error, and an operator reading
+            // the log of a first start should meet no failure (the BaseIri warning is the tests' configuration).
+            Assert.All(postgres.Problems, p => Assert.StartsWith("LinkedData:BaseIri is not set", p, StringComparison.Ordinal));
         }
         finally
         {
@@ -64,6 +67,31 @@ public sealed class PostgreSqlStoreTests(SharedApiFactory sqlite)
             var expected = SourceDocument.Load().Goals.Select(g => g.Title).ToList();
             expected[1] = "人材を育てる(改訂)";
             Assert.Equal(expected, GoalTitles(PostgreSqlApiFactory.ConnectionStringFor(database)));
+        }
+        finally
+        {
+            PostgreSqlApiFactory.Drop(database);
+        }
+    }
+
+    [PostgreSqlFact]
+    public async Task ADatabaseCreatedEmptyForTheApiIsFilledWithoutErrorsInTheLog()
+    {
+        // How a DBA often hands over a store: the database exists, owned by the API's role, with nothing in it.
+        var database = $"kushiro_test_{Guid.NewGuid():N}";
+        using (var connection = new Npgsql.NpgsqlConnection(PostgreSqlApiFactory.ConnectionStringFor("postgres")))
+        {
+            connection.Open();
+            using var command = connection.CreateCommand();
+            command.CommandText = $"CREATE DATABASE \"{database}\"";
+            command.ExecuteNonQuery();
+        }
+        try
+        {
+            using var api = new PostgreSqlApiFactory(database: database);
+            var plan = await api.CreateClient().GetJsonAsync("/api/v1/plan");
+            Assert.Equal(47, plan.GetProperty("counts").GetProperty("subMeasures").GetInt32());
+            Assert.All(api.Problems, p => Assert.StartsWith("LinkedData:BaseIri is not set", p, StringComparison.Ordinal));
         }
         finally
         {

@@ -3,7 +3,6 @@ using Kushiro.OpenData.Api.Kpis;
 using Kushiro.OpenData.Api.Strategy;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
-using Microsoft.EntityFrameworkCore.Migrations;
 using Microsoft.EntityFrameworkCore.Storage;
 
 namespace Kushiro.OpenData.Api.Data.Seed;
@@ -29,7 +28,7 @@ public sealed class SeedImporter(OpenDataContext db, TimeProvider time)
         // A new store has no database (PostgreSQL) or file (SQLite) yet, or no tables: asking first keeps a first run
         // free of failed queries and of the errors EF Core would log for them.
         if (!await db.GetService<IRelationalDatabaseCreator>().ExistsAsync(cancellationToken)
-            || !await db.GetService<IHistoryRepository>().ExistsAsync(cancellationToken))
+            || !await db.HasMigrationsHistoryAsync(cancellationToken))
         {
             return null;
         }
