@@ -42,10 +42,13 @@ public abstract class OpenDataContext(DbContextOptions options) : DbContext(opti
         await Database.BeginTransactionAsync(System.Data.IsolationLevel.RepeatableRead, cancellationToken);
 
     /// <summary>
-    /// Whether the store has EF Core's migrations history table, asked of the database's catalog: EF Core's own
-    /// checks read the table itself and, where it is missing (a new PostgreSQL store), log the failed read as an error.
+    /// Whether the store has the table (in the default schema), asked of the database's catalog: reading a missing
+    /// table fails, and EF Core logs its own failed reads (of a new store's migrations history) as errors.
     /// </summary>
-    public abstract Task<bool> HasMigrationsHistoryAsync(CancellationToken cancellationToken);
+    public abstract Task<bool> HasTableAsync(string table, CancellationToken cancellationToken);
+
+    /// <summary>The table that holds <see cref="StoreState"/>, as this provider's model maps it.</summary>
+    public string StoreStateTable => Model.FindEntityType(typeof(StoreState))!.GetTableName()!;
 
     /// <summary>Runs a query of one boolean (or 0/1) value on the context's connection.</summary>
     protected async Task<bool> AskAsync(string sql, CancellationToken cancellationToken)

@@ -136,7 +136,7 @@ public static class StoreSetup
             {
                 await creator.CreateAsync(cancellationToken);
             }
-            var isNew = !await context.HasMigrationsHistoryAsync(cancellationToken);
+            var isNew = !await context.HasTableAsync(HistoryRepository.DefaultTableName, cancellationToken);
             if (isNew)
             {
                 await database.ExecuteSqlRawAsync(database.GetService<IHistoryRepository>().GetCreateIfNotExistsScript(), cancellationToken);

@@ -75,19 +75,30 @@ public sealed class PostgreSqlStoreTests(SharedApiFactory sqlite)
     }
 
     [PostgreSqlFact]
-    public async Task ADatabaseCreatedEmptyForTheApiIsFilledWithoutErrorsInTheLog()
-    {
+    public Task ADatabaseCreatedEmptyForTheApiIsFilledWithoutErrorsInTheLog() =>
         // How a DBA often hands over a store: the database exists, owned by the API's role, with nothing in it.
+        StartsOnAndFillsWithoutErrors(prepared: null);
+
+    [PostgreSqlFact]
+    public Task AFirstStartStoppedBeforeItsMigrationsRanIsCompletedByTheNextStart() =>
+        // A first start makes EF Core's migrations history table, then migrates: stopped in between, it leaves that.
+        StartsOnAndFillsWithoutErrors(prepared: """
+            CREATE TABLE "__EFMigrationsHistory" (
+                "MigrationId" character varying(150) NOT NULL,
+                "ProductVersion" character varying(32) NOT NULL,
+                CONSTRAINT "PK___EFMigrationsHistory" PRIMARY KEY ("MigrationId"))
+            """);
+
+    private static async Task StartsOnAndFillsWithoutErrors(string? prepared)
+    {
         var database = $"kushiro_test_{Guid.NewGuid():N}";
-        using (var connection = new Npgsql.NpgsqlConnection(PostgreSqlApiFactory.ConnectionStringFor("postgres")))
-        {
-            connection.Open();
-            using var command = connection.CreateCommand();
-            command.CommandText = $"CREATE DATABASE \"{database}\"";
-            command.ExecuteNonQuery();
-        }
+        Run("postgres", $"CREATE DATABASE \"{database}\"");
         try
         {
+            if (prepared is not null)
+            {
+                Run(database, prepared);
+            }
             using var api = new PostgreSqlApiFactory(database: database);
             var plan = await api.CreateClient().GetJsonAsync("/api/v1/plan");
             Assert.Equal(47, plan.GetProperty("counts").GetProperty("subMeasures").GetInt32());
@@ -96,6 +107,15 @@ public sealed class PostgreSqlStoreTests(SharedApiFactory sqlite)
         finally
         {
             PostgreSqlApiFactory.Drop(database);
+        }
+
+        static void Run(string on, string sql)
+        {
+            using var connection = new Npgsql.NpgsqlConnection(PostgreSqlApiFactory.ConnectionStringFor(on));
+            connection.Open();
+            using var command = connection.CreateCommand();
+            command.CommandText = sql;
+            command.ExecuteNonQuery();
         }
     }
 

@@ -20,6 +20,30 @@ public sealed class StartupTests
     }
 
     [Fact]
+    public async Task AFirstStartStoppedBeforeItsMigrationsRanIsCompletedByTheNextStart()
+    {
+        // A first start makes the store file and EF Core's migrations history table, then migrates: stopped in between
+        // (killed, or the disk full), it leaves a file with only that empty table.
+        using var api = new ApiFactory();
+        using (var connection = new SqliteConnection($"Data Source={api.DatabasePath};Pooling=False"))
+        {
+            connection.Open();
+            using var command = connection.CreateCommand();
+            command.CommandText = """
+                CREATE TABLE "__EFMigrationsHistory" (
+                    "MigrationId" TEXT NOT NULL CONSTRAINT "PK___EFMigrationsHistory" PRIMARY KEY,
+                    "ProductVersion" TEXT NOT NULL)
+                """;
+            command.ExecuteNonQuery();
+        }
+
+        var plan = await api.CreateClient().GetJsonAsync("/api/v1/plan");
+        Assert.Equal(47, plan.GetProperty("counts").GetProperty("subMeasures").GetInt32());
+        Assert.Equal(47, StoreSnapshot.Read(api.DatabasePath).SubMeasures);
+        Assert.All(api.Problems, p => Assert.StartsWith("LinkedData:BaseIri is not set", p, StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task BrokenSeedStopsTheStartNamingFileRecordAndFieldAndLeavesTheStoreUntouched()
     {
         using var good = new ApiFactory();

@@ -1,6 +1,5 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Design;
-using Microsoft.EntityFrameworkCore.Migrations;
 using Microsoft.EntityFrameworkCore.Storage;
 
 namespace Kushiro.OpenData.Api.Data.Providers;
@@ -8,9 +7,10 @@ namespace Kushiro.OpenData.Api.Data.Providers;
 /// <summary>The store on PostgreSQL, for deployments that outgrow one machine. Migrations in Data/Migrations/PostgreSql.</summary>
 public sealed class PostgreSqlStoreContext(DbContextOptions<PostgreSqlStoreContext> options) : OpenDataContext(options)
 {
-    // Where EF Core creates the table: the first schema of the search path.
-    public override Task<bool> HasMigrationsHistoryAsync(CancellationToken cancellationToken) =>
-        AskAsync($"""SELECT to_regclass('"{HistoryRepository.DefaultTableName}"') IS NOT NULL""", cancellationToken);
+    // Looked up as EF Core finds its tables: in the first schema of the search path that has one by that name.
+    public override Task<bool> HasTableAsync(string table, CancellationToken cancellationToken) => AskAsync(
+        $"""SELECT to_regclass('"{table.Replace("\"", "\"\"", StringComparison.Ordinal).Replace("'", "''", StringComparison.Ordinal)}"') IS NOT NULL""",
+        cancellationToken);
 
     // Writers on PostgreSQL run side by side, and each takes its sequence number when it inserts, not when it
     // commits. Every write moves the stamp in the store's one state row, so locking that row first puts them in a line.

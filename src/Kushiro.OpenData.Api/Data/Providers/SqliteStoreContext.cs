@@ -1,14 +1,14 @@
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Migrations;
 
 namespace Kushiro.OpenData.Api.Data.Providers;
 
 /// <summary>The store on SQLite (the default: one file, nothing to run). Migrations in Data/Migrations/Sqlite.</summary>
 public sealed class SqliteStoreContext(DbContextOptions<SqliteStoreContext> options) : OpenDataContext(options)
 {
-    public override Task<bool> HasMigrationsHistoryAsync(CancellationToken cancellationToken) => AskAsync(
-        $"SELECT EXISTS (SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = '{HistoryRepository.DefaultTableName}')", cancellationToken);
+    public override Task<bool> HasTableAsync(string table, CancellationToken cancellationToken) => AskAsync(
+        $"SELECT EXISTS (SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = '{table.Replace("'", "''", StringComparison.Ordinal)}')",
+        cancellationToken);
 
     // Microsoft.Data.Sqlite begins every transaction with the database's one write lock (BEGIN IMMEDIATE), so a read
     // would wait for any write in progress, and fail after the busy timeout. A deferred one reads from one snapshot,

@@ -25,10 +25,10 @@ public sealed class SeedImporter(OpenDataContext db, TimeProvider time)
     /// </summary>
     public async Task<SeedImportResult?> UpToDateAsync(StrategySeed seed, CancellationToken cancellationToken = default)
     {
-        // A new store has no database (PostgreSQL) or file (SQLite) yet, or no tables: asking first keeps a first run
-        // free of failed queries and of the errors EF Core would log for them.
+        // A new store has no database (PostgreSQL) or file (SQLite) yet, or no state table (none yet, or a first start
+        // stopped before its migrations were applied): asking first keeps such a start free of failed queries.
         if (!await db.GetService<IRelationalDatabaseCreator>().ExistsAsync(cancellationToken)
-            || !await db.HasMigrationsHistoryAsync(cancellationToken))
+            || !await db.HasTableAsync(db.StoreStateTable, cancellationToken))
         {
             return null;
         }
