@@ -6,7 +6,7 @@ using Microsoft.Net.Http.Headers;
 namespace Kushiro.OpenData.Api.Http;
 
 /// <summary>
-/// ASP.NET Core's output cache in front of every anonymous GET the validators cover (REST, OpenAPI, /ns):
+/// ASP.NET Core's output cache in front of every anonymous GET the validators cover but GraphQL's (REST, OpenAPI, /ns):
 /// a hit is answered from memory with the bytes and headers (ETag included) of the first answer, and a matching
 /// If-None-Match gets its 304 there too. Entries are keyed by the dataset's exact change stamp, so a write or a
 /// re-seed (here, or seen from another instance) moves every request to new entries at once: a cached answer is
@@ -24,9 +24,10 @@ public sealed class ApiOutputCachePolicy : IOutputCachePolicy
     ValueTask IOutputCachePolicy.CacheRequestAsync(OutputCacheContext context, CancellationToken cancellation)
     {
         var request = context.HttpContext.Request;
-        // Not GraphQL: a GraphQL answer can be a timeout or other error under 200, which must not be kept.
-        // Not HEAD: it is routed as GET inside (ConditionalGetMiddleware), and the cache cannot keep its empty body.
-        var cacheable = HttpMethods.IsGet(request.Method) && ConditionalGetMiddleware.Covers(request.Path);
+        // Not GraphQL: a GraphQL answer can be a timeout or other error under 200, which must not be kept (its GETs
+        // still get validators). Not HEAD: it is routed as GET inside (ConditionalGetMiddleware), and the cache cannot
+        // keep its empty body.
+        var cacheable = HttpMethods.IsGet(request.Method) && ConditionalGetMiddleware.CoversWithoutGraphQL(request.Path);
         // A request carrying credentials is answered fresh: a key holder's answer is not everyone's.
         cacheable &= !request.Headers.ContainsKey(HeaderNames.Authorization) && !request.Headers.ContainsKey(ApiKeys.ApiKeyAuthentication.HeaderName);
         // The key holds these headers as sent; the size limit counts answers, not keys. Long or repeated values (no

@@ -7,9 +7,10 @@ using Microsoft.Net.Http.Headers;
 namespace Kushiro.OpenData.Api.Http;
 
 /// <summary>
-/// Validators and caching for every GET under /api, of the OpenAPI documents and of the JSON-LD vocabulary (/ns): an ETag from the hash of the exact bytes served (so it
-/// changes exactly when the representation does, whether data or code changed it), Last-Modified from the
-/// dataset, Cache-Control, and 304 for If-None-Match / If-Modified-Since. HEAD is served as GET without the body.
+/// Validators and caching for every GET under /api, of the OpenAPI documents, of the JSON-LD vocabulary (/ns) and of
+/// GraphQL (/graphql, its schema included): an ETag from the hash of the exact bytes served (so it changes exactly
+/// when the representation does, whether data or code changed it), Last-Modified from the dataset, Cache-Control,
+/// and 304 for If-None-Match / If-Modified-Since. HEAD is served as GET without the body.
 /// </summary>
 public sealed class ConditionalGetMiddleware(RequestDelegate next, DatasetVersion dataset, TimeProvider time)
 {
@@ -93,8 +94,14 @@ public sealed class ConditionalGetMiddleware(RequestDelegate next, DatasetVersio
     private static bool KeptAndAnsweredByOutputCache(OutputCacheContext? cache) =>
         cache is { EnableOutputCaching: true, AllowCacheStorage: true, AllowCacheLookup: true };
 
-    /// <summary>The paths with validators: the REST API, the OpenAPI documents and the JSON-LD vocabulary.</summary>
-    public static bool Covers(PathString path) =>
+    /// <summary>
+    /// The paths with validators: the REST API, the OpenAPI documents, the JSON-LD vocabulary and GraphQL. Every
+    /// answer there is made from the dataset and the build alone, both of which move Last-Modified.
+    /// </summary>
+    public static bool Covers(PathString path) => CoversWithoutGraphQL(path) || path.StartsWithSegments(GraphQL.GraphQLEndpoint.Path);
+
+    /// <summary>What the output cache may keep: a GraphQL answer can be a timeout or other error under 200.</summary>
+    public static bool CoversWithoutGraphQL(PathString path) =>
         path.StartsWithSegments("/api") || path.StartsWithSegments("/openapi") || path.StartsWithSegments("/ns");
 
     // RFC 9110 §13.1.3: If-None-Match (weak comparison) wins; If-Modified-Since counts only without it.

@@ -117,6 +117,38 @@ public sealed class GraphQLOverHttpTests(SharedApiFactory api)
         Assert.Equal(HttpStatusCode.OK, (await client.SendAsync(schema)).StatusCode);
     }
 
+    [Fact]
+    public async Task GetAnswersAndTheSchemaRevalidateWithTheirETag()
+    {
+        var client = api.CreateClient();
+        var etags = new List<System.Net.Http.Headers.EntityTagHeaderValue>();
+        foreach (var (url, accept) in new[]
+        {
+            ("/graphql" + Q("{ goals { id title } }"), GraphQLResponse),
+            ("/graphql" + Q("{ goals { id title } }"), "application/json"),
+            ("/graphql" + Q("{ goals { id } }"), GraphQLResponse),
+            ("/graphql/schema.graphql", "*/*"),
+        })
+        {
+            using var get = new HttpRequestMessage(HttpMethod.Get, url) { Headers = { { "Accept", accept } } };
+            var first = await client.SendAsync(get);
+            var etag = first.Headers.ETag!;
+            Assert.True(etag.IsWeak);
+            Assert.Contains("Accept", first.Headers.Vary);
+            etags.Add(etag);
+
+            using var head = new HttpRequestMessage(HttpMethod.Head, url) { Headers = { { "Accept", accept } } };
+            Assert.Equal(etag, (await client.SendAsync(head)).Headers.ETag);
+            using var revalidate = new HttpRequestMessage(HttpMethod.Get, url) { Headers = { { "Accept", accept } } };
+            revalidate.Headers.IfNoneMatch.Add(etag);
+            var second = await client.SendAsync(revalidate);
+            Assert.Equal(HttpStatusCode.NotModified, second.StatusCode);
+            Assert.Empty(await second.Content.ReadAsByteArrayAsync());
+        }
+        // Other bytes (another media type, another query) are another ETag.
+        Assert.Equal(etags.Count, etags.Distinct().Count());
+    }
+
     [Theory]
     [InlineData(new byte[] { 0xff })] // not UTF-8 at all
     [InlineData(new byte[] { 0x5c, 0x75, 0x64, 0x38, 0x30, 0x30 })] // "\ud800": half a surrogate pair

@@ -130,6 +130,27 @@ public sealed class KpiWriteTests : IClassFixture<WritableApiFactory>
         Assert.True(after.Content.Headers.LastModified > before.Content.Headers.LastModified);
     }
 
+    [Fact]
+    public async Task AWriteChangesTheETagOfAGraphQLGetThatReadsWhatItTouches()
+    {
+        var staff = api.WithKey(await StaffClient.CreateKeyWithCommandAsync(api));
+        await staff.PostJsonAsync("/api/v1/kpis", StaffClient.NewKpi("graphql-cache-check"));
+        var url = "/graphql?query=" + Uri.EscapeDataString("""{ kpi(id: "graphql-cache-check") { observations { value } } }""");
+        var before = await api.CreateClient().GetAsync(url);
+        var etag = before.Headers.ETag!;
+
+        await staff.PutJsonAsync("/api/v1/kpis/graphql-cache-check/observations/FY2024", StaffClient.Figure(3));
+
+        using var revalidate = new HttpRequestMessage(HttpMethod.Get, url);
+        revalidate.Headers.IfNoneMatch.Add(etag);
+        var after = await api.CreateClient().SendAsync(revalidate);
+        Assert.Equal(HttpStatusCode.OK, after.StatusCode);
+        Assert.NotEqual(etag, after.Headers.ETag);
+        var figures = JsonDocument.Parse(await after.Content.ReadAsStringAsync()).RootElement
+            .GetProperty("data").GetProperty("kpi").GetProperty("observations");
+        Assert.Equal(3m, Assert.Single(figures.EnumerateArray()).GetProperty("value").GetDecimal());
+    }
+
     [Theory]
     [InlineData("""{"value": 79228162514264337593543950335, "source": {"title": "t"}, "provenance": "editorial"}""", "value")]
     [InlineData("""{"value": 0.123456789, "source": {"title": "t"}, "provenance": "editorial"}""", "value")]
