@@ -27,7 +27,7 @@ public sealed class ApiOutputCachePolicy : IOutputCachePolicy
         // Not GraphQL: a GraphQL answer can be a timeout or other error under 200, which must not be kept (its GETs
         // still get validators). Not HEAD: it is routed as GET inside (ConditionalGetMiddleware), and the cache cannot
         // keep its empty body.
-        var cacheable = HttpMethods.IsGet(request.Method) && ConditionalGetMiddleware.CoversWithoutGraphQL(request.Path);
+        var cacheable = HttpMethods.IsGet(request.Method) && ConditionalGetMiddleware.IsDated(request.Path);
         // A request carrying credentials is answered fresh: a key holder's answer is not everyone's.
         cacheable &= !request.Headers.ContainsKey(HeaderNames.Authorization) && !request.Headers.ContainsKey(ApiKeys.ApiKeyAuthentication.HeaderName);
         // The key holds these headers as sent; the size limit counts answers, not keys. Long or repeated values (no

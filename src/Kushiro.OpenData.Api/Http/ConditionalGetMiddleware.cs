@@ -8,9 +8,9 @@ namespace Kushiro.OpenData.Api.Http;
 
 /// <summary>
 /// Validators and caching for every GET under /api, of the OpenAPI documents, of the JSON-LD vocabulary (/ns) and of
-/// GraphQL (/graphql, its schema included): an ETag from the hash of the exact bytes served (so it changes exactly
-/// when the representation does, whether data or code changed it), Last-Modified from the dataset, Cache-Control,
-/// and 304 for If-None-Match / If-Modified-Since. HEAD is served as GET without the body.
+/// GraphQL (/graphql and its schema): an ETag from the hash of the exact bytes served (so it changes exactly when the
+/// representation does, whether data or code changed it), Last-Modified from the dataset (not for GraphQL),
+/// Cache-Control, and 304 for If-None-Match / If-Modified-Since. HEAD is served as GET without the body.
 /// </summary>
 public sealed class ConditionalGetMiddleware(RequestDelegate next, DatasetVersion dataset, TimeProvider time)
 {
@@ -54,7 +54,11 @@ public sealed class ConditionalGetMiddleware(RequestDelegate next, DatasetVersio
             var etag = new EntityTagHeaderValue($"\"{Hash(buffer, response.ContentType)}\"", isWeak: true);
             // A date is a validator only once its second is over: two writes within one second share it, so a client
             // holding it from the first could be told "not modified" after the second. Until then: the ETag only.
-            DateTimeOffset? lastModified = DatasetVersion.WholeSeconds(time.GetUtcNow()) > dataset.LastModified ? dataset.LastModified : null;
+            // Not for GraphQL: the same query on the same data can also answer a timeout under 200, and a client
+            // revalidating by date would keep that as not modified. Its ETag, a hash of the bytes, cannot.
+            DateTimeOffset? lastModified = DatasetVersion.WholeSeconds(time.GetUtcNow()) > dataset.LastModified && IsDated(request.Path)
+                ? dataset.LastModified
+                : null;
             var headers = response.GetTypedHeaders();
             headers.ETag = etag;
             headers.LastModified = lastModified;
@@ -95,13 +99,18 @@ public sealed class ConditionalGetMiddleware(RequestDelegate next, DatasetVersio
         cache is { EnableOutputCaching: true, AllowCacheStorage: true, AllowCacheLookup: true };
 
     /// <summary>
-    /// The paths with validators: the REST API, the OpenAPI documents, the JSON-LD vocabulary and GraphQL. Every
-    /// answer there is made from the dataset and the build alone, both of which move Last-Modified.
+    /// The paths with validators: the REST API, the OpenAPI documents, the JSON-LD vocabulary, and GraphQL's endpoint
+    /// and schema (not the IDE's static files beside them, which keep the static-file middleware's own validators).
     /// </summary>
-    public static bool Covers(PathString path) => CoversWithoutGraphQL(path) || path.StartsWithSegments(GraphQL.GraphQLEndpoint.Path);
+    public static bool Covers(PathString path) =>
+        IsDated(path)
+        || (path.StartsWithSegments(GraphQL.GraphQLEndpoint.Path, out var rest) && (!rest.HasValue || rest == "/" || rest == "/schema.graphql"));
 
-    /// <summary>What the output cache may keep: a GraphQL answer can be a timeout or other error under 200.</summary>
-    public static bool CoversWithoutGraphQL(PathString path) =>
+    /// <summary>
+    /// The paths whose answers are made from the dataset and the build alone, both of which move Last-Modified, so
+    /// that they are dated and the output cache may keep them. Not GraphQL: an answer can be a timeout under 200.
+    /// </summary>
+    public static bool IsDated(PathString path) =>
         path.StartsWithSegments("/api") || path.StartsWithSegments("/openapi") || path.StartsWithSegments("/ns");
 
     // RFC 9110 §13.1.3: If-None-Match (weak comparison) wins; If-Modified-Since counts only without it.

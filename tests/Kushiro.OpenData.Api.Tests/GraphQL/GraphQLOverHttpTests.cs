@@ -136,6 +136,11 @@ public sealed class GraphQLOverHttpTests(SharedApiFactory api)
             Assert.True(etag.IsWeak);
             Assert.Contains("Accept", first.Headers.Vary);
             etags.Add(etag);
+            // Undated: the same query can also answer a timeout, which a date would pass as not modified.
+            Assert.Null(first.Content.Headers.LastModified);
+            using var byDate = new HttpRequestMessage(HttpMethod.Get, url) { Headers = { { "Accept", accept } } };
+            byDate.Headers.IfModifiedSince = DateTimeOffset.UtcNow.AddDays(1);
+            Assert.Equal(HttpStatusCode.OK, (await client.SendAsync(byDate)).StatusCode);
 
             using var head = new HttpRequestMessage(HttpMethod.Head, url) { Headers = { { "Accept", accept } } };
             Assert.Equal(etag, (await client.SendAsync(head)).Headers.ETag);
@@ -147,6 +152,10 @@ public sealed class GraphQLOverHttpTests(SharedApiFactory api)
         }
         // Other bytes (another media type, another query) are another ETag.
         Assert.Equal(etags.Count, etags.Distinct().Count());
+        // The IDE's files beside them keep the static-file middleware's own validators: a strong ETag, the file's date.
+        var script = await client.GetAsync("/graphql/ide.js");
+        Assert.False(script.Headers.ETag!.IsWeak);
+        Assert.NotNull(script.Content.Headers.LastModified);
     }
 
     [Theory]
