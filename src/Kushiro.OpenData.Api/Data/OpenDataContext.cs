@@ -47,6 +47,15 @@ public abstract class OpenDataContext(DbContextOptions options) : DbContext(opti
     /// </summary>
     public abstract Task<bool> HasTableAsync(string table, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// Waits out a migrations lock another start holds, and deletes one older than <paramref name="staleAfter"/>,
+    /// which no start migrating this store holds any more: returns when that one was taken, else null. Only SQLite
+    /// keeps EF Core's lock in a table, where a process stopped while it migrated leaves it behind; PostgreSQL's lock
+    /// ends with the session that took it.
+    /// </summary>
+    public virtual Task<DateTimeOffset?> ReleaseStaleMigrationsLockAsync(TimeSpan staleAfter, TimeProvider time, CancellationToken cancellationToken) =>
+        Task.FromResult<DateTimeOffset?>(null);
+
     /// <summary>The table that holds <see cref="StoreState"/>, as this provider's model maps it.</summary>
     public string StoreStateTable => Model.FindEntityType(typeof(StoreState))!.GetTableName()!;
 

@@ -60,6 +60,9 @@ public static class StoreSetup
     private static DbContextOptionsBuilder TrustTheMigrations(DbContextOptionsBuilder options) =>
         options.ConfigureWarnings(w => w.Ignore(Microsoft.EntityFrameworkCore.Diagnostics.RelationalEventId.PendingModelChangesWarning));
 
+    // This store's migrations take well under a second: a migrations lock this old was left by a start that stopped.
+    private static readonly TimeSpan StaleMigrationsLock = TimeSpan.FromSeconds(30);
+
     // Instances starting together on one shared store (PostgreSQL) race to migrate it and import the same seed. Each
     // step is one transaction, so the loser's attempt rolls back (a key or relation "already exists"), and on a second
     // look it finds what the winner wrote.
@@ -143,6 +146,12 @@ public static class StoreSetup
             }
             if (isNew || (await database.GetPendingMigrationsAsync(cancellationToken)).Any())
             {
+                if (await context.ReleaseStaleMigrationsLockAsync(StaleMigrationsLock, s.GetRequiredService<TimeProvider>(), cancellationToken) is { } taken)
+                {
+                    s.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(StoreSetup)).LogWarning(
+                        "Deleted a migrations lock taken at {Taken:O} and never released (a start stopped while it migrated the store): migrating now",
+                        taken);
+                }
                 await database.MigrateAsync(cancellationToken);
             }
             return true;

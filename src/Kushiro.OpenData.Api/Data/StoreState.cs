@@ -3,8 +3,8 @@ namespace Kushiro.OpenData.Api.Data;
 /// <summary>
 /// One row describing what the store holds: the hash of the seed it was last synced from, the build of the
 /// app that last brought it up to date, and when what the API serves last changed (served as Last-Modified).
-/// A start reads it before any migration runs (<see cref="Seed.SeedImporter.UpToDateAsync"/>), so a migration that
-/// changes its columns would have to keep that read working on a store of an earlier build.
+/// A start reads SeedHash, AppBuild and LastModified before any migration runs (<see cref="Seed.SeedImporter.UpToDateAsync"/>),
+/// so a migration may add columns here but must keep those three as they are.
 /// </summary>
 public sealed class StoreState
 {

@@ -1,3 +1,4 @@
+using System.Globalization;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 
@@ -9,6 +10,58 @@ public sealed class SqliteStoreContext(DbContextOptions<SqliteStoreContext> opti
     public override Task<bool> HasTableAsync(string table, CancellationToken cancellationToken) => AskAsync(
         $"SELECT EXISTS (SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = '{table.Replace("'", "''", StringComparison.Ordinal)}')",
         cancellationToken);
+
+    // EF Core locks a SQLite store for Migrate with a row in this table (its own name for it), deleted when Migrate
+    // ends. A process killed while migrating leaves the row, and every later Migrate waits for it without end
+    // (dotnet/efcore#38958): the store would never come up again.
+    private const string MigrationsLockTable = "__EFMigrationsLock";
+
+    public override async Task<DateTimeOffset?> ReleaseStaleMigrationsLockAsync(TimeSpan staleAfter, TimeProvider time, CancellationToken cancellationToken)
+    {
+        if (!await HasTableAsync(MigrationsLockTable, cancellationToken))
+        {
+            return null;
+        }
+        await Database.OpenConnectionAsync(cancellationToken);
+        try
+        {
+            var connection = (SqliteConnection)Database.GetDbConnection();
+            while (await ScalarAsync(connection, $"""SELECT "Timestamp" FROM "{MigrationsLockTable}" """, null, cancellationToken) is string stamp)
+            {
+                // A stamp EF Core no longer writes this way is taken as old: waiting on it could be endless.
+                var age = DateTimeOffset.TryParse(stamp, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var taken)
+                    ? time.GetUtcNow() - taken
+                    : staleAfter;
+                if (age < staleAfter)
+                {
+                    // Another start may be migrating right now, or was stopped just now: look again once it would be old.
+                    await Task.Delay(staleAfter - age, time, cancellationToken);
+                    continue;
+                }
+                // Only the row read: a lock taken since by another start is that start's.
+                if (await ScalarAsync(connection, $"""DELETE FROM "{MigrationsLockTable}" WHERE "Timestamp" = $stamp RETURNING 1""", stamp, cancellationToken) is not null)
+                {
+                    return taken;
+                }
+            }
+            return null;
+        }
+        finally
+        {
+            await Database.CloseConnectionAsync();
+        }
+    }
+
+    private static async Task<object?> ScalarAsync(SqliteConnection connection, string sql, string? stamp, CancellationToken cancellationToken)
+    {
+        await using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        if (stamp is not null)
+        {
+            command.Parameters.AddWithValue("$stamp", stamp);
+        }
+        return await command.ExecuteScalarAsync(cancellationToken);
+    }
 
     // Microsoft.Data.Sqlite begins every transaction with the database's one write lock (BEGIN IMMEDIATE), so a read
     // would wait for any write in progress, and fail after the busy timeout. A deferred one reads from one snapshot,

@@ -32,7 +32,11 @@ public sealed class SeedImporter(OpenDataContext db, TimeProvider time)
         {
             return null;
         }
-        var current = await db.StoreStates.AsNoTracking().SingleOrDefaultAsync(cancellationToken);
+        // Only the columns compared: this reads a store of an earlier build before it is migrated, which a column
+        // added to the state table since would otherwise fail.
+        var current = await db.StoreStates
+            .Select(s => new StoreState { SeedHash = s.SeedHash, AppBuild = s.AppBuild, LastModified = s.LastModified })
+            .SingleOrDefaultAsync(cancellationToken);
         return UpToDate(current, seed) ? new SeedImportResult(false, current!.LastModified) : null;
     }
 
