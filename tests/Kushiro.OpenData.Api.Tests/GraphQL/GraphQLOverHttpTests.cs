@@ -158,6 +158,20 @@ public sealed class GraphQLOverHttpTests(SharedApiFactory api)
         Assert.NotNull(script.Content.Headers.LastModified);
     }
 
+    [Fact]
+    public async Task GetAnswersAreExecutedEachTimeNeverServedFromTheOutputCache()
+    {
+        // A GraphQL answer can be a timeout under 200, which the output cache must never keep. Its hits carry Age, as
+        // a REST answer's second fetch shows (settled first: answers within the data's last second are not kept).
+        var client = api.CreateClient();
+        await client.GetSettledAsync("/api/v1/goals/1");
+        Assert.NotNull((await client.GetAsync("/api/v1/goals/1")).Headers.Age);
+
+        var url = "/graphql" + Q("{ goals { id } }");
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync(url)).StatusCode);
+        Assert.Null((await client.GetAsync(url)).Headers.Age);
+    }
+
     [Theory]
     [InlineData(new byte[] { 0xff })] // not UTF-8 at all
     [InlineData(new byte[] { 0x5c, 0x75, 0x64, 0x38, 0x30, 0x30 })] // "\ud800": half a surrogate pair
