@@ -60,14 +60,24 @@ public abstract class OpenDataContext(DbContextOptions options) : DbContext(opti
     public string StoreStateTable => Model.FindEntityType(typeof(StoreState))!.GetTableName()!;
 
     /// <summary>Runs a query of one boolean (or 0/1) value on the context's connection.</summary>
-    protected async Task<bool> AskAsync(string sql, CancellationToken cancellationToken)
+    protected async Task<bool> AskAsync(string sql, CancellationToken cancellationToken, params (string Name, object Value)[] parameters) =>
+        Convert.ToBoolean(await ScalarAsync(sql, cancellationToken, parameters), System.Globalization.CultureInfo.InvariantCulture);
+
+    /// <summary>Runs a query of one value (null for no row) on the context's connection, outside EF Core's model.</summary>
+    protected async Task<object?> ScalarAsync(string sql, CancellationToken cancellationToken, params (string Name, object Value)[] parameters)
     {
         await Database.OpenConnectionAsync(cancellationToken);
         try
         {
             await using var command = Database.GetDbConnection().CreateCommand();
             command.CommandText = sql;
-            return Convert.ToBoolean(await command.ExecuteScalarAsync(cancellationToken), System.Globalization.CultureInfo.InvariantCulture);
+            foreach (var (name, value) in parameters)
+            {
+                var parameter = command.CreateParameter();
+                (parameter.ParameterName, parameter.Value) = (name, value);
+                command.Parameters.Add(parameter);
+            }
+            return await command.ExecuteScalarAsync(cancellationToken);
         }
         finally
         {

@@ -8,8 +8,7 @@ namespace Kushiro.OpenData.Api.Data.Providers;
 public sealed class SqliteStoreContext(DbContextOptions<SqliteStoreContext> options) : OpenDataContext(options)
 {
     public override Task<bool> HasTableAsync(string table, CancellationToken cancellationToken) => AskAsync(
-        $"SELECT EXISTS (SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = '{table.Replace("'", "''", StringComparison.Ordinal)}')",
-        cancellationToken);
+        "SELECT EXISTS (SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = $table)", cancellationToken, ("$table", table));
 
     // EF Core locks a SQLite store for Migrate with a row in this table (its own name for it), deleted when Migrate
     // ends. A process killed while migrating leaves the row, and every later Migrate waits for it without end
@@ -22,45 +21,25 @@ public sealed class SqliteStoreContext(DbContextOptions<SqliteStoreContext> opti
         {
             return null;
         }
-        await Database.OpenConnectionAsync(cancellationToken);
-        try
+        while (await ScalarAsync($"""SELECT "Timestamp" FROM "{MigrationsLockTable}" """, cancellationToken) is string stamp)
         {
-            var connection = (SqliteConnection)Database.GetDbConnection();
-            while (await ScalarAsync(connection, $"""SELECT "Timestamp" FROM "{MigrationsLockTable}" """, null, cancellationToken) is string stamp)
+            // A stamp EF Core no longer writes this way is taken as old: waiting on it could be endless.
+            var age = DateTimeOffset.TryParse(stamp, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var taken)
+                ? time.GetUtcNow() - taken
+                : staleAfter;
+            if (age < staleAfter)
             {
-                // A stamp EF Core no longer writes this way is taken as old: waiting on it could be endless.
-                var age = DateTimeOffset.TryParse(stamp, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var taken)
-                    ? time.GetUtcNow() - taken
-                    : staleAfter;
-                if (age < staleAfter)
-                {
-                    // Another start may be migrating right now, or was stopped just now: look again once it would be old.
-                    await Task.Delay(staleAfter - age, time, cancellationToken);
-                    continue;
-                }
-                // Only the row read: a lock taken since by another start is that start's.
-                if (await ScalarAsync(connection, $"""DELETE FROM "{MigrationsLockTable}" WHERE "Timestamp" = $stamp RETURNING 1""", stamp, cancellationToken) is not null)
-                {
-                    return taken;
-                }
+                // Another start may be migrating right now, or was stopped just now: look again once it would be old.
+                await Task.Delay(staleAfter - age, time, cancellationToken);
+                continue;
             }
-            return null;
+            // Only the row read: a lock taken since by another start is that start's.
+            if (await ScalarAsync($"""DELETE FROM "{MigrationsLockTable}" WHERE "Timestamp" = $stamp RETURNING 1""", cancellationToken, ("$stamp", stamp)) is not null)
+            {
+                return taken;
+            }
         }
-        finally
-        {
-            await Database.CloseConnectionAsync();
-        }
-    }
-
-    private static async Task<object?> ScalarAsync(SqliteConnection connection, string sql, string? stamp, CancellationToken cancellationToken)
-    {
-        await using var command = connection.CreateCommand();
-        command.CommandText = sql;
-        if (stamp is not null)
-        {
-            command.Parameters.AddWithValue("$stamp", stamp);
-        }
-        return await command.ExecuteScalarAsync(cancellationToken);
+        return null;
     }
 
     // Microsoft.Data.Sqlite begins every transaction with the database's one write lock (BEGIN IMMEDIATE), so a read
