@@ -47,7 +47,7 @@ export function report(run, scenarios) {
 function targets(run, scenarios) {
   const api = run.servers.api.results;
   const nginx = run.servers.nginx?.results ?? {};
-  const rest = scenarios.filter((x) => x.api && !x.api.body).map((x) => x.name);
+  const rest = scenarios.filter((x) => x.api?.path.startsWith("/api/")).map((x) => x.name);
   const vsNginx = rest.filter((n) => nginx[n]).map((n) => ({ n, r: api[n].rps / nginx[n].rps }));
   const worstNginx = vsNginx.reduce((a, b) => (b.r < a.r ? b : a));
   const worstP99 = rest.map((n) => ({ n, p99: api[n].p99 })).reduce((a, b) => (b.p99 > a.p99 ? b : a));

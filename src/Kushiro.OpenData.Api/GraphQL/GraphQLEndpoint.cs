@@ -1,6 +1,7 @@
 using GraphQL;
 using GraphQLParser.AST;
 using Kushiro.OpenData.Api.Strategy.ReadModel;
+using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.Net.Http.Headers;
 
 namespace Kushiro.OpenData.Api.GraphQL;
@@ -139,6 +140,12 @@ public static class GraphQLEndpoint
 
     private static async Task WriteAsync(HttpContext http, string mediaType, int status, ExecutionResult result)
     {
+        if (result.Errors is { Count: > 0 } && http.Features.Get<IOutputCacheFeature>() is { } cache)
+        {
+            // The output cache keeps a GET's 200 (Http/ApiOutputCache.cs), but an answer with errors can be passing (a
+            // timeout under load): the same query must be executed again next time, not answered from memory.
+            cache.Context.AllowCacheStorage = false;
+        }
         http.Response.StatusCode = status;
         http.Response.ContentType = mediaType + "; charset=utf-8";
         await http.RequestServices.GetRequiredService<IGraphQLSerializer>().WriteAsync(http.Response.Body, result, http.RequestAborted);

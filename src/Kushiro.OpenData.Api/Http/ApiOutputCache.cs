@@ -6,9 +6,10 @@ using Microsoft.Net.Http.Headers;
 namespace Kushiro.OpenData.Api.Http;
 
 /// <summary>
-/// ASP.NET Core's output cache in front of every anonymous GET the validators cover but GraphQL's (REST, OpenAPI, /ns):
-/// a hit is answered from memory with the bytes and headers (ETag included) of the first answer, and a matching
-/// If-None-Match gets its 304 there too. Entries are keyed by the dataset's exact change stamp, so a write or a
+/// ASP.NET Core's output cache in front of every anonymous GET the validators cover (REST, OpenAPI, /ns, GraphQL's
+/// queries and schema): a hit is answered from memory with the bytes and headers (ETag included) of the first answer,
+/// and a matching If-None-Match gets its 304 there too. A GraphQL answer carrying errors (a timeout, say) is not kept:
+/// the endpoint says so (GraphQL/GraphQLEndpoint.cs). Entries are keyed by the dataset's exact change stamp, so a write or a
 /// re-seed (here, or seen from another instance) moves every request to new entries at once: a cached answer is
 /// never older than the data. Old entries are dropped when the stamp moves, or by size and age.
 /// </summary>
@@ -24,10 +25,8 @@ public sealed class ApiOutputCachePolicy : IOutputCachePolicy
     ValueTask IOutputCachePolicy.CacheRequestAsync(OutputCacheContext context, CancellationToken cancellation)
     {
         var request = context.HttpContext.Request;
-        // Not GraphQL: a GraphQL answer can be a timeout or other error under 200, which must not be kept (its GETs
-        // still get validators). Not HEAD: it is routed as GET inside (ConditionalGetMiddleware), and the cache cannot
-        // keep its empty body.
-        var cacheable = HttpMethods.IsGet(request.Method) && ConditionalGetMiddleware.IsDated(request.Path);
+        // Not HEAD: it is routed as GET inside (ConditionalGetMiddleware), and the cache cannot keep its empty body.
+        var cacheable = HttpMethods.IsGet(request.Method) && ConditionalGetMiddleware.Covers(request.Path);
         // A request carrying credentials is answered fresh: a key holder's answer is not everyone's.
         cacheable &= !request.Headers.ContainsKey(HeaderNames.Authorization) && !request.Headers.ContainsKey(ApiKeys.ApiKeyAuthentication.HeaderName);
         // The key holds these headers as sent; the size limit counts answers, not keys. Long or repeated values (no
@@ -37,6 +36,11 @@ public sealed class ApiOutputCachePolicy : IOutputCachePolicy
         // "only-if-cached" asks a cache not to go to the origin; this is the origin, so it answers (the cache
         // middleware would answer 504 on a miss).
         context.AllowCacheLookup = cacheable && request.GetTypedHeaders().CacheControl?.OnlyIfCached != true;
+        // GraphQL's answers have no modification date, so an If-Modified-Since must be ignored (RFC 9110 §13.1.3), but
+        // the cache would compare it with the kept answer's Date. Such a request (rare: no answer had a Last-Modified)
+        // is answered afresh, where the validators ignore it.
+        context.AllowCacheLookup &= ConditionalGetMiddleware.IsDated(request.Path)
+            || !request.Headers.ContainsKey(HeaderNames.IfModifiedSince) || request.Headers.ContainsKey(HeaderNames.IfNoneMatch);
         context.AllowCacheStorage = cacheable;
         context.AllowLocking = true;
         if (cacheable)

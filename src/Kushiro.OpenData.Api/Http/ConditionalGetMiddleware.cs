@@ -64,9 +64,10 @@ public sealed class ConditionalGetMiddleware(RequestDelegate next, DatasetVersio
             headers.LastModified = lastModified;
             response.Headers.CacheControl = CacheControl;
             var cache = context.Features.Get<IOutputCacheFeature>()?.Context;
-            if (cache is not null && lastModified is null)
+            if (cache is not null && lastModified is null && IsDated(request.Path))
             {
-                // Undated, it would be served from memory after its second is over still without a date.
+                // Undated, it would be served from memory after its second is over still without a date. (GraphQL's
+                // answers are never dated; the endpoint itself keeps those with errors out of the cache.)
                 cache.AllowCacheStorage = false;
             }
             if (!KeptAndAnsweredByOutputCache(cache) && NotModified(request.GetTypedHeaders(), etag, lastModified))
@@ -108,7 +109,7 @@ public sealed class ConditionalGetMiddleware(RequestDelegate next, DatasetVersio
 
     /// <summary>
     /// The paths whose answers are made from the dataset and the build alone, both of which move Last-Modified, so
-    /// that they are dated and the output cache may keep them. Not GraphQL: an answer can be a timeout under 200.
+    /// that they are dated. Not GraphQL: the same query on the same data can also answer a timeout under 200.
     /// </summary>
     public static bool IsDated(PathString path) =>
         path.StartsWithSegments("/api") || path.StartsWithSegments("/openapi") || path.StartsWithSegments("/ns");

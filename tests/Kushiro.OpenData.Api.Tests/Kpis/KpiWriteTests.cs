@@ -131,13 +131,14 @@ public sealed class KpiWriteTests : IClassFixture<WritableApiFactory>
     }
 
     [Fact]
-    public async Task AWriteChangesTheETagOfAGraphQLGetThatReadsWhatItTouches()
+    public async Task AWriteChangesTheAnswerAndETagOfACachedGraphQLGetThatReadsWhatItTouches()
     {
         var staff = api.WithKey(await StaffClient.CreateKeyWithCommandAsync(api));
         await staff.PostJsonAsync("/api/v1/kpis", StaffClient.NewKpi("graphql-cache-check"));
         var url = "/graphql?query=" + Uri.EscapeDataString("""{ kpi(id: "graphql-cache-check") { observations { value } } }""");
         var before = await api.CreateClient().GetAsync(url);
         var etag = before.Headers.ETag!;
+        Assert.NotNull((await api.CreateClient().GetAsync(url)).Headers.Age); // kept by the output cache
 
         await staff.PutJsonAsync("/api/v1/kpis/graphql-cache-check/observations/FY2024", StaffClient.Figure(3));
 
