@@ -183,6 +183,24 @@ public sealed class GraphQLOverHttpTests(SharedApiFactory api)
         }
     }
 
+    [Fact]
+    public async Task AGetFromTheOutputCacheAnswersExactlyItsOwnQueryAndVariables()
+    {
+        // Each answer is kept under its whole query string: text as written (GraphQL is case-sensitive) and variables.
+        var client = api.CreateClient();
+        var goals = Q("{ goals { id } }");
+        await client.GetGraphQLAsync(goals);
+        Assert.NotNull((await client.GetGraphQLAsync(goals)).Response.Headers.Age);
+        Assert.Equal(HttpStatusCode.BadRequest, (await client.GetGraphQLAsync(Q("{ GOALS { id } }"))).Status);
+
+        var byId = Q("query($id: ID!) { subMeasure(id: $id) { id } }") + "&variables=";
+        foreach (var id in new[] { "1-6-1", "1-6-1", "1-1-1" })
+        {
+            var answer = await client.GetGraphQLAsync(byId + Uri.EscapeDataString($$"""{"id": "{{id}}"}"""));
+            Assert.Equal(id, answer.Data.GetProperty("subMeasure").GetProperty("id").GetString());
+        }
+    }
+
     [Theory]
     [InlineData(new byte[] { 0xff })] // not UTF-8 at all
     [InlineData(new byte[] { 0x5c, 0x75, 0x64, 0x38, 0x30, 0x30 })] // "\ud800": half a surrogate pair
