@@ -13,6 +13,10 @@ public sealed record FacetCount
     /// <example>海の豊かさを守ろう</example>
     public required string Label { get; init; }
 
+    /// <summary>The concept's English label (as the concept's <c>labelEn</c>).</summary>
+    /// <example>Life Below Water</example>
+    public required string LabelEn { get; init; }
+
     /// <summary>The list's total with <c>theme={scheme}:{code}</c> in place of any other filter on this scheme.</summary>
     /// <example>1</example>
     public required int Count { get; init; }
@@ -56,6 +60,6 @@ public static class ThemeFacets
             : schemes.ToDictionary(s => s.Id, s => (IReadOnlyList<FacetCount>)[.. s.Concepts.Select(c =>
             {
                 var facet = filter.With(s.Id, c.Code);
-                return new FacetCount { Code = c.Code, Label = c.Label, Count = items.Count(i => facet.Matches(under(i))) };
+                return new FacetCount { Code = c.Code, Label = c.Label, LabelEn = c.LabelEn, Count = items.Count(i => facet.Matches(under(i))) };
             })]);
 }

@@ -152,6 +152,10 @@ public sealed record AlignmentResource
     /// <example>ひとが集う、安心して暮らすことができる魅力的な地域をつくる</example>
     public required string Label { get; init; }
 
+    /// <summary>The concept's English label (as the concept's <c>labelEn</c>).</summary>
+    /// <example>Make attractive regions where people gather and live in safety</example>
+    public required string LabelEn { get; init; }
+
     /// <summary><c>editorial</c> (by this project) or <c>official</c> (published by the city).</summary>
     /// <example>editorial</example>
     public required string Provenance { get; init; }
@@ -168,7 +172,7 @@ public sealed record AlignmentResource
             .Where(x => x.Concept is not null)
             .Select(x => new AlignmentResource
             {
-                Scheme = x.Alignment.Scheme, Code = x.Alignment.Code, Notation = x.Concept!.Notation, Label = x.Concept.Label,
+                Scheme = x.Alignment.Scheme, Code = x.Alignment.Code, Notation = x.Concept!.Notation, Label = x.Concept.Label, LabelEn = x.Concept.LabelEn,
                 Provenance = x.Alignment.Provenance, Rationale = x.Alignment.Rationale,
                 Links = new SelfLink { Self = ApiLinks.ThemeConcept(x.Alignment.Scheme, x.Alignment.Code) },
             })];
@@ -209,6 +213,10 @@ public sealed record SubMeasureThemeResource
     /// <example>すべての人に健康と福祉を</example>
     public required string Label { get; init; }
 
+    /// <summary>The concept's English label (as the concept's <c>labelEn</c>).</summary>
+    /// <example>Good Health and Well-being</example>
+    public required string LabelEn { get; init; }
+
     /// <summary><c>editorial</c> (by this project) or <c>official</c> (published by the city).</summary>
     /// <example>editorial</example>
     public required string Provenance { get; init; }
@@ -226,10 +234,11 @@ public sealed record SubMeasureThemeResource
         {
             return [];
         }
-        return [.. catalog.OfSubMeasure(subMeasureId).Select(t => new SubMeasureThemeResource
+        return [.. catalog.OfSubMeasure(subMeasureId).Select(t => (Mapping: t, Concept: catalog.Concept(t.Scheme, t.Code))).Select(x => new SubMeasureThemeResource
         {
-            Scheme = t.Scheme, Code = t.Code, Label = catalog.Concept(t.Scheme, t.Code)?.Label ?? "", Provenance = t.Provenance, Rationale = t.Rationale,
-            Links = new SelfLink { Self = Strategy.ApiLinks.ThemeConcept(t.Scheme, t.Code) },
+            Scheme = x.Mapping.Scheme, Code = x.Mapping.Code, Label = x.Concept?.Label ?? "", LabelEn = x.Concept?.LabelEn ?? "",
+            Provenance = x.Mapping.Provenance, Rationale = x.Mapping.Rationale,
+            Links = new SelfLink { Self = Strategy.ApiLinks.ThemeConcept(x.Mapping.Scheme, x.Mapping.Code) },
         })];
     }
 }

@@ -54,6 +54,33 @@ public sealed class ThemeTests(SharedApiFactory api)
             concept.GetProperty("goals").EnumerateArray().Select(g => g.Text("goalId")));
     }
 
+    [Fact]
+    public async Task EveryReferenceToAConceptCarriesItsJapaneseAndEnglishLabels()
+    {
+        // An English-language app shows a sub-measure's themes, a goal's alignments and a list's facets without fetching
+        // each concept: the labels are those of the scheme files.
+        var labels = Directory.GetFiles(RepositoryFiles.SeedDirectory, "themes-*.json")
+            .Select(f => JsonDocument.Parse(File.ReadAllText(f)).RootElement)
+            .SelectMany(f => f.GetProperty("concepts").EnumerateArray().Select(c => (Key: $"{f.Text("id")}:{c.Text("code")}", Labels: (c.Text("label"), c.Text("labelEn")))))
+            .ToDictionary(x => x.Key, x => x.Labels);
+        var client = api.CreateClient();
+        var references = new List<(string Key, JsonElement Reference)>();
+        foreach (var sub in (await client.GetJsonAsync("/api/v1/sub-measures?limit=200")).Items())
+        {
+            references.AddRange(sub.GetProperty("themes").EnumerateArray().Select(t => ($"{t.Text("scheme")}:{t.Text("code")}", t)));
+        }
+        foreach (var goal in (await client.GetJsonAsync("/api/v1/goals")).Items())
+        {
+            var alignments = (await client.GetJsonAsync($"/api/v1/goals/{goal.Text("id")}")).GetProperty("alignments");
+            references.AddRange(alignments.EnumerateArray().Select(a => ($"{a.Text("scheme")}:{a.Text("code")}", a)));
+        }
+        var facets = (await client.GetJsonAsync("/api/v1/sub-measures?facets=sdgs,fields,national,digiden")).GetProperty("facets");
+        references.AddRange(facets.EnumerateObject().SelectMany(scheme => scheme.Value.EnumerateArray().Select(f => ($"{scheme.Name}:{f.Text("code")}", f))));
+
+        Assert.Equal(labels.Keys.Order(), references.Select(r => r.Key).Distinct().Order()); // every concept, via the facets
+        Assert.All(references, r => Assert.Equal(labels[r.Key], (r.Reference.Text("label"), r.Reference.Text("labelEn"))));
+    }
+
     [Theory]
     [InlineData("/api/v1/themes/unknown")]
     [InlineData("/api/v1/themes/national/goal-9")]
