@@ -22,9 +22,12 @@ public static class GraphQLHttpRequestReader
     private const string Variables = "variables";
     private const string Extensions = "extensions";
 
+    /// <summary>The parameters a GET may carry; the endpoint ignores any other.</summary>
+    public static readonly IReadOnlyList<string> ParameterNames = [Query, OperationName, Variables, Extensions];
+
     public static (GraphQLHttpRequest? Request, GraphQLRequestFailure? Failure) FromQueryString(IQueryCollection query, IGraphQLSerializer serializer)
     {
-        foreach (var name in new[] { Query, OperationName, Variables, Extensions })
+        foreach (var name in ParameterNames)
         {
             if (query.TryGetValue(name, out var values) && values.Count > 1)
             {

@@ -184,6 +184,27 @@ public sealed class GraphQLOverHttpTests(SharedApiFactory api)
     }
 
     [Fact]
+    public async Task GetsWithOtherParametersOrLongQueryStringsAreAnsweredButNeverKept()
+    {
+        // The cache's key holds the whole query string and its bound counts answers only: padding must not buy entries.
+        var client = api.CreateClient();
+        foreach (var url in new[]
+        {
+            "/graphql" + Q("{ plan { id } }") + "&pad=1",
+            "/graphql" + Q("{ plan { id } } # " + new string('x', 2100)),
+        })
+        {
+            foreach (var _ in Enumerable.Range(0, 2))
+            {
+                var answer = await client.GetAsync(url);
+                Assert.Equal(HttpStatusCode.OK, answer.StatusCode);
+                Assert.NotNull(answer.Headers.ETag);
+                Assert.Null(answer.Headers.Age);
+            }
+        }
+    }
+
+    [Fact]
     public async Task AGetFromTheOutputCacheAnswersExactlyItsOwnQueryAndVariables()
     {
         // Each answer is kept under its whole query string: text as written (GraphQL is case-sensitive) and variables.
