@@ -5,8 +5,8 @@ using Swashbuckle.AspNetCore.SwaggerGen;
 namespace Kushiro.OpenData.Api.OpenApi;
 
 /// <summary>
-/// Documents what operations share, so generated clients know it: conditional request headers, the validators and
-/// cache headers on 200, and one wording for the 304, 400, 406 and 503 answers.
+/// Documents what operations share, so generated clients know it: conditional request headers and the validators and
+/// cache headers on 200 (reads only), and one wording for the 304, 400, 406 and 503 answers.
 /// </summary>
 internal sealed class HttpConventionsOperationFilter : IOperationFilter
 {
@@ -20,11 +20,17 @@ internal sealed class HttpConventionsOperationFilter : IOperationFilter
 
     public void Apply(OpenApiOperation operation, OperationFilterContext context)
     {
-        operation.Parameters ??= [];
-        operation.Parameters.Add(Header("If-None-Match",
-            "ETag(s) of a representation the client holds; when one still matches, the answer is 304 without a body.", "W/\"LB9Z9MLaUlO9OuTY0d-FROCM\""));
-        operation.Parameters.Add(Header("If-Modified-Since",
-            "HTTP date; when the data has not changed since, the answer is 304. Ignored when If-None-Match is sent.", "Sat, 28 Nov 2026 12:00:00 GMT"));
+        // Validators and conditional requests are for reads (Http/ConditionalGetMiddleware.cs): writes neither honour
+        // If-None-Match nor answer with an ETag.
+        var isRead = HttpMethods.IsGet(context.ApiDescription.HttpMethod ?? "");
+        if (isRead)
+        {
+            operation.Parameters ??= [];
+            operation.Parameters.Add(Header("If-None-Match",
+                "ETag(s) of a representation the client holds; when one still matches, the answer is 304 without a body.", "W/\"LB9Z9MLaUlO9OuTY0d-FROCM\""));
+            operation.Parameters.Add(Header("If-Modified-Since",
+                "HTTP date; when the data has not changed since, the answer is 304. Ignored when If-None-Match is sent.", "Sat, 28 Nov 2026 12:00:00 GMT"));
+        }
 
         foreach (var (code, response) in operation.Responses ?? [])
         {
@@ -36,7 +42,7 @@ internal sealed class HttpConventionsOperationFilter : IOperationFilter
             {
                 concrete.Description = description;
             }
-            if (code == "200")
+            if (code == "200" && isRead)
             {
                 concrete.Headers ??= new Dictionary<string, IOpenApiHeader>();
                 concrete.Headers["ETag"] = ResponseHeader("Weak validator of this representation, for If-None-Match.", "W/\"LB9Z9MLaUlO9OuTY0d-FROCM\"");
