@@ -98,6 +98,23 @@ public sealed class KpiWriter(OpenDataContext db, DatasetVersion dataset, TimePr
     public async Task<ActionResult<KpiResource>> CommitAsync(
         ControllerBase controller, IDbContextTransaction write, string actor, Kpi kpi, bool created, CancellationToken cancellationToken)
     {
+        if (await SaveAsync(controller, write, actor, cancellationToken) is { } conflict)
+        {
+            return conflict;
+        }
+        var resource = KpiMapping.ToResource(kpi);
+        return created
+            ? controller.CreatedAtRoute("getKpi", new { id = kpi.Id, version = "1" }, resource)
+            : resource;
+    }
+
+    /// <summary>Saves a removal as <see cref="CommitAsync"/> saves any write; the answer is a 204.</summary>
+    public async Task<ActionResult> CommitRemovalAsync(ControllerBase controller, IDbContextTransaction write, string actor, CancellationToken cancellationToken) =>
+        (ActionResult?)await SaveAsync(controller, write, actor, cancellationToken) ?? controller.NoContent();
+
+    /// <returns>Null once saved; a 409 when the data as it now is refuses the change.</returns>
+    private async Task<ProblemResult?> SaveAsync(ControllerBase controller, IDbContextTransaction write, string actor, CancellationToken cancellationToken)
+    {
         var now = time.GetUtcNow();
         var state = await db.StoreStates.SingleAsync(cancellationToken);
         // A write that changes nothing (the same figure again) leaves no entry and keeps the stamp.
@@ -119,10 +136,7 @@ public sealed class KpiWriter(OpenDataContext db, DatasetVersion dataset, TimePr
                 StatusCodes.Status409Conflict, title: "Conflict", detail: "The change conflicts with the data as it now is; read it again and retry."));
         }
         dataset.Advance(state.LastModified);
-        var resource = KpiMapping.ToResource(kpi);
-        return created
-            ? controller.CreatedAtRoute("getKpi", new { id = kpi.Id, version = "1" }, resource)
-            : resource;
+        return null;
     }
 
     private static void CheckText(ModelStateDictionary errors, params (string Field, string? Value)[] fields)

@@ -92,6 +92,34 @@ public sealed class KpiWritesController(OpenDataContext db, KpiWriter writer) : 
         return await writer.CommitAsync(this, write, Actor, kpi, created: false, cancellationToken);
     }
 
+    /// <summary>Remove a KPI and its figures (needs the kpi:write scope).</summary>
+    /// <remarks>Only KPIs created by staff can be removed. The changes feed records the KPI and each of its figures as deleted, with what they held.</remarks>
+    /// <param name="id" example="fishery-new-workers">ID of the KPI.</param>
+    /// <param name="cancellationToken">Cancelled when the client goes away.</param>
+    /// <response code="204">Removed.</response>
+    /// <response code="404">No KPI has this ID.</response>
+    /// <response code="409">The KPI comes from the seed.</response>
+    [HttpDelete("{id}", Name = "deleteKpi")]
+    [ProducesResponseType(StatusCodes.Status204NoContent)]
+    [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound, "application/problem+json")]
+    public async Task<ActionResult> DeleteKpi(string id, CancellationToken cancellationToken)
+    {
+        await using var write = await db.BeginWriteAsync(cancellationToken);
+        var kpi = await db.Kpis.Include(k => k.Figures).SingleOrDefaultAsync(k => k.Id == id, cancellationToken);
+        if (kpi is null)
+        {
+            return this.NotFoundProblem("KPI", id);
+        }
+        if (kpi.Origin == KpiOrigin.Seed)
+        {
+            return Conflict($"KPI \"{id}\" comes from the project's seed; it is removed by editing seed/kpis.json.");
+        }
+        // The figures go first, by name: their key to the KPI restricts deletes, so none is left behind.
+        db.KpiFigures.RemoveRange(kpi.Figures);
+        db.Kpis.Remove(kpi);
+        return await writer.CommitRemovalAsync(this, write, Actor, cancellationToken);
+    }
+
     /// <summary>Set a KPI's baseline, a target or an observation for a period (needs the kpi:write scope).</summary>
     /// <remarks>Creates the figure or replaces the one for that period. <c>role</c> is <c>baseline</c> (a KPI has at most one: setting it for another period replaces it), <c>targets</c> or <c>observations</c>.</remarks>
     /// <param name="id" example="fishery-new-workers">ID of the KPI.</param>

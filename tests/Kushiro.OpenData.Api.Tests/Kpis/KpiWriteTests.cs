@@ -96,6 +96,50 @@ public sealed class KpiWriteTests : IClassFixture<WritableApiFactory>
     }
 
     [Fact]
+    public async Task StaffRemoveTheirKpiWithItsFiguresFromEveryViewAndTheFeedKeepsWhatItHeld()
+    {
+        var staff = api.WithKey(await StaffClient.CreateKeyWithCommandAsync(api));
+        await staff.PostJsonAsync("/api/v1/kpis", StaffClient.NewKpi("removed-kpi", goalId: "2", measureId: "2-1"));
+        await staff.PutJsonAsync("/api/v1/kpis/removed-kpi/observations/FY2023", StaffClient.Figure(7));
+        var byGet = GraphQLHttp.Q("""{ kpi(id: "removed-kpi") { id } }""");
+        Assert.Equal("removed-kpi", (await api.CreateClient().GetGraphQLAsync(byGet)).Data.GetProperty("kpi").Text("id"));
+        var last = await api.LastChangeSequenceAsync();
+
+        var removed = await staff.DeleteAsync("/api/v1/kpis/removed-kpi");
+
+        Assert.Equal(HttpStatusCode.NoContent, removed.StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await api.CreateClient().GetAsync("/api/v1/kpis/removed-kpi")).StatusCode);
+        Assert.DoesNotContain("removed-kpi", (await api.CreateClient().GetJsonAsync("/api/v1/measures/2-1")).GetProperty("kpis").EnumerateArray().Select(k => k.Text("id")));
+        Assert.DoesNotContain("removed-kpi", (await api.CreateClient().GetJsonAsync("/api/v1/kpis?limit=200")).Items().Select(k => k.Text("id")));
+        Assert.Equal(JsonValueKind.Null, (await api.CreateClient().GetGraphQLAsync(byGet)).Data.GetProperty("kpi").ValueKind);
+        var entries = (await api.CreateClient().GetJsonAsync($"/api/v1/changes?after={last}")).Items().ToList();
+        Assert.All(entries, e => Assert.Equal("deleted", e.Text("action")));
+        Assert.Equal(new[] { "kpi:removed-kpi", "kpi-observation:removed-kpi/observation/FY2023" }.Order(), entries.Select(e => $"{e.Text("resourceType")}:{e.Text("resourceId")}").Order());
+        var kpi = entries.Single(e => e.Text("resourceType") == "kpi");
+        Assert.Equal("テスト指標", kpi.GetProperty("before").Text("name"));
+        Assert.Equal(HttpStatusCode.NotFound, (await staff.DeleteAsync("/api/v1/kpis/removed-kpi")).StatusCode);
+    }
+
+    [Fact]
+    public async Task SeedKpisCannotBeRemovedAndStrangersCannotRemoveAny()
+    {
+        var staff = api.WithKey(await StaffClient.CreateKeyWithCommandAsync(api));
+        await staff.PostJsonAsync("/api/v1/kpis", StaffClient.NewKpi("kept-kpi"));
+        var seeded = await api.CreateClient().GetJsonAsync("/api/v1/kpis/population-outlook");
+
+        var seed = await staff.DeleteAsync("/api/v1/kpis/population-outlook");
+        var stranger = await api.WithKey(null).DeleteAsync("/api/v1/kpis/kept-kpi");
+        var reader = await api.WithKey(await StaffClient.CreateKeyWithScopeAsync(api, "catalog:read")).DeleteAsync("/api/v1/kpis/kept-kpi");
+
+        Assert.Equal(HttpStatusCode.Conflict, seed.StatusCode);
+        Assert.Contains("seed/kpis.json", await seed.Content.ReadAsStringAsync());
+        Assert.Equal(seeded.ToString(), (await api.CreateClient().GetJsonAsync("/api/v1/kpis/population-outlook")).ToString());
+        Assert.Equal(HttpStatusCode.Unauthorized, stranger.StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, reader.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await api.CreateClient().GetAsync("/api/v1/kpis/kept-kpi")).StatusCode);
+    }
+
+    [Fact]
     public async Task AnOfficialFigureNeedsASourceUrlAndAPeriodMustBeOne()
     {
         var staff = api.WithKey(await StaffClient.CreateKeyWithCommandAsync(api));
