@@ -11,12 +11,11 @@ namespace Kushiro.OpenData.Api.Http;
 /// and a matching If-None-Match gets its 304 there too. A GraphQL answer carrying errors (a timeout, say) is not kept:
 /// the endpoint says so (GraphQL/GraphQLEndpoint.cs). Entries are keyed by the dataset's exact change stamp, so a write or a
 /// re-seed (here, or seen from another instance) moves every request to new entries at once: a cached answer is
-/// never older than the data. Old entries are dropped when the stamp moves, or by size and age.
+/// never older than the data. Old entries are dropped when the stamp moves (Http/OutputCacheEviction.cs), or by
+/// size and age.
 /// </summary>
 public sealed class ApiOutputCachePolicy : IOutputCachePolicy
 {
-    public const string Tag = "dataset";
-
     // What an answer depends on besides path and query. Host exactly as sent: the cache's own key upper-cases it,
     // while JSON-LD IRIs are built from it when LinkedData:BaseIri is unset.
     private static readonly string[] VariedHeaders = [HeaderNames.Accept, HeaderNames.AcceptEncoding, HeaderNames.AcceptLanguage, HeaderNames.Host];
@@ -42,14 +41,15 @@ public sealed class ApiOutputCachePolicy : IOutputCachePolicy
         context.AllowLocking = true;
         if (cacheable)
         {
-            var dataset = context.HttpContext.RequestServices.GetRequiredService<DatasetVersion>();
+            var services = context.HttpContext.RequestServices;
+            var stamp = services.GetRequiredService<DatasetVersion>().Stamp;
             // Everything the answer depends on besides the path: the whole query (a custom policy must say so; only the
             // default policy varies by it) and the negotiated headers.
             context.CacheVaryByRules.QueryKeys = "*";
             context.CacheVaryByRules.HeaderNames = new StringValues(VariedHeaders);
             // The change stamp leads the key: a new stamp is a new set of entries.
-            context.CacheVaryByRules.CacheKeyPrefix = dataset.Stamp.UtcTicks.ToString(System.Globalization.CultureInfo.InvariantCulture);
-            context.Tags.Add(Tag);
+            context.CacheVaryByRules.CacheKeyPrefix = stamp.UtcTicks.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            context.Tags.Add(services.GetRequiredService<OutputCacheStamps>().Tag(stamp));
             context.ResponseExpirationTimeSpan = TimeSpan.FromMinutes(10);
         }
         return ValueTask.CompletedTask;
@@ -80,23 +80,5 @@ public sealed class ApiOutputCachePolicy : IOutputCachePolicy
             context.AllowCacheStorage = false;
         }
         return ValueTask.CompletedTask;
-    }
-}
-
-/// <summary>Drops the cached answers of earlier data when the dataset's stamp moves (they can no longer be hit).</summary>
-public sealed class OutputCacheEviction(DatasetVersion dataset, IOutputCacheStore store) : BackgroundService
-{
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        var seen = dataset.Stamp;
-        using var timer = new PeriodicTimer(TimeSpan.FromSeconds(1));
-        while (await timer.WaitForNextTickAsync(stoppingToken))
-        {
-            if (dataset.Stamp != seen)
-            {
-                seen = dataset.Stamp;
-                await store.EvictByTagAsync(ApiOutputCachePolicy.Tag, stoppingToken);
-            }
-        }
     }
 }

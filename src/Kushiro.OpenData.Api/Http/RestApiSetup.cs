@@ -84,6 +84,7 @@ public static class RestApiSetup
             o.UseCaseSensitivePaths = true;
             o.AddBasePolicy(new ApiOutputCachePolicy());
         });
+        services.AddSingleton<OutputCacheStamps>();
         services.AddHostedService<OutputCacheEviction>();
 
         services.AddResponseCompression(o =>

@@ -196,6 +196,20 @@ public sealed class KpiWriteTests : IClassFixture<WritableApiFactory>
         Assert.Equal(3m, Assert.Single(figures.EnumerateArray()).GetProperty("value").GetDecimal());
     }
 
+    [Fact]
+    public async Task AnswersKeptAfterAWriteStayKeptWhenTheOldOnesAreDropped()
+    {
+        // After a write the answers kept under the old data are dropped (within a second). Those kept since, under the
+        // new data, must stay: a cache emptied again a second after every write would rebuild them all.
+        var staff = api.WithKey(await StaffClient.CreateKeyWithCommandAsync(api));
+        await staff.PostJsonAsync("/api/v1/kpis", StaffClient.NewKpi("kept-after-write"));
+        var url = "/graphql?query=" + Uri.EscapeDataString("""{ kpi(id: "kept-after-write") { id name } }""");
+        await api.CreateClient().GetAsync(url);
+
+        await Task.Delay(TimeSpan.FromSeconds(1.5)); // the old answers' eviction runs once a second
+        Assert.NotNull((await api.CreateClient().GetAsync(url)).Headers.Age);
+    }
+
     [Theory]
     [InlineData("""{"value": 79228162514264337593543950335, "source": {"title": "t"}, "provenance": "editorial"}""", "value")]
     [InlineData("""{"value": 0.123456789, "source": {"title": "t"}, "provenance": "editorial"}""", "value")]
