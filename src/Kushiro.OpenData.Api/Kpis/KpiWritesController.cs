@@ -79,14 +79,10 @@ public sealed class KpiWritesController(OpenDataContext db, KpiWriter writer) : 
             return invalid;
         }
         await using var write = await db.BeginWriteAsync(cancellationToken);
-        var kpi = await db.Kpis.Include(k => k.Figures).SingleOrDefaultAsync(k => k.Id == id, cancellationToken);
+        var (kpi, refusal) = await StaffKpiAsync(id, "its definition changes by editing seed/kpis.json.", cancellationToken);
         if (kpi is null)
         {
-            return this.NotFoundProblem("KPI", id);
-        }
-        if (kpi.Origin == KpiOrigin.Seed)
-        {
-            return Conflict($"KPI \"{id}\" comes from the project's seed; its definition changes by editing seed/kpis.json.");
+            return refusal!;
         }
         KpiWriter.Apply(input, kpi);
         return await writer.CommitAsync(this, write, Actor, kpi, created: false, cancellationToken);
@@ -105,14 +101,10 @@ public sealed class KpiWritesController(OpenDataContext db, KpiWriter writer) : 
     public async Task<ActionResult> DeleteKpi(string id, CancellationToken cancellationToken)
     {
         await using var write = await db.BeginWriteAsync(cancellationToken);
-        var kpi = await db.Kpis.Include(k => k.Figures).SingleOrDefaultAsync(k => k.Id == id, cancellationToken);
+        var (kpi, refusal) = await StaffKpiAsync(id, "it is removed by editing seed/kpis.json.", cancellationToken);
         if (kpi is null)
         {
-            return this.NotFoundProblem("KPI", id);
-        }
-        if (kpi.Origin == KpiOrigin.Seed)
-        {
-            return Conflict($"KPI \"{id}\" comes from the project's seed; it is removed by editing seed/kpis.json.");
+            return refusal!;
         }
         // The figures go first, by name: their key to the KPI restricts deletes, so none is left behind.
         db.KpiFigures.RemoveRange(kpi.Figures);
@@ -197,6 +189,17 @@ public sealed class KpiWritesController(OpenDataContext db, KpiWriter writer) : 
         kpi.Figures.Remove(figure);
         db.KpiFigures.Remove(figure);
         return await writer.CommitAsync(this, write, Actor, kpi, created: false, cancellationToken);
+    }
+
+    /// <summary>The KPI with its figures, read inside the write; else its 404, or for a seed KPI the 409 saying how it changes.</summary>
+    private async Task<(Kpi? Kpi, ActionResult? Refusal)> StaffKpiAsync(string id, string howTheSeedChangesIt, CancellationToken cancellationToken)
+    {
+        var kpi = await db.Kpis.Include(k => k.Figures).SingleOrDefaultAsync(k => k.Id == id, cancellationToken);
+        if (kpi is null)
+        {
+            return (null, this.NotFoundProblem("KPI", id));
+        }
+        return kpi.Origin == KpiOrigin.Seed ? (null, Conflict($"KPI \"{id}\" comes from the project's seed; {howTheSeedChangesIt}")) : (kpi, null);
     }
 
     private string Actor => ChangeRecorder.KeyActor(User.FindFirstValue(ClaimTypes.NameIdentifier)!);
