@@ -9,9 +9,14 @@ namespace Kushiro.OpenData.Api.Http;
 /// The change stamps the output cache holds answers under, each its own tag, so that when the stamp moves only the
 /// answers of earlier stamps are dropped: one tag for all would also drop those kept since under the new stamp.
 /// </summary>
-public sealed class OutputCacheStamps
+public sealed class OutputCacheStamps(TimeProvider time)
 {
+    // A request names its stamp when it starts and its answer is kept when it ends, so an answer can be kept under a
+    // stamp whose tag was already evicted: each earlier stamp's tag is evicted again on every round for this long.
+    private static readonly TimeSpan LongestRequest = TimeSpan.FromMinutes(1);
+
     private readonly ConcurrentDictionary<long, byte> held = new();
+    private readonly ConcurrentDictionary<long, DateTimeOffset> earlier = new();
 
     /// <summary>The tag of answers kept under this stamp.</summary>
     public string Tag(DateTimeOffset stamp)
@@ -20,18 +25,27 @@ public sealed class OutputCacheStamps
         return TagOf(stamp.UtcTicks);
     }
 
-    /// <summary>Forgets the stamps before this one and returns their tags. (Stamps only move forward.)</summary>
-    public IReadOnlyList<string> TakeEarlierThan(DateTimeOffset current)
+    /// <summary>The tags to evict now: those of the stamps before this one (stamps only move forward).</summary>
+    public IReadOnlyList<string> EarlierThan(DateTimeOffset current)
     {
-        var earlier = new List<string>();
+        var now = time.GetUtcNow();
         foreach (var ticks in held.Keys)
         {
             if (ticks < current.UtcTicks && held.TryRemove(ticks, out _))
             {
-                earlier.Add(TagOf(ticks));
+                earlier.TryAdd(ticks, now);
             }
         }
-        return earlier;
+        var tags = new List<string>();
+        foreach (var (ticks, since) in earlier)
+        {
+            tags.Add(TagOf(ticks));
+            if (now - since > LongestRequest)
+            {
+                earlier.TryRemove(ticks, out _);
+            }
+        }
+        return tags;
     }
 
     private static string TagOf(long ticks) => "stamp:" + ticks.ToString(CultureInfo.InvariantCulture);
@@ -48,7 +62,7 @@ public sealed class OutputCacheEviction(DatasetVersion dataset, OutputCacheStamp
         using var timer = new PeriodicTimer(TimeSpan.FromSeconds(1));
         while (await timer.WaitForNextTickAsync(stoppingToken))
         {
-            foreach (var tag in stamps.TakeEarlierThan(dataset.Stamp))
+            foreach (var tag in stamps.EarlierThan(dataset.Stamp))
             {
                 await store.EvictByTagAsync(tag, stoppingToken);
             }

@@ -106,7 +106,7 @@ public sealed class KpiWritesController(OpenDataContext db, KpiWriter writer) : 
         {
             return refusal!;
         }
-        // The figures go first, by name: their key to the KPI restricts deletes, so none is left behind.
+        // The figures are removed by name: their key to the KPI restricts deletes, so removing the KPI alone would fail.
         db.KpiFigures.RemoveRange(kpi.Figures);
         db.Kpis.Remove(kpi);
         return await writer.CommitRemovalAsync(this, write, Actor, cancellationToken);
