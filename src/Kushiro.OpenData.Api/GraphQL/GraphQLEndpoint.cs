@@ -19,13 +19,9 @@ public static class GraphQLEndpoint
     {
         var request = http.Request;
         var accept = request.GetTypedHeaders().Accept;
-        var isGet = HttpMethods.IsGet(request.Method) || HttpMethods.IsHead(request.Method);
-        if (!isGet)
-        {
-            // GET and HEAD get theirs from the validators (Http/ConditionalGetMiddleware.cs), with the ETag.
-            http.Response.Headers.Vary = HeaderNames.Accept;
-        }
+        http.Response.Headers.Vary = HeaderNames.Accept;
 
+        var isGet = HttpMethods.IsGet(request.Method) || HttpMethods.IsHead(request.Method);
         if (!isGet && !HttpMethods.IsPost(request.Method))
         {
             http.Response.Headers.Allow = "GET, HEAD, POST";

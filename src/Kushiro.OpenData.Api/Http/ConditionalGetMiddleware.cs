@@ -2,6 +2,7 @@ using System.Security.Cryptography;
 using Kushiro.OpenData.Api.Data;
 using Microsoft.AspNetCore.Http.Headers;
 using Microsoft.AspNetCore.OutputCaching;
+using Microsoft.Extensions.Primitives;
 using Microsoft.Net.Http.Headers;
 
 namespace Kushiro.OpenData.Api.Http;
@@ -18,6 +19,10 @@ public sealed class ConditionalGetMiddleware(RequestDelegate next, DatasetVersio
     // Caches may store every answer but must revalidate it (a 304 costs a hash, not a store read): since staff write
     // KPI figures, a fixed lifetime would serve stale figures for that long after a write.
     private const string CacheControl = "public, no-cache";
+
+    // Every answer here is negotiated by media type and, for JSON, by language; the compression middleware outside
+    // picks the encoding.
+    private static readonly string[] VariedHeaders = [HeaderNames.Accept, HeaderNames.AcceptEncoding, HeaderNames.AcceptLanguage];
 
     public async Task InvokeAsync(HttpContext context)
     {
@@ -47,8 +52,10 @@ public sealed class ConditionalGetMiddleware(RequestDelegate next, DatasetVersio
             response.Body = client;
         }
 
-        // Also on a 304, which the compression middleware outside leaves without its Vary.
-        response.Headers.Append(HeaderNames.Vary, $"{HeaderNames.Accept}, {HeaderNames.AcceptEncoding}, {HeaderNames.AcceptLanguage}");
+        // Also on a 304, which the compression middleware outside leaves without its Vary. Merged with what the
+        // endpoint varies by, so that each header is named once.
+        response.Headers.Vary = new StringValues([.. response.Headers.GetCommaSeparatedValues(HeaderNames.Vary)
+            .Concat(VariedHeaders).Distinct(StringComparer.OrdinalIgnoreCase)]);
         if (response.StatusCode == StatusCodes.Status200OK)
         {
             var etag = new EntityTagHeaderValue($"\"{Hash(buffer, response.ContentType)}\"", isWeak: true);
@@ -56,7 +63,8 @@ public sealed class ConditionalGetMiddleware(RequestDelegate next, DatasetVersio
             // holding it from the first could be told "not modified" after the second. Until then: the ETag only.
             // Not for GraphQL: the same query on the same data can also answer a timeout under 200, and a client
             // revalidating by date would keep that as not modified. Its ETag, a hash of the bytes, cannot.
-            DateTimeOffset? lastModified = DatasetVersion.WholeSeconds(time.GetUtcNow()) > dataset.LastModified && IsDated(request.Path)
+            var dated = IsDated(request.Path);
+            DateTimeOffset? lastModified = dated && DatasetVersion.WholeSeconds(time.GetUtcNow()) > dataset.LastModified
                 ? dataset.LastModified
                 : null;
             var headers = response.GetTypedHeaders();
@@ -64,7 +72,7 @@ public sealed class ConditionalGetMiddleware(RequestDelegate next, DatasetVersio
             headers.LastModified = lastModified;
             response.Headers.CacheControl = CacheControl;
             var cache = context.Features.Get<IOutputCacheFeature>()?.Context;
-            if (cache is not null && lastModified is null && IsDated(request.Path))
+            if (cache is not null && lastModified is null && dated)
             {
                 // Undated, it would be served from memory after its second is over still without a date. (GraphQL's
                 // answers are never dated; the endpoint itself keeps those with errors out of the cache.)

@@ -135,6 +135,7 @@ public sealed class GraphQLOverHttpTests(SharedApiFactory api)
             var etag = first.Headers.ETag!;
             Assert.True(etag.IsWeak);
             Assert.Contains("Accept", first.Headers.Vary);
+            Assert.Equal(first.Headers.Vary.Count, first.Headers.Vary.Distinct(StringComparer.OrdinalIgnoreCase).Count());
             etags.Add(etag);
             // Undated: the same query can also answer a timeout, which a date would pass as not modified.
             Assert.Null(first.Content.Headers.LastModified);
@@ -150,6 +151,10 @@ public sealed class GraphQLOverHttpTests(SharedApiFactory api)
             Assert.Equal(HttpStatusCode.NotModified, second.StatusCode);
             Assert.Empty(await second.Content.ReadAsByteArrayAsync());
         }
+        // A POST's answer is negotiated too, but carries no validators.
+        var post = (await client.PostGraphQLAsync("{ goals { id } }")).Response;
+        Assert.Equal(["Accept"], post.Headers.Vary);
+        Assert.Null(post.Headers.ETag);
         // Other bytes (another media type, another query) are another ETag.
         Assert.Equal(etags.Count, etags.Distinct().Count());
         // The IDE's files beside them keep the static-file middleware's own validators: a strong ETag, the file's date.
