@@ -18,7 +18,7 @@ public sealed class ApiOutputCachePolicy : IOutputCachePolicy
 {
     // What an answer depends on besides path and query. Host exactly as sent: the cache's own key upper-cases it,
     // while JSON-LD IRIs are built from it when LinkedData:BaseIri is unset.
-    private static readonly string[] VariedHeaders = [HeaderNames.Accept, HeaderNames.AcceptEncoding, HeaderNames.AcceptLanguage, HeaderNames.Host];
+    private static readonly StringValues VariedHeaders = new([HeaderNames.Accept, HeaderNames.AcceptEncoding, HeaderNames.AcceptLanguage, HeaderNames.Host]);
     private const int MaxVariedHeaderLength = 256;
     private const int MaxGraphQLQueryStringLength = 2048;
 
@@ -31,12 +31,12 @@ public sealed class ApiOutputCachePolicy : IOutputCachePolicy
         cacheable &= !request.Headers.ContainsKey(HeaderNames.Authorization) && !request.Headers.ContainsKey(ApiKeys.ApiKeyAuthentication.HeaderName);
         // The key holds these headers as sent; the size limit counts answers, not keys. Long or repeated values (no
         // browser or client sends them) are answered fresh, so a flood of distinct headers cannot grow the cache.
-        cacheable &= VariedHeaders.All(h => request.Headers[h] is { Count: <= 1 } values && values.ToString().Length <= MaxVariedHeaderLength);
+        cacheable &= VariedHeadersWithinBounds(request.Headers);
         cacheable &= ConditionalGetMiddleware.IsDated(request.Path) || IsCacheableGraphQL(request);
         context.EnableOutputCaching = cacheable;
         // "only-if-cached" asks a cache not to go to the origin; this is the origin, so it answers (the cache
         // middleware would answer 504 on a miss).
-        context.AllowCacheLookup = cacheable && request.GetTypedHeaders().CacheControl?.OnlyIfCached != true;
+        context.AllowCacheLookup = cacheable && !HeaderUtilities.ContainsCacheDirective(request.Headers.CacheControl, CacheControlHeaderValue.OnlyIfCachedString);
         context.AllowCacheStorage = cacheable;
         context.AllowLocking = true;
         if (cacheable)
@@ -46,13 +46,26 @@ public sealed class ApiOutputCachePolicy : IOutputCachePolicy
             // Everything the answer depends on besides the path: the whole query (a custom policy must say so; only the
             // default policy varies by it) and the negotiated headers.
             context.CacheVaryByRules.QueryKeys = "*";
-            context.CacheVaryByRules.HeaderNames = new StringValues(VariedHeaders);
-            // The change stamp leads the key: a new stamp is a new set of entries.
-            context.CacheVaryByRules.CacheKeyPrefix = stamp.UtcTicks.ToString(System.Globalization.CultureInfo.InvariantCulture);
-            context.Tags.Add(services.GetRequiredService<OutputCacheStamps>().Tag(stamp));
+            context.CacheVaryByRules.HeaderNames = VariedHeaders;
+            // The change stamp leads the key: a new stamp is a new set of entries. (Its tag is added when an answer is
+            // kept, in ServeResponseAsync: a hit, the common case, needs none.)
+            context.CacheVaryByRules.CacheKeyPrefix = services.GetRequiredService<OutputCacheStamps>().KeyPrefix(stamp);
             context.ResponseExpirationTimeSpan = TimeSpan.FromMinutes(10);
         }
         return ValueTask.CompletedTask;
+    }
+
+    // A loop, not LINQ: this runs for every request, and a lambda over the request would be an allocation each time.
+    private static bool VariedHeadersWithinBounds(IHeaderDictionary headers)
+    {
+        foreach (var name in VariedHeaders)
+        {
+            if (headers[name!] is not { Count: <= 1 } values || values is [{ Length: > MaxVariedHeaderLength }])
+            {
+                return false;
+            }
+        }
+        return true;
     }
 
     /// <summary>
@@ -78,6 +91,11 @@ public sealed class ApiOutputCachePolicy : IOutputCachePolicy
         if (response.StatusCode != StatusCodes.Status200OK || response.Headers.ContainsKey(HeaderNames.SetCookie))
         {
             context.AllowCacheStorage = false;
+        }
+        else if (context.AllowCacheStorage && context.CacheVaryByRules.CacheKeyPrefix is { } stampPrefix)
+        {
+            // Under its stamp's tag, so that Http/OutputCacheEviction.cs drops it once the data has moved on.
+            context.Tags.Add(OutputCacheStamps.Tag(stampPrefix));
         }
         return ValueTask.CompletedTask;
     }

@@ -17,13 +17,26 @@ public sealed class OutputCacheStamps(TimeProvider time)
 
     private readonly ConcurrentDictionary<long, byte> held = new();
     private readonly ConcurrentDictionary<long, DateTimeOffset> earlier = new();
+    private volatile KeyPrefixOfStamp? latest;
 
-    /// <summary>The tag of answers kept under this stamp.</summary>
-    public string Tag(DateTimeOffset stamp)
+    /// <summary>
+    /// The cache key prefix of answers kept under this stamp: its ticks. Every cacheable request asks, and the stamp
+    /// changes only with the data, so the latest one's text is kept rather than formatted for each request.
+    /// </summary>
+    public string KeyPrefix(DateTimeOffset stamp)
     {
+        if (latest is { } last && last.Ticks == stamp.UtcTicks)
+        {
+            return last.Prefix;
+        }
         held.TryAdd(stamp.UtcTicks, 0);
-        return TagOf(stamp.UtcTicks);
+        var prefix = stamp.UtcTicks.ToString(CultureInfo.InvariantCulture);
+        latest = new KeyPrefixOfStamp(stamp.UtcTicks, prefix);
+        return prefix;
     }
+
+    /// <summary>The tag of answers kept under the stamp this key prefix names (asked only when an answer is kept).</summary>
+    public static string Tag(string keyPrefix) => "stamp:" + keyPrefix;
 
     /// <summary>The tags to evict now: those of the stamps before this one (stamps only move forward).</summary>
     public IReadOnlyList<string> EarlierThan(DateTimeOffset current)
@@ -39,7 +52,7 @@ public sealed class OutputCacheStamps(TimeProvider time)
         var tags = new List<string>();
         foreach (var (ticks, since) in earlier)
         {
-            tags.Add(TagOf(ticks));
+            tags.Add(Tag(ticks.ToString(CultureInfo.InvariantCulture)));
             if (now - since > LongestRequest)
             {
                 earlier.TryRemove(ticks, out _);
@@ -48,7 +61,7 @@ public sealed class OutputCacheStamps(TimeProvider time)
         return tags;
     }
 
-    private static string TagOf(long ticks) => "stamp:" + ticks.ToString(CultureInfo.InvariantCulture);
+    private sealed record KeyPrefixOfStamp(long Ticks, string Prefix);
 }
 
 /// <summary>

@@ -2,6 +2,7 @@ using System.Text.Encodings.Web;
 using Asp.Versioning;
 using Kushiro.OpenData.Api.Labels;
 using Kushiro.OpenData.Api.Csv;
+using Microsoft.AspNetCore.Cors.Infrastructure;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.Formatters;
 using Microsoft.AspNetCore.Mvc.Infrastructure;
@@ -64,6 +65,10 @@ public static class RestApiSetup
         services.AddProblemDetails();
         services.AddExceptionHandler<StoreBusyExceptionHandler>();
 
+        // The policies are fixed at start, so one provider serves every request. AddCors registers it transient, and
+        // CorsMiddleware asks for it on every request: with the DI container's interpreter (see the project file),
+        // that is a reflection call and an allocation for each answer, cached ones included.
+        services.AddSingleton<ICorsPolicyProvider, DefaultCorsPolicyProvider>();
         services.AddCors(o => o.AddDefaultPolicy(p => p
             .AllowAnyOrigin()
             // POST for /graphql, PUT and DELETE for staff tools of the write path. No credentials (cookies) are ever
