@@ -46,15 +46,21 @@ public class ApiFactory : WebApplicationFactory<Program>
 
     protected override void Dispose(bool disposing)
     {
-        base.Dispose(disposing);
-        SqliteConnection.ClearAllPools();
         try
         {
-            Directory.Delete(folder, recursive: true);
+            base.Dispose(disposing);
         }
-        catch (IOException)
+        finally
         {
-            // A leftover temp folder is harmless; failing the run over it is not.
+            SqliteConnection.ClearAllPools();
+            try
+            {
+                Directory.Delete(folder, recursive: true);
+            }
+            catch (IOException)
+            {
+                // A leftover temp folder is harmless; failing the run over it is not.
+            }
         }
     }
 }

@@ -25,9 +25,7 @@ public static class ServerLifetime
                 // An address in use, say: exit code 1 like the other reasons not to start, not the runtime's abort for
                 // an unhandled exception. The host has already logged the exception with its stack.
                 app.Logger.LogCritical("Not starting: {Message}", e.Message);
-                // Stopped before disposed, so the background services that started before Kestrel end as in a
-                // shutdown, not as failures.
-                await app.StopAsync();
+                await StopAfterFailedStartAsync(app);
                 return 1;
             }
             await app.WaitForShutdownAsync();
@@ -37,6 +35,23 @@ public static class ServerLifetime
         {
             // Disposing flushes the console logger, which writes on a background queue: a failed stop's error included.
             await app.DisposeAsync();
+        }
+    }
+
+    /// <summary>
+    /// Stopped before disposed, so the background services that started before Kestrel end as in a shutdown, not as
+    /// failures. A host that failed before it had its background services (one of them could not be created) cannot
+    /// stop: its StopAsync throws an ArgumentNullException, which would end the process with that instead of exit 1.
+    /// </summary>
+    private static async Task StopAfterFailedStartAsync(WebApplication app)
+    {
+        try
+        {
+            await app.StopAsync();
+        }
+        catch (Exception e)
+        {
+            app.Logger.LogDebug(e, "The host could not stop after its failed start");
         }
     }
 }
