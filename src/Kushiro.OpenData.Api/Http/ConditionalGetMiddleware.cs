@@ -2,7 +2,6 @@ using System.Security.Cryptography;
 using Kushiro.OpenData.Api.Data;
 using Microsoft.AspNetCore.Http.Headers;
 using Microsoft.AspNetCore.OutputCaching;
-using Microsoft.Extensions.Primitives;
 using Microsoft.Net.Http.Headers;
 
 namespace Kushiro.OpenData.Api.Http;
@@ -23,6 +22,7 @@ public sealed class ConditionalGetMiddleware(RequestDelegate next, DatasetVersio
     // Every answer here is negotiated by media type and, for JSON, by language; the compression middleware outside
     // picks the encoding.
     private static readonly string[] VariedHeaders = [HeaderNames.Accept, HeaderNames.AcceptEncoding, HeaderNames.AcceptLanguage];
+    private static readonly string VariedHeaderList = string.Join(", ", VariedHeaders);
 
     public async Task InvokeAsync(HttpContext context)
     {
@@ -53,9 +53,11 @@ public sealed class ConditionalGetMiddleware(RequestDelegate next, DatasetVersio
         }
 
         // Also on a 304, which the compression middleware outside leaves without its Vary. Merged with what the
-        // endpoint varies by, so that each header is named once.
-        response.Headers.Vary = new StringValues([.. response.Headers.GetCommaSeparatedValues(HeaderNames.Vary)
-            .Concat(VariedHeaders).Distinct(StringComparer.OrdinalIgnoreCase)]);
+        // endpoint varies by, so that each header is named once, and one line, as a client reading one Vary expects.
+        var endpointVaries = response.Headers.GetCommaSeparatedValues(HeaderNames.Vary);
+        response.Headers.Vary = endpointVaries.Length == 0
+            ? VariedHeaderList
+            : string.Join(", ", endpointVaries.Concat(VariedHeaders).Distinct(StringComparer.OrdinalIgnoreCase));
         if (response.StatusCode == StatusCodes.Status200OK)
         {
             var etag = new EntityTagHeaderValue($"\"{Hash(buffer, response.ContentType)}\"", isWeak: true);
