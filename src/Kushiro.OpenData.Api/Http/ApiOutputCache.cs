@@ -18,7 +18,7 @@ public sealed class ApiOutputCachePolicy : IOutputCachePolicy
 {
     // What an answer depends on besides path and query. Host exactly as sent: the cache's own key upper-cases it,
     // while JSON-LD IRIs are built from it when LinkedData:BaseIri is unset.
-    private static readonly StringValues VariedHeaders = new([HeaderNames.Accept, HeaderNames.AcceptEncoding, HeaderNames.AcceptLanguage, HeaderNames.Host]);
+    private static readonly string[] VariedHeaders = [HeaderNames.Accept, HeaderNames.AcceptEncoding, HeaderNames.AcceptLanguage, HeaderNames.Host];
     private const int MaxVariedHeaderLength = 256;
     private const int MaxGraphQLQueryStringLength = 2048;
 
@@ -46,7 +46,7 @@ public sealed class ApiOutputCachePolicy : IOutputCachePolicy
             // Everything the answer depends on besides the path: the whole query (a custom policy must say so; only the
             // default policy varies by it) and the negotiated headers.
             context.CacheVaryByRules.QueryKeys = "*";
-            context.CacheVaryByRules.HeaderNames = VariedHeaders;
+            context.CacheVaryByRules.HeaderNames = new StringValues(VariedHeaders);
             // The change stamp leads the key: a new stamp is a new set of entries. (Its tag is added when an answer is
             // kept, in ServeResponseAsync: a hit, the common case, needs none.)
             context.CacheVaryByRules.CacheKeyPrefix = services.GetRequiredService<OutputCacheStamps>().KeyPrefix(stamp);
@@ -60,7 +60,7 @@ public sealed class ApiOutputCachePolicy : IOutputCachePolicy
     {
         foreach (var name in VariedHeaders)
         {
-            if (headers[name!] is not { Count: <= 1 } values || values is [{ Length: > MaxVariedHeaderLength }])
+            if (headers[name] is not { Count: <= 1 } values || values is [{ Length: > MaxVariedHeaderLength }])
             {
                 return false;
             }

@@ -52,6 +52,8 @@ public static class ServerLifetime
         catch (Exception e)
         {
             app.Logger.LogDebug(e, "The host could not stop after its failed start");
+            // The host throws before it signals the stop, and what waits for it (the read model's preload) must end.
+            app.Lifetime.StopApplication();
         }
     }
 }

@@ -21,7 +21,8 @@ public sealed class OutputCacheEvictionTests(OutputCacheEvictionTests.WatchedCac
         Assert.NotEmpty(oldTags);
 
         var staff = api.WithKey(await StaffClient.CreateKeyWithCommandAsync(api));
-        await staff.PostJsonAsync("/api/v1/kpis", StaffClient.NewKpi("evicts-old-answers", goalId: "2", measureId: "2-1"));
+        using var written = await staff.PostJsonAsync("/api/v1/kpis", StaffClient.NewKpi("evicts-old-answers", goalId: "2", measureId: "2-1"));
+        Assert.Equal(System.Net.HttpStatusCode.Created, written.StatusCode);
         using var afterWrite = await api.CreateClient().GetSettledAsync("/api/v1/measures/2-1");
 
         // The eviction runs once a second; a few seconds allow for a slow machine.
