@@ -17,6 +17,9 @@ const work = join(root, "artifacts", "bench");
 const publish = join(work, "publish");
 const settings = {
   duration: Number(process.env.BENCH_DURATION ?? 10),
+  // The duration is split into rounds, servers taking turns in each, so that a ratio pairs figures taken seconds
+  // apart: a shared machine's speed drifts by tens of percent within minutes (bench/README.md).
+  rounds: Number(process.env.BENCH_ROUNDS ?? 3),
   connections: Number(process.env.BENCH_CONNECTIONS ?? 32),
   threads: 2,
   coldStarts: 5,
@@ -143,8 +146,8 @@ function once(base, request) {
   });
 }
 
-/** One server, one scenario: check the answer once, warm up, measure. Undefined when the server has no such request. */
-async function measure(target, base, scenario) {
+/** One server, one scenario: check the answer once and warm up. The request to measure; undefined when the server has none. */
+async function prepare(target, base, scenario) {
   // Kestrel's ceiling serves the same static copies as nginx.
   let request = scenario[target === "kestrel" ? "nginx" : target];
   if (!request) return undefined;
@@ -161,9 +164,20 @@ async function measure(target, base, scenario) {
   if (answer.status !== expected) throw new Error(`${target} ${scenario.name}: ${answer.status}, expected ${expected}`);
   // Long enough for tiered compilation to settle on the hot paths.
   await wrk(`${target}-${scenario.name}-warmup`, base + request.path, request, Math.min(5, settings.duration));
-  const result = { ...(await wrk(`${target}-${scenario.name}`, base + request.path, request)), bytes: answer.bytes.length };
-  console.log(`  ${target} ${scenario.name}: ${result.rps.toFixed(0)} req/s, p99 ${result.p99} ms`);
-  return result;
+  return { request, bytes: answer.bytes.length };
+}
+
+/** The rounds' medians (p99 too: one round's scheduling hiccup is not the server's), their sum of errors, and each round. */
+function combine(rounds, bytes) {
+  return {
+    rps: median(rounds.map((r) => r.rps)),
+    p50: median(rounds.map((r) => r.p50)),
+    p99: median(rounds.map((r) => r.p99)),
+    bad: rounds.reduce((sum, r) => sum + r.bad, 0),
+    socketErrors: rounds.map((r) => r.socketErrors).find((e) => e) ?? null,
+    rounds: rounds.map(({ rps, p50, p99 }) => ({ rps, p50, p99 })),
+    bytes,
+  };
 }
 
 /**
@@ -173,14 +187,26 @@ async function measure(target, base, scenario) {
 async function driveAll(servers) {
   const measured = {};
   for (const server of servers) measured[server.key] = { results: {} };
+  const roundSeconds = Math.max(1, Math.round(settings.duration / settings.rounds));
   for (const scenario of scenarios) {
     console.log(scenario.label);
+    const prepared = [];
     for (const server of servers) {
-      const entry = measured[server.key];
       // RSS as the realistic scenarios leave it; a scenario that fills the cache on purpose comes last.
-      if (scenario[server.target]?.fillsCache) entry.memoryBefore ??= memory(server.pid);
-      const result = await measure(server.target, server.base, scenario);
-      if (result) entry.results[scenario.name] = result;
+      if (scenario[server.target]?.fillsCache) measured[server.key].memoryBefore ??= memory(server.pid);
+      const ready = await prepare(server.target, server.base, scenario);
+      if (ready) prepared.push({ server, ...ready, rounds: [] });
+    }
+    for (let round = 1; round <= settings.rounds; round++) {
+      for (const entry of prepared) {
+        const { server, request } = entry;
+        entry.rounds.push(await wrk(`${server.target}-${scenario.name}-${round}`, server.base + request.path, request, roundSeconds));
+      }
+    }
+    for (const { server, rounds, bytes } of prepared) {
+      const result = combine(rounds, bytes);
+      measured[server.key].results[scenario.name] = result;
+      console.log(`  ${server.target} ${scenario.name}: ${result.rps.toFixed(0)} req/s, p99 ${result.p99} ms (median of ${rounds.length})`);
     }
   }
   for (const server of servers) {
