@@ -1,7 +1,9 @@
 using GraphQL;
+using GraphQL.Execution;
 using GraphQLParser.AST;
 using Kushiro.OpenData.Api.Strategy.ReadModel;
 using Microsoft.AspNetCore.OutputCaching;
+using Microsoft.Extensions.Options;
 using Microsoft.Net.Http.Headers;
 
 namespace Kushiro.OpenData.Api.GraphQL;
@@ -83,9 +85,11 @@ public static class GraphQLEndpoint
     {
         var graph = await http.RequestServices.GetRequiredService<StrategyReadModel>().GetAsync(http.RequestAborted);
         var executer = http.RequestServices.GetRequiredService<IDocumentExecuter<StrategySchema>>();
-        // The executer's own timeout covers execution only; this one covers validation too.
-        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(http.RequestAborted);
-        timeout.CancelAfter(GraphQLLimits.Timeout);
+        // The executer's own timeout covers execution only; this one covers validation too. (Started by its
+        // constructor, a timeout under a millisecond is over before the executer starts, as a test relies on.)
+        var limit = http.RequestServices.GetRequiredService<IOptions<GraphQLTimeoutOptions>>().Value.Timeout;
+        using var timer = new CancellationTokenSource(limit);
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(timer.Token, http.RequestAborted);
         try
         {
             return await executer.ExecuteAsync(o =>
@@ -98,13 +102,15 @@ public static class GraphQLEndpoint
                 o.Root = graph;
                 o.RequestServices = http.RequestServices;
                 o.CancellationToken = timeout.Token;
+                o.Timeout = limit;
+                o.TimeoutAction = TimeoutAction.ReturnTimeoutError;
             });
         }
         catch (OperationCanceledException) when (!http.RequestAborted.IsCancellationRequested)
         {
             return new ExecutionResult
             {
-                Errors = [new ExecutionError($"The query did not finish within {GraphQLLimits.Timeout.TotalSeconds:0} s.") { Code = "TIMEOUT" }],
+                Errors = [new ExecutionError($"The query did not finish within {limit.TotalSeconds:0.###} s.") { Code = "TIMEOUT" }],
             };
         }
     }

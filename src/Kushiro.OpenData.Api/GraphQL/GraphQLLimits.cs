@@ -69,9 +69,6 @@ public static class GraphQLLimits
     /// <summary>Bytes of POST body accepted (document plus variables).</summary>
     public const int MaxBodyBytes = 64 * 1024;
 
-    /// <summary>For validation and execution together.</summary>
-    public static readonly TimeSpan Timeout = TimeSpan.FromSeconds(5);
-
     /// <summary>
     /// Introspection is priced by the fields selected, not multiplied per list item: its answer is bounded by the
     /// (small, fixed) schema, and IDEs must be able to read it. Aliases still add up.

@@ -1,6 +1,5 @@
 using System.Text.Encodings.Web;
 using GraphQL;
-using GraphQL.Execution;
 
 namespace Kushiro.OpenData.Api.GraphQL;
 
@@ -22,13 +21,13 @@ public static class GraphQLSetup
             })
             .AddValidationRule<MaxAliasesRule>()
             .ConfigureExecution<ValidatedDocuments>()
-            .WithTimeout(GraphQLLimits.Timeout, TimeoutAction.ReturnTimeoutError)
             .ConfigureExecutionOptions(o => o.UnhandledExceptionDelegate = context =>
             {
                 // A resolver bug answers as a GraphQL error; the log keeps what the client must not see.
                 o.RequestServices!.GetRequiredService<ILogger<StrategySchema>>().LogError(context.OriginalException, "GraphQL resolver failed");
                 return Task.CompletedTask;
             }));
+        GraphQLTimeoutOptions.Register(services);
         return services;
     }
 
