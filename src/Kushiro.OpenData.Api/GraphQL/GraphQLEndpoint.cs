@@ -85,10 +85,10 @@ public static class GraphQLEndpoint
     {
         var graph = await http.RequestServices.GetRequiredService<StrategyReadModel>().GetAsync(http.RequestAborted);
         var executer = http.RequestServices.GetRequiredService<IDocumentExecuter<StrategySchema>>();
-        // The executer's own timeout covers execution only; this one covers validation too. (Started by its
-        // constructor, a timeout under a millisecond is over before the executer starts, as a test relies on.)
+        // The executer's own timeout covers execution only; this one covers validation too. Timers count whole
+        // milliseconds: a limit under one is no time at all, and the source is cancelled before the executer starts.
         var limit = http.RequestServices.GetRequiredService<IOptions<GraphQLTimeoutOptions>>().Value.Timeout;
-        using var timer = new CancellationTokenSource(limit);
+        using var timer = new CancellationTokenSource(TimeSpan.FromMilliseconds(Math.Floor(limit.TotalMilliseconds)));
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(timer.Token, http.RequestAborted);
         try
         {
