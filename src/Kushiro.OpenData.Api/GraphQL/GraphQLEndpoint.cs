@@ -1,5 +1,4 @@
 using GraphQL;
-using GraphQL.Execution;
 using GraphQLParser.AST;
 using Kushiro.OpenData.Api.Strategy.ReadModel;
 using Microsoft.AspNetCore.OutputCaching;
@@ -85,8 +84,9 @@ public static class GraphQLEndpoint
     {
         var graph = await http.RequestServices.GetRequiredService<StrategyReadModel>().GetAsync(http.RequestAborted);
         var executer = http.RequestServices.GetRequiredService<IDocumentExecuter<StrategySchema>>();
-        // The executer's own timeout covers execution only; this one covers validation too. Timers count whole
-        // milliseconds: a limit under one is no time at all, and the source is cancelled before the executer starts.
+        // One timer for validation and execution together (the executer's own timeout would cover execution only, with
+        // a second timer). Timers count whole milliseconds: a limit under one is no time at all, and the source is
+        // cancelled before the executer starts.
         var limit = http.RequestServices.GetRequiredService<IOptions<GraphQLTimeoutOptions>>().Value.Timeout;
         using var timer = new CancellationTokenSource(TimeSpan.FromMilliseconds(Math.Floor(limit.TotalMilliseconds)));
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(timer.Token, http.RequestAborted);
@@ -102,8 +102,6 @@ public static class GraphQLEndpoint
                 o.Root = graph;
                 o.RequestServices = http.RequestServices;
                 o.CancellationToken = timeout.Token;
-                o.Timeout = limit;
-                o.TimeoutAction = TimeoutAction.ReturnTimeoutError;
             });
         }
         catch (OperationCanceledException) when (!http.RequestAborted.IsCancellationRequested)
