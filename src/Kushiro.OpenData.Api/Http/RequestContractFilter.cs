@@ -18,7 +18,8 @@ namespace Kushiro.OpenData.Api.Http;
 public sealed partial class RequestContractFilter(IApiDescriptionGroupCollectionProvider apiDescriptions, ProblemDetailsFactory problems) : IResourceFilter
 {
     private sealed record Contract(
-        HashSet<string> QueryParameters, HashSet<string> RepeatableParameters, HashSet<string> IntegerParameters, List<MediaTypeHeaderValue> MediaTypes);
+        HashSet<string> QueryParameters, HashSet<string> RepeatableParameters, HashSet<string> IntegerParameters,
+        HashSet<string> RequiredParameters, List<MediaTypeHeaderValue> MediaTypes);
 
     private readonly Lazy<Dictionary<string, Contract>> contracts = new(() => apiDescriptions.ApiDescriptionGroups.Items
         .SelectMany(g => g.Items)
@@ -28,6 +29,9 @@ public sealed partial class RequestContractFilter(IApiDescriptionGroupCollection
             QueryParameters(g).Where(p => p.Type != typeof(string) && p.Type?.IsAssignableTo(typeof(System.Collections.IEnumerable)) == true)
                 .Select(p => p.Name).ToHashSet(StringComparer.OrdinalIgnoreCase),
             QueryParameters(g).Where(p => p.Type == typeof(int) || p.Type == typeof(int?)).Select(p => p.Name).ToHashSet(StringComparer.OrdinalIgnoreCase),
+            // Marked [Required] (as the OpenAPI document then says), not merely a value type, which metadata calls required.
+            QueryParameters(g).Where(p => p.ModelMetadata?.ValidatorMetadata.OfType<System.ComponentModel.DataAnnotations.RequiredAttribute>().Any() == true)
+                .Select(p => p.Name).ToHashSet(StringComparer.OrdinalIgnoreCase),
             [.. g.SelectMany(d => d.SupportedResponseTypes).Where(r => r.StatusCode is >= 200 and < 300)
                 .SelectMany(r => r.ApiResponseFormats).Select(f => MediaTypeHeaderValue.Parse(f.MediaType)).DistinctBy(m => m.MediaType.Value)])));
 
@@ -78,7 +82,9 @@ public sealed partial class RequestContractFilter(IApiDescriptionGroupCollection
             else if (values.Any(string.IsNullOrEmpty))
             {
                 // Binding would read "?goal=" as no filter at all and return the whole list.
-                context.ModelState.AddModelError(name, $"\"{name}\" is empty; give a value or leave the parameter out.");
+                context.ModelState.AddModelError(name, contract.RequiredParameters.Contains(name)
+                    ? $"\"{name}\" is empty; it is required, give a value."
+                    : $"\"{name}\" is empty; give a value or leave the parameter out.");
             }
             else if (contract.IntegerParameters.Contains(name) && !values.All(v => DecimalInteger().IsMatch(v!)))
             {

@@ -2,6 +2,7 @@ using Kushiro.OpenData.Api.Http;
 using Kushiro.OpenData.Api.Paging;
 using Kushiro.OpenData.Api.Strategy;
 using Kushiro.OpenData.Api.Strategy.ReadModel;
+using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Mvc;
 
 namespace Kushiro.OpenData.Api.Search;
@@ -22,7 +23,10 @@ public sealed class SearchController(StrategyReadModel readModel, Themes.ThemeCa
     [HttpGet(Name = "search")]
     [ProducesResponseType<Page<SearchResultResource>>(StatusCodes.Status200OK, "application/json")]
     public async Task<ActionResult<Page<SearchResultResource>>> Search(
-        [FromQuery] string? q, [FromQuery] string[]? theme, [FromQuery] PageQuery page, CancellationToken cancellationToken)
+        // [Required] so that the contract, and a client generated from it, says what this action enforces (it answers
+        // blank q the same way). A q that is too long, not text or without a term gets the action's own 400 below.
+        [FromQuery, Required(ErrorMessage = SearchText.NothingToSearchFor)] string? q,
+        [FromQuery] string[]? theme, [FromQuery] PageQuery page, CancellationToken cancellationToken)
     {
         var (terms, queryError) = SearchText.ParseQuery(q);
         if (queryError is not null)

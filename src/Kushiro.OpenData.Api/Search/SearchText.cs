@@ -12,6 +12,9 @@ public static class SearchText
 {
     public const int MaxQueryLength = 200;
 
+    /// <summary>Why an absent or blank query cannot be run; REST also says it when <c>q</c> is left out.</summary>
+    public const string NothingToSearchFor = "Give something to search for, e.g. 子育て.";
+
     /// <summary>A query's terms, or why it cannot be run (blank, too long): one rule for REST and GraphQL.</summary>
     public static (IReadOnlyList<string> Terms, string? Error) ParseQuery(string? query)
     {
@@ -25,7 +28,7 @@ public static class SearchText
             return ([], $"The query is longer than {MaxQueryLength} characters.");
         }
         var terms = query is null ? [] : Terms(query);
-        return terms.Count == 0 ? ([], "Give something to search for, e.g. 子育て.") : (terms, null);
+        return terms.Count == 0 ? ([], NothingToSearchFor) : (terms, null);
     }
 
     private static bool IsText(string text)

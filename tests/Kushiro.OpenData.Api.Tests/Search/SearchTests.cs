@@ -50,13 +50,17 @@ public sealed class SearchTests(SharedApiFactory api)
     }
 
     [Theory]
-    [InlineData("")]
-    [InlineData("%E3%80%80")] // an ideographic space only
-    public async Task ABlankQueryIsA400NamingQ(string q)
+    [InlineData("?q=", "it is required, give a value")]
+    [InlineData("?q=%E3%80%80", "Give something to search for")] // an ideographic space only
+    [InlineData("?limit=5", "Give something to search for")] // no q at all: the contract marks it required
+    public async Task ABlankOrMissingQueryIsA400NamingQ(string query, string message)
     {
-        using var response = await api.CreateClient().GetAsync($"/api/v1/search?q={q}");
+        using var response = await api.CreateClient().GetAsync($"/api/v1/search{query}");
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
-        Assert.Contains("\"q\"", await response.Content.ReadAsStringAsync());
+        var problem = await response.Content.ReadAsStringAsync();
+        Assert.Contains("\"q\"", problem);
+        Assert.Contains(message, problem);
+        Assert.DoesNotContain("leave the parameter out", problem);
     }
 
     [Fact]
