@@ -15,6 +15,7 @@ internal sealed class HttpConventionsOperationFilter : IOperationFilter
         ["304"] = "Not modified: the representation still matches the client's If-None-Match ETag or is not newer than its If-Modified-Since date. No body.",
         ["400"] = "A query parameter is invalid or unknown; the problem details name it.",
         ["406"] = "The Accept header allows none of the media types this operation serves; the problem details list them.",
+        ["415"] = "The request's body is not declared as application/json (Content-Type); nothing was changed.",
         ["503"] = "The store was busy with other work for too long (a write waits at most 10 s for each lock on PostgreSQL, 30 s on SQLite); nothing of this request was saved. Retry after the seconds in Retry-After.",
     };
 

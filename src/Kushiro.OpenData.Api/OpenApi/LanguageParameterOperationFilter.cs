@@ -11,11 +11,24 @@ namespace Kushiro.OpenData.Api.OpenApi;
 /// </summary>
 internal sealed class LanguageParameterOperationFilter : IOperationFilter
 {
+    // One named schema, not an enum inlined in every operation: generators made a type of each (Lang, Lang2 … Lang21).
+    private const string SchemaName = "Language";
+
     public void Apply(OpenApiOperation operation, OperationFilterContext context)
     {
         if (context.ApiDescription.HttpMethod != HttpMethods.Get)
         {
             return;
+        }
+        if (!context.SchemaRepository.Schemas.ContainsKey(SchemaName))
+        {
+            context.SchemaRepository.AddDefinition(SchemaName, new OpenApiSchema
+            {
+                Type = JsonSchemaType.String,
+                Enum = [JsonValue.Create("ja"), JsonValue.Create("en")],
+                Description = "Language of an answer: ja, the source's Japanese (the default), or en, which adds this project's English.",
+                Examples = [JsonValue.Create("en")],
+            });
         }
         operation.Parameters ??= [];
         operation.Parameters.Add(new OpenApiParameter
@@ -23,7 +36,7 @@ internal sealed class LanguageParameterOperationFilter : IOperationFilter
             Name = LanguageScope.Parameter,
             In = ParameterLocation.Query,
             Description = "en adds English (this project's translation) to goals, measures and sub-measures as \"en\"; ja (the default) serves the source's Japanese only. Accept-Language: en does the same; lang wins over it.",
-            Schema = new OpenApiSchema { Type = JsonSchemaType.String, Enum = [JsonValue.Create("ja"), JsonValue.Create("en")] },
+            Schema = new OpenApiSchemaReference(SchemaName, context.Document),
             Example = JsonValue.Create("en"),
         });
     }

@@ -27,9 +27,11 @@ public static class OpenApiSetup
             o.SchemaFilter<NullableReferenceSchemaFilter>();
             o.OperationFilter<ApiKeySecurityOperationFilter>();
             o.OperationFilter<JsonLdContentOperationFilter>();
-            o.OperationFilter<ZipContentOperationFilter>();
+            o.OperationFilter<DownloadContentOperationFilter>();
             o.OperationFilter<ArrayParameterExampleOperationFilter>();
             o.OperationFilter<LanguageParameterOperationFilter>();
+            o.OperationFilter<JsonFirstOperationFilter>();
+            o.RequestBodyFilter<RequiredBodyFilter>();
             ApiKeySecurityOperationFilter.AddSchemes(o);
             // The changes feed carries changed fields as they were stored: any JSON object.
             o.MapType<System.Text.Json.Nodes.JsonObject>(() => new OpenApiSchema

@@ -25,6 +25,58 @@ public sealed class OpenApiContractTests(SharedApiFactory api)
             + "`UPDATE_CONTRACTS=1 dotnet test` and commit the file; a breaking change needs a new API version.");
     }
 
+    /// <summary>
+    /// What client generators read (.ci/generated-client builds one with NSwag): the JSON answer first, since a method
+    /// is typed by the first media type; files as binary; bodies that the server requires marked required; a property
+    /// that refers to a schema without a type of its own (with one, generators made a class per property); and "or
+    /// null" as a oneOf branch, since 3.0.3 applies allOf to null even beside nullable.
+    /// </summary>
+    [Fact]
+    public async Task TheDocumentIsShapedForClientGenerators()
+    {
+        var document = JsonNode.Parse(await api.CreateClient().GetStringAsync("/openapi/v1.json"))!;
+        var wrong = new List<string>();
+        foreach (var (path, operations) in document["paths"]!.AsObject())
+        {
+            foreach (var (method, operation) in operations!.AsObject())
+            {
+                foreach (var (status, response) in operation!["responses"]!.AsObject())
+                {
+                    var mediaTypes = response!["content"]?.AsObject().Select(c => c.Key).ToList() ?? [];
+                    if (mediaTypes.Contains("application/json") && mediaTypes[0] != "application/json")
+                    {
+                        wrong.Add($"{method} {path} {status}: {mediaTypes[0]} before application/json");
+                    }
+                    foreach (var file in mediaTypes.Where(m => m is "text/csv" or "text/plain" or "application/zip"))
+                    {
+                        if ((string?)response["content"]![file]!["schema"]!["format"] != "binary")
+                        {
+                            wrong.Add($"{method} {path} {status}: {file} is not format binary");
+                        }
+                    }
+                }
+                if (operation["requestBody"] is { } body && body["required"]?.GetValue<bool>() != true)
+                {
+                    wrong.Add($"{method} {path}: request body not required");
+                }
+            }
+        }
+        foreach (var (name, schema) in document["components"]!["schemas"]!.AsObject())
+        {
+            foreach (var (property, definition) in schema!["properties"]?.AsObject() ?? [])
+            {
+                if (definition!["allOf"] is not null && (definition["type"] is not null || definition["nullable"] is not null))
+                {
+                    wrong.Add($"{name}.{property}: allOf beside a type or nullable");
+                }
+            }
+        }
+        Assert.Empty(wrong);
+        var baseline = document["components"]!["schemas"]!["KpiResource"]!["properties"]!["baseline"]!;
+        Assert.Equal("#/components/schemas/KpiFigureResource", (string?)baseline["oneOf"]![0]!["$ref"]);
+        Assert.True(baseline["oneOf"]![1]!["nullable"]!.GetValue<bool>());
+    }
+
     [Fact]
     public async Task EveryOperationParameterAndSchemaIsDescribedWithExamples()
     {
