@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Mvc.ApiExplorer;
 using Microsoft.AspNetCore.Mvc.Filters;
@@ -30,7 +31,7 @@ public sealed partial class RequestContractFilter(IApiDescriptionGroupCollection
                 .Select(p => p.Name).ToHashSet(StringComparer.OrdinalIgnoreCase),
             QueryParameters(g).Where(p => p.Type == typeof(int) || p.Type == typeof(int?)).Select(p => p.Name).ToHashSet(StringComparer.OrdinalIgnoreCase),
             // Marked [Required] (as the OpenAPI document then says), not merely a value type, which metadata calls required.
-            QueryParameters(g).Where(p => p.ModelMetadata?.ValidatorMetadata.OfType<System.ComponentModel.DataAnnotations.RequiredAttribute>().Any() == true)
+            QueryParameters(g).Where(p => p.ModelMetadata?.ValidatorMetadata.OfType<RequiredAttribute>().Any() == true)
                 .Select(p => p.Name).ToHashSet(StringComparer.OrdinalIgnoreCase),
             [.. g.SelectMany(d => d.SupportedResponseTypes).Where(r => r.StatusCode is >= 200 and < 300)
                 .SelectMany(r => r.ApiResponseFormats).Select(f => MediaTypeHeaderValue.Parse(f.MediaType)).DistinctBy(m => m.MediaType.Value)])));

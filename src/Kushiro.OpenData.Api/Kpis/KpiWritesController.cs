@@ -22,12 +22,10 @@ namespace Kushiro.OpenData.Api.Kpis;
 [Route("api/v{version:apiVersion}/kpis")]
 [Tags("KPIs: write")]
 [Authorize(Policy = ApiKeySetup.KpiWritePolicy)]
-[Consumes("application/json")]
 [ProducesResponseType<ValidationProblemDetails>(StatusCodes.Status400BadRequest, "application/problem+json")]
 [ProducesResponseType<ProblemDetails>(StatusCodes.Status401Unauthorized, "application/problem+json")]
 [ProducesResponseType<ProblemDetails>(StatusCodes.Status403Forbidden, "application/problem+json")]
 [ProducesResponseType<ProblemDetails>(StatusCodes.Status409Conflict, "application/problem+json")]
-[ProducesResponseType<ProblemDetails>(StatusCodes.Status415UnsupportedMediaType, "application/problem+json")]
 [ProducesResponseType<ProblemDetails>(StatusCodes.Status503ServiceUnavailable, "application/problem+json")]
 public sealed class KpiWritesController(OpenDataContext db, KpiWriter writer) : ControllerBase
 {
@@ -39,6 +37,8 @@ public sealed class KpiWritesController(OpenDataContext db, KpiWriter writer) : 
     /// <response code="400">The body is invalid; the problem names each field.</response>
     /// <response code="409">A KPI with this ID exists.</response>
     [HttpPost(Name = "createKpi")]
+    [Consumes("application/json")]
+    [ProducesResponseType<ProblemDetails>(StatusCodes.Status415UnsupportedMediaType, "application/problem+json")]
     [ProducesResponseType<KpiResource>(StatusCodes.Status201Created, "application/json")]
     public async Task<ActionResult<KpiResource>> CreateKpi(NewKpiInput input, CancellationToken cancellationToken)
     {
@@ -71,6 +71,8 @@ public sealed class KpiWritesController(OpenDataContext db, KpiWriter writer) : 
     /// <response code="404">No KPI has this ID.</response>
     /// <response code="409">The KPI comes from the seed.</response>
     [HttpPut("{id}", Name = "updateKpi")]
+    [Consumes("application/json")]
+    [ProducesResponseType<ProblemDetails>(StatusCodes.Status415UnsupportedMediaType, "application/problem+json")]
     [ProducesResponseType<KpiResource>(StatusCodes.Status200OK, "application/json")]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound, "application/problem+json")]
     public async Task<ActionResult<KpiResource>> UpdateKpi(string id, KpiDefinitionInput input, CancellationToken cancellationToken)
@@ -126,6 +128,8 @@ public sealed class KpiWritesController(OpenDataContext db, KpiWriter writer) : 
     /// <response code="404">No KPI has this ID, or the role is not one of the three.</response>
     /// <response code="409">The figure for this period comes from the seed.</response>
     [HttpPut("{id}/{role:regex(^(baseline|targets|observations)$)}/{period}", Name = "putKpiFigure")]
+    [Consumes("application/json")]
+    [ProducesResponseType<ProblemDetails>(StatusCodes.Status415UnsupportedMediaType, "application/problem+json")]
     [ProducesResponseType<KpiResource>(StatusCodes.Status200OK, "application/json")]
     [ProducesResponseType<KpiResource>(StatusCodes.Status201Created, "application/json")]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound, "application/problem+json")]

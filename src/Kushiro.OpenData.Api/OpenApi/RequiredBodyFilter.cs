@@ -1,5 +1,6 @@
-using System.Reflection;
-using Microsoft.AspNetCore.Mvc.Controllers;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.ModelBinding;
+using Microsoft.Extensions.Options;
 using Microsoft.OpenApi;
 using Swashbuckle.AspNetCore.SwaggerGen;
 
@@ -7,19 +8,18 @@ namespace Kushiro.OpenData.Api.OpenApi;
 
 /// <summary>
 /// Marks a request body required where MVC refuses a request without one (400, "A non-empty request body is
-/// required."): a body parameter that is neither nullable nor has a default. Swashbuckle left every body optional, so
-/// generated clients let callers send none.
+/// required."). Swashbuckle left every body optional, so generated clients let callers send none.
 /// </summary>
-internal sealed class RequiredBodyFilter : IRequestBodyFilter
+internal sealed class RequiredBodyFilter(IOptions<MvcOptions> mvc) : IRequestBodyFilter
 {
-    private static readonly NullabilityInfoContext Nullability = new();
-
     public void Apply(IOpenApiRequestBody requestBody, RequestBodyFilterContext context)
     {
-        if (requestBody is OpenApiRequestBody body
-            && context.BodyParameterDescription?.ParameterDescriptor is ControllerParameterDescriptor { ParameterInfo: var parameter }
-            && !parameter.HasDefaultValue
-            && Nullability.Create(parameter).ReadState == NullabilityState.NotNull)
+        // MVC's own rule: the binding says Allow for a nullable or defaulted parameter (or when told so); Default
+        // defers to MvcOptions.
+        var behavior = context.BodyParameterDescription?.BindingInfo?.EmptyBodyBehavior ?? EmptyBodyBehavior.Default;
+        var emptyAllowed = behavior == EmptyBodyBehavior.Allow
+            || (behavior == EmptyBodyBehavior.Default && mvc.Value.AllowEmptyInputInBodyModelBinding);
+        if (requestBody is OpenApiRequestBody body && context.BodyParameterDescription is not null && !emptyAllowed)
         {
             body.Required = true;
         }

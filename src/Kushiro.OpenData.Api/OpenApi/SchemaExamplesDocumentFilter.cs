@@ -86,6 +86,11 @@ internal sealed class SchemaExamplesDocumentFilter : IDocumentFilter
         {
             return Compose(only, schemas, depth);
         }
+        if (schema.OneOf is { Count: > 0 } branches)
+        {
+            // "The object, or null" (NullableReferenceSchemaFilter): the example shows the object.
+            return branches.Select(b => Compose(b, schemas, depth)).FirstOrDefault(e => e is not null);
+        }
         if (schema.Type?.HasFlag(JsonSchemaType.Array) == true && schema.Items is { } items)
         {
             return Compose(items, schemas, depth + 1) is { } item ? new JsonArray(item) : new JsonArray();

@@ -1,8 +1,8 @@
+using System.ComponentModel.DataAnnotations;
 using Kushiro.OpenData.Api.Http;
 using Kushiro.OpenData.Api.Paging;
 using Kushiro.OpenData.Api.Strategy;
 using Kushiro.OpenData.Api.Strategy.ReadModel;
-using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Mvc;
 
 namespace Kushiro.OpenData.Api.Search;

@@ -59,6 +59,10 @@ public sealed class OpenApiContractTests(SharedApiFactory api)
                 {
                     wrong.Add($"{method} {path}: request body not required");
                 }
+                if (operation["requestBody"] is null && operation["responses"]!["415"] is not null)
+                {
+                    wrong.Add($"{method} {path}: 415 without a body to refuse");
+                }
             }
         }
         foreach (var (name, schema) in document["components"]!["schemas"]!.AsObject())
@@ -75,6 +79,8 @@ public sealed class OpenApiContractTests(SharedApiFactory api)
         var baseline = document["components"]!["schemas"]!["KpiResource"]!["properties"]!["baseline"]!;
         Assert.Equal("#/components/schemas/KpiFigureResource", (string?)baseline["oneOf"]![0]!["$ref"]);
         Assert.True(baseline["oneOf"]![1]!["nullable"]!.GetValue<bool>());
+        // Examples show the object, not null (SchemaExamplesDocumentFilter follows the oneOf's first branch).
+        Assert.IsType<JsonObject>(document["components"]!["schemas"]!["KpiResource"]!["example"]!["baseline"]);
     }
 
     [Fact]
