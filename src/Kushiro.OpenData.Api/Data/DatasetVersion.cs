@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 
 namespace Kushiro.OpenData.Api.Data;
 
@@ -41,16 +42,14 @@ public sealed class DatasetVersion
     }
 }
 
-/// <summary>Re-reads <see cref="DatasetVersion"/> from the store every <c>Store:RefreshSeconds</c> (default 5).</summary>
-public sealed class DatasetVersionRefresher(IServiceProvider services, DatasetVersion version, IConfiguration configuration, ILogger<DatasetVersionRefresher> logger)
+/// <summary>Re-reads <see cref="DatasetVersion"/> from the store every <c>Store:RefreshSeconds</c> (<see cref="StoreRefreshOptions"/>).</summary>
+public sealed class DatasetVersionRefresher(
+    IServiceProvider services, DatasetVersion version, IOptions<StoreRefreshOptions> options, ILogger<DatasetVersionRefresher> logger)
     : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        var seconds = double.TryParse(configuration["Store:RefreshSeconds"], System.Globalization.CultureInfo.InvariantCulture, out var configured) && configured > 0
-            ? configured
-            : 5;
-        using var timer = new PeriodicTimer(TimeSpan.FromSeconds(seconds));
+        using var timer = new PeriodicTimer(TimeSpan.FromSeconds(options.Value.RefreshSeconds));
         while (await timer.WaitForNextTickAsync(stoppingToken))
         {
             try

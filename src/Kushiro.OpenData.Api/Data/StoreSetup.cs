@@ -42,6 +42,7 @@ public static class StoreSetup
                 throw new InvalidOperationException($"Store:Provider \"{other}\" is not one of: sqlite, postgresql.");
         }
         services.AddSingleton<DatasetVersion>();
+        StoreRefreshOptions.Register(services);
         services.AddHostedService<DatasetVersionRefresher>();
         services.AddSingleton(TimeProvider.System);
         services.AddScoped<SeedImporter>();

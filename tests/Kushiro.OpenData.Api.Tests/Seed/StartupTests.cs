@@ -178,6 +178,19 @@ public sealed class StartupTests
         Assert.True(response.Content.Headers.LastModified > DateTimeOffset.Parse(before.LastModified, System.Globalization.CultureInfo.InvariantCulture));
     }
 
+    [Theory]
+    [InlineData("0")]
+    [InlineData("3601")]
+    [InlineData("five")]
+    public void ARefreshIntervalOutOfRangeStopsTheStartNamingTheSetting(string value)
+    {
+        using var api = new ApiFactory();
+        api.Settings["Store:RefreshSeconds"] = value;
+
+        Assert.ThrowsAny<Exception>(() => api.CreateClient());
+        Assert.Contains(api.Problems, p => p.StartsWith("Not starting: ", StringComparison.Ordinal) && p.Contains("Store:RefreshSeconds", StringComparison.Ordinal));
+    }
+
     [Fact]
     public async Task AnotherInstanceUpdatingTheSharedStoreMovesThisInstancesLastModified()
     {
