@@ -34,11 +34,24 @@ public class ApiFactory : WebApplicationFactory<Program>
     {
         ConfigureStore(builder);
         builder.UseSetting("Seed:Directory", SeedDirectory);
+        // In memory every request comes from no address, so all of a test class's requests would share one client's
+        // allowance. The limit has tests of its own (Http/ClientRateLimitTests.cs), which set it.
+        builder.UseSetting("RateLimit:PermitsPerMinute", "0");
         foreach (var (key, value) in Settings)
         {
             builder.UseSetting(key, value);
         }
         builder.ConfigureLogging(logging => logging.AddProvider(new ProblemLoggerProvider(Problems)));
+    }
+
+    /// <summary>A setting out of range stops the start with "Not starting: …" naming the setting, before any request.</summary>
+    public static void AssertStartRefused(string setting, string value)
+    {
+        using var api = new ApiFactory();
+        api.Settings[setting] = value;
+
+        Assert.ThrowsAny<Exception>(() => api.CreateClient());
+        Assert.Contains(api.Problems, p => p.StartsWith("Not starting: ", StringComparison.Ordinal) && p.Contains(setting, StringComparison.Ordinal));
     }
 
     protected virtual void ConfigureStore(IWebHostBuilder builder) =>

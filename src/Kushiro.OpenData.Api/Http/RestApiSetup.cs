@@ -63,6 +63,7 @@ public static class RestApiSetup
             });
 
         services.AddProblemDetails();
+        ClientRateLimitOptions.Register(services);
         services.AddExceptionHandler<StoreBusyExceptionHandler>();
 
         // The policies are fixed at start, so one provider serves every request. AddCors registers it transient, and
@@ -111,6 +112,8 @@ public static class RestApiSetup
         // Outermost of what makes an answer: a hit skips everything below (compression included: entries vary by
         // Accept-Encoding).
         app.UseOutputCache();
+        // Behind the cache: what it answers costs no work and is not counted (Http/ClientRateLimit.cs).
+        app.UseRateLimiter();
         app.UseResponseCompression();
         // Inside compression (it hashes the plain bytes), outside status pages (it sees final bodies), and
         // before routing, so the HEAD it turns into GET is routed as GET.

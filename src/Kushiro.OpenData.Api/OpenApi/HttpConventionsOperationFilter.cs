@@ -6,7 +6,8 @@ namespace Kushiro.OpenData.Api.OpenApi;
 
 /// <summary>
 /// Documents what operations share, so generated clients know it: conditional request headers and the validators and
-/// cache headers on 200 (reads only), and one wording for the 304, 400, 406 and 503 answers.
+/// cache headers on 200 (reads only), Retry-After on 429 and 503, and one wording for the 304, 400, 406, 415, 429 and
+/// 503 answers.
 /// </summary>
 internal sealed class HttpConventionsOperationFilter : IOperationFilter
 {
@@ -16,6 +17,7 @@ internal sealed class HttpConventionsOperationFilter : IOperationFilter
         ["400"] = "A query parameter is invalid or unknown; the problem details name it.",
         ["406"] = "The Accept header allows none of the media types this operation serves; the problem details list them.",
         ["415"] = "The request's body is not declared as application/json (Content-Type); nothing was changed.",
+        ["429"] = "This address made more requests in the last minute than the API's limit (RateLimit:PermitsPerMinute, 1200 by default; answers from the cache are not counted); nothing was done. Retry after the seconds in Retry-After.",
         ["503"] = "The store was busy with other work for too long (a write waits at most 10 s for each lock on PostgreSQL, 30 s on SQLite); nothing of this request was saved. Retry after the seconds in Retry-After.",
     };
 
@@ -42,6 +44,11 @@ internal sealed class HttpConventionsOperationFilter : IOperationFilter
             if (CommonResponses.TryGetValue(code, out var description) && IsDefault(concrete.Description, code))
             {
                 concrete.Description = description;
+            }
+            if (code is "429" or "503")
+            {
+                concrete.Headers ??= new Dictionary<string, IOpenApiHeader>();
+                concrete.Headers["Retry-After"] = ResponseHeader("Seconds to wait before trying again.", "2");
             }
             if (code == "200" && isRead)
             {
