@@ -77,9 +77,9 @@ function startApi(port, store) {
   // The app host, as the Docker image starts it: the publish is self-contained (its own runtime, one composite image).
   return start("api", "./Kushiro.OpenData.Api", ["--urls", `http://127.0.0.1:${port}`], {
     cwd: publish,
-    // The rate limit at its highest: the limiter's work is measured, but it never refuses the load generator, which
-    // is one address making tens of thousands of requests a second.
-    env: { ...process.env, ConnectionStrings__Store: `Data Source=${store}`, DOTNET_CLI_TELEMETRY_OPTOUT: "1", RateLimit__PermitsPerMinute: "1000000" },
+    // The rate limit at its highest (1.6 million a second): the limiter's work is measured, but it never refuses the
+    // load generator, one address making tens of thousands of uncached requests a second.
+    env: { ...process.env, ConnectionStrings__Store: `Data Source=${store}`, DOTNET_CLI_TELEMETRY_OPTOUT: "1", RateLimit__PermitsPerMinute: "100000000" },
   });
 }
 

@@ -1,4 +1,6 @@
 using System.Globalization;
+using System.Net;
+using System.Net.Sockets;
 using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.RateLimiting;
@@ -7,50 +9,93 @@ using Microsoft.Net.Http.Headers;
 
 namespace Kushiro.OpenData.Api.Http;
 
-/// <summary>
-/// How many requests one client (by IP address) may make in a minute that the API has to work for:
-/// <c>RateLimit:PermitsPerMinute</c>, 1200 by default, 0 for none. Answers from the output cache are not counted (the
-/// limiter sits behind the cache: a repeat costs a memory read, as from a CDN); searches, GraphQL POSTs, first
-/// fetches and writes are. Past the limit: 429 with Retry-After and a problem, at once, never queued.
-/// </summary>
+/// <summary><c>RateLimit:PermitsPerMinute</c>: 1200 by default, 0 for no limit. See <see cref="ClientRateLimit"/>.</summary>
 public sealed class ClientRateLimitOptions
 {
     public const string Section = "RateLimit";
-    public const int MaxPermitsPerMinute = 1_000_000;
+    public const int MaxPermitsPerMinute = 100_000_000;
 
     public int PermitsPerMinute { get; set; } = 1200;
+}
 
-    internal static void Register(IServiceCollection services)
+/// <summary>
+/// How many requests one client may make that the API has to work for. Each client address (an IPv6 client by its
+/// /64, which one subscriber usually holds whole) has a bucket of <c>PermitsPerMinute</c> requests, refilled by a sixth
+/// of that every 10 seconds. The limiter sits behind the output cache, so an answer from memory costs no permit; past
+/// the limit a request is refused at once (never queued) with 429, Retry-After and a problem. /health is not limited:
+/// an orchestrator's probe must not be refused because the clients sharing its address were busy.
+/// </summary>
+internal static class ClientRateLimit
+{
+    private static readonly TimeSpan RefillPeriod = TimeSpan.FromSeconds(10);
+    private const int RefillsPerMinute = 6;
+
+    public static IServiceCollection AddClientRateLimit(this IServiceCollection services)
     {
         services.AddOptions<ClientRateLimitOptions>()
-            .BindConfiguration(Section)
-            .Validate(o => o.PermitsPerMinute is >= 0 and <= MaxPermitsPerMinute,
-                $"{Section}:{nameof(PermitsPerMinute)} must be a whole number from 0 (no limit) to {MaxPermitsPerMinute}.")
+            .BindConfiguration(ClientRateLimitOptions.Section)
+            .Validate(o => o.PermitsPerMinute is >= 0 and <= ClientRateLimitOptions.MaxPermitsPerMinute,
+                $"{ClientRateLimitOptions.Section}:{nameof(ClientRateLimitOptions.PermitsPerMinute)} must be a whole number from 0 (no limit) "
+                + $"to {ClientRateLimitOptions.MaxPermitsPerMinute}.")
             .ValidateOnStart();
         services.AddRateLimiter(_ => { });
         services.AddOptions<RateLimiterOptions>().Configure<IOptions<ClientRateLimitOptions>>((limiter, client) =>
         {
             var permits = client.Value.PermitsPerMinute;
-            limiter.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(http => permits == 0
-                ? RateLimitPartition.GetNoLimiter("")
-                // Behind a proxy this is the proxy's address unless forwarded headers are enabled (README, Settings).
-                : RateLimitPartition.GetSlidingWindowLimiter(http.Connection.RemoteIpAddress?.ToString() ?? "", _ => new SlidingWindowRateLimiterOptions
-                {
-                    PermitLimit = permits,
-                    Window = TimeSpan.FromMinutes(1),
-                    SegmentsPerWindow = 6,
-                    QueueLimit = 0,
-                }));
             limiter.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
-            limiter.OnRejected = WriteProblemAsync;
+            limiter.OnRejected = (rejected, _) => WriteProblemAsync(rejected, permits);
+            if (permits == 0)
+            {
+                return; // no global limiter: the middleware passes every request straight on
+            }
+            var bucket = new TokenBucketRateLimiterOptions
+            {
+                TokenLimit = permits,
+                TokensPerPeriod = Math.Max(1, (int)Math.Ceiling(permits / (double)RefillsPerMinute)),
+                ReplenishmentPeriod = RefillPeriod,
+                QueueLimit = 0,
+            };
+            // The limiter runs before routing (behind the cache), so endpoint metadata such as DisableRateLimiting
+            // would not be seen: exemptions are by path.
+            limiter.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(http => http.Request.Path.StartsWithSegments("/health")
+                ? RateLimitPartition.GetNoLimiter("/health") // a key no client address can have
+                : RateLimitPartition.GetTokenBucketLimiter(ClientKey(http.Connection.RemoteIpAddress), _ => bucket));
         });
+        return services;
     }
 
-    private static async ValueTask WriteProblemAsync(OnRejectedContext rejected, CancellationToken cancellationToken)
+    /// <summary>
+    /// The client's address as the limit counts it. Behind a proxy this is the proxy's, unless forwarded headers are
+    /// enabled (README, Settings).
+    /// </summary>
+    internal static string ClientKey(IPAddress? address)
+    {
+        if (address is null)
+        {
+            return "";
+        }
+        if (address.IsIPv4MappedToIPv6)
+        {
+            // Kestrel listening on [::] (the Docker image) sees IPv4 clients so: each is its own client, not one /64.
+            return address.MapToIPv4().ToString();
+        }
+        if (address.AddressFamily != AddressFamily.InterNetworkV6)
+        {
+            return address.ToString();
+        }
+        Span<byte> bytes = stackalloc byte[16];
+        address.TryWriteBytes(bytes, out _);
+        bytes[8..].Clear();
+        return new IPAddress(bytes).ToString() + "/64";
+    }
+
+    private static async ValueTask WriteProblemAsync(OnRejectedContext rejected, int permits)
     {
         var http = rejected.HttpContext;
-        // The sliding window knows when its oldest segment frees permits; a whole second at least.
-        var retryAfter = rejected.Lease.TryGetMetadata(MetadataName.RetryAfter, out var wait) ? Math.Max(1, (int)Math.Ceiling(wait.TotalSeconds)) : 10;
+        // The bucket knows when it will next hold a permit (its next refill); a whole second at least.
+        var retryAfter = rejected.Lease.TryGetMetadata(MetadataName.RetryAfter, out var wait)
+            ? Math.Max(1, (int)Math.Ceiling(wait.TotalSeconds))
+            : (int)RefillPeriod.TotalSeconds;
         http.Response.Headers[HeaderNames.RetryAfter] = retryAfter.ToString(CultureInfo.InvariantCulture);
         await http.RequestServices.GetRequiredService<IProblemDetailsService>().WriteAsync(new ProblemDetailsContext
         {
@@ -59,8 +104,8 @@ public sealed class ClientRateLimitOptions
             {
                 Status = StatusCodes.Status429TooManyRequests,
                 Title = "Too many requests",
-                Detail = $"More than {http.RequestServices.GetRequiredService<IOptions<ClientRateLimitOptions>>().Value.PermitsPerMinute} requests in a minute "
-                    + $"from this address. Retry in {retryAfter} seconds. Answers from the cache (a GET repeated while the data is unchanged) are not counted.",
+                Detail = $"More than {permits} requests in a minute from this address. Retry in {retryAfter} seconds. "
+                    + "Answers from the cache (a GET repeated while the data is unchanged) are not counted.",
             },
         });
     }

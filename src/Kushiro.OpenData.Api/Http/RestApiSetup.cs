@@ -63,7 +63,7 @@ public static class RestApiSetup
             });
 
         services.AddProblemDetails();
-        ClientRateLimitOptions.Register(services);
+        services.AddClientRateLimit();
         services.AddExceptionHandler<StoreBusyExceptionHandler>();
 
         // The policies are fixed at start, so one provider serves every request. AddCors registers it transient, and

@@ -17,7 +17,7 @@ internal sealed class HttpConventionsOperationFilter : IOperationFilter
         ["400"] = "A query parameter is invalid or unknown; the problem details name it.",
         ["406"] = "The Accept header allows none of the media types this operation serves; the problem details list them.",
         ["415"] = "The request's body is not declared as application/json (Content-Type); nothing was changed.",
-        ["429"] = "This address made more requests in the last minute than the API's limit (RateLimit:PermitsPerMinute, 1200 by default; answers from the cache are not counted); nothing was done. Retry after the seconds in Retry-After.",
+        ["429"] = "This client address has used up its allowance (RateLimit:PermitsPerMinute, 1200 by default, refilled by a sixth every 10 s; answers from the cache are not counted); nothing was done. Retry after the seconds in Retry-After.",
         ["503"] = "The store was busy with other work for too long (a write waits at most 10 s for each lock on PostgreSQL, 30 s on SQLite); nothing of this request was saved. Retry after the seconds in Retry-After.",
     };
 
@@ -48,7 +48,7 @@ internal sealed class HttpConventionsOperationFilter : IOperationFilter
             if (code is "429" or "503")
             {
                 concrete.Headers ??= new Dictionary<string, IOpenApiHeader>();
-                concrete.Headers["Retry-After"] = ResponseHeader("Seconds to wait before trying again.", "2");
+                concrete.Headers["Retry-After"] = ResponseHeader("Seconds to wait before trying again.", code == "429" ? "10" : "2");
             }
             if (code == "200" && isRead)
             {
