@@ -38,6 +38,7 @@ internal static class ClientRateLimit
                 $"{ClientRateLimitOptions.Section}:{nameof(ClientRateLimitOptions.PermitsPerMinute)} must be a whole number from 0 (no limit) "
                 + $"to {ClientRateLimitOptions.MaxPermitsPerMinute}.")
             .ValidateOnStart();
+        services.AddSingleton<RateLimitRefusals>();
         services.AddRateLimiter(_ => { });
         services.AddOptions<RateLimiterOptions>().Configure<IOptions<ClientRateLimitOptions>>((limiter, client) =>
         {
@@ -97,6 +98,7 @@ internal static class ClientRateLimit
             ? Math.Max(1, (int)Math.Ceiling(wait.TotalSeconds))
             : (int)RefillPeriod.TotalSeconds;
         http.Response.Headers[HeaderNames.RetryAfter] = retryAfter.ToString(CultureInfo.InvariantCulture);
+        http.RequestServices.GetRequiredService<RateLimitRefusals>().Count(ClientKey(http.Connection.RemoteIpAddress));
         await http.RequestServices.GetRequiredService<IProblemDetailsService>().WriteAsync(new ProblemDetailsContext
         {
             HttpContext = http,
@@ -108,5 +110,29 @@ internal static class ClientRateLimit
                     + "Answers from the cache (a GET repeated while the data is unchanged) are not counted.",
             },
         });
+    }
+}
+
+/// <summary>
+/// Tells operators that clients are being refused: a warning at most every 10 s, with the count since the last one.
+/// Many refusals of many clients at once usually mean a proxy whose clients all share its address (README, Settings).
+/// </summary>
+internal sealed class RateLimitRefusals(ILogger<RateLimitRefusals> logger, TimeProvider clock)
+{
+    private static readonly TimeSpan Interval = TimeSpan.FromSeconds(10);
+    private long nextWarningTicks;
+    private int refusedSinceWarning;
+
+    public void Count(string client)
+    {
+        var refused = Interlocked.Increment(ref refusedSinceWarning);
+        var now = clock.GetUtcNow().UtcTicks;
+        var due = Interlocked.Read(ref nextWarningTicks);
+        if (now >= due && Interlocked.CompareExchange(ref nextWarningTicks, now + Interval.Ticks, due) == due)
+        {
+            Interlocked.Add(ref refusedSinceWarning, -refused);
+            logger.LogWarning("Rate limit: {Refused} request(s) refused with 429 since the last warning, the latest from {Client}",
+                refused, client.Length == 0 ? "(no address)" : client);
+        }
     }
 }

@@ -38,6 +38,8 @@ public sealed class ClientRateLimitTests
         Assert.Contains("More than 3 requests in a minute", problem.RootElement.GetProperty("detail").GetString());
         using var scope = api.Services.CreateScope();
         Assert.False(await scope.ServiceProvider.GetRequiredService<OpenDataContext>().Kpis.AnyAsync(k => k.Id == "over-the-limit"));
+        // Operators hear of it (a proxy without forwarded headers would throttle everyone).
+        Assert.Contains(api.Problems, p => p.StartsWith("Rate limit: 1 request(s) refused", StringComparison.Ordinal));
     }
 
     [Fact]
