@@ -12,7 +12,7 @@ namespace Kushiro.OpenData.Api.Changes;
 /// <summary>The changes feed, for systems that mirror the data and poll for what is new.</summary>
 [Route("api/v{version:apiVersion}/changes")]
 [Tags("Changes")]
-public sealed class ChangesController(OpenDataContext db) : ApiV1Controller
+public sealed partial class ChangesController(OpenDataContext db) : ApiV1Controller
 {
     /// <summary>List changes to the data, oldest first.</summary>
     /// <remarks>Every seed import and every write by city staff, in the order they were saved. Poll with <c>since</c> (a time) or, exactly, with <c>after</c> (the last <c>sequence</c> you saw). Paged with <c>limit</c> and <c>offset</c>.</remarks>
@@ -30,8 +30,7 @@ public sealed class ChangesController(OpenDataContext db) : ApiV1Controller
         var query = db.Changes.AsNoTracking();
         if (since is not null)
         {
-            if (!DateTimeOffset.TryParseExact(since, SinceFormats, System.Globalization.CultureInfo.InvariantCulture,
-                    System.Globalization.DateTimeStyles.None, out var from))
+            if (!TryParseSince(since, out var from))
             {
                 return this.InvalidParameterProblem("since",
                     $"\"{since}\" is not an ISO 8601 time with offset, e.g. 2026-11-28T09:00:00Z or 2026-11-28T18:00:00%2B09:00 (+ percent-encoded).");
@@ -48,8 +47,20 @@ public sealed class ChangesController(OpenDataContext db) : ApiV1Controller
         return Page<ChangeResource>.Create([.. rows.Select(ToResource)], await query.CountAsync(cancellationToken), page, Request);
     }
 
-    // Only full date-times with an offset: a date alone, or a local time, would be read in the server's time zone.
+    // Only full date-times with their zone written out: a date alone, or a time without Z or an offset, would be read in
+    // the server's time zone, and a poller's window would move by nine hours on a server set to Japan time. The format
+    // specifier K also matches no zone at all, hence the check of the text's end.
     private static readonly string[] SinceFormats = ["yyyy-MM-dd'T'HH:mm:ssK", "yyyy-MM-dd'T'HH:mm:ss.FFFFFFFK"];
+
+    private static bool TryParseSince(string text, out DateTimeOffset time)
+    {
+        time = default;
+        return WrittenZone().IsMatch(text) && DateTimeOffset.TryParseExact(text, SinceFormats,
+            System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out time);
+    }
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"(Z|[+-][0-9]{2}:[0-9]{2})$", System.Text.RegularExpressions.RegexOptions.CultureInvariant)]
+    private static partial System.Text.RegularExpressions.Regex WrittenZone();
 
     private static ChangeResource ToResource(ChangeEntry c) => new()
     {

@@ -53,11 +53,27 @@ public sealed class ChangesTests : IClassFixture<WritableApiFactory>
         Assert.Equal(["after-the-cut"], since.Select(e => e.Text("resourceId")));
     }
 
-    [Fact]
-    public async Task AnUnreadableSinceIsA400()
+    // A time without its zone would be read in the server's own time zone: a poller's window would then depend on
+    // where the API runs (nine hours apart between a UTC and a Japan-time server).
+    [Theory]
+    [InlineData("yesterday")]
+    [InlineData("2026-11-28T09:00:00")]
+    [InlineData("2026-11-28T09:00:00.123")]
+    [InlineData("2026-11-28")]
+    public async Task ASinceWithoutItsZoneIsA400(string since)
     {
-        var response = await api.CreateClient().GetAsync("/api/v1/changes?since=yesterday");
+        var response = await api.CreateClient().GetAsync($"/api/v1/changes?since={Uri.EscapeDataString(since)}");
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Contains("since", await response.Content.ReadAsStringAsync());
+    }
+
+    [Theory]
+    [InlineData("2026-11-28T09:00:00Z")]
+    [InlineData("2026-11-28T18:00:00+09:00")]
+    [InlineData("2026-11-28T09:00:00.5-03:30")]
+    public async Task ASinceWithZOrAnOffsetIsRead(string since)
+    {
+        var response = await api.CreateClient().GetAsync($"/api/v1/changes?since={Uri.EscapeDataString(since)}");
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
     }
 }
