@@ -63,14 +63,14 @@ public static class SearchText
     /// <summary>
     /// About <paramref name="width"/> characters of <paramref name="original"/> around the first match, every match
     /// wrapped in &lt;mark&gt;, the rest HTML-escaped so the snippet can be shown as HTML as it is. Matches are found
-    /// in the text folded character by character, with each folded character mapped back to the original one it came
-    /// from, so a character NFKC lengthens or shortens (㎡, ㍻) cannot shift a mark onto the wrong text. A match NFKC
-    /// only makes across characters (ｶ + ﾞ → ガ) is found by the index but left unmarked, never marked wrongly.
+    /// in the text folded piece by piece, with each folded character mapped back to the original piece it came from,
+    /// so a character NFKC lengthens or shortens (㎡, ㍻) or joins with its voiced sound mark (ﾃﾞ → デ, か + ゛ → が)
+    /// cannot shift a mark onto the wrong text.
     /// </summary>
     public static string Snippet(string original, IReadOnlyList<string> terms, int width = 80)
     {
-        var (folded, origin) = FoldByCharacter(original);
-        var spans = Merge(terms.SelectMany(t => Occurrences(folded, t).Select(i => (Start: origin[i], End: origin[i + t.Length - 1] + 1))));
+        var (folded, origin) = FoldByPiece(original);
+        var spans = Merge(terms.SelectMany(t => Occurrences(folded, t).Select(i => (origin[i].Start, origin[i + t.Length - 1].End))));
         var first = spans.Count > 0 ? spans[0] : (Start: 0, End: 0);
         // The window shows the first match whole, however long.
         var start = Math.Max(0, Math.Min(first.Start - width / 4, original.Length - Math.Max(width, first.End - first.Start)));
@@ -86,18 +86,33 @@ public static class SearchText
         return end < original.Length ? text.Append('…').ToString() : text.ToString();
     }
 
-    private static (string Folded, List<int> Origin) FoldByCharacter(string original)
+    /// <summary>
+    /// The text folded piece by piece, and for each folded character the original piece it came from. A piece is a
+    /// character (a surrogate pair is one) with the marks NFKC may join to it: combining marks (か + U+3099) and the
+    /// half-width voiced sound marks (ﾃ + ﾞ → デ), which Unicode counts as letters.
+    /// </summary>
+    private static (string Folded, List<(int Start, int End)> Origin) FoldByPiece(string original)
     {
         var folded = new StringBuilder();
-        var origin = new List<int>();
-        for (var i = 0; i < original.Length; i += char.IsSurrogatePair(original, i) ? 2 : 1)
+        var origin = new List<(int Start, int End)>();
+        for (var start = 0; start < original.Length;)
         {
-            var piece = Fold(original.Substring(i, char.IsSurrogatePair(original, i) ? 2 : 1));
+            var end = start + (char.IsSurrogatePair(original, start) ? 2 : 1);
+            while (end < original.Length && JoinsThePrevious(original[end]))
+            {
+                end++;
+            }
+            var piece = Fold(original[start..end]);
             folded.Append(piece);
-            origin.AddRange(Enumerable.Repeat(i, piece.Length));
+            origin.AddRange(Enumerable.Repeat((start, end), piece.Length));
+            start = end;
         }
         return (folded.ToString(), origin);
     }
+
+    private static bool JoinsThePrevious(char c) =>
+        c is '\uFF9E' or '\uFF9F'
+        || char.GetUnicodeCategory(c) is UnicodeCategory.NonSpacingMark or UnicodeCategory.SpacingCombiningMark or UnicodeCategory.EnclosingMark;
 
     // Overlapping or touching matches (医療体 and 療体制) become one mark.
     private static List<(int Start, int End)> Merge(IEnumerable<(int Start, int End)> spans)

@@ -12,12 +12,33 @@ public sealed class SnippetTests
         Assert.Contains("<mark>水産資源</mark>", snippet);
     }
 
-    [Fact]
-    public void AMatchNfkcMakesAcrossCharactersIsNeverMarkedWrongly()
+    // Half-width katakana carry their voiced sound marks as separate characters (ﾃﾞ), which NFKC joins (デ); so does
+    // a combining mark (か + U+3099 → が). The mark covers the original characters, both of them.
+    [Theory]
+    [InlineData("ﾃﾞｰﾀ活用の市場規模", "データ", "<mark>ﾃﾞｰﾀ</mark>活用の市場規模")]
+    [InlineData("ｶﾞｽ料金とﾊﾟﾝの価格", "パン", "ｶﾞｽ料金と<mark>ﾊﾟﾝ</mark>の価格")]
+    [InlineData("ｶﾞｽ料金とﾊﾟﾝの価格", "ｶﾞｽ", "<mark>ｶﾞｽ</mark>料金とﾊﾟﾝの価格")]
+    [InlineData("か\u3099いこく人", "がいこく", "<mark>か\u3099いこく</mark>人")]
+    [InlineData("漁場面積㎡ｶﾞ", "ガ", "漁場面積㎡<mark>ｶﾞ</mark>")]
+    public void AMatchNfkcMakesAcrossCharactersMarksThemAll(string text, string query, string expected)
     {
-        var snippet = SearchText.Snippet("漁場面積㎡ｶﾞ", SearchText.Terms("ガ"));
+        Assert.Equal(expected, SearchText.Snippet(text, SearchText.Terms(query)));
+    }
+
+    // Only the voiced sound mark matches: it cannot be marked without the letter it belongs to.
+    [Fact]
+    public void AMarkIsNeverSplitFromItsLetter()
+    {
+        var snippet = SearchText.Snippet("ﾃﾞｰﾀ", SearchText.Terms("ﾞ"));
         Assert.DoesNotContain("<mark>ﾞ</mark>", snippet);
-        Assert.DoesNotContain("<mark>ｶ</mark>", snippet);
+    }
+
+    // A match far into a long text is inside the window, not cut off after a window from the start.
+    [Fact]
+    public void AJoinedMatchFarIntoTheTextIsInTheWindow()
+    {
+        var snippet = SearchText.Snippet(new string('前', 200) + "ﾃﾞｰﾀ" + new string('後', 200), SearchText.Terms("データ"));
+        Assert.Contains("<mark>ﾃﾞｰﾀ</mark>", snippet);
     }
 
     [Fact]
