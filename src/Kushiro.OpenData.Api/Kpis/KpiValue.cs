@@ -21,6 +21,8 @@ public static partial class KpiValue
     public static bool IsWebAddress(string url) =>
         UrlCharacters().IsMatch(url) && Uri.TryCreate(url, UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https" && uri.Host.Length > 0;
 
-    [GeneratedRegex(@"^[A-Za-z0-9\-._~:/?#\[\]@!$&'()*+,;=%]+$")]
+    // A % only as the start of a percent-encoded octet: "%zz" or a bare "100%" is no RFC 3986 URL, and a JSON-LD
+    // processor or a browser would read it differently from what was meant.
+    [GeneratedRegex(@"^(?:[A-Za-z0-9\-._~:/?#\[\]@!$&'()*+,;=]|%[0-9A-Fa-f]{2})+$")]
     private static partial Regex UrlCharacters();
 }

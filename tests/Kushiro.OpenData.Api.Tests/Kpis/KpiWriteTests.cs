@@ -217,6 +217,8 @@ public sealed class KpiWriteTests : IClassFixture<WritableApiFactory>
     [InlineData("""{"value": "12", "source": {"title": "t"}, "provenance": "editorial"}""", "value")]
     [InlineData("""{"value": 1, "value": 2, "source": {"title": "t"}, "provenance": "editorial"}""", "value")]
     [InlineData("""{"value": 1, "source": {"title": "t", "url": "https://example.jp/a b"}, "provenance": "editorial"}""", "source.url")]
+    [InlineData("""{"value": 1, "source": {"title": "t", "url": "https://example.jp/%zz"}, "provenance": "editorial"}""", "source.url")]
+    [InlineData("""{"value": 1, "source": {"title": "t", "url": "https://example.jp/100%"}, "provenance": "editorial"}""", "source.url")]
     public async Task FiguresEveryStoreCannotKeepExactlyAreRefusedAndChangeNothing(string body, string field)
     {
         var staff = api.WithKey(await StaffClient.CreateKeyWithCommandAsync(api));
