@@ -53,9 +53,7 @@ public sealed partial class RequestContractFilter(IApiDescriptionGroupCollection
             return;
         }
 
-        var allowed = contract.QueryParameters.Count == 0
-            ? "This operation takes no query parameters."
-            : $"Allowed: {string.Join(", ", contract.QueryParameters.Order(StringComparer.Ordinal))}.";
+        var allowed = $"Allowed: {string.Join(", ", contract.QueryParameters.Append(Labels.LanguageScope.Parameter).Order(StringComparer.Ordinal))}.";
         foreach (var (name, values) in request.Query)
         {
             if (name == Labels.LanguageScope.Parameter)
@@ -98,8 +96,10 @@ public sealed partial class RequestContractFilter(IApiDescriptionGroupCollection
             return;
         }
         var names = string.Join(", ", context.ModelState.Keys);
+        // Keyed by each parameter exactly as the request spelled it (?LIMIT=x is "LIMIT"): binding matches names
+        // whatever their case, so that is the name the client used and will look for.
         context.Result = new ProblemResult(problems.CreateValidationProblemDetails(context.HttpContext, context.ModelState,
-            StatusCodes.Status400BadRequest, detail: $"Invalid query parameter: {names}."));
+            StatusCodes.Status400BadRequest, detail: $"Invalid query parameter: {names}."), keyedAsWritten: true);
     }
 
     // Parameters (charset, profile) do not decide; a structured suffix does not either: application/ld+json is

@@ -39,12 +39,25 @@ public sealed class ErrorResponseTests(SharedApiFactory api)
     [InlineData("/api/v1/sub-measures?measure=1-1%01", "measure")]
     [InlineData("/api/v1/goals?offset=%201", "offset")]
     [InlineData("/api/v1/sub-measures?measure", "measure")]
+    [InlineData("/api/v1/goals?LIMIT=abc", "LIMIT")] // names match whatever their case; the error keeps the client's
+    [InlineData("/api/v1/sub-measures?Goal=1&Goal=2", "Goal")]
     public async Task BadQueryParameterIsBadRequestNamingTheParameter(string url, string parameter)
     {
         var problem = await ProblemAsync(url, HttpStatusCode.BadRequest);
         Assert.Contains(parameter, problem.Text("detail"));
         Assert.True(problem.GetProperty("errors").TryGetProperty(parameter, out var messages), problem.ToString());
         Assert.NotEmpty(messages.EnumerateArray());
+    }
+
+    // Every operation takes ?lang=, so the list of what is allowed names it too.
+    [Theory]
+    [InlineData("/api/v1/plan?limit=1", "Allowed: lang.")]
+    [InlineData("/api/v1/search?q=a&sort=x", "Allowed: lang, limit, offset, q, theme.")]
+    public async Task AnUnknownParameterIsToldWhatIsAllowed(string url, string allowed)
+    {
+        var problem = await ProblemAsync(url, HttpStatusCode.BadRequest);
+        var message = Assert.Single(problem.GetProperty("errors").EnumerateObject()).Value[0].GetString();
+        Assert.EndsWith(allowed, message);
     }
 
     [Theory]
