@@ -29,7 +29,8 @@ internal sealed class CsvResponseOperationFilter : IOperationFilter
                 Description = "A whole list as one CSV file (RFC 4180), UTF-8 with a byte order mark, CRLF line ends, in the columns of the paged list's CSV "
                     + "(the first three: 全国地方公共団体コード, ID, 地方公共団体名). kpi-figures has one row per baseline, target and observation of every KPI; "
                     + "alignments one row per goal and concept.",
-                Examples = [JsonValue.Create("全国地方公共団体コード,ID,地方公共団体名,記号,順序,名称\r\n012068,1,釧路市,1,1,地域の魅力を生かして、経済・産業・交流人口・関係人口の拡大を目指す\r\n")],
+                // goals.csv's header line, from the same columns the file is written with (a hand-written one went stale).
+                Examples = [JsonValue.Create(string.Join(",", CsvLists.ForItems<Strategy.GoalSummary>().Headers) + "\r\n")],
             };
             return;
         }
