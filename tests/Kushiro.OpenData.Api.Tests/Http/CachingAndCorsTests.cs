@@ -124,6 +124,9 @@ public sealed class CachingAndCorsTests(SharedApiFactory api)
         Assert.Equal("*", Assert.Single(response.Headers.GetValues("Access-Control-Allow-Origin")));
         Assert.Contains("GET", string.Join(",", response.Headers.GetValues("Access-Control-Allow-Methods")));
         Assert.Contains("if-none-match", string.Join(",", response.Headers.GetValues("Access-Control-Allow-Headers")), StringComparison.OrdinalIgnoreCase);
+        // A browser app that revalidates sends If-None-Match, which is not CORS-safelisted: without a max age the browser
+        // would send a preflight before every single request.
+        Assert.Equal("7200", Assert.Single(response.Headers.GetValues("Access-Control-Max-Age")));
     }
 
     [Fact]
