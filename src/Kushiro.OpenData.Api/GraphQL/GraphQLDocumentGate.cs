@@ -60,6 +60,10 @@ public static class GraphQLDocumentGate
         {
             return Refuse("MAX_SELECTIONS", $"The document has {counter.Selections} selections (fields and fragments); at most {GraphQLLimits.MaxSelections} are accepted. Split it into smaller queries.");
         }
+        if (ExpandedSelections.Count(document) > GraphQLLimits.MaxExpandedSelections)
+        {
+            return Refuse("MAX_SELECTIONS", $"With its fragments expanded, the document has more than the {GraphQLLimits.MaxExpandedSelections} selections accepted: a fragment spread several times, or spreading another several times, multiplies its selections.");
+        }
         if (counter.Directives > GraphQLLimits.MaxDirectives)
         {
             return Refuse("MAX_DIRECTIVES", $"The document has {counter.Directives} directives; at most {GraphQLLimits.MaxDirectives} are accepted.");

@@ -58,6 +58,12 @@ public static class GraphQLLimits
     /// </summary>
     public const int MaxSelections = 250;
 
+    /// <summary>
+    /// Fields and fragment spreads once every fragment is expanded: what validation and the complexity analysis walk.
+    /// An IDE's introspection query expands to about 300; fragments that spread each other twice over reach millions.
+    /// </summary>
+    public const int MaxExpandedSelections = 2000;
+
     public const int MaxDirectives = 50;
 
     /// <summary>Errors written per response: enough to fix a document, never megabytes of repeats.</summary>

@@ -62,6 +62,64 @@ public sealed class GraphQLLimitsTests(SharedApiFactory api)
         AssertRefused(await client.PostGraphQLAsync(document, new { n = 100 }), "complex");
     }
 
+    // Each fragment spreads the one before it twice: 22 short fragments are 4 million selections once expanded, which
+    // GraphQL.NET's validation walked for seconds (and 30 for minutes, whatever the timeout) before refusing.
+    [Fact]
+    public async Task FragmentsThatMultiplyEachOtherAreRefusedBeforeValidation()
+    {
+        var answer = await api.CreateClient().PostGraphQLAsync(Doubling(22));
+
+        AssertRefused(answer, "fragments expanded");
+    }
+
+    [Fact]
+    public void ExpandedSelectionsAreCountedWithoutExpanding()
+    {
+        // 2^60 selections, counted in microseconds; an unknown fragment and a cycle add nothing (validation reports them).
+        var document = GraphQLParser.Parser.Parse(Doubling(60));
+        Assert.True(Api.GraphQL.ExpandedSelections.Count(document) > 1L << 60);
+        // goals, id, ...A, A's ...B and ...Missing, B's ...A (where the cycle stops): six.
+        Assert.Equal(6, Api.GraphQL.ExpandedSelections.Count(GraphQLParser.Parser.Parse(
+            "{ ...A goals { id } } fragment A on Query { ...B ...Missing } fragment B on Query { ...A }")));
+    }
+
+    // What GraphiQL and other IDEs send first (graphql-js's introspection query); fragments spread in many places.
+    [Fact]
+    public async Task AnIdesIntrospectionQueryIsAccepted()
+    {
+        var answer = await api.CreateClient().PostGraphQLAsync(IdeIntrospection);
+
+        Assert.Equal(HttpStatusCode.OK, answer.Status);
+        Assert.True(answer.Data.GetProperty("__schema").GetProperty("types").GetArrayLength() > 10);
+    }
+
+    private static string Doubling(int levels) =>
+        $"{{ ...F{levels} }} fragment F0 on Query {{ __typename }}"
+        + string.Concat(Enumerable.Range(1, levels).Select(i => $" fragment F{i} on Query {{ ...F{i - 1} ...F{i - 1} }}"));
+
+    private const string IdeIntrospection = """
+        query IntrospectionQuery {
+          __schema {
+            queryType { name } mutationType { name } subscriptionType { name }
+            types { ...FullType }
+            directives { name description locations args { ...InputValue } }
+          }
+        }
+        fragment FullType on __Type {
+          kind name description
+          fields(includeDeprecated: true) { name description args { ...InputValue } type { ...TypeRef } isDeprecated deprecationReason }
+          inputFields { ...InputValue }
+          interfaces { ...TypeRef }
+          enumValues(includeDeprecated: true) { name description isDeprecated deprecationReason }
+          possibleTypes { ...TypeRef }
+        }
+        fragment InputValue on __InputValue { name description type { ...TypeRef } defaultValue }
+        fragment TypeRef on __Type {
+          kind name
+          ofType { kind name ofType { kind name ofType { kind name ofType { kind name ofType { kind name ofType { kind name ofType { kind name } } } } } } }
+        }
+        """;
+
     [Fact]
     public async Task AnOversizedDocumentIsRefusedBeforeParsing()
     {
