@@ -15,7 +15,15 @@ public static class CatalogDocuments
         // DCAT harvesters read dct:title and dct:description; IMI readers 表記 and 説明.
         ["title"] = catalog.Title,
         ["description"] = catalog.Description,
-        ["publisher"] = iris.LocalGovernment(catalog.Publisher.LocalGovernmentCode),
+        // Described here, not only named: a DCAT harvester (CKAN's ckanext-dcat) takes the publisher's name from
+        // foaf:name in the catalog it reads and follows no IRI; IMI readers take 表記.
+        ["publisher"] = new JsonObject
+        {
+            ["id"] = iris.LocalGovernment(catalog.Publisher.LocalGovernmentCode),
+            ["type"] = new JsonArray("組織型", "Agent"),
+            ["表記"] = catalog.Publisher.Name,
+            ["name"] = catalog.Publisher.Name,
+        },
         ["language"] = "http://id.loc.gov/vocabulary/iso639-1/" + catalog.Language,
         ["modified"] = catalog.Modified.ToString("O"),
         ["themeTaxonomy"] = StrategyDocuments.Iris(themes.Schemes.Select(s => iris.Scheme(s.Id))),

@@ -65,6 +65,8 @@ public sealed class KpiDocuments(LinkedDataIris iris)
         {
             ["id"] = iris.Figure(kpi.Id, role, f.Period),
             ["type"] = new JsonArray(role switch { "baseline" => "Baseline", "target" => "Target", _ => "Observation" }, "数量型"),
+            // The way back: a list of observations, or a figure's /id/ IRI followed, has no KPI node around it.
+            ["indicator"] = iris.Kpi(kpi.Id),
             ["数値"] = Decimal(f.Value),
             ["単位表記"] = kpi.Unit,
             // A period is not Japanese text: a plain literal, not the ja-tagged default of 表記.

@@ -153,6 +153,33 @@ public sealed class JsonLdTests(SharedApiFactory api)
         }
     }
 
+    // A list of observations (where a figure's /id/ IRI leads) has no KPI node around its figures: each names its KPI.
+    [Fact]
+    public async Task EveryFigureNamesTheKpiItBelongsTo()
+    {
+        var list = await GetJsonLdAsync("/api/v1/kpis/population-outlook/observations");
+        var figures = list["itemListElement"]!.AsArray();
+        Assert.NotEmpty(figures);
+        Assert.All(figures, f => Assert.Equal("http://localhost/id/kpi/population-outlook", (string?)f!["indicator"]));
+        var kpi = await GetJsonLdAsync("/api/v1/kpis/population-outlook");
+        Assert.All(kpi["targets"]!.AsArray(), t => Assert.Equal((string?)kpi["id"], (string?)t!["indicator"]));
+    }
+
+    // CKAN's DCAT harvester reads the publisher's name from foaf:name in the catalog itself and follows no IRI.
+    [Fact]
+    public async Task TheCatalogDescribesItsPublisherByName()
+    {
+        var catalog = await GetJsonLdAsync("/api/v1/catalog");
+        var rest = await api.CreateClient().GetJsonAsync("/api/v1/catalog");
+        var publisher = catalog["publisher"]!;
+
+        Assert.Equal("http://localhost/id/local-government/" + rest.GetProperty("publisher").Text("localGovernmentCode"), (string?)publisher["id"]);
+        Assert.Equal(rest.GetProperty("publisher").Text("name"), (string?)publisher["name"]);
+        Assert.Equal(rest.GetProperty("publisher").Text("name"), (string?)publisher["表記"]);
+        var context = JsonNode.Parse(await api.CreateClient().GetStringAsync("/ns/context.jsonld"))!["@context"]!;
+        Assert.Equal("foaf:name", (string?)context["name"]!["@id"]);
+    }
+
     [Fact]
     public async Task AConfiguredBaseIriNamesEverything()
     {
