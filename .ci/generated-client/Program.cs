@@ -148,9 +148,13 @@ var withBaseline = await client.PutKpiFigureAsync(created.Id, "baseline", "FY201
 Check(withBaseline.Baseline is { Value: 10, Period: "FY2019" }, $"baseline set: {withBaseline.Baseline?.Value} {withBaseline.Baseline?.Period}");
 var withObservation = await client.PutKpiFigureAsync(created.Id, "observations", "FY2022", new KpiFigureInput
 {
-    Value = 15.25, Source = figure.Source, Provenance = "official",
+    Value = 15.25m, Source = figure.Source, Provenance = "official",
 });
-Check(withObservation.Latest is { Value: 15.25 } && withObservation.ObservationCount == 1, "observation set: not the latest");
+Check(withObservation.Latest is { Value: 15.25m } && withObservation.ObservationCount == 1, "observation set: not the latest");
+// Figures are exact decimals (format: decimal), so the generated types keep every digit a double would round.
+const decimal exact = 12345678901234567890.12345678m;
+var withTarget = await client.PutKpiFigureAsync(created.Id, "targets", "FY2030", new KpiFigureInput { Value = exact, Source = figure.Source, Provenance = "official" });
+Check(withTarget.Targets.Single().Value == exact, $"target set: {withTarget.Targets.Single().Value} is not {exact}");
 var renamed = await client.UpdateKpiAsync(created.Id, new KpiDefinitionInput
 {
     GoalId = "1", MeasureId = "1-1", Name = "CIの指標（改）", Definition = "CIで入力した指標。", Unit = "人", Direction = "increase",

@@ -33,6 +33,10 @@ public static class OpenApiSetup
             o.OperationFilter<JsonFirstOperationFilter>();
             o.RequestBodyFilter<RequiredBodyFilter>();
             ApiKeySecurityOperationFilter.AddSchemes(o);
+            // KPI figures are exact decimals, written as JSON numbers with every digit (up to 28). "double" would have
+            // client generators type them as binary floating point, which rounds 99999999999999999999.99999999;
+            // "decimal" has NSwag and Kiota use their decimal types, and JSON Schema validators ignore the format.
+            o.MapType<decimal>(() => new OpenApiSchema { Type = JsonSchemaType.Number, Format = "decimal" });
             // The changes feed carries changed fields as they were stored: any JSON object.
             o.MapType<System.Text.Json.Nodes.JsonObject>(() => new OpenApiSchema
             {

@@ -81,6 +81,9 @@ public sealed class OpenApiContractTests(SharedApiFactory api)
         Assert.True(baseline["oneOf"]![1]!["nullable"]!.GetValue<bool>());
         // Examples show the object, not null (SchemaExamplesDocumentFilter follows the oneOf's first branch).
         Assert.IsType<JsonObject>(document["components"]!["schemas"]!["KpiResource"]!["example"]!["baseline"]);
+        // Figures are exact decimals: "double" would have generators round them.
+        Assert.Equal("decimal", (string?)document["components"]!["schemas"]!["KpiFigureResource"]!["properties"]!["value"]!["format"]);
+        Assert.Equal("decimal", (string?)document["components"]!["schemas"]!["KpiFigureInput"]!["properties"]!["value"]!["format"]);
     }
 
     [Fact]
