@@ -12,7 +12,7 @@ public sealed class ThemeConceptType : ObjectGraphType<ThemeConceptRef>
         Description = "One concept of a theme scheme, e.g. SDG 14 or the policy field energy. The same as REST's /api/v1/themes/{scheme}/{code}.";
         Field<NonNullGraphType<IdGraphType>>("scheme").Description("ID of its scheme, e.g. \"sdgs\".").Resolve(c => c.Source.Scheme.Id);
         Field<NonNullGraphType<StringGraphType>>("code").Description("Stable code within the scheme, e.g. \"14\"; scheme:code is what theme filters take.").Resolve(c => c.Source.Concept.Code);
-        Field<NonNullGraphType<StringGraphType>>("notation").Description("The concept's notation as published, e.g. 目標14.").Resolve(c => c.Source.Concept.Notation);
+        Field<NonNullGraphType<StringGraphType>>("notation").Description("The concept's notation, e.g. SDG 14, ① (a デジ田 theme) or 産業・雇用.").Resolve(c => c.Source.Concept.Notation);
         Field<NonNullGraphType<StringGraphType>>("label").Description("Its label as published (Japanese).").Resolve(c => c.Source.Concept.Label);
         Field<NonNullGraphType<StringGraphType>>("labelEn").Description("Its English label (the publisher's where it has one, else this project's).").Resolve(c => c.Source.Concept.LabelEn);
         Field<StringGraphType>("iri").Description("The publisher's own IRI for it, where one exists (the UN's http://metadata.un.org/sdg/{n} for SDGs).").Resolve(c => c.Source.Concept.Iri);
