@@ -12,18 +12,23 @@ public static class ControllerProblems
             detail: $"There is no {what.ToLowerInvariant()} with ID \"{id}\"."));
 
     /// <summary>A 400 naming the parameter and what is wrong with it.</summary>
-    public static ActionResult InvalidParameterProblem(this ControllerBase controller, string parameter, string message)
-    {
-        controller.ModelState.AddModelError(parameter, message);
-        return new ProblemResult(controller.ProblemDetailsFactory.CreateValidationProblemDetails(controller.HttpContext,
-            controller.ModelState, StatusCodes.Status400BadRequest, detail: $"Invalid query parameter: {parameter}."));
-    }
+    public static ActionResult InvalidParameterProblem(this ControllerBase controller, string parameter, string message) =>
+        ParameterProblem(controller, parameter, message);
 
     /// <summary>A filter naming something that does not exist is a client error (400), not an empty list.</summary>
-    public static ActionResult UnknownFilterProblem(this ControllerBase controller, string parameter, string value, string what)
+    public static ActionResult UnknownFilterProblem(this ControllerBase controller, string parameter, string value, string what) =>
+        ParameterProblem(controller, parameter, $"There is no {what} with ID \"{value}\".");
+
+    // Keyed as the request spelled the parameter (?Goal=7 is "Goal"), as the request contract's own errors are:
+    // binding matched it whatever its case, so that is the name the client used and will look for.
+    private static ProblemResult ParameterProblem(ControllerBase controller, string parameter, string message)
     {
-        controller.ModelState.AddModelError(parameter, $"There is no {what} with ID \"{value}\".");
+        var spelled = controller.Request.Query.Keys.FirstOrDefault(k => string.Equals(k, parameter, StringComparison.OrdinalIgnoreCase)) ?? parameter;
+        // A state of its own: the action's has an entry for the bound parameter already, under the action's spelling,
+        // and its keys ignore case, so an error added there would be keyed "since" whatever the client wrote.
+        var state = new Microsoft.AspNetCore.Mvc.ModelBinding.ModelStateDictionary();
+        state.AddModelError(spelled, message);
         return new ProblemResult(controller.ProblemDetailsFactory.CreateValidationProblemDetails(controller.HttpContext,
-            controller.ModelState, StatusCodes.Status400BadRequest, detail: $"Invalid query parameter: {parameter}."));
+            state, StatusCodes.Status400BadRequest, detail: $"Invalid: {spelled}."), keyedAsWritten: true);
     }
 }

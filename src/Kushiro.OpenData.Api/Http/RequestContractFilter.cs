@@ -56,7 +56,7 @@ public sealed partial class RequestContractFilter(IApiDescriptionGroupCollection
         var allowed = $"Allowed: {string.Join(", ", contract.QueryParameters.Append(Labels.LanguageScope.Parameter).Order(StringComparer.Ordinal))}.";
         foreach (var (name, values) in request.Query)
         {
-            if (name == Labels.LanguageScope.Parameter)
+            if (string.Equals(name, Labels.LanguageScope.Parameter, StringComparison.OrdinalIgnoreCase))
             {
                 // Every operation takes ?lang= (see OpenApi/LanguageParameterOperationFilter), so it is checked here, once.
                 if (values.Count != 1 || !Labels.LanguageScope.Languages.Contains(values[0]))
@@ -99,7 +99,7 @@ public sealed partial class RequestContractFilter(IApiDescriptionGroupCollection
         // Keyed by each parameter exactly as the request spelled it (?LIMIT=x is "LIMIT"): binding matches names
         // whatever their case, so that is the name the client used and will look for.
         context.Result = new ProblemResult(problems.CreateValidationProblemDetails(context.HttpContext, context.ModelState,
-            StatusCodes.Status400BadRequest, detail: $"Invalid query parameter: {names}."), keyedAsWritten: true);
+            StatusCodes.Status400BadRequest, detail: $"Invalid: {names}."), keyedAsWritten: true);
     }
 
     // Parameters (charset, profile) do not decide; a structured suffix does not either: application/ld+json is

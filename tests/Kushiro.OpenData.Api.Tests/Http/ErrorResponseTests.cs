@@ -41,12 +41,23 @@ public sealed class ErrorResponseTests(SharedApiFactory api)
     [InlineData("/api/v1/sub-measures?measure", "measure")]
     [InlineData("/api/v1/goals?LIMIT=abc", "LIMIT")] // names match whatever their case; the error keeps the client's
     [InlineData("/api/v1/sub-measures?Goal=1&Goal=2", "Goal")]
+    [InlineData("/api/v1/measures?Goal=7", "Goal")] // found by the controller, not the contract filter
+    [InlineData("/api/v1/changes?SINCE=yesterday", "SINCE")]
     public async Task BadQueryParameterIsBadRequestNamingTheParameter(string url, string parameter)
     {
         var problem = await ProblemAsync(url, HttpStatusCode.BadRequest);
         Assert.Contains(parameter, problem.Text("detail"));
         Assert.True(problem.GetProperty("errors").TryGetProperty(parameter, out var messages), problem.ToString());
         Assert.NotEmpty(messages.EnumerateArray());
+    }
+
+    // Like every parameter, lang is matched whatever its case.
+    [Fact]
+    public async Task LangIsReadWhateverItsCase()
+    {
+        using var response = await client.GetAsync("/api/v1/goals/1?LANG=en");
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("en", Assert.Single(response.Content.Headers.ContentLanguage));
     }
 
     // Every operation takes ?lang=, so the list of what is allowed names it too.
