@@ -78,7 +78,8 @@ public static class ChangeRecorder
         {
             // A decimal read back from the store keeps the store's scale (SQLite 0.0, PostgreSQL 5.00000000), one from a
             // request the client's (0): written as the API serves figures, a before and an after of one value look alike.
-            var written = value(property) is decimal number ? KpiMapping.Normalized(number) : value(property);
+            var original = value(property);
+            var written = original is decimal number ? KpiMapping.Normalized(number) : original;
             json[JsonNamingPolicy.CamelCase.ConvertName(property.Metadata.Name)] = JsonSerializer.SerializeToNode(written);
         }
         return json.ToJsonString(Written);

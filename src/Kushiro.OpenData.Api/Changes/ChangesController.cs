@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using System.Text.RegularExpressions;
 using Kushiro.OpenData.Api.Csv;
 using Kushiro.OpenData.Api.Data;
 using Kushiro.OpenData.Api.Http;
@@ -59,8 +60,8 @@ public sealed partial class ChangesController(OpenDataContext db) : ApiV1Control
             System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out time);
     }
 
-    [System.Text.RegularExpressions.GeneratedRegex(@"(Z|[+-][0-9]{2}:[0-9]{2})$", System.Text.RegularExpressions.RegexOptions.CultureInvariant)]
-    private static partial System.Text.RegularExpressions.Regex WrittenZone();
+    [GeneratedRegex(@"(Z|[+-][0-9]{2}:?[0-9]{2})$", RegexOptions.CultureInvariant)]
+    private static partial Regex WrittenZone();
 
     private static ChangeResource ToResource(ChangeEntry c) => new()
     {

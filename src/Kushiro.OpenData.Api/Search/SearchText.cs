@@ -64,7 +64,7 @@ public static class SearchText
     /// About <paramref name="width"/> characters of <paramref name="original"/> around the first match, every match
     /// wrapped in &lt;mark&gt;, the rest HTML-escaped so the snippet can be shown as HTML as it is. Matches are found
     /// in the text folded piece by piece, with each folded character mapped back to the original piece it came from,
-    /// so a character NFKC lengthens or shortens (㎡, ㍻) or joins with its voiced sound mark (ﾃﾞ → デ, か + ゛ → が)
+    /// so a character NFKC lengthens or shortens (㎡, ㍻) or joins with its voiced sound mark (ﾃﾞ → デ, か + U+3099 → が)
     /// cannot shift a mark onto the wrong text.
     /// </summary>
     public static string Snippet(string original, IReadOnlyList<string> terms, int width = 80)

@@ -73,6 +73,7 @@ public sealed class ChangesTests : IClassFixture<WritableApiFactory>
     [InlineData("2026-11-28T09:00:00Z")]
     [InlineData("2026-11-28T18:00:00+09:00")]
     [InlineData("2026-11-28T09:00:00.5-03:30")]
+    [InlineData("2026-11-28T18:00:00+0900")]
     public async Task ASinceWithZOrAnOffsetIsRead(string since)
     {
         var response = await api.CreateClient().GetAsync($"/api/v1/changes?since={Uri.EscapeDataString(since)}");

@@ -37,6 +37,7 @@ public sealed class SeedValidationTests
         { "sub-measures.json", 2, r => r["id"] = "1-1-2222222222222", "seed/sub-measures.json, record 2 (id \"1-1-2222222222222\"), field \"id\": \"1-1-2222222222222\" is longer than 16 characters" },
         { "kpis.json", 1, r => r["targets"]![0]!["period"] = "令和22年", "seed/kpis.json, record 1 (id \"population-outlook\"), field \"targets[0].period\": \"令和22年\" is not a period" },
         { "kpis.json", 1, r => r["observations"]![1]!["source"]!.AsObject().Remove("url"), "seed/kpis.json, record 1 (id \"population-outlook\"), field \"observations[1].source.url\": is required for an official figure" },
+        { "kpis.json", 1, r => r["observations"]![1]!["source"]!["url"] = "https://www.city.kushiro.lg.jp/100%", "seed/kpis.json, record 1 (id \"population-outlook\"), field \"observations[1].source.url\": \"https://www.city.kushiro.lg.jp/100%\" is not an absolute http(s) URL in RFC 3986 characters" },
         { "kpis.json", 1, r => r["targets"]![1]!["value"] = "12万6千", "seed/kpis.json, record 1 (id \"population-outlook\"), field \"targets[1].value\": must be a number" },
         { "kpis.json", 1, r => r["measureId"] = "2-1", "seed/kpis.json, record 1 (id \"population-outlook\"), field \"goalId\": must be \"2\", the goal of measure \"2-1\"" },
         { "alignments.json", 1, r => r["code"] = "goal-9", "seed/alignments.json, record 1, field \"code\": \"goal-9\" is not a code of \"national\"" },
