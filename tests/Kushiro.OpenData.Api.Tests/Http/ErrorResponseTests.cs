@@ -51,6 +51,14 @@ public sealed class ErrorResponseTests(SharedApiFactory api)
         Assert.NotEmpty(messages.EnumerateArray());
     }
 
+    [Fact]
+    public async Task AParameterWithoutANameIsNamedAsWritten()
+    {
+        var problem = await ProblemAsync("/api/v1/goals?=1", HttpStatusCode.BadRequest);
+        Assert.Equal("Invalid: \"\".", problem.Text("detail"));
+        Assert.True(problem.GetProperty("errors").TryGetProperty("", out _), problem.ToString());
+    }
+
     // Like every parameter, lang is matched whatever its case.
     [Fact]
     public async Task LangIsReadWhateverItsCase()
