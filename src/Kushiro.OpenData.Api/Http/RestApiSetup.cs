@@ -65,6 +65,7 @@ public static class RestApiSetup
         services.AddProblemDetails();
         services.AddClientRateLimit();
         services.AddExceptionHandler<StoreBusyExceptionHandler>();
+        services.AddExceptionHandler<ClientRequestExceptionHandler>();
 
         // The policies are fixed at start, so one provider serves every request. AddCors registers it transient, and
         // CorsMiddleware asks for it on every request: with the DI container's interpreter (see the project file),

@@ -11,11 +11,17 @@ namespace Kushiro.OpenData.Api.Kpis;
 /// <summary>Checks staff input beyond its annotations, applies it, and commits a write with its audit entry.</summary>
 public sealed class KpiWriter(OpenDataContext db, DatasetVersion dataset, TimeProvider time)
 {
-    public static string Role(string routeRole) => routeRole switch
+    /// <summary>
+    /// The stored role for a route's role, or null. Exactly as written: routing's regex constraint ignores case and
+    /// lets a trailing line break through, and "Targets" must not become an observation (on a seed KPI it would
+    /// publish a figure the seed's 409 protects).
+    /// </summary>
+    public static string? Role(string routeRole) => routeRole switch
     {
         "baseline" => KpiFigureRole.Baseline,
         "targets" => KpiFigureRole.Target,
-        _ => KpiFigureRole.Observation,
+        "observations" => KpiFigureRole.Observation,
+        _ => null,
     };
 
     public async Task<ActionResult?> CheckDefinitionAsync(ControllerBase controller, KpiDefinitionInput input, CancellationToken cancellationToken)

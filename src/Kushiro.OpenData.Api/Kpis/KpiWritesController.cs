@@ -22,6 +22,9 @@ namespace Kushiro.OpenData.Api.Kpis;
 [Route("api/v{version:apiVersion}/kpis")]
 [Tags("KPIs: write")]
 [Authorize(Policy = ApiKeySetup.KpiWritePolicy)]
+// A KPI definition or a figure is well under 4 KB; Kestrel's default of 30 MB would let a key holder make the server
+// buffer and parse megabytes per request. Over it: 413.
+[RequestSizeLimit(KpiWritesController.MaxBodyBytes)]
 [ProducesResponseType<ValidationProblemDetails>(StatusCodes.Status400BadRequest, "application/problem+json")]
 [ProducesResponseType<ProblemDetails>(StatusCodes.Status401Unauthorized, "application/problem+json")]
 [ProducesResponseType<ProblemDetails>(StatusCodes.Status403Forbidden, "application/problem+json")]
@@ -30,6 +33,8 @@ namespace Kushiro.OpenData.Api.Kpis;
 [ProducesResponseType<ProblemDetails>(StatusCodes.Status503ServiceUnavailable, "application/problem+json")]
 public sealed class KpiWritesController(OpenDataContext db, KpiWriter writer) : ControllerBase
 {
+    public const int MaxBodyBytes = 64 * 1024;
+
     /// <summary>Create a KPI (needs an API key with the kpi:write scope).</summary>
     /// <remarks>A numeric target of the plan (no goalId, no measureId) or of a basic goal (goalId), or a KPI of a measure (measureId, with its goalId). Figures are added separately.</remarks>
     /// <param name="input">The new KPI's ID and definition.</param>
@@ -40,6 +45,7 @@ public sealed class KpiWritesController(OpenDataContext db, KpiWriter writer) : 
     [HttpPost(Name = "createKpi")]
     [Consumes("application/json")]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status415UnsupportedMediaType, "application/problem+json")]
+    [ProducesResponseType<ProblemDetails>(StatusCodes.Status413PayloadTooLarge, "application/problem+json")]
     [ProducesResponseType<KpiResource>(StatusCodes.Status201Created, "application/json")]
     public async Task<ActionResult<KpiResource>> CreateKpi(NewKpiInput input, CancellationToken cancellationToken)
     {
@@ -74,6 +80,7 @@ public sealed class KpiWritesController(OpenDataContext db, KpiWriter writer) : 
     [HttpPut("{id}", Name = "updateKpi")]
     [Consumes("application/json")]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status415UnsupportedMediaType, "application/problem+json")]
+    [ProducesResponseType<ProblemDetails>(StatusCodes.Status413PayloadTooLarge, "application/problem+json")]
     [ProducesResponseType<KpiResource>(StatusCodes.Status200OK, "application/json")]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound, "application/problem+json")]
     public async Task<ActionResult<KpiResource>> UpdateKpi(string id, KpiDefinitionInput input, CancellationToken cancellationToken)
@@ -131,11 +138,16 @@ public sealed class KpiWritesController(OpenDataContext db, KpiWriter writer) : 
     [HttpPut("{id}/{role:regex(^(baseline|targets|observations)$)}/{period}", Name = "putKpiFigure")]
     [Consumes("application/json")]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status415UnsupportedMediaType, "application/problem+json")]
+    [ProducesResponseType<ProblemDetails>(StatusCodes.Status413PayloadTooLarge, "application/problem+json")]
     [ProducesResponseType<KpiResource>(StatusCodes.Status200OK, "application/json")]
     [ProducesResponseType<KpiResource>(StatusCodes.Status201Created, "application/json")]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound, "application/problem+json")]
     public async Task<ActionResult<KpiResource>> PutFigure(string id, string role, string period, KpiFigureInput input, CancellationToken cancellationToken)
     {
+        if (KpiWriter.Role(role) is not { } figureRole)
+        {
+            return UnknownRole(role);
+        }
         if (KpiWriter.CheckFigure(this, period, input) is { } invalid)
         {
             return invalid;
@@ -146,7 +158,6 @@ public sealed class KpiWritesController(OpenDataContext db, KpiWriter writer) : 
         {
             return this.NotFoundProblem("KPI", id);
         }
-        var figureRole = KpiWriter.Role(role);
         var existing = kpi.Figures.Where(f => f.Role == figureRole && (f.Period == period || figureRole == KpiFigureRole.Baseline)).ToList();
         if (existing.FirstOrDefault(f => f.Origin == KpiOrigin.Seed) is { } seeded)
         {
@@ -181,9 +192,13 @@ public sealed class KpiWritesController(OpenDataContext db, KpiWriter writer) : 
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound, "application/problem+json")]
     public async Task<ActionResult<KpiResource>> DeleteFigure(string id, string role, string period, CancellationToken cancellationToken)
     {
+        if (KpiWriter.Role(role) is not { } figureRole)
+        {
+            return UnknownRole(role);
+        }
         await using var write = await db.BeginWriteAsync(cancellationToken);
         var kpi = await db.Kpis.Include(k => k.Figures).SingleOrDefaultAsync(k => k.Id == id, cancellationToken);
-        var figure = kpi?.Figures.SingleOrDefault(f => f.Role == KpiWriter.Role(role) && f.Period == period);
+        var figure = kpi?.Figures.SingleOrDefault(f => f.Role == figureRole && f.Period == period);
         if (kpi is null || figure is null)
         {
             return this.NotFoundProblem(kpi is null ? "KPI" : "Figure", kpi is null ? id : $"{id}/{role}/{period}");
@@ -212,4 +227,8 @@ public sealed class KpiWritesController(OpenDataContext db, KpiWriter writer) : 
 
     private ProblemResult Conflict(string detail) =>
         new(ProblemDetailsFactory.CreateProblemDetails(HttpContext, StatusCodes.Status409Conflict, title: "Conflict", detail: detail));
+
+    private ProblemResult UnknownRole(string role) =>
+        new(ProblemDetailsFactory.CreateProblemDetails(HttpContext, StatusCodes.Status404NotFound, title: "Not found",
+            detail: $"A KPI has no \"{role.ReplaceLineEndings(" ")}\": its figures are baseline, targets and observations, written in lower case."));
 }

@@ -139,6 +139,45 @@ public sealed class KpiWriteTests : IClassFixture<WritableApiFactory>
         Assert.Equal(HttpStatusCode.OK, (await api.CreateClient().GetAsync("/api/v1/kpis/kept-kpi")).StatusCode);
     }
 
+    // Routing's role constraint ignores case; "Targets" on a seed KPI had been stored as an observation, past the 409
+    // that protects the seed's targets, and published as the KPI's latest figure.
+    [Theory]
+    [InlineData("Targets")]
+    [InlineData("TARGETS")]
+    [InlineData("Baseline")]
+    [InlineData("targets%0A")]
+    public async Task ARoleNotWrittenExactlyIsA404AndChangesNothing(string role)
+    {
+        var staff = api.WithKey(await StaffClient.CreateKeyWithCommandAsync(api));
+        var seeded = (await api.CreateClient().GetJsonAsync("/api/v1/kpis/population-outlook")).ToString();
+
+        var put = await staff.PutJsonAsync($"/api/v1/kpis/population-outlook/{role}/2040", StaffClient.Figure(1));
+        var delete = await staff.DeleteAsync($"/api/v1/kpis/population-outlook/{role}/2040");
+
+        Assert.Equal(HttpStatusCode.NotFound, put.StatusCode);
+        Assert.Equal("application/problem+json", put.Content.Headers.ContentType?.MediaType);
+        Assert.Equal(HttpStatusCode.NotFound, delete.StatusCode);
+        Assert.Equal(seeded, (await api.CreateClient().GetJsonAsync("/api/v1/kpis/population-outlook")).ToString());
+    }
+
+    // \d matched other scripts' digits (then int.Parse threw: a 500), and $ let a trailing line break into the store.
+    [Theory]
+    [InlineData("20%D9%A4%D9%A5")]
+    [InlineData("FY20%EF%BC%94%EF%BC%95")]
+    [InlineData("FY2045%0A")]
+    [InlineData("2045%0A")]
+    public async Task APeriodInOtherDigitsOrWithALineBreakIsA400(string period)
+    {
+        var staff = api.WithKey(await StaffClient.CreateKeyWithCommandAsync(api));
+        await staff.PostJsonAsync("/api/v1/kpis", StaffClient.NewKpi("odd-periods"));
+
+        var response = await staff.PutJsonAsync($"/api/v1/kpis/odd-periods/targets/{period}", StaffClient.Figure(1));
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Contains("period", await response.Content.ReadAsStringAsync());
+        Assert.Empty((await api.CreateClient().GetJsonAsync("/api/v1/kpis/odd-periods")).GetProperty("targets").EnumerateArray());
+    }
+
     [Fact]
     public async Task AnOfficialFigureNeedsASourceUrlAndAPeriodMustBeOne()
     {
@@ -214,6 +253,8 @@ public sealed class KpiWriteTests : IClassFixture<WritableApiFactory>
     [InlineData("""{"value": 79228162514264337593543950335, "source": {"title": "t"}, "provenance": "editorial"}""", "value")]
     [InlineData("""{"value": 0.123456789, "source": {"title": "t"}, "provenance": "editorial"}""", "value")]
     [InlineData("""{"value": 1e-30, "source": {"title": "t"}, "provenance": "editorial"}""", "value")]
+    [InlineData("""{"value": 0.99999999999999999999999999999999, "source": {"title": "t"}, "provenance": "editorial"}""", "value")] // a decimal would round it to 1
+    [InlineData("""{"value": 29.999999999999999999999999999999, "source": {"title": "t"}, "provenance": "editorial"}""", "value")]
     [InlineData("""{"value": "12", "source": {"title": "t"}, "provenance": "editorial"}""", "value")]
     [InlineData("""{"value": 1, "value": 2, "source": {"title": "t"}, "provenance": "editorial"}""", "value")]
     [InlineData("""{"value": 1, "source": {"title": "t", "url": "https://example.jp/a b"}, "provenance": "editorial"}""", "source.url")]
@@ -231,6 +272,24 @@ public sealed class KpiWriteTests : IClassFixture<WritableApiFactory>
         Assert.Contains(field, await response.Content.ReadAsStringAsync(), StringComparison.OrdinalIgnoreCase);
         var kpi = await api.CreateClient().GetJsonAsync($"/api/v1/kpis/{id}");
         Assert.Equal(0, kpi.GetProperty("observationCount").GetInt32());
+    }
+
+    // The exactness check compares digits, not spellings: the same number written another way is that number.
+    [Theory]
+    [InlineData("1.5e2")]
+    [InlineData("1500E-1")]
+    [InlineData("150.000")]
+    [InlineData("0.0000150e7")]
+    public async Task TheSameNumberWrittenAnotherWayIsAccepted(string written)
+    {
+        var staff = api.WithKey(await StaffClient.CreateKeyWithCommandAsync(api));
+        var id = $"spelled-{Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(written)))[..12]}";
+        await staff.PostJsonAsync("/api/v1/kpis", StaffClient.NewKpi(id));
+        var response = await staff.PutAsync($"/api/v1/kpis/{id}/observations/FY2020",
+            new StringContent($$"""{"value": {{written}}, "source": {"title": "t"}, "provenance": "editorial"}""", System.Text.Encoding.UTF8, "application/json"));
+
+        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+        Assert.Equal(150m, (await api.CreateClient().GetJsonAsync($"/api/v1/kpis/{id}")).GetProperty("latest").GetProperty("value").GetDecimal());
     }
 
     [Fact]

@@ -1,0 +1,42 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using Kushiro.OpenData.Api.Tests.Seed;
+
+namespace Kushiro.OpenData.Api.Tests.Kpis;
+
+/// <summary>
+/// The write path's body limit, against the real server: the in-memory test server enforces no request size, and
+/// Kestrel's refusal (an exception inside the handler's body read) had come out as a 500.
+/// </summary>
+public sealed class WriteBodyLimitTests
+{
+    [Fact]
+    public async Task ABodyOverTheWriteLimitIsA413ProblemAndSavesNothing()
+    {
+        using var seed = new SeedFolder();
+        var folder = Path.GetDirectoryName(seed.Path)!;
+        var environment = new Dictionary<string, string>
+        {
+            ["Seed__Directory"] = seed.Path,
+            ["ConnectionStrings__Store"] = $"Data Source={Path.Combine(folder, "store.db")}",
+            ["LinkedData__BaseIri"] = "https://opendata.example.jp",
+        };
+        var created = await AppProcess.RunAsync(["apikey", "create", "--name", "limit", "--scope", "kpi:write"], environment, folder);
+        Assert.Equal(0, created.ExitCode);
+        var key = created.Output.Trim();
+
+        await AppProcess.ServeAsync(environment, folder, async address =>
+        {
+            using var client = new HttpClient { BaseAddress = address };
+            client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", key);
+            var kpi = new { id = "too-large", name = "x", definition = new string('あ', 40_000), unit = "人", direction = "increase" }; // 120 KB
+
+            using var response = await client.PostAsJsonAsync("/api/v1/kpis", kpi);
+
+            Assert.Equal(HttpStatusCode.RequestEntityTooLarge, response.StatusCode);
+            Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+            Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync("/api/v1/kpis/too-large")).StatusCode);
+        });
+    }
+}
