@@ -21,10 +21,17 @@ public static class ApiKeyCommand
         switch (args.Skip(1).FirstOrDefault())
         {
             case "create" when Option(args, "--name") is { Length: > 0 } name:
-                var scopes = Option(args, "--scope") ?? ApiKeyAuthentication.KpiWrite;
+                // Left out, the key may write KPIs; given without a value, it is refused below, never defaulted.
+                var scopes = Option(args, "--scope") ?? (args.Contains("--scope") ? "" : ApiKeyAuthentication.KpiWrite);
                 if (scopes.Split(' ', StringSplitOptions.RemoveEmptyEntries).FirstOrDefault(s => !KnownScopes.Contains(s)) is { } unknown)
                 {
                     await error.WriteLineAsync($"Unknown scope \"{unknown}\" (known: {string.Join(", ", KnownScopes)}).");
+                    return 2;
+                }
+                if (string.IsNullOrWhiteSpace(scopes))
+                {
+                    // A key that may do nothing is a mistake in the command line, not something to hand out.
+                    await error.WriteLineAsync($"Give at least one scope (known: {string.Join(", ", KnownScopes)}).");
                     return 2;
                 }
                 var (id, key, hash) = ApiKeySecrets.Create();
@@ -57,9 +64,10 @@ public static class ApiKeyCommand
         }
     }
 
+    // The word after the option; another option is no value (`--name --scope x` names no key "--scope").
     private static string? Option(string[] args, string name)
     {
         var index = Array.IndexOf(args, name);
-        return index >= 0 && index + 1 < args.Length ? args[index + 1] : null;
+        return index >= 0 && index + 1 < args.Length && !args[index + 1].StartsWith("--", StringComparison.Ordinal) ? args[index + 1] : null;
     }
 }

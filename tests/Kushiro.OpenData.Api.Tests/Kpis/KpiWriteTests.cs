@@ -336,6 +336,24 @@ public sealed class KpiWriteTests : IClassFixture<WritableApiFactory>
         Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
     }
 
+    // A slip on the command line makes no key: an option taken for a name, or a key that may do nothing.
+    [Theory]
+    [InlineData("--name", "--scope", "kpi:write")]
+    [InlineData("--name", "担当", "--scope", "")]
+    [InlineData("--name", "担当", "--scope", "--name")]
+    public async Task TheApikeyCommandRefusesACommandLineSlip(params string[] options)
+    {
+        var before = new StringWriter();
+        await ApiKeys.ApiKeyCommand.RunAsync(api.Services, ["apikey", "list"], before, TextWriter.Null);
+        var output = new StringWriter();
+
+        Assert.Equal(2, await ApiKeys.ApiKeyCommand.RunAsync(api.Services, ["apikey", "create", .. options], output, TextWriter.Null));
+        Assert.Empty(output.ToString());
+        var after = new StringWriter();
+        await ApiKeys.ApiKeyCommand.RunAsync(api.Services, ["apikey", "list"], after, TextWriter.Null);
+        Assert.Equal(before.ToString(), after.ToString());
+    }
+
     [Fact]
     public async Task NoAnswerCarriesADateThatAnotherWriteInTheSameSecondCouldHide()
     {
