@@ -105,7 +105,7 @@ public sealed partial class RequestContractFilter(IApiDescriptionGroupCollection
 
     // Parameters (charset, profile) do not decide; a structured suffix does not either: application/ld+json is
     // not a way of asking for application/json, or a JSON-LD client would get plain JSON without a @context.
-    private static bool Matches(MediaTypeHeaderValue offered, MediaTypeHeaderValue accepted) =>
+    internal static bool Matches(MediaTypeHeaderValue offered, MediaTypeHeaderValue accepted) =>
         accepted.MatchesAllTypes
         || (accepted.Type.Equals(offered.Type, StringComparison.OrdinalIgnoreCase)
             && (accepted.MatchesAllSubTypes || accepted.SubType.Equals(offered.SubType, StringComparison.OrdinalIgnoreCase)));

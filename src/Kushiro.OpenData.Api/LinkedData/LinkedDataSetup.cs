@@ -23,14 +23,34 @@ public static class LinkedDataSetup
             endpoints.ServiceProvider.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(LinkedDataSetup)).LogWarning(
                 "LinkedData:BaseIri is not set: JSON-LD IRIs use each request's origin. Set LinkedData__BaseIri to the public origin for stable IRIs.");
         }
-        endpoints.MapGet("/ns", (HttpContext http) => JsonLd(JsonLdTemplates.Vocabulary(LinkedDataIris.For(http)))).ExcludeFromDescription();
-        endpoints.MapGet("/ns/context.jsonld", (HttpContext http) => JsonLd(JsonLdTemplates.Context(LinkedDataIris.For(http)))).ExcludeFromDescription();
+        // HEAD too, so that a 405 names it in Allow, as the API's other resources do.
+        endpoints.MapMethods("/ns", [HttpMethods.Get, HttpMethods.Head], (HttpContext http) =>
+            JsonLd(http, () => JsonLdTemplates.Vocabulary(LinkedDataIris.For(http)))).ExcludeFromDescription();
+        endpoints.MapMethods("/ns/context.jsonld", [HttpMethods.Get, HttpMethods.Head], (HttpContext http) =>
+            JsonLd(http, () => JsonLdTemplates.Context(LinkedDataIris.For(http)))).ExcludeFromDescription();
         endpoints.MapMethods("/id/{type}/{**id}", [HttpMethods.Get, HttpMethods.Head], Redirect).ExcludeFromDescription();
         endpoints.MapMethods("/id/{type}", [HttpMethods.Get, HttpMethods.Head], Redirect).ExcludeFromDescription();
         return endpoints;
     }
 
-    private static IResult JsonLd(string document) => Results.Text(document, JsonLdTemplates.MediaType, System.Text.Encoding.UTF8);
+    /// <summary>
+    /// The document, or a 406 when Accept rules out JSON (text/turtle alone, say), as the API's other resources
+    /// answer: a client that can read only another syntax learns it at once. application/json is enough, since a
+    /// JSON-LD document is JSON and processors' loaders ask for both.
+    /// </summary>
+    private static IResult JsonLd(HttpContext http, Func<string> document)
+    {
+        var accept = http.Request.GetTypedHeaders().Accept;
+        if (accept.Count > 0 && !accept.Any(a => a.Quality != 0 && (Http.RequestContractFilter.Matches(JsonLdMediaType, a) || Http.RequestContractFilter.Matches(JsonMediaType, a))))
+        {
+            return Results.Problem(statusCode: StatusCodes.Status406NotAcceptable,
+                detail: $"This resource is available as {JsonLdTemplates.MediaType}; the Accept header allows neither it nor application/json.");
+        }
+        return Results.Text(document(), JsonLdTemplates.MediaType, System.Text.Encoding.UTF8);
+    }
+
+    private static readonly Microsoft.Net.Http.Headers.MediaTypeHeaderValue JsonLdMediaType = new(JsonLdTemplates.MediaType);
+    private static readonly Microsoft.Net.Http.Headers.MediaTypeHeaderValue JsonMediaType = new("application/json");
 
     /// <summary>303 See Other: the IRI names the thing itself; its description lives at the current API version.</summary>
     private static async Task<IResult> Redirect(string type, string? id, HttpContext http, Strategy.ReadModel.StrategyReadModel readModel, Themes.ThemeCatalog themes)
