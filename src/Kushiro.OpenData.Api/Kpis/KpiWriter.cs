@@ -149,9 +149,17 @@ public sealed class KpiWriter(OpenDataContext db, DatasetVersion dataset, TimePr
     {
         foreach (var (field, value) in fields)
         {
-            if (value is not null && (value.Trim().Length != value.Length || value.Any(char.IsControl)))
+            if (value is null)
             {
-                errors.AddModelError(field, "Must not start or end with white space or contain control characters.");
+                continue;
+            }
+            if ((value.Length > 0 && (Data.TextRules.IsInvisible(value[0]) || Data.TextRules.IsInvisible(value[^1]))) || value.Any(char.IsControl))
+            {
+                errors.AddModelError(field, "Must not start or end with white space or an invisible character, or contain control characters.");
+            }
+            else if (Data.TextRules.HiddenFormatting(value) is { } hidden)
+            {
+                errors.AddModelError(field, $"Must not contain invisible formatting characters ({Data.TextRules.CodePoint(hidden)}).");
             }
         }
     }

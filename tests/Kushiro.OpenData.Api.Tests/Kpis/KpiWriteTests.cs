@@ -68,6 +68,9 @@ public sealed class KpiWriteTests : IClassFixture<WritableApiFactory>
     [InlineData("""{"id":"ok-id","name":"x","definition":"x","unit":"x","direction":"increase","goalId":"1","measureId":"2-1"}""", "goalId")]
     [InlineData("""{"id":"ok-id","name":"x","definition":"x","unit":"x","direction":"increase","colour":"red"}""", "colour")]
     [InlineData("""{"id":"ok-id","name":" x","definition":"x","unit":"x","direction":"increase"}""", "name")]
+    [InlineData("""{"id":"ok-id","name":"x\u200B","definition":"x","unit":"x","direction":"increase"}""", "name")]
+    [InlineData("""{"id":"ok-id","name":"x","definition":"目標は\u202E0302\u202C年","unit":"x","direction":"increase"}""", "definition")] // shows as 2030
+    [InlineData("""{"id":"ok-id","name":"x","definition":"x","unit":"\uFEFF人","direction":"increase"}""", "unit")]
     public async Task InvalidDefinitionsAre400sNamingTheFieldAndChangeNothing(string body, string field)
     {
         var staff = api.WithKey(await StaffClient.CreateKeyWithCommandAsync(api));
@@ -260,6 +263,7 @@ public sealed class KpiWriteTests : IClassFixture<WritableApiFactory>
     [InlineData("""{"value": 1, "source": {"title": "t", "url": "https://example.jp/a b"}, "provenance": "editorial"}""", "source.url")]
     [InlineData("""{"value": 1, "source": {"title": "t", "url": "https://example.jp/%zz"}, "provenance": "editorial"}""", "source.url")]
     [InlineData("""{"value": 1, "source": {"title": "t", "url": "https://example.jp/100%"}, "provenance": "editorial"}""", "source.url")]
+    [InlineData("""{"value": 1, "source": {"title": "住民基本\u200B台帳"}, "provenance": "editorial"}""", "source.title")]
     public async Task FiguresEveryStoreCannotKeepExactlyAreRefusedAndChangeNothing(string body, string field)
     {
         var staff = api.WithKey(await StaffClient.CreateKeyWithCommandAsync(api));

@@ -33,6 +33,7 @@ public sealed class SeedValidationTests
         { "sub-measures.json", 46, r => r["title"] = "医療体制の整備と別の施策", "seed/sub-measures.json, record 46 (id \"4-2-2\"), field \"relistingOf\": \"3-4-1\" is not repeated here" },
         { "goals.json", 1, r => r["title"] = "\uFEFF地域の魅力", "seed/goals.json, record 1 (id \"1\"), field \"title\": starts or ends with white space, a line break or an invisible character" },
         { "sub-measures.json", 3, r => r["description"] = "森林\u0000資源", "seed/sub-measures.json, record 3 (id \"1-1-3\"), field \"description\": contains a control character" },
+        { "kpis.json", 1, r => r["name"] = "将来人口\u202E0302", "seed/kpis.json, record 1 (id \"population-outlook\"), field \"name\": contains the invisible formatting character U+202E" },
         { "measures.json", 6, r => { r["id"] = "1-7"; r["order"] = 7; r["marker"] = "⑦"; }, "seed/measures.json, record 6 (id \"1-7\"), field \"order\": 7 leaves a gap under \"1\" (expected 6)" },
         { "sub-measures.json", 2, r => r["id"] = "1-1-2222222222222", "seed/sub-measures.json, record 2 (id \"1-1-2222222222222\"), field \"id\": \"1-1-2222222222222\" is longer than 16 characters" },
         { "kpis.json", 1, r => r["targets"]![0]!["period"] = "令和22年", "seed/kpis.json, record 1 (id \"population-outlook\"), field \"targets[0].period\": \"令和22年\" is not a period" },

@@ -66,7 +66,7 @@ internal sealed class SeedRecord
         {
             Error(field, "must not be empty");
         }
-        else if (IsInvisible(text[0]) || IsInvisible(text[^1]))
+        else if (TextRules.IsInvisible(text[0]) || TextRules.IsInvisible(text[^1]))
         {
             Error(field, "starts or ends with white space, a line break or an invisible character");
         }
@@ -74,6 +74,10 @@ internal sealed class SeedRecord
         {
             // Seed texts are single paragraphs; a control character is an editing accident (and NUL breaks PostgreSQL).
             Error(field, "contains a control character");
+        }
+        else if (TextRules.HiddenFormatting(text) is { } hidden)
+        {
+            Error(field, $"contains the invisible formatting character {TextRules.CodePoint(hidden)}");
         }
         return text;
     }
@@ -156,9 +160,6 @@ internal sealed class SeedRecord
         }
         return number;
     }
-
-    private static bool IsInvisible(char c) =>
-        char.IsWhiteSpace(c) || char.GetUnicodeCategory(c) == System.Globalization.UnicodeCategory.Format;
 
     private string Missing(string field)
     {
