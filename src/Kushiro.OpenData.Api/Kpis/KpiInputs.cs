@@ -98,7 +98,7 @@ public sealed record FigureSourceInput
     [Required, StringLength(500, MinimumLength = 1)]
     public string? Title { get; init; }
 
-    /// <summary>Absolute http(s) URL of the publication; required for official figures.</summary>
+    /// <summary>Absolute http(s) URL of the publication, in RFC 3986 characters (percent-encoded), without user:password@; required for official figures.</summary>
     /// <example>https://www.city.kushiro.lg.jp/shisei/shisaku/1007017/1007018.html</example>
     [Url, StringLength(2000)]
     public string? Url { get; init; }

@@ -5,7 +5,7 @@ namespace Kushiro.OpenData.Api.Kpis;
 /// <summary>
 /// What a figure's value and source may be, the same for every store: at most 20 digits before the point and 8
 /// after it (PostgreSQL keeps numeric(28,8); SQLite would keep more, and the two must serve the same data), and a
-/// source URL in plain RFC 3986 characters (so that it is an IRI a JSON-LD processor accepts as it is).
+/// source URL in plain RFC 3986 characters (so that it is an IRI a JSON-LD processor accepts as it is), naming no user.
 /// </summary>
 public static partial class KpiValue
 {
@@ -18,8 +18,13 @@ public static partial class KpiValue
         return Math.Abs(normalized) < Limit && normalized.Scale <= 8;
     }
 
+    /// <summary>
+    /// An absolute http(s) URL in RFC 3986 characters, without user information: a published source is for everyone,
+    /// and <c>user:password@</c> in it would publish a credential (and can disguise the host a reader is sent to).
+    /// </summary>
     public static bool IsWebAddress(string url) =>
-        UrlCharacters().IsMatch(url) && Uri.TryCreate(url, UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https" && uri.Host.Length > 0;
+        UrlCharacters().IsMatch(url) && Uri.TryCreate(url, UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https"
+        && uri.Host.Length > 0 && uri.UserInfo.Length == 0;
 
     // A % only as the start of a percent-encoded octet: "%zz" or a bare "100%" is no RFC 3986 URL, and a JSON-LD
     // processor or a browser would read it differently from what was meant.

@@ -264,6 +264,7 @@ public sealed class KpiWriteTests : IClassFixture<WritableApiFactory>
     [InlineData("""{"value": 1, "source": {"title": "t", "url": "https://example.jp/%zz"}, "provenance": "editorial"}""", "source.url")]
     [InlineData("""{"value": 1, "source": {"title": "t", "url": "https://example.jp/100%"}, "provenance": "editorial"}""", "source.url")]
     [InlineData("""{"value": 1, "source": {"title": "住民基本\u200B台帳"}, "provenance": "editorial"}""", "source.title")]
+    [InlineData("""{"value": 1, "source": {"title": "t", "url": "https://staff:secret@www.city.kushiro.lg.jp/"}, "provenance": "editorial"}""", "source.url")]
     public async Task FiguresEveryStoreCannotKeepExactlyAreRefusedAndChangeNothing(string body, string field)
     {
         var staff = api.WithKey(await StaffClient.CreateKeyWithCommandAsync(api));

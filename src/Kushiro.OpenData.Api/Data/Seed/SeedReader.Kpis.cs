@@ -67,7 +67,7 @@ public static partial class SeedReader
         var url = source?.OptionalText("url");
         if (url is not null && !KpiValue.IsWebAddress(url))
         {
-            source!.Error("url", $"\"{url}\" is not an absolute http(s) URL in RFC 3986 characters");
+            source!.Error("url", $"\"{url}\" is not an absolute http(s) URL in RFC 3986 characters without user information");
         }
         if (url is null && provenance == KpiProvenance.Official)
         {
