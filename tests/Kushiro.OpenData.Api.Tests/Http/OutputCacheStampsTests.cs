@@ -37,11 +37,4 @@ public sealed class OutputCacheStampsTests
         Assert.Empty(stamps.EarlierThan(AfterWrite)); // bounded work: a minute of rounds per write, not forever
         Assert.DoesNotContain(newTag, stamps.EarlierThan(AfterWrite));
     }
-
-    private sealed class SettableClock(DateTimeOffset now) : TimeProvider
-    {
-        public DateTimeOffset Now { get; set; } = now;
-
-        public override DateTimeOffset GetUtcNow() => Now;
-    }
 }
