@@ -49,7 +49,8 @@ export const scenarios = [
   },
   {
     // A poller on an instance that has not yet served its variant (it sends Accept; the scenario above does not):
-    // its first revalidation may be answered in full, which the API keeps; from then on it is a 304 like the above.
+    // its first revalidation is made in full for the API's cache to keep (the client still gets a 304); from then on
+    // it is a 304 from memory like the above.
     name: "revalidate-poller", label: "REST: 304 revalidation of the 47 by a poller whose variant was not fetched",
     api: { path: "/api/v1/sub-measures?limit=200", revalidate: true, poller: true, headers: { Accept: "application/json" } },
   },

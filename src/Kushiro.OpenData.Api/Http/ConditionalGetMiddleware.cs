@@ -46,18 +46,9 @@ public sealed class ConditionalGetMiddleware(RequestDelegate next, DatasetVersio
         // client holding it from the first could be told "not modified" after the second. Until then: the ETag only.
         var modified = dataset.LastModified;
         var modifiedSecondOver = DatasetVersion.WholeSeconds(time.GetUtcNow()) > modified;
-        var response = context.Response;
-        var client = response.Body;
         using var buffer = new MemoryStream();
-        response.Body = buffer;
-        try
-        {
-            await next(context);
-        }
-        finally
-        {
-            response.Body = client;
-        }
+        await BufferedAnswer.RunAsync(context, next, buffer);
+        var response = context.Response;
 
         // Also on a 304, which the compression middleware outside leaves without its Vary. Merged with what the
         // endpoint varies by, so that each header is named once, and one line, as a client reading one Vary expects.
@@ -83,11 +74,17 @@ public sealed class ConditionalGetMiddleware(RequestDelegate next, DatasetVersio
                 // answers are never dated; the endpoint itself keeps those with errors out of the cache.)
                 cache.AllowCacheStorage = false;
             }
-            if (!KeptAndAnsweredByOutputCache(cache) && NotModified(request.GetTypedHeaders(), etag, lastModified))
+            if (NotModified(request.GetTypedHeaders(), etag, lastModified))
             {
-                response.StatusCode = StatusCodes.Status304NotModified;
-                response.Headers.Remove(HeaderNames.ContentType);
-                return;
+                if (!KeptAndAnsweredByOutputCache(cache))
+                {
+                    response.StatusCode = StatusCodes.Status304NotModified;
+                    response.Headers.Remove(HeaderNames.ContentType);
+                    return;
+                }
+                // The full answer goes on, for the output cache to keep; the client still gets its 304, from
+                // KeptRevalidationMiddleware outside the cache.
+                context.Features.Set(AnsweredInFullForTheCache.Instance);
             }
         }
         if (buffer.Length > 0)
@@ -96,18 +93,16 @@ public sealed class ConditionalGetMiddleware(RequestDelegate next, DatasetVersio
         }
         if (!isHead)
         {
-            buffer.Position = 0;
-            await buffer.CopyToAsync(client, context.RequestAborted);
+            await BufferedAnswer.SendAsync(context, buffer);
         }
     }
 
     /// <summary>
     /// Whether the output cache outside is about to keep this answer and answer the next request like it from memory.
-    /// Then a conditional request gets the full 200, not a 304: the cache keeps only 200s, so a 304 here would leave
-    /// it empty, and every later revalidation of this variant (a poller that always sends its ETag) would be built
-    /// afresh, a store read, JSON and a hash each, instead of being answered 304 from memory. The cost: one full
-    /// answer whenever the cache does not hold the variant (a new instance, an entry expired or evicted, or any write,
-    /// which moves every entry to the new change stamp).
+    /// Then a conditional request that matches is answered in full here: the cache keeps only 200s, so a 304 here
+    /// would leave it empty, and every later revalidation of this variant (a poller that always sends its ETag) would
+    /// be built afresh, JSON and a hash each, instead of being answered 304 from memory. The client is told 304 all
+    /// the same, outside the cache (<see cref="KeptRevalidationMiddleware"/>).
     /// </summary>
     private static bool KeptAndAnsweredByOutputCache(OutputCacheContext? cache) =>
         cache is { EnableOutputCaching: true, AllowCacheStorage: true, AllowCacheLookup: true };
@@ -126,6 +121,12 @@ public sealed class ConditionalGetMiddleware(RequestDelegate next, DatasetVersio
     /// </summary>
     public static bool IsDated(PathString path) =>
         path.StartsWithSegments("/api") || path.StartsWithSegments("/openapi") || path.StartsWithSegments("/ns");
+
+    /// <summary>Marks a 200 made in full only for the output cache to keep; its request's validators matched.</summary>
+    internal sealed class AnsweredInFullForTheCache
+    {
+        public static readonly AnsweredInFullForTheCache Instance = new();
+    }
 
     // RFC 9110 §13.1.3: If-None-Match (weak comparison) wins; If-Modified-Since counts only without it.
     private static bool NotModified(RequestHeaders request, EntityTagHeaderValue etag, DateTimeOffset? lastModified)

@@ -114,6 +114,8 @@ public static class RestApiSetup
         app.UseExceptionHandler();
         // CORS outside the cache, so a cached answer still gets the headers its own request asks for.
         app.UseCors();
+        // Outside the cache: a revalidation the cache could not answer is kept in full there and told 304 here.
+        app.UseMiddleware<KeptRevalidationMiddleware>();
         // Outermost of what makes an answer: a hit skips everything below (compression included: entries vary by
         // Accept-Encoding).
         app.UseOutputCache();

@@ -84,32 +84,55 @@ public sealed class OutputCacheTests(SharedApiFactory api)
     }
 
     [Fact]
-    public async Task ARevalidationTheCacheCannotAnswerKeepsTheAnswerForTheNextOne()
+    public async Task ARevalidationTheCacheCannotAnswerIsA304AndTheAnswerIsKeptForTheNextOne()
     {
-        // A poller after a restart: it holds the current ETag, but this instance has not served its variant yet (an
-        // Accept-Language no other request sends). Its first revalidation gets the full answer, which the cache keeps;
-        // the next one is a 304 from memory. (A 304 first would have left the cache empty for every later poll.)
-        HttpRequestMessage Revalidation(EntityTagHeaderValue etag)
+        // A poller after a restart or a write: it holds the current ETag, but this instance has not served its variant
+        // yet (an Accept-Language no other request sends). It is told 304, as RFC 9110 requires, and the full answer
+        // made for it is kept: the next request for the variant, conditional or not, is answered from memory.
+        HttpRequestMessage Request(EntityTagHeaderValue? etag)
         {
             var request = new HttpRequestMessage(HttpMethod.Get, "/api/v1/measures/4-1");
             request.Headers.AcceptLanguage.ParseAdd("ja;q=0.7");
-            request.Headers.IfNoneMatch.Add(etag);
+            if (etag is not null)
+            {
+                request.Headers.IfNoneMatch.Add(etag);
+            }
             return request;
         }
         // Settled: an answer given within the second of the last change has no date yet and is not kept.
         using var plain = await client.GetSettledAsync("/api/v1/measures/4-1");
         var current = plain.Headers.ETag!;
 
-        using var firstRequest = Revalidation(current);
+        using var firstRequest = Request(current);
         using var first = await client.SendAsync(firstRequest);
-        using var secondRequest = Revalidation(current);
+        using var secondRequest = Request(current);
         using var second = await client.SendAsync(secondRequest);
+        using var unconditionalRequest = Request(null);
+        using var unconditional = await client.SendAsync(unconditionalRequest);
 
-        Assert.Equal(HttpStatusCode.OK, first.StatusCode);
+        Assert.Equal(HttpStatusCode.NotModified, first.StatusCode);
         Assert.Equal(current, first.Headers.ETag);
-        Assert.Equal(await plain.Content.ReadAsByteArrayAsync(), await first.Content.ReadAsByteArrayAsync());
+        Assert.Empty(await first.Content.ReadAsByteArrayAsync());
+        Assert.Null(first.Content.Headers.ContentType);
         Assert.Equal(HttpStatusCode.NotModified, second.StatusCode);
-        Assert.Equal(current, second.Headers.ETag);
+        Assert.Equal(HttpStatusCode.OK, unconditional.StatusCode);
+        Assert.NotNull(unconditional.Headers.Age); // the answer made for the first revalidation, kept
+        Assert.Equal(await plain.Content.ReadAsByteArrayAsync(), await unconditional.Content.ReadAsByteArrayAsync());
+    }
+
+    [Fact]
+    public async Task ARevalidationWithAnOldETagTheCacheCannotAnswerGetsTheFullAnswer()
+    {
+        using var plain = await client.GetSettledAsync("/api/v1/measures/2-4");
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/api/v1/measures/2-4");
+        request.Headers.AcceptLanguage.ParseAdd("ja;q=0.6");
+        request.Headers.IfNoneMatch.Add(new EntityTagHeaderValue("\"an-older-answer\"", isWeak: true));
+
+        using var response = await client.SendAsync(request);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal(plain.Headers.ETag, response.Headers.ETag);
+        Assert.Equal(await plain.Content.ReadAsByteArrayAsync(), await response.Content.ReadAsByteArrayAsync());
     }
 
     [Theory]
