@@ -87,7 +87,15 @@ public sealed class ConditionalGetMiddleware(RequestDelegate next, DatasetVersio
                 context.Features.Set(AnsweredInFullForTheCache.Instance);
             }
         }
-        if (buffer.Length > 0)
+        else if (response.StatusCode >= 400 && !response.Headers.ContainsKey(HeaderNames.CacheControl))
+        {
+            // A 404 is cacheable by default (RFC 9111 §4.2.2): a shared cache could keep "no such KPI" after staff
+            // create it. Errors are kept, if at all, only until revalidated.
+            response.Headers.CacheControl = "no-cache";
+        }
+        // Not on a HEAD the compression middleware would have compressed as a GET: its length is not this one, and
+        // a HEAD may carry a Content-Length only if it is the GET's (RFC 9110 §8.6).
+        if (buffer.Length > 0 && !(isHead && request.Headers.ContainsKey(HeaderNames.AcceptEncoding)))
         {
             response.ContentLength = buffer.Length;
         }

@@ -41,6 +41,38 @@ public sealed class CachingAndCorsTests(SharedApiFactory api)
         Assert.Equal(first.Headers.ETag, second.Headers.ETag);
     }
 
+    [Theory]
+    [InlineData("/api/v1/kpis/not-yet-created")]
+    [InlineData("/api/v1/goals?limit=abc")]
+    public async Task AnErrorIsNotKeptByCachesWithoutRevalidation(string url)
+    {
+        // A 404 is cacheable by default: a shared cache could go on answering "no such KPI" after staff create it.
+        using var response = await client.GetAsync(url);
+
+        Assert.True((int)response.StatusCode >= 400);
+        Assert.True(response.Headers.CacheControl is { NoCache: true }, $"Cache-Control: {response.Headers.CacheControl}");
+    }
+
+    [Fact]
+    public async Task AHeadThatAGetWouldCompressCarriesNoOtherLength()
+    {
+        // RFC 9110 §8.6: a HEAD may carry Content-Length only if it is what the GET would send.
+        using var request = new HttpRequestMessage(HttpMethod.Head, "/api/v1/sub-measures?limit=200");
+        request.Headers.AcceptEncoding.ParseAdd("br");
+        using var get = new HttpRequestMessage(HttpMethod.Get, "/api/v1/sub-measures?limit=200");
+        get.Headers.AcceptEncoding.ParseAdd("br");
+
+        using var head = await client.SendAsync(request);
+        using var full = await client.SendAsync(get);
+
+        Assert.Equal(HttpStatusCode.OK, head.StatusCode);
+        Assert.Equal("br", Assert.Single(full.Content.Headers.ContentEncoding));
+        var compressedLength = (await full.Content.ReadAsByteArrayAsync()).Length;
+        Assert.True(head.Content.Headers.ContentLength is null || head.Content.Headers.ContentLength == compressedLength,
+            $"HEAD says {head.Content.Headers.ContentLength} bytes; the GET sent {compressedLength}");
+        Assert.Equal(full.Headers.ETag, head.Headers.ETag);
+    }
+
     [Fact]
     public async Task PlanLastModifiedIsTheLastModifiedHeader()
     {
