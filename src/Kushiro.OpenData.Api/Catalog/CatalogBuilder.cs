@@ -13,8 +13,20 @@ public static class CatalogBuilder
 
     public const string CsvNote = "UTF-8、BOM付き、改行CRLF（RFC 4180）。先頭列は 全国地方公共団体コード,ID,地方公共団体名。コードは文字列のまま（012068）。数値は単位・桁区切りなし、単位は別の列。KPIの数値は縦持ち（1行1値）。";
 
+    // What each dataset holds, as the changes feed names resource types. Code lists, mappings and English labels live
+    // only in the seed files, so an edit of any seed file ("seed") may have changed any dataset.
+    private static readonly string[] PolicyStructureTypes = ["seed", "plan", "local-government", "goal", "measure", "sub-measure"];
+    private static readonly string[] KpiTypes =
+        ["seed", "kpi", .. new[] { Kpis.KpiFigureRole.Baseline, Kpis.KpiFigureRole.Target, Kpis.KpiFigureRole.Observation }.Select(Changes.ChangeRecorder.FigureType)];
+    private static readonly string[] CodeListTypes = ["seed"];
+
     public static CatalogResource Build(StrategyGraph graph)
     {
+        // When each dataset's data last changed; a store without a recorded change falls back to Last-Modified.
+        DateTimeOffset Modified(string[] types) => graph.ChangeDates.LastOf(types) ?? graph.LastModified;
+        var policyStructureModified = Modified(PolicyStructureTypes);
+        var kpisModified = Modified(KpiTypes);
+        var codeListsModified = Modified(CodeListTypes);
         var plan = graph.Plan;
         var pdl = new DatasetLicence { Name = plan.Licence.Name, Url = plan.Licence.Url };
         var ccBy = new DatasetLicence { Name = plan.EditorialLicence.Name, Url = plan.EditorialLicence.Url };
@@ -25,7 +37,7 @@ public static class CatalogBuilder
             Description = $"{plan.Municipality.Name}の{plan.Title}の施策体系、数値目標・KPI、関連するコードリスト（Kushiro OpenData）。",
             Publisher = new CatalogPublisher { Name = plan.Municipality.Name, LocalGovernmentCode = plan.Municipality.LocalGovernmentCode },
             Language = "ja",
-            Modified = graph.LastModified,
+            Modified = new[] { policyStructureModified, kpisModified, codeListsModified }.Max(),
             Csv = new CsvPolicy { CharacterEncoding = "UTF-8", ByteOrderMark = true, LineEnding = "CRLF", Note = CsvNote },
             Datasets =
             [
@@ -37,7 +49,7 @@ public static class CatalogBuilder
                     Keywords = ["地方創生", "総合戦略", "まち・ひと・しごと創生", "施策体系", plan.Municipality.Name],
                     Licence = pdl,
                     Rights = $"市の文章は{plan.Licence.Name}。{editorial}",
-                    Modified = graph.LastModified,
+                    Modified = policyStructureModified,
                     Distributions =
                     [
                         Api("施策体系（JSON、細節の一覧）", "application/json", ApiLinks.SubMeasures + "?limit=200"),
@@ -56,7 +68,7 @@ public static class CatalogBuilder
                     Keywords = ["KPI", "数値目標", "重要業績評価指標", "人口の将来展望"],
                     Licence = pdl,
                     Rights = $"数値は出典ごとの公表資料による（各数値の出典欄）。{editorial}",
-                    Modified = graph.LastModified,
+                    Modified = kpisModified,
                     Distributions =
                     [
                         Api("KPI（JSON）", "application/json", ApiLinks.Kpis + "?limit=200"),
@@ -73,7 +85,7 @@ public static class CatalogBuilder
                     Keywords = ["コードリスト", "SKOS", "まち・ひと・しごと創生総合戦略", "デジタル田園都市国家構想"],
                     Licence = ccBy,
                     Rights = "名称は政府の公表資料による。" + editorial,
-                    Modified = graph.LastModified,
+                    Modified = codeListsModified,
                     Distributions =
                     [
                         Api("コードリスト（JSON）", "application/json", ApiLinks.Themes),

@@ -18,7 +18,7 @@ public sealed record CatalogResource
     /// <example>ja</example>
     public required string Language { get; init; }
 
-    /// <summary>When any of the data last changed.</summary>
+    /// <summary>When any of the data last changed: the latest of the datasets' dates.</summary>
     /// <example>2026-11-28T09:00:00+00:00</example>
     public required DateTimeOffset Modified { get; init; }
 
@@ -87,7 +87,7 @@ public sealed record DatasetResource
     /// <example>市の文章は公共データ利用規約（第1.0版）。英語名と対応付けは本プロジェクトによる（CC BY 4.0）。</example>
     public required string Rights { get; init; }
 
-    /// <summary>When the dataset last changed.</summary>
+    /// <summary>When the dataset's own data last changed (from the changes feed; not moved by a new build of the API).</summary>
     /// <example>2026-11-28T09:00:00+00:00</example>
     public required DateTimeOffset Modified { get; init; }
 

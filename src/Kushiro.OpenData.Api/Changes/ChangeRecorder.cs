@@ -30,6 +30,9 @@ public static class ChangeRecorder
         return entries.Count;
     }
 
+    /// <summary>How the feed names a figure's resource type: kpi-baseline, kpi-target, kpi-observation.</summary>
+    public static string FigureType(string role) => $"kpi-{role}";
+
     private static ChangeEntry? Describe(EntityEntry entry, string actor, DateTimeOffset time)
     {
         var (type, id) = entry.Entity switch
@@ -41,7 +44,7 @@ public static class ChangeRecorder
             SubMeasure s => ("sub-measure", s.Id),
             Kpi k => ("kpi", k.Id),
             // Removing a figure from its KPI's list clears its KpiId before the save: name it as it was.
-            KpiFigure f => ($"kpi-{f.Role}", $"{entry.Property(nameof(KpiFigure.KpiId)).OriginalValue}/{f.Role}/{f.Period}"),
+            KpiFigure f => (FigureType(f.Role), $"{entry.Property(nameof(KpiFigure.KpiId)).OriginalValue}/{f.Role}/{f.Period}"),
             _ => (null, null), // bookkeeping rows (store state, keys, the entries themselves) are not data
         };
         if (type is null)

@@ -197,6 +197,30 @@ public sealed class KpiWriteTests : IClassFixture<WritableApiFactory>
     }
 
     [Fact]
+    public async Task AFigureWriteMovesOnlyTheKpiDatasetsDateInTheCatalog()
+    {
+        // A harvester (CKAN's DCAT harvester, a prefecture catalog) re-harvests a dataset whose modified moved.
+        var staff = api.WithKey(await StaffClient.CreateKeyWithCommandAsync(api));
+        await staff.PostJsonAsync("/api/v1/kpis", StaffClient.NewKpi("catalog-dates"));
+        var before = Datasets(await api.CreateClient().GetSettledAsync("/api/v1/catalog"));
+
+        await staff.PutJsonAsync("/api/v1/kpis/catalog-dates/observations/FY2024", StaffClient.Figure(7));
+
+        var response = await api.CreateClient().GetSettledAsync("/api/v1/catalog");
+        var after = Datasets(response);
+        Assert.True(after["kpis"] > before["kpis"], $"kpis: {before["kpis"]:O} → {after["kpis"]:O}");
+        Assert.Equal(before["policy-structure"], after["policy-structure"]);
+        Assert.Equal(before["code-lists"], after["code-lists"]);
+        Assert.True(after["kpis"] <= response.Content.Headers.LastModified, "a dataset's date is never newer than the answer's");
+        var catalog = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement;
+        Assert.Equal(after.Values.Max(), catalog.GetProperty("modified").GetDateTimeOffset());
+    }
+
+    private static Dictionary<string, DateTimeOffset> Datasets(HttpResponseMessage catalog) =>
+        JsonDocument.Parse(catalog.Content.ReadAsStringAsync().Result).RootElement.GetProperty("datasets").EnumerateArray()
+            .ToDictionary(d => d.Text("id"), d => d.GetProperty("modified").GetDateTimeOffset());
+
+    [Fact]
     public async Task AWriteChangesTheETagAndLastModifiedOfWhatItTouches()
     {
         var staff = api.WithKey(await StaffClient.CreateKeyWithCommandAsync(api));

@@ -15,8 +15,11 @@ public sealed class StrategyGraph
     private readonly Dictionary<string, SubMeasureNode> subMeasuresById;
     private readonly Dictionary<string, KpiNode> kpisById;
 
-    internal StrategyGraph(PlanNode plan, IReadOnlyList<GoalNode> goals, IReadOnlyList<KpiNode> kpis, DateTimeOffset lastModified, Labels.EnglishLabels labels)
+    internal StrategyGraph(
+        PlanNode plan, IReadOnlyList<GoalNode> goals, IReadOnlyList<KpiNode> kpis, DateTimeOffset lastModified, Changes.ChangeDates changeDates,
+        Labels.EnglishLabels labels)
     {
+        ChangeDates = changeDates;
         Kpis = kpis;
         kpisById = kpis.ToDictionary(k => k.Kpi.Id, StringComparer.Ordinal);
         Plan = plan;
@@ -49,6 +52,9 @@ public sealed class StrategyGraph
 
     /// <summary>The same in whole seconds, as the Last-Modified header carries it.</summary>
     public DateTimeOffset LastModified { get; }
+
+    /// <summary>When each kind of resource last changed, as the changes feed records it (the catalog's dates).</summary>
+    public Changes.ChangeDates ChangeDates { get; }
 
     public GoalNode? Goal(string id) => goalsById.GetValueOrDefault(id);
     public MeasureNode? Measure(string id) => measuresById.GetValueOrDefault(id);

@@ -84,12 +84,18 @@ public sealed class StrategyReadModel(
         var kpis = KpiMapping.InDocumentOrder(kpiRows, goalRows.ToDictionary(g => g.Id, g => g.Order), measureRows.ToDictionary(m => m.Id, m => m.Order))
             .Select(k => new KpiNode(KpiMapping.ToResource(k), [.. KpiMapping.Observations(k).Select(KpiMapping.ToResource)]))
             .ToList();
-        return Link(plan, goalRows, measureRows, subMeasureRows, kpis, stamp, labels);
+        // When each kind of resource last changed, for the catalog's dataset dates: one aggregate over the feed's index.
+        var changes = await db.Changes.AsNoTracking().GroupBy(c => c.ResourceType)
+            .Select(g => new { Type = g.Key, First = g.Min(c => c.Time), Last = g.Max(c => c.Time) })
+            .ToListAsync(cancellationToken);
+        var changeDates = new Changes.ChangeDates(
+            changes.ToDictionary(x => x.Type, x => x.Last, StringComparer.Ordinal), changes.Count == 0 ? null : changes.Min(x => x.First));
+        return Link(plan, goalRows, measureRows, subMeasureRows, kpis, stamp, changeDates, labels);
     }
 
     private static StrategyGraph Link(
         Plan plan, List<Goal> goalRows, List<Measure> measureRows, List<SubMeasure> subMeasureRows, List<KpiNode> kpis, DateTimeOffset lastModified,
-        Labels.EnglishLabels labels)
+        Changes.ChangeDates changeDates, Labels.EnglishLabels labels)
     {
         var goals = goalRows.Select(g => new GoalNode(g.Id, g.Marker, g.Title, g.Order)).ToList();
         var goalsById = goals.ToDictionary(g => g.Id, StringComparer.Ordinal);
@@ -124,6 +130,6 @@ public sealed class StrategyReadModel(
         var planNode = new PlanNode(plan.Id, plan.Title, plan.Status,
             new MunicipalityNode(municipality.Code, municipality.Name, new PrefectureNode(prefecture.Code, prefecture.Name)),
             plan.SourceDocument, plan.Licence, plan.EditorialLicence);
-        return new StrategyGraph(planNode, goals, kpis, lastModified, labels);
+        return new StrategyGraph(planNode, goals, kpis, lastModified, changeDates, labels);
     }
 }
