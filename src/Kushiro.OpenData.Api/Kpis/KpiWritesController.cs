@@ -77,7 +77,9 @@ public sealed class KpiWritesController(OpenDataContext db, KpiWriter writer) : 
     /// <response code="400">The body is invalid; the problem names each field.</response>
     /// <response code="404">No KPI has this ID.</response>
     /// <response code="409">The KPI comes from the seed.</response>
+    /// <response code="412">A precondition (If-Match, If-Unmodified-Since, If-None-Match) failed; nothing was changed.</response>
     [HttpPut("{id}", Name = "updateKpi")]
+    [ProducesResponseType<ProblemDetails>(StatusCodes.Status412PreconditionFailed, "application/problem+json")]
     [Consumes("application/json")]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status415UnsupportedMediaType, "application/problem+json")]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status413PayloadTooLarge, "application/problem+json")]
@@ -95,6 +97,10 @@ public sealed class KpiWritesController(OpenDataContext db, KpiWriter writer) : 
         {
             return refusal!;
         }
+        if (await WritePreconditions.CheckAsync(this, db, targetExists: true, cancellationToken) is { } failed)
+        {
+            return failed;
+        }
         KpiWriter.Apply(input, kpi);
         return await writer.CommitAsync(this, write, Actor, kpi, created: false, cancellationToken);
     }
@@ -106,7 +112,9 @@ public sealed class KpiWritesController(OpenDataContext db, KpiWriter writer) : 
     /// <response code="204">Removed.</response>
     /// <response code="404">No KPI has this ID.</response>
     /// <response code="409">The KPI comes from the seed.</response>
+    /// <response code="412">A precondition (If-Match, If-Unmodified-Since, If-None-Match) failed; nothing was changed.</response>
     [HttpDelete("{id}", Name = "deleteKpi")]
+    [ProducesResponseType<ProblemDetails>(StatusCodes.Status412PreconditionFailed, "application/problem+json")]
     [ProducesResponseType(StatusCodes.Status204NoContent)]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound, "application/problem+json")]
     public async Task<ActionResult> DeleteKpi(string id, CancellationToken cancellationToken)
@@ -116,6 +124,10 @@ public sealed class KpiWritesController(OpenDataContext db, KpiWriter writer) : 
         if (kpi is null)
         {
             return refusal!;
+        }
+        if (await WritePreconditions.CheckAsync(this, db, targetExists: true, cancellationToken) is { } failed)
+        {
+            return failed;
         }
         // The figures are removed by name: their key to the KPI restricts deletes, so removing the KPI alone would fail.
         db.KpiFigures.RemoveRange(kpi.Figures);
@@ -135,7 +147,9 @@ public sealed class KpiWritesController(OpenDataContext db, KpiWriter writer) : 
     /// <response code="400">The period or body is invalid; the problem names each field.</response>
     /// <response code="404">No KPI has this ID, or the role is not one of the three.</response>
     /// <response code="409">The figure for this period comes from the seed.</response>
+    /// <response code="412">A precondition (If-Match, If-Unmodified-Since, If-None-Match) failed; nothing was changed.</response>
     [HttpPut("{id}/{role:regex(^(baseline|targets|observations)$)}/{period}", Name = "putKpiFigure")]
+    [ProducesResponseType<ProblemDetails>(StatusCodes.Status412PreconditionFailed, "application/problem+json")]
     [Consumes("application/json")]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status415UnsupportedMediaType, "application/problem+json")]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status413PayloadTooLarge, "application/problem+json")]
@@ -164,6 +178,10 @@ public sealed class KpiWritesController(OpenDataContext db, KpiWriter writer) : 
             return Conflict($"The {figureRole} for {seeded.Period} of KPI \"{id}\" comes from the project's seed; it changes by editing seed/kpis.json.");
         }
         var replaced = existing.FirstOrDefault(f => f.Period == period);
+        if (await WritePreconditions.CheckAsync(this, db, targetExists: replaced is not null, cancellationToken) is { } failed)
+        {
+            return failed;
+        }
         foreach (var other in existing.Where(f => f != replaced))
         {
             kpi.Figures.Remove(other);
@@ -187,7 +205,9 @@ public sealed class KpiWritesController(OpenDataContext db, KpiWriter writer) : 
     /// <response code="200">Removed; the KPI as it is now.</response>
     /// <response code="404">No KPI has this ID, or it has no such figure.</response>
     /// <response code="409">The figure comes from the seed.</response>
+    /// <response code="412">A precondition (If-Match, If-Unmodified-Since, If-None-Match) failed; nothing was changed.</response>
     [HttpDelete("{id}/{role:regex(^(baseline|targets|observations)$)}/{period}", Name = "deleteKpiFigure")]
+    [ProducesResponseType<ProblemDetails>(StatusCodes.Status412PreconditionFailed, "application/problem+json")]
     [ProducesResponseType<KpiResource>(StatusCodes.Status200OK, "application/json")]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound, "application/problem+json")]
     public async Task<ActionResult<KpiResource>> DeleteFigure(string id, string role, string period, CancellationToken cancellationToken)
@@ -206,6 +226,10 @@ public sealed class KpiWritesController(OpenDataContext db, KpiWriter writer) : 
         if (figure.Origin == KpiOrigin.Seed)
         {
             return Conflict($"This figure of KPI \"{id}\" comes from the project's seed; it changes by editing seed/kpis.json.");
+        }
+        if (await WritePreconditions.CheckAsync(this, db, targetExists: true, cancellationToken) is { } failed)
+        {
+            return failed;
         }
         kpi.Figures.Remove(figure);
         db.KpiFigures.Remove(figure);

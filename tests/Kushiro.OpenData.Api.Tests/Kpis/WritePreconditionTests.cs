@@ -1,0 +1,70 @@
+using System.Net;
+using System.Net.Http.Json;
+
+namespace Kushiro.OpenData.Api.Tests.Kpis;
+
+/// <summary>
+/// Preconditions on writes (RFC 9110 §13.1): a staff tool that asks "only if nobody wrote since I read" or "only if it
+/// does not exist yet" is refused with 412 when that is not so, and nothing changes.
+/// </summary>
+public sealed class WritePreconditionTests(WritableApiFactory api) : IClassFixture<WritableApiFactory>
+{
+    private const string Figure = "/api/v1/kpis/preconditions/observations/FY2024";
+
+    [Fact]
+    public async Task AFailedPreconditionIsA412AndChangesNothing()
+    {
+        var staff = api.WithKey(await StaffClient.CreateKeyWithCommandAsync(api));
+        Assert.Equal(HttpStatusCode.Created, (await staff.PostJsonAsync("/api/v1/kpis", StaffClient.NewKpi("preconditions"))).StatusCode);
+
+        // Only what exists: there is no figure for the period yet.
+        await AssertRefusedAsync(staff, HttpMethod.Put, 1, "If-Match", "*");
+        // Only what does not exist: created once, then refused.
+        Assert.Equal(HttpStatusCode.Created, (await SendAsync(staff, HttpMethod.Put, 2, "If-None-Match", "*")).StatusCode);
+        await AssertRefusedAsync(staff, HttpMethod.Put, 3, "If-None-Match", "*");
+        // A tag, even the KPI's current one: this API's tags are weak, and If-Match compares strong ones.
+        var etag = (await api.CreateClient().GetAsync("/api/v1/kpis/preconditions")).Headers.ETag!.ToString();
+        await AssertRefusedAsync(staff, HttpMethod.Put, 4, "If-Match", etag);
+        await AssertRefusedAsync(staff, HttpMethod.Delete, null, "If-Match", etag);
+
+        // Not since a time before the last write: refused. Since the Last-Modified just read: done.
+        var read = await api.CreateClient().GetSettledAsync("/api/v1/kpis/preconditions");
+        var lastModified = read.Content.Headers.LastModified!.Value;
+        await AssertRefusedAsync(staff, HttpMethod.Put, 5, "If-Unmodified-Since", lastModified.AddSeconds(-5).ToString("R"));
+        Assert.Equal(HttpStatusCode.OK, (await SendAsync(staff, HttpMethod.Put, 6, "If-Unmodified-Since", lastModified.ToString("R"))).StatusCode);
+        Assert.Equal(6m, await ObservationAsync());
+        // Only what exists: it does now, so it can be removed.
+        Assert.Equal(HttpStatusCode.OK, (await SendAsync(staff, HttpMethod.Delete, null, "If-Match", "*")).StatusCode);
+    }
+
+    private async Task AssertRefusedAsync(HttpClient staff, HttpMethod method, decimal? value, string header, string condition)
+    {
+        var before = await api.LastChangeSequenceAsync();
+        var valueBefore = await ObservationAsync();
+
+        using var response = await SendAsync(staff, method, value, header, condition);
+
+        Assert.Equal(HttpStatusCode.PreconditionFailed, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        Assert.Contains(header, await response.Content.ReadAsStringAsync());
+        Assert.Equal(before, await api.LastChangeSequenceAsync());
+        Assert.Equal(valueBefore, await ObservationAsync());
+    }
+
+    private static async Task<HttpResponseMessage> SendAsync(HttpClient staff, HttpMethod method, decimal? value, string header, string condition)
+    {
+        using var request = new HttpRequestMessage(method, Figure);
+        if (value is { } v)
+        {
+            request.Content = JsonContent.Create(StaffClient.Figure(v));
+        }
+        request.Headers.TryAddWithoutValidation(header, condition);
+        return await staff.SendAsync(request);
+    }
+
+    private async Task<decimal?> ObservationAsync()
+    {
+        var observations = (await api.CreateClient().GetJsonAsync("/api/v1/kpis/preconditions/observations")).Items().ToList();
+        return observations.Count == 0 ? null : observations.Single().GetProperty("value").GetDecimal();
+    }
+}
