@@ -4,7 +4,7 @@ namespace Kushiro.OpenData.Api.Changes;
 
 /// <summary>
 /// When each kind of resource last changed, from the changes feed (resource types as the feed names them:
-/// <c>goal</c>, <c>kpi-observations</c>, <c>seed</c>…). Unlike Last-Modified, which also moves when a new build
+/// <c>goal</c>, <c>kpi-observation</c>, <c>seed</c>…). Unlike Last-Modified, which also moves when a new build
 /// serves the same data differently, these move only with the data: what DCAT's <c>modified</c> means.
 /// </summary>
 public sealed class ChangeDates(IReadOnlyDictionary<string, DateTimeOffset> lastByType, DateTimeOffset? first)

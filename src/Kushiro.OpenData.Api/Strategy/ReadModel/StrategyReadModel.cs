@@ -84,7 +84,8 @@ public sealed class StrategyReadModel(
         var kpis = KpiMapping.InDocumentOrder(kpiRows, goalRows.ToDictionary(g => g.Id, g => g.Order), measureRows.ToDictionary(m => m.Id, m => m.Order))
             .Select(k => new KpiNode(KpiMapping.ToResource(k), [.. KpiMapping.Observations(k).Select(KpiMapping.ToResource)]))
             .ToList();
-        // When each kind of resource last changed, for the catalog's dataset dates: one aggregate over the feed's index.
+        // When each kind of resource last changed, for the catalog's dataset dates: one grouped read of the feed (a row per
+        // change, read again only when the data changed).
         var changes = await db.Changes.AsNoTracking().GroupBy(c => c.ResourceType)
             .Select(g => new { Type = g.Key, First = g.Min(c => c.Time), Last = g.Max(c => c.Time) })
             .ToListAsync(cancellationToken);
