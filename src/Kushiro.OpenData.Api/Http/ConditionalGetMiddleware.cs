@@ -78,8 +78,10 @@ public sealed class ConditionalGetMiddleware(RequestDelegate next, DatasetVersio
             {
                 if (!KeptAndAnsweredByOutputCache(cache))
                 {
+                    // The content's own headers go; an endpoint that set its length (exports, /ns) set it for the body.
                     response.StatusCode = StatusCodes.Status304NotModified;
                     response.Headers.Remove(HeaderNames.ContentType);
+                    response.ContentLength = null;
                     return;
                 }
                 // The full answer goes on, for the output cache to keep; the client still gets its 304, from
@@ -93,9 +95,13 @@ public sealed class ConditionalGetMiddleware(RequestDelegate next, DatasetVersio
             // create it. Errors are kept, if at all, only until revalidated.
             response.Headers.CacheControl = "no-cache";
         }
-        // Not on a HEAD the compression middleware would have compressed as a GET: its length is not this one, and
-        // a HEAD may carry a Content-Length only if it is the GET's (RFC 9110 §8.6).
-        if (buffer.Length > 0 && !(isHead && request.Headers.ContainsKey(HeaderNames.AcceptEncoding)))
+        // None on a HEAD the compression middleware might have compressed as a GET, not even one the endpoint set: its
+        // length would not be the GET's, and a HEAD may carry a Content-Length only if it is the GET's (RFC 9110 §8.6).
+        if (isHead && request.Headers.ContainsKey(HeaderNames.AcceptEncoding))
+        {
+            response.ContentLength = null;
+        }
+        else if (buffer.Length > 0)
         {
             response.ContentLength = buffer.Length;
         }

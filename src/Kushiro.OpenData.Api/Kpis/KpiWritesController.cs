@@ -42,7 +42,9 @@ public sealed class KpiWritesController(OpenDataContext db, KpiWriter writer) : 
     /// <response code="201">Created; Location names the new KPI.</response>
     /// <response code="400">The body is invalid; the problem names each field.</response>
     /// <response code="409">A KPI with this ID exists.</response>
+    /// <response code="412">A precondition (If-Match, If-Unmodified-Since, If-None-Match) failed; nothing was changed.</response>
     [HttpPost(Name = "createKpi")]
+    [ProducesResponseType<ProblemDetails>(StatusCodes.Status412PreconditionFailed, "application/problem+json")]
     [Consumes("application/json")]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status415UnsupportedMediaType, "application/problem+json")]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status413PayloadTooLarge, "application/problem+json")]
@@ -57,6 +59,11 @@ public sealed class KpiWritesController(OpenDataContext db, KpiWriter writer) : 
         if (await db.Kpis.AnyAsync(k => k.Id == input.Id, cancellationToken))
         {
             return Conflict($"A KPI with ID \"{input.Id}\" already exists; update it with PUT {Strategy.ApiLinks.Kpi(input.Id!)}.");
+        }
+        // The target of a POST is the list of KPIs, which exists.
+        if (await WritePreconditions.CheckAsync(this, db, targetExists: true, cancellationToken) is { } failed)
+        {
+            return failed;
         }
         var kpi = new Kpi
         {

@@ -2,13 +2,14 @@ using Kushiro.OpenData.Api.Data;
 using Kushiro.OpenData.Api.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Net.Http.Headers;
 
 namespace Kushiro.OpenData.Api.Kpis;
 
 /// <summary>
 /// The preconditions a staff tool may put on a write (RFC 9110 §13.2.2, in its order), checked inside the write once
-/// its target is read, so that a failed one changes nothing (412). This API's entity tags are weak (they validate
+/// its target is read, so that a failed one changes nothing (412). If-None-Match is held only as <c>*</c>: a tag there
+/// would have to be compared with the one a GET of the target would carry for the client's variant, which a write does
+/// not make; such a tag is not checked. This API's entity tags are weak (they validate
 /// what a GET returned, compressed or not), and If-Match compares strong tags only, so a tag there never matches:
 /// a tool guards against another's write with If-Unmodified-Since and the Last-Modified it read (any write to the
 /// data moves it), or asks for "only if it exists" (<c>If-Match: *</c>) or "only if it does not" (<c>If-None-Match: *</c>).
@@ -17,14 +18,18 @@ public static class WritePreconditions
 {
     public static async Task<ProblemResult?> CheckAsync(ControllerBase controller, OpenDataContext db, bool targetExists, CancellationToken cancellationToken)
     {
-        var headers = controller.Request.GetTypedHeaders();
+        var request = controller.Request;
+        var headers = request.GetTypedHeaders();
         string? failed = null;
-        if (headers.IfMatch is { Count: > 0 } ifMatch)
+        // Read as sent, not as parsed: a malformed value ("abc123", unquoted) parses to nothing, and a client that asked
+        // for a guard must not have its write go through unguarded.
+        if (request.Headers.IfMatch.Count > 0)
         {
-            if (!ifMatch.Contains(EntityTagHeaderValue.Any))
+            if (!IsStar(request.Headers.IfMatch))
             {
-                failed = "If-Match names entity tags, and this API's are weak (they validate what a GET returned): If-Match compares "
-                    + "strong tags only, so none can match. Send If-Unmodified-Since with the Last-Modified you read, or If-Match: *.";
+                failed = "If-Match names entity tags (or is not a valid one), and this API's are weak (they validate what a GET "
+                    + "returned): If-Match compares strong tags only, so none can match. Send If-Unmodified-Since with the "
+                    + "Last-Modified you read, or If-Match: *.";
             }
             else if (!targetExists)
             {
@@ -39,7 +44,7 @@ public static class WritePreconditions
                 failed = $"The data changed at {modified:R}, after If-Unmodified-Since ({since:R}): read it again.";
             }
         }
-        if (failed is null && targetExists && headers.IfNoneMatch is { Count: > 0 } ifNoneMatch && ifNoneMatch.Contains(EntityTagHeaderValue.Any))
+        if (failed is null && targetExists && IsStar(request.Headers.IfNoneMatch))
         {
             failed = "If-None-Match: * asks to create only what does not exist, and this exists.";
         }
@@ -48,4 +53,7 @@ public static class WritePreconditions
             : new ProblemResult(controller.ProblemDetailsFactory.CreateProblemDetails(controller.HttpContext,
                 StatusCodes.Status412PreconditionFailed, title: "Precondition failed", detail: failed + " Nothing was changed."));
     }
+
+    // "*" alone: in a list with tags ("a", *) it is no valid field value, and then it does not mean "any".
+    private static bool IsStar(Microsoft.Extensions.Primitives.StringValues values) => values is [{ } only] && only.Trim() == "*";
 }

@@ -26,6 +26,9 @@ public sealed class WritePreconditionTests(WritableApiFactory api) : IClassFixtu
         var etag = (await api.CreateClient().GetAsync("/api/v1/kpis/preconditions")).Headers.ETag!.ToString();
         await AssertRefusedAsync(staff, HttpMethod.Put, 4, "If-Match", etag);
         await AssertRefusedAsync(staff, HttpMethod.Delete, null, "If-Match", etag);
+        // Not a valid tag at all (unquoted), or "*" in a list with a tag: a guard the client asked for, not none.
+        await AssertRefusedAsync(staff, HttpMethod.Put, 4, "If-Match", "abc123");
+        await AssertRefusedAsync(staff, HttpMethod.Put, 4, "If-Match", "\"a\", *");
 
         // Not since a time before the last write: refused. Since the Last-Modified just read: done.
         var read = await api.CreateClient().GetSettledAsync("/api/v1/kpis/preconditions");
@@ -35,6 +38,19 @@ public sealed class WritePreconditionTests(WritableApiFactory api) : IClassFixtu
         Assert.Equal(6m, await ObservationAsync());
         // Only what exists: it does now, so it can be removed.
         Assert.Equal(HttpStatusCode.OK, (await SendAsync(staff, HttpMethod.Delete, null, "If-Match", "*")).StatusCode);
+    }
+
+    [Fact]
+    public async Task ACreateWithATagInIfMatchIsRefused()
+    {
+        var staff = api.WithKey(await StaffClient.CreateKeyWithCommandAsync(api));
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/v1/kpis") { Content = JsonContent.Create(StaffClient.NewKpi("guarded-create")) };
+        request.Headers.TryAddWithoutValidation("If-Match", "\"whatever\"");
+
+        using var response = await staff.SendAsync(request);
+
+        Assert.Equal(HttpStatusCode.PreconditionFailed, response.StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await api.CreateClient().GetAsync("/api/v1/kpis/guarded-create")).StatusCode);
     }
 
     private async Task AssertRefusedAsync(HttpClient staff, HttpMethod method, decimal? value, string header, string condition)
