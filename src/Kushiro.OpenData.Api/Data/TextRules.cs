@@ -1,33 +1,45 @@
+using System.Buffers;
 using System.Globalization;
+using System.Text;
 
 namespace Kushiro.OpenData.Api.Data;
 
 /// <summary>
 /// What text the store accepts, from the seed and from staff alike. Published text is read by people through other
 /// people's apps, so characters that cannot be seen but change what is shown (a right-to-left override turning
-/// "2030" into "0302" on screen, a zero-width space splitting a search term) are refused, not stored.
+/// "2030" into "0302" on screen, a zero-width space splitting a search term, tag characters hiding text) are refused,
+/// not stored. Read by code point, not by UTF-16 unit: the tag characters (U+E0000…) are pairs of surrogates.
 /// </summary>
 public static class TextRules
 {
-    /// <summary>White space, or a character of Unicode's Format category: neither may start or end a text.</summary>
-    public static bool IsInvisible(char c) => char.IsWhiteSpace(c) || char.GetUnicodeCategory(c) == UnicodeCategory.Format;
+    /// <summary>Whether the text starts or ends with white space or a character of Unicode's Format category.</summary>
+    public static bool StartsOrEndsInvisibly(string text) =>
+        text.Length > 0
+        && (IsInvisible(Rune.DecodeFromUtf16(text, out var first, out _) == OperationStatus.Done ? first : Rune.ReplacementChar)
+            || IsInvisible(Rune.DecodeLastFromUtf16(text, out var last, out _) == OperationStatus.Done ? last : Rune.ReplacementChar));
 
     /// <summary>
-    /// The first invisible formatting character in the text (bidirectional controls, zero-width spaces, a byte order
-    /// mark, a soft hyphen), or null. The zero-width joiner is allowed: emoji sequences need it.
+    /// The first hidden character in the text, or null: a formatting character (bidirectional controls, zero-width
+    /// spaces, a byte order mark, a soft hyphen, tag characters) or a line or paragraph separator, which the seed's
+    /// single paragraphs and staff's one-line fields do not hold (control characters are refused apart). The
+    /// zero-width joiner is allowed: emoji sequences need it.
     /// </summary>
-    public static char? HiddenFormatting(string text)
+    public static Rune? HiddenCharacter(string text)
     {
-        foreach (var c in text)
+        foreach (var rune in text.EnumerateRunes())
         {
-            if (c != '\u200D' && char.GetUnicodeCategory(c) == UnicodeCategory.Format)
+            var category = Rune.GetUnicodeCategory(rune);
+            if ((category == UnicodeCategory.Format && rune.Value != 0x200D)
+                || category is UnicodeCategory.LineSeparator or UnicodeCategory.ParagraphSeparator)
             {
-                return c;
+                return rune;
             }
         }
         return null;
     }
 
-    /// <summary>How a message names a character: U+202E.</summary>
-    public static string CodePoint(char c) => $"U+{(int)c:X4}";
+    /// <summary>How a message names a character: U+202E, U+E0041.</summary>
+    public static string CodePoint(Rune rune) => $"U+{rune.Value:X4}";
+
+    private static bool IsInvisible(Rune rune) => Rune.IsWhiteSpace(rune) || Rune.GetUnicodeCategory(rune) == UnicodeCategory.Format;
 }

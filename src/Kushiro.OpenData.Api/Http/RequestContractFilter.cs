@@ -45,7 +45,7 @@ public sealed partial class RequestContractFilter(IApiDescriptionGroupCollection
         var request = context.HttpContext.Request;
         var accept = request.GetTypedHeaders().Accept;
         if (accept.Count > 0 && contract.MediaTypes.Count > 0
-            && !contract.MediaTypes.Any(offered => accept.Any(a => a.Quality != 0 && Matches(offered, a))))
+            && !contract.MediaTypes.Any(offered => Accepts(accept, offered)))
         {
             var offered = string.Join(", ", contract.MediaTypes.Select(m => m.MediaType.Value));
             context.Result = new ProblemResult(problems.CreateProblemDetails(context.HttpContext, StatusCodes.Status406NotAcceptable,
@@ -103,9 +103,32 @@ public sealed partial class RequestContractFilter(IApiDescriptionGroupCollection
             StatusCodes.Status400BadRequest, detail: $"Invalid: {names}."), keyedAsWritten: true);
     }
 
+    /// <summary>
+    /// Whether an Accept header allows the offered type: the most specific range that matches it decides (RFC 9110
+    /// §12.5.1), so <c>application/json;q=0, */*;q=0.1</c> rules JSON out though <c>*/*</c> would take it.
+    /// </summary>
+    internal static bool Accepts(IList<MediaTypeHeaderValue> accept, MediaTypeHeaderValue offered)
+    {
+        MediaTypeHeaderValue? decisive = null;
+        var decisiveRank = -1;
+        foreach (var range in accept)
+        {
+            if (!Matches(offered, range))
+            {
+                continue;
+            }
+            var rank = range.MatchesAllTypes ? 0 : range.MatchesAllSubTypes ? 1 : 2;
+            if (rank > decisiveRank || (rank == decisiveRank && (range.Quality ?? 1) > (decisive!.Quality ?? 1)))
+            {
+                (decisive, decisiveRank) = (range, rank);
+            }
+        }
+        return decisive is not null && decisive.Quality != 0;
+    }
+
     // Parameters (charset, profile) do not decide; a structured suffix does not either: application/ld+json is
     // not a way of asking for application/json, or a JSON-LD client would get plain JSON without a @context.
-    internal static bool Matches(MediaTypeHeaderValue offered, MediaTypeHeaderValue accepted) =>
+    private static bool Matches(MediaTypeHeaderValue offered, MediaTypeHeaderValue accepted) =>
         accepted.MatchesAllTypes
         || (accepted.Type.Equals(offered.Type, StringComparison.OrdinalIgnoreCase)
             && (accepted.MatchesAllSubTypes || accepted.SubType.Equals(offered.SubType, StringComparison.OrdinalIgnoreCase)));

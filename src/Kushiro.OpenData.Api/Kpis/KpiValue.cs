@@ -24,7 +24,15 @@ public static partial class KpiValue
     /// </summary>
     public static bool IsWebAddress(string url) =>
         UrlCharacters().IsMatch(url) && Uri.TryCreate(url, UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https"
-        && uri.Host.Length > 0 && uri.UserInfo.Length == 0;
+        && uri.Host.Length > 0 && !Authority(url).Contains('@'); // "https://@host/" has an empty user, not none
+
+    // What follows "//" up to the path, query or fragment: an '@' there sets off user information.
+    private static string Authority(string url)
+    {
+        var start = url.IndexOf("//", StringComparison.Ordinal) + 2;
+        var end = url.IndexOfAny(['/', '?', '#'], start);
+        return end < 0 ? url[start..] : url[start..end];
+    }
 
     // A % only as the start of a percent-encoded octet: "%zz" or a bare "100%" is no RFC 3986 URL, and a JSON-LD
     // processor or a browser would read it differently from what was meant.

@@ -153,13 +153,13 @@ public sealed class KpiWriter(OpenDataContext db, DatasetVersion dataset, TimePr
             {
                 continue;
             }
-            if ((value.Length > 0 && (Data.TextRules.IsInvisible(value[0]) || Data.TextRules.IsInvisible(value[^1]))) || value.Any(char.IsControl))
+            if (Data.TextRules.StartsOrEndsInvisibly(value) || value.Any(char.IsControl))
             {
                 errors.AddModelError(field, "Must not start or end with white space or an invisible character, or contain control characters.");
             }
-            else if (Data.TextRules.HiddenFormatting(value) is { } hidden)
+            else if (Data.TextRules.HiddenCharacter(value) is { } hidden)
             {
-                errors.AddModelError(field, $"Must not contain invisible formatting characters ({Data.TextRules.CodePoint(hidden)}).");
+                errors.AddModelError(field, $"Must not contain hidden characters: formatting characters or line separators ({Data.TextRules.CodePoint(hidden)}).");
             }
         }
     }

@@ -34,19 +34,28 @@ public static class LinkedDataSetup
     }
 
     /// <summary>
-    /// The document, or a 406 when Accept rules out JSON (text/turtle alone, say), as the API's other resources
-    /// answer: a client that can read only another syntax learns it at once. application/json is enough, since a
-    /// JSON-LD document is JSON and processors' loaders ask for both.
+    /// The document, or a 406 when Accept rules out JSON-LD (text/turtle alone, say, or ld+json with q=0), as the API's
+    /// other resources answer: a client that can read only another syntax learns it at once. Asking for
+    /// application/json by name is enough, since a JSON-LD document is JSON and processors' loaders ask for both.
     /// </summary>
     private static IResult JsonLd(HttpContext http, Func<string> document)
     {
         var accept = http.Request.GetTypedHeaders().Accept;
-        if (accept.Count > 0 && !accept.Any(a => a.Quality != 0 && (Http.RequestContractFilter.Matches(JsonLdMediaType, a) || Http.RequestContractFilter.Matches(JsonMediaType, a))))
+        var jsonAskedFor = accept.Any(a => a.Quality != 0 && a.MediaType.Equals(JsonMediaType.MediaType, StringComparison.OrdinalIgnoreCase));
+        var jsonLdRefused = accept.Any(a => a.Quality == 0 && a.MediaType.Equals(JsonLdMediaType.MediaType, StringComparison.OrdinalIgnoreCase));
+        if (accept.Count > 0 && !Http.RequestContractFilter.Accepts(accept, JsonLdMediaType) && !(jsonAskedFor && !jsonLdRefused))
         {
             return Results.Problem(statusCode: StatusCodes.Status406NotAcceptable,
                 detail: $"This resource is available as {JsonLdTemplates.MediaType}; the Accept header allows neither it nor application/json.");
         }
         return Results.Text(document(), JsonLdTemplates.MediaType, System.Text.Encoding.UTF8);
+    }
+
+    /// <summary>A 404 for an IRI that names nothing, which a cache must not keep: the KPI it names may be created next.</summary>
+    private static IResult NothingNamed(HttpContext http)
+    {
+        http.Response.Headers.CacheControl = "no-cache";
+        return Results.Problem(statusCode: StatusCodes.Status404NotFound, title: "Not found", detail: $"Nothing is named {http.Request.Path}.");
     }
 
     private static readonly Microsoft.Net.Http.Headers.MediaTypeHeaderValue JsonLdMediaType = new(JsonLdTemplates.MediaType);
@@ -58,7 +67,7 @@ public static class LinkedDataSetup
         var graph = await readModel.GetAsync(http.RequestAborted);
         return LinkedDataIris.Representation(type, id ?? "", graph, themes) is { } target
             ? new SeeOther(target)
-            : Results.Problem(statusCode: StatusCodes.Status404NotFound, title: "Not found", detail: $"Nothing is named {http.Request.Path}.");
+            : NothingNamed(http);
     }
 
     private sealed class SeeOther(string location) : IResult

@@ -71,6 +71,8 @@ public sealed class KpiWriteTests : IClassFixture<WritableApiFactory>
     [InlineData("""{"id":"ok-id","name":"x\u200B","definition":"x","unit":"x","direction":"increase"}""", "name")]
     [InlineData("""{"id":"ok-id","name":"x","definition":"目標は\u202E0302\u202C年","unit":"x","direction":"increase"}""", "definition")] // shows as 2030
     [InlineData("""{"id":"ok-id","name":"x","definition":"x","unit":"\uFEFF人","direction":"increase"}""", "unit")]
+    [InlineData("""{"id":"ok-id","name":"\uDB40\uDC41x","definition":"x","unit":"x","direction":"increase"}""", "name")] // a tag character (U+E0041) first
+    [InlineData("""{"id":"ok-id","name":"x","definition":"一行目\u2028二行目","unit":"x","direction":"increase"}""", "definition")]
     public async Task InvalidDefinitionsAre400sNamingTheFieldAndChangeNothing(string body, string field)
     {
         var staff = api.WithKey(await StaffClient.CreateKeyWithCommandAsync(api));
@@ -289,6 +291,7 @@ public sealed class KpiWriteTests : IClassFixture<WritableApiFactory>
     [InlineData("""{"value": 1, "source": {"title": "t", "url": "https://example.jp/100%"}, "provenance": "editorial"}""", "source.url")]
     [InlineData("""{"value": 1, "source": {"title": "住民基本\u200B台帳"}, "provenance": "editorial"}""", "source.title")]
     [InlineData("""{"value": 1, "source": {"title": "t", "url": "https://staff:secret@www.city.kushiro.lg.jp/"}, "provenance": "editorial"}""", "source.url")]
+    [InlineData("""{"value": 1, "source": {"title": "t", "url": "https://@www.city.kushiro.lg.jp/"}, "provenance": "editorial"}""", "source.url")]
     public async Task FiguresEveryStoreCannotKeepExactlyAreRefusedAndChangeNothing(string body, string field)
     {
         var staff = api.WithKey(await StaffClient.CreateKeyWithCommandAsync(api));

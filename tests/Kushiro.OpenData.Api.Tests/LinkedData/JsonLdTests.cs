@@ -116,11 +116,14 @@ public sealed class JsonLdTests(SharedApiFactory api)
     [InlineData("/id/goal/%0d%0aX:1")]
     [InlineData("/id/kpi/population-outlook/target/1999")]
     [InlineData("/id/local-government/999999")]
+    [InlineData("/id/kpi/not-yet-created")]
     public async Task AnIriThatNamesNothingIsA404Problem(string iri)
     {
         using var response = await api.CreateClient().GetAsync(iri);
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        // Not kept by a cache: staff may create the KPI it names next.
+        Assert.True(response.Headers.CacheControl is { NoCache: true }, $"Cache-Control: {response.Headers.CacheControl}");
     }
 
     [Fact]

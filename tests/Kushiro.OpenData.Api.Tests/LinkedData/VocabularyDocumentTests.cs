@@ -12,6 +12,7 @@ public sealed class VocabularyDocumentTests(SharedApiFactory api)
     [InlineData("/ns/context.jsonld", "text/turtle")]
     [InlineData("/ns", "application/rdf+xml, text/html;q=0.9")]
     [InlineData("/ns/context.jsonld", "application/ld+json;q=0, text/plain")]
+    [InlineData("/ns", "application/ld+json;q=0, */*;q=0.1")] // the named type refused decides, not */*
     public async Task AnAcceptThatRulesOutJsonIsA406Problem(string url, string accept)
     {
         using var response = await SendAsync(HttpMethod.Get, url, accept);

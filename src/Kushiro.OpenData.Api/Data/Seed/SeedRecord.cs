@@ -66,7 +66,7 @@ internal sealed class SeedRecord
         {
             Error(field, "must not be empty");
         }
-        else if (TextRules.IsInvisible(text[0]) || TextRules.IsInvisible(text[^1]))
+        else if (TextRules.StartsOrEndsInvisibly(text))
         {
             Error(field, "starts or ends with white space, a line break or an invisible character");
         }
@@ -75,9 +75,9 @@ internal sealed class SeedRecord
             // Seed texts are single paragraphs; a control character is an editing accident (and NUL breaks PostgreSQL).
             Error(field, "contains a control character");
         }
-        else if (TextRules.HiddenFormatting(text) is { } hidden)
+        else if (TextRules.HiddenCharacter(text) is { } hidden)
         {
-            Error(field, $"contains the invisible formatting character {TextRules.CodePoint(hidden)}");
+            Error(field, $"contains the hidden character {TextRules.CodePoint(hidden)} (a formatting character or line separator)");
         }
         return text;
     }
