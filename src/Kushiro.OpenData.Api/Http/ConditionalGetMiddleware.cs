@@ -89,12 +89,6 @@ public sealed class ConditionalGetMiddleware(RequestDelegate next, DatasetVersio
                 context.Features.Set(AnsweredInFullForTheCache.Instance);
             }
         }
-        else if (response.StatusCode >= 400 && !response.Headers.ContainsKey(HeaderNames.CacheControl))
-        {
-            // A 404 is cacheable by default (RFC 9111 §4.2.2): a shared cache could keep "no such KPI" after staff
-            // create it. Errors are kept, if at all, only until revalidated.
-            response.Headers.CacheControl = "no-cache";
-        }
         // None on a HEAD the compression middleware might have compressed as a GET, not even one the endpoint set: its
         // length would not be the GET's, and a HEAD may carry a Content-Length only if it is the GET's (RFC 9110 §8.6).
         if (isHead && request.Headers.ContainsKey(HeaderNames.AcceptEncoding))

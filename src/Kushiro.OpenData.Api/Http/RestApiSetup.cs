@@ -119,6 +119,7 @@ public static class RestApiSetup
         // Outermost of what makes an answer: a hit skips everything below (compression included: entries vary by
         // Accept-Encoding).
         app.UseOutputCache();
+        app.UseNoCacheOnErrors();
         // Behind the cache: what it answers costs no work and is not counted (Http/ClientRateLimit.cs).
         app.UseRateLimiter();
         app.UseResponseCompression();

@@ -51,13 +51,6 @@ public static class LinkedDataSetup
         return Results.Text(document(), JsonLdTemplates.MediaType, System.Text.Encoding.UTF8);
     }
 
-    /// <summary>A 404 for an IRI that names nothing, which a cache must not keep: the KPI it names may be created next.</summary>
-    private static IResult NothingNamed(HttpContext http)
-    {
-        http.Response.Headers.CacheControl = "no-cache";
-        return Results.Problem(statusCode: StatusCodes.Status404NotFound, title: "Not found", detail: $"Nothing is named {http.Request.Path}.");
-    }
-
     private static readonly Microsoft.Net.Http.Headers.MediaTypeHeaderValue JsonLdMediaType = new(JsonLdTemplates.MediaType);
     private static readonly Microsoft.Net.Http.Headers.MediaTypeHeaderValue JsonMediaType = new("application/json");
 
@@ -67,7 +60,7 @@ public static class LinkedDataSetup
         var graph = await readModel.GetAsync(http.RequestAborted);
         return LinkedDataIris.Representation(type, id ?? "", graph, themes) is { } target
             ? new SeeOther(target)
-            : NothingNamed(http);
+            : Results.Problem(statusCode: StatusCodes.Status404NotFound, title: "Not found", detail: $"Nothing is named {http.Request.Path}.");
     }
 
     private sealed class SeeOther(string location) : IResult
