@@ -27,6 +27,9 @@ public static class CatalogBuilder
         var policyStructureModified = Modified(PolicyStructureTypes);
         var kpisModified = Modified(KpiTypes);
         var codeListsModified = Modified(CodeListTypes);
+        // The JSON-LD export and the CSV ZIP hold every dataset, so they change whenever any of them does: a harvester
+        // that re-downloads by a distribution's date must see a figure write on the policy structure's ZIP too.
+        var wholeStoreModified = new[] { policyStructureModified, kpisModified, codeListsModified }.Max();
         var plan = graph.Plan;
         var pdl = new DatasetLicence { Name = plan.Licence.Name, Url = plan.Licence.Url };
         var ccBy = new DatasetLicence { Name = plan.EditorialLicence.Name, Url = plan.EditorialLicence.Url };
@@ -37,7 +40,7 @@ public static class CatalogBuilder
             Description = $"{plan.Municipality.Name}の{plan.Title}の施策体系、数値目標・KPI、関連するコードリスト（Kushiro OpenData）。",
             Publisher = new CatalogPublisher { Name = plan.Municipality.Name, LocalGovernmentCode = plan.Municipality.LocalGovernmentCode },
             Language = "ja",
-            Modified = new[] { policyStructureModified, kpisModified, codeListsModified }.Max(),
+            Modified = wholeStoreModified,
             Csv = new CsvPolicy { CharacterEncoding = "UTF-8", ByteOrderMark = true, LineEnding = "CRLF", Note = CsvNote },
             Datasets =
             [
@@ -52,12 +55,12 @@ public static class CatalogBuilder
                     Modified = policyStructureModified,
                     Distributions =
                     [
-                        Api("施策体系（JSON、細節の一覧）", "application/json", ApiLinks.SubMeasures + "?limit=200"),
-                        Download("施策体系（JSON-LD、全件）", "application/ld+json", ExportLinks.JsonLd),
-                        Download("基本目標（CSV）", "text/csv", ExportLinks.Csv("goals")),
-                        Download("施策（CSV）", "text/csv", ExportLinks.Csv("measures")),
-                        Download("細節（CSV）", "text/csv", ExportLinks.Csv("sub-measures")),
-                        Download("全データ（CSV一式、ZIP）", "application/zip", ExportLinks.CsvArchive),
+                        Api("施策体系（JSON、細節の一覧）", "application/json", ApiLinks.SubMeasures + "?limit=200", policyStructureModified),
+                        Download("施策体系（JSON-LD、全件）", "application/ld+json", ExportLinks.JsonLd, wholeStoreModified),
+                        Download("基本目標（CSV）", "text/csv", ExportLinks.Csv("goals"), policyStructureModified),
+                        Download("施策（CSV）", "text/csv", ExportLinks.Csv("measures"), policyStructureModified),
+                        Download("細節（CSV）", "text/csv", ExportLinks.Csv("sub-measures"), policyStructureModified),
+                        Download("全データ（CSV一式、ZIP）", "application/zip", ExportLinks.CsvArchive, wholeStoreModified),
                     ],
                 },
                 new DatasetResource
@@ -71,10 +74,10 @@ public static class CatalogBuilder
                     Modified = kpisModified,
                     Distributions =
                     [
-                        Api("KPI（JSON）", "application/json", ApiLinks.Kpis + "?limit=200"),
-                        Download("KPI（JSON-LD、全件）", "application/ld+json", ExportLinks.JsonLd),
-                        Download("KPI（CSV、定義）", "text/csv", ExportLinks.Csv("kpis")),
-                        Download("KPIの数値（CSV、縦持ち）", "text/csv", ExportLinks.Csv("kpi-figures")),
+                        Api("KPI（JSON）", "application/json", ApiLinks.Kpis + "?limit=200", kpisModified),
+                        Download("KPI（JSON-LD、全件）", "application/ld+json", ExportLinks.JsonLd, wholeStoreModified),
+                        Download("KPI（CSV、定義）", "text/csv", ExportLinks.Csv("kpis"), kpisModified),
+                        Download("KPIの数値（CSV、縦持ち）", "text/csv", ExportLinks.Csv("kpi-figures"), kpisModified),
                     ],
                 },
                 new DatasetResource
@@ -88,22 +91,22 @@ public static class CatalogBuilder
                     Modified = codeListsModified,
                     Distributions =
                     [
-                        Api("コードリスト（JSON）", "application/json", ApiLinks.Themes),
-                        Download("コードリスト（JSON-LD、全件）", "application/ld+json", ExportLinks.JsonLd),
-                        Download("コードリストの概念（CSV）", "text/csv", ExportLinks.Csv("concepts")),
-                        Download("基本目標の対応付け（CSV）", "text/csv", ExportLinks.Csv("alignments")),
-                        Download("細節のテーマ（CSV）", "text/csv", ExportLinks.Csv("sub-measure-themes")),
+                        Api("コードリスト（JSON）", "application/json", ApiLinks.Themes, codeListsModified),
+                        Download("コードリスト（JSON-LD、全件）", "application/ld+json", ExportLinks.JsonLd, wholeStoreModified),
+                        Download("コードリストの概念（CSV）", "text/csv", ExportLinks.Csv("concepts"), codeListsModified),
+                        Download("基本目標の対応付け（CSV）", "text/csv", ExportLinks.Csv("alignments"), codeListsModified),
+                        Download("細節のテーマ（CSV）", "text/csv", ExportLinks.Csv("sub-measure-themes"), codeListsModified),
                     ],
                 },
             ],
         };
     }
 
-    private static DistributionResource Api(string title, string mediaType, string url) =>
-        new() { Title = title, MediaType = mediaType, Url = url, Download = false };
+    private static DistributionResource Api(string title, string mediaType, string url, DateTimeOffset modified) =>
+        new() { Title = title, MediaType = mediaType, Url = url, Download = false, Modified = modified };
 
-    private static DistributionResource Download(string title, string mediaType, string url) =>
-        new() { Title = title, MediaType = mediaType, Url = url, Download = true };
+    private static DistributionResource Download(string title, string mediaType, string url, DateTimeOffset modified) =>
+        new() { Title = title, MediaType = mediaType, Url = url, Download = true, Modified = modified };
 }
 
 /// <summary>Where the bulk exports are served.</summary>

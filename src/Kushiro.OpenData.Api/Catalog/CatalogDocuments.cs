@@ -58,6 +58,7 @@ public static class CatalogDocuments
             ["license"] = dataset.Licence.Url,
             ["mediaType"] = "https://www.iana.org/assignments/media-types/" + d.MediaType,
             ["accessURL"] = iris.Api(d.Url),
+            ["modified"] = d.Modified.ToString("O"),
         };
         if (d.Download)
         {

@@ -125,4 +125,11 @@ public sealed record DistributionResource
     /// <summary>Whether the URL is a file to download whole (true) or an API to query (false).</summary>
     /// <example>true</example>
     public required bool Download { get; init; }
+
+    /// <summary>
+    /// When what the URL serves last changed: its dataset's date, or for the JSON-LD export and the CSV ZIP, which hold
+    /// every dataset, the latest of all.
+    /// </summary>
+    /// <example>2026-11-28T09:00:00+00:00</example>
+    public required DateTimeOffset Modified { get; init; }
 }

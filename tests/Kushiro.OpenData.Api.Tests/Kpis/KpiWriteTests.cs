@@ -202,13 +202,8 @@ public sealed class KpiWriteTests : IClassFixture<WritableApiFactory>
     public async Task AFigureWriteMovesOnlyTheKpiDatasetsDateInTheCatalog()
     {
         // A harvester (CKAN's DCAT harvester, a prefecture catalog) re-harvests a dataset whose modified moved.
-        var staff = api.WithKey(await StaffClient.CreateKeyWithCommandAsync(api));
-        await staff.PostJsonAsync("/api/v1/kpis", StaffClient.NewKpi("catalog-dates"));
-        var before = Datasets(await api.CreateClient().GetSettledAsync("/api/v1/catalog"));
-
-        await staff.PutJsonAsync("/api/v1/kpis/catalog-dates/observations/FY2024", StaffClient.Figure(7));
-
-        var response = await api.CreateClient().GetSettledAsync("/api/v1/catalog");
+        var (beforeResponse, response) = await CatalogAroundAFigureWriteAsync("catalog-dates");
+        var before = Datasets(beforeResponse);
         var after = Datasets(response);
         Assert.True(after["kpis"] > before["kpis"], $"kpis: {before["kpis"]:O} → {after["kpis"]:O}");
         Assert.Equal(before["policy-structure"], after["policy-structure"]);
@@ -217,6 +212,41 @@ public sealed class KpiWriteTests : IClassFixture<WritableApiFactory>
         var catalog = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement;
         Assert.Equal(after.Values.Max(), catalog.GetProperty("modified").GetDateTimeOffset());
     }
+
+    [Fact]
+    public async Task AFigureWriteMovesTheDateOfEveryDistributionThatHoldsFiguresAndNoOther()
+    {
+        // The JSON-LD export and the CSV ZIP hold the KPIs, though the policy structure and code lists list them too: a
+        // harvester that downloads by a distribution's date must fetch them again there, and nothing else.
+        var (beforeResponse, afterResponse) = await CatalogAroundAFigureWriteAsync("distribution-dates");
+        var before = Distributions(beforeResponse);
+        var after = Distributions(afterResponse);
+        var moved = after.Where(d => d.Value > before[d.Key]).Select(d => d.Key).Order(StringComparer.Ordinal);
+        Assert.Equal(
+            [
+                "code-lists /api/v1/export/jsonld",
+                "kpis /api/v1/export/csv/kpi-figures.csv", "kpis /api/v1/export/csv/kpis.csv", "kpis /api/v1/export/jsonld",
+                "kpis /api/v1/kpis?limit=200",
+                "policy-structure /api/v1/export/csv.zip", "policy-structure /api/v1/export/jsonld",
+            ],
+            moved);
+    }
+
+    /// <summary>The catalog read before and after a first figure of a new KPI.</summary>
+    private async Task<(HttpResponseMessage Before, HttpResponseMessage After)> CatalogAroundAFigureWriteAsync(string kpiId)
+    {
+        var staff = api.WithKey(await StaffClient.CreateKeyWithCommandAsync(api));
+        await staff.PostJsonAsync("/api/v1/kpis", StaffClient.NewKpi(kpiId));
+        var before = await api.CreateClient().GetSettledAsync("/api/v1/catalog");
+        await staff.PutJsonAsync($"/api/v1/kpis/{kpiId}/observations/FY2024", StaffClient.Figure(7));
+        return (before, await api.CreateClient().GetSettledAsync("/api/v1/catalog"));
+    }
+
+    private static Dictionary<string, DateTimeOffset> Distributions(HttpResponseMessage catalog) =>
+        JsonDocument.Parse(catalog.Content.ReadAsStringAsync().Result).RootElement.GetProperty("datasets").EnumerateArray()
+            .SelectMany(d => d.GetProperty("distributions").EnumerateArray()
+                .Select(x => (Key: $"{d.Text("id")} {x.Text("url")}", Modified: x.GetProperty("modified").GetDateTimeOffset())))
+            .ToDictionary(x => x.Key, x => x.Modified);
 
     private static Dictionary<string, DateTimeOffset> Datasets(HttpResponseMessage catalog) =>
         JsonDocument.Parse(catalog.Content.ReadAsStringAsync().Result).RootElement.GetProperty("datasets").EnumerateArray()
