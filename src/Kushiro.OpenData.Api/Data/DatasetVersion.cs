@@ -11,6 +11,9 @@ namespace Kushiro.OpenData.Api.Data;
 public sealed class DatasetVersion
 {
     private long lastModifiedTicks = DateTimeOffset.UnixEpoch.UtcTicks;
+    private long knownCompleteTicks = DateTimeOffset.UnixEpoch.UtcTicks;
+    private readonly Lock readLock = new();
+    private Task? reading;
 
     /// <summary>The exact time of the last change: what tells a reader (the read model) that anything changed.</summary>
     public DateTimeOffset Stamp => new(Interlocked.Read(ref lastModifiedTicks), TimeSpan.Zero);
@@ -31,14 +34,80 @@ public sealed class DatasetVersion
         while (lastModified.UtcTicks > seen && Interlocked.CompareExchange(ref lastModifiedTicks, lastModified.UtcTicks, seen) != seen);
     }
 
+    /// <summary>
+    /// After a read of the store's Last-Modified that began at <paramref name="readBegan"/>: every write committed
+    /// before then is known here.
+    /// </summary>
+    public void Observed(DateTimeOffset lastModified, DateTimeOffset readBegan)
+    {
+        // The stamp first: a reader that sees the new point in time must also see what was read at it.
+        Advance(lastModified);
+        long seen;
+        do
+        {
+            seen = Interlocked.Read(ref knownCompleteTicks);
+        }
+        while (readBegan.UtcTicks > seen && Interlocked.CompareExchange(ref knownCompleteTicks, readBegan.UtcTicks, seen) != seen);
+    }
+
+    /// <summary>
+    /// The Last-Modified an answer may carry as a validator, or null for the ETag alone: only once a read of the store
+    /// that began after the date's second ended has been seen. Every write committed after that read carries a later
+    /// second (<see cref="CommitStamp"/>), so a client told "not modified" for the date holds the bytes of every write
+    /// dated within it, whichever instance wrote it and however long its commit took.
+    /// </summary>
+    public DateTimeOffset? ValidatorDate()
+    {
+        // In this order: the stamp read after the point in time is at least as new as what was read at that point.
+        var knownComplete = Interlocked.Read(ref knownCompleteTicks);
+        var modified = LastModified;
+        return modified.UtcTicks + TimeSpan.TicksPerSecond <= knownComplete ? modified : null;
+    }
+
+    /// <summary>
+    /// <see cref="ValidatorDate()"/> for an answer begun <paramref name="now"/>, reading the store again first when the
+    /// date's second is over and no read since has been seen: right after a change, the answers waiting share one read.
+    /// Null while the second lasts, and when the store cannot be read (the timer's refresh logs that).
+    /// </summary>
+    public async ValueTask<DateTimeOffset?> ValidatorDateAsync(IServiceProvider services, DateTimeOffset now)
+    {
+        // Twice at most: a read already under way may have begun within the second.
+        for (var attempt = 0; attempt < 2; attempt++)
+        {
+            if (ValidatorDate() is { } date)
+            {
+                return date;
+            }
+            if (WholeSeconds(now) <= LastModified)
+            {
+                return null;
+            }
+            Task read;
+            lock (readLock)
+            {
+                read = reading is { IsCompleted: false } underWay ? underWay : reading = RefreshAsync(services, CancellationToken.None);
+            }
+            try
+            {
+                await read;
+            }
+            catch (Exception)
+            {
+                return null;
+            }
+        }
+        return ValidatorDate();
+    }
+
     public async Task RefreshAsync(IServiceProvider services, CancellationToken cancellationToken)
     {
         await using var scope = services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<OpenDataContext>();
+        var began = services.GetRequiredService<TimeProvider>().GetUtcNow();
         var state = await db.StoreStates.AsNoTracking().SingleAsync(cancellationToken);
         // Forward only: a read that began before this instance's own write committed must not move the stamp back
         // (answers cached under the older stamp would be reachable again).
-        Advance(state.LastModified);
+        Observed(state.LastModified, began);
     }
 }
 

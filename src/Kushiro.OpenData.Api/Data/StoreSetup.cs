@@ -111,12 +111,13 @@ public static class StoreSetup
         var started = System.Diagnostics.Stopwatch.GetTimestamp();
         var seed = SeedReader.Read(SeedDirectory(configuration));
 
+        var readBegan = services.GetRequiredService<TimeProvider>().GetUtcNow();
         var import = await OnceAcrossInstancesAsync(services, s => s.GetRequiredService<SeedImporter>().UpToDateAsync(seed, cancellationToken), cancellationToken)
             ?? await MigrateAndImportAsync(services, seed, cancellationToken);
         // Code lists and alignments are served from memory: small, and changed only with the seed.
         services.GetRequiredService<Themes.ThemeCatalog>().Load(seed.Schemes, seed.Alignments, seed.SubMeasureThemes);
         services.GetRequiredService<Labels.EnglishLabels>().Load(seed.EnglishLabels);
-        services.GetRequiredService<DatasetVersion>().Advance(import.LastModified);
+        services.GetRequiredService<DatasetVersion>().Observed(import.LastModified, readBegan);
 
         services.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(StoreSetup)).LogInformation(
             "Store {Action} from seed {Hash} in {Milliseconds:F0} ms: {Goals} goals, {Measures} measures, {SubMeasures} sub-measures",

@@ -23,7 +23,18 @@ public sealed class StoreState
     /// </summary>
     public void Touch(DateTimeOffset now)
     {
-        var micro = new DateTimeOffset(now.UtcTicks - now.UtcTicks % 10, TimeSpan.Zero);
+        var micro = Microseconds(now);
         LastModified = micro > LastModified ? micro : LastModified.AddTicks(10);
     }
+
+    /// <summary>Moves LastModified to <paramref name="now"/> if that is later; nothing changed, so no later stamp is owed.</summary>
+    public void MoveForwardTo(DateTimeOffset now)
+    {
+        if (Microseconds(now) > LastModified)
+        {
+            LastModified = Microseconds(now);
+        }
+    }
+
+    private static DateTimeOffset Microseconds(DateTimeOffset time) => new(time.UtcTicks - time.UtcTicks % 10, TimeSpan.Zero);
 }

@@ -42,10 +42,10 @@ public sealed class ConditionalGetMiddleware(RequestDelegate next, DatasetVersio
         // Read before the answer is made, never after: the answer reads a snapshot at least this new, so the date it
         // gets is never newer than its data. Read afterwards, a write committed meanwhile would date the old bytes
         // with its own second, and a client revalidating by date would be told 304 and keep them. And a date is a
-        // validator only if its second was over when the answer began: two writes within one second share it, so a
-        // client holding it from the first could be told "not modified" after the second. Until then: the ETag only.
-        var modified = dataset.LastModified;
-        var modifiedSecondOver = DatasetVersion.WholeSeconds(time.GetUtcNow()) > modified;
+        // validator only once no write can still come dated within its second (DatasetVersion.ValidatorDateAsync): two
+        // writes within one second share it, so a client holding it from the first could be told "not modified"
+        // after the second. Until then: the ETag only.
+        var validatorDate = await dataset.ValidatorDateAsync(context.RequestServices, time.GetUtcNow());
         using var buffer = new MemoryStream();
         await BufferedAnswer.RunAsync(context, next, buffer);
         var response = context.Response;
@@ -62,7 +62,7 @@ public sealed class ConditionalGetMiddleware(RequestDelegate next, DatasetVersio
             // Not for GraphQL: the same query on the same data can also answer a timeout under 200, and a client
             // revalidating by date would keep that as not modified. Its ETag, a hash of the bytes, cannot.
             var dated = IsDated(request.Path);
-            DateTimeOffset? lastModified = dated && modifiedSecondOver ? modified : null;
+            DateTimeOffset? lastModified = dated ? validatorDate : null;
             var headers = response.GetTypedHeaders();
             headers.ETag = etag;
             headers.LastModified = lastModified;

@@ -9,7 +9,7 @@ using Microsoft.EntityFrameworkCore.Storage;
 namespace Kushiro.OpenData.Api.Kpis;
 
 /// <summary>Checks staff input beyond its annotations, applies it, and commits a write with its audit entry.</summary>
-public sealed class KpiWriter(OpenDataContext db, DatasetVersion dataset, TimeProvider time)
+public sealed class KpiWriter(OpenDataContext db, DatasetVersion dataset, TimeProvider time, ILogger<KpiWriter> logger)
 {
     /// <summary>
     /// The stored role for a route's role, or null. Exactly as written: routing's regex constraint ignores case and
@@ -124,7 +124,8 @@ public sealed class KpiWriter(OpenDataContext db, DatasetVersion dataset, TimePr
         var now = time.GetUtcNow();
         var state = await db.StoreStates.SingleAsync(cancellationToken);
         // A write that changes nothing (the same figure again) leaves no entry and keeps the stamp.
-        if (ChangeRecorder.Record(db, actor, now) > 0)
+        var changed = ChangeRecorder.Record(db, actor, now) > 0;
+        if (changed)
         {
             state.Touch(now);
         }
@@ -142,6 +143,10 @@ public sealed class KpiWriter(OpenDataContext db, DatasetVersion dataset, TimePr
                 StatusCodes.Status409Conflict, title: "Conflict", detail: "The change conflicts with the data as it now is; read it again and retry."));
         }
         dataset.Advance(state.LastModified);
+        if (changed)
+        {
+            dataset.Advance(await CommitStamp.KeepAfterCommitAsync(db, state, time, logger));
+        }
         return null;
     }
 

@@ -17,7 +17,7 @@ public sealed class LastModifiedDatingTests
     public async Task AWriteCommittedWhileAnAnswerIsMadeDoesNotDateTheOlderBytes()
     {
         var dataset = new DatasetVersion();
-        dataset.Advance(EarlierWrite);
+        dataset.Observed(EarlierWrite, readBegan: EarlierWrite.AddSeconds(1.1));
         var clock = new SettableClock(EarlierWrite.AddSeconds(1.5));
 
         var http = await AnswerAsync(dataset, clock, () =>
@@ -35,13 +35,26 @@ public sealed class LastModifiedDatingTests
     {
         // A second write in the same second would share the date: a client holding it could be told "not modified".
         var dataset = new DatasetVersion();
-        dataset.Advance(EarlierWrite);
+        dataset.Observed(EarlierWrite, readBegan: EarlierWrite.AddSeconds(0.4));
         var clock = new SettableClock(EarlierWrite.AddSeconds(0.4));
 
         var http = await AnswerAsync(dataset, clock, () => clock.Now = EarlierWrite.AddSeconds(1.2));
 
         Assert.Null(http.Response.GetTypedHeaders().LastModified);
         Assert.NotNull(http.Response.GetTypedHeaders().ETag);
+    }
+
+    [Fact]
+    public void TheSecondBeingOverIsNotEnoughUntilTheStoreIsReadAfterIt()
+    {
+        // Another instance, or a write of this one still committing, may yet add a change stamped within the second.
+        var dataset = new DatasetVersion();
+        dataset.Observed(EarlierWrite, readBegan: EarlierWrite.AddSeconds(0.5));
+        var before = dataset.ValidatorDate();
+        dataset.Observed(EarlierWrite, readBegan: EarlierWrite.AddSeconds(1.6));
+
+        Assert.Null(before);
+        Assert.Equal(DatasetVersion.WholeSeconds(EarlierWrite), dataset.ValidatorDate());
     }
 
     private static async Task<HttpContext> AnswerAsync(DatasetVersion dataset, TimeProvider clock, Action whileAnswering)

@@ -12,7 +12,7 @@ namespace Kushiro.OpenData.Api.Data.Seed;
 /// stable IDs, never dropped and recreated, so data that staff enter later and that points at them by ID
 /// survives a re-seed. Everything is written in one write transaction (see OpenDataContext.BeginWriteAsync).
 /// </summary>
-public sealed class SeedImporter(OpenDataContext db, TimeProvider time)
+public sealed class SeedImporter(OpenDataContext db, TimeProvider time, ILogger<SeedImporter> logger)
 {
     // The build of this app. A rebuild elsewhere gets a new ID even from the same sources, which only moves
     // Last-Modified (clients revalidate once, by ETag); a build that serves something new always gets one.
@@ -94,7 +94,7 @@ public sealed class SeedImporter(OpenDataContext db, TimeProvider time)
         }
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
-        return new SeedImportResult(changed, state.LastModified);
+        return new SeedImportResult(changed, changed ? await CommitStamp.KeepAfterCommitAsync(db, state, time, logger) : state.LastModified);
     }
 
     /// <summary>

@@ -1,0 +1,41 @@
+using Microsoft.EntityFrameworkCore;
+
+namespace Kushiro.OpenData.Api.Data;
+
+/// <summary>
+/// Keeps a write's Last-Modified no earlier than the second its commit became visible in. A write takes its stamp
+/// before it commits; a commit that ends in a later second than its stamp would leave a gap in which a reader, seeing
+/// the second over and the write not yet there, dates the older bytes with that second, and a client revalidating
+/// by date would then be told "not modified" for ever. So such a write moves the stamp once more, to a time after its
+/// commit (<see cref="DatasetVersion.ValidatorDate"/> relies on it).
+/// </summary>
+public static class CommitStamp
+{
+    /// <summary>Call right after the commit of a write that moved <paramref name="state"/>'s stamp.</summary>
+    /// <returns>The stamp as it now stands.</returns>
+    public static async Task<DateTimeOffset> KeepAfterCommitAsync(OpenDataContext db, StoreState state, TimeProvider time, ILogger logger)
+    {
+        var committed = time.GetUtcNow();
+        if (DatasetVersion.WholeSeconds(committed) <= state.LastModified)
+        {
+            return state.LastModified;
+        }
+        var stamped = state.LastModified;
+        try
+        {
+            // Not cancelled: the write is saved, and its client gets its answer whether or not this succeeds.
+            await using var write = await db.BeginWriteAsync(CancellationToken.None);
+            await db.Entry(state).ReloadAsync(CancellationToken.None);
+            state.MoveForwardTo(committed);
+            await db.SaveChangesAsync(CancellationToken.None);
+            await write.CommitAsync(CancellationToken.None);
+        }
+        catch (Exception e)
+        {
+            logger.LogWarning(e, "A write's commit ended after the second of its stamp and the stamp could not be moved past it; " +
+                "a client revalidating by date within that second may keep older bytes until the next write");
+            return stamped;
+        }
+        return state.LastModified;
+    }
+}
