@@ -21,7 +21,7 @@ public sealed class EnglishLabels
 public sealed record EnglishLabelResource
 {
     /// <summary>English title.</summary>
-    /// <example>A sustainable city</example>
+    /// <example>Build a sustainable city</example>
     public required string Title { get; init; }
 
     /// <summary>Short English description (sub-measures only), a summary of the Japanese, not a full translation.</summary>

@@ -28,5 +28,6 @@ public sealed record SearchResultResource
     public required string Snippet { get; init; }
 
     /// <summary>Link to the item.</summary>
+    /// <example>{"self":"/api/v1/sub-measures/1-6-1"}</example>
     public required Themes.SelfLink Links { get; init; }
 }

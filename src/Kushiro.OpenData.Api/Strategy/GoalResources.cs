@@ -24,6 +24,7 @@ public record GoalSummary
     public required int Order { get; init; }
 
     /// <summary>English (this project's translation, <c>editorial</c>): present only when English was asked for, with <c>?lang=en</c> or <c>Accept-Language: en</c>.</summary>
+    /// <example>{"title":"Build a sustainable city","description":null,"provenance":"editorial"}</example>
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public Labels.EnglishLabelResource? En => Labels.EnglishLabelResource.ForRequest("goal", Id);
 

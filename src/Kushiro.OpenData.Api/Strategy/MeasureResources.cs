@@ -28,6 +28,7 @@ public record MeasureSummary
     public required int Order { get; init; }
 
     /// <summary>English (this project's translation, <c>editorial</c>): present only when English was asked for, with <c>?lang=en</c> or <c>Accept-Language: en</c>.</summary>
+    /// <example>{"title":"Strengthening Kushiro's hub role as the core city of eastern Hokkaido","description":null,"provenance":"editorial"}</example>
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public Labels.EnglishLabelResource? En => Labels.EnglishLabelResource.ForRequest("measure", Id);
 

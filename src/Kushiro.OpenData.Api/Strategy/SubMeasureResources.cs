@@ -42,6 +42,7 @@ public sealed record SubMeasureResource
     public required int Order { get; init; }
 
     /// <summary>English (this project's translation, <c>editorial</c>): present only when English was asked for, with <c>?lang=en</c> or <c>Accept-Language: en</c>.</summary>
+    /// <example>{"title":"Developing the medical care system (re-listed)","description":"Develops medical facilities with future medical demand in mind and builds a wide-area medical care system, while working with relevant organizations on initiatives to enhance community-based medical care.","provenance":"editorial"}</example>
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public Labels.EnglishLabelResource? En => Labels.EnglishLabelResource.ForRequest("sub-measure", Id);
 

@@ -90,6 +90,7 @@ public record ThemeConceptResource
     public required string? Iri { get; init; }
 
     /// <summary>Link to this concept.</summary>
+    /// <example>{"self":"/api/v1/themes/national/goal-4"}</example>
     public required SelfLink Links { get; init; }
 
     internal static ThemeConceptResource From(ThemeScheme s, ThemeConcept c) => new()
@@ -130,6 +131,7 @@ public sealed record AlignedGoalResource
     public required string Rationale { get; init; }
 
     /// <summary>Link to the goal.</summary>
+    /// <example>{"self":"/api/v1/goals/4"}</example>
     public required SelfLink Links { get; init; }
 }
 
@@ -165,6 +167,7 @@ public sealed record AlignmentResource
     public required string Rationale { get; init; }
 
     /// <summary>Link to the concept.</summary>
+    /// <example>{"self":"/api/v1/themes/national/goal-4"}</example>
     public required SelfLink Links { get; init; }
 
     internal static IReadOnlyList<AlignmentResource> Of(ThemeCatalog catalog, string goalId) =>
@@ -226,6 +229,7 @@ public sealed record SubMeasureThemeResource
     public required string Rationale { get; init; }
 
     /// <summary>Link to the concept.</summary>
+    /// <example>{"self":"/api/v1/themes/sdgs/3"}</example>
     public required SelfLink Links { get; init; }
 
     internal static IReadOnlyList<SubMeasureThemeResource> Of(string subMeasureId)

@@ -14,7 +14,7 @@ public sealed class MeasureType : ObjectGraphType<MeasureNode>
             .Description("Stable ID of the measure: {goal}-{n}, e.g. \"4-2\". The same ID as in the REST API.")
             .Resolve(c => c.Source.Id);
         Field<NonNullGraphType<StringGraphType>>("marker")
-            .Description("The measure's marker as printed in the document, e.g. (2).")
+            .Description("The measure's marker as printed in the document, e.g. ①.")
             .Resolve(c => c.Source.Marker);
         Field<NonNullGraphType<StringGraphType>>("title")
             .Description("Title of the measure, exactly as in the source document (Japanese).")

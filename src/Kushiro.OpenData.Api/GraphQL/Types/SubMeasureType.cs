@@ -14,7 +14,7 @@ public sealed class SubMeasureType : ObjectGraphType<SubMeasureNode>
             .Description("Stable ID of the sub-measure: {goal}-{n}-{m}, e.g. \"4-2-2\". The same ID as in the REST API.")
             .Resolve(c => c.Source.Id);
         Field<NonNullGraphType<StringGraphType>>("marker")
-            .Description("The sub-measure's marker as printed in the document, e.g. ②.")
+            .Description("The sub-measure's marker as printed in the document, e.g. (ア).")
             .Resolve(c => c.Source.Marker);
         Field<NonNullGraphType<StringGraphType>>("title")
             .Description("Title of the sub-measure, exactly as in the source document (Japanese).")
