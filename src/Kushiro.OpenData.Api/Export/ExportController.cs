@@ -46,7 +46,7 @@ public sealed class ExportController(StrategyReadModel readModel, ThemeCatalog t
         var graph = await readModel.GetAsync(cancellationToken);
         if (await csv.FileAsync(name, graph, HttpContext, cancellationToken) is not { } text)
         {
-            return this.NotFoundProblem("CSV file", $"{name}.csv (known: {string.Join(", ", CsvExport.Names.Select(n => n + ".csv"))})");
+            return this.NotFoundProblem("CSV file", $"{name}.csv", known: string.Join(", ", CsvExport.Names.Select(n => n + ".csv")));
         }
         Response.Headers.ContentDisposition = $"attachment; filename=\"kushiro-{name}.csv\"";
         return File(System.Text.Encoding.UTF8.GetBytes(text), Csv.CsvFormat.ContentType);

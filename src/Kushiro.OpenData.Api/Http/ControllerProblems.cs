@@ -5,11 +5,11 @@ namespace Kushiro.OpenData.Api.Http;
 /// <summary>The problem details (RFC 9457) that handlers return, worded the same way everywhere.</summary>
 public static class ControllerProblems
 {
-    public static ProblemResult NotFoundProblem(this ControllerBase controller, string what, string id) =>
+    public static ProblemResult NotFoundProblem(this ControllerBase controller, string what, string id, string? known = null) =>
         new(controller.ProblemDetailsFactory.CreateProblemDetails(controller.HttpContext,
             statusCode: StatusCodes.Status404NotFound,
             title: $"{what} not found",
-            detail: $"There is no {what.ToLowerInvariant()} with ID \"{id}\"."));
+            detail: $"There is no {what.ToLowerInvariant()} with ID \"{id}\"{(known is null ? "" : $" (known: {known})")}."));
 
     /// <summary>A 400 naming the parameter and what is wrong with it.</summary>
     public static ActionResult InvalidParameterProblem(this ControllerBase controller, string parameter, string message) =>

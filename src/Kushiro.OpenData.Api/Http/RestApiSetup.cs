@@ -77,7 +77,8 @@ public static class RestApiSetup
             // allowed, and writes need an API key in a header, so any origin is safe.
             .WithMethods(HttpMethods.Get, HttpMethods.Head, HttpMethods.Post, HttpMethods.Put, HttpMethods.Delete)
             .AllowAnyHeader()
-            .WithExposedHeaders(HeaderNames.ETag, HeaderNames.LastModified, HeaderNames.Link, "api-supported-versions",
+            // Content-Disposition: the file name of an export, for a browser app that saves it.
+            .WithExposedHeaders(HeaderNames.ETag, HeaderNames.LastModified, HeaderNames.Link, "api-supported-versions", HeaderNames.ContentDisposition,
                 // Staff tools in a browser: where a new KPI is, and when to retry a write the store was too busy for.
                 HeaderNames.Location, HeaderNames.RetryAfter)
             // If-None-Match is not a CORS-safelisted header, so a browser app that revalidates is preflighted: this lets

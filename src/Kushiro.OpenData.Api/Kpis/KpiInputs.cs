@@ -100,7 +100,7 @@ public sealed record FigureSourceInput
 
     /// <summary>Absolute http(s) URL of the publication, in RFC 3986 characters (percent-encoded), without user:password@; required for official figures.</summary>
     /// <example>https://www.city.kushiro.lg.jp/shisei/shisaku/1007017/1007018.html</example>
-    [Url, StringLength(2000)]
+    [Url(ErrorMessage = "Must be an absolute http(s) URL."), StringLength(2000)]
     public string? Url { get; init; }
 
     /// <summary>Page or section, if useful.</summary>

@@ -9,7 +9,7 @@ namespace Kushiro.OpenData.Api.Kpis;
 /// </summary>
 public static partial class KpiPeriod
 {
-    public const string Description = "\"2040\" (calendar year), \"FY2020\" (fiscal year 年度, April to March) or \"2010-10-01\" (a date)";
+    public const string Description = "\"2040\" (calendar year), \"FY2020\" (fiscal year 年度, April to March) or \"2010-10-01\" (a date), years 1800 to 2199";
 
     public static bool TryParse(string? text, out DateOnly end)
     {

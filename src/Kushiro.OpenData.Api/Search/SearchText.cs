@@ -23,7 +23,8 @@ public static class SearchText
         {
             return ([], "The query is not valid Unicode text (it has a lone surrogate).");
         }
-        if (query?.Length > MaxQueryLength)
+        // Counted in characters (code points), as the error says: 𠮷 is one, though two UTF-16 units.
+        if (query?.Length > MaxQueryLength && query.EnumerateRunes().Count() > MaxQueryLength)
         {
             return ([], $"The query is longer than {MaxQueryLength} characters.");
         }

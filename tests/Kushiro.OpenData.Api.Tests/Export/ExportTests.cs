@@ -1,6 +1,7 @@
 using System.IO.Compression;
 using System.Net;
 using System.Text;
+using System.Text.Json;
 using System.Text.Json.Nodes;
 
 namespace Kushiro.OpenData.Api.Tests.Export;
@@ -134,7 +135,9 @@ public sealed class ExportTests(SharedApiFactory api)
     {
         using var response = await api.CreateClient().GetAsync("/api/v1/export/csv/everything.csv");
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
-        Assert.Contains("kpi-figures.csv", await response.Content.ReadAsStringAsync());
+        var detail = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement.GetProperty("detail").GetString();
+        Assert.StartsWith("There is no csv file with ID \"everything.csv\" (known: ", detail);
+        Assert.Contains("kpi-figures.csv", detail);
     }
 
     /// <summary>The file's records, read by the tests' own RFC 4180 reader after its byte order mark.</summary>

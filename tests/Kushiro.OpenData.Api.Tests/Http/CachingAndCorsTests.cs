@@ -164,6 +164,8 @@ public sealed class CachingAndCorsTests(SharedApiFactory api)
         // Staff tools: where a created KPI is, and when to retry a write the store was too busy for.
         Assert.Contains("Location", exposed, StringComparison.OrdinalIgnoreCase);
         Assert.Contains("Retry-After", exposed, StringComparison.OrdinalIgnoreCase);
+        // An app saving an export under its own name.
+        Assert.Contains("Content-Disposition", exposed, StringComparison.OrdinalIgnoreCase);
     }
 
     [Fact]

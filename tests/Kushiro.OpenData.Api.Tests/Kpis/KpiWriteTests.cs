@@ -309,6 +309,23 @@ public sealed class KpiWriteTests : IClassFixture<WritableApiFactory>
     }
 
     [Theory]
+    [InlineData("2200", """{"value": 1, "source": {"title": "t"}, "provenance": "editorial"}""", "years 1800 to 2199")]
+    [InlineData("2040", """{"value": 1, "source": {"title": "t", "url": "ftp://example.jp/x"}, "provenance": "editorial"}""", "absolute http(s) URL")]
+    [InlineData("2040", """{"value": 1, "source": {"title": "t", "url": "javascript:alert(1)"}, "provenance": "editorial"}""", "absolute http(s) URL")]
+    public async Task ARefusalStatesTheRuleTheInputBroke(string period, string body, string rule)
+    {
+        var staff = api.WithKey(await StaffClient.CreateKeyWithCommandAsync(api));
+        await staff.PostJsonAsync("/api/v1/kpis", StaffClient.NewKpi("stated-rules"));
+
+        var response = await staff.PutAsync($"/api/v1/kpis/stated-rules/targets/{period}", new StringContent(body, System.Text.Encoding.UTF8, "application/json"));
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var problem = await response.Content.ReadAsStringAsync();
+        Assert.True(problem.Contains(rule, StringComparison.Ordinal), problem);
+        Assert.DoesNotContain("ftp URL", problem); // the framework's wording, which promised a scheme we refuse
+    }
+
+    [Theory]
     [InlineData("""{"value": 79228162514264337593543950335, "source": {"title": "t"}, "provenance": "editorial"}""", "value")]
     [InlineData("""{"value": 0.123456789, "source": {"title": "t"}, "provenance": "editorial"}""", "value")]
     [InlineData("""{"value": 1e-30, "source": {"title": "t"}, "provenance": "editorial"}""", "value")]

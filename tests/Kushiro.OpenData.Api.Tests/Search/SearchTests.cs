@@ -49,6 +49,19 @@ public sealed class SearchTests(SharedApiFactory api)
         Assert.Empty(await SearchAsync("子育て 石炭"));
     }
 
+    [Fact]
+    public async Task TheLengthLimitCountsCharactersNotUtf16Units()
+    {
+        // 𠮷 (as in 𠮷野家) is one character outside the BMP: 200 of them are 200 characters.
+        var client = api.CreateClient();
+        using var atTheLimit = await client.GetAsync("/api/v1/search?q=" + Uri.EscapeDataString(string.Concat(Enumerable.Repeat("𠮷", 200))));
+        using var overIt = await client.GetAsync("/api/v1/search?q=" + Uri.EscapeDataString(string.Concat(Enumerable.Repeat("𠮷", 201))));
+
+        Assert.Equal(HttpStatusCode.OK, atTheLimit.StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, overIt.StatusCode);
+        Assert.Contains("longer than 200 characters", await overIt.Content.ReadAsStringAsync());
+    }
+
     [Theory]
     [InlineData("?q=", "it is required, give a value")]
     [InlineData("?q=%E3%80%80", "Give something to search for")] // an ideographic space only
