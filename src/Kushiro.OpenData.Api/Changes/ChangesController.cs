@@ -18,7 +18,7 @@ public sealed partial class ChangesController(OpenDataContext db) : ApiV1Control
     /// <summary>List changes to the data, oldest first.</summary>
     /// <remarks>Every seed import and every write by city staff, in the order they were saved. Poll with <c>since</c> (a time) or, exactly, with <c>after</c> (the last <c>sequence</c> you saw). Paged with <c>limit</c> and <c>offset</c>.</remarks>
     /// <param name="since" example="2026-01-01T00:00:00Z">Only changes saved at or after this time (ISO 8601, with offset).</param>
-    /// <param name="after" example="70">Only changes with a sequence number greater than this.</param>
+    /// <param name="after" example="70">Only changes with a sequence number greater than this (0 or more).</param>
     /// <param name="page">Paging.</param>
     /// <param name="cancellationToken">Cancelled when the client goes away.</param>
     /// <response code="200">A page of changes.</response>
@@ -39,6 +39,10 @@ public sealed partial class ChangesController(OpenDataContext db) : ApiV1Control
             // Times are stored in UTC as numbers; a time given with +09:00 must be compared in UTC too.
             var utc = from.ToUniversalTime();
             query = query.Where(c => c.Time >= utc);
+        }
+        if (after < 0)
+        {
+            return this.InvalidParameterProblem("after", "\"after\" is a sequence number: a whole number of 0 or more.");
         }
         if (after is { } sequence)
         {

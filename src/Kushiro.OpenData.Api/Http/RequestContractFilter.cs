@@ -19,7 +19,7 @@ namespace Kushiro.OpenData.Api.Http;
 public sealed partial class RequestContractFilter(IApiDescriptionGroupCollectionProvider apiDescriptions, ProblemDetailsFactory problems) : IResourceFilter
 {
     private sealed record Contract(
-        HashSet<string> QueryParameters, HashSet<string> RepeatableParameters, HashSet<string> IntegerParameters,
+        HashSet<string> QueryParameters, HashSet<string> RepeatableParameters, Dictionary<string, long> IntegerParameters,
         HashSet<string> RequiredParameters, List<MediaTypeHeaderValue> MediaTypes);
 
     private readonly Lazy<Dictionary<string, Contract>> contracts = new(() => apiDescriptions.ApiDescriptionGroups.Items
@@ -29,7 +29,10 @@ public sealed partial class RequestContractFilter(IApiDescriptionGroupCollection
             QueryParameters(g).Select(p => p.Name).ToHashSet(StringComparer.OrdinalIgnoreCase),
             QueryParameters(g).Where(p => p.Type != typeof(string) && p.Type?.IsAssignableTo(typeof(System.Collections.IEnumerable)) == true)
                 .Select(p => p.Name).ToHashSet(StringComparer.OrdinalIgnoreCase),
-            QueryParameters(g).Where(p => p.Type == typeof(int) || p.Type == typeof(int?)).Select(p => p.Name).ToHashSet(StringComparer.OrdinalIgnoreCase),
+            // Each whole-number parameter with the largest value its type holds.
+            QueryParameters(g).Where(p => p.Type == typeof(int) || p.Type == typeof(int?) || p.Type == typeof(long) || p.Type == typeof(long?))
+                .DistinctBy(p => p.Name, StringComparer.OrdinalIgnoreCase)
+                .ToDictionary(p => p.Name, p => p.Type == typeof(int) || p.Type == typeof(int?) ? int.MaxValue : long.MaxValue, StringComparer.OrdinalIgnoreCase),
             // Marked [Required] (as the OpenAPI document then says), not merely a value type, which metadata calls required.
             QueryParameters(g).Where(p => p.ModelMetadata?.ValidatorMetadata.OfType<RequiredAttribute>().Any() == true)
                 .Select(p => p.Name).ToHashSet(StringComparer.OrdinalIgnoreCase),
@@ -85,10 +88,15 @@ public sealed partial class RequestContractFilter(IApiDescriptionGroupCollection
                     ? $"\"{name}\" is empty; it is required, give a value."
                     : $"\"{name}\" is empty; give a value or leave the parameter out.");
             }
-            else if (contract.IntegerParameters.Contains(name) && !values.All(v => DecimalInteger().IsMatch(v!)))
+            else if (contract.IntegerParameters.TryGetValue(name, out var largest) && !values.All(v => DecimalInteger().IsMatch(v!)))
             {
                 // Binding would accept "0x10" as 16 and " 5" as 5; an API contract takes plain decimal numbers.
                 context.ModelState.AddModelError(name, $"\"{name}\" must be a whole number in decimal digits.");
+            }
+            else if (largest > 0 && !values.All(v => long.TryParse(v, System.Globalization.CultureInfo.InvariantCulture, out var n) && n >= -largest && n <= largest))
+            {
+                // Binding's own words would name the C# property ("is not valid for Offset").
+                context.ModelState.AddModelError(name, $"\"{name}\" is out of range: beyond ±{largest}.");
             }
         }
         if (context.ModelState.ErrorCount == 0)

@@ -51,6 +51,19 @@ public sealed class ErrorResponseTests(SharedApiFactory api)
         Assert.NotEmpty(messages.EnumerateArray());
     }
 
+    // The message names the parameter as the client wrote it and the rule, not binding's C# property ("Offset").
+    [Theory]
+    [InlineData("/api/v1/goals?offset=2147483648", "offset", "\"offset\" is out of range: beyond ±2147483647.")]
+    [InlineData("/api/v1/goals?limit=-99999999999999999999", "limit", "\"limit\" is out of range: beyond ±2147483647.")]
+    [InlineData("/api/v1/changes?after=-1", "after", "\"after\" is a sequence number: a whole number of 0 or more.")]
+    [InlineData("/api/v1/changes?after=-9223372036854775808", "after", "\"after\" is out of range: beyond ±9223372036854775807.")]
+    [InlineData("/api/v1/changes?after=9223372036854775808", "after", "\"after\" is out of range: beyond ±9223372036854775807.")]
+    public async Task ANumberOutOfRangeIsRefusedWithTheRule(string url, string parameter, string message)
+    {
+        var problem = await ProblemAsync(url, HttpStatusCode.BadRequest);
+        Assert.Equal(message, Assert.Single(problem.GetProperty("errors").GetProperty(parameter).EnumerateArray()).GetString());
+    }
+
     [Fact]
     public async Task AParameterWithoutANameIsNamedAsWritten()
     {
