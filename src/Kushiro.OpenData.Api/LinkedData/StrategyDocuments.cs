@@ -115,16 +115,25 @@ public sealed class StrategyDocuments(LinkedDataIris iris, StrategyGraph graph, 
             ["rationale"] = a.Rationale,
         })]);
 
-    /// <summary>The English labels as @en strings beside the Japanese (ic:表記 / ic:説明 in both languages).</summary>
+    /// <summary>
+    /// The English labels as @en strings beside the Japanese (ic:表記 / ic:説明 in both languages), and once more in a
+    /// node of their own that says whose they are: this project's translation under its licence, not the city's text
+    /// (a literal cannot carry provenance, and the city's Japanese is under another licence).
+    /// </summary>
     private JsonObject WithEnglish(string level, string id, JsonObject node)
     {
         if (labels.For(level, id) is { } label)
         {
+            var english = new JsonObject { ["type"] = "EnglishLabel", ["表記En"] = label.Title };
             node["表記En"] = label.Title;
             if (label.Description is { } description)
             {
                 node["説明En"] = description;
+                english["説明En"] = description;
             }
+            english["provenance"] = "editorial";
+            english["license"] = graph.Plan.EditorialLicence.Url;
+            node["englishLabel"] = english;
         }
         return node;
     }

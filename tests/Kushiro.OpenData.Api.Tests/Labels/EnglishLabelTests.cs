@@ -83,6 +83,13 @@ public sealed class EnglishLabelTests(SharedApiFactory api)
         Assert.Equal(english.Text("description"), node.Text("説明En"));
         var context = JsonDocument.Parse(await client.GetStringAsync("/ns/context.jsonld")).RootElement.GetProperty("@context");
         Assert.Equal("en", context.GetProperty("表記En").Text("@language"));
+        // Whose the English is, which a literal cannot say: this project's translation, under its own licence.
+        var labelled = node.GetProperty("englishLabel");
+        Assert.Equal((english.Text("title"), english.Text("description"), english.Text("provenance")),
+            (labelled.Text("表記En"), labelled.Text("説明En"), labelled.Text("provenance")));
+        var plan = await client.GetJsonAsync("/api/v1/plan");
+        Assert.Equal(plan.GetProperty("editorialLicence").Text("url"), labelled.Text("license"));
+        Assert.NotEqual(plan.GetProperty("licence").Text("url"), labelled.Text("license"));
 
         var csv = await client.GetCsvAsync("/api/v1/sub-measures?limit=200");
         var row = csv.Rows.Single(r => r["ID"] == "1-6-1");
