@@ -83,9 +83,9 @@ public static class CatalogBuilder
                 new DatasetResource
                 {
                     Id = "code-lists",
-                    Title = "コードリスト（国の総合戦略の基本目標、デジタル田園都市国家構想の取組）と基本目標の対応付け",
-                    Description = "SKOS の概念体系。名称は政府の公表資料のとおり、英語名と対応付け（理由付き）は本プロジェクトによる。",
-                    Keywords = ["コードリスト", "SKOS", "まち・ひと・しごと創生総合戦略", "デジタル田園都市国家構想"],
+                    Title = "コードリスト（国の総合戦略の基本目標、デジタル田園都市国家構想の取組、SDGsの17の目標、政策分野）と基本目標・細節の対応付け",
+                    Description = "SKOS の概念体系。名称は政府の公表資料のとおり（政策分野は本プロジェクトによる）、英語名と対応付け（理由付き）は本プロジェクトによる。",
+                    Keywords = ["コードリスト", "SKOS", "まち・ひと・しごと創生総合戦略", "デジタル田園都市国家構想", "SDGs", "政策分野"],
                     Licence = ccBy,
                     Rights = "名称は政府の公表資料による。" + editorial,
                     Modified = codeListsModified,
