@@ -57,6 +57,7 @@ public sealed partial class RequestContractFilter(IApiDescriptionGroupCollection
         }
 
         var allowed = $"Allowed: {string.Join(", ", contract.QueryParameters.Append(Labels.LanguageScope.Parameter).Order(StringComparer.Ordinal))}.";
+        var notUtf8 = QueryEncoding.NamesNotInUtf8(request.QueryString.Value);
         foreach (var (name, values) in request.Query)
         {
             if (string.Equals(name, Labels.LanguageScope.Parameter, StringComparison.OrdinalIgnoreCase))
@@ -80,6 +81,10 @@ public sealed partial class RequestContractFilter(IApiDescriptionGroupCollection
             {
                 // No ID or filter contains one, and some stores reject them outright (PostgreSQL: NUL).
                 context.ModelState.AddModelError(name, $"\"{name}\" contains a control character.");
+            }
+            else if (notUtf8.Contains(name))
+            {
+                context.ModelState.AddModelError(name, $"\"{name}\" is not UTF-8 text once its percent-escapes are decoded.");
             }
             else if (values.Any(string.IsNullOrEmpty))
             {

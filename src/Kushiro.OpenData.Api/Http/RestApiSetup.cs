@@ -62,7 +62,7 @@ public static class RestApiSetup
                 o.SubstituteApiVersionInUrl = true;
             });
 
-        services.AddProblemDetails();
+        services.AddProblemDetails(o => o.CustomizeProblemDetails = BareProblemDetails.Describe);
         services.AddClientRateLimit();
         services.AddExceptionHandler<StoreBusyExceptionHandler>();
         services.AddExceptionHandler<ClientRequestExceptionHandler>();

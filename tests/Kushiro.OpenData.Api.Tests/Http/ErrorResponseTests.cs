@@ -43,6 +43,9 @@ public sealed class ErrorResponseTests(SharedApiFactory api)
     [InlineData("/api/v1/sub-measures?Goal=1&Goal=2", "Goal")]
     [InlineData("/api/v1/measures?Goal=7", "Goal")] // found by the controller, not the contract filter
     [InlineData("/api/v1/changes?SINCE=yesterday", "SINCE")]
+    [InlineData("/api/v1/search?q=%FF", "q")] // not UTF-8: would be searched as the text "%FF"
+    [InlineData("/api/v1/search?q=%E5%AD%90%ED%A0%80", "q")] // 子 and a lone surrogate
+    [InlineData("/api/v1/sub-measures?theme=sdgs:8&limit=5%C0", "limit")]
     public async Task BadQueryParameterIsBadRequestNamingTheParameter(string url, string parameter)
     {
         var problem = await ProblemAsync(url, HttpStatusCode.BadRequest);
@@ -182,6 +185,8 @@ public sealed class ErrorResponseTests(SharedApiFactory api)
         Assert.Equal(HttpStatusCode.MethodNotAllowed, response.StatusCode);
         Assert.Contains("GET", response.Content.Headers.Allow);
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        var detail = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement.Text("detail");
+        Assert.Equal($"POST is not allowed here; allowed: {string.Join(", ", response.Content.Headers.Allow)}.", detail);
     }
 
     private async Task<JsonElement> ProblemAsync(string url, HttpStatusCode status)

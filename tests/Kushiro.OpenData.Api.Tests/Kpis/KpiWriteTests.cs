@@ -308,6 +308,18 @@ public sealed class KpiWriteTests : IClassFixture<WritableApiFactory>
         Assert.NotNull((await api.CreateClient().GetAsync(url)).Headers.Age);
     }
 
+    [Fact]
+    public async Task ABodyOfAnotherMediaTypeIsA415SayingWhatToSend()
+    {
+        var staff = api.WithKey(await StaffClient.CreateKeyWithCommandAsync(api));
+
+        var response = await staff.PostAsync("/api/v1/kpis", new StringContent("id=x", System.Text.Encoding.UTF8, "application/x-www-form-urlencoded"));
+
+        Assert.Equal(HttpStatusCode.UnsupportedMediaType, response.StatusCode);
+        var detail = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement.Text("detail");
+        Assert.Equal("Send the body as application/json (UTF-8), with that Content-Type; it was \"application/x-www-form-urlencoded; charset=utf-8\".", detail);
+    }
+
     [Theory]
     [InlineData("2200", """{"value": 1, "source": {"title": "t"}, "provenance": "editorial"}""", "years 1800 to 2199")]
     [InlineData("2040", """{"value": 1, "source": {"title": "t", "url": "ftp://example.jp/x"}, "provenance": "editorial"}""", "absolute http(s) URL")]

@@ -50,6 +50,14 @@ public sealed class SearchTests(SharedApiFactory api)
     }
 
     [Fact]
+    public async Task APercentSignItselfMayBeSearchedFor()
+    {
+        // %25FF is the text "%FF", escaped as it should be; only escapes that are not UTF-8 are refused.
+        using var response = await api.CreateClient().GetAsync("/api/v1/search?q=%25FF");
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+    }
+
+    [Fact]
     public async Task TheLengthLimitCountsCharactersNotUtf16Units()
     {
         // 𠮷 (as in 𠮷野家) is one character outside the BMP: 200 of them are 200 characters.

@@ -1,0 +1,55 @@
+using System.Text;
+using System.Text.Unicode;
+
+namespace Kushiro.OpenData.Api.Http;
+
+/// <summary>
+/// Which query parameters were sent with percent-escapes that are not UTF-8 (<c>%FF</c>, or a lone surrogate's
+/// <c>%ED%A0%80</c>). ASP.NET Core keeps such escapes as typed, so <c>?q=%FF</c> would search for the text "%FF"
+/// and echo it back in links as <c>q=%25FF</c>; the contract filter refuses them instead.
+/// </summary>
+internal static class QueryEncoding
+{
+    /// <param name="rawQuery">The query string as sent (<c>Request.QueryString.Value</c>).</param>
+    /// <returns>Their names as ASP.NET Core reads them, which is how the filter meets them.</returns>
+    public static HashSet<string> NamesNotInUtf8(string? rawQuery)
+    {
+        var names = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        if (rawQuery is null || !rawQuery.Contains('%'))
+        {
+            return names;
+        }
+        foreach (var pair in rawQuery.TrimStart('?').Split('&'))
+        {
+            var equals = pair.IndexOf('=');
+            var (name, value) = equals < 0 ? (pair, "") : (pair[..equals], pair[(equals + 1)..]);
+            if (!DecodesToUtf8(name) || !DecodesToUtf8(value))
+            {
+                names.Add(Uri.UnescapeDataString(name.Replace('+', ' ')));
+            }
+        }
+        return names;
+    }
+
+    private static bool DecodesToUtf8(string escaped)
+    {
+        if (!escaped.Contains('%'))
+        {
+            return true;
+        }
+        var bytes = new List<byte>(escaped.Length);
+        for (var i = 0; i < escaped.Length; i++)
+        {
+            if (escaped[i] == '%' && i + 2 < escaped.Length && char.IsAsciiHexDigit(escaped[i + 1]) && char.IsAsciiHexDigit(escaped[i + 2]))
+            {
+                bytes.Add(Convert.ToByte(escaped.Substring(i + 1, 2), 16));
+                i += 2;
+            }
+            else
+            {
+                bytes.AddRange(Encoding.UTF8.GetBytes(escaped[i].ToString()));
+            }
+        }
+        return Utf8.IsValid(bytes.ToArray());
+    }
+}
