@@ -30,7 +30,7 @@ public static class HttpJson
         for (var attempt = 0; ; attempt++)
         {
             var response = await client.GetAsync(url);
-            if (response.Content.Headers.LastModified is not null || attempt == 30)
+            if (response.Content.Headers.LastModified is not null || attempt == 50)
             {
                 return response;
             }

@@ -4,10 +4,12 @@ namespace Kushiro.OpenData.Api.Data;
 
 /// <summary>
 /// Keeps a write's Last-Modified no earlier than the second its commit became visible in. A write takes its stamp
-/// before it commits; a commit that ends in a later second than its stamp would leave a gap in which a reader, seeing
-/// the second over and the write not yet there, dates the older bytes with that second, and a client revalidating
-/// by date would then be told "not modified" for ever. So such a write moves the stamp once more, to a time after its
-/// commit (<see cref="DatasetVersion.ValidatorDate"/> relies on it).
+/// (the second after it, <see cref="StoreState.Touch"/>) before it commits; a commit that ends in a later second than
+/// that would leave a gap in which a reader, seeing the second over and the write not yet there, dates the older
+/// bytes with that second, and a client revalidating by date would then be told "not modified" for ever. So such a
+/// write moves the stamp once more, to a time after its commit (<see cref="DatasetVersion.ValidatorDate"/> relies on
+/// it). Between that commit and this second one, a reader may still date the new bytes, or a precondition pass, by
+/// the stamp's second: only for commits that take over a second.
 /// </summary>
 public static class CommitStamp
 {

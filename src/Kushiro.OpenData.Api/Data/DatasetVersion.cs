@@ -85,7 +85,18 @@ public sealed class DatasetVersion
             Task read;
             lock (readLock)
             {
-                read = reading is { IsCompleted: false } underWay ? underWay : reading = RefreshAsync(services, CancellationToken.None);
+                // Another answer's read may have ended while this one waited for the lock.
+                if (ValidatorDate() is { } meanwhile)
+                {
+                    return meanwhile;
+                }
+                // On the thread pool: SQLite's "async" read runs synchronously, and would run inside the lock.
+                var scopes = services.GetRequiredService<IServiceScopeFactory>();
+                read = reading is { IsCompleted: false } underWay ? underWay : reading = Task.Run(async () =>
+                {
+                    await using var scope = scopes.CreateAsyncScope();
+                    await RefreshAsync(scope.ServiceProvider, CancellationToken.None);
+                });
             }
             try
             {

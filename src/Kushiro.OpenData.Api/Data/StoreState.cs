@@ -17,14 +17,17 @@ public sealed class StoreState
     public DateTimeOffset LastModified { get; set; }
 
     /// <summary>
-    /// Moves LastModified to <paramref name="now"/> (in microseconds, what every store keeps), always forward, so each
-    /// change has a later stamp than the last and readers of the stamp see every change. Headers carry it in whole
-    /// seconds; it runs ahead of the clock by at most a microsecond per change within one microsecond.
+    /// Moves LastModified to the start of the second after <paramref name="now"/>, always forward (by a microsecond,
+    /// what every store keeps, when that is not later), so each change has a later stamp than the last and readers of
+    /// the stamp see every change. The next second, not this one: the write commits after it takes its stamp, and a
+    /// reader may meanwhile date the older bytes with the current second once it is over; a commit that ends within a
+    /// second of its stamp therefore always carries a later date than any such reader gave (a slower one is restamped,
+    /// <see cref="CommitStamp"/>). Headers carry it only once that second is over (DatasetVersion.ValidatorDate).
     /// </summary>
     public void Touch(DateTimeOffset now)
     {
-        var micro = Microseconds(now);
-        LastModified = micro > LastModified ? micro : LastModified.AddTicks(10);
+        var next = new DateTimeOffset(now.UtcTicks - now.UtcTicks % TimeSpan.TicksPerSecond + TimeSpan.TicksPerSecond, TimeSpan.Zero);
+        LastModified = next > LastModified ? next : LastModified.AddTicks(10);
     }
 
     /// <summary>Moves LastModified to <paramref name="now"/> if that is later; nothing changed, so no later stamp is owed.</summary>

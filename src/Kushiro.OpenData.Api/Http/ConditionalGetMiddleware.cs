@@ -45,7 +45,9 @@ public sealed class ConditionalGetMiddleware(RequestDelegate next, DatasetVersio
         // validator only once no write can still come dated within its second (DatasetVersion.ValidatorDateAsync): two
         // writes within one second share it, so a client holding it from the first could be told "not modified"
         // after the second. Until then: the ETag only.
-        var validatorDate = await dataset.ValidatorDateAsync(context.RequestServices, time.GetUtcNow());
+        // Read only where a date is sent: GraphQL, /openapi and /ns never needed the store.
+        var dated = IsDated(request.Path);
+        var validatorDate = dated ? await dataset.ValidatorDateAsync(context.RequestServices, time.GetUtcNow()) : null;
         using var buffer = new MemoryStream();
         await BufferedAnswer.RunAsync(context, next, buffer);
         var response = context.Response;
@@ -61,7 +63,6 @@ public sealed class ConditionalGetMiddleware(RequestDelegate next, DatasetVersio
             var etag = new EntityTagHeaderValue($"\"{Hash(buffer, response.ContentType)}\"", isWeak: true);
             // Not for GraphQL: the same query on the same data can also answer a timeout under 200, and a client
             // revalidating by date would keep that as not modified. Its ETag, a hash of the bytes, cannot.
-            var dated = IsDated(request.Path);
             DateTimeOffset? lastModified = dated ? validatorDate : null;
             var headers = response.GetTypedHeaders();
             headers.ETag = etag;

@@ -1,5 +1,6 @@
 using System.Data.Common;
 using System.Net;
+using System.Net.Http.Json;
 using Kushiro.OpenData.Api.Data.Providers;
 using Kushiro.OpenData.Api.Tests.Kpis;
 using Microsoft.AspNetCore.Hosting;
@@ -17,35 +18,74 @@ namespace Kushiro.OpenData.Api.Tests.Http;
 /// </summary>
 public sealed class LastModifiedAcrossCommitTests : IDisposable
 {
+    private const string Figures = "/api/v1/kpis/across-commit/observations";
     private static readonly DateTimeOffset Second = new(2026, 12, 5, 5, 0, 10, TimeSpan.Zero);
     private readonly ClockedApiFactory api = new();
 
     [Fact]
-    public async Task OlderBytesDatedWhileAWriteCommitsAcrossASecondAreNotToldNotModifiedAfterIt()
+    public async Task AWriteCommittingIntoTheNextSecondLeavesNoWindowForDatesOrPreconditions()
     {
         var (clock, pause) = (api.Clock, api.Pause);
         var staff = api.WithKey(await StaffClient.CreateKeyWithCommandAsync(api));
-        const string figures = "/api/v1/kpis/across-commit/observations";
         await staff.PostJsonAsync("/api/v1/kpis", StaffClient.NewKpi("across-commit"));
-        clock.Now = Second.AddSeconds(0.3);
-        Assert.Equal(HttpStatusCode.Created, (await staff.PutJsonAsync($"{figures}/FY2023", StaffClient.Figure(1))).StatusCode);
+        clock.Now = Second.AddSeconds(-0.7);
+        Assert.Equal(HttpStatusCode.Created, (await staff.PutJsonAsync($"{Figures}/FY2023", StaffClient.Figure(1))).StatusCode);
 
-        // The next write is stamped at .999 and commits in the following second; meanwhile a mirror reads.
-        HttpResponseMessage? meanwhile = null;
+        // The next write is stamped at .999 and commits in the following second. A mirror reads before the commit; another
+        // staff tool, holding the same bytes, writes "only if unmodified since" right after the commit; then the mirror
+        // revalidates by date.
+        HttpResponseMessage? meanwhile = null, guardedWrite = null;
         pause.BeforeNextCommit = async () =>
         {
             clock.Now = Second.AddSeconds(1.001);
-            meanwhile = await api.CreateClient().GetSettledAsync(figures);
+            meanwhile = await api.CreateClient().GetSettledAsync(Figures);
+        };
+        pause.AfterNextCommit = async () =>
+        {
+            using var put = new HttpRequestMessage(HttpMethod.Put, $"{Figures}/FY2022") { Content = JsonContent.Create(StaffClient.Figure(9)) };
+            put.Headers.IfUnmodifiedSince = Second;
+            guardedWrite = await staff.SendAsync(put);
         };
         clock.Now = Second.AddSeconds(0.999);
-        Assert.Equal(HttpStatusCode.Created, (await staff.PutJsonAsync($"{figures}/FY2024", StaffClient.Figure(2))).StatusCode);
+        Assert.Equal(HttpStatusCode.Created, (await staff.PutJsonAsync($"{Figures}/FY2024", StaffClient.Figure(2))).StatusCode);
 
         Assert.NotNull(meanwhile);
         Assert.DoesNotContain("FY2024", await meanwhile.Content.ReadAsStringAsync());
         Assert.Equal(Second, meanwhile.Content.Headers.LastModified);
+        Assert.Equal(HttpStatusCode.PreconditionFailed, guardedWrite?.StatusCode);
         var mirror = api.CreateClient();
         mirror.DefaultRequestHeaders.IfModifiedSince = Second;
-        var revalidation = await mirror.GetAsync(figures);
+        var revalidated = await mirror.GetAsync(Figures);
+        Assert.Equal(HttpStatusCode.OK, revalidated.StatusCode);
+        Assert.Contains("FY2024", await revalidated.Content.ReadAsStringAsync());
+    }
+
+    [Fact]
+    public async Task AWriteWhoseCommitTakesOverASecondMovesItsStampPastTheCommit()
+    {
+        var (clock, pause) = (api.Clock, api.Pause);
+        var staff = api.WithKey(await StaffClient.CreateKeyWithCommandAsync(api));
+        await staff.PostJsonAsync("/api/v1/kpis", StaffClient.NewKpi("across-commit"));
+        clock.Now = Second.AddSeconds(0.3);
+        Assert.Equal(HttpStatusCode.Created, (await staff.PutJsonAsync($"{Figures}/FY2023", StaffClient.Figure(1))).StatusCode);
+
+        // Stamped within the same second as the write before; its commit ends more than a second later.
+        HttpResponseMessage? meanwhile = null;
+        pause.BeforeNextCommit = async () =>
+        {
+            clock.Now = Second.AddSeconds(2.1);
+            meanwhile = await api.CreateClient().GetSettledAsync(Figures);
+        };
+        clock.Now = Second.AddSeconds(0.999);
+        Assert.Equal(HttpStatusCode.Created, (await staff.PutJsonAsync($"{Figures}/FY2024", StaffClient.Figure(2))).StatusCode);
+
+        Assert.NotNull(meanwhile);
+        Assert.DoesNotContain("FY2024", await meanwhile.Content.ReadAsStringAsync());
+        var dated = meanwhile.Content.Headers.LastModified;
+        Assert.NotNull(dated);
+        var mirror = api.CreateClient();
+        mirror.DefaultRequestHeaders.IfModifiedSince = dated;
+        var revalidation = await mirror.GetAsync(Figures);
         Assert.Equal(HttpStatusCode.OK, revalidation.StatusCode);
         Assert.Contains("FY2024", await revalidation.Content.ReadAsStringAsync());
     }
@@ -69,10 +109,14 @@ public sealed class LastModifiedAcrossCommitTests : IDisposable
         }
     }
 
-    /// <summary>Runs a step once, just before the next commit of a write.</summary>
+    /// <summary>Runs a step once just before the next commit of a write, and another right after that commit.</summary>
     private sealed class CommitPause : DbTransactionInterceptor
     {
+        private bool paused;
+
         public Func<Task>? BeforeNextCommit { get; set; }
+
+        public Func<Task>? AfterNextCommit { get; set; }
 
         public override async ValueTask<InterceptionResult> TransactionCommittingAsync(
             DbTransaction transaction, TransactionEventData eventData, InterceptionResult result, CancellationToken cancellationToken = default)
@@ -80,9 +124,19 @@ public sealed class LastModifiedAcrossCommitTests : IDisposable
             if (BeforeNextCommit is { } step)
             {
                 BeforeNextCommit = null;
+                paused = true;
                 await step();
             }
             return result;
+        }
+
+        public override async Task TransactionCommittedAsync(DbTransaction transaction, TransactionEndEventData eventData, CancellationToken cancellationToken = default)
+        {
+            if (paused && AfterNextCommit is { } step)
+            {
+                (paused, AfterNextCommit) = (false, null);
+                await step();
+            }
         }
     }
 }
