@@ -26,7 +26,7 @@ public sealed partial class ChangesController(OpenDataContext db) : ApiV1Control
     [HttpGet(Name = "listChanges")]
     [ProducesResponseType<Page<ChangeResource>>(StatusCodes.Status200OK, "application/json", CsvFormat.MediaType)]
     public async Task<ActionResult<Page<ChangeResource>>> ListChanges(
-        [FromQuery] string? since, [FromQuery] long? after, [FromQuery] PageQuery page, CancellationToken cancellationToken)
+        [FromQuery] string? since, [FromQuery, System.ComponentModel.DataAnnotations.Range(typeof(long), "0", "9223372036854775807", ErrorMessage = "\"after\" is a sequence number: a whole number of 0 or more.")] long? after, [FromQuery] PageQuery page, CancellationToken cancellationToken)
     {
         var query = db.Changes.AsNoTracking();
         if (since is not null)
@@ -39,10 +39,6 @@ public sealed partial class ChangesController(OpenDataContext db) : ApiV1Control
             // Times are stored in UTC as numbers; a time given with +09:00 must be compared in UTC too.
             var utc = from.ToUniversalTime();
             query = query.Where(c => c.Time >= utc);
-        }
-        if (after < 0)
-        {
-            return this.InvalidParameterProblem("after", "\"after\" is a sequence number: a whole number of 0 or more.");
         }
         if (after is { } sequence)
         {

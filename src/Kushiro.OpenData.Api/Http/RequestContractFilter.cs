@@ -101,7 +101,7 @@ public sealed partial class RequestContractFilter(IApiDescriptionGroupCollection
             else if (largest > 0 && !values.All(v => long.TryParse(v, System.Globalization.CultureInfo.InvariantCulture, out var n) && n >= -largest && n <= largest))
             {
                 // Binding's own words would name the C# property ("is not valid for Offset").
-                context.ModelState.AddModelError(name, $"\"{name}\" is out of range: beyond ±{largest}.");
+                context.ModelState.AddModelError(name, $"\"{name}\" is out of range: no value it takes is that far from 0.");
             }
         }
         if (context.ModelState.ErrorCount == 0)

@@ -45,7 +45,6 @@ public sealed class ErrorResponseTests(SharedApiFactory api)
     [InlineData("/api/v1/changes?SINCE=yesterday", "SINCE")]
     [InlineData("/api/v1/search?q=%FF", "q")] // not UTF-8: would be searched as the text "%FF"
     [InlineData("/api/v1/search?q=%E5%AD%90%ED%A0%80", "q")] // 子 and a lone surrogate
-    [InlineData("/api/v1/sub-measures?theme=sdgs:8&limit=5%C0", "limit")]
     public async Task BadQueryParameterIsBadRequestNamingTheParameter(string url, string parameter)
     {
         var problem = await ProblemAsync(url, HttpStatusCode.BadRequest);
@@ -56,11 +55,11 @@ public sealed class ErrorResponseTests(SharedApiFactory api)
 
     // The message names the parameter as the client wrote it and the rule, not binding's C# property ("Offset").
     [Theory]
-    [InlineData("/api/v1/goals?offset=2147483648", "offset", "\"offset\" is out of range: beyond ±2147483647.")]
-    [InlineData("/api/v1/goals?limit=-99999999999999999999", "limit", "\"limit\" is out of range: beyond ±2147483647.")]
+    [InlineData("/api/v1/goals?offset=2147483648", "offset", "\"offset\" is out of range: no value it takes is that far from 0.")]
+    [InlineData("/api/v1/goals?limit=-99999999999999999999", "limit", "\"limit\" is out of range: no value it takes is that far from 0.")]
     [InlineData("/api/v1/changes?after=-1", "after", "\"after\" is a sequence number: a whole number of 0 or more.")]
-    [InlineData("/api/v1/changes?after=-9223372036854775808", "after", "\"after\" is out of range: beyond ±9223372036854775807.")]
-    [InlineData("/api/v1/changes?after=9223372036854775808", "after", "\"after\" is out of range: beyond ±9223372036854775807.")]
+    [InlineData("/api/v1/changes?after=-9223372036854775808", "after", "\"after\" is out of range: no value it takes is that far from 0.")]
+    [InlineData("/api/v1/changes?after=9223372036854775808", "after", "\"after\" is out of range: no value it takes is that far from 0.")]
     public async Task ANumberOutOfRangeIsRefusedWithTheRule(string url, string parameter, string message)
     {
         var problem = await ProblemAsync(url, HttpStatusCode.BadRequest);
