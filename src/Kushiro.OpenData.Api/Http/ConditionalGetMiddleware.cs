@@ -45,7 +45,7 @@ public sealed class ConditionalGetMiddleware(RequestDelegate next, DatasetVersio
         // validator only once no write can still come dated within its second (DatasetVersion.ValidatorDateAsync): two
         // writes within one second share it, so a client holding it from the first could be told "not modified"
         // after the second. Until then: the ETag only.
-        // Read only where a date is sent: GraphQL, /openapi and /ns never needed the store.
+        // Asked only where a date is sent (not GraphQL), since it may read the store.
         var dated = IsDated(request.Path);
         var validatorDate = dated ? await dataset.ValidatorDateAsync(context.RequestServices, time.GetUtcNow()) : null;
         using var buffer = new MemoryStream();
@@ -63,7 +63,7 @@ public sealed class ConditionalGetMiddleware(RequestDelegate next, DatasetVersio
             var etag = new EntityTagHeaderValue($"\"{Hash(buffer, response.ContentType)}\"", isWeak: true);
             // Not for GraphQL: the same query on the same data can also answer a timeout under 200, and a client
             // revalidating by date would keep that as not modified. Its ETag, a hash of the bytes, cannot.
-            DateTimeOffset? lastModified = dated ? validatorDate : null;
+            var lastModified = validatorDate;
             var headers = response.GetTypedHeaders();
             headers.ETag = etag;
             headers.LastModified = lastModified;

@@ -1,3 +1,4 @@
+using System.Net;
 using System.Text;
 using System.Text.Unicode;
 
@@ -31,25 +32,14 @@ internal static class QueryEncoding
         return names;
     }
 
+    // The framework's URL decoder, to bytes, so that escapes which are not UTF-8 stay visible.
     private static bool DecodesToUtf8(string escaped)
     {
         if (!escaped.Contains('%'))
         {
             return true;
         }
-        var bytes = new List<byte>(escaped.Length);
-        for (var i = 0; i < escaped.Length; i++)
-        {
-            if (escaped[i] == '%' && i + 2 < escaped.Length && char.IsAsciiHexDigit(escaped[i + 1]) && char.IsAsciiHexDigit(escaped[i + 2]))
-            {
-                bytes.Add(Convert.ToByte(escaped.Substring(i + 1, 2), 16));
-                i += 2;
-            }
-            else
-            {
-                bytes.AddRange(Encoding.UTF8.GetBytes(escaped[i].ToString()));
-            }
-        }
-        return Utf8.IsValid(bytes.ToArray());
+        var bytes = Encoding.UTF8.GetBytes(escaped);
+        return Utf8.IsValid(WebUtility.UrlDecodeToBytes(bytes, 0, bytes.Length));
     }
 }

@@ -1,9 +1,11 @@
 using System.ComponentModel.DataAnnotations;
+using System.Globalization;
 using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Mvc.ApiExplorer;
 using Microsoft.AspNetCore.Mvc.Filters;
 using Microsoft.AspNetCore.Mvc.Infrastructure;
 using Microsoft.AspNetCore.Mvc.ModelBinding;
+using Microsoft.Extensions.Primitives;
 using Microsoft.Net.Http.Headers;
 
 namespace Kushiro.OpenData.Api.Http;
@@ -93,15 +95,9 @@ public sealed partial class RequestContractFilter(IApiDescriptionGroupCollection
                     ? $"\"{name}\" is empty; it is required, give a value."
                     : $"\"{name}\" is empty; give a value or leave the parameter out.");
             }
-            else if (contract.IntegerParameters.TryGetValue(name, out var largest) && !values.All(v => DecimalInteger().IsMatch(v!)))
+            else if (contract.IntegerParameters.TryGetValue(name, out var largest) && WholeNumberProblem(name, values, largest) is { } problem)
             {
-                // Binding would accept "0x10" as 16 and " 5" as 5; an API contract takes plain decimal numbers.
-                context.ModelState.AddModelError(name, $"\"{name}\" must be a whole number in decimal digits.");
-            }
-            else if (largest > 0 && !values.All(v => long.TryParse(v, System.Globalization.CultureInfo.InvariantCulture, out var n) && n >= -largest && n <= largest))
-            {
-                // Binding's own words would name the C# property ("is not valid for Offset").
-                context.ModelState.AddModelError(name, $"\"{name}\" is out of range: no value it takes is that far from 0.");
+                context.ModelState.AddModelError(name, problem);
             }
         }
         if (context.ModelState.ErrorCount == 0)
@@ -145,6 +141,14 @@ public sealed partial class RequestContractFilter(IApiDescriptionGroupCollection
         accepted.MatchesAllTypes
         || (accepted.Type.Equals(offered.Type, StringComparison.OrdinalIgnoreCase)
             && (accepted.MatchesAllSubTypes || accepted.SubType.Equals(offered.SubType, StringComparison.OrdinalIgnoreCase)));
+
+    private static string? WholeNumberProblem(string name, StringValues values, long largest) =>
+        // Binding would accept "0x10" as 16 and " 5" as 5; an API contract takes plain decimal numbers. And binding's own
+        // words for one too large would name the C# property ("is not valid for Offset").
+        !values.All(v => DecimalInteger().IsMatch(v!)) ? $"\"{name}\" must be a whole number in decimal digits."
+        : !values.All(v => long.TryParse(v, CultureInfo.InvariantCulture, out var n) && n >= -largest && n <= largest)
+            ? $"\"{name}\" is out of range: no value it takes is that far from 0."
+            : null;
 
     [GeneratedRegex("^-?[0-9]+$")]
     private static partial Regex DecimalInteger();
