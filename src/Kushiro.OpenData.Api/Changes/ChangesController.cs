@@ -33,8 +33,9 @@ public sealed partial class ChangesController(OpenDataContext db) : ApiV1Control
         {
             if (!TryParseSince(since, out var from))
             {
-                return this.InvalidParameterProblem("since",
-                    $"\"{since}\" is not an ISO 8601 time with offset, e.g. 2026-11-28T09:00:00Z or 2026-11-28T18:00:00%2B09:00 (+ percent-encoded).");
+                return this.InvalidParameterProblem("since", IsOutOfRange(since)
+                    ? $"\"{since}\" is out of range: in UTC it falls before 0001-01-01 or after 9999-12-31."
+                    : $"\"{since}\" is not an ISO 8601 time with offset, e.g. 2026-11-28T09:00:00Z or 2026-11-28T18:00:00%2B09:00 (+ percent-encoded).");
             }
             // Times are stored in UTC as numbers; a time given with +09:00 must be compared in UTC too.
             var utc = from.ToUniversalTime();
@@ -59,6 +60,21 @@ public sealed partial class ChangesController(OpenDataContext db) : ApiV1Control
         return WrittenZone().IsMatch(text) && DateTimeOffset.TryParseExact(text, SinceFormats,
             System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out time);
     }
+
+    // Well formed, but its offset moves it past the years a time can hold (0001-01-01T00:00:00+09:00): telling the
+    // client its text is not ISO 8601 would send it looking for a typo.
+    private static bool IsOutOfRange(string text)
+    {
+        var invariant = System.Globalization.CultureInfo.InvariantCulture;
+        var zone = WrittenZone().Match(text);
+        // Z is UTC itself, and an offset beyond ±14:00 is no offset at all.
+        return zone.Success && zone.Value != "Z"
+            && TimeSpan.TryParseExact(zone.Value[1..].Replace(":", ""), "hhmm", invariant, out var offset)
+            && offset <= TimeSpan.FromHours(14)
+            && DateTime.TryParseExact(text[..zone.Index], SinceLocalFormats, invariant, System.Globalization.DateTimeStyles.None, out _);
+    }
+
+    private static readonly string[] SinceLocalFormats = ["yyyy-MM-dd'T'HH:mm:ss", "yyyy-MM-dd'T'HH:mm:ss.FFFFFFF"];
 
     [GeneratedRegex(@"(Z|[+-][0-9]{2}:?[0-9]{2})$", RegexOptions.CultureInvariant)]
     private static partial Regex WrittenZone();

@@ -66,11 +66,28 @@ public sealed class ChangesTests : IClassFixture<WritableApiFactory>
     [InlineData("2026-11-28T09:00:00")]
     [InlineData("2026-11-28T09:00:00.123")]
     [InlineData("2026-11-28")]
+    [InlineData("2026-11-28T09:00:00+99:00")]
     public async Task ASinceWithoutItsZoneIsA400(string since)
     {
         var response = await api.CreateClient().GetAsync($"/api/v1/changes?since={Uri.EscapeDataString(since)}");
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
-        Assert.Contains("since", await response.Content.ReadAsStringAsync());
+        var problem = await response.Content.ReadAsStringAsync();
+        Assert.Contains("since", problem);
+        Assert.Contains("not an ISO 8601 time with offset", problem);
+    }
+
+    // Well formed but past the years a time holds once its offset is applied: the problem says so, rather than that
+    // the text is not ISO 8601, which would send the client looking for a typo.
+    [Theory]
+    [InlineData("0001-01-01T00:00:00+09:00")]
+    [InlineData("9999-12-31T23:59:59-09:00")]
+    public async Task ASinceOutOfRangeIsA400ThatSaysSo(string since)
+    {
+        var response = await api.CreateClient().GetAsync($"/api/v1/changes?since={Uri.EscapeDataString(since)}");
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var problem = await response.Content.ReadAsStringAsync();
+        Assert.Contains("out of range", problem);
+        Assert.DoesNotContain("not an ISO 8601", problem);
     }
 
     [Theory]
