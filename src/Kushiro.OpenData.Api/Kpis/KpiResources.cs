@@ -28,7 +28,7 @@ public sealed record KpiResource
     public required string Name { get; init; }
 
     /// <summary>What is counted and how (Japanese).</summary>
-    /// <example>釧路市の総人口。計画全体の数値目標として、人口の将来展望を掲げる。</example>
+    /// <example>釧路市の総人口（国勢調査）。第2期戦略のたたき台が示した人口の将来展望を目標値とする。</example>
     public required string Definition { get; init; }
 
     /// <summary>Unit of every figure, as written (単位表記).</summary>
@@ -58,7 +58,7 @@ public sealed record KpiResource
     /// <example>2</example>
     public required int ObservationCount { get; init; }
 
-    /// <summary><c>seed</c> (from the project's seed files) or <c>staff</c> (entered by city staff through the write path).</summary>
+    /// <summary><c>seed</c> (from the project's seed files: its name, definition and direction are this project's wording; each figure names its own source and provenance) or <c>staff</c> (entered by city staff through the write path).</summary>
     /// <example>seed</example>
     public required string Origin { get; init; }
 

@@ -30,6 +30,6 @@ public sealed class KpiType : ObjectGraphType<KpiNode>
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<KpiFigureType>>>>("observations").Description("All observations (実績値), oldest period first.").Resolve(c => c.Source.Observations)
             .WithComplexityImpact(1, GraphQLLimits.ObservationsPerKpi);
         this.ThemesField("what the KPI belongs to (its measure or goal; nothing for the plan's own targets)", c => ThemeFilter.Under((StrategyGraph)c.RootValue!, "kpi", c.Source.Kpi.Id));
-        Field<NonNullGraphType<StringGraphType>>("origin").Description("seed (the project's seed files) or staff (entered by city staff).").Resolve(c => c.Source.Kpi.Origin);
+        Field<NonNullGraphType<StringGraphType>>("origin").Description("seed (the project's seed files: name, definition and direction are this project's wording) or staff (entered by city staff).").Resolve(c => c.Source.Kpi.Origin);
     }
 }
