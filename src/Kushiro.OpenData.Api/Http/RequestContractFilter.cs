@@ -88,12 +88,13 @@ public sealed partial class RequestContractFilter(IApiDescriptionGroupCollection
             {
                 context.ModelState.AddModelError(name, $"\"{name}\" is not UTF-8 text once its percent-escapes are decoded.");
             }
-            else if (values.Any(string.IsNullOrEmpty))
+            else if (values.Any(string.IsNullOrWhiteSpace))
             {
-                // Binding would read "?goal=" as no filter at all and return the whole list.
+                // Binding reads "?goal=" and "?goal=%20" (white space of any kind, U+3000 too) as no value: a filter
+                // would be dropped and the whole list returned, and a theme list would hold a null.
                 context.ModelState.AddModelError(name, contract.RequiredParameters.Contains(name)
-                    ? $"\"{name}\" is empty; it is required, give a value."
-                    : $"\"{name}\" is empty; give a value or leave the parameter out.");
+                    ? $"\"{name}\" is empty or only white space; it is required, give a value."
+                    : $"\"{name}\" is empty or only white space; give a value or leave the parameter out.");
             }
             else if (contract.IntegerParameters.TryGetValue(name, out var largest) && WholeNumberProblem(name, values, largest) is { } problem)
             {

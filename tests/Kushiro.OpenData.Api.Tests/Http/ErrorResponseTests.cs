@@ -34,6 +34,13 @@ public sealed class ErrorResponseTests(SharedApiFactory api)
     [InlineData("/api/v1/sub-measures?goal=1&goal=2", "goal")]
     [InlineData("/api/v1/goals?limit=1&limit=2", "limit")]
     [InlineData("/api/v1/measures?goal=", "goal")]
+    // White space alone binds as no value: the filter would be dropped (the whole list), a theme list would hold a null.
+    [InlineData("/api/v1/measures?goal=%20", "goal")]
+    [InlineData("/api/v1/kpis?goal=%E3%80%80", "goal")]
+    [InlineData("/api/v1/goals?theme=%20", "theme")]
+    [InlineData("/api/v1/sub-measures?theme=sdgs:14&theme=+", "theme")]
+    [InlineData("/api/v1/search?q=%E5%AD%90&theme=%E3%80%80", "theme")]
+    [InlineData("/api/v1/goals?facets=%20", "facets")]
     [InlineData("/api/v1/goals?limit=0x10", "limit")]
     [InlineData("/api/v1/measures?goal=%00", "goal")]
     [InlineData("/api/v1/sub-measures?measure=1-1%01", "measure")]
