@@ -17,17 +17,17 @@ public record KpiDefinitionInput
 
     /// <summary>Name of the KPI (Japanese).</summary>
     /// <example>水産業の新規就業者数</example>
-    [Required, StringLength(200, MinimumLength = 1)]
+    [Required, CharacterLength(200, MinimumLength = 1)]
     public string? Name { get; init; }
 
     /// <summary>What is counted and how (Japanese).</summary>
     /// <example>市内の漁業に新たに就業した人数（年度）。</example>
-    [Required, StringLength(2000, MinimumLength = 1)]
+    [Required, CharacterLength(2000, MinimumLength = 1)]
     public string? Definition { get; init; }
 
     /// <summary>Unit of every figure, as written (単位表記).</summary>
     /// <example>人</example>
-    [Required, StringLength(32, MinimumLength = 1)]
+    [Required, CharacterLength(32, MinimumLength = 1)]
     public string? Unit { get; init; }
 
     /// <summary><c>increase</c> (higher is better), <c>decrease</c> (lower is better) or <c>maintain</c>.</summary>
@@ -45,7 +45,7 @@ public sealed record NewKpiInput : KpiDefinitionInput
 {
     /// <summary>Stable ID of the new KPI: lower-case letters, digits and single hyphens, at most 48 characters.</summary>
     /// <example>fishery-new-workers</example>
-    [Required, StringLength(48), RegularExpression("^[a-z0-9]+(-[a-z0-9]+)*$")]
+    [Required, CharacterLength(48), RegularExpression("^[a-z0-9]+(-[a-z0-9]+)*$")]
     public string? Id { get; init; }
 }
 
@@ -55,7 +55,7 @@ public sealed record KpiStatisticsInput
 {
     /// <summary>Name of the statistic.</summary>
     /// <example>国勢調査</example>
-    [Required, StringLength(200, MinimumLength = 1)]
+    [Required, CharacterLength(200, MinimumLength = 1)]
     public string? Name { get; init; }
 
     /// <summary>政府統計コード: 8 digits.</summary>
@@ -76,7 +76,7 @@ public sealed record KpiFigureInput
 
     /// <summary>Anything a reader needs to know about this figure (Japanese).</summary>
     /// <example>速報値。</example>
-    [StringLength(2000, MinimumLength = 1)]
+    [CharacterLength(2000, MinimumLength = 1)]
     public string? Note { get; init; }
 
     /// <summary>Where the figure was published.</summary>
@@ -95,16 +95,16 @@ public sealed record FigureSourceInput
 {
     /// <summary>Title of the publication.</summary>
     /// <example>釧路市 主要施策成果報告書（令和5年度）</example>
-    [Required, StringLength(500, MinimumLength = 1)]
+    [Required, CharacterLength(500, MinimumLength = 1)]
     public string? Title { get; init; }
 
     /// <summary>Absolute http(s) URL of the publication, in RFC 3986 characters (percent-encoded), without user:password@; required for official figures.</summary>
     /// <example>https://www.city.kushiro.lg.jp/shisei/shisaku/1007017/1007018.html</example>
-    [Url(ErrorMessage = "Must be an absolute http(s) URL."), StringLength(2000)]
+    [Url(ErrorMessage = "Must be an absolute http(s) URL."), CharacterLength(2000)]
     public string? Url { get; init; }
 
     /// <summary>Page or section, if useful.</summary>
     /// <example>p. 12</example>
-    [StringLength(100, MinimumLength = 1)]
+    [CharacterLength(100, MinimumLength = 1)]
     public string? Page { get; init; }
 }
