@@ -40,9 +40,15 @@ public static partial class ValidationErrorNames
     private static bool IsCatchAll(string key) => key is "" or "input" or "$";
 
     // "$.source.url", "Source.Url", "input.Value" → "source.url", "value"; an empty key (the whole body) → "body".
+    // A JSON path ("$.VALUE") is the body as the client wrote it (names match whatever their case) and stays so; the
+    // others are C# property names, camel-cased as the body spells them.
     private static string FieldName(string key)
     {
-        var trimmed = key.StartsWith("$.", StringComparison.Ordinal) ? key[2..] : key.StartsWith("input.", StringComparison.Ordinal) ? key[6..] : key;
+        if (key.StartsWith("$.", StringComparison.Ordinal))
+        {
+            return key[2..];
+        }
+        var trimmed = key.StartsWith("input.", StringComparison.Ordinal) ? key[6..] : key;
         if (IsCatchAll(trimmed))
         {
             return "body";
@@ -53,6 +59,7 @@ public static partial class ValidationErrorNames
     private static string Message(string message) =>
         message.Contains("could not be mapped to any .NET member", StringComparison.Ordinal) ? "Unknown field: not part of this request's body."
         : message.Contains("could not be converted to", StringComparison.Ordinal) ? "Has the wrong type for this field (see the OpenAPI document)."
+        : message.StartsWith("Duplicate property", StringComparison.Ordinal) ? "Given twice: field names match whatever their case."
         : DotNetName().IsMatch(message) ? DotNetName().Replace(message, "this request") : message;
 
     [GeneratedRegex(@"'?Kushiro\.OpenData\.[A-Za-z0-9_.`\[\]]+'?")]

@@ -478,4 +478,22 @@ public sealed class KpiWriteTests : IClassFixture<WritableApiFactory>
         Assert.DoesNotContain("Kushiro", first.ToString() + second.ToString());
         Assert.DoesNotContain("System.", first.ToString() + second.ToString());
     }
+
+    // Names match whatever their case, so a body may say VALUE; the error must say VALUE too, not a half-lowered "vALUE".
+    [Theory]
+    [InlineData("""{"VALUE":"x","source":{"title":"a"},"provenance":"editorial"}""", "VALUE")]
+    [InlineData("""{"value":1,"source":{"title":"a","TITLE":"b"},"provenance":"editorial"}""", "source.TITLE")]
+    public async Task ErrorsKeepTheCaseTheClientWroteAFieldIn(string body, string field)
+    {
+        var staff = api.WithKey(await StaffClient.CreateKeyWithCommandAsync(api));
+        await staff.PostJsonAsync("/api/v1/kpis", StaffClient.NewKpi("cased"));
+        var response = await staff.PutAsync("/api/v1/kpis/cased/observations/FY2023", new StringContent(body, System.Text.Encoding.UTF8, "application/json"));
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var problem = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement;
+        var error = Assert.Single(problem.GetProperty("errors").EnumerateObject());
+        Assert.Equal(field, error.Name);
+        Assert.DoesNotContain("this request", error.Value.ToString());
+        Assert.Equal(0, (await api.CreateClient().GetJsonAsync("/api/v1/kpis/cased")).GetProperty("observationCount").GetInt32());
+    }
 }
