@@ -72,6 +72,10 @@ public static class GraphQLHttpRequestReader
         {
             bytes = bytes[3..];
         }
+        if (bytes.IsEmpty)
+        {
+            return Fail("The body is empty: send a JSON object with a \"query\" member.");
+        }
         if (!System.Text.Unicode.Utf8.IsValid(bytes.Span))
         {
             return Fail("The body is not valid UTF-8.");
@@ -83,7 +87,8 @@ public static class GraphQLHttpRequestReader
         }
         catch (JsonException e)
         {
-            return Fail($"The body is not valid JSON: {e.Message}");
+            // Where, not the parser's own words: those speak of its internals (isFinalBlock, .NET type names).
+            return Fail($"The body is not valid JSON (line {e.LineNumber + 1}, byte {e.BytePositionInLine + 1} of that line).");
         }
         catch (Exception e) when (e is InvalidOperationException or ArgumentException)
         {
@@ -130,8 +135,23 @@ public static class GraphQLHttpRequestReader
             return (null, null);
         }
         return value.ValueKind == JsonValueKind.Object
-            ? (serializer.ReadNode<Inputs>(value), null)
+            ? ReadInputs(value, $"The \"{member}\" member", serializer)
             : (null, new GraphQLRequestFailure(StatusCodes.Status400BadRequest, $"The \"{member}\" member must be a JSON object or null."));
+    }
+
+    // Valid JSON can still be no input values: a string escape such as "\ud800" (half a surrogate pair) is no text.
+    // The serializer's own message names its .NET types, so the client gets what to mend instead.
+    private static (Inputs?, GraphQLRequestFailure?) ReadInputs(JsonElement value, string what, IGraphQLSerializer serializer)
+    {
+        try
+        {
+            return (serializer.ReadNode<Inputs>(value), null);
+        }
+        catch (Exception e) when (e is JsonException or InvalidOperationException or ArgumentException)
+        {
+            return (null, new GraphQLRequestFailure(StatusCodes.Status400BadRequest,
+                $"{what} holds a string that is not valid Unicode text, or a value that cannot be read as input."));
+        }
     }
 
     private static (Inputs?, GraphQLRequestFailure?) JsonMap(string? text, string parameter, IGraphQLSerializer serializer)
@@ -149,7 +169,7 @@ public static class GraphQLHttpRequestReader
             }
             if (json.RootElement.ValueKind == JsonValueKind.Object)
             {
-                return (serializer.ReadNode<Inputs>(json.RootElement), null);
+                return ReadInputs(json.RootElement, $"The \"{parameter}\" parameter", serializer);
             }
         }
         catch (JsonException)
