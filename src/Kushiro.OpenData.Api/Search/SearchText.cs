@@ -23,6 +23,11 @@ public static class SearchText
         {
             return ([], "The query is not valid Unicode text (it has a lone surrogate).");
         }
+        // As REST refuses them in any parameter (Http/RequestContractFilter.cs): GraphQL strings can escape them.
+        if (query is not null && query.Any(char.IsControl))
+        {
+            return ([], "The query contains a control character.");
+        }
         // Counted in characters (code points), as the error says: 𠮷 is one, though two UTF-16 units.
         if (query?.Length > MaxQueryLength && query.EnumerateRunes().Count() > MaxQueryLength)
         {

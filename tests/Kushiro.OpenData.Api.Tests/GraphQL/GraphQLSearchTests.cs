@@ -74,6 +74,8 @@ public sealed class GraphQLSearchTests(SharedApiFactory api)
     [InlineData("子育て", 0, null, "limit must be")]
     [InlineData("子育て", 201, null, "limit must be")]
     [InlineData("子育て", null, -1, "offset must be")]
+    [InlineData("\u0000", null, null, "The query contains a control character")] // REST refuses q=%00 too
+    [InlineData("子育て\n支援", null, null, "The query contains a control character")]
     public async Task ABadSearchIsARequestErrorSayingWhy(string q, int? limit, int? offset, string reason)
     {
         var answer = await api.CreateClient().PostGraphQLAsync(Search, new { q, limit, offset });

@@ -72,7 +72,7 @@ public sealed class SearchTests(SharedApiFactory api)
 
     [Theory]
     [InlineData("?q=", "it is required, give a value")]
-    [InlineData("?q=%E3%80%80", "Give something to search for")] // an ideographic space only
+    [InlineData("?q=%E3%80%80", "only white space; it is required, give a value")] // an ideographic space only
     [InlineData("?limit=5", "Give something to search for")] // no q at all: the contract marks it required
     public async Task ABlankOrMissingQueryIsA400NamingQ(string query, string message)
     {
