@@ -44,6 +44,7 @@ public sealed class KpiWritesController(OpenDataContext db, KpiWriter writer) : 
     /// <response code="409">A KPI with this ID exists.</response>
     /// <response code="412">A precondition (If-Match, If-Unmodified-Since, If-None-Match) failed; nothing was changed.</response>
     [HttpPost(Name = "createKpi")]
+    [ProducesResponseType<ProblemDetails>(StatusCodes.Status406NotAcceptable, "application/problem+json")]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status412PreconditionFailed, "application/problem+json")]
     [Consumes("application/json")]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status415UnsupportedMediaType, "application/problem+json")]
@@ -86,6 +87,7 @@ public sealed class KpiWritesController(OpenDataContext db, KpiWriter writer) : 
     /// <response code="409">The KPI comes from the seed.</response>
     /// <response code="412">A precondition (If-Match, If-Unmodified-Since, If-None-Match) failed; nothing was changed.</response>
     [HttpPut("{id}", Name = "updateKpi")]
+    [ProducesResponseType<ProblemDetails>(StatusCodes.Status406NotAcceptable, "application/problem+json")]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status412PreconditionFailed, "application/problem+json")]
     [Consumes("application/json")]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status415UnsupportedMediaType, "application/problem+json")]
@@ -156,6 +158,7 @@ public sealed class KpiWritesController(OpenDataContext db, KpiWriter writer) : 
     /// <response code="409">The figure for this period comes from the seed.</response>
     /// <response code="412">A precondition (If-Match, If-Unmodified-Since, If-None-Match) failed; nothing was changed.</response>
     [HttpPut("{id}/{role:regex(^(baseline|targets|observations)$)}/{period}", Name = "putKpiFigure")]
+    [ProducesResponseType<ProblemDetails>(StatusCodes.Status406NotAcceptable, "application/problem+json")]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status412PreconditionFailed, "application/problem+json")]
     [Consumes("application/json")]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status415UnsupportedMediaType, "application/problem+json")]
@@ -214,6 +217,7 @@ public sealed class KpiWritesController(OpenDataContext db, KpiWriter writer) : 
     /// <response code="409">The figure comes from the seed.</response>
     /// <response code="412">A precondition (If-Match, If-Unmodified-Since, If-None-Match) failed; nothing was changed.</response>
     [HttpDelete("{id}/{role:regex(^(baseline|targets|observations)$)}/{period}", Name = "deleteKpiFigure")]
+    [ProducesResponseType<ProblemDetails>(StatusCodes.Status406NotAcceptable, "application/problem+json")]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status412PreconditionFailed, "application/problem+json")]
     [ProducesResponseType<KpiResource>(StatusCodes.Status200OK, "application/json")]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound, "application/problem+json")]

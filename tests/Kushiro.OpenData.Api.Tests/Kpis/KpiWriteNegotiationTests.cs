@@ -1,0 +1,38 @@
+using System.Net;
+using System.Net.Http.Json;
+
+namespace Kushiro.OpenData.Api.Tests.Kpis;
+
+/// <summary>
+/// A write whose Accept header allows none of its answer's media types is refused with a 406 before anything is
+/// saved, and the contract says so: a generated client must know the status it can get.
+/// </summary>
+public sealed class KpiWriteNegotiationTests(WritableApiFactory api) : IClassFixture<WritableApiFactory>
+{
+    [Fact]
+    public async Task AWriteThatAcceptsOnlyCsvIsADeclared406AndChangesNothing()
+    {
+        var staff = api.WithKey(await StaffClient.CreateKeyWithCommandAsync(api));
+        await staff.PostJsonAsync("/api/v1/kpis", StaffClient.NewKpi("negotiated"));
+        var before = await api.LastChangeSequenceAsync();
+
+        var create = await SendAcceptingCsvAsync(staff, HttpMethod.Post, "/api/v1/kpis", StaffClient.NewKpi("csv-only"));
+        var figure = await SendAcceptingCsvAsync(staff, HttpMethod.Put, "/api/v1/kpis/negotiated/observations/FY2023", StaffClient.Figure(1));
+
+        Assert.Equal(HttpStatusCode.NotAcceptable, create.StatusCode);
+        Assert.Equal(HttpStatusCode.NotAcceptable, figure.StatusCode);
+        Assert.Equal(before, await api.LastChangeSequenceAsync());
+        Assert.Equal(HttpStatusCode.NotFound, (await api.CreateClient().GetAsync("/api/v1/kpis/csv-only")).StatusCode);
+
+        var paths = (await api.CreateClient().GetJsonAsync("/openapi/v1.json")).GetProperty("paths");
+        Assert.True(paths.GetProperty("/api/v1/kpis").GetProperty("post").GetProperty("responses").TryGetProperty("406", out _));
+        Assert.True(paths.GetProperty("/api/v1/kpis/{id}/{role}/{period}").GetProperty("put").GetProperty("responses").TryGetProperty("406", out _));
+    }
+
+    private static Task<HttpResponseMessage> SendAcceptingCsvAsync(HttpClient client, HttpMethod method, string url, object body)
+    {
+        var request = new HttpRequestMessage(method, url) { Content = JsonContent.Create(body) };
+        request.Headers.Accept.ParseAdd("text/csv");
+        return client.SendAsync(request);
+    }
+}
