@@ -29,8 +29,7 @@ public static partial class ApiVersionFallback
                     Extensions = { ["supportedVersions"] = names },
                 });
             }
-            return Results.Problem(statusCode: StatusCodes.Status404NotFound,
-                detail: $"There is no resource at {context.Request.Path}. Start from {Strategy.ApiLinks.Plan} or /openapi/v1.json.");
+            return Results.Problem(statusCode: StatusCodes.Status404NotFound, detail: BareProblemDetails.NotFoundDetail(context.Request.Path));
         })
         // GET and HEAD only: another method on an existing path stays a 405 from routing.
         .WithMetadata(new HttpMethodMetadata([HttpMethods.Get, HttpMethods.Head]))

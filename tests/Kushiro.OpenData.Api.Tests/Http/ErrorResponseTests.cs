@@ -195,6 +195,22 @@ public sealed class ErrorResponseTests(SharedApiFactory api)
         Assert.Equal($"POST is not allowed here; allowed: {string.Join(", ", response.Content.Headers.Allow)}.", detail);
     }
 
+    // Paths no endpoint matches, whatever the method: the problem says where to start, as the GET fallback does.
+    [Theory]
+    [InlineData("PUT", "/api/v1/kpis/x/target/FY2023")] // the role is "targets"
+    [InlineData("GET", "/id/")]
+    [InlineData("DELETE", "/nothing-here")]
+    public async Task APathNothingServesIsA404SayingWhereToStart(string method, string url)
+    {
+        using var request = new HttpRequestMessage(new HttpMethod(method), url) { Content = new StringContent("{}", MediaTypeHeaderValue.Parse("application/json")) };
+        using var response = await client.SendAsync(request);
+
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        var detail = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement.Text("detail");
+        Assert.Equal($"There is no resource at {url}. Start from /api/v1/plan or /openapi/v1.json.", detail);
+    }
+
     private async Task<JsonElement> ProblemAsync(string url, HttpStatusCode status)
     {
         using var response = await client.GetAsync(url);
