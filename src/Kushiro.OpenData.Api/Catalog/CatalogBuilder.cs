@@ -67,7 +67,7 @@ public static class CatalogBuilder
                 {
                     Id = "kpis",
                     Title = "数値目標・重要業績評価指標（KPI）",
-                    Description = "計画・基本目標の数値目標と施策のKPI。基準値・目標値・実績値はそれぞれ出典と出自（official / editorial）付き。出典を確認できない数値は載せない。",
+                    Description = "計画・基本目標の数値目標と施策のKPI。基準値・目標値・実績値はそれぞれ出典と出自（official / editorial）付き。出典を示せない数値は載せない。公的機関の公表資料そのものを出典にできない数値は official でなく editorial。",
                     Keywords = ["KPI", "数値目標", "重要業績評価指標", "人口の将来展望"],
                     Licence = pdl,
                     Rights = $"数値は出典ごとの公表資料による（各数値の出典欄）。{editorial}",

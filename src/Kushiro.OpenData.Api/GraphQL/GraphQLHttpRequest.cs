@@ -68,10 +68,8 @@ public static class GraphQLHttpRequestReader
 
         var bytes = buffer.GetBuffer().AsMemory(0, (int)buffer.Length);
         // RFC 8259 lets a parser ignore a byte order mark; some Windows tools write one.
-        if (bytes.Span.StartsWith((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF]))
-        {
-            bytes = bytes[3..];
-        }
+        var byteOrderMark = bytes.Span.StartsWith((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF]) ? 3 : 0;
+        bytes = bytes[byteOrderMark..];
         if (bytes.IsEmpty)
         {
             return Fail("The body is empty: send a JSON object with a \"query\" member.");
@@ -88,7 +86,9 @@ public static class GraphQLHttpRequestReader
         catch (JsonException e)
         {
             // Where, not the parser's own words: those speak of its internals (isFinalBlock, .NET type names).
-            return Fail($"The body is not valid JSON (line {e.LineNumber + 1}, byte {e.BytePositionInLine + 1} of that line).");
+            // Counted in the client's file, so the first line's bytes include a byte order mark it had.
+            var column = e.BytePositionInLine + 1 + (e.LineNumber == 0 ? byteOrderMark : 0);
+            return Fail($"The body is not valid JSON (line {e.LineNumber + 1}, byte {column} of that line).");
         }
         catch (Exception e) when (e is InvalidOperationException or ArgumentException)
         {

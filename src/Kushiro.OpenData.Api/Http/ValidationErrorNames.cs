@@ -60,7 +60,14 @@ public static partial class ValidationErrorNames
         message.Contains("could not be mapped to any .NET member", StringComparison.Ordinal) ? "Unknown field: not part of this request's body."
         : message.Contains("could not be converted to", StringComparison.Ordinal) ? "Has the wrong type for this field (see the OpenAPI document)."
         : message.StartsWith("Duplicate property", StringComparison.Ordinal) ? "Given twice: field names match whatever their case."
-        : DotNetName().IsMatch(message) ? DotNetName().Replace(message, "this request") : message;
+        : DotNetName().IsMatch(message) ? DotNetName().Replace(message, "this request")
+        : ParserPosition().Replace(message, m => $" (line {Number(m, "line") + 1}, byte {Number(m, "byte") + 1} of that line).");
+
+    private static long Number(Match match, string group) => long.Parse(match.Groups[group].Value, System.Globalization.CultureInfo.InvariantCulture);
+
+    // The JSON parser's own way of saying where ("Path: $ | LineNumber: 0 | BytePositionInLine: 1."), in the client's terms.
+    [GeneratedRegex(@" ?Path: [^|]* \| LineNumber: (?<line>[0-9]+) \| BytePositionInLine: (?<byte>[0-9]+)\.$")]
+    private static partial Regex ParserPosition();
 
     [GeneratedRegex(@"'?Kushiro\.OpenData\.[A-Za-z0-9_.`\[\]]+'?")]
     private static partial Regex DotNetName();

@@ -18,6 +18,8 @@ public sealed class CharacterLengthAttribute(int maximumLength) : StringLengthAt
             // No value is for [Required] to judge.
             return base.IsValid(value);
         }
+        // As the base class does for any value: bounds set wrong (a minimum above the maximum) throw.
+        _ = base.IsValid(null);
         var characters = text.EnumerateRunes().Count();
         return characters >= MinimumLength && characters <= MaximumLength;
     }

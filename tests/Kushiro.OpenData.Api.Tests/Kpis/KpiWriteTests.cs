@@ -479,6 +479,20 @@ public sealed class KpiWriteTests : IClassFixture<WritableApiFactory>
         Assert.DoesNotContain("System.", first.ToString() + second.ToString());
     }
 
+    // Where the JSON breaks, in the client's terms: not the parser's "Path: $ | LineNumber: 0 | BytePositionInLine: 1".
+    [Fact]
+    public async Task ABodyThatIsNotJsonIsTold400WhereItBreaks()
+    {
+        var staff = api.WithKey(await StaffClient.CreateKeyWithCommandAsync(api));
+        var response = await staff.PostAsync("/api/v1/kpis", new StringContent("{\n  \"id\": ", System.Text.Encoding.UTF8, "application/json"));
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var message = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement.GetProperty("errors").ToString();
+        Assert.Contains("(line 2, byte", message);
+        Assert.DoesNotContain("LineNumber", message);
+        Assert.DoesNotContain("Path: $", message);
+    }
+
     // Names match whatever their case, so a body may say VALUE; the error must say VALUE too, not a half-lowered "vALUE".
     [Theory]
     [InlineData("""{"VALUE":"x","source":{"title":"a"},"provenance":"editorial"}""", "VALUE")]
