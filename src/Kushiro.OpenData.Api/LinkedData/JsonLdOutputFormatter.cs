@@ -107,13 +107,13 @@ public sealed class JsonLdOutputFormatter : TextOutputFormatter
             _ => throw new InvalidOperationException($"No JSON-LD form for {value?.GetType().Name}."),
         };
 
-        /// <summary>A page or list as a schema:ItemList of full nodes, named by the absolute URL asked for.</summary>
+        /// <summary>A page or list as a schema:ItemList of full nodes, named by the absolute URL asked for (in canonical form).</summary>
         private JsonObject List(IEnumerable<object> items, int? total)
         {
             var nodes = new JsonArray([.. items.Select(i => (JsonNode)Node(i))]);
             return new JsonObject
             {
-                ["id"] = Iris.Api(Http.Request.Path + Http.Request.QueryString),
+                ["id"] = Iris.Api(Paging.PageLinks.CanonicalUrl(Http.Request)),
                 ["type"] = "ItemList",
                 ["numberOfItems"] = total ?? nodes.Count,
                 ["itemListElement"] = nodes,

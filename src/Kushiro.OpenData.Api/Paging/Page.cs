@@ -101,12 +101,22 @@ public sealed record PageLinks
     /// </remarks>
     private static string Link(HttpRequest request, int limit, int offset)
     {
-        var query = request.Query
-            .Where(p => !p.Key.Equals("limit", StringComparison.OrdinalIgnoreCase) && !p.Key.Equals("offset", StringComparison.OrdinalIgnoreCase))
-            .OrderBy(p => p.Key, StringComparer.OrdinalIgnoreCase)
-            .SelectMany(p => p.Value.Order(StringComparer.Ordinal).Select(v => new KeyValuePair<string, string?>(p.Key.ToLowerInvariant(), v)))
+        var query = CanonicalQuery(request)
+            .Where(p => p.Key is not ("limit" or "offset"))
             .Append(new("limit", limit.ToString(System.Globalization.CultureInfo.InvariantCulture)))
             .Append(new("offset", offset.ToString(System.Globalization.CultureInfo.InvariantCulture)));
         return QueryHelpers.AddQueryString(request.PathBase + request.Path, query);
     }
+
+    /// <summary>
+    /// The request's query as every request sharing its output-cache entry would write it: parameters in name order,
+    /// names in lower case, repeated values sorted. Whatever an answer repeats of its own URL must come from this,
+    /// or the first request's spelling (<c>?GOAL=2</c>) would be served to all the others.
+    /// </summary>
+    internal static IEnumerable<KeyValuePair<string, string?>> CanonicalQuery(HttpRequest request) => request.Query
+        .OrderBy(p => p.Key, StringComparer.OrdinalIgnoreCase)
+        .SelectMany(p => p.Value.Order(StringComparer.Ordinal).Select(v => new KeyValuePair<string, string?>(p.Key.ToLowerInvariant(), v)));
+
+    /// <summary>The request's path with its query in canonical form (<see cref="CanonicalQuery"/>).</summary>
+    internal static string CanonicalUrl(HttpRequest request) => QueryHelpers.AddQueryString(request.Path, CanonicalQuery(request));
 }

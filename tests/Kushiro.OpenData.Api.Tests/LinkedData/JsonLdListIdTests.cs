@@ -1,0 +1,36 @@
+using System.Net;
+using System.Text.Json.Nodes;
+
+namespace Kushiro.OpenData.Api.Tests.LinkedData;
+
+/// <summary>
+/// A JSON-LD list names itself by its URL. Requests that differ only in the case or order of their parameters share one
+/// output-cache entry, so the name must not be the spelling of whichever request filled it: every client, and HEAD,
+/// must get the same bytes and the same ETag as a request the cache did not answer.
+/// </summary>
+[Collection(ReadOnlyApi.Name)]
+public sealed class JsonLdListIdTests(SharedApiFactory api)
+{
+    [Fact]
+    public async Task AListsIdIsItsCanonicalUrlWhicheverSpellingFilledTheCache()
+    {
+        var client = api.CreateClient();
+        var first = await GetAsync(client, HttpMethod.Get, "/api/v1/sub-measures?Limit=13&GOAL=2");
+        var second = await GetAsync(client, HttpMethod.Get, "/api/v1/sub-measures?goal=2&limit=13");
+        var head = await GetAsync(client, HttpMethod.Head, "/api/v1/sub-measures?goal=2&limit=13");
+
+        var id = (string)JsonNode.Parse(second.Body)!["id"]!;
+        Assert.EndsWith("/api/v1/sub-measures?goal=2&limit=13", id);
+        Assert.Equal(first.Body, second.Body);
+        Assert.Equal(second.ETag, head.ETag);
+    }
+
+    private static async Task<(string Body, string? ETag)> GetAsync(HttpClient client, HttpMethod method, string url)
+    {
+        using var request = new HttpRequestMessage(method, url);
+        request.Headers.Accept.ParseAdd("application/ld+json");
+        using var response = await client.SendAsync(request);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        return (await response.Content.ReadAsStringAsync(), response.Headers.ETag?.Tag);
+    }
+}
