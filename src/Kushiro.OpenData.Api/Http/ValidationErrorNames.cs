@@ -10,6 +10,12 @@ namespace Kushiro.OpenData.Api.Http;
 /// </summary>
 public static partial class ValidationErrorNames
 {
+    /// <summary>
+    /// What a body's [Required] fields say, in the API's words, not the framework's ("The Title field is required."
+    /// names the C# property). Also what an empty string gets: its length message would only repeat it.
+    /// </summary>
+    public const string RequiredMessage = "Is required and may not be empty.";
+
     public static void Tidy(ValidationProblemDetails problem)
     {
         var errors = problem.Errors.ToList();
@@ -21,10 +27,13 @@ public static partial class ValidationErrorNames
             var name = FieldName(key);
             tidy[name] = [.. (tidy.GetValueOrDefault(name) ?? []).Concat(messages.Select(Message)).Distinct()];
         }
-        // "The input field is required." only repeats, in the binder's words, what the other message about the body says.
+        // "The input field is required." only repeats, in the binder's words, what the other message about the body says;
+        // an empty string is required and too short at once, and the first says it.
         foreach (var (key, messages) in tidy.Where(e => e.Value.Length > 1).ToList())
         {
-            tidy[key] = [.. messages.Where(m => m != "The input field is required.")];
+            tidy[key] = messages.Contains(RequiredMessage)
+                ? [RequiredMessage]
+                : [.. messages.Where(m => m != "The input field is required.")];
         }
         problem.Errors.Clear();
         foreach (var (key, messages) in tidy)

@@ -23,4 +23,9 @@ public sealed class CharacterLengthAttribute(int maximumLength) : StringLengthAt
         var characters = text.EnumerateRunes().Count();
         return characters >= MinimumLength && characters <= MaximumLength;
     }
+
+    // Not the framework's "The field Unit must be a string with …": no C# names, and the unit counted.
+    public override string FormatErrorMessage(string name) => MinimumLength > 0
+        ? $"Must be {MinimumLength} to {MaximumLength} characters long."
+        : $"Must be at most {MaximumLength} characters long.";
 }

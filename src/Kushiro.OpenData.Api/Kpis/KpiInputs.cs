@@ -1,5 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 using System.Text.Json.Serialization;
+using Kushiro.OpenData.Api.Http;
 
 namespace Kushiro.OpenData.Api.Kpis;
 
@@ -17,22 +18,22 @@ public record KpiDefinitionInput
 
     /// <summary>Name of the KPI (Japanese).</summary>
     /// <example>水産業の新規就業者数</example>
-    [Required, CharacterLength(200, MinimumLength = 1)]
+    [Required(ErrorMessage = ValidationErrorNames.RequiredMessage), CharacterLength(200, MinimumLength = 1)]
     public string? Name { get; init; }
 
     /// <summary>What is counted and how (Japanese).</summary>
     /// <example>市内の漁業に新たに就業した人数（年度）。</example>
-    [Required, CharacterLength(2000, MinimumLength = 1)]
+    [Required(ErrorMessage = ValidationErrorNames.RequiredMessage), CharacterLength(2000, MinimumLength = 1)]
     public string? Definition { get; init; }
 
     /// <summary>Unit of every figure, as written (単位表記).</summary>
     /// <example>人</example>
-    [Required, CharacterLength(32, MinimumLength = 1)]
+    [Required(ErrorMessage = ValidationErrorNames.RequiredMessage), CharacterLength(32, MinimumLength = 1)]
     public string? Unit { get; init; }
 
     /// <summary><c>increase</c> (higher is better), <c>decrease</c> (lower is better) or <c>maintain</c>.</summary>
     /// <example>increase</example>
-    [Required, AllowedValues(KpiDirection.Increase, KpiDirection.Decrease, KpiDirection.Maintain)]
+    [Required(ErrorMessage = ValidationErrorNames.RequiredMessage), AllowedValues(KpiDirection.Increase, KpiDirection.Decrease, KpiDirection.Maintain, ErrorMessage = "Is increase, decrease or maintain.")]
     public string? Direction { get; init; }
 
     /// <summary>The official statistic the figures come from, if one applies.</summary>
@@ -45,7 +46,7 @@ public sealed record NewKpiInput : KpiDefinitionInput
 {
     /// <summary>Stable ID of the new KPI: lower-case letters, digits and single hyphens, at most 48 characters.</summary>
     /// <example>fishery-new-workers</example>
-    [Required, CharacterLength(48), RegularExpression("^[a-z0-9]+(-[a-z0-9]+)*$")]
+    [Required(ErrorMessage = ValidationErrorNames.RequiredMessage), CharacterLength(48), RegularExpression("^[a-z0-9]+(-[a-z0-9]+)*$", ErrorMessage = "Is lower-case letters and digits, in words joined by single hyphens, e.g. fishery-new-workers.")]
     public string? Id { get; init; }
 }
 
@@ -55,12 +56,12 @@ public sealed record KpiStatisticsInput
 {
     /// <summary>Name of the statistic.</summary>
     /// <example>国勢調査</example>
-    [Required, CharacterLength(200, MinimumLength = 1)]
+    [Required(ErrorMessage = ValidationErrorNames.RequiredMessage), CharacterLength(200, MinimumLength = 1)]
     public string? Name { get; init; }
 
     /// <summary>政府統計コード: 8 digits.</summary>
     /// <example>00200521</example>
-    [Required, RegularExpression("^[0-9]{8}$")]
+    [Required(ErrorMessage = ValidationErrorNames.RequiredMessage), RegularExpression("^[0-9]{8}$", ErrorMessage = "Is the statistic's 8-digit code in e-Stat (政府統計コード), e.g. 00200521.")]
     public string? GovernmentStatisticsCode { get; init; }
 }
 
@@ -70,7 +71,7 @@ public sealed record KpiFigureInput
 {
     /// <summary>The value in the KPI's unit, as a JSON number.</summary>
     /// <example>42</example>
-    [Required]
+    [Required(ErrorMessage = ValidationErrorNames.RequiredMessage)]
     [JsonConverter(typeof(ExactDecimalConverter))]
     public decimal? Value { get; init; }
 
@@ -80,12 +81,12 @@ public sealed record KpiFigureInput
     public string? Note { get; init; }
 
     /// <summary>Where the figure was published.</summary>
-    [Required]
+    [Required(ErrorMessage = ValidationErrorNames.RequiredMessage)]
     public FigureSourceInput? Source { get; init; }
 
     /// <summary><c>official</c> (published by the city or another public body; needs a source URL) or <c>editorial</c>.</summary>
     /// <example>official</example>
-    [Required, AllowedValues(KpiProvenance.Official, KpiProvenance.Editorial)]
+    [Required(ErrorMessage = ValidationErrorNames.RequiredMessage), AllowedValues(KpiProvenance.Official, KpiProvenance.Editorial, ErrorMessage = "Is official or editorial.")]
     public string? Provenance { get; init; }
 }
 
@@ -95,7 +96,7 @@ public sealed record FigureSourceInput
 {
     /// <summary>Title of the publication.</summary>
     /// <example>釧路市 主要施策成果報告書（令和5年度）</example>
-    [Required, CharacterLength(500, MinimumLength = 1)]
+    [Required(ErrorMessage = ValidationErrorNames.RequiredMessage), CharacterLength(500, MinimumLength = 1)]
     public string? Title { get; init; }
 
     /// <summary>Absolute http(s) URL of the publication, in RFC 3986 characters (percent-encoded), without user:password@; required for official figures.</summary>
@@ -108,3 +109,4 @@ public sealed record FigureSourceInput
     [CharacterLength(100, MinimumLength = 1)]
     public string? Page { get; init; }
 }
+
