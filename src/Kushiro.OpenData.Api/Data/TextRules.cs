@@ -12,15 +12,21 @@ namespace Kushiro.OpenData.Api.Data;
 /// </summary>
 public static class TextRules
 {
-    /// <summary>Whether the text starts or ends with white space or a character of Unicode's Format category.</summary>
+    /// <summary>
+    /// Whether the text starts or ends with something that shows nothing: white space, a character of Unicode's Format
+    /// category, or a blank letter (the Hangul fillers, the braille blank), which a name made only of them would look
+    /// empty with. At the start also a combining mark or variation selector, which has nothing to attach to; at the end
+    /// those stay allowed (葛󠄀: a kanji and its variation selector, as place names are written).
+    /// </summary>
     public static bool StartsOrEndsInvisibly(string text) =>
         text.Length > 0
-        && (IsInvisible(Rune.DecodeFromUtf16(text, out var first, out _) == OperationStatus.Done ? first : Rune.ReplacementChar)
+        && (IsInvisibleFirst(Rune.DecodeFromUtf16(text, out var first, out _) == OperationStatus.Done ? first : Rune.ReplacementChar)
             || IsInvisible(Rune.DecodeLastFromUtf16(text, out var last, out _) == OperationStatus.Done ? last : Rune.ReplacementChar));
 
     /// <summary>
     /// The first hidden character in the text, or null: a formatting character (bidirectional controls, zero-width
-    /// spaces, a byte order mark, a soft hyphen, tag characters) or a line or paragraph separator, which the seed's
+    /// spaces, a byte order mark, a soft hyphen, tag characters), a noncharacter (U+FFFF, U+FDD0: never meant for
+    /// interchange), or a line or paragraph separator, which the seed's
     /// single paragraphs and staff's one-line fields do not hold (control characters are refused apart). The
     /// zero-width joiner is allowed: emoji sequences need it.
     /// </summary>
@@ -30,7 +36,8 @@ public static class TextRules
         {
             var category = Rune.GetUnicodeCategory(rune);
             if ((category == UnicodeCategory.Format && rune.Value != 0x200D)
-                || category is UnicodeCategory.LineSeparator or UnicodeCategory.ParagraphSeparator)
+                || category is UnicodeCategory.LineSeparator or UnicodeCategory.ParagraphSeparator
+                || IsNoncharacter(rune))
             {
                 return rune;
             }
@@ -41,5 +48,13 @@ public static class TextRules
     /// <summary>How a message names a character: U+202E, U+E0041.</summary>
     public static string CodePoint(Rune rune) => $"U+{rune.Value:X4}";
 
-    private static bool IsInvisible(Rune rune) => Rune.IsWhiteSpace(rune) || Rune.GetUnicodeCategory(rune) == UnicodeCategory.Format;
+    private static bool IsInvisible(Rune rune) =>
+        Rune.IsWhiteSpace(rune) || Rune.GetUnicodeCategory(rune) == UnicodeCategory.Format
+        || rune.Value is 0x115F or 0x1160 or 0x3164 or 0xFFA0 or 0x2800;
+
+    private static bool IsInvisibleFirst(Rune rune) =>
+        IsInvisible(rune)
+        || Rune.GetUnicodeCategory(rune) is UnicodeCategory.NonSpacingMark or UnicodeCategory.SpacingCombiningMark or UnicodeCategory.EnclosingMark;
+
+    private static bool IsNoncharacter(Rune rune) => rune.Value is >= 0xFDD0 and <= 0xFDEF || (rune.Value & 0xFFFE) == 0xFFFE;
 }

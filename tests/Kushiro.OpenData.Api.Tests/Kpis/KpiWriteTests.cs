@@ -73,6 +73,10 @@ public sealed class KpiWriteTests : IClassFixture<WritableApiFactory>
     [InlineData("""{"id":"ok-id","name":"x","definition":"x","unit":"\uFEFF人","direction":"increase"}""", "unit")]
     [InlineData("""{"id":"ok-id","name":"\uDB40\uDC41x","definition":"x","unit":"x","direction":"increase"}""", "name")] // a tag character (U+E0041) first
     [InlineData("""{"id":"ok-id","name":"x","definition":"一行目\u2028二行目","unit":"x","direction":"increase"}""", "definition")]
+    [InlineData("""{"id":"ok-id","name":"\u3164","definition":"x","unit":"x","direction":"increase"}""", "name")] // a Hangul filler: looks empty
+    [InlineData("""{"id":"ok-id","name":"x","definition":"x","unit":"人\u2800","direction":"increase"}""", "unit")] // the braille blank
+    [InlineData("""{"id":"ok-id","name":"\u0301x","definition":"x","unit":"x","direction":"increase"}""", "name")] // a mark with nothing to mark
+    [InlineData("""{"id":"ok-id","name":"x\uFFFFy","definition":"x","unit":"x","direction":"increase"}""", "name")] // a noncharacter
     public async Task InvalidDefinitionsAre400sNamingTheFieldAndChangeNothing(string body, string field)
     {
         var staff = api.WithKey(await StaffClient.CreateKeyWithCommandAsync(api));
@@ -82,6 +86,18 @@ public sealed class KpiWriteTests : IClassFixture<WritableApiFactory>
         var problem = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement;
         Assert.Contains(field, problem.GetProperty("errors").ToString(), StringComparison.OrdinalIgnoreCase);
         Assert.Equal(HttpStatusCode.NotFound, (await api.CreateClient().GetAsync("/api/v1/kpis/ok-id")).StatusCode);
+    }
+
+    // Place names are written with variation selectors (葛󠄀: a kanji and its selector), so one may end a text.
+    [Fact]
+    public async Task AKanjiWithItsVariationSelectorMayEndAText()
+    {
+        var staff = api.WithKey(await StaffClient.CreateKeyWithCommandAsync(api));
+        var name = "葛\U000E0100";
+        var response = await staff.PostJsonAsync("/api/v1/kpis", new { id = "selector", name, definition = "x", unit = "人", direction = "increase" });
+
+        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+        Assert.Equal(name, (await api.CreateClient().GetJsonAsync("/api/v1/kpis/selector")).Text("name"));
     }
 
     [Fact]

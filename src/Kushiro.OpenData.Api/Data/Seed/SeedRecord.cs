@@ -77,7 +77,7 @@ internal sealed class SeedRecord
         }
         else if (TextRules.HiddenCharacter(text) is { } hidden)
         {
-            Error(field, $"contains the hidden character {TextRules.CodePoint(hidden)} (a formatting character or line separator)");
+            Error(field, $"contains the hidden character {TextRules.CodePoint(hidden)} (a formatting character, noncharacter or line separator)");
         }
         return text;
     }
