@@ -45,6 +45,13 @@ public static class TextRules
         return null;
     }
 
+    /// <summary>
+    /// Whether the text starts as a spreadsheet formula does (= + - @). The CSV files are made to be opened in Excel by
+    /// a double-click, which runs such a cell (=HYPERLINK(…) sends the row elsewhere). Refused, not escaped: an escape
+    /// would make the CSV say other than the JSON.
+    /// </summary>
+    public static bool StartsLikeAFormula(string text) => text.Length > 0 && text[0] is '=' or '+' or '-' or '@';
+
     /// <summary>How a message names a character: U+202E, U+E0041.</summary>
     public static string CodePoint(Rune rune) => $"U+{rune.Value:X4}";
 

@@ -166,6 +166,10 @@ public sealed class KpiWriter(OpenDataContext db, DatasetVersion dataset, TimePr
             {
                 errors.AddModelError(field, $"Must not contain hidden characters: formatting characters, noncharacters or line separators ({Data.TextRules.CodePoint(hidden)}).");
             }
+            else if (Data.TextRules.StartsLikeAFormula(value))
+            {
+                errors.AddModelError(field, "Must not start with =, +, - or @: a spreadsheet opening the CSV would run it as a formula.");
+            }
         }
     }
 

@@ -79,6 +79,10 @@ internal sealed class SeedRecord
         {
             Error(field, $"contains the hidden character {TextRules.CodePoint(hidden)} (a formatting character, noncharacter or line separator)");
         }
+        else if (TextRules.StartsLikeAFormula(text))
+        {
+            Error(field, "starts with =, +, - or @, which a spreadsheet opening the CSV would run as a formula");
+        }
         return text;
     }
 
