@@ -195,6 +195,20 @@ public sealed class ErrorResponseTests(SharedApiFactory api)
         Assert.Equal($"POST is not allowed here; allowed: {string.Join(", ", response.Content.Headers.Allow)}.", detail);
     }
 
+    // The root and the health check are reads like the rest: HEAD answers as GET does, a write method is a 405.
+    [Theory]
+    [InlineData("HEAD", "/", HttpStatusCode.Redirect)]
+    [InlineData("HEAD", "/health", HttpStatusCode.OK)]
+    [InlineData("DELETE", "/health", HttpStatusCode.MethodNotAllowed)]
+    [InlineData("POST", "/", HttpStatusCode.MethodNotAllowed)]
+    public async Task TheRootAndTheHealthCheckTakeGetAndHeadOnly(string method, string url, HttpStatusCode expected)
+    {
+        using var request = new HttpRequestMessage(new HttpMethod(method), url);
+        using var noRedirects = api.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+        using var response = await noRedirects.SendAsync(request);
+        Assert.Equal(expected, response.StatusCode);
+    }
+
     // Paths no endpoint matches, whatever the method: the problem says where to start, as the GET fallback does.
     [Theory]
     [InlineData("PUT", "/api/v1/kpis/x/target/FY2023")] // the role is "targets"
