@@ -65,7 +65,11 @@ public sealed partial class RequestContractFilter(IApiDescriptionGroupCollection
             if (string.Equals(name, Labels.LanguageScope.Parameter, StringComparison.OrdinalIgnoreCase))
             {
                 // Every operation takes ?lang= (see OpenApi/LanguageParameterOperationFilter), so it is checked here, once.
-                if (values.Count != 1 || !Labels.LanguageScope.Languages.Contains(values[0]))
+                if (values.Count > 1)
+                {
+                    context.ModelState.AddModelError(name, $"\"{name}\" takes one value; it was given {values.Count}.");
+                }
+                else if (!Labels.LanguageScope.Languages.Contains(values[0]))
                 {
                     context.ModelState.AddModelError(name, $"\"{name}\" is ja (the default, the source's language) or en.");
                 }

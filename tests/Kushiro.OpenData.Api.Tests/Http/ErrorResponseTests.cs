@@ -74,6 +74,16 @@ public sealed class ErrorResponseTests(SharedApiFactory api)
     }
 
     [Fact]
+    public async Task ALanguageGivenTwiceIsToldSoNotThatItIsNoLanguage()
+    {
+        var problem = await ProblemAsync("/api/v1/goals?LANG=en&lang=ja", HttpStatusCode.BadRequest);
+        // Written twice in two cases: the key is one of them, as the query collection keeps it.
+        var (name, messages) = Assert.Single(problem.GetProperty("errors").EnumerateObject().Select(e => (e.Name, e.Value)));
+        Assert.Equal("lang", name, ignoreCase: true);
+        Assert.Equal($"\"{name}\" takes one value; it was given 2.", Assert.Single(messages.EnumerateArray()).GetString());
+    }
+
+    [Fact]
     public async Task AParameterWithoutANameIsNamedAsWritten()
     {
         var problem = await ProblemAsync("/api/v1/goals?=1", HttpStatusCode.BadRequest);
