@@ -14,9 +14,9 @@ public static class TextRules
 {
     /// <summary>
     /// Whether the text starts or ends with something that shows nothing: white space, a character of Unicode's Format
-    /// category, or a blank letter (the Hangul fillers, the braille blank), which a name made only of them would look
-    /// empty with. At the start also a combining mark or variation selector, which has nothing to attach to; at the end
-    /// those stay allowed (葛󠄀: a kanji and its variation selector, as place names are written).
+    /// category, or a blank letter (the Hangul fillers, the braille blank: a name of them alone looks empty). At the
+    /// start also a combining mark or variation selector, which has nothing to attach to; at the end those stay allowed
+    /// (葛󠄀: a kanji and its variation selector, as place names are written).
     /// </summary>
     public static bool StartsOrEndsInvisibly(string text) =>
         text.Length > 0

@@ -24,7 +24,7 @@ public sealed class CharacterLengthAttribute(int maximumLength) : StringLengthAt
         return characters >= MinimumLength && characters <= MaximumLength;
     }
 
-    // Not the framework's "The field Unit must be a string with …": no C# names, and the unit counted.
+    // Not the framework's "The field Unit must be a string with …": no C# property names, and what is counted.
     public override string FormatErrorMessage(string name) => MinimumLength > 0
         ? $"Must be {MinimumLength} to {MaximumLength} characters long."
         : $"Must be at most {MaximumLength} characters long.";

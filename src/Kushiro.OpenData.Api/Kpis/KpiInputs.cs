@@ -109,4 +109,3 @@ public sealed record FigureSourceInput
     [CharacterLength(100, MinimumLength = 1)]
     public string? Page { get; init; }
 }
-
