@@ -12,9 +12,9 @@ public static partial class ValidationErrorNames
 {
     /// <summary>
     /// What a body's [Required] fields say, in the API's words, not the framework's ("The Title field is required."
-    /// names the C# property). Also what an empty string gets: its length message would only repeat it.
+    /// names the C# property). Also what an empty or blank string gets: a length message would only repeat it.
     /// </summary>
-    public const string RequiredMessage = "Is required and may not be empty.";
+    public const string RequiredMessage = "Is required and may not be empty or only white space.";
 
     public static void Tidy(ValidationProblemDetails problem)
     {
@@ -69,8 +69,8 @@ public static partial class ValidationErrorNames
         message.Contains("could not be mapped to any .NET member", StringComparison.Ordinal) ? "Unknown field: not part of this request's body."
         : message.Contains("could not be converted to", StringComparison.Ordinal) ? "Has the wrong type for this field (see the OpenAPI document)."
         : message.StartsWith("Duplicate property", StringComparison.Ordinal) ? "Given twice: field names match whatever their case."
-        : DotNetName().IsMatch(message) ? DotNetName().Replace(message, "this request")
-        : ParserPosition().Replace(message, m => $" (line {Number(m, "line") + 1}, byte {Number(m, "byte") + 1} of that line).");
+        : ParserPosition().Replace(DotNetName().Replace(message, "this request"),
+            m => $" (line {Number(m, "line") + 1}, byte {Number(m, "byte") + 1} of that line).");
 
     private static long Number(Match match, string group) => long.Parse(match.Groups[group].Value, System.Globalization.CultureInfo.InvariantCulture);
 
