@@ -29,6 +29,27 @@ public sealed class KpiWriteNegotiationTests(WritableApiFactory api) : IClassFix
         Assert.True(paths.GetProperty("/api/v1/kpis/{id}/{role}/{period}").GetProperty("put").GetProperty("responses").TryGetProperty("406", out _));
     }
 
+    // [Consumes] alone let every +json type through: a merge patch would be taken as a whole replacement.
+    [Theory]
+    [InlineData("merge-patch", "application/merge-patch+json", "utf-8", HttpStatusCode.UnsupportedMediaType)]
+    [InlineData("ld-json", "application/ld+json", "utf-8", HttpStatusCode.UnsupportedMediaType)]
+    [InlineData("utf-16", "application/json; charset=utf-16", "utf-16", HttpStatusCode.UnsupportedMediaType)]
+    [InlineData("quoted-utf-8", "application/json; charset=\"UTF-8\"", "utf-8", HttpStatusCode.Created)]
+    [InlineData("plain-json", "application/json", "utf-8", HttpStatusCode.Created)]
+    public async Task OnlyApplicationJsonInUtf8IsTaken(string id, string contentType, string encoding, HttpStatusCode expected)
+    {
+        var staff = api.WithKey(await StaffClient.CreateKeyWithCommandAsync(api));
+        var json = System.Text.Json.JsonSerializer.Serialize(StaffClient.NewKpi(id));
+        var content = new ByteArrayContent(System.Text.Encoding.GetEncoding(encoding).GetBytes(json));
+        content.Headers.TryAddWithoutValidation("Content-Type", contentType);
+
+        var response = await staff.PostAsync("/api/v1/kpis", content);
+
+        Assert.Equal(expected, response.StatusCode);
+        var stored = await api.CreateClient().GetAsync($"/api/v1/kpis/{id}");
+        Assert.Equal(expected == HttpStatusCode.Created ? HttpStatusCode.OK : HttpStatusCode.NotFound, stored.StatusCode);
+    }
+
     private static Task<HttpResponseMessage> SendAcceptingCsvAsync(HttpClient client, HttpMethod method, string url, object body)
     {
         var request = new HttpRequestMessage(method, url) { Content = JsonContent.Create(body) };
