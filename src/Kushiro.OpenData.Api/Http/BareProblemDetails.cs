@@ -3,17 +3,19 @@ namespace Kushiro.OpenData.Api.Http;
 /// <summary>
 /// Says what to do instead in the problems the framework writes without a detail: a 404 where to start from, a 405
 /// names the methods the resource allows (routing's Allow header), a 415 the media type to send and the one that came.
+/// Every problem also names its request: MVC's own (a 415 from a filter) came without an instance.
 /// </summary>
 internal static class BareProblemDetails
 {
     public static void Describe(ProblemDetailsContext context)
     {
         var problem = context.ProblemDetails;
+        var request = context.HttpContext.Request;
+        problem.Instance ??= request.PathBase + request.Path;
         if (problem.Detail is not null)
         {
             return;
         }
-        var request = context.HttpContext.Request;
         var allow = context.HttpContext.Response.Headers.Allow.ToString();
         problem.Detail = problem.Status switch
         {

@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Http.Json;
+using System.Text.Json;
 
 namespace Kushiro.OpenData.Api.Tests.Kpis;
 
@@ -46,6 +47,12 @@ public sealed class KpiWriteNegotiationTests(WritableApiFactory api) : IClassFix
         var response = await staff.PostAsync("/api/v1/kpis", content);
 
         Assert.Equal(expected, response.StatusCode);
+        if (expected == HttpStatusCode.UnsupportedMediaType)
+        {
+            var problem = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement;
+            Assert.Equal("/api/v1/kpis", problem.Text("instance"));
+            Assert.Contains("application/json (UTF-8)", problem.Text("detail"));
+        }
         var stored = await api.CreateClient().GetAsync($"/api/v1/kpis/{id}");
         Assert.Equal(expected == HttpStatusCode.Created ? HttpStatusCode.OK : HttpStatusCode.NotFound, stored.StatusCode);
     }
