@@ -43,7 +43,7 @@ public static class GraphQLEndpoint
                 $"Answers are {GraphQLMediaTypes.GraphQLResponse} or {GraphQLMediaTypes.Json} (UTF-8); the Accept header allows neither."));
             return;
         }
-        if (!isGet && !IsJsonBody(request))
+        if (!isGet && !Http.JsonRequestBody.IsDeclared(request))
         {
             await WriteFailureAsync(http, mediaType, new(StatusCodes.Status415UnsupportedMediaType,
                 $"Send the request body as {GraphQLMediaTypes.Json} (UTF-8), with that Content-Type."));
@@ -129,11 +129,6 @@ public static class GraphQLEndpoint
         result.Errors = kept;
         return result;
     }
-
-    private static bool IsJsonBody(HttpRequest request) =>
-        MediaTypeHeaderValue.TryParse(request.ContentType, out var type)
-        && type.MediaType.Equals(GraphQLMediaTypes.Json, StringComparison.OrdinalIgnoreCase)
-        && GraphQLMediaTypes.IsUtf8(type);
 
     private static Task WriteFailureAsync(HttpContext http, string mediaType, GraphQLRequestFailure failure) =>
         WriteAsync(http, mediaType, failure.Status, new ExecutionResult { Errors = [new ExecutionError(failure.Message)] });

@@ -58,19 +58,12 @@ public static class GraphQLMediaTypes
                 : name.Equals("application/*", StringComparison.OrdinalIgnoreCase) ? 1
                 : name == "*/*" ? 0
                 : -1;
-            if (specificity > best.Specificity && IsUtf8(range))
+            if (specificity > best.Specificity && Http.JsonRequestBody.IsUtf8(range))
             {
                 best = (range.Quality ?? 1, specificity);
             }
         }
         return best;
-    }
-
-    /// <summary>A charset parameter, quoted or not, must be UTF-8: the only encoding served and read.</summary>
-    public static bool IsUtf8(MediaTypeHeaderValue type)
-    {
-        var charset = HeaderUtilities.RemoveQuotes(type.Charset);
-        return charset.Length == 0 || charset.Equals("utf-8", StringComparison.OrdinalIgnoreCase);
     }
 
     private static bool Names(this MediaTypeHeaderValue range, string type) =>

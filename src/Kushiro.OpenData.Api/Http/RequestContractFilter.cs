@@ -67,7 +67,7 @@ public sealed partial class RequestContractFilter(IApiDescriptionGroupCollection
                 // Every operation takes ?lang= (see OpenApi/LanguageParameterOperationFilter), so it is checked here, once.
                 if (values.Count > 1)
                 {
-                    context.ModelState.AddModelError(name, $"\"{name}\" takes one value; it was given {values.Count}.");
+                    context.ModelState.AddModelError(name, GivenMoreThanOnce(name, values.Count));
                 }
                 else if (!Labels.LanguageScope.Languages.Contains(values[0]))
                 {
@@ -81,7 +81,7 @@ public sealed partial class RequestContractFilter(IApiDescriptionGroupCollection
             }
             else if (values.Count > 1 && !contract.RepeatableParameters.Contains(name))
             {
-                context.ModelState.AddModelError(name, $"\"{name}\" takes one value; it was given {values.Count}.");
+                context.ModelState.AddModelError(name, GivenMoreThanOnce(name, values.Count));
             }
             else if (values.Any(v => v!.Any(char.IsControl)))
             {
@@ -146,6 +146,8 @@ public sealed partial class RequestContractFilter(IApiDescriptionGroupCollection
         accepted.MatchesAllTypes
         || (accepted.Type.Equals(offered.Type, StringComparison.OrdinalIgnoreCase)
             && (accepted.MatchesAllSubTypes || accepted.SubType.Equals(offered.SubType, StringComparison.OrdinalIgnoreCase)));
+
+    private static string GivenMoreThanOnce(string name, int count) => $"\"{name}\" takes one value; it was given {count}.";
 
     private static string? WholeNumberProblem(string name, StringValues values, long largest) =>
         // Binding would accept "0x10" as 16 and " 5" as 5; an API contract takes plain decimal numbers. And binding's own

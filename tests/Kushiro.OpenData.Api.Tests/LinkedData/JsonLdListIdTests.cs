@@ -12,7 +12,7 @@ namespace Kushiro.OpenData.Api.Tests.LinkedData;
 public sealed class JsonLdListIdTests(SharedApiFactory api)
 {
     [Fact]
-    public async Task AListsIdIsItsCanonicalUrlWhicheverSpellingFilledTheCache()
+    public async Task EverySpellingOfAListGetsItsCanonicalUrlAsIdAndHeadTheSameETag()
     {
         var client = api.CreateClient();
         var first = await GetAsync(client, HttpMethod.Get, "/api/v1/sub-measures?Limit=13&GOAL=2");
