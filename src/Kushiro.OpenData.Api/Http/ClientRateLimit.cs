@@ -105,7 +105,6 @@ internal static class ClientRateLimit
             ProblemDetails = new ProblemDetails
             {
                 Status = StatusCodes.Status429TooManyRequests,
-                Title = "Too many requests",
                 Detail = $"More than {permits} requests in a minute from this address. Retry in {retryAfter} seconds. "
                     + "Answers from the cache (a GET repeated while the data is unchanged) are not counted.",
             },

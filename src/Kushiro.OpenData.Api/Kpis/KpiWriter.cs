@@ -140,7 +140,7 @@ public sealed class KpiWriter(OpenDataContext db, DatasetVersion dataset, TimePr
             // Writes take turns, so this is a constraint the data as it now is refuses: say, a re-seed on another
             // instance removed the goal or measure the KPI names since the input was checked. Nothing was saved.
             return new ProblemResult(controller.ProblemDetailsFactory.CreateProblemDetails(controller.HttpContext,
-                StatusCodes.Status409Conflict, title: "Conflict", detail: "The change conflicts with the data as it now is; read it again and retry."));
+                StatusCodes.Status409Conflict, detail: "The change conflicts with the data as it now is; read it again and retry."));
         }
         dataset.Advance(state.LastModified);
         if (changed)

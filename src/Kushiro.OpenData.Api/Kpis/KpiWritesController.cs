@@ -261,9 +261,9 @@ public sealed class KpiWritesController(OpenDataContext db, KpiWriter writer) : 
     private string Actor => ChangeRecorder.KeyActor(User.FindFirstValue(ClaimTypes.NameIdentifier)!);
 
     private ProblemResult Conflict(string detail) =>
-        new(ProblemDetailsFactory.CreateProblemDetails(HttpContext, StatusCodes.Status409Conflict, title: "Conflict", detail: detail));
+        new(ProblemDetailsFactory.CreateProblemDetails(HttpContext, StatusCodes.Status409Conflict, detail: detail));
 
     private ProblemResult UnknownRole(string role) =>
-        new(ProblemDetailsFactory.CreateProblemDetails(HttpContext, StatusCodes.Status404NotFound, title: "Not found",
+        new(ProblemDetailsFactory.CreateProblemDetails(HttpContext, StatusCodes.Status404NotFound,
             detail: $"A KPI has no \"{role.ReplaceLineEndings(" ")}\": its figures are baseline, targets and observations, written in lower case."));
 }

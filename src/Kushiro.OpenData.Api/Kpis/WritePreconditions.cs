@@ -51,7 +51,7 @@ public static class WritePreconditions
         return failed is null
             ? null
             : new ProblemResult(controller.ProblemDetailsFactory.CreateProblemDetails(controller.HttpContext,
-                StatusCodes.Status412PreconditionFailed, title: "Precondition failed", detail: failed + " Nothing was changed."));
+                StatusCodes.Status412PreconditionFailed, detail: failed + " Nothing was changed."));
     }
 
     // "*" alone: in a list with tags ("a", *) it is no valid field value, and then it does not mean "any".

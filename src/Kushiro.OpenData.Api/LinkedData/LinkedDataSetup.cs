@@ -60,7 +60,7 @@ public static class LinkedDataSetup
         var graph = await readModel.GetAsync(http.RequestAborted);
         return LinkedDataIris.Representation(type, id ?? "", graph, themes) is { } target
             ? new SeeOther(target)
-            : Results.Problem(statusCode: StatusCodes.Status404NotFound, title: "Not found", detail: $"Nothing is named {http.Request.Path}.");
+            : Results.Problem(statusCode: StatusCodes.Status404NotFound, detail: $"Nothing is named {http.Request.Path}.");
     }
 
     private sealed class SeeOther(string location) : IResult

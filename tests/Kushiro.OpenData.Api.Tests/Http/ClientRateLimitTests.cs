@@ -35,6 +35,7 @@ public sealed class ClientRateLimitTests
         Assert.True(retryAfter >= TimeSpan.FromSeconds(1) && retryAfter <= TimeSpan.FromSeconds(10), $"Retry-After: {retryAfter}");
         using var problem = JsonDocument.Parse(await refused.Content.ReadAsStringAsync());
         Assert.Equal(429, problem.RootElement.GetProperty("status").GetInt32());
+        Assert.Equal("Too Many Requests", problem.RootElement.GetProperty("title").GetString());
         Assert.Contains("More than 3 requests in a minute", problem.RootElement.GetProperty("detail").GetString());
         using var scope = api.Services.CreateScope();
         Assert.False(await scope.ServiceProvider.GetRequiredService<OpenDataContext>().Kpis.AnyAsync(k => k.Id == "over-the-limit"));

@@ -177,6 +177,7 @@ public sealed class KpiWriteTests : IClassFixture<WritableApiFactory>
 
         Assert.Equal(HttpStatusCode.NotFound, put.StatusCode);
         Assert.Equal("application/problem+json", put.Content.Headers.ContentType?.MediaType);
+        Assert.Equal("Not Found", JsonDocument.Parse(await put.Content.ReadAsStringAsync()).RootElement.Text("title"));
         Assert.Equal(HttpStatusCode.NotFound, delete.StatusCode);
         Assert.Equal(seeded, (await api.CreateClient().GetJsonAsync("/api/v1/kpis/population-outlook")).ToString());
     }

@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Http.Json;
+using System.Text.Json;
 
 namespace Kushiro.OpenData.Api.Tests.Kpis;
 
@@ -62,7 +63,9 @@ public sealed class WritePreconditionTests(WritableApiFactory api) : IClassFixtu
 
         Assert.Equal(HttpStatusCode.PreconditionFailed, response.StatusCode);
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
-        Assert.Contains(header, await response.Content.ReadAsStringAsync());
+        var problem = await response.Content.ReadAsStringAsync();
+        Assert.Contains(header, problem);
+        Assert.Equal("Precondition Failed", JsonDocument.Parse(problem).RootElement.Text("title"));
         Assert.Equal(before, await api.LastChangeSequenceAsync());
         Assert.Equal(valueBefore, await ObservationAsync());
     }

@@ -122,6 +122,7 @@ public sealed class JsonLdTests(SharedApiFactory api)
         using var response = await api.CreateClient().GetAsync(iri);
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        Assert.Equal("Not Found", JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement.Text("title"));
         // Not kept by a cache: staff may create the KPI it names next.
         Assert.True(response.Headers.CacheControl is { NoCache: true }, $"Cache-Control: {response.Headers.CacheControl}");
     }
