@@ -47,7 +47,6 @@ app.MapHealthChecks("/health").WithMetadata(new HttpMethodMetadata([HttpMethods.
 app.MapControllers();
 app.MapGraphQLEndpoints();
 app.MapLinkedData();
-app.MapApiFallback();
 
 try
 {

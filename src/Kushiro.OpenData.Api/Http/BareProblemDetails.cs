@@ -16,10 +16,10 @@ internal static class BareProblemDetails
         {
             return;
         }
-        var allow = context.HttpContext.Response.Headers.Allow.ToString();
+        var allow = StatusCodes.Status405MethodNotAllowed == problem.Status ? AllowWithHead(context.HttpContext) : "";
         problem.Detail = problem.Status switch
         {
-            // No endpoint at all (a figure role misspelt in a write, /id/ alone): as the API's GET fallback says it.
+            // No endpoint at all, whatever the method (a path in no version, a figure role misspelt, /id/ alone).
             StatusCodes.Status404NotFound => NotFoundDetail(request.Path),
             StatusCodes.Status405MethodNotAllowed => allow.Length > 0
                 ? $"{request.Method} is not allowed here; allowed: {allow}."
@@ -30,7 +30,19 @@ internal static class BareProblemDetails
         };
     }
 
-    public static string NotFoundDetail(PathString path) =>
+    // Routing names the endpoints' own methods; where a path takes GET it takes HEAD too, routed as GET
+    // (ConditionalGetMiddleware), so Allow names it, as it does on the paths that map HEAD themselves.
+    private static string AllowWithHead(HttpContext http)
+    {
+        var allowed = http.Response.Headers.Allow.ToString().Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
+        if (allowed.Contains(HttpMethods.Get) && !allowed.Contains(HttpMethods.Head) && ConditionalGetMiddleware.Covers(http.Request.Path))
+        {
+            http.Response.Headers.Allow = string.Join(", ", allowed.Append(HttpMethods.Head).Order(StringComparer.Ordinal));
+        }
+        return http.Response.Headers.Allow.ToString();
+    }
+
+    private static string NotFoundDetail(PathString path) =>
         $"There is no resource at {path}. Start from {Strategy.ApiLinks.Plan} or /openapi/v1.json.";
 
     // A header may be kilobytes long; the problem only needs to show which one it was.

@@ -130,6 +130,7 @@ public static class RestApiSetup
         // Inside the validators: an English answer is other bytes, so another ETag.
         app.UseLanguageScope();
         app.UseStatusCodePages();
+        app.UseUnsupportedApiVersionProblem();
         app.UseRouting();
         app.UseAuthentication();
         app.UseAuthorization();

@@ -219,9 +219,35 @@ public sealed class ErrorResponseTests(SharedApiFactory api)
         Assert.Equal(expected, response.StatusCode);
     }
 
-    // Paths no endpoint matches, whatever the method: the problem says where to start, as the GET fallback does.
+    // A path that exists is a 405 naming what it takes, HEAD wherever GET; one that does not is a 404 whatever the
+    // method. A GET-only catch-all under /api had made every write to a misspelt path a 405 "allowed: GET, HEAD",
+    // and put GET in the Allow of the figure URLs, where a GET was then a 404.
+    [Theory]
+    [InlineData("DELETE", "/api/v1/goals", HttpStatusCode.MethodNotAllowed, "GET, HEAD")]
+    [InlineData("POST", "/api/v1/kpis/population-outlook", HttpStatusCode.MethodNotAllowed, "DELETE, GET, HEAD, PUT")]
+    [InlineData("GET", "/api/v1/kpis/population-outlook/targets/2040", HttpStatusCode.MethodNotAllowed, "DELETE, PUT")]
+    [InlineData("HEAD", "/api/v1/kpis/population-outlook/targets/2040", HttpStatusCode.MethodNotAllowed, "DELETE, PUT")]
+    [InlineData("POST", "/api/v1/kpis/population-outlook/targets/2040", HttpStatusCode.MethodNotAllowed, "DELETE, PUT")]
+    [InlineData("POST", "/api/v1/goal", HttpStatusCode.NotFound, "")]
+    [InlineData("PUT", "/api/v1/sub-measures/1-1-1/kpis", HttpStatusCode.NotFound, "")]
+    [InlineData("POST", "/api/v2/kpis", HttpStatusCode.BadRequest, "")]
+    public async Task APathAnswersTheMethodsItTakesAndOnlyThose(string method, string url, HttpStatusCode expected, string allow)
+    {
+        using var request = new HttpRequestMessage(new HttpMethod(method), url) { Content = new StringContent("{}", MediaTypeHeaderValue.Parse("application/json")) };
+        using var response = await client.SendAsync(request);
+
+        Assert.Equal(expected, response.StatusCode);
+        Assert.Equal(allow, string.Join(", ", response.Content.Headers.Allow));
+        if (method != "HEAD")
+        {
+            Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        }
+    }
+
+    // Paths no endpoint matches, whatever the method: the problem says where to start.
     [Theory]
     [InlineData("PUT", "/api/v1/kpis/x/target/FY2023")] // the role is "targets"
+    [InlineData("POST", "/api/v1/nothing")]
     [InlineData("GET", "/id/")]
     [InlineData("DELETE", "/nothing-here")]
     public async Task APathNothingServesIsA404SayingWhereToStart(string method, string url)

@@ -1,0 +1,54 @@
+using System.Text.RegularExpressions;
+using Asp.Versioning;
+using Asp.Versioning.ApiExplorer;
+using Microsoft.AspNetCore.Mvc;
+
+namespace Kushiro.OpenData.Api.Http;
+
+/// <summary>
+/// A request under /api for a version this API does not have. Asp.Versioning with URL-segment versioning leaves it
+/// (<c>/api/v2/goals</c>) to routing, which answers a bare 404; clients deserve a 400 that lists the versions there
+/// are, whatever the method. A path that exists in no version is routing's 404 (its detail: BareProblemDetails), and
+/// a method a path does not take routing's 405: a catch-all endpoint here would turn one of the two into the other.
+/// </summary>
+public static partial class UnsupportedApiVersion
+{
+    public static void UseUnsupportedApiVersionProblem(this WebApplication app)
+    {
+        // Read on first use: the versions are known once the controllers are mapped, after this is set up.
+        var supported = new Lazy<List<ApiVersion>>(() => app.DescribeApiVersions().Select(d => d.ApiVersion).Distinct().ToList());
+        app.Use((context, next) =>
+        {
+            if (!context.Request.Path.StartsWithSegments("/api", out var rest)
+                || VersionSegment().Match(rest.Value ?? "") is not { Success: true } match
+                || supported.Value.Any(v => Same(v, match)))
+            {
+                return next(context);
+            }
+            var names = supported.Value.Select(v => $"v{v}").ToList();
+            context.Response.StatusCode = StatusCodes.Status400BadRequest;
+            return context.RequestServices.GetRequiredService<IProblemDetailsService>().WriteAsync(new ProblemDetailsContext
+            {
+                HttpContext = context,
+                ProblemDetails = new ProblemDetails
+                {
+                    Status = StatusCodes.Status400BadRequest,
+                    Title = "Unsupported API version",
+                    Detail = $"This API has no version {match.Groups["version"].Value}. Supported versions: {string.Join(", ", names)}.",
+                    Extensions = { ["supportedVersions"] = names },
+                },
+            }).AsTask();
+        });
+    }
+
+    // Numerically, as routing does: v01 is v1, v1 is v1.0.
+    private static bool Same(ApiVersion version, Match requested)
+    {
+        var minorText = requested.Groups["minor"].Success ? requested.Groups["minor"].Value : "0";
+        return decimal.TryParse(requested.Groups["major"].Value, out var major) && decimal.TryParse(minorText, out var minor)
+            && version.MajorVersion == major && (version.MinorVersion ?? 0) == minor;
+    }
+
+    [GeneratedRegex(@"^/(?<version>v(?<major>\d+)(\.(?<minor>\d+))?)(/|$)", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase)]
+    private static partial Regex VersionSegment();
+}
