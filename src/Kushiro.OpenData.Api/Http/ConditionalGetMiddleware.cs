@@ -2,6 +2,7 @@ using System.Security.Cryptography;
 using Kushiro.OpenData.Api.Data;
 using Microsoft.AspNetCore.Http.Headers;
 using Microsoft.AspNetCore.OutputCaching;
+using Microsoft.Extensions.Primitives;
 using Microsoft.Net.Http.Headers;
 
 namespace Kushiro.OpenData.Api.Http;
@@ -60,7 +61,7 @@ public sealed class ConditionalGetMiddleware(RequestDelegate next, DatasetVersio
             : string.Join(", ", endpointVaries.Concat(VariedHeaders).Distinct(StringComparer.OrdinalIgnoreCase));
         if (response.StatusCode == StatusCodes.Status200OK)
         {
-            var etag = new EntityTagHeaderValue($"\"{Hash(buffer, response.ContentType)}\"", isWeak: true);
+            var etag = new EntityTagHeaderValue($"\"{Hash(buffer, response.ContentType, response.Headers.Link)}\"", isWeak: true);
             // Not for GraphQL: the same query on the same data can also answer a timeout under 200, and a client
             // revalidating by date would keep that as not modified. Its ETag, a hash of the bytes, cannot.
             var lastModified = validatorDate;
@@ -147,11 +148,14 @@ public sealed class ConditionalGetMiddleware(RequestDelegate next, DatasetVersio
         return request.IfModifiedSince is { } since && lastModified is { } modified && modified.ToUnixTimeSeconds() <= since.ToUnixTimeSeconds();
     }
 
-    // Weak ETag: the same entity may be sent gzip- or br-encoded by the compression middleware outside.
-    private static string Hash(MemoryStream body, string? contentType)
+    // Weak ETag: the same entity may be sent gzip- or br-encoded by the compression middleware outside. The Link
+    // header is part of what is validated: a CSV page has its paging there only, and a page whose rows stayed while
+    // the list grew gains a "next" a mirror revalidating it must not be told it already has.
+    private static string Hash(MemoryStream body, string? contentType, StringValues link)
     {
         using var sha = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
-        sha.AppendData(System.Text.Encoding.UTF8.GetBytes(contentType ?? ""));
+        // A line break between the parts: neither header can hold one.
+        sha.AppendData(System.Text.Encoding.UTF8.GetBytes($"{contentType}\n{link}\n"));
         sha.AppendData(body.GetBuffer(), 0, (int)body.Length);
         return Convert.ToBase64String(sha.GetHashAndReset(), 0, 18).Replace('+', '-').Replace('/', '_');
     }
