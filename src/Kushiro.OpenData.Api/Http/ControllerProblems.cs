@@ -8,7 +8,6 @@ public static class ControllerProblems
     public static ProblemResult NotFoundProblem(this ControllerBase controller, string what, string id, string? known = null) =>
         new(controller.ProblemDetailsFactory.CreateProblemDetails(controller.HttpContext,
             statusCode: StatusCodes.Status404NotFound,
-            title: $"{what} not found",
             detail: $"There is no {what.ToLowerInvariant()} with ID \"{id}\"{(known is null ? "" : $" (known: {known})")}."));
 
     /// <summary>A 400 naming the parameter and what is wrong with it.</summary>

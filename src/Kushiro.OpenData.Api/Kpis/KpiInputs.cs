@@ -46,7 +46,7 @@ public sealed record NewKpiInput : KpiDefinitionInput
 {
     /// <summary>Stable ID of the new KPI: lower-case letters, digits and single hyphens, at most 48 characters.</summary>
     /// <example>fishery-new-workers</example>
-    [Required(ErrorMessage = ValidationErrorNames.RequiredMessage), CharacterLength(48), RegularExpression("^[a-z0-9]+(-[a-z0-9]+)*$", ErrorMessage = "Is lower-case letters and digits, in words joined by single hyphens, e.g. fishery-new-workers.")]
+    [Required(ErrorMessage = ValidationErrorNames.RequiredMessage), CharacterLength(48, MinimumLength = 1), RegularExpression("^[a-z0-9]+(-[a-z0-9]+)*$", ErrorMessage = "Is lower-case letters and digits, in words joined by single hyphens, e.g. fishery-new-workers.")]
     public string? Id { get; init; }
 }
 

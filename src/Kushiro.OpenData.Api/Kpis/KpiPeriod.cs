@@ -34,6 +34,11 @@ public static partial class KpiPeriod
     // Years 1800–2199 are enough for population history and any plan's horizon, and keep typos like 20400 out.
     // ASCII digits only (\d also takes ٤ and ４, which int.Parse then refuses) and \z, not $, which would let a
     // trailing line break into a stored period.
-    [GeneratedRegex(@"^(?:(?:FY)?(?:1[89]|2[01])[0-9]{2}|(?:1[89]|2[01])[0-9]{2}-[0-9]{2}-[0-9]{2})\z", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"^" + Form + @"\z", RegexOptions.CultureInvariant)]
     private static partial Regex Shape();
+
+    private const string Form = "(?:(?:FY)?(?:1[89]|2[01])[0-9]{2}|(?:1[89]|2[01])[0-9]{2}-[0-9]{2}-[0-9]{2})";
+
+    /// <summary>The same shape for the API description: ECMA-262, which has no \z; the check itself refuses a line break.</summary>
+    public const string Pattern = "^" + Form + "$";
 }

@@ -25,7 +25,7 @@ internal sealed class DownloadContentOperationFilter : IOperationFilter
             schema.Format = "binary";
             if (mediaType == "application/zip")
             {
-                schema.Description = "A ZIP archive of every CSV file of the bulk export (goals, measures, sub-measures, kpis, kpi-figures, alignments).";
+                schema.Description = $"A ZIP archive of every CSV file of the bulk export ({string.Join(", ", Export.CsvExport.Names)}).";
             }
             media.Schema = schema;
         }

@@ -25,6 +25,7 @@ public static class OpenApiSetup
             o.OperationFilter<CsvResponseOperationFilter>();
             o.SchemaFilter<ProblemDetailsSchemaFilter>();
             o.SchemaFilter<NullableReferenceSchemaFilter>();
+            o.OperationFilter<ParameterRulesOperationFilter>();
             o.OperationFilter<ApiKeySecurityOperationFilter>();
             o.OperationFilter<JsonLdContentOperationFilter>();
             o.OperationFilter<DownloadContentOperationFilter>();

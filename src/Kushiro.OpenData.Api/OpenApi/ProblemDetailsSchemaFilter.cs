@@ -22,7 +22,7 @@ internal sealed class ProblemDetailsSchemaFilter : ISchemaFilter
     private static readonly JsonObject NotFound = new()
     {
         ["type"] = "https://tools.ietf.org/html/rfc9110#section-15.5.5",
-        ["title"] = "Goal not found",
+        ["title"] = "Not Found",
         ["status"] = 404,
         ["detail"] = "There is no goal with ID \"7\".",
         ["instance"] = "/api/v1/goals/7",
@@ -54,6 +54,12 @@ internal sealed class ProblemDetailsSchemaFilter : ISchemaFilter
             if (Descriptions.TryGetValue(name, out var description) && property is OpenApiSchema p)
             {
                 p.Description = description;
+                if (name == "detail")
+                {
+                    // Kiota makes it the exception's message, which otherwise reads "Exception of type … was thrown".
+                    p.Extensions ??= new Dictionary<string, IOpenApiExtension>();
+                    p.Extensions["x-ms-primary-error-message"] = new JsonNodeExtension(JsonValue.Create(true));
+                }
                 if (example[name] is { } value)
                 {
                     p.Examples = [value.DeepClone()];

@@ -86,6 +86,35 @@ public sealed class OpenApiContractTests(SharedApiFactory api)
         Assert.Equal("decimal", (string?)document["components"]!["schemas"]!["KpiFigureInput"]!["properties"]!["value"]!["format"]);
     }
 
+    // Generated clients check parameters before sending: a pattern narrower than the API's check would refuse good
+    // periods, and a maximum of 2^63 − 1 read into a double became 2^63.
+    [Theory]
+    [InlineData("2040", true)]
+    [InlineData("FY2020", true)]
+    [InlineData("2010-10-01", true)]
+    [InlineData("1800", true)]
+    [InlineData("FY2199", true)]
+    [InlineData("20400", false)]
+    [InlineData("1799", false)]
+    [InlineData("FY20", false)]
+    [InlineData("fy2020", false)]
+    [InlineData("2010-1-01", false)]
+    [InlineData("２０４０", false)]
+    public async Task TheDocumentedParametersAcceptWhatTheApiAccepts(string period, bool accepted)
+    {
+        var document = JsonNode.Parse(await api.CreateClient().GetStringAsync("/openapi/v1.json"))!;
+        var figure = document["paths"]!["/api/v1/kpis/{id}/{role}/{period}"]!;
+        foreach (var method in new[] { "put", "delete" })
+        {
+            var pattern = (string)figure[method]!["parameters"]!.AsArray().Single(p => (string?)p!["name"] == "period")!["schema"]!["pattern"]!;
+            Assert.Equal(accepted, System.Text.RegularExpressions.Regex.IsMatch(period, pattern, System.Text.RegularExpressions.RegexOptions.ECMAScript));
+            Assert.Equal(accepted, Kushiro.OpenData.Api.Kpis.KpiPeriod.TryParse(period, out _));
+        }
+        var after = document["paths"]!["/api/v1/changes"]!["get"]!["parameters"]!.AsArray().Single(p => (string?)p!["name"] == "after")!["schema"]!;
+        Assert.Null(after["maximum"]);
+        Assert.Equal(0, after["minimum"]!.GetValue<long>());
+    }
+
     [Fact]
     public async Task EveryOperationParameterAndSchemaIsDescribedWithExamples()
     {

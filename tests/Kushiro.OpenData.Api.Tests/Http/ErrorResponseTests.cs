@@ -19,6 +19,8 @@ public sealed class ErrorResponseTests(SharedApiFactory api)
     {
         var problem = await ProblemAsync(url, HttpStatusCode.NotFound);
         Assert.Contains($"\"{id}\"", problem.Text("detail"));
+        // One title for one type (RFC 9457 §3.1.3); the detail names what was not found.
+        Assert.Equal("Not Found", problem.Text("title"));
     }
 
     [Theory]
