@@ -64,28 +64,29 @@ public sealed class SearchIndex
         foreach (var doc in candidates)
         {
             var score = 0.0;
-            SearchField? best = null;
-            var bestScore = 0.0;
+            var fields = folded[doc].Length;
+            var termsIn = new int[fields];
+            var scoreIn = new double[fields];
             var allTermsFound = true;
             foreach (var term in terms)
             {
                 var termScore = 0.0;
-                for (var f = 0; f < folded[doc].Length; f++)
+                for (var f = 0; f < fields; f++)
                 {
-                    var count = SearchText.Occurrences(folded[doc][f], term).Count();
-                    var fieldScore = count * documents[doc].Fields[f].Weight;
+                    var fieldScore = SearchText.Occurrences(folded[doc][f], term).Count() * documents[doc].Fields[f].Weight;
+                    termsIn[f] += fieldScore > 0 ? 1 : 0;
+                    scoreIn[f] += fieldScore;
                     termScore += fieldScore;
-                    if (fieldScore > bestScore)
-                    {
-                        (best, bestScore) = (documents[doc].Fields[f], fieldScore);
-                    }
                 }
                 allTermsFound &= termScore > 0;
                 score += termScore;
             }
             if (allTermsFound)
             {
-                hits.Add((new SearchHit(documents[doc], score, best!), doc));
+                // The snippet comes from the field that shows the most of the terms (子育て 支援: the description that
+                // has both, not the title that has one), then the one where they count most.
+                var best = Enumerable.Range(0, fields).MaxBy(f => (termsIn[f], scoreIn[f]));
+                hits.Add((new SearchHit(documents[doc], score, documents[doc].Fields[best]), doc));
             }
         }
         return [.. hits.OrderByDescending(h => h.Hit.Score).ThenBy(h => h.Order).Select(h => h.Hit)];

@@ -76,9 +76,17 @@ public static class SearchText
     public static string Snippet(string original, IReadOnlyList<string> terms, int width = 80)
     {
         var (folded, origin) = FoldByPiece(original);
-        var spans = Merge(terms.SelectMany(t => Occurrences(folded, t).Select(i => (origin[i].Start, origin[i + t.Length - 1].End))));
-        var first = spans.Count > 0 ? spans[0] : (Start: 0, End: 0);
-        // The window shows the first match whole, however long.
+        var matches = terms.Distinct().SelectMany((t, n) => Occurrences(folded, t).Select(i => (Term: n, origin[i].Start, origin[i + t.Length - 1].End))).ToList();
+        var spans = Merge(matches.Select(m => (m.Start, m.End)));
+        // The window is placed at the first match after which the most of the terms show, and shows it whole, however
+        // long: "Kushiro … Kushiro Kizuna" shows Kizuna too, not the text between two Kushiros.
+        (int Start, int End) first = (0, 0);
+        if (matches.Count > 0)
+        {
+            var anchor = matches.OrderBy(m => m.Start).MaxBy(m => TermsShownFrom(m.Start));
+            first = (anchor.Start, anchor.End);
+        }
+        int TermsShownFrom(int at) => matches.Where(o => o.Start >= at && o.End <= at + width * 3 / 4).Select(o => o.Term).Distinct().Count();
         var start = Math.Max(0, Math.Min(first.Start - width / 4, original.Length - Math.Max(width, first.End - first.Start)));
         var end = Math.Min(original.Length, Math.Max(start + width, first.End));
         var text = new StringBuilder(start > 0 ? "…" : "");

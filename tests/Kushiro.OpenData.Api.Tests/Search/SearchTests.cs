@@ -94,6 +94,31 @@ public sealed class SearchTests(SharedApiFactory api)
         Assert.Equal(all.Skip(5).Take(5).Select(r => r.Text("id")), second.Items().Select(r => r.Text("id")));
     }
 
+    // The snippet had come from the field with the best single match: for 子育て 支援, 3-1-1's title, which has only 支援,
+    // though its description has both, so the reader could not see why it matched.
+    [Theory]
+    [InlineData("子育て 支援")]
+    [InlineData("医療 体制 整備")]
+    public async Task WhereOneTextOfASubMeasureHoldsEveryTermItsSnippetMarksThemAll(string query)
+    {
+        static string Fold(string s) => s.Normalize(NormalizationForm.FormKC).ToLowerInvariant();
+        var terms = Fold(query).Split(' ');
+        var oneTextHoldsAll = (await api.CreateClient().GetJsonAsync("/api/v1/sub-measures?limit=200")).Items()
+            .Where(s => new[] { s.Text("title"), s.Text("description") }.Any(t => terms.All(Fold(t).Contains)))
+            .Select(s => s.Text("id")).ToHashSet();
+
+        var snippets = (await SearchAsync(query)).Where(r => r.Text("type") == "sub-measure" && oneTextHoldsAll.Contains(r.Text("id")))
+            .ToDictionary(r => r.Text("id"), r => r.Text("snippet"));
+
+        Assert.Equal(oneTextHoldsAll.Order(), snippets.Keys.Order());
+        // Touching matches share one mark (子育て支援), so a term is looked for inside the marked texts.
+        Assert.All(snippets, s =>
+        {
+            var marked = System.Text.RegularExpressions.Regex.Matches(Fold(s.Value), "<mark>(.*?)</mark>").Select(m => m.Groups[1].Value).ToList();
+            Assert.All(terms, t => Assert.Contains(marked, m => m.Contains(t, StringComparison.Ordinal)));
+        });
+    }
+
     private async Task<List<JsonElement>> SearchAsync(string query) =>
         [.. (await api.CreateClient().GetJsonAsync("/api/v1/search?limit=200&q=" + Uri.EscapeDataString(query))).Items()];
 

@@ -25,6 +25,16 @@ public sealed class SnippetTests
         Assert.Equal(expected, SearchText.Snippet(text, SearchText.Terms(query)));
     }
 
+    // The window goes where the most of the terms show: it had started at the first Kushiro and ended before Kizuna.
+    [Fact]
+    public void TheWindowShowsEveryTermWhereOneStretchHoldsThemAll()
+    {
+        var text = "Kushiro " + new string('x', 100) + " the Kushiro Forest Round Table's Kushiro Kizuna Project";
+        var snippet = SearchText.Snippet(text, SearchText.Terms("kushiro kizuna"));
+        Assert.Contains("<mark>Kizuna</mark>", snippet);
+        Assert.Contains("<mark>Kushiro</mark>", snippet);
+    }
+
     // Only the voiced sound mark matches: it cannot be marked without the letter it belongs to.
     [Fact]
     public void AMarkIsNeverSplitFromItsLetter()
