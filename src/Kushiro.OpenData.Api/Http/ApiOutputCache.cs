@@ -36,7 +36,9 @@ public sealed class ApiOutputCachePolicy : IOutputCachePolicy
         context.EnableOutputCaching = cacheable;
         // "only-if-cached" asks a cache not to go to the origin; this is the origin, so it answers (the cache
         // middleware would answer 504 on a miss).
-        context.AllowCacheLookup = cacheable && !HeaderUtilities.ContainsCacheDirective(request.Headers.CacheControl, CacheControlHeaderValue.OnlyIfCachedString);
+        // Nor does the cache evaluate If-Match or If-Unmodified-Since: such a request is answered here, where they are.
+        context.AllowCacheLookup = cacheable && !HeaderUtilities.ContainsCacheDirective(request.Headers.CacheControl, CacheControlHeaderValue.OnlyIfCachedString)
+            && !ReadPreconditions.Sent(request.Headers);
         context.AllowCacheStorage = cacheable;
         context.AllowLocking = true;
         if (cacheable)

@@ -11,7 +11,8 @@ namespace Kushiro.OpenData.Api.Http;
 /// Validators and caching for every GET under /api, of the OpenAPI documents, of the JSON-LD vocabulary (/ns) and of
 /// GraphQL (/graphql and its schema): an ETag from the hash of the exact bytes served (so it changes exactly when the
 /// representation does, whether data or code changed it), Last-Modified from the dataset (not for GraphQL),
-/// Cache-Control, and 304 for If-None-Match / If-Modified-Since. HEAD is served as GET without the body.
+/// Cache-Control, 304 for If-None-Match / If-Modified-Since, and 412 for If-Match / If-Unmodified-Since
+/// (Http/ReadPreconditions.cs). HEAD is served as GET without the body.
 /// </summary>
 public sealed class ConditionalGetMiddleware(RequestDelegate next, DatasetVersion dataset, TimeProvider time)
 {
@@ -59,6 +60,13 @@ public sealed class ConditionalGetMiddleware(RequestDelegate next, DatasetVersio
         response.Headers.Vary = endpointVaries.Length == 0
             ? VariedHeaderList
             : string.Join(", ", endpointVaries.Concat(VariedHeaders).Distinct(StringComparer.OrdinalIgnoreCase));
+        // Within a second of a write the answer is undated, but the data still has a date to hold the request to.
+        if (response.StatusCode == StatusCodes.Status200OK
+            && ReadPreconditions.Failure(request.GetTypedHeaders(), validatorDate ?? (dated ? dataset.LastModified : null)) is { } failure)
+        {
+            await ReadPreconditions.RefuseAsync(context, failure, isHead);
+            return;
+        }
         if (response.StatusCode == StatusCodes.Status200OK)
         {
             var etag = new EntityTagHeaderValue($"\"{Hash(buffer, response.ContentType, response.Headers.Link)}\"", isWeak: true);

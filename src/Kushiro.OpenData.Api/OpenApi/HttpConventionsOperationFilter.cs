@@ -6,8 +6,8 @@ namespace Kushiro.OpenData.Api.OpenApi;
 
 /// <summary>
 /// Documents what operations share, so generated clients know it: conditional request headers and the validators and
-/// cache headers on 200 (reads only), Retry-After on 429 and 503, and one wording for the 304, 400, 406, 413, 415, 429
-/// and 503 answers.
+/// cache headers on 200 (reads only), Retry-After on 429 and 503, and one wording for the 304, 400, 406, 412, 413, 415,
+/// 429 and 503 answers.
 /// </summary>
 internal sealed class HttpConventionsOperationFilter : IOperationFilter
 {
@@ -16,6 +16,7 @@ internal sealed class HttpConventionsOperationFilter : IOperationFilter
         ["304"] = "Not modified: the representation still matches the client's If-None-Match ETag or is not newer than its If-Modified-Since date. No body.",
         ["400"] = "A query parameter is invalid or unknown; the problem details name it.",
         ["406"] = "The Accept header allows none of the media types this operation serves; the problem details list them.",
+        ["412"] = "A precondition failed: the data changed after the If-Unmodified-Since date, or If-Match named an entity tag (it compares strongly, and these ETags are weak, so only * matches). The problem details say which.",
         ["413"] = "The request's body is larger than the operation accepts (64 KB for the write path); nothing was changed.",
         ["415"] = "The request's body is not declared as application/json (Content-Type); nothing was changed.",
         ["429"] = "This client address has used up its allowance (RateLimit:PermitsPerMinute, 1200 by default, refilled by a sixth every 10 s; answers from the cache are not counted); nothing was done. Retry after the seconds in Retry-After.",

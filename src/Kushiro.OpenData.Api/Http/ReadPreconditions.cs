@@ -1,0 +1,48 @@
+using Microsoft.AspNetCore.Http.Headers;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Net.Http.Headers;
+
+namespace Kushiro.OpenData.Api.Http;
+
+/// <summary>
+/// If-Match and If-Unmodified-Since on a read (RFC 9110 §13.1.1, §13.1.4: an origin server must evaluate them). A
+/// mirror paging through a list sends the first page's Last-Modified as If-Unmodified-Since and is told 412 when the
+/// data changed under it, instead of silently mixing two versions. Evaluated only on a 2xx answer (§13.2.1), before
+/// If-None-Match and If-Modified-Since (§13.2.2). The writes have their own (Kpis/WritePreconditions.cs).
+/// </summary>
+internal static class ReadPreconditions
+{
+    /// <summary>Whether a request carries one, so that the output cache, which ignores them, does not answer it.</summary>
+    public static bool Sent(IHeaderDictionary headers) =>
+        headers.ContainsKey(HeaderNames.IfMatch) || headers.ContainsKey(HeaderNames.IfUnmodifiedSince);
+
+    /// <summary>Why the request's precondition fails for this answer, or null when none does.</summary>
+    public static string? Failure(RequestHeaders request, DateTimeOffset? lastModified)
+    {
+        if (request.IfMatch is { Count: > 0 } tags)
+        {
+            // If-Match compares strongly, and every ETag here is weak (the same entity may be sent compressed), so only
+            // "*" (any current representation) can match.
+            return tags.Any(t => t.Equals(EntityTagHeaderValue.Any)) ? null
+                : "If-Match compares entity tags strongly, and this API's ETags are weak, so none can match. Send If-Unmodified-Since with the Last-Modified you hold, or revalidate with If-None-Match.";
+        }
+        // Ignored where the answer has no modification date (GraphQL), as §13.1.4 asks.
+        return request.IfUnmodifiedSince is { } since && lastModified is { } modified && modified.ToUnixTimeSeconds() > since.ToUnixTimeSeconds()
+            ? $"The data changed after {since.ToString("R", System.Globalization.CultureInfo.InvariantCulture)} (If-Unmodified-Since); read it again from the start."
+            : null;
+    }
+
+    /// <summary>The 412, in place of the answer made: its content headers go, and HEAD gets no body.</summary>
+    public static Task RefuseAsync(HttpContext context, string detail, bool isHead)
+    {
+        var response = context.Response;
+        response.StatusCode = StatusCodes.Status412PreconditionFailed;
+        response.ContentLength = null;
+        foreach (var header in new[] { HeaderNames.ContentType, HeaderNames.ContentDisposition, HeaderNames.Link, HeaderNames.ContentLanguage })
+        {
+            response.Headers.Remove(header);
+        }
+        return isHead ? Task.CompletedTask : context.RequestServices.GetRequiredService<IProblemDetailsService>()
+            .WriteAsync(new ProblemDetailsContext { HttpContext = context, ProblemDetails = new ProblemDetails { Status = StatusCodes.Status412PreconditionFailed, Detail = detail } }).AsTask();
+    }
+}

@@ -1,0 +1,67 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Text.Json;
+
+namespace Kushiro.OpenData.Api.Tests.Http;
+
+/// <summary>
+/// If-Match and If-Unmodified-Since on reads (RFC 9110 §13.1.1, §13.1.4), which were ignored: a mirror paging with
+/// the first page's Last-Modified is told 412 when the data changed under it, also where the answer is in the cache.
+/// </summary>
+[Collection(ReadOnlyApi.Name)]
+public sealed class ReadPreconditionTests(SharedApiFactory api)
+{
+    [Theory]
+    [InlineData("GET", "/api/v1/sub-measures?limit=10&offset=10")]
+    [InlineData("HEAD", "/api/v1/sub-measures?limit=10&offset=10")]
+    [InlineData("GET", "/api/v1/export/csv/goals.csv")]
+    public async Task AnAnswerChangedSinceIfUnmodifiedSinceIsA412(string method, string url)
+    {
+        var current = await api.CreateClient().GetSettledAsync(url);
+        var lastModified = current.Content.Headers.LastModified!.Value;
+        await api.CreateClient().GetAsync(url); // now in the output cache
+
+        using var stale = await SendAsync(method, url, h => h.IfUnmodifiedSince = lastModified.AddSeconds(-1));
+        using var unchanged = await SendAsync(method, url, h => h.IfUnmodifiedSince = lastModified);
+
+        Assert.Equal(HttpStatusCode.PreconditionFailed, stale.StatusCode);
+        Assert.Null(stale.Headers.ETag);
+        if (method == "GET")
+        {
+            Assert.Equal("application/problem+json", stale.Content.Headers.ContentType?.MediaType);
+            Assert.Contains("If-Unmodified-Since", JsonDocument.Parse(await stale.Content.ReadAsStringAsync()).RootElement.Text("detail"));
+        }
+        Assert.Equal(HttpStatusCode.OK, unchanged.StatusCode);
+        Assert.Equal(current.Headers.ETag, unchanged.Headers.ETag);
+    }
+
+    // Strong comparison (§13.1.1) and weak ETags: only "*" can match.
+    [Theory]
+    [InlineData("*", HttpStatusCode.OK)]
+    [InlineData("\"x\"", HttpStatusCode.PreconditionFailed)]
+    [InlineData("current", HttpStatusCode.PreconditionFailed)]
+    public async Task IfMatchOnAReadMatchesOnlyAnyRepresentation(string tag, HttpStatusCode expected)
+    {
+        const string url = "/api/v1/goals/1";
+        var current = await api.CreateClient().GetAsync(url);
+        using var request = new HttpRequestMessage(HttpMethod.Get, url);
+        request.Headers.TryAddWithoutValidation("If-Match", tag == "current" ? current.Headers.ETag!.ToString() : tag);
+        using var response = await api.CreateClient().SendAsync(request);
+        Assert.Equal(expected, response.StatusCode);
+    }
+
+    // Only a 2xx answer is held to a precondition (§13.2.1): an unknown ID stays a 404.
+    [Fact]
+    public async Task APreconditionDoesNotHideA404()
+    {
+        using var response = await SendAsync("GET", "/api/v1/goals/9", h => h.IfMatch.ParseAdd("\"x\""));
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+    }
+
+    private async Task<HttpResponseMessage> SendAsync(string method, string url, Action<HttpRequestHeaders> headers)
+    {
+        var request = new HttpRequestMessage(new HttpMethod(method), url);
+        headers(request.Headers);
+        return await api.CreateClient().SendAsync(request);
+    }
+}
