@@ -56,6 +56,18 @@ public static class SearchText
     public static string Fold(string text)
     {
         var folded = text.Normalize(NormalizationForm.FormKC).ToLowerInvariant();
+        // Hyphens and the minus sign as ASCII: k‐Biz (U+2010) and k−Biz (U+2212) are written for k-Biz, which NFKC
+        // leaves apart. One character each, so a snippet's marks stay in place. Not ー or the long dashes of Japanese.
+        if (folded.AsSpan().IndexOfAny(Hyphens) >= 0)
+        {
+            folded = string.Create(folded.Length, folded, (span, source) =>
+            {
+                for (var i = 0; i < source.Length; i++)
+                {
+                    span[i] = Hyphens.Contains(source[i]) ? '-' : source[i];
+                }
+            });
+        }
         // Invisible format characters (BOM, zero-width space) are pasted along with text, never meant.
         return folded.Any(c => char.GetUnicodeCategory(c) == UnicodeCategory.Format)
             ? string.Concat(folded.Where(c => char.GetUnicodeCategory(c) != UnicodeCategory.Format))
@@ -146,11 +158,21 @@ public static class SearchText
         return merged;
     }
 
+    private static readonly System.Buffers.SearchValues<char> Hyphens = System.Buffers.SearchValues.Create("\u2010\u2011\u2012\u2013\u2212");
+
+    /// <summary>
+    /// Where a folded term occurs in folded text. A term that starts with a Latin letter or digit must start a word
+    /// there: men finds mentoring but not women or employment. Japanese has no word breaks, so its terms match anywhere.
+    /// </summary>
     public static IEnumerable<int> Occurrences(string text, string term)
     {
+        var atWordStart = term.Length > 0 && char.IsAsciiLetterOrDigit(term[0]);
         for (var i = text.IndexOf(term, StringComparison.Ordinal); i >= 0; i = text.IndexOf(term, i + Math.Max(1, term.Length), StringComparison.Ordinal))
         {
-            yield return i;
+            if (!atWordStart || i == 0 || !char.IsAsciiLetterOrDigit(text[i - 1]))
+            {
+                yield return i;
+            }
         }
     }
 

@@ -119,6 +119,33 @@ public sealed class SearchTests(SharedApiFactory api)
         });
     }
 
+    // English words are found from their start: "men" had found women and employment, "art" startups.
+    [Theory]
+    [InlineData("men")]
+    [InlineData("art")]
+    public async Task ALatinTermMatchesFromTheStartOfAWord(string query)
+    {
+        var texts = await TextsAsync();
+        var atWordStart = new System.Text.RegularExpressions.Regex($"(?<![a-z0-9]){query}");
+        var wanted = texts.Where(t => atWordStart.IsMatch(t.Text)).Select(t => t.Key).ToHashSet();
+
+        var found = (await SearchAsync(query)).Select(r => $"{r.Text("type")}:{r.Text("id")}").ToList();
+
+        Assert.Equal(wanted.Order(), found.Order());
+        Assert.True(texts.Count(t => t.Text.Contains(query, StringComparison.Ordinal)) > wanted.Count, "no text has the term inside a word");
+    }
+
+    // NFKC leaves the hyphen (U+2010) and the minus sign (U+2212) apart from "-".
+    [Theory]
+    [InlineData("k\u2010biz")]
+    [InlineData("k\u2212biz")]
+    public async Task HyphensAndTheMinusSignFindWhatTheAsciiHyphenFinds(string query)
+    {
+        var ascii = (await SearchAsync("k-biz")).Select(r => r.Text("id")).ToList();
+        Assert.NotEmpty(ascii);
+        Assert.Equal(ascii, (await SearchAsync(query)).Select(r => r.Text("id")));
+    }
+
     private async Task<List<JsonElement>> SearchAsync(string query) =>
         [.. (await api.CreateClient().GetJsonAsync("/api/v1/search?limit=200&q=" + Uri.EscapeDataString(query))).Items()];
 
