@@ -232,7 +232,8 @@ public sealed class KpiWritesController(OpenDataContext db, KpiWriter writer) : 
         var figure = kpi?.Figures.SingleOrDefault(f => f.Role == figureRole && f.Period == period);
         if (kpi is null || figure is null)
         {
-            return this.NotFoundProblem(kpi is null ? "KPI" : "Figure", kpi is null ? id : $"{id}/{role}/{period}");
+            // Named as the changes feed and the CSV name a figure: {kpi}/{role, singular}/{period}.
+            return this.NotFoundProblem(kpi is null ? "KPI" : "Figure", kpi is null ? id : $"{id}/{figureRole}/{period}");
         }
         if (figure.Origin == KpiOrigin.Seed)
         {

@@ -160,6 +160,25 @@ public sealed class KpiWriteTests : IClassFixture<WritableApiFactory>
         Assert.Equal(HttpStatusCode.OK, (await api.CreateClient().GetAsync("/api/v1/kpis/kept-kpi")).StatusCode);
     }
 
+    // The 404 names the figure as the changes feed does (kpi-observation:{kpi}/observation/{period}), not as the URL
+    // spells its role.
+    [Fact]
+    public async Task AMissingFigureIsNamedAsTheChangesFeedNamesFigures()
+    {
+        var staff = api.WithKey(await StaffClient.CreateKeyWithCommandAsync(api));
+        await staff.PostJsonAsync("/api/v1/kpis", StaffClient.NewKpi("figure-naming"));
+        await staff.PutJsonAsync("/api/v1/kpis/figure-naming/observations/FY2023", StaffClient.Figure(1));
+        var total = (await api.CreateClient().GetJsonAsync("/api/v1/changes?limit=1")).GetProperty("total").GetInt32();
+        var feedId = (await api.CreateClient().GetJsonAsync($"/api/v1/changes?limit=10&offset={total - 10}")).Items()
+            .Last(e => e.Text("resourceType") == "kpi-observation" && e.Text("resourceId").StartsWith("figure-naming/", StringComparison.Ordinal)).Text("resourceId");
+
+        var missing = await staff.DeleteAsync("/api/v1/kpis/figure-naming/observations/FY2024");
+
+        Assert.Equal(HttpStatusCode.NotFound, missing.StatusCode);
+        Assert.Equal("figure-naming/observation/FY2023", feedId);
+        Assert.Contains("\"figure-naming/observation/FY2024\"", JsonDocument.Parse(await missing.Content.ReadAsStringAsync()).RootElement.Text("detail"));
+    }
+
     // Routing's role constraint ignores case; "Targets" on a seed KPI had been stored as an observation, past the 409
     // that protects the seed's targets, and published as the KPI's latest figure.
     [Theory]
