@@ -62,7 +62,7 @@ public sealed class KpiWritesController(OpenDataContext db, KpiWriter writer) : 
             return Conflict($"A KPI with ID \"{input.Id}\" already exists; update it with PUT {Strategy.ApiLinks.Kpi(input.Id!)}.");
         }
         // The target of a POST is the list of KPIs, which exists.
-        if (await WritePreconditions.CheckAsync(this, db, targetExists: true, cancellationToken) is { } failed)
+        if (await WritePreconditions.CheckAsync(this, db, targetExists: true, cancellationToken, targetIsTheList: true) is { } failed)
         {
             return failed;
         }

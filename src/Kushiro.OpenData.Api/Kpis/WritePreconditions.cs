@@ -16,7 +16,7 @@ namespace Kushiro.OpenData.Api.Kpis;
 /// </summary>
 public static class WritePreconditions
 {
-    public static async Task<ProblemResult?> CheckAsync(ControllerBase controller, OpenDataContext db, bool targetExists, CancellationToken cancellationToken)
+    public static async Task<ProblemResult?> CheckAsync(ControllerBase controller, OpenDataContext db, bool targetExists, CancellationToken cancellationToken, bool targetIsTheList = false)
     {
         var request = controller.Request;
         var headers = request.GetTypedHeaders();
@@ -46,7 +46,11 @@ public static class WritePreconditions
         }
         if (failed is null && targetExists && IsStar(request.Headers.IfNoneMatch))
         {
-            failed = "If-None-Match: * asks to create only what does not exist, and this exists.";
+            // A POST's target is the list it adds to, never the KPI in its body: say so, or the client reads "this
+            // exists" about the ID it sent.
+            failed = targetIsTheList
+                ? "If-None-Match: * holds only where the target does not exist, and a POST's target is the list of KPIs, which does. POST without it: a KPI whose ID exists already is refused (409)."
+                : "If-None-Match: * asks to create only what does not exist, and this exists.";
         }
         return failed is null
             ? null

@@ -54,6 +54,22 @@ public sealed class WritePreconditionTests(WritableApiFactory api) : IClassFixtu
         Assert.Equal(HttpStatusCode.NotFound, (await api.CreateClient().GetAsync("/api/v1/kpis/guarded-create")).StatusCode);
     }
 
+    // A POST's target is the list, which exists: If-None-Match: * is refused whatever the ID, and the problem says so
+    // instead of "this exists" about an ID that does not.
+    [Fact]
+    public async Task IfNoneMatchStarOnACreateIsRefusedNamingTheList()
+    {
+        var staff = api.WithKey(await StaffClient.CreateKeyWithCommandAsync(api));
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/v1/kpis") { Content = JsonContent.Create(StaffClient.NewKpi("star-create")) };
+        request.Headers.TryAddWithoutValidation("If-None-Match", "*");
+
+        using var response = await staff.SendAsync(request);
+
+        Assert.Equal(HttpStatusCode.PreconditionFailed, response.StatusCode);
+        Assert.Contains("a POST's target is the list of KPIs", JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement.Text("detail"));
+        Assert.Equal(HttpStatusCode.NotFound, (await api.CreateClient().GetAsync("/api/v1/kpis/star-create")).StatusCode);
+    }
+
     private async Task AssertRefusedAsync(HttpClient staff, HttpMethod method, decimal? value, string header, string condition)
     {
         var before = await api.LastChangeSequenceAsync();
