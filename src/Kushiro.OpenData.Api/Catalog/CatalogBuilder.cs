@@ -70,7 +70,8 @@ public static class CatalogBuilder
                     Description = "計画・基本目標の数値目標と施策のKPI。基準値・目標値・実績値はそれぞれ出典と出自（official / editorial）付き。出典を示せない数値は載せない。公的機関の公表資料そのものを出典にできない数値は official でなく editorial。",
                     Keywords = ["KPI", "数値目標", "重要業績評価指標", "人口の将来展望"],
                     Licence = pdl,
-                    Rights = $"数値は出典ごとの公表資料による（各数値の出典欄）。{editorial}",
+                    // KPIs have no English names or mappings: what the project adds to them is the wording and the structure.
+                    Rights = $"数値は出典ごとの公表資料による（各数値の出典欄）。定義の文言と構造化は本プロジェクトによる（{plan.EditorialLicence.Name}）。",
                     Modified = kpisModified,
                     Distributions =
                     [
@@ -84,10 +85,11 @@ public static class CatalogBuilder
                 {
                     Id = "code-lists",
                     Title = "コードリスト（国の総合戦略の基本目標、デジタル田園都市国家構想の取組、SDGsの17の目標、政策分野）と基本目標・細節の対応付け",
-                    Description = "SKOS の概念体系。名称は政府の公表資料のとおり（政策分野は本プロジェクトによる）、英語名と対応付け（理由付き）は本プロジェクトによる。",
+                    Description = "SKOS の概念体系。名称は各コードリストの発行者の公表資料のとおり（国の総合戦略とデジタル田園都市国家構想は政府、SDGsは国際連合。政策分野の一覧は本プロジェクトによる）、英語名（SDGsは国連の略称）と対応付け（理由付き）は本プロジェクトによる。",
                     Keywords = ["コードリスト", "SKOS", "まち・ひと・しごと創生総合戦略", "デジタル田園都市国家構想", "SDGs", "政策分野"],
                     Licence = ccBy,
-                    Rights = "名称は政府の公表資料による。" + editorial,
+                    // Not "the government's" alone: the SDGs' names are the UN's, and the policy fields are the project's own.
+                    Rights = "名称は各コードリストの発行者による（発行者・出典は各コードリストに記載）。" + editorial,
                     Modified = codeListsModified,
                     Distributions =
                     [
