@@ -36,11 +36,13 @@ public sealed class ApiOutputCachePolicy : IOutputCachePolicy
         context.EnableOutputCaching = cacheable;
         // "only-if-cached" asks a cache not to go to the origin; this is the origin, so it answers (the cache
         // middleware would answer 504 on a miss).
-        // Nor does the cache evaluate If-Match or If-Unmodified-Since: such a request is answered here, where they are.
-        context.AllowCacheLookup = cacheable && !HeaderUtilities.ContainsCacheDirective(request.Headers.CacheControl, CacheControlHeaderValue.OnlyIfCachedString)
-            && !ReadPreconditions.Sent(request.Headers);
+        // Nor does the cache evaluate If-Match or If-Unmodified-Since (ConditionalGetMiddleware does): such a request is
+        // neither answered from it nor made to wait for, and then be given, an identical request's answer.
+        var preconditioned = ReadPreconditions.Sent(request.Headers);
+        context.AllowCacheLookup = cacheable && !preconditioned
+            && !HeaderUtilities.ContainsCacheDirective(request.Headers.CacheControl, CacheControlHeaderValue.OnlyIfCachedString);
         context.AllowCacheStorage = cacheable;
-        context.AllowLocking = true;
+        context.AllowLocking = !preconditioned;
         if (cacheable)
         {
             var services = context.HttpContext.RequestServices;

@@ -60,9 +60,10 @@ public sealed class ConditionalGetMiddleware(RequestDelegate next, DatasetVersio
         response.Headers.Vary = endpointVaries.Length == 0
             ? VariedHeaderList
             : string.Join(", ", endpointVaries.Concat(VariedHeaders).Distinct(StringComparer.OrdinalIgnoreCase));
-        // Within a second of a write the answer is undated, but the data still has a date to hold the request to.
+        // Held to the data's date read now, after the answer: it may hold data newer than validatorDate (read before, so
+        // as never to date an answer newer than its data), and a mirror must not be told "unchanged" of those.
         if (response.StatusCode == StatusCodes.Status200OK
-            && ReadPreconditions.Failure(request.GetTypedHeaders(), validatorDate ?? (dated ? dataset.LastModified : null)) is { } failure)
+            && ReadPreconditions.Failure(request, dated ? dataset.LastModified : null) is { } failure)
         {
             await ReadPreconditions.RefuseAsync(context, failure, isHead);
             return;

@@ -1,4 +1,3 @@
-using Microsoft.AspNetCore.Http.Headers;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Net.Http.Headers;
 
@@ -17,32 +16,41 @@ internal static class ReadPreconditions
         headers.ContainsKey(HeaderNames.IfMatch) || headers.ContainsKey(HeaderNames.IfUnmodifiedSince);
 
     /// <summary>Why the request's precondition fails for this answer, or null when none does.</summary>
-    public static string? Failure(RequestHeaders request, DateTimeOffset? lastModified)
+    public static string? Failure(HttpRequest request, DateTimeOffset? lastModified)
     {
-        if (request.IfMatch is { Count: > 0 } tags)
+        if (request.Headers.IfMatch.Count > 0)
         {
             // If-Match compares strongly, and every ETag here is weak (the same entity may be sent compressed), so only
             // "*" (any current representation) can match.
-            return tags.Any(t => t.Equals(EntityTagHeaderValue.Any)) ? null
-                : "If-Match compares entity tags strongly, and this API's ETags are weak, so none can match. Send If-Unmodified-Since with the Last-Modified you hold, or revalidate with If-None-Match.";
+            return PreconditionHeaders.IsStar(request.Headers.IfMatch) ? null
+                : "If-Match names entity tags (or is not a valid one), and it compares them strongly, while this API's ETags are weak, so none can match. Send If-Unmodified-Since with the Last-Modified you hold, or revalidate with If-None-Match.";
         }
         // Ignored where the answer has no modification date (GraphQL), as §13.1.4 asks.
-        return request.IfUnmodifiedSince is { } since && lastModified is { } modified && modified.ToUnixTimeSeconds() > since.ToUnixTimeSeconds()
+        return request.GetTypedHeaders().IfUnmodifiedSince is { } since && lastModified is { } modified && modified.ToUnixTimeSeconds() > since.ToUnixTimeSeconds()
             ? $"The data changed after {since.ToString("R", System.Globalization.CultureInfo.InvariantCulture)} (If-Unmodified-Since); read it again from the start."
             : null;
     }
 
-    /// <summary>The 412, in place of the answer made: its content headers go, and HEAD gets no body.</summary>
+    /// <summary>The 412, in place of the answer made: its content headers go, and HEAD gets the GET's headers only.</summary>
     public static Task RefuseAsync(HttpContext context, string detail, bool isHead)
     {
         var response = context.Response;
         response.StatusCode = StatusCodes.Status412PreconditionFailed;
         response.ContentLength = null;
-        foreach (var header in new[] { HeaderNames.ContentType, HeaderNames.ContentDisposition, HeaderNames.Link, HeaderNames.ContentLanguage })
+        foreach (var header in new[] { HeaderNames.ContentDisposition, HeaderNames.Link, HeaderNames.ContentLanguage })
         {
             response.Headers.Remove(header);
         }
-        return isHead ? Task.CompletedTask : context.RequestServices.GetRequiredService<IProblemDetailsService>()
-            .WriteAsync(new ProblemDetailsContext { HttpContext = context, ProblemDetails = new ProblemDetails { Status = StatusCodes.Status412PreconditionFailed, Detail = detail } }).AsTask();
+        if (isHead)
+        {
+            response.ContentType = "application/problem+json";
+            return Task.CompletedTask;
+        }
+        response.Headers.Remove(HeaderNames.ContentType);
+        return context.RequestServices.GetRequiredService<IProblemDetailsService>().WriteAsync(new ProblemDetailsContext
+        {
+            HttpContext = context,
+            ProblemDetails = new ProblemDetails { Status = StatusCodes.Status412PreconditionFailed, Detail = detail },
+        }).AsTask();
     }
 }

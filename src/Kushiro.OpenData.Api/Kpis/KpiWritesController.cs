@@ -62,7 +62,7 @@ public sealed class KpiWritesController(OpenDataContext db, KpiWriter writer) : 
             return Conflict($"A KPI with ID \"{input.Id}\" already exists; update it with PUT {Strategy.ApiLinks.Kpi(input.Id!)}.");
         }
         // The target of a POST is the list of KPIs, which exists.
-        if (await WritePreconditions.CheckAsync(this, db, targetExists: true, cancellationToken, targetIsTheList: true) is { } failed)
+        if (await WritePreconditions.CheckAsync(this, db, PreconditionTarget.TheList, cancellationToken) is { } failed)
         {
             return failed;
         }
@@ -106,7 +106,7 @@ public sealed class KpiWritesController(OpenDataContext db, KpiWriter writer) : 
         {
             return refusal!;
         }
-        if (await WritePreconditions.CheckAsync(this, db, targetExists: true, cancellationToken) is { } failed)
+        if (await WritePreconditions.CheckAsync(this, db, PreconditionTarget.Exists, cancellationToken) is { } failed)
         {
             return failed;
         }
@@ -134,7 +134,7 @@ public sealed class KpiWritesController(OpenDataContext db, KpiWriter writer) : 
         {
             return refusal!;
         }
-        if (await WritePreconditions.CheckAsync(this, db, targetExists: true, cancellationToken) is { } failed)
+        if (await WritePreconditions.CheckAsync(this, db, PreconditionTarget.Exists, cancellationToken) is { } failed)
         {
             return failed;
         }
@@ -188,7 +188,7 @@ public sealed class KpiWritesController(OpenDataContext db, KpiWriter writer) : 
             return Conflict($"The {figureRole} for {seeded.Period} of KPI \"{id}\" comes from the project's seed; it changes by editing seed/kpis.json.");
         }
         var replaced = existing.FirstOrDefault(f => f.Period == period);
-        if (await WritePreconditions.CheckAsync(this, db, targetExists: replaced is not null, cancellationToken) is { } failed)
+        if (await WritePreconditions.CheckAsync(this, db, replaced is null ? PreconditionTarget.Missing : PreconditionTarget.Exists, cancellationToken) is { } failed)
         {
             return failed;
         }
@@ -239,7 +239,7 @@ public sealed class KpiWritesController(OpenDataContext db, KpiWriter writer) : 
         {
             return Conflict($"This figure of KPI \"{id}\" comes from the project's seed; it changes by editing seed/kpis.json.");
         }
-        if (await WritePreconditions.CheckAsync(this, db, targetExists: true, cancellationToken) is { } failed)
+        if (await WritePreconditions.CheckAsync(this, db, PreconditionTarget.Exists, cancellationToken) is { } failed)
         {
             return failed;
         }

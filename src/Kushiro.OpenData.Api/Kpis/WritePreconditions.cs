@@ -16,22 +16,20 @@ namespace Kushiro.OpenData.Api.Kpis;
 /// </summary>
 public static class WritePreconditions
 {
-    public static async Task<ProblemResult?> CheckAsync(ControllerBase controller, OpenDataContext db, bool targetExists, CancellationToken cancellationToken, bool targetIsTheList = false)
+    public static async Task<ProblemResult?> CheckAsync(ControllerBase controller, OpenDataContext db, PreconditionTarget target, CancellationToken cancellationToken)
     {
         var request = controller.Request;
         var headers = request.GetTypedHeaders();
         string? failed = null;
-        // Read as sent, not as parsed: a malformed value ("abc123", unquoted) parses to nothing, and a client that asked
-        // for a guard must not have its write go through unguarded.
         if (request.Headers.IfMatch.Count > 0)
         {
-            if (!IsStar(request.Headers.IfMatch))
+            if (!PreconditionHeaders.IsStar(request.Headers.IfMatch))
             {
                 failed = "If-Match names entity tags (or is not a valid one), and this API's are weak (they validate what a GET "
                     + "returned): If-Match compares strong tags only, so none can match. Send If-Unmodified-Since with the "
                     + "Last-Modified you read, or If-Match: *.";
             }
-            else if (!targetExists)
+            else if (target == PreconditionTarget.Missing)
             {
                 failed = "If-Match: * asks to change only what exists, and this does not.";
             }
@@ -44,11 +42,11 @@ public static class WritePreconditions
                 failed = $"The data changed at {modified:R}, after If-Unmodified-Since ({since:R}): read it again.";
             }
         }
-        if (failed is null && targetExists && IsStar(request.Headers.IfNoneMatch))
+        if (failed is null && target != PreconditionTarget.Missing && PreconditionHeaders.IsStar(request.Headers.IfNoneMatch))
         {
             // A POST's target is the list it adds to, never the KPI in its body: say so, or the client reads "this
             // exists" about the ID it sent.
-            failed = targetIsTheList
+            failed = target == PreconditionTarget.TheList
                 ? "If-None-Match: * holds only where the target does not exist, and a POST's target is the list of KPIs, which does. POST without it: a KPI whose ID exists already is refused (409)."
                 : "If-None-Match: * asks to create only what does not exist, and this exists.";
         }
@@ -57,7 +55,17 @@ public static class WritePreconditions
             : new ProblemResult(controller.ProblemDetailsFactory.CreateProblemDetails(controller.HttpContext,
                 StatusCodes.Status412PreconditionFailed, detail: failed + " Nothing was changed."));
     }
+}
 
-    // "*" alone: in a list with tags ("a", *) it is no valid field value, and then it does not mean "any".
-    private static bool IsStar(Microsoft.Extensions.Primitives.StringValues values) => values is [{ } only] && only.Trim() == "*";
+/// <summary>What a write's preconditions are held against: its target as it is now.</summary>
+public enum PreconditionTarget
+{
+    /// <summary>The KPI or figure the write changes exists.</summary>
+    Exists,
+
+    /// <summary>The figure a PUT would create does not exist yet.</summary>
+    Missing,
+
+    /// <summary>A POST's target: the list of KPIs it adds to, which always exists.</summary>
+    TheList,
 }

@@ -56,7 +56,7 @@ internal sealed class HttpConventionsOperationFilter : IOperationFilter
             {
                 concrete.Headers ??= new Dictionary<string, IOpenApiHeader>();
                 concrete.Headers["ETag"] = ResponseHeader("Weak validator of this representation, for If-None-Match.", "W/\"LB9Z9MLaUlO9OuTY0d-FROCM\"");
-                concrete.Headers["Last-Modified"] = ResponseHeader("When the served data last changed, for If-Modified-Since.", "Sat, 28 Nov 2026 12:00:00 GMT");
+                concrete.Headers["Last-Modified"] = ResponseHeader("When the served data last changed, for If-Modified-Since (and If-Unmodified-Since, to stop paging when the data changed).", "Sat, 28 Nov 2026 12:00:00 GMT");
                 concrete.Headers["Cache-Control"] = ResponseHeader("Caches may store the response but must revalidate it (If-None-Match) before each reuse, so a write shows at once.", "public, no-cache");
             }
         }

@@ -167,11 +167,17 @@ public static class SearchText
     public static IEnumerable<int> Occurrences(string text, string term)
     {
         var atWordStart = term.Length > 0 && char.IsAsciiLetterOrDigit(term[0]);
-        for (var i = text.IndexOf(term, StringComparison.Ordinal); i >= 0; i = text.IndexOf(term, i + Math.Max(1, term.Length), StringComparison.Ordinal))
+        for (var i = text.IndexOf(term, StringComparison.Ordinal); i >= 0;)
         {
             if (!atWordStart || i == 0 || !char.IsAsciiLetterOrDigit(text[i - 1]))
             {
                 yield return i;
+                i = text.IndexOf(term, i + Math.Max(1, term.Length), StringComparison.Ordinal);
+            }
+            else
+            {
+                // Not a word start: a match that overlaps it may be one (1-1 in 21-1-1 starts after the first hyphen).
+                i = text.IndexOf(term, i + 1, StringComparison.Ordinal);
             }
         }
     }

@@ -45,7 +45,7 @@ public sealed class CachingAndCorsTests(SharedApiFactory api)
     [Theory]
     [InlineData("/api/v1/kpis/not-yet-created", HttpStatusCode.NotFound)]
     [InlineData("/api/v1/goals?limit=abc", HttpStatusCode.BadRequest)]
-    [InlineData("/api/v2/goals", HttpStatusCode.BadRequest)] // the version fallback's own problem
+    [InlineData("/api/v2/goals", HttpStatusCode.BadRequest)] // the unsupported-version problem, before routing
     [InlineData("/no-such-page", HttpStatusCode.NotFound)] // outside the API: routing's bare 404
     public async Task AnErrorIsNotKeptByCachesWithoutRevalidation(string url, HttpStatusCode status)
     {

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Headers;
 using System.Text.Json;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Kushiro.OpenData.Api.Tests.Http;
 
@@ -17,22 +18,29 @@ public sealed class ReadPreconditionTests(SharedApiFactory api)
     [InlineData("GET", "/api/v1/export/csv/goals.csv")]
     public async Task AnAnswerChangedSinceIfUnmodifiedSinceIsA412(string method, string url)
     {
-        var current = await api.CreateClient().GetSettledAsync(url);
+        using var current = await api.CreateClient().GetSettledAsync(url);
         var lastModified = current.Content.Headers.LastModified!.Value;
         await api.CreateClient().GetAsync(url); // now in the output cache
 
-        using var stale = await SendAsync(method, url, h => h.IfUnmodifiedSince = lastModified.AddSeconds(-1));
+        using var stale = await SendAsync(method, url, h =>
+        {
+            h.IfUnmodifiedSince = lastModified.AddSeconds(-1);
+            h.Add("Origin", "https://example.org");
+        });
         using var unchanged = await SendAsync(method, url, h => h.IfUnmodifiedSince = lastModified);
+        using var unconditional = await SendAsync(method, url, _ => { });
 
         Assert.Equal(HttpStatusCode.PreconditionFailed, stale.StatusCode);
         Assert.Null(stale.Headers.ETag);
+        Assert.Equal("application/problem+json", stale.Content.Headers.ContentType?.MediaType);
+        Assert.Equal("*", Assert.Single(stale.Headers.GetValues("Access-Control-Allow-Origin"))); // a browser app can read it
         if (method == "GET")
         {
-            Assert.Equal("application/problem+json", stale.Content.Headers.ContentType?.MediaType);
             Assert.Contains("If-Unmodified-Since", JsonDocument.Parse(await stale.Content.ReadAsStringAsync()).RootElement.Text("detail"));
         }
         Assert.Equal(HttpStatusCode.OK, unchanged.StatusCode);
         Assert.Equal(current.Headers.ETag, unchanged.Headers.ETag);
+        Assert.Equal(HttpStatusCode.OK, unconditional.StatusCode);
     }
 
     // Strong comparison (§13.1.1) and weak ETags: only "*" can match.
@@ -40,10 +48,12 @@ public sealed class ReadPreconditionTests(SharedApiFactory api)
     [InlineData("*", HttpStatusCode.OK)]
     [InlineData("\"x\"", HttpStatusCode.PreconditionFailed)]
     [InlineData("current", HttpStatusCode.PreconditionFailed)]
+    [InlineData("abc", HttpStatusCode.PreconditionFailed)] // not a valid entity tag: refused, not dropped
+    [InlineData("\"x\", *", HttpStatusCode.PreconditionFailed)]
     public async Task IfMatchOnAReadMatchesOnlyAnyRepresentation(string tag, HttpStatusCode expected)
     {
         const string url = "/api/v1/goals/1";
-        var current = await api.CreateClient().GetAsync(url);
+        using var current = await api.CreateClient().GetAsync(url);
         using var request = new HttpRequestMessage(HttpMethod.Get, url);
         request.Headers.TryAddWithoutValidation("If-Match", tag == "current" ? current.Headers.ETag!.ToString() : tag);
         using var response = await api.CreateClient().SendAsync(request);
@@ -56,6 +66,27 @@ public sealed class ReadPreconditionTests(SharedApiFactory api)
     {
         using var response = await SendAsync("GET", "/api/v1/goals/9", h => h.IfMatch.ParseAdd("\"x\""));
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+    }
+
+    // The cache answers a request that waited on an identical one with that one's 200, past the preconditions: a
+    // request carrying them neither looks up nor waits (a race no HTTP test can time, so the policy is asked).
+    [Theory]
+    [InlineData("If-Unmodified-Since", "Sat, 28 Nov 2026 12:00:00 GMT")]
+    [InlineData("If-Match", "*")]
+    public async Task TheOutputCacheNeitherAnswersNorHoldsARequestWithAPrecondition(string header, string value)
+    {
+        using var scope = api.Services.CreateScope();
+        var http = new Microsoft.AspNetCore.Http.DefaultHttpContext { RequestServices = scope.ServiceProvider };
+        http.Request.Method = "GET";
+        http.Request.Path = "/api/v1/goals";
+        http.Request.Headers[header] = value;
+        var context = new Microsoft.AspNetCore.OutputCaching.OutputCacheContext { HttpContext = http };
+
+        await ((Microsoft.AspNetCore.OutputCaching.IOutputCachePolicy)new Kushiro.OpenData.Api.Http.ApiOutputCachePolicy()).CacheRequestAsync(context, default);
+
+        Assert.True(context.EnableOutputCaching);
+        Assert.False(context.AllowCacheLookup);
+        Assert.False(context.AllowLocking);
     }
 
     private async Task<HttpResponseMessage> SendAsync(string method, string url, Action<HttpRequestHeaders> headers)

@@ -35,6 +35,15 @@ public sealed class SnippetTests
         Assert.Contains("<mark>Kushiro</mark>", snippet);
     }
 
+    // A Latin term matches from a word start; a match refused mid-word must not hide one that overlaps it.
+    [Theory]
+    [InlineData("women and men", "men", "women and <mark>men</mark>")]
+    [InlineData("施策21-1-1へ", "1-1", "施策21-<mark>1-1</mark>へ")]
+    public void ALatinTermIsMarkedOnlyFromAWordStart(string text, string query, string expected)
+    {
+        Assert.Equal(expected, SearchText.Snippet(text, SearchText.Terms(query)));
+    }
+
     // Only the voiced sound mark matches: it cannot be marked without the letter it belongs to.
     [Fact]
     public void AMarkIsNeverSplitFromItsLetter()
