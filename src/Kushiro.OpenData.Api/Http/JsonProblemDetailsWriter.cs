@@ -18,7 +18,7 @@ public sealed class JsonProblemDetailsWriter(IOptions<JsonOptions> jsonOptions, 
             (404, "rfc9110#section-15.5.5"), (405, "rfc9110#section-15.5.6"), (406, "rfc9110#section-15.5.7"),
             (409, "rfc9110#section-15.5.10"), (412, "rfc9110#section-15.5.13"), (413, "rfc9110#section-15.5.14"),
             (415, "rfc9110#section-15.5.16"), (422, "rfc9110#section-15.5.21"), (429, "rfc6585#section-4"),
-            (500, "rfc9110#section-15.6.1"), (503, "rfc9110#section-15.6.4"),
+            (500, "rfc9110#section-15.6.1"), (501, "rfc9110#section-15.6.2"), (503, "rfc9110#section-15.6.4"),
         }
         .ToDictionary(t => t.Item1, t => $"https://tools.ietf.org/html/{t.Item2}");
 

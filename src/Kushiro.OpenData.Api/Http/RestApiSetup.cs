@@ -115,6 +115,8 @@ public static class RestApiSetup
         app.UseExceptionHandler();
         // CORS outside the cache, so a cached answer still gets the headers its own request asks for.
         app.UseCors();
+        // First of what answers: every middleware after it may take "head" for HEAD.
+        app.UseMethodSpellingCheck();
         // Outside the cache: a revalidation the cache could not answer is kept in full there and told 304 here.
         app.UseMiddleware<KeptRevalidationMiddleware>();
         // Outermost of what makes an answer: a hit skips everything below (compression included: entries vary by

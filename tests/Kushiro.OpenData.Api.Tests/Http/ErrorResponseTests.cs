@@ -246,6 +246,24 @@ public sealed class ErrorResponseTests(SharedApiFactory api)
         }
     }
 
+    // Methods are case-sensitive: "head" was taken for HEAD by the middleware and not by Kestrel, which then waited for
+    // the body that was withheld (a 500), on the API, the documents and the static files alike.
+    [Theory]
+    [InlineData("head", "/api/v1/goals", "HEAD")]
+    [InlineData("Head", "/docs/index.html", "HEAD")]
+    [InlineData("hEAD", "/graphql?query=%7Bgoals%7Bid%7D%7D", "HEAD")]
+    [InlineData("get", "/api/v1/goals/1", "GET")]
+    [InlineData("delete", "/api/v1/kpis/x", "DELETE")]
+    public async Task AStandardMethodInAnotherCaseIsNotImplemented(string method, string url, string meant)
+    {
+        using var request = new HttpRequestMessage(new HttpMethod(method), url);
+        using var response = await client.SendAsync(request);
+
+        Assert.Equal(HttpStatusCode.NotImplemented, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        Assert.EndsWith($"Send {meant}.", JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement.Text("detail"));
+    }
+
     // Paths no endpoint matches, whatever the method: the problem says where to start.
     [Theory]
     [InlineData("PUT", "/api/v1/kpis/x/target/FY2023")] // the role is "targets"

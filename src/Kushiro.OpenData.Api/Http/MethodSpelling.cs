@@ -1,0 +1,36 @@
+using Microsoft.AspNetCore.Mvc;
+
+namespace Kushiro.OpenData.Api.Http;
+
+/// <summary>
+/// Methods are case-sensitive (RFC 9110 §9.1): "head" is not HEAD. ASP.NET Core's middleware (static files, the
+/// validators here) compares them ignoring case while Kestrel does not, so "head" had its body withheld where Kestrel
+/// expected one: a 500. A standard method spelled in another case is answered 501, naming the spelling to send.
+/// </summary>
+internal static class MethodSpelling
+{
+    private static readonly string[] Standard =
+        [HttpMethods.Get, HttpMethods.Head, HttpMethods.Post, HttpMethods.Put, HttpMethods.Delete, HttpMethods.Patch, HttpMethods.Options, HttpMethods.Trace];
+
+    public static IApplicationBuilder UseMethodSpellingCheck(this IApplicationBuilder app) => app.Use((context, next) =>
+    {
+        var method = context.Request.Method;
+        // Kestrel hands the standard methods over as these very strings, so the common case costs a reference compare.
+        if (Array.IndexOf(Standard, method) >= 0
+            || Array.Find(Standard, m => string.Equals(m, method, StringComparison.OrdinalIgnoreCase)) is not { } meant
+            || string.Equals(meant, method, StringComparison.Ordinal))
+        {
+            return next(context);
+        }
+        context.Response.StatusCode = StatusCodes.Status501NotImplemented;
+        return context.RequestServices.GetRequiredService<IProblemDetailsService>().WriteAsync(new ProblemDetailsContext
+        {
+            HttpContext = context,
+            ProblemDetails = new ProblemDetails
+            {
+                Status = StatusCodes.Status501NotImplemented,
+                Detail = $"\"{method}\" is not a method here: methods are case-sensitive (RFC 9110 §9.1). Send {meant}.",
+            },
+        }).AsTask();
+    });
+}
