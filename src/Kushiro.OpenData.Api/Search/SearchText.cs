@@ -101,6 +101,20 @@ public static class SearchText
         int TermsShownFrom(int at) => matches.Where(o => o.Start >= at && o.End <= at + width * 3 / 4).Select(o => o.Term).Distinct().Count();
         var start = Math.Max(0, Math.Min(first.Start - width / 4, original.Length - Math.Max(width, first.End - first.Start)));
         var end = Math.Min(original.Length, Math.Max(start + width, first.End));
+        // A match the window cuts is shown whole, with its mark (it lost both), and an edge never splits a character:
+        // not a surrogate pair, not a letter from its combining or voiced sound mark.
+        foreach (var (s, e) in spans)
+        {
+            (start, end) = (s < start && e > start ? s : start, s < end && e > end ? e : end);
+        }
+        while (start > 0 && (char.IsLowSurrogate(original[start]) || JoinsThePrevious(original[start])))
+        {
+            start--;
+        }
+        while (end < original.Length && (char.IsLowSurrogate(original[end]) || JoinsThePrevious(original[end])))
+        {
+            end++;
+        }
         var text = new StringBuilder(start > 0 ? "…" : "");
         var at = start;
         foreach (var (s, e) in spans.Where(m => m.Start >= start && m.End <= end))
@@ -158,18 +172,22 @@ public static class SearchText
         return merged;
     }
 
+    // Basic Latin to Latin Extended-B: enough for English, the romanised names here, and ñ or é beside them.
+    private static bool IsLatinLetter(char c) => c <= '\u024F' && char.IsLetter(c);
+
     private static readonly System.Buffers.SearchValues<char> Hyphens = System.Buffers.SearchValues.Create("\u2010\u2011\u2012\u2013\u2212");
 
     /// <summary>
-    /// Where a folded term occurs in folded text. A term that starts with a Latin letter or digit must start a word
-    /// there: men finds mentoring but not women or employment. Japanese has no word breaks, so its terms match anywhere.
+    /// Where a folded term occurs in folded text. A term that starts with a Latin letter must not follow one (men finds
+    /// mentoring but not women, ñmen or employment; m2, from ㎡, still follows 1000), and one that starts with a digit
+    /// must not follow a digit. Japanese has no word breaks, so its terms match anywhere.
     /// </summary>
     public static IEnumerable<int> Occurrences(string text, string term)
     {
-        var atWordStart = term.Length > 0 && char.IsAsciiLetterOrDigit(term[0]);
+        Func<char, bool>? continues = term.Length == 0 ? null : IsLatinLetter(term[0]) ? IsLatinLetter : char.IsAsciiDigit(term[0]) ? char.IsAsciiDigit : null;
         for (var i = text.IndexOf(term, StringComparison.Ordinal); i >= 0;)
         {
-            if (!atWordStart || i == 0 || !char.IsAsciiLetterOrDigit(text[i - 1]))
+            if (continues is null || i == 0 || !continues(text[i - 1]))
             {
                 yield return i;
                 i = text.IndexOf(term, i + Math.Max(1, term.Length), StringComparison.Ordinal);

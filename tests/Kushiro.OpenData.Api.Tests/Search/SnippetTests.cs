@@ -39,9 +39,36 @@ public sealed class SnippetTests
     [Theory]
     [InlineData("women and men", "men", "women and <mark>men</mark>")]
     [InlineData("施策21-1-1へ", "1-1", "施策21-<mark>1-1</mark>へ")]
+    [InlineData("señmen and men", "men", "se&#241;men and <mark>men</mark>")]
+    [InlineData("面積1000㎡", "㎡", "面積1000<mark>㎡</mark>")] // ㎡ folds to m2, which follows a digit
+    [InlineData("5G回線", "g", "5<mark>G</mark>回線")]
+    [InlineData("12040年と2040年", "2040", "12040年と<mark>2040</mark>年")]
     public void ALatinTermIsMarkedOnlyFromAWordStart(string text, string query, string expected)
     {
         Assert.Equal(expected, SearchText.Snippet(text, SearchText.Terms(query)));
+    }
+
+    // The window had dropped the mark of a match it cut, showing it part-way and unmarked.
+    [Fact]
+    public void AMatchTheWindowCutsIsShownWholeAndMarked()
+    {
+        var snippet = SearchText.Snippet(new string('の', 70) + string.Concat(Enumerable.Repeat("子育て", 30)), SearchText.Terms("子育て"));
+        Assert.Contains("<mark>", snippet);
+        Assert.DoesNotContain("子育て", System.Text.RegularExpressions.Regex.Replace(snippet, "<mark>.*?</mark>", ""));
+    }
+
+    // An edge never splits a character: half a surrogate pair became U+FFFD, and a combining mark lost its letter.
+    [Theory]
+    [InlineData("x", "😀", "🍣")]
+    [InlineData("xy", "é", "a\u0301")]
+    public void TheWindowsEdgesDoNotSplitACharacter(string prefix, string query, string filler)
+    {
+        var snippet = SearchText.Snippet(prefix + query + string.Concat(Enumerable.Repeat(filler, 100)), SearchText.Terms(query));
+        var shown = System.Net.WebUtility.HtmlDecode(snippet.Replace("<mark>", "").Replace("</mark>", "")).TrimEnd('…');
+
+        Assert.DoesNotContain('\uFFFD', shown);
+        Assert.False(char.IsHighSurrogate(shown[^1]), "ends in half a surrogate pair");
+        Assert.True(shown.EndsWith(filler, StringComparison.Ordinal), $"ends in the middle of {filler}: {shown[^3..]}");
     }
 
     // Only the voiced sound mark matches: it cannot be marked without the letter it belongs to.
