@@ -188,7 +188,8 @@ public sealed class KpiWritesController(OpenDataContext db, KpiWriter writer) : 
             return Conflict($"The {figureRole} for {seeded.Period} of KPI \"{id}\" comes from the project's seed; it changes by editing seed/kpis.json.");
         }
         var replaced = existing.FirstOrDefault(f => f.Period == period);
-        if (await WritePreconditions.CheckAsync(this, db, replaced is null ? PreconditionTarget.Missing : PreconditionTarget.Exists, cancellationToken) is { } failed)
+        // A KPI has one baseline: a PUT of another period replaces it, so "only if it does not exist" holds it to that one.
+        if (await WritePreconditions.CheckAsync(this, db, existing.Count == 0 ? PreconditionTarget.Missing : PreconditionTarget.Exists, cancellationToken) is { } failed)
         {
             return failed;
         }

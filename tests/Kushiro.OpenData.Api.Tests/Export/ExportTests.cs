@@ -136,7 +136,7 @@ public sealed class ExportTests(SharedApiFactory api)
         using var response = await api.CreateClient().GetAsync("/api/v1/export/csv/everything.csv");
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
         var detail = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement.GetProperty("detail").GetString();
-        Assert.StartsWith("There is no csv file with ID \"everything.csv\" (known: ", detail);
+        Assert.StartsWith("There is no CSV file with ID \"everything.csv\" (known: ", detail);
         Assert.Contains("kpi-figures.csv", detail);
     }
 

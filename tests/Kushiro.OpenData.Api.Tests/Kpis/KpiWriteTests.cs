@@ -173,10 +173,12 @@ public sealed class KpiWriteTests : IClassFixture<WritableApiFactory>
             .Last(e => e.Text("resourceType") == "kpi-observation" && e.Text("resourceId").StartsWith("figure-naming/", StringComparison.Ordinal)).Text("resourceId");
 
         var missing = await staff.DeleteAsync("/api/v1/kpis/figure-naming/observations/FY2024");
+        var withLineBreak = await staff.DeleteAsync("/api/v1/kpis/figure-naming/observations/FY2024%0A");
 
         Assert.Equal(HttpStatusCode.NotFound, missing.StatusCode);
         Assert.Equal("figure-naming/observation/FY2023", feedId);
-        Assert.Contains("\"figure-naming/observation/FY2024\"", JsonDocument.Parse(await missing.Content.ReadAsStringAsync()).RootElement.Text("detail"));
+        Assert.Equal("There is no figure with ID \"figure-naming/observation/FY2024\".", JsonDocument.Parse(await missing.Content.ReadAsStringAsync()).RootElement.Text("detail"));
+        Assert.Equal("There is no figure with ID \"figure-naming/observation/FY2024 \".", JsonDocument.Parse(await withLineBreak.Content.ReadAsStringAsync()).RootElement.Text("detail"));
     }
 
     // Routing's role constraint ignores case; "Targets" on a seed KPI had been stored as an observation, past the 409

@@ -59,6 +59,24 @@ public sealed class WritePreconditionTests(WritableApiFactory api) : IClassFixtu
         Assert.Equal(HttpStatusCode.NotFound, (await api.CreateClient().GetAsync("/api/v1/kpis/guarded-create")).StatusCode);
     }
 
+    // A KPI has one baseline, and a PUT of another period replaces it: "only if it does not exist" had let a new
+    // period through and deleted the baseline there was.
+    [Fact]
+    public async Task OnlyIfItDoesNotExistKeepsTheBaselineAnotherPeriodWouldReplace()
+    {
+        var staff = api.WithKey(await StaffClient.CreateKeyWithCommandAsync(api));
+        await staff.PostJsonAsync("/api/v1/kpis", StaffClient.NewKpi("one-baseline"));
+        Assert.Equal(HttpStatusCode.Created, (await staff.PutJsonAsync("/api/v1/kpis/one-baseline/baseline/2020", StaffClient.Figure(5))).StatusCode);
+
+        using var request = new HttpRequestMessage(HttpMethod.Put, "/api/v1/kpis/one-baseline/baseline/2021") { Content = JsonContent.Create(StaffClient.Figure(6)) };
+        request.Headers.TryAddWithoutValidation("If-None-Match", "*");
+        using var response = await staff.SendAsync(request);
+
+        Assert.Equal(HttpStatusCode.PreconditionFailed, response.StatusCode);
+        var baseline = (await api.CreateClient().GetJsonAsync("/api/v1/kpis/one-baseline")).GetProperty("baseline");
+        Assert.Equal("2020", baseline.Text("period"));
+    }
+
     private async Task AssertRefusedAsync(HttpClient staff, HttpMethod method, decimal? value, string header, string condition)
     {
         var before = await api.LastChangeSequenceAsync();
