@@ -10,4 +10,16 @@ internal static class PreconditionHeaders
     /// must not have it dropped. In a list with tags ("a", *) it is no valid field value, and then it does not mean "any".
     /// </summary>
     public static bool IsStar(StringValues values) => values is [{ } only] && only.Trim() == "*";
+
+    // The HTTP-date forms (RFC 9110 §5.6.7): IMF-fixdate, and the obsolete RFC 850 and asctime forms a recipient must
+    // still read. ASP.NET Core's parser also takes any offset ("+0900") and more, which §13.1.4 says to ignore.
+    private static readonly string[] HttpDateForms = ["ddd, dd MMM yyyy HH:mm:ss 'GMT'", "dddd, dd-MMM-yy HH:mm:ss 'GMT'", "ddd MMM d HH:mm:ss yyyy"];
+
+    /// <summary>If-Unmodified-Since when it is one valid HTTP-date; otherwise none, as the RFC asks (§13.1.4).</summary>
+    public static DateTimeOffset? IfUnmodifiedSince(IHeaderDictionary headers) =>
+        headers.IfUnmodifiedSince is [{ } only] && DateTimeOffset.TryParseExact(only.Trim(), HttpDateForms,
+            System.Globalization.CultureInfo.InvariantCulture,
+            System.Globalization.DateTimeStyles.AssumeUniversal | System.Globalization.DateTimeStyles.AllowInnerWhite, out var date)
+            ? date
+            : null;
 }

@@ -26,7 +26,7 @@ internal static class ReadPreconditions
                 : "If-Match names entity tags (or is not a valid one), and it compares them strongly, while this API's ETags are weak, so none can match. Send If-Unmodified-Since with the Last-Modified you hold, or revalidate with If-None-Match.";
         }
         // Ignored where the answer has no modification date (GraphQL), as §13.1.4 asks.
-        return request.GetTypedHeaders().IfUnmodifiedSince is { } since && lastModified is { } modified && modified.ToUnixTimeSeconds() > since.ToUnixTimeSeconds()
+        return PreconditionHeaders.IfUnmodifiedSince(request.Headers) is { } since && lastModified is { } modified && modified.ToUnixTimeSeconds() > since.ToUnixTimeSeconds()
             ? $"The data changed after {since.ToString("R", System.Globalization.CultureInfo.InvariantCulture)} (If-Unmodified-Since); read it again from the start."
             : null;
     }

@@ -45,10 +45,13 @@ public static partial class UnsupportedApiVersion
     private static bool Same(ApiVersion version, Match requested)
     {
         var minorText = requested.Groups["minor"].Success ? requested.Groups["minor"].Value : "0";
-        return decimal.TryParse(requested.Groups["major"].Value, out var major) && decimal.TryParse(minorText, out var minor)
+        return requested.Groups["major"].Success
+            && decimal.TryParse(requested.Groups["major"].Value, out var major) && decimal.TryParse(minorText, out var minor)
             && version.MajorVersion == major && (version.MinorVersion ?? 0) == minor;
     }
 
-    [GeneratedRegex(@"^/(?<version>v(?<major>\d+)(\.(?<minor>\d+))?)(/|$)", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase)]
+    // Any segment a version could be meant by (v1.0.0, v2-beta, v2026-01-01 too): those routing reads as one
+    // have a major and perhaps a minor number; the rest name no version there is.
+    [GeneratedRegex(@"^/(?<version>v(?:(?<major>\d+)(?:\.(?<minor>\d+))?(?=/|$)|\d[^/]*))(/|$)", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase)]
     private static partial Regex VersionSegment();
 }

@@ -19,7 +19,6 @@ public static class WritePreconditions
     public static async Task<ProblemResult?> CheckAsync(ControllerBase controller, OpenDataContext db, PreconditionTarget target, CancellationToken cancellationToken)
     {
         var request = controller.Request;
-        var headers = request.GetTypedHeaders();
         string? failed = null;
         if (request.Headers.IfMatch.Count > 0)
         {
@@ -34,7 +33,7 @@ public static class WritePreconditions
                 failed = "If-Match: * asks to change only what exists, and this does not.";
             }
         }
-        else if (headers.IfUnmodifiedSince is { } since)
+        else if (PreconditionHeaders.IfUnmodifiedSince(request.Headers) is { } since)
         {
             var modified = DatasetVersion.WholeSeconds(await db.StoreStates.AsNoTracking().Select(s => s.LastModified).SingleAsync(cancellationToken));
             if (modified > since)

@@ -128,6 +128,10 @@ public sealed class ErrorResponseTests(SharedApiFactory api)
     [InlineData("/api/v1.5/sub-measures", "v1.5")]
     [InlineData("/api/v3/plan", "v3")]
     [InlineData("/api/V2/goals", "V2")]
+    // Segments a version could be meant by, which routing does not read as one: they had been a plain 404.
+    [InlineData("/api/v1.0.0/goals", "v1.0.0")]
+    [InlineData("/api/v2-beta", "v2-beta")]
+    [InlineData("/api/v2026-01-01/goals", "v2026-01-01")]
     public async Task UnsupportedApiVersionIsBadRequestListingTheSupportedOnes(string url, string version)
     {
         var problem = await ProblemAsync(url, HttpStatusCode.BadRequest);

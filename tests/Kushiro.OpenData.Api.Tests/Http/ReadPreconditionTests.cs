@@ -60,6 +60,22 @@ public sealed class ReadPreconditionTests(SharedApiFactory api)
         Assert.Equal(expected, response.StatusCode);
     }
 
+    // Only an HTTP-date counts (§13.1.4: anything else is ignored); ASP.NET Core's parser had also taken "+0900".
+    // Read off the header as the server gets it: HttpClient rewrites a date it can parse before sending it.
+    [Theory]
+    [InlineData("Sat, 01 Jan 2000 00:00:00 GMT", true)]
+    [InlineData("Saturday, 01-Jan-00 00:00:00 GMT", true)]
+    [InlineData("Sat Jan  1 00:00:00 2000", true)]
+    [InlineData("Sat, 01 Jan 2000 00:00:00 +0900", false)]
+    [InlineData("Sat, 01 Jan 2000 00:00:00", false)]
+    [InlineData("2000-01-01T00:00:00Z", false)]
+    public void OnlyAnHttpDateInIfUnmodifiedSinceIsHeldTo(string date, bool held)
+    {
+        var headers = new Microsoft.AspNetCore.Http.HeaderDictionary { ["If-Unmodified-Since"] = date };
+        var since = Kushiro.OpenData.Api.Http.PreconditionHeaders.IfUnmodifiedSince(headers);
+        Assert.Equal(held ? new DateTimeOffset(2000, 1, 1, 0, 0, 0, TimeSpan.Zero) : null, since);
+    }
+
     // Only a 2xx answer is held to a precondition (§13.2.1): an unknown ID stays a 404.
     [Fact]
     public async Task APreconditionDoesNotHideA404()
