@@ -10,7 +10,7 @@ namespace Kushiro.OpenData.Api.Http;
 internal static class MethodSpelling
 {
     private static readonly string[] Standard =
-        [HttpMethods.Get, HttpMethods.Head, HttpMethods.Post, HttpMethods.Put, HttpMethods.Delete, HttpMethods.Patch, HttpMethods.Options, HttpMethods.Trace];
+        [HttpMethods.Get, HttpMethods.Head, HttpMethods.Post, HttpMethods.Put, HttpMethods.Delete, HttpMethods.Patch, HttpMethods.Options, HttpMethods.Trace, HttpMethods.Connect];
 
     public static IApplicationBuilder UseMethodSpellingCheck(this IApplicationBuilder app) => app.Use((context, next) =>
     {
@@ -23,6 +23,8 @@ internal static class MethodSpelling
             return next(context);
         }
         context.Response.StatusCode = StatusCodes.Status501NotImplemented;
+        // As every error here (Http/ErrorCaching.cs, which this answer comes before): a cache may not keep it.
+        context.Response.Headers.CacheControl = "no-cache";
         return context.RequestServices.GetRequiredService<IProblemDetailsService>().WriteAsync(new ProblemDetailsContext
         {
             HttpContext = context,

@@ -101,11 +101,12 @@ public static class SearchText
         int TermsShownFrom(int at) => matches.Where(o => o.Start >= at && o.End <= at + width * 3 / 4).Select(o => o.Term).Distinct().Count();
         var start = Math.Max(0, Math.Min(first.Start - width / 4, original.Length - Math.Max(width, first.End - first.Start)));
         var end = Math.Min(original.Length, Math.Max(start + width, first.End));
-        // A match the window cuts is shown whole, with its mark (it lost both), and an edge never splits a character:
-        // not a surrogate pair, not a letter from its combining or voiced sound mark.
+        // A match the window cuts is shown whole where that takes a few characters more, and marked as far as it shows
+        // where it would take many (a run of one term merges into one match as long as the text): it had lost its mark.
+        // And an edge never splits a character: not a surrogate pair, not a letter from its combining or voiced mark.
         foreach (var (s, e) in spans)
         {
-            (start, end) = (s < start && e > start ? s : start, s < end && e > end ? e : end);
+            (start, end) = (s < start && e > start && start - s <= width / 4 ? s : start, s < end && e > end && e - end <= width / 4 ? e : end);
         }
         while (start > 0 && (char.IsLowSurrogate(original[start]) || JoinsThePrevious(original[start])))
         {
@@ -117,7 +118,7 @@ public static class SearchText
         }
         var text = new StringBuilder(start > 0 ? "…" : "");
         var at = start;
-        foreach (var (s, e) in spans.Where(m => m.Start >= start && m.End <= end))
+        foreach (var (s, e) in spans.Where(m => m.End > start && m.Start < end).Select(m => (Math.Max(m.Start, start), Math.Min(m.End, end))))
         {
             text.Append(WebUtility.HtmlEncode(original[at..s])).Append("<mark>").Append(WebUtility.HtmlEncode(original[s..e])).Append("</mark>");
             at = e;

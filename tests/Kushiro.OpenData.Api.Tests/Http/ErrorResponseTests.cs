@@ -268,12 +268,14 @@ public sealed class ErrorResponseTests(SharedApiFactory api)
     [InlineData("hEAD", "/graphql?query=%7Bgoals%7Bid%7D%7D", "HEAD")]
     [InlineData("get", "/api/v1/goals/1", "GET")]
     [InlineData("delete", "/api/v1/kpis/x", "DELETE")]
+    [InlineData("connect", "/api/v1/goals", "CONNECT")]
     public async Task AStandardMethodInAnotherCaseIsNotImplemented(string method, string url, string meant)
     {
         using var request = new HttpRequestMessage(new HttpMethod(method), url);
         using var response = await client.SendAsync(request);
 
         Assert.Equal(HttpStatusCode.NotImplemented, response.StatusCode);
+        Assert.True(response.Headers.CacheControl is { NoCache: true }, $"Cache-Control: {response.Headers.CacheControl}");
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
         Assert.EndsWith($"Send {meant}.", JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement.Text("detail"));
     }

@@ -48,13 +48,23 @@ public sealed class SnippetTests
         Assert.Equal(expected, SearchText.Snippet(text, SearchText.Terms(query)));
     }
 
-    // The window had dropped the mark of a match it cut, showing it part-way and unmarked.
+    // The window had dropped the mark of a match it cut, showing it part-way and unmarked: now shown whole where that
+    // takes a few characters more, and marked as far as it shows where it would take many.
     [Fact]
-    public void AMatchTheWindowCutsIsShownWholeAndMarked()
+    public void AMatchTheWindowCutsIsMarkedAsFarAsItShows()
     {
         var snippet = SearchText.Snippet(new string('の', 70) + string.Concat(Enumerable.Repeat("子育て", 30)), SearchText.Terms("子育て"));
         Assert.Contains("<mark>", snippet);
         Assert.DoesNotContain("子育て", System.Text.RegularExpressions.Regex.Replace(snippet, "<mark>.*?</mark>", ""));
+    }
+
+    // Shown whole, a run of one term (one merged match) had made the snippet the whole text: 17,495 characters.
+    [Fact]
+    public void ASnippetStaysAboutItsWidthWhateverTheMatches()
+    {
+        var snippet = SearchText.Snippet("前" + new string('ぬ', 2000), SearchText.Terms("ぬ"));
+        Assert.StartsWith("前<mark>ぬ", snippet);
+        Assert.True(snippet.Length < 150, $"{snippet.Length} characters");
     }
 
     // An edge never splits a character: half a surrogate pair became U+FFFD, and a combining mark lost its letter.
