@@ -41,7 +41,14 @@ public static class WritePreconditions
                 failed = $"The data changed at {modified:R}, after If-Unmodified-Since ({since:R}): read it again.";
             }
         }
-        if (failed is null && target != PreconditionTarget.Missing && PreconditionHeaders.IsStar(request.Headers.IfNoneMatch))
+        var ifNoneMatch = request.Headers.IfNoneMatch;
+        if (failed is null && !PreconditionHeaders.IsStar(ifNoneMatch) && ifNoneMatch.Any(v => v?.Contains('*') == true))
+        {
+            // Tags here are not checked (see above), but a "*" sent twice, in a list or as W/* is a guard the client
+            // asked for: it must not be dropped as if it were a tag.
+            failed = "If-None-Match: * is valid only alone, once (not twice, in a list or as W/*).";
+        }
+        if (failed is null && target != PreconditionTarget.Missing && PreconditionHeaders.IsStar(ifNoneMatch))
         {
             // A POST's target is the list it adds to, never the KPI in its body: say so, or the client reads "this
             // exists" about the ID it sent.

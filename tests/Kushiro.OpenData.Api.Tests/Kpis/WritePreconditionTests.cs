@@ -23,6 +23,8 @@ public sealed class WritePreconditionTests(WritableApiFactory api) : IClassFixtu
         // Only what does not exist: created once, then refused.
         Assert.Equal(HttpStatusCode.Created, (await SendAsync(staff, HttpMethod.Put, 2, "If-None-Match", "*")).StatusCode);
         await AssertRefusedAsync(staff, HttpMethod.Put, 3, "If-None-Match", "*");
+        // "*" twice or in a list is still the guard the client asked for, not an unchecked tag.
+        await AssertRefusedAsync(staff, HttpMethod.Put, 3, "If-None-Match", "*, *");
         // A tag, even the KPI's current one: this API's tags are weak, and If-Match compares strong ones.
         var etag = (await api.CreateClient().GetAsync("/api/v1/kpis/preconditions")).Headers.ETag!.ToString();
         await AssertRefusedAsync(staff, HttpMethod.Put, 4, "If-Match", etag);
@@ -44,19 +46,21 @@ public sealed class WritePreconditionTests(WritableApiFactory api) : IClassFixtu
     // A POST's target is the list, which exists: a tag in If-Match never matches it, and If-None-Match: * is refused
     // whatever the ID, the problem saying so instead of "this exists" about an ID that does not.
     [Theory]
-    [InlineData("If-Match", "\"whatever\"", "none can match")]
-    [InlineData("If-None-Match", "*", "a POST's target is the list of KPIs")]
-    public async Task AGuardedCreateIsRefusedAndSaysWhy(string header, string value, string reason)
+    [InlineData("If-Match", "\"whatever\"", "none can match", "guarded-tag")]
+    [InlineData("If-None-Match", "*", "a POST's target is the list of KPIs", "guarded-star")]
+    [InlineData("If-None-Match", "*, *", "valid only alone", "guarded-two-stars")]
+    [InlineData("If-None-Match", "W/*", "valid only alone", "guarded-weak-star")]
+    public async Task AGuardedCreateIsRefusedAndSaysWhy(string header, string value, string reason, string id)
     {
         var staff = api.WithKey(await StaffClient.CreateKeyWithCommandAsync(api));
-        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/v1/kpis") { Content = JsonContent.Create(StaffClient.NewKpi("guarded-create")) };
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/v1/kpis") { Content = JsonContent.Create(StaffClient.NewKpi(id)) };
         request.Headers.TryAddWithoutValidation(header, value);
 
         using var response = await staff.SendAsync(request);
 
         Assert.Equal(HttpStatusCode.PreconditionFailed, response.StatusCode);
         Assert.Contains(reason, JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement.Text("detail"));
-        Assert.Equal(HttpStatusCode.NotFound, (await api.CreateClient().GetAsync("/api/v1/kpis/guarded-create")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await api.CreateClient().GetAsync($"/api/v1/kpis/{id}")).StatusCode);
     }
 
     // A KPI has one baseline, and a PUT of another period replaces it: "only if it does not exist" had let a new
