@@ -99,15 +99,11 @@ internal static class ClientRateLimit
             : (int)RefillPeriod.TotalSeconds;
         http.Response.Headers[HeaderNames.RetryAfter] = retryAfter.ToString(CultureInfo.InvariantCulture);
         http.RequestServices.GetRequiredService<RateLimitRefusals>().Count(ClientKey(http.Connection.RemoteIpAddress));
-        await http.RequestServices.GetRequiredService<IProblemDetailsService>().WriteAsync(new ProblemDetailsContext
+        await http.WriteProblemAsync(new ProblemDetails
         {
-            HttpContext = http,
-            ProblemDetails = new ProblemDetails
-            {
-                Status = StatusCodes.Status429TooManyRequests,
-                Detail = $"More than {permits} requests in a minute from this address. Retry in {retryAfter} seconds. "
-                    + "Answers from the cache (a GET repeated while the data is unchanged) are not counted.",
-            },
+            Status = StatusCodes.Status429TooManyRequests,
+            Detail = $"More than {permits} requests in a minute from this address. Retry in {retryAfter} seconds. "
+                + "Answers from the cache (a GET repeated while the data is unchanged) are not counted.",
         });
     }
 }

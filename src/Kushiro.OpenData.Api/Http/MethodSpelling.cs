@@ -15,24 +15,34 @@ internal static class MethodSpelling
     public static IApplicationBuilder UseMethodSpellingCheck(this IApplicationBuilder app) => app.Use((context, next) =>
     {
         var method = context.Request.Method;
-        // Kestrel hands the standard methods over as these very strings, so the common case costs a reference compare.
-        if (Array.IndexOf(Standard, method) >= 0
-            || Array.Find(Standard, m => string.Equals(m, method, StringComparison.OrdinalIgnoreCase)) is not { } meant
-            || string.Equals(meant, method, StringComparison.Ordinal))
+        if (Misspelt(method) is not { } meant)
         {
             return next(context);
         }
-        context.Response.StatusCode = StatusCodes.Status501NotImplemented;
         // As every error here (Http/ErrorCaching.cs, which this answer comes before): a cache may not keep it.
         context.Response.Headers.CacheControl = "no-cache";
-        return context.RequestServices.GetRequiredService<IProblemDetailsService>().WriteAsync(new ProblemDetailsContext
+        return context.WriteProblemAsync(new ProblemDetails
         {
-            HttpContext = context,
-            ProblemDetails = new ProblemDetails
-            {
-                Status = StatusCodes.Status501NotImplemented,
-                Detail = $"\"{method}\" is not a method here: methods are case-sensitive (RFC 9110 §9.1). Send {meant}.",
-            },
-        }).AsTask();
+            Status = StatusCodes.Status501NotImplemented,
+            Detail = $"\"{method}\" is not a method here: methods are case-sensitive (RFC 9110 §9.1). Send {meant}.",
+        });
     });
+
+    /// <summary>The standard method this one is another spelling of, or null. Runs for every request: no allocation.</summary>
+    private static string? Misspelt(string method)
+    {
+        // Kestrel hands the standard methods over as these very strings, so the common case is a reference compare.
+        if (Array.IndexOf(Standard, method) >= 0)
+        {
+            return null;
+        }
+        foreach (var standard in Standard)
+        {
+            if (string.Equals(standard, method, StringComparison.OrdinalIgnoreCase))
+            {
+                return standard;
+            }
+        }
+        return null;
+    }
 }

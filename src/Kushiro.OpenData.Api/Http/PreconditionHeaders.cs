@@ -11,6 +11,10 @@ internal static class PreconditionHeaders
     /// </summary>
     public static bool IsStar(StringValues values) => values is [{ } only] && only.Trim() == "*";
 
+    /// <summary>Why If-Match with anything but "*" fails, on a read and on a write alike.</summary>
+    public const string IfMatchNeverMatches = "If-Match names entity tags (or is not a valid one), and it compares them "
+        + "strongly, while this API's ETags are weak (the same entity may be sent compressed), so none can match.";
+
     // The HTTP-date forms (RFC 9110 §5.6.7): IMF-fixdate, and the obsolete RFC 850 and asctime forms a recipient must
     // still read. ASP.NET Core's parser also takes any offset ("+0900") and more, which §13.1.4 says to ignore.
     private static readonly string[] HttpDateForms = ["ddd, dd MMM yyyy HH:mm:ss 'GMT'", "dddd, dd-MMM-yy HH:mm:ss 'GMT'", "ddd MMM d HH:mm:ss yyyy"];

@@ -18,9 +18,6 @@ public sealed class ProblemResult(ProblemDetails problem, bool keyedAsWritten = 
         {
             ValidationErrorNames.Tidy(validation);
         }
-        var http = context.HttpContext;
-        http.Response.StatusCode = Problem.Status ?? StatusCodes.Status500InternalServerError;
-        await http.RequestServices.GetRequiredService<IProblemDetailsService>()
-            .WriteAsync(new ProblemDetailsContext { HttpContext = http, ProblemDetails = Problem });
+        await context.HttpContext.WriteProblemAsync(Problem);
     }
 }

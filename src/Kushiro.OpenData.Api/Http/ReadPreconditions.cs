@@ -20,10 +20,9 @@ internal static class ReadPreconditions
     {
         if (request.Headers.IfMatch.Count > 0)
         {
-            // If-Match compares strongly, and every ETag here is weak (the same entity may be sent compressed), so only
-            // "*" (any current representation) can match.
+            // Only "*" (any current representation) can match.
             return PreconditionHeaders.IsStar(request.Headers.IfMatch) ? null
-                : "If-Match names entity tags (or is not a valid one), and it compares them strongly, while this API's ETags are weak, so none can match. Send If-Unmodified-Since with the Last-Modified you hold, or revalidate with If-None-Match.";
+                : PreconditionHeaders.IfMatchNeverMatches + " Send If-Unmodified-Since with the Last-Modified you hold, or revalidate with If-None-Match.";
         }
         // Ignored where the answer has no modification date (GraphQL), as §13.1.4 asks.
         return PreconditionHeaders.IfUnmodifiedSince(request.Headers) is { } since && lastModified is { } modified && modified.ToUnixTimeSeconds() > since.ToUnixTimeSeconds()
@@ -35,7 +34,6 @@ internal static class ReadPreconditions
     public static Task RefuseAsync(HttpContext context, string detail, bool isHead)
     {
         var response = context.Response;
-        response.StatusCode = StatusCodes.Status412PreconditionFailed;
         response.ContentLength = null;
         foreach (var header in new[] { HeaderNames.ContentDisposition, HeaderNames.Link, HeaderNames.ContentLanguage })
         {
@@ -43,14 +41,11 @@ internal static class ReadPreconditions
         }
         if (isHead)
         {
+            response.StatusCode = StatusCodes.Status412PreconditionFailed;
             response.ContentType = "application/problem+json";
             return Task.CompletedTask;
         }
         response.Headers.Remove(HeaderNames.ContentType);
-        return context.RequestServices.GetRequiredService<IProblemDetailsService>().WriteAsync(new ProblemDetailsContext
-        {
-            HttpContext = context,
-            ProblemDetails = new ProblemDetails { Status = StatusCodes.Status412PreconditionFailed, Detail = detail },
-        }).AsTask();
+        return context.WriteProblemAsync(new ProblemDetails { Status = StatusCodes.Status412PreconditionFailed, Detail = detail });
     }
 }

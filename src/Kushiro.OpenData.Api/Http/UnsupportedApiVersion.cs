@@ -21,24 +21,33 @@ public static partial class UnsupportedApiVersion
         {
             if (!context.Request.Path.StartsWithSegments("/api", out var rest)
                 || VersionSegment().Match(rest.Value ?? "") is not { Success: true } match
-                || supported.Value.Any(v => Same(v, match)))
+                || IsSupported(supported.Value, match))
             {
                 return next(context);
             }
             var names = supported.Value.Select(v => $"v{v}").ToList();
-            context.Response.StatusCode = StatusCodes.Status400BadRequest;
-            return context.RequestServices.GetRequiredService<IProblemDetailsService>().WriteAsync(new ProblemDetailsContext
+            return context.WriteProblemAsync(new ProblemDetails
             {
-                HttpContext = context,
-                ProblemDetails = new ProblemDetails
-                {
-                    Status = StatusCodes.Status400BadRequest,
-                    Title = "Unsupported API version",
-                    Detail = $"This API has no version {match.Groups["version"].Value}. Supported versions: {string.Join(", ", names)}.",
-                    Extensions = { ["supportedVersions"] = names },
-                },
-            }).AsTask();
+                Status = StatusCodes.Status400BadRequest,
+                Title = "Unsupported API version",
+                Detail = $"This API has no version {match.Groups["version"].Value}. Supported versions: {string.Join(", ", names)}.",
+                Extensions = { ["supportedVersions"] = names },
+            });
         });
+    }
+
+    // A loop, not Any with a lambda: the lambda would capture the match, and C# allocates a captured variable's
+    // closure on entry to its scope, so every request through here would pay for it.
+    private static bool IsSupported(List<ApiVersion> supported, Match requested)
+    {
+        foreach (var version in supported)
+        {
+            if (Same(version, requested))
+            {
+                return true;
+            }
+        }
+        return false;
     }
 
     // Numerically, as routing does: v01 is v1, v1 is v1.0.

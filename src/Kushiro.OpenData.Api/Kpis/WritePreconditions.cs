@@ -24,9 +24,7 @@ public static class WritePreconditions
         {
             if (!PreconditionHeaders.IsStar(request.Headers.IfMatch))
             {
-                failed = "If-Match names entity tags (or is not a valid one), and this API's are weak (they validate what a GET "
-                    + "returned): If-Match compares strong tags only, so none can match. Send If-Unmodified-Since with the "
-                    + "Last-Modified you read, or If-Match: *.";
+                failed = PreconditionHeaders.IfMatchNeverMatches + " Send If-Unmodified-Since with the Last-Modified you read, or If-Match: *.";
             }
             else if (target == PreconditionTarget.Missing)
             {
