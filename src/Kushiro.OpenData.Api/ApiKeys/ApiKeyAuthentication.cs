@@ -59,15 +59,15 @@ public sealed class ApiKeyAuthentication(
     {
         Response.Headers[HeaderNames.WWWAuthenticate] = "Bearer realm=\"kushiro-opendata\"";
         var failure = (await HandleAuthenticateOnceSafeAsync()).Failure?.Message;
-        await WriteProblemAsync(StatusCodes.Status401Unauthorized, "API key required",
+        await WriteProblemAsync(StatusCodes.Status401Unauthorized,
             failure ?? $"Writes need an API key with the {KpiWrite} scope, sent as \"Authorization: Bearer <key>\" or \"{HeaderName}: <key>\".");
     }
 
     protected override Task HandleForbiddenAsync(AuthenticationProperties properties) =>
-        WriteProblemAsync(StatusCodes.Status403Forbidden, "Scope missing", $"This API key does not have the {KpiWrite} scope.");
+        WriteProblemAsync(StatusCodes.Status403Forbidden, $"This API key does not have the {KpiWrite} scope.");
 
-    private Task WriteProblemAsync(int status, string title, string detail) =>
-        Context.WriteProblemAsync(new ProblemDetails { Status = status, Title = title, Detail = detail });
+    private Task WriteProblemAsync(int status, string detail) =>
+        Context.WriteProblemAsync(new ProblemDetails { Status = status, Detail = detail });
 }
 
 public static class ApiKeySetup

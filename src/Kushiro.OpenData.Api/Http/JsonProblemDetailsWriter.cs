@@ -22,6 +22,13 @@ public sealed class JsonProblemDetailsWriter(IOptions<JsonOptions> jsonOptions, 
         }
         .ToDictionary(t => t.Item1, t => $"https://tools.ietf.org/html/{t.Item2}");
 
+    // The types above are RFC 9110's sections, so the titles are its names, where ASP.NET Core keeps older ones.
+    private static readonly Dictionary<int, string> Rfc9110Names = new()
+    {
+        [StatusCodes.Status413PayloadTooLarge] = "Content Too Large",
+        [StatusCodes.Status422UnprocessableEntity] = "Unprocessable Content",
+    };
+
     public bool CanWrite(ProblemDetailsContext context) => true;
 
     public ValueTask WriteAsync(ProblemDetailsContext context)
@@ -29,7 +36,10 @@ public sealed class JsonProblemDetailsWriter(IOptions<JsonOptions> jsonOptions, 
         var http = context.HttpContext;
         var problem = context.ProblemDetails;
         var status = problem.Status ??= http.Response.StatusCode;
-        problem.Title ??= ReasonPhrases.GetReasonPhrase(status);
+        // One title per problem type (RFC 9457 §3.1.3): a 400 is "Bad Request" whether MVC's validation found it (whose
+        // own title is "One or more validation errors occurred.") or a check of ours; the detail says what was wrong.
+        problem.Title = problem is HttpValidationProblemDetails ? null : problem.Title;
+        problem.Title ??= Rfc9110Names.GetValueOrDefault(status) ?? ReasonPhrases.GetReasonPhrase(status);
         problem.Type ??= Types.GetValueOrDefault(status);
         problem.Instance ??= http.Request.PathBase + http.Request.Path;
         problem.Extensions.TryAdd("traceId", Activity.Current?.Id ?? http.TraceIdentifier);

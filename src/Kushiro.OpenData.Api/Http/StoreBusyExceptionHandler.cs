@@ -32,7 +32,6 @@ public sealed class StoreBusyExceptionHandler(IProblemDetailsService problems, I
             ProblemDetails = new ProblemDetails
             {
                 Status = StatusCodes.Status503ServiceUnavailable,
-                Title = "Store busy",
                 Detail = $"The store was busy with other work for too long; nothing of this request was saved. Retry in {RetryAfterSeconds} seconds.",
             },
         });

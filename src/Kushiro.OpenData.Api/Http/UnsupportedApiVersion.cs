@@ -29,7 +29,6 @@ public static partial class UnsupportedApiVersion
             return context.WriteProblemAsync(new ProblemDetails
             {
                 Status = StatusCodes.Status400BadRequest,
-                Title = "Unsupported API version",
                 Detail = $"This API has no version {match.Groups["version"].Value}. Supported versions: {string.Join(", ", names)}.",
                 Extensions = { ["supportedVersions"] = names },
             });

@@ -31,7 +31,7 @@ internal sealed class ProblemDetailsSchemaFilter : ISchemaFilter
     private static readonly JsonObject InvalidParameter = new()
     {
         ["type"] = "https://tools.ietf.org/html/rfc9110#section-15.5.1",
-        ["title"] = "One or more validation errors occurred.",
+        ["title"] = "Bad Request",
         ["status"] = 400,
         ["detail"] = "Invalid: limit.",
         ["instance"] = "/api/v1/goals",

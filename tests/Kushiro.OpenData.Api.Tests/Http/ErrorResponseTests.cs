@@ -140,6 +140,21 @@ public sealed class ErrorResponseTests(SharedApiFactory api)
         Assert.Equal(["v1.0"], problem.GetProperty("supportedVersions").EnumerateArray().Select(v => v.GetString()));
     }
 
+    // RFC 9457 §3.1.3: a title belongs to the problem's type, and every 400 here has RFC 9110's 400 as its type. MVC's
+    // validation problems were titled "One or more validation errors occurred.", a version's "Unsupported API version".
+    [Theory]
+    [InlineData("/api/v1/goals?limit=abc")] // model binding
+    [InlineData("/api/v1/goals?goal_id=1")] // the request contract
+    [InlineData("/api/v1/sub-measures?goal=0")] // a controller's own check
+    [InlineData("/api/v1/search?q=%FF")]
+    [InlineData("/api/v2/goals")] // before routing
+    public async Task EveryBadRequestHasTheTitleOfItsType(string url)
+    {
+        var problem = await ProblemAsync(url, HttpStatusCode.BadRequest);
+        Assert.Equal("https://tools.ietf.org/html/rfc9110#section-15.5.1", problem.Text("type"));
+        Assert.Equal("Bad Request", problem.Text("title"));
+    }
+
     [Theory]
     [InlineData("/api/v1/policies")]
     [InlineData("/api/v01/policies")]

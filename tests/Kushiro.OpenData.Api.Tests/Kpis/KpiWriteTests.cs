@@ -20,6 +20,7 @@ public sealed class KpiWriteTests : IClassFixture<WritableApiFactory>
         Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
         Assert.StartsWith("Bearer", response.Headers.WwwAuthenticate.ToString());
+        Assert.Equal("Unauthorized", JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement.Text("title"));
         Assert.Equal(before.GetProperty("total").GetInt32(), (await api.CreateClient().GetJsonAsync("/api/v1/kpis")).GetProperty("total").GetInt32());
     }
 

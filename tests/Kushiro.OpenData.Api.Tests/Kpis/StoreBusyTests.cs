@@ -1,4 +1,5 @@
 using System.Net;
+using System.Text.Json;
 using Microsoft.Data.Sqlite;
 
 namespace Kushiro.OpenData.Api.Tests.Kpis;
@@ -24,7 +25,9 @@ public sealed class StoreBusyTests
             Assert.Equal(HttpStatusCode.ServiceUnavailable, response.StatusCode);
             Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
             Assert.Equal(TimeSpan.FromSeconds(2), response.Headers.RetryAfter?.Delta);
-            Assert.Contains("nothing of this request was saved", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+            var problem = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement;
+            Assert.Contains("nothing of this request was saved", problem.Text("detail"), StringComparison.Ordinal);
+            Assert.Equal("Service Unavailable", problem.Text("title"));
         }
 
         var kpi = await api.CreateClient().GetJsonAsync("/api/v1/kpis/busy");

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
+using System.Text.Json;
 using Kushiro.OpenData.Api.Tests.Seed;
 
 namespace Kushiro.OpenData.Api.Tests.Kpis;
@@ -36,6 +37,8 @@ public sealed class WriteBodyLimitTests
 
             Assert.Equal(HttpStatusCode.RequestEntityTooLarge, response.StatusCode);
             Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+            // RFC 9110's name for 413, not the older "Payload Too Large" ASP.NET Core still has.
+            Assert.Equal("Content Too Large", JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement.Text("title"));
             Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync("/api/v1/kpis/too-large")).StatusCode);
         });
     }
