@@ -13,12 +13,13 @@ namespace Kushiro.OpenData.Api.Strategy;
 public sealed class SubMeasuresController(OpenDataContext db, Themes.ThemedPages themed) : ApiV1Controller
 {
     /// <summary>List sub-measures (施策・細節), optionally of one basic goal or measure.</summary>
-    /// <remarks>In stable ID order (goal, measure, then sub-measure number), paged with <c>limit</c> and <c>offset</c>. Both filters together return the sub-measures that match both. Re-listings (再掲) are included and carry <c>relistingOf</c>.</remarks>
+    /// <remarks>In stable ID order (goal, measure, then sub-measure number), paged with <c>limit</c> and <c>offset</c>. Both filters together return the sub-measures that match both. Re-listings (再掲) are included unless <c>relisted=false</c>, and carry <c>relistingOf</c>.</remarks>
     /// <param name="goal" example="3">Only sub-measures of this basic goal (基本目標), by ID. An ID that does not exist is a 400.</param>
     /// <param name="measure" example="3-4">Only sub-measures of this measure (施策・節), by ID. An ID that does not exist is a 400.</param>
     /// <param name="theme" example="sdgs:8">Only items under this theme concept, as <c>scheme:code</c> (see /api/v1/themes). Repeatable: concepts of one scheme combine with OR, schemes with AND. An unknown scheme or code is a 400.</param>
     /// <param name="facets" example="sdgs,fields">Comma-separated theme schemes to count items by; the counts come in <c>facets</c>.</param>
     /// <param name="page">Paging.</param>
+    /// <param name="relisted" example="false">Re-listings (再掲) or not: <c>false</c> leaves them out, so that each policy is counted once in <c>total</c> and <c>facets</c>; <c>true</c> returns only them. Absent: both.</param>
     /// <param name="cancellationToken">Cancelled when the client goes away.</param>
     /// <response code="200">A page of sub-measures.</response>
     /// <response code="400">A query parameter is invalid or names a goal or measure that does not exist; the problem names it.</response>
@@ -26,7 +27,8 @@ public sealed class SubMeasuresController(OpenDataContext db, Themes.ThemedPages
     [ProducesResponseType<Page<SubMeasureResource>>(StatusCodes.Status200OK, "application/json", CsvFormat.MediaType)]
     public async Task<ActionResult<Page<SubMeasureResource>>> ListSubMeasures(
         [FromQuery] string? goal, [FromQuery] string? measure, [FromQuery] string[]? theme, [FromQuery] string? facets,
-        [FromQuery] PageQuery page, CancellationToken cancellationToken)
+        // relisted after paging: it came after v1's first release, and generated clients take parameters in this order.
+        [FromQuery] PageQuery page, [FromQuery] bool? relisted, CancellationToken cancellationToken)
     {
         if (goal is not null && !await db.Goals.AnyAsync(g => g.Id == goal, cancellationToken))
         {
@@ -38,7 +40,8 @@ public sealed class SubMeasuresController(OpenDataContext db, Themes.ThemedPages
         }
         var query = db.SubMeasures
             .Where(s => goal == null || s.Measure!.GoalId == goal)
-            .Where(s => measure == null || s.MeasureId == measure);
+            .Where(s => measure == null || s.MeasureId == measure)
+            .Where(s => relisted == null || (s.RelistingOfId != null) == relisted);
         var items = await Resources(InIdOrder(query), cancellationToken);
         return await themed.PageAsync(this, items, (graph, s) => Themes.ThemeFilter.Under(graph, "sub-measure", s.Id), theme, facets, page, cancellationToken);
     }

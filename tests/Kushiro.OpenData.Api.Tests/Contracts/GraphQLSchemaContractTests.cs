@@ -66,13 +66,14 @@ public sealed class GraphQLSchemaContractTests(SharedApiFactory api)
         var answer = await api.CreateClient().PostGraphQLAsync("""{ __type(name: "Query") { fields { name args { name } } } }""");
         var fields = answer.Data.GetProperty("__type").GetProperty("fields").EnumerateArray()
             .ToDictionary(f => f.Text("name"), f => string.Join(",", f.GetProperty("args").EnumerateArray().Select(a => a.Text("name"))));
-        // Issue 3's entry points with their arguments; issue 5 added the optional theme filter (not breaking).
+        // Issue 3's entry points with their arguments; issue 5 added the optional theme filter, and the research review
+        // the optional relisted filter (neither breaking: an optional argument at the end).
         Assert.Equal("", fields["plan"]);
         Assert.Equal("theme", fields["goals"]);
         Assert.Equal("id", fields["goal"]);
         Assert.Equal("goalId,theme", fields["measures"]);
         Assert.Equal("id", fields["measure"]);
-        Assert.Equal("goalId,measureId,theme", fields["subMeasures"]);
+        Assert.Equal("goalId,measureId,theme,relisted", fields["subMeasures"]);
         Assert.Equal("id", fields["subMeasure"]);
         Assert.Equal("goalId,measureId,theme", fields["kpis"]);
         Assert.Equal("id", fields["kpi"]);

@@ -7,7 +7,8 @@ namespace Kushiro.OpenData.Api.Tests.Themes;
 [Collection(ReadOnlyApi.Name)]
 public sealed class ThemeFilterTests(SharedApiFactory api)
 {
-    private static readonly List<(string SubMeasure, string Theme)> Mappings = [.. JsonDocument
+    /// <summary>Every sub-measure's theme mappings, as seed/sub-measure-themes.json has them.</summary>
+    internal static readonly List<(string SubMeasure, string Theme)> Mappings = [.. JsonDocument
         .Parse(File.ReadAllText(Path.Combine(RepositoryFiles.SeedDirectory, "sub-measure-themes.json"))).RootElement
         .EnumerateArray().Select(m => (m.Text("subMeasureId"), $"{m.Text("scheme")}:{m.Text("code")}"))];
 

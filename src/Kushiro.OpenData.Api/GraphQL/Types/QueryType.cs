@@ -51,10 +51,11 @@ public sealed class QueryType : ObjectGraphType<StrategyGraph>
             .Resolve(c => c.Source.Measure(c.GetArgument<string>("id")));
 
         Field<ListGraphType<NonNullGraphType<SubMeasureType>>>("subMeasures")
-            .Description("Sub-measures (施策・細節) in document order, including re-listings (再掲): all of them, or those of a basic goal and/or a measure (both given: those matching both). Unknown IDs are errors (and this field null), never a silent empty list.")
+            .Description("Sub-measures (施策・細節) in document order, including re-listings (再掲) unless relisted is false: all of them, or those of a basic goal and/or a measure (both given: those matching both). Unknown IDs are errors (and this field null), never a silent empty list.")
             .Argument<IdGraphType>("goalId", "Only the sub-measures of this basic goal.")
             .Argument<IdGraphType>("measureId", "Only the sub-measures of this measure.")
             .Argument<ListGraphType<NonNullGraphType<StringGraphType>>>("theme", GraphQLThemes.ThemeArgumentDescription)
+            .Argument<BooleanGraphType>("relisted", "Re-listings (再掲) or not, as REST's ?relisted=: false leaves them out, so that each policy is counted once; true returns only them. Absent or null: both.")
             .ValidatesThemes()
             .Resolve(c =>
             {
@@ -63,7 +64,9 @@ public sealed class QueryType : ObjectGraphType<StrategyGraph>
                 var goal = goalId is null ? null : KnownGoal(c.Source, goalId);
                 var measure = measureId is null ? null : KnownMeasure(c.Source, measureId);
                 var filter = c.ThemeFilter();
-                return c.Source.SubMeasures.Where(s => (goal is null || s.Goal == goal) && (measure is null || s.Measure == measure) && filter.Matches([s]));
+                var relisted = c.GetArgument<bool?>("relisted");
+                return c.Source.SubMeasures.Where(s => (goal is null || s.Goal == goal) && (measure is null || s.Measure == measure)
+                    && (relisted is null || (s.RelistingOf is not null) == relisted) && filter.Matches([s]));
             })
             .WithComplexityImpact(1, GraphQLLimits.AllSubMeasures);
 

@@ -1,0 +1,78 @@
+using System.Net;
+using System.Text.Json;
+using Kushiro.OpenData.Api.Tests.GraphQL;
+
+namespace Kushiro.OpenData.Api.Tests.Themes;
+
+/// <summary>
+/// A researcher counting policies by theme can leave re-listings (再掲) out, so a policy listed under two goals counts
+/// once: ?relisted=false (REST, CSV) and relisted: false (GraphQL). Expected lists come from seed/sub-measures.json.
+/// </summary>
+[Collection(ReadOnlyApi.Name)]
+public sealed class RelistingFilterTests(SharedApiFactory api)
+{
+    private static readonly List<(string Id, string? RelistingOf)> SeedSubMeasures = [.. JsonDocument
+        .Parse(File.ReadAllText(Path.Combine(RepositoryFiles.SeedDirectory, "sub-measures.json"))).RootElement
+        .EnumerateArray().Select(s => (s.Text("id"), s.TryGetProperty("relistingOf", out var of) ? of.GetString() : null))];
+
+    private static List<(string SubMeasure, string Theme)> Mappings => ThemeFilterTests.Mappings;
+
+    [Theory]
+    [InlineData("false")]
+    [InlineData("true")]
+    public async Task RelistedNarrowsTheListToOriginalsOrToRelistings(string relisted)
+    {
+        var expected = SeedSubMeasures.Where(s => (s.RelistingOf is not null) == bool.Parse(relisted)).Select(s => s.Id).ToList();
+        var page = await api.CreateClient().GetJsonAsync($"/api/v1/sub-measures?limit=200&relisted={relisted}");
+
+        Assert.NotEmpty(expected);
+        Assert.Equal(expected.Count, page.GetProperty("total").GetInt32());
+        Assert.Equal(expected, page.Items().Select(s => s.Text("id")));
+        Assert.Contains($"relisted={relisted}", page.GetProperty("links").Text("self"));
+    }
+
+    // 3-4-1 and its re-listing 4-2-2 share their themes: without the re-listing, a theme's facet counts the policy once.
+    [Fact]
+    public async Task WithoutRelistingsAFacetCountsEachPolicyOnce()
+    {
+        var relisting = SeedSubMeasures.First(s => s.RelistingOf is not null);
+        var theme = Mappings.First(m => m.SubMeasure == relisting.RelistingOf && Mappings.Contains((relisting.Id, m.Theme))).Theme;
+        var originals = Mappings.Where(m => m.Theme == theme).Select(m => m.SubMeasure)
+            .Where(id => SeedSubMeasures.Single(s => s.Id == id).RelistingOf is null).Distinct().Count();
+        var scheme = theme.Split(':')[0];
+        var code = theme.Split(':')[1];
+
+        var page = await api.CreateClient().GetJsonAsync($"/api/v1/sub-measures?relisted=false&facets={scheme}");
+        var count = page.GetProperty("facets").GetProperty(scheme).EnumerateArray().Single(f => f.Text("code") == code).GetProperty("count").GetInt32();
+
+        Assert.Equal(originals, count);
+        Assert.Equal(originals, (await api.CreateClient().GetJsonAsync($"/api/v1/sub-measures?relisted=false&theme={theme}")).GetProperty("total").GetInt32());
+        Assert.Equal(originals + 1, (await api.CreateClient().GetJsonAsync($"/api/v1/sub-measures?theme={theme}")).GetProperty("total").GetInt32());
+    }
+
+    [Theory]
+    [InlineData("relisted=yes")]
+    [InlineData("relisted=1")]
+    [InlineData("relisted=")]
+    [InlineData("relisted=true&relisted=false")]
+    public async Task AnythingButTrueOrFalseIsA400NamingRelisted(string query)
+    {
+        using var response = await api.CreateClient().GetAsync($"/api/v1/sub-measures?{query}");
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var problem = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement;
+        Assert.True(problem.GetProperty("errors").TryGetProperty("relisted", out _), problem.ToString());
+    }
+
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task GraphQLReturnsWhatRestReturns(bool relisted)
+    {
+        var client = api.CreateClient();
+        var rest = await client.GetJsonAsync($"/api/v1/sub-measures?limit=200&relisted={(relisted ? "true" : "false")}");
+        var graphql = (await client.PostGraphQLAsync("query($r: Boolean) { subMeasures(relisted: $r) { id } }", new { r = relisted }))
+            .Data.GetProperty("subMeasures").EnumerateArray().Select(s => s.Text("id"));
+
+        Assert.Equal(rest.Items().Select(s => s.Text("id")), graphql);
+    }
+}
