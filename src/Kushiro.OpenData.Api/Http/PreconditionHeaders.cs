@@ -24,6 +24,19 @@ internal static class PreconditionHeaders
         headers.IfUnmodifiedSince is [{ } only] && DateTimeOffset.TryParseExact(only.Trim(), HttpDateForms,
             System.Globalization.CultureInfo.InvariantCulture,
             System.Globalization.DateTimeStyles.AssumeUniversal | System.Globalization.DateTimeStyles.AllowInnerWhite, out var date)
+            && IsWrittenAsHttpDate(only.Trim(), date)
             ? date
             : null;
+
+    // The parser reads names in any case and any run of spaces, but the grammar is case-sensitive with single spaces
+    // ("sun, 06 nov 1994" is no HTTP-date): the value must be one of the forms written back, asctime's day padded with
+    // a space to two characters.
+    private static bool IsWrittenAsHttpDate(string value, DateTimeOffset date)
+    {
+        var utc = date.UtcDateTime;
+        var invariant = System.Globalization.CultureInfo.InvariantCulture;
+        return value == utc.ToString(HttpDateForms[0], invariant)
+            || value == utc.ToString(HttpDateForms[1], invariant)
+            || value == utc.ToString("ddd MMM ", invariant) + utc.Day.ToString(invariant).PadLeft(2) + utc.ToString(" HH:mm:ss yyyy", invariant);
+    }
 }
