@@ -103,19 +103,11 @@ public static class SearchText
         var end = Math.Min(original.Length, Math.Max(start + width, first.End));
         // A match the window cuts is shown whole where that takes a few characters more, and marked as far as it shows
         // where it would take many (a run of one term merges into one match as long as the text): it had lost its mark.
-        // And an edge never splits a character: not a surrogate pair, not a letter from its combining or voiced mark.
         foreach (var (s, e) in spans)
         {
             (start, end) = (s < start && e > start && start - s <= width / 4 ? s : start, s < end && e > end && e - end <= width / 4 ? e : end);
         }
-        while (start > 0 && (char.IsLowSurrogate(original[start]) || JoinsThePrevious(original[start])))
-        {
-            start--;
-        }
-        while (end < original.Length && (char.IsLowSurrogate(original[end]) || JoinsThePrevious(original[end])))
-        {
-            end++;
-        }
+        (start, end) = OnClusterEdges(original, start, end);
         var text = new StringBuilder(start > 0 ? "…" : "");
         var at = start;
         foreach (var (s, e) in spans.Where(m => m.End > start && m.Start < end).Select(m => (Math.Max(m.Start, start), Math.Min(m.End, end))))
@@ -125,6 +117,30 @@ public static class SearchText
         }
         text.Append(WebUtility.HtmlEncode(original[at..end]));
         return end < original.Length ? text.Append('…').ToString() : text.ToString();
+    }
+
+    /// <summary>
+    /// The window widened to whole user-perceived characters (UAX #29 grapheme clusters, as .NET reads them): an edge
+    /// never splits a surrogate pair, a letter from its combining or voiced mark, an emoji from its skin tone or ZWJ
+    /// sequence, a flag's two halves, or a Hangul syllable's jamo. Clusters are found from the start of the text,
+    /// because where a pair of regional indicators begins depends on what comes before.
+    /// </summary>
+    private static (int Start, int End) OnClusterEdges(string text, int start, int end)
+    {
+        for (var cluster = 0; cluster < end;)
+        {
+            var next = cluster + StringInfo.GetNextTextElementLength(text, cluster);
+            if (cluster < start && start < next)
+            {
+                start = cluster;
+            }
+            if (end < next)
+            {
+                end = next;
+            }
+            cluster = next;
+        }
+        return (start, end);
     }
 
     /// <summary>

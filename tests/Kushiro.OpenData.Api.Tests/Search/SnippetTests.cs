@@ -67,18 +67,45 @@ public sealed class SnippetTests
         Assert.True(snippet.Length < 150, $"{snippet.Length} characters");
     }
 
-    // An edge never splits a character: half a surrogate pair became U+FFFD, and a combining mark lost its letter.
+    // An edge never splits a character: half a surrogate pair became U+FFFD, a combining mark lost its letter, and an
+    // emoji its skin tone or the rest of its ZWJ sequence, a flag its second half, a Hangul syllable its last jamo.
     [Theory]
     [InlineData("x", "😀", "🍣")]
     [InlineData("xy", "é", "a\u0301")]
+    [InlineData("x", "子", "👍🏽")]
+    [InlineData("x", "子", "👨\u200D👩\u200D👧")]
+    [InlineData("x", "子", "🇯🇵")]
+    [InlineData("xy", "子", "\u1112\u1161\u11AB")]
     public void TheWindowsEdgesDoNotSplitACharacter(string prefix, string query, string filler)
     {
-        var snippet = SearchText.Snippet(prefix + query + string.Concat(Enumerable.Repeat(filler, 100)), SearchText.Terms(query));
-        var shown = System.Net.WebUtility.HtmlDecode(snippet.Replace("<mark>", "").Replace("</mark>", "")).TrimEnd('…');
+        // Leads of four lengths, so that the window's end falls at every place within the filler.
+        foreach (var lead in new[] { "", "x", "xy", "xyz" })
+        {
+            var snippet = SearchText.Snippet(lead + prefix + query + string.Concat(Enumerable.Repeat(filler, 100)), SearchText.Terms(query));
+            var shown = System.Net.WebUtility.HtmlDecode(snippet.Replace("<mark>", "").Replace("</mark>", "")).TrimEnd('…');
 
-        Assert.DoesNotContain('\uFFFD', shown);
-        Assert.False(char.IsHighSurrogate(shown[^1]), "ends in half a surrogate pair");
-        Assert.True(shown.EndsWith(filler, StringComparison.Ordinal), $"ends in the middle of {filler}: {shown[^3..]}");
+            Assert.DoesNotContain('\uFFFD', shown);
+            Assert.False(char.IsHighSurrogate(shown[^1]), "ends in half a surrogate pair");
+            Assert.True(shown.EndsWith(filler, StringComparison.Ordinal), $"ends in the middle of {filler}: {shown[^3..]}");
+        }
+    }
+
+    // The same at the window's start, where a flag's halves pair up counting from the start of the text.
+    [Theory]
+    [InlineData("👍🏽")]
+    [InlineData("👨\u200D👩\u200D👧")]
+    [InlineData("🇯🇵")]
+    [InlineData("\u1112\u1161\u11AB")]
+    [InlineData("a\u0301\u0302")]
+    public void TheWindowsStartDoesNotSplitACharacter(string filler)
+    {
+        foreach (var lead in new[] { "", "x", "xy", "xyz" })
+        {
+            var snippet = SearchText.Snippet(lead + string.Concat(Enumerable.Repeat(filler, 100)) + "子育て", SearchText.Terms("子育て"));
+            var shown = System.Net.WebUtility.HtmlDecode(snippet.Replace("<mark>", "").Replace("</mark>", "")).TrimStart('…');
+
+            Assert.True(shown.StartsWith(filler, StringComparison.Ordinal), $"starts in the middle of {filler}: {shown[..4]}");
+        }
     }
 
     // Only the voiced sound mark matches: it cannot be marked without the letter it belongs to.
