@@ -95,6 +95,7 @@ public static class CatalogBuilder
                     [
                         Api("コードリスト（JSON）", "application/json", ApiLinks.Themes, codeListsModified),
                         Download("コードリスト（JSON-LD、全件）", "application/ld+json", ExportLinks.JsonLd, wholeStoreModified),
+                        Download("コードリスト（CSV）", "text/csv", ExportLinks.Csv("concept-schemes"), codeListsModified),
                         Download("コードリストの概念（CSV）", "text/csv", ExportLinks.Csv("concepts"), codeListsModified),
                         Download("基本目標の対応付け（CSV）", "text/csv", ExportLinks.Csv("alignments"), codeListsModified),
                         Download("細節のテーマ（CSV）", "text/csv", ExportLinks.Csv("sub-measure-themes"), codeListsModified),

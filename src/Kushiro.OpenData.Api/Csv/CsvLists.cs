@@ -75,7 +75,9 @@ public static class CsvLists
             new("発行日", s => s.Issued),
             new("出典", s => s.Source.Title),
             new("出典URL", s => s.Source.Url),
-            new("概念の数", s => Number(s.ConceptCount))),
+            new("概念の数", s => Number(s.ConceptCount)),
+            // Added after v1's first columns, so last: it says whose each list and its English names are.
+            new("注記", s => s.Note)),
         // The bulk export's concepts of every code list.
         CsvList.Of<ThemeConceptResource>(c => $"{c.Scheme}:{c.Code}",
             new("コードリスト", c => c.Scheme),

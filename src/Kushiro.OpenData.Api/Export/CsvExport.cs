@@ -12,11 +12,11 @@ namespace Kushiro.OpenData.Api.Export;
 
 /// <summary>
 /// The CSV set of the bulk export: whole lists, in the same columns as the paged lists' CSV, plus every KPI's figures
-/// (baseline, targets, observations) in one long-format file and the goals' alignments.
+/// (baseline, targets, observations) in one long-format file, the code lists and their concepts, and the mappings.
 /// </summary>
 public sealed class CsvExport(OpenDataContext db, ThemeCatalog themes)
 {
-    public static readonly IReadOnlyList<string> Names = ["goals", "measures", "sub-measures", "kpis", "kpi-figures", "concepts", "alignments", "sub-measure-themes"];
+    public static readonly IReadOnlyList<string> Names = ["goals", "measures", "sub-measures", "kpis", "kpi-figures", "concept-schemes", "concepts", "alignments", "sub-measure-themes"];
 
     /// <remarks>KPIs come from the caller's read-model snapshot (as served, in document order, no store read); the strategy's
     /// lists from the store, as the paged lists' own resources.</remarks>
@@ -32,6 +32,8 @@ public sealed class CsvExport(OpenDataContext db, ThemeCatalog themes)
             "kpis" => Write<KpiResource>(graph.Kpis.Select(k => k.Kpi), municipality, http),
             "kpi-figures" => Write<FigureRow>(graph.Kpis.SelectMany(Figures), municipality, http),
             "alignments" => Write<AlignmentRow>(Alignments(), municipality, http),
+            // The code lists themselves (publisher, source, whose the names are), as /api/v1/themes serves them.
+            "concept-schemes" => Write<ThemeSchemeSummary>(themes.Schemes.Select(ThemeSchemeSummary.From), municipality, http),
             "concepts" => Write<ThemeConceptResource>(themes.Schemes.SelectMany(s => s.Concepts.Select(c => ThemeConceptResource.From(s, c))), municipality, http),
             "sub-measure-themes" => Write<SubMeasureThemeRow>(SubMeasureThemes(), municipality, http),
             _ => null,

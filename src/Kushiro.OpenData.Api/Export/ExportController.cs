@@ -33,7 +33,7 @@ public sealed class ExportController(StrategyReadModel readModel, ThemeCatalog t
     }
 
     /// <summary>Download one list as a CSV file.</summary>
-    /// <remarks>Whole lists (no paging) in the columns of the paged lists' CSV: <c>goals</c>, <c>measures</c>, <c>sub-measures</c>, <c>kpis</c>, <c>kpi-figures</c> (every KPI's baseline, targets and observations, one row each), <c>concepts</c> (every theme concept), <c>alignments</c> (goals to concepts), <c>sub-measure-themes</c> (sub-measures to concepts). UTF-8 with BOM, CRLF.</remarks>
+    /// <remarks>Whole lists (no paging) in the columns of the paged lists' CSV: <c>goals</c>, <c>measures</c>, <c>sub-measures</c>, <c>kpis</c>, <c>kpi-figures</c> (every KPI's baseline, targets and observations, one row each), <c>concept-schemes</c> (the code lists: publisher, source, note), <c>concepts</c> (every theme concept), <c>alignments</c> (goals to concepts), <c>sub-measure-themes</c> (sub-measures to concepts). UTF-8 with BOM, CRLF.</remarks>
     /// <param name="name" example="kpi-figures">Which list.</param>
     /// <param name="cancellationToken">Cancelled when the client goes away.</param>
     /// <response code="200">The CSV file.</response>

@@ -83,6 +83,19 @@ public sealed class CsvListTests(SharedApiFactory api)
         Assert.Equal("3-4-1", csv.Rows.Single(r => r["ID"] == "4-2-2")["再掲元ID"]);
     }
 
+    // A scheme's note says whose the list and its English names are ("本プロジェクトが独自に定めた…（editorial）"): the
+    // CSV had dropped it, and with it the provenance of the code lists.
+    [Fact]
+    public async Task ThemeSchemeRowsCarryTheirNote()
+    {
+        var json = (await client.GetJsonAsync("/api/v1/themes")).Items().ToList();
+        var csv = await client.GetCsvAsync("/api/v1/themes");
+
+        Assert.Equal("注記", csv.Header[^1]);
+        Assert.Equal(json.Select(s => (s.Text("id"), s.Text("note"))), csv.Rows.Select(r => (r["ID"], r["注記"])));
+        Assert.All(csv.Rows, r => Assert.NotEmpty(r["注記"]));
+    }
+
     [Fact]
     public async Task KpiListIsOneRowPerKpiWithItsDefinitionAndNoFigures()
     {

@@ -38,6 +38,7 @@ public sealed class ExportTests(SharedApiFactory api)
         { "measures", "/api/v1/measures?limit=200" },
         { "sub-measures", "/api/v1/sub-measures?limit=200" },
         { "kpis", "/api/v1/kpis?limit=200" },
+        { "concept-schemes", "/api/v1/themes?limit=200" }, // the code lists, with whose their names are (注記)
     };
 
     [Theory]
@@ -89,7 +90,7 @@ public sealed class ExportTests(SharedApiFactory api)
     {
         var client = api.CreateClient();
         using var zip = new ZipArchive(new MemoryStream(await client.GetByteArrayAsync("/api/v1/export/csv.zip")));
-        Assert.Equal(["alignments.csv", "concepts.csv", "goals.csv", "kpi-figures.csv", "kpis.csv", "measures.csv", "sub-measure-themes.csv", "sub-measures.csv"],
+        Assert.Equal(["alignments.csv", "concept-schemes.csv", "concepts.csv", "goals.csv", "kpi-figures.csv", "kpis.csv", "measures.csv", "sub-measure-themes.csv", "sub-measures.csv"],
             zip.Entries.Select(e => e.FullName).Order());
         foreach (var entry in zip.Entries)
         {
