@@ -66,15 +66,31 @@ public static partial class LanguageScope
         {
             return values[0] is "en" or "ja" ? values[0] : null;
         }
-        var ranges = request.GetTypedHeaders().AcceptLanguage
-            .Where(r => (r.Quality ?? 1) > 0)
-            .Select(r => (Tag: r.Value.Value ?? "", Quality: r.Quality ?? 1))
-            .Select(r => (Language: Primary().Match(r.Tag).Value.ToLowerInvariant(), r.Quality))
-            .Where(r => r.Language is "en" or "ja")
-            .ToList();
-        var en = ranges.Where(r => r.Language == "en").Select(r => r.Quality).DefaultIfEmpty(0).Max();
-        var ja = ranges.Where(r => r.Language == "ja").Select(r => r.Quality).DefaultIfEmpty(0).Max();
-        return en > ja ? "en" : ranges.Count > 0 ? "ja" : null;
+        // Each language's quality is that of the ranges naming it (by primary subtag: en-US counts for en), else that of
+        // "*", which stands for every language the field does not name (RFC 9110 §12.5.4): "ja;q=0, *" asks for
+        // anything but Japanese, so English; "en;q=0.5, *" prefers Japanese.
+        double? en = null, ja = null, any = null;
+        foreach (var range in request.GetTypedHeaders().AcceptLanguage)
+        {
+            var quality = range.Quality ?? 1;
+            var tag = range.Value.Value ?? "";
+            if (tag == "*")
+            {
+                any = Math.Max(any ?? 0, quality);
+                continue;
+            }
+            switch (Primary().Match(tag).Value.ToLowerInvariant())
+            {
+                case "en":
+                    en = Math.Max(en ?? 0, quality);
+                    break;
+                case "ja":
+                    ja = Math.Max(ja ?? 0, quality);
+                    break;
+            }
+        }
+        var (english, japanese) = (en ?? any ?? 0, ja ?? any ?? 0);
+        return english > japanese ? "en" : japanese > 0 ? "ja" : null;
     }
 
     [GeneratedRegex("^[A-Za-z]+")]

@@ -35,6 +35,12 @@ public sealed class EnglishLabelTests(SharedApiFactory api)
     [InlineData(null, "en", true)]
     [InlineData(null, "en-US,en;q=0.9", true)]
     [InlineData(null, "ja,en;q=0.5", false)]
+    // "*" stands for every language the field does not name (RFC 9110 §12.5.4).
+    [InlineData(null, "ja;q=0, *", true)]
+    [InlineData(null, "ja;q=0.5, *;q=0.8", true)]
+    [InlineData(null, "en;q=0.5, *", false)]
+    [InlineData(null, "*", false)]
+    [InlineData(null, "en;q=0", false)]
     [InlineData("en", "ja", true)]
     [InlineData("ja", "en", false)]
     public async Task EnglishIsServedWhenAskedForByParameterOrHeader(string? lang, string? acceptLanguage, bool english)
