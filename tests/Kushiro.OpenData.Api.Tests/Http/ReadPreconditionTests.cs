@@ -70,17 +70,34 @@ public sealed class ReadPreconditionTests(SharedApiFactory api)
     [InlineData("Sat, 01 Jan 2000 00:00:00 +0900", false)]
     [InlineData("Sat, 01 Jan 2000 00:00:00", false)]
     [InlineData("2000-01-01T00:00:00Z", false)]
-    // The grammar is case-sensitive, with single spaces (asctime pads a one-digit day with a space), and the day of the
-    // week must be the date's.
+    // asctime's day is two characters: a digit padded with a space or a zero.
+    [InlineData("Sat Jan 01 00:00:00 2000", true)]
+    // The grammar is case-sensitive, with single spaces.
     [InlineData("sat, 01 jan 2000 00:00:00 GMT", false)]
     [InlineData("Sat, 01 Jan 2000  00:00:00 GMT", false)]
     [InlineData("Sat Jan 1 00:00:00 2000", false)]
+    // A guard: the day of the week must be the date's (.NET's parser checks it).
     [InlineData("Sun, 01 Jan 2000 00:00:00 GMT", false)]
     public void OnlyAnHttpDateInIfUnmodifiedSinceIsHeldTo(string date, bool held)
     {
         var headers = new Microsoft.AspNetCore.Http.HeaderDictionary { ["If-Unmodified-Since"] = date };
         var since = Kushiro.OpenData.Api.Http.PreconditionHeaders.IfUnmodifiedSince(headers);
         Assert.Equal(held ? new DateTimeOffset(2000, 1, 1, 0, 0, 0, TimeSpan.Zero) : null, since);
+    }
+
+    // RFC 850's two-digit year is the latest with those digits at most 50 years ahead (RFC 9110 §5.6.7), counted from
+    // the year the request comes in: the invariant calendar read every year up to 49 as 20xx and the rest as 19xx.
+    [Fact]
+    public void AnRfc850YearIsTheLatestAtMostFiftyYearsAhead()
+    {
+        var thisYear = DateTime.UtcNow.Year;
+        foreach (var year in new[] { thisYear - 49, thisYear + 20, thisYear + 50 })
+        {
+            var date = new DateTimeOffset(year, 1, 1, 0, 0, 0, TimeSpan.Zero);
+            var written = date.ToString("dddd, dd-MMM-yy HH:mm:ss 'GMT'", System.Globalization.CultureInfo.InvariantCulture);
+            var headers = new Microsoft.AspNetCore.Http.HeaderDictionary { ["If-Unmodified-Since"] = written };
+            Assert.Equal(date, Kushiro.OpenData.Api.Http.PreconditionHeaders.IfUnmodifiedSince(headers));
+        }
     }
 
     // Only a 2xx answer is held to a precondition (§13.2.1): an unknown ID stays a 404.
