@@ -16,6 +16,7 @@ public sealed class JsonProblemDetailsWriter(IOptions<JsonOptions> jsonOptions, 
         {
             (400, "rfc9110#section-15.5.1"), (401, "rfc9110#section-15.5.2"), (403, "rfc9110#section-15.5.4"),
             (404, "rfc9110#section-15.5.5"), (405, "rfc9110#section-15.5.6"), (406, "rfc9110#section-15.5.7"),
+            (408, "rfc9110#section-15.5.9"),
             (409, "rfc9110#section-15.5.10"), (412, "rfc9110#section-15.5.13"), (413, "rfc9110#section-15.5.14"),
             (415, "rfc9110#section-15.5.16"), (422, "rfc9110#section-15.5.21"), (429, "rfc6585#section-4"),
             (500, "rfc9110#section-15.6.1"), (501, "rfc9110#section-15.6.2"), (503, "rfc9110#section-15.6.4"),
@@ -36,10 +37,10 @@ public sealed class JsonProblemDetailsWriter(IOptions<JsonOptions> jsonOptions, 
         var http = context.HttpContext;
         var problem = context.ProblemDetails;
         var status = problem.Status ??= http.Response.StatusCode;
-        // One title per problem type (RFC 9457 §3.1.3): a 400 is "Bad Request" whether MVC's validation found it (whose
-        // own title is "One or more validation errors occurred.") or a check of ours; the detail says what was wrong.
-        problem.Title = problem is HttpValidationProblemDetails ? null : problem.Title;
-        problem.Title ??= Rfc9110Names.GetValueOrDefault(status) ?? ReasonPhrases.GetReasonPhrase(status);
+        // One title per problem type (RFC 9457 §3.1.3), and each type is its status's section: the title is the status's
+        // name, whoever made the problem. MVC's validation titles its 400s "One or more validation errors occurred.",
+        // its factory a 500 "An error occurred while processing your request."; the detail says what was wrong.
+        problem.Title = Rfc9110Names.GetValueOrDefault(status) ?? ReasonPhrases.GetReasonPhrase(status);
         problem.Type ??= Types.GetValueOrDefault(status);
         problem.Instance ??= http.Request.PathBase + http.Request.Path;
         problem.Extensions.TryAdd("traceId", Activity.Current?.Id ?? http.TraceIdentifier);

@@ -42,6 +42,7 @@ public sealed class KpiWriteTests : IClassFixture<WritableApiFactory>
 
         Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        Assert.Equal("Forbidden", JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement.Text("title"));
         Assert.Equal(HttpStatusCode.NotFound, (await api.CreateClient().GetAsync("/api/v1/kpis/wrong-scope")).StatusCode);
     }
 
