@@ -13,7 +13,7 @@ namespace Kushiro.OpenData.Api.Strategy;
 public sealed class SubMeasuresController(OpenDataContext db, Themes.ThemedPages themed) : ApiV1Controller
 {
     /// <summary>List sub-measures (施策・細節), optionally of one basic goal or measure.</summary>
-    /// <remarks>In stable ID order (goal, measure, then sub-measure number), paged with <c>limit</c> and <c>offset</c>. Both filters together return the sub-measures that match both. Re-listings (再掲) are included unless <c>relisted=false</c>, and carry <c>relistingOf</c>.</remarks>
+    /// <remarks>In stable ID order (goal, measure, then sub-measure number), paged with <c>limit</c> and <c>offset</c>. Both filters together return the sub-measures that match both. Re-listings (再掲) carry <c>relistingOf</c>; <c>relisted</c> narrows the list to the originals (false) or to the re-listings (true).</remarks>
     /// <param name="goal" example="3">Only sub-measures of this basic goal (基本目標), by ID. An ID that does not exist is a 400.</param>
     /// <param name="measure" example="3-4">Only sub-measures of this measure (施策・節), by ID. An ID that does not exist is a 400.</param>
     /// <param name="theme" example="sdgs:8">Only items under this theme concept, as <c>scheme:code</c> (see /api/v1/themes). Repeatable: concepts of one scheme combine with OR, schemes with AND. An unknown scheme or code is a 400.</param>
@@ -40,9 +40,8 @@ public sealed class SubMeasuresController(OpenDataContext db, Themes.ThemedPages
         }
         var query = db.SubMeasures
             .Where(s => goal == null || s.Measure!.GoalId == goal)
-            .Where(s => measure == null || s.MeasureId == measure)
-            .Where(s => relisted == null || (s.RelistingOfId != null) == relisted);
-        var items = await Resources(InIdOrder(query), cancellationToken);
+            .Where(s => measure == null || s.MeasureId == measure);
+        var items = await Resources(InIdOrder(WhereRelisted(query, relisted)), cancellationToken);
         return await themed.PageAsync(this, items, (graph, s) => Themes.ThemeFilter.Under(graph, "sub-measure", s.Id), theme, facets, page, cancellationToken);
     }
 
@@ -60,6 +59,10 @@ public sealed class SubMeasuresController(OpenDataContext db, Themes.ThemedPages
         var found = await Resources(db.SubMeasures.Where(s => s.Id == id), cancellationToken);
         return found.Count == 1 ? found[0] : this.NotFoundProblem("Sub-measure", id);
     }
+
+    /// <summary>?relisted=: only the originals (false), only the re-listings (true), or both (absent).</summary>
+    internal static IQueryable<SubMeasure> WhereRelisted(IQueryable<SubMeasure> query, bool? relisted) =>
+        relisted is null ? query : query.Where(s => (s.RelistingOfId != null) == relisted);
 
     /// <summary>Stable ID order: goal, measure, then sub-measure number (numeric, so 1-10 would follow 1-9).</summary>
     internal static IQueryable<SubMeasure> InIdOrder(IQueryable<SubMeasure> query) =>

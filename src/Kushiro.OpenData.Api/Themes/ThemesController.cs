@@ -23,6 +23,7 @@ public sealed class ThemesController(ThemeCatalog catalog, Data.OpenDataContext 
     /// <param name="scheme" example="sdgs">ID of the code list.</param>
     /// <param name="code" example="14">Code of the concept.</param>
     /// <param name="page">Paging.</param>
+    /// <param name="relisted" example="false">Re-listings (再掲) or not, as on /api/v1/sub-measures: <c>false</c> leaves them out, so that each policy is counted once in <c>total</c>; <c>true</c> returns only them. Absent: both.</param>
     /// <param name="cancellationToken">Cancelled when the client goes away.</param>
     /// <response code="200">A page of sub-measures.</response>
     /// <response code="404">No such code list or concept; the problem names it.</response>
@@ -30,13 +31,14 @@ public sealed class ThemesController(ThemeCatalog catalog, Data.OpenDataContext 
     [ProducesResponseType<Page<Strategy.SubMeasureResource>>(StatusCodes.Status200OK, "application/json", Csv.CsvFormat.MediaType)]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound, "application/problem+json")]
     public async Task<ActionResult<Page<Strategy.SubMeasureResource>>> ListSubMeasures(
-        string scheme, string code, [FromQuery] PageQuery page, CancellationToken cancellationToken)
+        string scheme, string code, [FromQuery] PageQuery page, [FromQuery] bool? relisted, CancellationToken cancellationToken)
     {
         if (catalog.Concept(scheme, code) is null)
         {
             return catalog.Scheme(scheme) is null ? this.NotFoundProblem("Code list", scheme) : this.NotFoundProblem("Concept", $"{scheme}:{code}");
         }
-        var items = await Strategy.SubMeasuresController.Resources(Strategy.SubMeasuresController.InIdOrder(db.SubMeasures), cancellationToken);
+        var subMeasures = Strategy.SubMeasuresController.WhereRelisted(db.SubMeasures, relisted);
+        var items = await Strategy.SubMeasuresController.Resources(Strategy.SubMeasuresController.InIdOrder(subMeasures), cancellationToken);
         return await themed.PageAsync(this, items, (graph, s) => ThemeFilter.Under(graph, "sub-measure", s.Id), [$"{scheme}:{code}"], null, page, cancellationToken);
     }
 

@@ -51,7 +51,7 @@ public sealed class QueryType : ObjectGraphType<StrategyGraph>
             .Resolve(c => c.Source.Measure(c.GetArgument<string>("id")));
 
         Field<ListGraphType<NonNullGraphType<SubMeasureType>>>("subMeasures")
-            .Description("Sub-measures (施策・細節) in document order, including re-listings (再掲) unless relisted is false: all of them, or those of a basic goal and/or a measure (both given: those matching both). Unknown IDs are errors (and this field null), never a silent empty list.")
+            .Description("Sub-measures (施策・細節) in document order, re-listings (再掲) included: all of them, or those of a basic goal and/or a measure (both given: those matching both); relisted narrows them to the originals (false) or to the re-listings (true). Unknown IDs are errors (and this field null), never a silent empty list.")
             .Argument<IdGraphType>("goalId", "Only the sub-measures of this basic goal.")
             .Argument<IdGraphType>("measureId", "Only the sub-measures of this measure.")
             .Argument<ListGraphType<NonNullGraphType<StringGraphType>>>("theme", GraphQLThemes.ThemeArgumentDescription)
