@@ -145,8 +145,10 @@ public static class SearchText
 
     /// <summary>
     /// The text folded piece by piece, and for each folded character the original piece it came from. A piece is a
-    /// character (a surrogate pair is one) with the marks NFKC may join to it: combining marks (か + U+3099) and the
-    /// half-width voiced sound marks (ﾃ + ﾞ → デ), which Unicode counts as letters.
+    /// user-perceived character (a UAX #29 grapheme cluster, as .NET's StringInfo reads it): a letter with its combining
+    /// marks (か + U+3099) or half-width voiced sound mark (ﾃ + ﾞ → デ), a surrogate pair, an emoji with its skin tone
+    /// or ZWJ sequence, a flag, a Hangul syllable written as jamo (which NFKC composes only when they fold together).
+    /// A match inside a piece marks all of it, so a mark never splits what a reader sees as one character.
     /// </summary>
     private static (string Folded, List<(int Start, int End)> Origin) FoldByPiece(string original)
     {
@@ -154,11 +156,7 @@ public static class SearchText
         var origin = new List<(int Start, int End)>();
         for (var start = 0; start < original.Length;)
         {
-            var end = start + (char.IsSurrogatePair(original, start) ? 2 : 1);
-            while (end < original.Length && JoinsThePrevious(original[end]))
-            {
-                end++;
-            }
+            var end = start + StringInfo.GetNextTextElementLength(original, start);
             var piece = Fold(original[start..end]);
             folded.Append(piece);
             origin.AddRange(Enumerable.Repeat((start, end), piece.Length));
@@ -166,10 +164,6 @@ public static class SearchText
         }
         return (folded.ToString(), origin);
     }
-
-    private static bool JoinsThePrevious(char c) =>
-        c is '\uFF9E' or '\uFF9F'
-        || char.GetUnicodeCategory(c) is UnicodeCategory.NonSpacingMark or UnicodeCategory.SpacingCombiningMark or UnicodeCategory.EnclosingMark;
 
     // Overlapping or touching matches (医療体 and 療体制) become one mark.
     private static List<(int Start, int End)> Merge(IEnumerable<(int Start, int End)> spans)

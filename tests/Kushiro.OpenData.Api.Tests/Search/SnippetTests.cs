@@ -108,6 +108,14 @@ public sealed class SnippetTests
         }
     }
 
+    // A mark covers whole user-perceived characters: 👩 inside a family emoji marked half of its ZWJ sequence, and a
+    // Hangul syllable written as jamo, which the index finds (NFKC composes it), was not marked at all.
+    [Theory]
+    [InlineData("x👨\u200D👩\u200D👧y", "👩", "x<mark>👨\u200D👩\u200D👧</mark>y")]
+    [InlineData("前\u1112\u1161\u11AB後", "한", "前<mark>\u1112\u1161\u11AB</mark>後")]
+    public void AMarkCoversWholeCharacters(string text, string query, string expected) =>
+        Assert.Equal(expected, System.Net.WebUtility.HtmlDecode(SearchText.Snippet(text, SearchText.Terms(query))));
+
     // Only the voiced sound mark matches: it cannot be marked without the letter it belongs to.
     [Fact]
     public void AMarkIsNeverSplitFromItsLetter()
