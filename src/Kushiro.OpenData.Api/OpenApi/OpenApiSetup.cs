@@ -63,6 +63,9 @@ public static class OpenApiSetup
                 o.SwaggerEndpoint($"/openapi/{description.GroupName}.json", description.GroupName);
             }
         });
+        // Swagger UI's middleware serves its files to GET and HEAD and passes everything else on: this endpoint makes
+        // another method a 405 naming GET and HEAD, as on every other read, and a file it does not have a 404.
+        app.MapMethods("/docs/{**file}", [HttpMethods.Get, HttpMethods.Head], () => Results.NotFound()).ExcludeFromDescription();
         return app;
     }
 
