@@ -15,14 +15,15 @@ namespace Kushiro.OpenData.Api.Http;
 /// an Accept header that allows none of the operation's media types gets a 406 problem, and a query
 /// parameter the operation does not declare gets a 400 problem naming it (a typo such as <c>?goal_id=1</c>
 /// would otherwise silently return the unfiltered list), as does a single-valued parameter given twice
-/// (<c>?goal=1&amp;goal=2</c>, where taking either value would be a guess) or given empty. All of it comes from the same API description the
+/// (<c>?goal=1&amp;goal=2</c>, where taking either value would be a guess) or given empty, and a whole number or a
+/// boolean not written as one. All of it comes from the same API description the
 /// OpenAPI document is built from, so the document and the checks cannot disagree.
 /// </summary>
 public sealed partial class RequestContractFilter(IApiDescriptionGroupCollectionProvider apiDescriptions, ProblemDetailsFactory problems) : IResourceFilter
 {
     private sealed record Contract(
         HashSet<string> QueryParameters, HashSet<string> RepeatableParameters, Dictionary<string, long> IntegerParameters,
-        HashSet<string> RequiredParameters, List<MediaTypeHeaderValue> MediaTypes);
+        HashSet<string> BooleanParameters, HashSet<string> RequiredParameters, List<MediaTypeHeaderValue> MediaTypes);
 
     private readonly Lazy<Dictionary<string, Contract>> contracts = new(() => apiDescriptions.ApiDescriptionGroups.Items
         .SelectMany(g => g.Items)
@@ -35,6 +36,7 @@ public sealed partial class RequestContractFilter(IApiDescriptionGroupCollection
             QueryParameters(g).Where(p => p.Type == typeof(int) || p.Type == typeof(int?) || p.Type == typeof(long) || p.Type == typeof(long?))
                 .DistinctBy(p => p.Name, StringComparer.OrdinalIgnoreCase)
                 .ToDictionary(p => p.Name, p => p.Type == typeof(int) || p.Type == typeof(int?) ? int.MaxValue : long.MaxValue, StringComparer.OrdinalIgnoreCase),
+            QueryParameters(g).Where(p => p.Type == typeof(bool) || p.Type == typeof(bool?)).Select(p => p.Name).ToHashSet(StringComparer.OrdinalIgnoreCase),
             // Marked [Required] (as the OpenAPI document then says), not merely a value type, which metadata calls required.
             QueryParameters(g).Where(p => p.ModelMetadata?.ValidatorMetadata.OfType<RequiredAttribute>().Any() == true)
                 .Select(p => p.Name).ToHashSet(StringComparer.OrdinalIgnoreCase),
@@ -103,6 +105,12 @@ public sealed partial class RequestContractFilter(IApiDescriptionGroupCollection
             else if (contract.IntegerParameters.TryGetValue(name, out var largest) && WholeNumberProblem(name, values, largest) is { } problem)
             {
                 context.ModelState.AddModelError(name, problem);
+            }
+            else if (contract.BooleanParameters.Contains(name) && values[0] is not ("true" or "false"))
+            {
+                // As written, as JSON and the OpenAPI document write a boolean: binding would also take " TRUE", and
+                // every spelling would be another URL, cache entry and ETag for one list.
+                context.ModelState.AddModelError(name, $"\"{name}\" is true or false.");
             }
         }
         if (context.ModelState.ErrorCount == 0)
