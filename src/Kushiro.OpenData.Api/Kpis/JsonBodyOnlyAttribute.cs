@@ -17,7 +17,10 @@ public sealed class JsonBodyOnlyAttribute : Attribute, IResourceFilter
     {
         if (!JsonRequestBody.IsDeclared(context.HttpContext.Request))
         {
-            context.Result = new UnsupportedMediaTypeResult();
+            // A problem of our own, not MVC's UnsupportedMediaTypeResult: that one goes through content negotiation and
+            // came out as "application/problem+json; charset=utf-8", unlike every other problem.
+            var problems = context.HttpContext.RequestServices.GetRequiredService<Microsoft.AspNetCore.Mvc.Infrastructure.ProblemDetailsFactory>();
+            context.Result = new ProblemResult(problems.CreateProblemDetails(context.HttpContext, StatusCodes.Status415UnsupportedMediaType));
         }
     }
 

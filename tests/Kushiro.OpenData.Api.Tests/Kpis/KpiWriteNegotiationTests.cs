@@ -52,9 +52,23 @@ public sealed class KpiWriteNegotiationTests(WritableApiFactory api) : IClassFix
             var problem = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement;
             Assert.Equal("/api/v1/kpis", problem.Text("instance"));
             Assert.Contains("application/json (UTF-8)", problem.Text("detail"));
+            // As every problem: MVC's own 415 result had come out as "application/problem+json; charset=utf-8".
+            Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.ToString());
         }
         var stored = await api.CreateClient().GetAsync($"/api/v1/kpis/{id}");
         Assert.Equal(expected == HttpStatusCode.Created ? HttpStatusCode.OK : HttpStatusCode.NotFound, stored.StatusCode);
+    }
+
+    [Fact]
+    public async Task AWriteWithoutABodyTypeIsA415SayingThereWasNone()
+    {
+        var staff = api.WithKey(await StaffClient.CreateKeyWithCommandAsync(api));
+
+        var response = await staff.PostAsync("/api/v1/kpis", null);
+
+        Assert.Equal(HttpStatusCode.UnsupportedMediaType, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.ToString());
+        Assert.EndsWith("there was none.", JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement.Text("detail"));
     }
 
     private static Task<HttpResponseMessage> SendAcceptingCsvAsync(HttpClient client, HttpMethod method, string url, object body)
