@@ -142,7 +142,20 @@ public static class RestApiSetup
     private static IActionResult InvalidParameters(ActionContext context)
     {
         var names = context.ModelState.Where(e => e.Value?.Errors.Count > 0).Select(e => e.Key).ToList();
-        var problem = context.HttpContext.RequestServices.GetRequiredService<ProblemDetailsFactory>()
+        var problems = context.HttpContext.RequestServices.GetRequiredService<ProblemDetailsFactory>();
+        // A path segment binding refuses is white space (/goals/%20), where its "The id field is required." would say
+        // that no ID was sent: a read finds no resource there, a write is told what the segment is.
+        var segments = names.Where(context.RouteData.Values.ContainsKey).ToList();
+        if (segments.Count == names.Count && segments.Count > 0 && HttpMethods.IsGet(context.HttpContext.Request.Method))
+        {
+            return new ProblemResult(problems.CreateProblemDetails(context.HttpContext, StatusCodes.Status404NotFound));
+        }
+        foreach (var segment in segments)
+        {
+            context.ModelState[segment]!.Errors.Clear();
+            context.ModelState.AddModelError(segment, $"\"{segment}\" in the path is only white space.");
+        }
+        var problem = problems
             .CreateValidationProblemDetails(context.HttpContext, context.ModelState, StatusCodes.Status400BadRequest,
                 detail: $"Invalid: {string.Join(", ", names)}.");
         return new ProblemResult(problem);

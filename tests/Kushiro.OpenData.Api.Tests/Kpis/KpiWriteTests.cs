@@ -364,6 +364,8 @@ public sealed class KpiWriteTests : IClassFixture<WritableApiFactory>
     [InlineData("2200", """{"value": 1, "source": {"title": "t"}, "provenance": "editorial"}""", "years 1800 to 2199")]
     [InlineData("2040", """{"value": 1, "source": {"title": "t", "url": "ftp://example.jp/x"}, "provenance": "editorial"}""", "absolute http(s) URL")]
     [InlineData("2040", """{"value": 1, "source": {"title": "t", "url": "javascript:alert(1)"}, "provenance": "editorial"}""", "absolute http(s) URL")]
+    // Binding had said "The period field is required." of a period that was sent, as white space.
+    [InlineData("%20", """{"value": 1, "source": {"title": "t"}, "provenance": "editorial"}""", "in the path is only white space.")]
     public async Task ARefusalStatesTheRuleTheInputBroke(string period, string body, string rule)
     {
         var staff = api.WithKey(await StaffClient.CreateKeyWithCommandAsync(api));
