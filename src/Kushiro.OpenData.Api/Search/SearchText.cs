@@ -183,6 +183,28 @@ public static class SearchText
         return merged;
     }
 
+    /// <summary>Whether <paramref name="at"/> falls between two grapheme clusters of <paramref name="text"/> (UAX #29).</summary>
+    private static bool OnClusterEdge(string text, int at)
+    {
+        if (at <= 0 || at >= text.Length || (NeverJoins(text[at - 1]) && NeverJoins(text[at])))
+        {
+            return true;
+        }
+        // Clusters are counted from the start: where a pair of regional indicators begins depends on what comes before.
+        var edge = 0;
+        while (edge < at)
+        {
+            edge += StringInfo.GetNextTextElementLength(text, edge);
+        }
+        return edge == at;
+    }
+
+    // Characters no UAX #29 rule joins to a neighbour: Basic Latin and Latin-1 but CR (CR LF is one cluster), and kana,
+    // CJK and their punctuation but the combining voiced sound marks and tone marks. Japanese text is all of these, so
+    // the count from the start runs only beside emoji, combining marks, jamo and the like.
+    private static bool NeverJoins(char c) =>
+        (c < '\u0300' && c != '\r') || (c is >= '\u3000' and <= '\u9FFF' && c is not ('\u3099' or '\u309A' or (>= '\u302A' and <= '\u302F')));
+
     // Basic Latin to Latin Extended-B: enough for English, the romanised names here, and ñ or é beside them.
     private static bool IsLatinLetter(char c) => c <= '\u024F' && char.IsLetter(c);
 
@@ -191,21 +213,23 @@ public static class SearchText
     /// <summary>
     /// Where a folded term occurs in folded text. A term that starts with a Latin letter must not follow one (men finds
     /// mentoring but not women, ñmen or employment; m2, from ㎡, still follows 1000), and one that starts with a digit
-    /// must not follow a digit. Japanese has no word breaks, so its terms match anywhere.
+    /// must not follow a digit. Japanese has no word breaks, so its terms match anywhere. Either way a match begins and
+    /// ends between user-perceived characters: 🇵🇰 (Pakistan) is not found in 🇯🇵🇰🇷 (Japan, Korea), nor 🏽 alone in 👍🏽.
     /// </summary>
     public static IEnumerable<int> Occurrences(string text, string term)
     {
         Func<char, bool>? continues = term.Length == 0 ? null : IsLatinLetter(term[0]) ? IsLatinLetter : char.IsAsciiDigit(term[0]) ? char.IsAsciiDigit : null;
         for (var i = text.IndexOf(term, StringComparison.Ordinal); i >= 0;)
         {
-            if (continues is null || i == 0 || !continues(text[i - 1]))
+            if ((continues is null || i == 0 || !continues(text[i - 1])) && OnClusterEdge(text, i) && OnClusterEdge(text, i + term.Length))
             {
                 yield return i;
                 i = text.IndexOf(term, i + Math.Max(1, term.Length), StringComparison.Ordinal);
             }
             else
             {
-                // Not a word start: a match that overlaps it may be one (1-1 in 21-1-1 starts after the first hyphen).
+                // Not a word start, or inside a character: a match that overlaps it may be one (1-1 in 21-1-1 starts
+                // after the first hyphen).
                 i = text.IndexOf(term, i + 1, StringComparison.Ordinal);
             }
         }

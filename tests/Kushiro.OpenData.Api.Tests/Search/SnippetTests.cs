@@ -116,6 +116,21 @@ public sealed class SnippetTests
     public void AMarkCoversWholeCharacters(string text, string query, string expected) =>
         Assert.Equal(expected, System.Net.WebUtility.HtmlDecode(SearchText.Snippet(text, SearchText.Terms(query))));
 
+    // A match begins and ends between user-perceived characters: 🇵🇰 (Pakistan) had been found in 🇯🇵🇰🇷 (Japan,
+    // Korea), straddling the two flags, and a skin tone alone in 👍🏽. Japanese text takes the fast path.
+    [Theory]
+    [InlineData("🇯🇵🇰🇷", "🇵🇰", new int[0])]
+    [InlineData("🇯🇵🇰🇷", "🇰🇷", new[] { 4 })]
+    [InlineData("x🇯🇵🇰🇷", "🇯🇵", new[] { 1 })]
+    [InlineData("👍🏽", "🏽", new int[0])]
+    [InlineData("👍🏽", "👍", new int[0])]
+    [InlineData("👍🏽👍", "👍", new[] { 4 })]
+    [InlineData("\u1112\u1161\u11AB\u1100", "\u1112\u1161", new int[0])] // 하 inside 한, as jamo
+    [InlineData("働きながら子育て", "子育て", new[] { 5 })]
+    [InlineData("か\u3099ん", "か", new int[0])] // NFKC makes it が
+    public void AMatchBeginsAndEndsBetweenCharacters(string text, string query, int[] expected) =>
+        Assert.Equal(expected, SearchText.Occurrences(SearchText.Fold(text), SearchText.Terms(query).Single()));
+
     // Only the voiced sound mark matches: it cannot be marked without the letter it belongs to.
     [Fact]
     public void AMarkIsNeverSplitFromItsLetter()
