@@ -43,6 +43,12 @@ public static class GraphQLEndpoint
                 $"Answers are {GraphQLMediaTypes.GraphQLResponse} or {GraphQLMediaTypes.Json} (UTF-8); the Accept header allows neither."));
             return;
         }
+        if (!isGet && Http.JsonRequestBody.ContentCoding(request) is { } coding)
+        {
+            http.Response.Headers.AcceptEncoding = Http.JsonRequestBody.AcceptedCodings;
+            await WriteFailureAsync(http, mediaType, new(StatusCodes.Status415UnsupportedMediaType, Http.JsonRequestBody.UncodedOnly(coding)));
+            return;
+        }
         if (!isGet && !Http.JsonRequestBody.IsDeclared(request))
         {
             await WriteFailureAsync(http, mediaType, new(StatusCodes.Status415UnsupportedMediaType,

@@ -13,6 +13,24 @@ public static class JsonRequestBody
         && type.MediaType.Equals("application/json", StringComparison.OrdinalIgnoreCase)
         && IsUtf8(type);
 
+    /// <summary>
+    /// The content coding a body was sent in (gzip, br…), or null when it is sent as is ("identity" or none). None is
+    /// decoded here: read as it came, a gzipped body would be refused as broken JSON, and one merely labelled gzip
+    /// taken as plain. RFC 9110 §12.5.3: such a request gets a 415 with Accept-Encoding saying what is taken.
+    /// </summary>
+    public static string? ContentCoding(HttpRequest request)
+    {
+        var codings = request.Headers.ContentEncoding.ToString();
+        return codings.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries)
+            .Any(c => !c.Equals("identity", StringComparison.OrdinalIgnoreCase)) ? codings : null;
+    }
+
+    /// <summary>What a 415 for a content coding says, and the Accept-Encoding it carries.</summary>
+    public static string UncodedOnly(string coding) =>
+        $"Send the body as it is, without a content coding; it came as \"{(coding.Length <= 100 ? coding : coding[..100] + "…")}\".";
+
+    public const string AcceptedCodings = "identity";
+
     /// <summary>A charset parameter, quoted or not, must be UTF-8: the only encoding served and read.</summary>
     public static bool IsUtf8(MediaTypeHeaderValue type)
     {

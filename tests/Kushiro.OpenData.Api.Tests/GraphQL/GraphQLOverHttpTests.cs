@@ -63,6 +63,19 @@ public sealed class GraphQLOverHttpTests(SharedApiFactory api)
         Assert.Equal(HttpStatusCode.UnsupportedMediaType, answer.Status);
     }
 
+    // A content coding is not decoded: a body labelled gzip had been parsed as it came.
+    [Fact]
+    public async Task ABodyInAContentCodingIsA415NamingWhatIsTaken()
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/graphql") { Content = new StringContent("{\"query\": \"{ goals { id } }\"}", System.Text.Encoding.UTF8, "application/json") };
+        request.Content.Headers.ContentEncoding.Add("gzip");
+
+        var answer = await GraphQLHttp.SendAsync(api.CreateClient(), request);
+
+        Assert.Equal(HttpStatusCode.UnsupportedMediaType, answer.Status);
+        Assert.Equal("identity", string.Join(",", answer.Response.Headers.GetValues("Accept-Encoding")));
+    }
+
     [Theory]
     [InlineData(null, "application/json")]
     [InlineData("*/*", "application/json")]

@@ -59,6 +59,37 @@ public sealed class KpiWriteNegotiationTests(WritableApiFactory api) : IClassFix
         Assert.Equal(expected == HttpStatusCode.Created ? HttpStatusCode.OK : HttpStatusCode.NotFound, stored.StatusCode);
     }
 
+    // RFC 9110 §12.5.3: a body in a content coding the server does not decode gets a 415 with Accept-Encoding. It had
+    // been read as it came: gzipped JSON refused as broken, plain JSON labelled gzip taken.
+    [Theory]
+    [InlineData("gzip", true, HttpStatusCode.UnsupportedMediaType)]
+    [InlineData("gzip", false, HttpStatusCode.UnsupportedMediaType)]
+    [InlineData("identity", false, HttpStatusCode.Created)]
+    public async Task ABodyInAContentCodingIsA415NamingWhatIsTaken(string coding, bool compressed, HttpStatusCode expected)
+    {
+        var staff = api.WithKey(await StaffClient.CreateKeyWithCommandAsync(api));
+        var id = $"coded-{coding}-{compressed}".ToLowerInvariant();
+        var json = System.Text.Encoding.UTF8.GetBytes(System.Text.Json.JsonSerializer.Serialize(StaffClient.NewKpi(id)));
+        using var gzipped = new MemoryStream();
+        using (var gzip = new System.IO.Compression.GZipStream(gzipped, System.IO.Compression.CompressionLevel.Fastest, leaveOpen: true))
+        {
+            gzip.Write(json);
+        }
+        var content = new ByteArrayContent(compressed ? gzipped.ToArray() : json);
+        content.Headers.ContentType = new("application/json");
+        content.Headers.ContentEncoding.Add(coding);
+
+        var response = await staff.PostAsync("/api/v1/kpis", content);
+
+        Assert.Equal(expected, response.StatusCode);
+        if (expected == HttpStatusCode.UnsupportedMediaType)
+        {
+            Assert.Equal("identity", string.Join(",", response.Headers.GetValues("Accept-Encoding")));
+            Assert.Contains("without a content coding", JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement.Text("detail"));
+        }
+        Assert.Equal(expected == HttpStatusCode.Created ? HttpStatusCode.OK : HttpStatusCode.NotFound, (await api.CreateClient().GetAsync($"/api/v1/kpis/{id}")).StatusCode);
+    }
+
     [Fact]
     public async Task AWriteWithoutABodyTypeIsA415SayingThereWasNone()
     {
