@@ -86,4 +86,23 @@ public sealed class RelistingFilterTests(SharedApiFactory api)
 
         Assert.Equal(rest.Items().Select(s => s.Text("id")), graphql);
     }
+
+    // A concept's own list takes it too, in REST and GraphQL alike.
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task AConceptsSubMeasuresTakeItInGraphQLAsInRest(bool relisted)
+    {
+        var relisting = SeedSubMeasures.First(s => s.RelistingOf is not null);
+        var theme = Mappings.First(m => m.SubMeasure == relisting.Id).Theme.Split(':');
+        var (scheme, code) = (theme[0], theme[1]);
+        var client = api.CreateClient();
+        var rest = await client.GetJsonAsync($"/api/v1/themes/{scheme}/{code}/sub-measures?limit=200&relisted={(relisted ? "true" : "false")}");
+        var graphql = (await client.PostGraphQLAsync("query($s: ID!, $c: String!, $r: Boolean) { themeConcept(scheme: $s, code: $c) { subMeasures(relisted: $r) { id } } }",
+                new { s = scheme, c = code, r = relisted }))
+            .Data.GetProperty("themeConcept").GetProperty("subMeasures").EnumerateArray().Select(s => s.Text("id"));
+
+        Assert.NotEmpty(rest.Items());
+        Assert.Equal(rest.Items().Select(s => s.Text("id")), graphql);
+    }
 }

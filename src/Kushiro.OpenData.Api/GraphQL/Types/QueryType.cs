@@ -55,7 +55,7 @@ public sealed class QueryType : ObjectGraphType<StrategyGraph>
             .Argument<IdGraphType>("goalId", "Only the sub-measures of this basic goal.")
             .Argument<IdGraphType>("measureId", "Only the sub-measures of this measure.")
             .Argument<ListGraphType<NonNullGraphType<StringGraphType>>>("theme", GraphQLThemes.ThemeArgumentDescription)
-            .Argument<BooleanGraphType>("relisted", "Re-listings (再掲) or not, as REST's ?relisted=: false leaves them out, so that each policy is counted once; true returns only them. Absent or null: both.")
+            .Argument<BooleanGraphType>(RelistedArgument.Name, RelistedArgument.Description)
             .ValidatesThemes()
             .Resolve(c =>
             {
@@ -64,9 +64,9 @@ public sealed class QueryType : ObjectGraphType<StrategyGraph>
                 var goal = goalId is null ? null : KnownGoal(c.Source, goalId);
                 var measure = measureId is null ? null : KnownMeasure(c.Source, measureId);
                 var filter = c.ThemeFilter();
-                var relisted = c.GetArgument<bool?>("relisted");
+                var relisted = c.GetArgument<bool?>(RelistedArgument.Name);
                 return c.Source.SubMeasures.Where(s => (goal is null || s.Goal == goal) && (measure is null || s.Measure == measure)
-                    && (relisted is null || (s.RelistingOf is not null) == relisted) && filter.Matches([s]));
+                    && RelistedArgument.Keeps(s, relisted) && filter.Matches([s]));
             })
             .WithComplexityImpact(1, GraphQLLimits.AllSubMeasures);
 

@@ -18,11 +18,13 @@ public sealed class ThemeConceptType : ObjectGraphType<ThemeConceptRef>
         Field<StringGraphType>("iri").Description("The publisher's own IRI for it, where one exists (the UN's http://metadata.un.org/sdg/{n} for SDGs).").Resolve(c => c.Source.Concept.Iri);
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<SubMeasureType>>>>("subMeasures")
             .Description("The sub-measures mapped to this concept, in document order: the same as REST's /api/v1/themes/{scheme}/{code}/sub-measures.")
+            .Argument<BooleanGraphType>(RelistedArgument.Name, RelistedArgument.Description)
             .Resolve(c =>
             {
                 var catalog = c.Catalog();
+                var relisted = c.GetArgument<bool?>(RelistedArgument.Name);
                 return ((StrategyGraph)c.RootValue!).SubMeasures
-                    .Where(s => catalog.OfSubMeasure(s.Id).Any(t => t.Scheme == c.Source.Scheme.Id && t.Code == c.Source.Concept.Code));
+                    .Where(s => RelistedArgument.Keeps(s, relisted) && catalog.OfSubMeasure(s.Id).Any(t => t.Scheme == c.Source.Scheme.Id && t.Code == c.Source.Concept.Code));
             })
             .WithComplexityImpact(1, GraphQLLimits.SubMeasuresPerConcept);
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<GoalType>>>>("alignedGoals")
