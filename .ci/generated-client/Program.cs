@@ -37,7 +37,7 @@ async Task<ApiException?> Refused(Func<Task> call)
 var plan = await client.GetPlanAsync(null, null, null);
 var goals = await client.ListGoalsAsync(null, null, 200, null, null, null, null);
 var measures = await client.ListMeasuresAsync(null, null, null, 200, null, null, null, null);
-var subMeasures = await client.ListSubMeasuresAsync(null, null, null, null, 200, null, null, null, null);
+var subMeasures = await client.ListSubMeasuresAsync(null, null, null, null, 200, null, null, null, null, null);
 Check(goals.Total == plan.Counts.Goals && goals.Items.Count == goals.Total, $"goals: {goals.Items.Count} of {goals.Total}, plan {plan.Counts.Goals}");
 Check(measures.Total == plan.Counts.Measures && measures.Items.Count == measures.Total, $"measures: {measures.Items.Count} of {measures.Total}, plan {plan.Counts.Measures}");
 Check(subMeasures.Total == plan.Counts.SubMeasures && subMeasures.Items.Count == subMeasures.Total,
@@ -60,9 +60,14 @@ foreach (var item in subMeasures.Items)
     Check(item.RelistingOf is null || subMeasureIds.Contains(item.RelistingOf), $"sub-measure {item.Id}: relisting of an unknown {item.RelistingOf}");
 }
 Check(subMeasures.Items.Any(s => s.RelistingOf is not null), "no re-listing came through (relistingOf)");
+// relisted: the originals and the re-listings, each on their own, make up the whole list.
+var originals = await client.ListSubMeasuresAsync(null, null, null, null, 200, null, false, null, null, null);
+var relistings = await client.ListSubMeasuresAsync(null, null, null, null, 200, null, true, null, null, null);
+Check(originals.Items.All(s => s.RelistingOf is null) && relistings.Items.All(s => s.RelistingOf is not null)
+    && originals.Total + relistings.Total == subMeasures.Total, $"relisted: {originals.Total} originals and {relistings.Total} re-listings of {subMeasures.Total}");
 
 // English through the generated Language enum: present when asked for, absent otherwise.
-var english = await client.ListSubMeasuresAsync(null, null, null, null, 200, null, null, null, Language.En);
+var english = await client.ListSubMeasuresAsync(null, null, null, null, 200, null, null, null, null, Language.En);
 Check(english.Items.Any(s => !string.IsNullOrEmpty(s.En?.Title)), "lang=en: no sub-measure has an English title");
 Check(subMeasures.Items.All(s => s.En is null), "no lang: English came anyway");
 
@@ -74,12 +79,12 @@ foreach (var summary in schemes.Items)
     var scheme = await client.GetThemeSchemeAsync(summary.Id, null, null, null);
     var concept = scheme.Concepts.First();
     var detail = await client.GetThemeConceptAsync(summary.Id, concept.Code, null, null, null);
-    var listed = await client.ListThemeSubMeasuresAsync(summary.Id, concept.Code, 200, null, null, null, null);
-    var filtered = await client.ListSubMeasuresAsync(null, null, [$"{summary.Id}:{concept.Code}"], null, 200, null, null, null, null);
+    var listed = await client.ListThemeSubMeasuresAsync(summary.Id, concept.Code, 200, null, null, null, null, null);
+    var filtered = await client.ListSubMeasuresAsync(null, null, [$"{summary.Id}:{concept.Code}"], null, 200, null, null, null, null, null);
     Check(detail.Code == concept.Code && listed.Total == filtered.Total,
         $"theme {summary.Id}:{concept.Code}: its list has {listed.Total}, the filter {filtered.Total}");
 }
-var faceted = await client.ListSubMeasuresAsync(null, null, null, "sdgs", 200, null, null, null, null);
+var faceted = await client.ListSubMeasuresAsync(null, null, null, "sdgs", 200, null, null, null, null, null);
 Check(faceted.Facets?.TryGetValue("sdgs", out var counts) == true && counts.Count > 0, "facets=sdgs: no counts");
 
 // KPIs: each one and its observations; a baseline may be null, and a nullable object must come through as null.
