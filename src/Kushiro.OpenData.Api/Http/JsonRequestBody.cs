@@ -25,10 +25,11 @@ public static class JsonRequestBody
             .Any(c => !c.Equals("identity", StringComparison.OrdinalIgnoreCase)) ? codings : null;
     }
 
-    /// <summary>What a 415 for a content coding says, and the Accept-Encoding it carries.</summary>
+    /// <summary>What a 415 for a content coding says (a header may be kilobytes long: it shows the start).</summary>
     public static string UncodedOnly(string coding) =>
         $"Send the body as it is, without a content coding; it came as \"{(coding.Length <= 100 ? coding : coding[..100] + "…")}\".";
 
+    /// <summary>The Accept-Encoding that 415 carries: the only coding a body is read in.</summary>
     public const string AcceptedCodings = "identity";
 
     /// <summary>A charset parameter, quoted or not, must be UTF-8: the only encoding served and read.</summary>

@@ -143,8 +143,8 @@ public static class RestApiSetup
     {
         var names = context.ModelState.Where(e => e.Value?.Errors.Count > 0).Select(e => e.Key).ToList();
         var problems = context.HttpContext.RequestServices.GetRequiredService<ProblemDetailsFactory>();
-        // A path segment binding refuses is white space (/goals/%20), where its "The id field is required." would say
-        // that no ID was sent: a read finds no resource there, a write is told what the segment is.
+        // Every route value is a string, which binding refuses only when it is white space (/goals/%20); its "The id field
+        // is required." would say that no ID was sent. A read finds no resource there, a write is told what the segment is.
         var segments = names.Where(context.RouteData.Values.ContainsKey).ToList();
         if (segments.Count == names.Count && segments.Count > 0 && HttpMethods.IsGet(context.HttpContext.Request.Method))
         {
