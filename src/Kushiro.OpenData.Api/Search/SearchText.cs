@@ -68,11 +68,12 @@ public static class SearchText
                 }
             });
         }
-        // Invisible format characters (BOM, zero-width space) are pasted along with text, never meant.
-        return folded.Any(c => char.GetUnicodeCategory(c) == UnicodeCategory.Format)
-            ? string.Concat(folded.Where(c => char.GetUnicodeCategory(c) != UnicodeCategory.Format))
-            : folded;
+        // Invisible format characters (BOM, zero-width space) are pasted along with text, never meant. Not the zero-width
+        // joiner: it makes 👩‍👩‍👧‍👦 one character, in which 👧 alone is not to be found.
+        return folded.Any(IsPastedInvisible) ? string.Concat(folded.Where(c => !IsPastedInvisible(c))) : folded;
     }
+
+    private static bool IsPastedInvisible(char c) => c != '\u200D' && char.GetUnicodeCategory(c) == UnicodeCategory.Format;
 
     /// <summary>The query's terms: folded, split at white space (full-width spaces too, after NFKC), duplicates dropped.</summary>
     public static IReadOnlyList<string> Terms(string query) =>

@@ -108,10 +108,11 @@ public sealed class SnippetTests
         }
     }
 
-    // A mark covers whole user-perceived characters: 👩 inside a family emoji marked half of its ZWJ sequence, and a
-    // Hangul syllable written as jamo, which the index finds (NFKC composes it), was not marked at all.
+    // A mark covers whole user-perceived characters: 👩 inside a family emoji marked half of its ZWJ sequence (it is no
+    // match there now), and a Hangul syllable written as jamo, which the index finds (NFKC composes it), was not marked.
     [Theory]
-    [InlineData("x👨\u200D👩\u200D👧y", "👩", "x<mark>👨\u200D👩\u200D👧</mark>y")]
+    [InlineData("x👨\u200D👩\u200D👧y", "👨\u200D👩\u200D👧", "x<mark>👨\u200D👩\u200D👧</mark>y")]
+    [InlineData("x👨\u200D👩\u200D👧y", "👩", "x👨\u200D👩\u200D👧y")]
     [InlineData("前\u1112\u1161\u11AB後", "한", "前<mark>\u1112\u1161\u11AB</mark>後")]
     public void AMarkCoversWholeCharacters(string text, string query, string expected) =>
         Assert.Equal(expected, System.Net.WebUtility.HtmlDecode(SearchText.Snippet(text, SearchText.Terms(query))));
@@ -125,6 +126,10 @@ public sealed class SnippetTests
     [InlineData("👍🏽", "🏽", new int[0])]
     [InlineData("👍🏽", "👍", new int[0])]
     [InlineData("👍🏽👍", "👍", new[] { 4 })]
+    // A ZWJ sequence is one character: the zero-width joiner is kept when folding, which drops other invisible ones.
+    [InlineData("家族👩\u200D👩\u200D👧\u200D👦と👧", "👧", new[] { 14 })]
+    [InlineData("開発者👨\u200D💻", "💻", new int[0])]
+    [InlineData("開発者👨\u200D💻", "👨\u200D💻", new[] { 3 })]
     [InlineData("\u1112\u1161\u11AB\u1100", "\u1112\u1161", new int[0])] // 하 inside 한, as jamo
     [InlineData("働きながら子育て", "子育て", new[] { 5 })]
     [InlineData("か\u3099ん", "か", new int[0])] // NFKC makes it が
