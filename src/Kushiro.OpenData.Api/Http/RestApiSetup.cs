@@ -80,7 +80,9 @@ public static class RestApiSetup
             // Content-Disposition: the file name of an export, for a browser app that saves it.
             .WithExposedHeaders(HeaderNames.ETag, HeaderNames.LastModified, HeaderNames.Link, "api-supported-versions", HeaderNames.ContentDisposition,
                 // Staff tools in a browser: where a new KPI is, and when to retry a write the store was too busy for.
-                HeaderNames.Location, HeaderNames.RetryAfter)
+                HeaderNames.Location, HeaderNames.RetryAfter,
+                // What a 405 says the path takes, and what a 415 says a body may be coded in.
+                HeaderNames.Allow, HeaderNames.AcceptEncoding)
             // If-None-Match is not a CORS-safelisted header, so a browser app that revalidates is preflighted: this lets
             // the browser keep the preflight's answer for two hours (Chromium's ceiling) instead of asking before every
             // request. A release that changes the allowed methods or headers reaches a browser within those two hours.

@@ -166,6 +166,9 @@ public sealed class CachingAndCorsTests(SharedApiFactory api)
         Assert.Contains("Retry-After", exposed, StringComparison.OrdinalIgnoreCase);
         // An app saving an export under its own name.
         Assert.Contains("Content-Disposition", exposed, StringComparison.OrdinalIgnoreCase);
+        // What a 405 names and a 415 takes.
+        Assert.Contains("Allow", exposed.Split(','), StringComparer.OrdinalIgnoreCase);
+        Assert.Contains("Accept-Encoding", exposed.Split(','), StringComparer.OrdinalIgnoreCase);
     }
 
     [Fact]
