@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Net;
 using System.Text;
 
 namespace Kushiro.OpenData.Api.Search;
@@ -8,7 +7,7 @@ namespace Kushiro.OpenData.Api.Search;
 /// Text as the index compares it: NFKC (so full-width ＭＩＣＥ and half-width ｶﾀｶﾅ match their usual forms), then
 /// lower case. Japanese has no spaces between words, so matching is by substring, found through a bigram index.
 /// </summary>
-public static class SearchText
+public static partial class SearchText
 {
     public const int MaxQueryLength = 200;
 
@@ -78,111 +77,6 @@ public static class SearchText
     /// <summary>The query's terms: folded, split at white space (full-width spaces too, after NFKC), duplicates dropped.</summary>
     public static IReadOnlyList<string> Terms(string query) =>
         [.. Fold(query).Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Distinct(StringComparer.Ordinal)];
-
-    /// <summary>
-    /// About <paramref name="width"/> characters of <paramref name="original"/> around the first match, every match
-    /// wrapped in &lt;mark&gt;, the rest HTML-escaped so the snippet can be shown as HTML as it is. Matches are found
-    /// in the text folded piece by piece, with each folded character mapped back to the original piece it came from,
-    /// so a character NFKC lengthens or shortens (㎡, ㍻) or joins with its voiced sound mark (ﾃﾞ → デ, か + U+3099 → が)
-    /// cannot shift a mark onto the wrong text.
-    /// </summary>
-    public static string Snippet(string original, IReadOnlyList<string> terms, int width = 80)
-    {
-        var (folded, origin) = FoldByPiece(original);
-        var matches = terms.Distinct().SelectMany((t, n) => Occurrences(folded, t).Select(i => (Term: n, origin[i].Start, origin[i + t.Length - 1].End))).ToList();
-        var spans = Merge(matches.Select(m => (m.Start, m.End)));
-        // The window is placed at the first match after which the most of the terms show, and shows it whole, however
-        // long: "Kushiro … Kushiro Kizuna" shows Kizuna too, not the text between two Kushiros.
-        (int Start, int End) first = (0, 0);
-        if (matches.Count > 0)
-        {
-            var anchor = matches.OrderBy(m => m.Start).MaxBy(m => TermsShownFrom(m.Start));
-            first = (anchor.Start, anchor.End);
-        }
-        int TermsShownFrom(int at) => matches.Where(o => o.Start >= at && o.End <= at + width * 3 / 4).Select(o => o.Term).Distinct().Count();
-        var start = Math.Max(0, Math.Min(first.Start - width / 4, original.Length - Math.Max(width, first.End - first.Start)));
-        var end = Math.Min(original.Length, Math.Max(start + width, first.End));
-        // A match the window cuts is shown whole where that takes a few characters more, and marked as far as it shows
-        // where it would take many (a run of one term merges into one match as long as the text): it had lost its mark.
-        foreach (var (s, e) in spans)
-        {
-            (start, end) = (s < start && e > start && start - s <= width / 4 ? s : start, s < end && e > end && e - end <= width / 4 ? e : end);
-        }
-        (start, end) = OnClusterEdges(original, start, end);
-        var text = new StringBuilder(start > 0 ? "…" : "");
-        var at = start;
-        foreach (var (s, e) in spans.Where(m => m.End > start && m.Start < end).Select(m => (Math.Max(m.Start, start), Math.Min(m.End, end))))
-        {
-            text.Append(WebUtility.HtmlEncode(original[at..s])).Append("<mark>").Append(WebUtility.HtmlEncode(original[s..e])).Append("</mark>");
-            at = e;
-        }
-        text.Append(WebUtility.HtmlEncode(original[at..end]));
-        return end < original.Length ? text.Append('…').ToString() : text.ToString();
-    }
-
-    /// <summary>
-    /// The window widened to whole user-perceived characters (UAX #29 grapheme clusters, as .NET reads them): an edge
-    /// never splits a surrogate pair, a letter from its combining or voiced mark, an emoji from its skin tone or ZWJ
-    /// sequence, a flag's two halves, or a Hangul syllable's jamo. Clusters are found from the start of the text,
-    /// because where a pair of regional indicators begins depends on what comes before.
-    /// </summary>
-    private static (int Start, int End) OnClusterEdges(string text, int start, int end)
-    {
-        for (var cluster = 0; cluster < end;)
-        {
-            var next = cluster + StringInfo.GetNextTextElementLength(text, cluster);
-            if (cluster < start && start < next)
-            {
-                start = cluster;
-            }
-            if (end < next)
-            {
-                end = next;
-            }
-            cluster = next;
-        }
-        return (start, end);
-    }
-
-    /// <summary>
-    /// The text folded piece by piece, and for each folded character the original piece it came from. A piece is a
-    /// user-perceived character (a UAX #29 grapheme cluster, as .NET's StringInfo reads it): a letter with its combining
-    /// marks (か + U+3099) or half-width voiced sound mark (ﾃ + ﾞ → デ), a surrogate pair, an emoji with its skin tone
-    /// or ZWJ sequence, a flag, a Hangul syllable written as jamo (which NFKC composes only when they fold together).
-    /// A match inside a piece marks all of it, so a mark never splits what a reader sees as one character.
-    /// </summary>
-    private static (string Folded, List<(int Start, int End)> Origin) FoldByPiece(string original)
-    {
-        var folded = new StringBuilder();
-        var origin = new List<(int Start, int End)>();
-        for (var start = 0; start < original.Length;)
-        {
-            var end = start + StringInfo.GetNextTextElementLength(original, start);
-            var piece = Fold(original[start..end]);
-            folded.Append(piece);
-            origin.AddRange(Enumerable.Repeat((start, end), piece.Length));
-            start = end;
-        }
-        return (folded.ToString(), origin);
-    }
-
-    // Overlapping or touching matches (医療体 and 療体制) become one mark.
-    private static List<(int Start, int End)> Merge(IEnumerable<(int Start, int End)> spans)
-    {
-        var merged = new List<(int Start, int End)>();
-        foreach (var span in spans.OrderBy(s => s.Start))
-        {
-            if (merged.Count > 0 && span.Start <= merged[^1].End)
-            {
-                merged[^1] = (merged[^1].Start, Math.Max(merged[^1].End, span.End));
-            }
-            else
-            {
-                merged.Add(span);
-            }
-        }
-        return merged;
-    }
 
     /// <summary>Whether <paramref name="at"/> falls between two grapheme clusters of <paramref name="text"/> (UAX #29).</summary>
     private static bool OnClusterEdge(string text, int at)
