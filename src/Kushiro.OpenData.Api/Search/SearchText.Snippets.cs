@@ -36,7 +36,9 @@ public static partial class SearchText
         {
             (start, end) = (s < start && e > start && start - s <= width / 4 ? s : start, s < end && e > end && e - end <= width / 4 ? e : end);
         }
-        (start, end) = OnClusterEdges(original, start, end);
+        // An edge never splits a user-perceived character: a surrogate pair, a letter and its combining or voiced mark,
+        // an emoji and its skin tone or ZWJ sequence, a flag's two halves, a Hangul syllable's jamo.
+        (start, end) = (ClusterAround(original, start).Start, Math.Max(end, ClusterAround(original, end).End));
         var text = new StringBuilder(start > 0 ? "…" : "");
         var at = start;
         foreach (var (s, e) in spans.Where(m => m.End > start && m.Start < end).Select(m => (Math.Max(m.Start, start), Math.Min(m.End, end))))
@@ -46,30 +48,6 @@ public static partial class SearchText
         }
         text.Append(WebUtility.HtmlEncode(original[at..end]));
         return end < original.Length ? text.Append('…').ToString() : text.ToString();
-    }
-
-    /// <summary>
-    /// The window widened to whole user-perceived characters (UAX #29 grapheme clusters, as .NET reads them): an edge
-    /// never splits a surrogate pair, a letter from its combining or voiced mark, an emoji from its skin tone or ZWJ
-    /// sequence, a flag's two halves, or a Hangul syllable's jamo. Clusters are found from the start of the text,
-    /// because where a pair of regional indicators begins depends on what comes before.
-    /// </summary>
-    private static (int Start, int End) OnClusterEdges(string text, int start, int end)
-    {
-        for (var cluster = 0; cluster < end;)
-        {
-            var next = cluster + StringInfo.GetNextTextElementLength(text, cluster);
-            if (cluster < start && start < next)
-            {
-                start = cluster;
-            }
-            if (end < next)
-            {
-                end = next;
-            }
-            cluster = next;
-        }
-        return (start, end);
     }
 
     /// <summary>

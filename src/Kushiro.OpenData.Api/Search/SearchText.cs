@@ -79,19 +79,28 @@ public static partial class SearchText
         [.. Fold(query).Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Distinct(StringComparer.Ordinal)];
 
     /// <summary>Whether <paramref name="at"/> falls between two grapheme clusters of <paramref name="text"/> (UAX #29).</summary>
-    private static bool OnClusterEdge(string text, int at)
+    private static bool OnClusterEdge(string text, int at) => ClusterAround(text, at).Start == at;
+
+    /// <summary>
+    /// The grapheme cluster (UAX #29, as .NET's StringInfo reads it) that <paramref name="at"/> falls inside, or
+    /// (at, at) where it falls between two. Clusters are counted from the start of the text, because where a pair of
+    /// regional indicators begins depends on what comes before.
+    /// </summary>
+    private static (int Start, int End) ClusterAround(string text, int at)
     {
         if (at <= 0 || at >= text.Length || (NeverJoins(text[at - 1]) && NeverJoins(text[at])))
         {
-            return true;
+            return (at, at);
         }
-        // Clusters are counted from the start: where a pair of regional indicators begins depends on what comes before.
-        var edge = 0;
-        while (edge < at)
+        for (var start = 0; ; )
         {
-            edge += StringInfo.GetNextTextElementLength(text, edge);
+            var next = start + StringInfo.GetNextTextElementLength(text, start);
+            if (next > at)
+            {
+                return start == at ? (at, at) : (start, next);
+            }
+            start = next;
         }
-        return edge == at;
     }
 
     // Characters no UAX #29 rule joins to a neighbour: Basic Latin and Latin-1 but CR (CR LF is one cluster), and kana,

@@ -140,17 +140,6 @@ public sealed class ErrorResponseTests(SharedApiFactory api)
         Assert.Equal(["v1.0"], problem.GetProperty("supportedVersions").EnumerateArray().Select(v => v.GetString()));
     }
 
-    // A path segment of white space only: binding answered "The id field is required.", as if no ID had been sent.
-    [Theory]
-    [InlineData("/api/v1/goals/%20")]
-    [InlineData("/api/v1/kpis/%E3%80%80/observations")]
-    [InlineData("/api/v1/themes/%20/3")]
-    public async Task AReadOfABlankPathSegmentIsNotFound(string url)
-    {
-        var problem = await ProblemAsync(url, HttpStatusCode.NotFound);
-        Assert.Contains(url, problem.Text("detail"));
-    }
-
     // RFC 9457 §3.1.3: a title belongs to the problem's type, and every 400 here has RFC 9110's 400 as its type. MVC's
     // validation problems were titled "One or more validation errors occurred.", a version's "Unsupported API version".
     [Theory]
@@ -170,6 +159,10 @@ public sealed class ErrorResponseTests(SharedApiFactory api)
     [InlineData("/api/v1/policies")]
     [InlineData("/api/v01/policies")]
     [InlineData("/api/v1.0/goals/1/measures")]
+    // A path segment of white space only: binding answered "The id field is required.", as if no ID had been sent.
+    [InlineData("/api/v1/goals/%20")]
+    [InlineData("/api/v1/kpis/%E3%80%80/observations")]
+    [InlineData("/api/v1/themes/%20/3")]
     public async Task UnknownPathInASupportedVersionIsNotFound(string url)
     {
         var problem = await ProblemAsync(url, HttpStatusCode.NotFound);
