@@ -29,9 +29,11 @@ public sealed class CsvOutputFormatter : TextOutputFormatter
             return false;
         }
         // Parameters such as charset=utf-8 or header=present name what is served anyway: always UTF-8 with a header line.
+        // Another charset is not served, so such a range leaves the choice to the next one (or to the 406).
         var requested = new MediaType(context.ContentType);
         if (!requested.Type.Equals("text", StringComparison.OrdinalIgnoreCase)
-            || !(requested.MatchesAllSubTypes || requested.SubType.Equals("csv", StringComparison.OrdinalIgnoreCase)))
+            || !(requested.MatchesAllSubTypes || requested.SubType.Equals("csv", StringComparison.OrdinalIgnoreCase))
+            || !Http.JsonRequestBody.IsUtf8(requested.Charset))
         {
             return false;
         }

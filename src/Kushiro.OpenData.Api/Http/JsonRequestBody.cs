@@ -33,9 +33,12 @@ public static class JsonRequestBody
     public const string AcceptedCodings = "identity";
 
     /// <summary>A charset parameter, quoted or not, must be UTF-8: the only encoding served and read.</summary>
-    public static bool IsUtf8(MediaTypeHeaderValue type)
+    public static bool IsUtf8(MediaTypeHeaderValue type) => IsUtf8(type.Charset);
+
+    /// <inheritdoc cref="IsUtf8(MediaTypeHeaderValue)"/>
+    public static bool IsUtf8(Microsoft.Extensions.Primitives.StringSegment charset)
     {
-        var charset = HeaderUtilities.RemoveQuotes(type.Charset);
-        return charset.Length == 0 || charset.Equals("utf-8", StringComparison.OrdinalIgnoreCase);
+        var name = HeaderUtilities.RemoveQuotes(charset);
+        return name.Length == 0 || name.Equals("utf-8", StringComparison.OrdinalIgnoreCase);
     }
 }

@@ -56,7 +56,7 @@ public sealed partial class RequestContractFilter(IApiDescriptionGroupCollection
         {
             var offered = string.Join(", ", contract.MediaTypes.Select(m => m.MediaType.Value));
             context.Result = new ProblemResult(problems.CreateProblemDetails(context.HttpContext, StatusCodes.Status406NotAcceptable,
-                detail: $"This resource is available as {offered}; the Accept header allows none of these."));
+                detail: $"This resource is available as {offered}, in UTF-8; the Accept header allows none of these."));
             return;
         }
 
@@ -148,12 +148,15 @@ public sealed partial class RequestContractFilter(IApiDescriptionGroupCollection
         return decisive is not null && decisive.Quality != 0;
     }
 
-    // Parameters (charset, profile) do not decide; a structured suffix does not either: application/ld+json is
-    // not a way of asking for application/json, or a JSON-LD client would get plain JSON without a @context.
+    // Parameters (profile, header) do not decide, except a charset: every answer is UTF-8, so a range that names
+    // another (text/csv; charset=shift_jis) asks for bytes the API never writes, as GraphQL's negotiation holds too. A
+    // structured suffix does not decide either: application/ld+json is not a way of asking for application/json, or
+    // a JSON-LD client would get plain JSON without a @context.
     private static bool Matches(MediaTypeHeaderValue offered, MediaTypeHeaderValue accepted) =>
-        accepted.MatchesAllTypes
-        || (accepted.Type.Equals(offered.Type, StringComparison.OrdinalIgnoreCase)
-            && (accepted.MatchesAllSubTypes || accepted.SubType.Equals(offered.SubType, StringComparison.OrdinalIgnoreCase)));
+        JsonRequestBody.IsUtf8(accepted)
+        && (accepted.MatchesAllTypes
+            || (accepted.Type.Equals(offered.Type, StringComparison.OrdinalIgnoreCase)
+                && (accepted.MatchesAllSubTypes || accepted.SubType.Equals(offered.SubType, StringComparison.OrdinalIgnoreCase))));
 
     private static string GivenMoreThanOnce(string name, int count) => $"\"{name}\" takes one value; it was given {count}.";
 

@@ -1,3 +1,4 @@
+using System.Text;
 using System.Text.Encodings.Web;
 using Asp.Versioning;
 using Kushiro.OpenData.Api.Labels;
@@ -36,6 +37,14 @@ public static class RestApiSetup
                 // The contract publishes application/json; text/json would answer "Accept: text/*", where CSV is meant.
                 o.OutputFormatters.OfType<SystemTextJsonOutputFormatter>().Single().SupportedMediaTypes.Remove("text/json");
                 o.OutputFormatters.Add(new CsvOutputFormatter());
+                // Answers are UTF-8 only (RFC 8259 for JSON). MVC's JSON and text formatters would also write UTF-16
+                // for "Accept-Charset: utf-16", a header the output cache does not vary by: one such request made
+                // every later client of that URL get UTF-16 until the data changed.
+                foreach (var text in o.OutputFormatters.OfType<TextOutputFormatter>())
+                {
+                    text.SupportedEncodings.Where(e => e.CodePage != Encoding.UTF8.CodePage).ToList()
+                        .ForEach(e => text.SupportedEncodings.Remove(e));
+                }
             })
             .AddJsonOptions(o =>
             {

@@ -53,7 +53,8 @@ public sealed class JsonLdOutputFormatter : TextOutputFormatter
             return false;
         }
         var requested = new MediaType(context.ContentType);
-        if (!requested.Type.Equals("application", StringComparison.OrdinalIgnoreCase) || !requested.SubType.Equals("ld+json", StringComparison.OrdinalIgnoreCase))
+        if (!requested.Type.Equals("application", StringComparison.OrdinalIgnoreCase) || !requested.SubType.Equals("ld+json", StringComparison.OrdinalIgnoreCase)
+            || !Http.JsonRequestBody.IsUtf8(requested.Charset))
         {
             return false;
         }

@@ -1,0 +1,65 @@
+using System.Net;
+using System.Text.Json;
+
+namespace Kushiro.OpenData.Api.Tests.Http;
+
+/// <summary>
+/// Every answer is UTF-8 (README "Errors" and "CSV"): a client that asks for another charset is told so, and no
+/// request header makes the API, or its output cache, hand other clients anything else.
+/// </summary>
+[Collection(ReadOnlyApi.Name)]
+public sealed class CharsetNegotiationTests(SharedApiFactory api)
+{
+    private readonly HttpClient client = api.CreateClient();
+
+    [Fact]
+    public async Task AcceptCharsetNeitherChangesTheAnswerNorWhatLaterClientsGet()
+    {
+        // A URL no other test asks for, so the first request below is the one the output cache keeps.
+        const string url = "/api/v1/measures?limit=4&offset=3";
+        using var asking = new HttpRequestMessage(HttpMethod.Get, url);
+        asking.Headers.AcceptCharset.ParseAdd("utf-16");
+        using var first = await client.SendAsync(asking);
+        using var later = await client.GetAsync(url);
+
+        foreach (var answer in new[] { first, later })
+        {
+            Assert.Equal(HttpStatusCode.OK, answer.StatusCode);
+            Assert.Equal("utf-8", answer.Content.Headers.ContentType?.CharSet);
+            var bytes = await answer.Content.ReadAsByteArrayAsync();
+            Assert.Equal((byte)'{', bytes[0]);
+            Assert.Equal(4, JsonDocument.Parse(bytes).RootElement.Items().Count());
+        }
+    }
+
+    [Theory]
+    [InlineData("/api/v1/goals", "text/csv; charset=shift_jis")]
+    [InlineData("/api/v1/goals", "text/csv; charset=\"Shift_JIS\"")]
+    [InlineData("/api/v1/goals", "application/json; charset=utf-16")]
+    [InlineData("/api/v1/sub-measures/1-1-1", "application/ld+json; charset=utf-16")]
+    public async Task AnotherCharsetIsNotAcceptable(string url, string accept)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, url);
+        request.Headers.TryAddWithoutValidation("Accept", accept);
+        using var response = await client.SendAsync(request);
+
+        Assert.Equal(HttpStatusCode.NotAcceptable, response.StatusCode);
+        var detail = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement.Text("detail");
+        Assert.Contains("in UTF-8; the Accept header allows none of these.", detail);
+    }
+
+    [Theory]
+    [InlineData("text/csv; charset=shift_jis, application/json;q=0.5", "application/json")]
+    [InlineData("text/csv; charset=shift_jis, text/csv;q=0.5", "text/csv")]
+    [InlineData("text/csv; charset=UTF-8", "text/csv")]
+    public async Task AnotherCharsetLeavesTheChoiceToTheRestOfAccept(string accept, string served)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/api/v1/goals");
+        request.Headers.TryAddWithoutValidation("Accept", accept);
+        using var response = await client.SendAsync(request);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal(served, response.Content.Headers.ContentType?.MediaType);
+        Assert.Equal("utf-8", response.Content.Headers.ContentType?.CharSet);
+    }
+}
