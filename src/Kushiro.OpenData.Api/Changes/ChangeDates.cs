@@ -1,4 +1,3 @@
-using Kushiro.OpenData.Api.Data;
 
 namespace Kushiro.OpenData.Api.Changes;
 
@@ -10,9 +9,10 @@ namespace Kushiro.OpenData.Api.Changes;
 public sealed class ChangeDates(IReadOnlyDictionary<string, DateTimeOffset> lastByType, DateTimeOffset? first)
 {
     /// <summary>
-    /// The last change to any of these kinds, in whole seconds; the store's first import when none of them has
-    /// changed since (it records each row it adds, but nothing for what lives only in the seed files); null for a
-    /// store without a single change.
+    /// The last change to any of these kinds, as exactly as the changes feed dates it; the store's first import when
+    /// none of them has changed since (it records each row it adds, but nothing for what lives only in the seed
+    /// files); null for a store without a single change. Not cut to whole seconds as Last-Modified is: that dated a
+    /// change before it happened, and two writes within one second gave a harvester comparing dates one date for both.
     /// </summary>
     public DateTimeOffset? LastOf(IEnumerable<string> resourceTypes)
     {
@@ -24,6 +24,6 @@ public sealed class ChangeDates(IReadOnlyDictionary<string, DateTimeOffset> last
                 last = time;
             }
         }
-        return (last ?? first) is { } found ? DatasetVersion.WholeSeconds(found) : null;
+        return last ?? first;
     }
 }
