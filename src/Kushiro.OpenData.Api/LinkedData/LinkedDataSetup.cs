@@ -12,6 +12,7 @@ public static class LinkedDataSetup
         // First, ahead of the JSON formatter, which would otherwise answer application/ld+json (it takes */*+json) with plain JSON.
         services.Configure<MvcOptions>(o => o.OutputFormatters.Insert(0, new JsonLdOutputFormatter()));
         services.AddTransient<IApiDescriptionProvider, JsonLdApiDescriptionProvider>();
+        LinkedDataOptions.Register(services);
         return services;
     }
 

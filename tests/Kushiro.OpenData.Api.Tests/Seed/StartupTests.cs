@@ -185,6 +185,14 @@ public sealed class StartupTests
     public void ARefreshIntervalOutOfRangeStopsTheStartNamingTheSetting(string value)
         => ApiFactory.AssertStartRefused("Store:RefreshSeconds", value);
 
+    [Theory]
+    [InlineData("opendata.example.jp")] // no scheme: every IRI and the @context came out relative
+    [InlineData("https://opendata.example.jp/kushiro?x=1")] // the query ended up inside every IRI
+    [InlineData("https://opendata.example.jp/#top")]
+    [InlineData("ftp://opendata.example.jp")]
+    public void ABaseIriJsonLdProcessorsCannotUseStopsTheStartNamingTheSetting(string value)
+        => ApiFactory.AssertStartRefused("LinkedData:BaseIri", value);
+
     [Fact]
     public async Task AnotherInstanceUpdatingTheSharedStoreMovesThisInstancesLastModified()
     {

@@ -1,0 +1,29 @@
+namespace Kushiro.OpenData.Api.LinkedData;
+
+/// <summary>
+/// <c>LinkedData:BaseIri</c>, the public origin (with a path, if the API is served under one) that every IRI is built
+/// on; unset, each request's own origin. A value that is not an absolute http(s) IRI without a query or fragment stops
+/// the start with a message naming the setting, as the other settings do: <c>opendata.example.jp</c> had made every
+/// IRI and the <c>@context</c> relative and <c>…?x=1</c> put the query inside every IRI, so that no JSON-LD processor
+/// could read a single document, and nothing said so.
+/// </summary>
+public sealed class LinkedDataOptions
+{
+    public const string Section = "LinkedData";
+
+    public string? BaseIri { get; set; }
+
+    internal static bool IsUsable(string? baseIri) =>
+        string.IsNullOrEmpty(baseIri)
+        || (Uri.TryCreate(baseIri, UriKind.Absolute, out var iri)
+            && (iri.Scheme == Uri.UriSchemeHttps || iri.Scheme == Uri.UriSchemeHttp)
+            && iri.UserInfo.Length == 0
+            && baseIri.IndexOfAny(['?', '#', ' ', '\t']) < 0);
+
+    internal static void Register(IServiceCollection services) =>
+        services.AddOptions<LinkedDataOptions>()
+            .BindConfiguration(Section)
+            .Validate(o => IsUsable(o.BaseIri),
+                $"{Section}:{nameof(BaseIri)} must be an absolute http or https IRI without a query or fragment, such as https://opendata.example.jp.")
+            .ValidateOnStart();
+}
