@@ -1,6 +1,7 @@
 // Usage: node check.mjs BASE_URL
 // Fetches one resource of every type as application/ld+json and converts it to RDF with jsonld.js in safe mode:
-// a term the context does not map, or an IRI that is not absolute, fails the check instead of being dropped.
+// a term the context does not map, or an IRI that is not absolute, fails the check instead of being dropped; and
+// in JSON-LD 1.0 mode too, which must give the same triples.
 // The document loader refuses every host but the API's: the API must serve all the context a processor needs.
 // Then checks that the triples the open-data links depend on are there.
 import jsonld from 'jsonld';
@@ -46,6 +47,10 @@ for (const path of resources) {
     const nquads = await jsonld.toRDF(document, { format: 'application/n-quads', safe: true, documentLoader });
     const relative = [...nquads.matchAll(/<([^>]*)>/g)].map((m) => m[1]).filter((iri) => !/^[a-z][a-z0-9+.-]*:/i.test(iri));
     if (relative.length) throw new Error(`relative IRIs: ${relative.slice(0, 3).join(', ')}`);
+    // JSON-LD 1.0 processors (jsonld-java in older Jena and RDF4J) must read the same triples: the context uses no
+    // 1.1 feature, and "@version": 1.1 alone would make them refuse every document.
+    const legacy = await jsonld.toRDF(document, { format: 'application/n-quads', safe: true, documentLoader, processingMode: 'json-ld-1.0' });
+    if (legacy !== nquads) throw new Error('a JSON-LD 1.0 processor reads other triples');
     const lines = nquads.trim().split('\n');
     quads.push(...lines);
     console.log(`ok   ${path}: ${lines.length} triples`);
