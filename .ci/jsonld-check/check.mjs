@@ -65,6 +65,8 @@ const expected = {
   'municipality 釧路市 is an ic:組織型 with 全国地方公共団体コード 012068':
     (q) => q.includes(`<${base}/id/local-government/012068> <http://www.w3.org/1999/02/22-rdf-syntax-ns#type> <${IC}組織型>`),
   'its ID value 012068': (q) => q.includes(`<${IC}識別値> "012068"`),
+  'its 市区町村コード is the e-Stat area IRI, as IMI tools write it':
+    (q) => /<http:\/\/imi\.go\.jp\/ns\/core\/rdf#市区町村コード> <http:\/\/data\.e-stat\.go\.jp\/lod\/sac\/C01206> \./.test(q),
   'linked to the e-Stat statistical area C01206': (q) => q.includes(`<${base}/id/local-government/012068> <http://purl.org/dc/terms/spatial> <http://data.e-stat.go.jp/lod/sac/C01206>`),
   '北海道 010006 linked to C01000': (q) => q.includes(`<${base}/id/local-government/010006> <http://purl.org/dc/terms/spatial> <http://data.e-stat.go.jp/lod/sac/C01000>`),
   'goal 1 aligned to the national 基本目標1': (q) => q.includes(`<${base}/id/goal/1> <${base}/ns#alignedWith> <${base}/id/scheme/national/goal-1>`),

@@ -150,7 +150,7 @@ public sealed class StrategyDocuments(LinkedDataIris iris, StrategyGraph graph, 
         ["表記"] = m.Name,
         ["ID"] = LocalGovernmentCode(m.LocalGovernmentCode),
         // The area codes belong to an address (ic:住所型) in IMI, not to the organisation itself.
-        ["住所"] = new JsonObject { ["type"] = "住所型", ["市区町村コード"] = Code(m.LocalGovernmentCode[..5]) },
+        ["住所"] = new JsonObject { ["type"] = "住所型", ["市区町村コード"] = MunicipalityCode(m.LocalGovernmentCode) },
         ["spatial"] = LinkedDataIris.StatisticalArea(m.LocalGovernmentCode),
         ["isPartOf"] = new JsonObject
         {
@@ -172,9 +172,19 @@ public sealed class StrategyDocuments(LinkedDataIris iris, StrategyGraph graph, 
         ["体系"] = new JsonObject { ["type"] = "ID体系型", ["表記"] = "全国地方公共団体コード" },
     };
 
-    // 市区町村コード: the first five digits of the 全国地方公共団体コード (JIS X 0402 without check digit);
-    // 都道府県コード: the first two (JIS X 0401), as IMI's address tools write them.
+    // 都道府県コード: the first two digits of the 全国地方公共団体コード (JIS X 0401).
     private static JsonObject Code(string value) => new() { ["type"] = "コード型", ["識別値"] = value };
+
+    // 市区町村コード: the first five digits (JIS X 0402 without check digit), which are e-Stat's standard area code, so
+    // the code is e-Stat's IRI for it: IMI's address tools write 市区町村コード as that IRI, and data they enriched
+    // joins on it. (Their 都道府県コード is the prefecture's five-digit area code, C01000, whose value is not "01"; so
+    // that code stays a code of its own.)
+    private static JsonObject MunicipalityCode(string localGovernmentCode) => new()
+    {
+        ["id"] = LinkedDataIris.StatisticalArea(localGovernmentCode),
+        ["type"] = "コード型",
+        ["識別値"] = localGovernmentCode[..5],
+    };
 
     internal static JsonArray Iris(IEnumerable<string> iris) => new([.. iris.Select(i => (JsonNode)JsonValue.Create(i)!)]);
 }

@@ -138,6 +138,9 @@ public sealed class JsonLdTests(SharedApiFactory api)
         Assert.Equal("組織型", (string?)municipality["type"]);
         Assert.Equal(code, (string?)municipality["ID"]!["識別値"]);
         Assert.Equal($"http://data.e-stat.go.jp/lod/sac/C{code[..5]}", (string?)municipality["spatial"]);
+        // As IMI's address tools write it, so data they enriched joins on ic:市区町村コード.
+        Assert.Equal($"http://data.e-stat.go.jp/lod/sac/C{code[..5]}", (string?)municipality["住所"]!["市区町村コード"]!["id"]);
+        Assert.Equal(code[..5], (string?)municipality["住所"]!["市区町村コード"]!["識別値"]);
         Assert.Equal(rest.GetProperty("municipality").GetProperty("prefecture").Text("localGovernmentCode"), (string?)municipality["isPartOf"]!["ID"]!["識別値"]);
     }
 
