@@ -103,18 +103,21 @@ public sealed class JsonLdOutputFormatter : TextOutputFormatter
             ThemeSchemeSummary s => Themes.Scheme(Catalog.Scheme(s.Id) ?? throw Missing("scheme", s.Id), withConcepts: value is ThemeSchemeDetail),
             ThemeConceptDetail c => Themes.Concept(Catalog.Scheme(c.Scheme)!, Catalog.Concept(c.Scheme, c.Code) ?? throw Missing("concept", c.Code)),
             CatalogResource catalog => CatalogDocuments.Catalog(Iris, catalog, Catalog),
-            IPage page => List(page.Items.Cast<object>(), page.Total),
-            System.Collections.IEnumerable list => List(list.Cast<object>(), null),
+            IPage page => List(page.Items.Cast<object>(), page.Total, Paging.PageLinks.PagePath(Http.Request, page.Limit, page.Offset)),
+            System.Collections.IEnumerable list => List(list.Cast<object>(), null, Paging.PageLinks.CanonicalUrl(Http.Request)),
             _ => throw new InvalidOperationException($"No JSON-LD form for {value?.GetType().Name}."),
         };
 
-        /// <summary>A page or list as a schema:ItemList of full nodes, named by the absolute URL asked for (in canonical form).</summary>
-        private JsonObject List(IEnumerable<object> items, int? total)
+        /// <summary>
+        /// A page or list as a schema:ItemList of full nodes, named by the absolute URL asked for in canonical form: a
+        /// page as its self link spells it (limit and offset last, with their values in effect).
+        /// </summary>
+        private JsonObject List(IEnumerable<object> items, int? total, string rootRelativeUrl)
         {
             var nodes = new JsonArray([.. items.Select(i => (JsonNode)Node(i))]);
             return new JsonObject
             {
-                ["id"] = Iris.Api(Paging.PageLinks.CanonicalUrl(Http.Request)),
+                ["id"] = Iris.Api(rootRelativeUrl),
                 ["type"] = "ItemList",
                 ["numberOfItems"] = total ?? nodes.Count,
                 ["itemListElement"] = nodes,

@@ -10,6 +10,10 @@ internal interface IPage
 
     int Total { get; }
 
+    int Limit { get; }
+
+    int Offset { get; }
+
     PageLinks Links { get; }
 }
 
@@ -99,14 +103,21 @@ public sealed record PageLinks
     /// Canonical: parameters in name order, names in lower case, repeated values sorted. Requests that differ only
     /// in those ways mean the same, share one output-cache entry, and so must get the same links.
     /// </remarks>
-    private static string Link(HttpRequest request, int limit, int offset)
-    {
-        var query = CanonicalQuery(request)
+    private static string Link(HttpRequest request, int limit, int offset) =>
+        QueryHelpers.AddQueryString(request.PathBase + request.Path, PageQueryOf(request, limit, offset));
+
+    /// <summary>
+    /// A page's own URL below the path base, spelled as its links spell it: what a JSON-LD list is named by, so that
+    /// the page a <c>next</c> link leads to names itself by that link.
+    /// </summary>
+    internal static string PagePath(HttpRequest request, int limit, int offset) =>
+        QueryHelpers.AddQueryString(request.Path, PageQueryOf(request, limit, offset));
+
+    private static IEnumerable<KeyValuePair<string, string?>> PageQueryOf(HttpRequest request, int limit, int offset) =>
+        CanonicalQuery(request)
             .Where(p => p.Key is not ("limit" or "offset"))
             .Append(new("limit", limit.ToString(System.Globalization.CultureInfo.InvariantCulture)))
             .Append(new("offset", offset.ToString(System.Globalization.CultureInfo.InvariantCulture)));
-        return QueryHelpers.AddQueryString(request.PathBase + request.Path, query);
-    }
 
     /// <summary>
     /// The request's query as every request sharing its output-cache entry would write it: parameters in name order,

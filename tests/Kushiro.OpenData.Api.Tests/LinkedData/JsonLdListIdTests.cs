@@ -20,9 +20,29 @@ public sealed class JsonLdListIdTests(SharedApiFactory api)
         var head = await GetAsync(client, HttpMethod.Head, "/api/v1/sub-measures?goal=2&limit=13");
 
         var id = (string)JsonNode.Parse(second.Body)!["id"]!;
-        Assert.EndsWith("/api/v1/sub-measures?goal=2&limit=13", id);
+        Assert.EndsWith("/api/v1/sub-measures?goal=2&limit=13&offset=0", id);
         Assert.Equal(first.Body, second.Body);
         Assert.Equal(second.ETag, head.ETag);
+    }
+
+    [Theory]
+    [InlineData("/api/v1/sub-measures?theme=sdgs:8&limit=2")]
+    [InlineData("/api/v1/sub-measures?offset=1&limit=20&relisted=false")]
+    public async Task APageIsNamedByItsSelfLinkSoTheNextLinkLeadsToThePageItNames(string url)
+    {
+        // A crawler following rel="next" must land on a page whose @id is the URL it fetched; the two had spelt the
+        // parameters in different orders.
+        var client = api.CreateClient();
+        var self = (await client.GetJsonAsync(url)).GetProperty("links").Text("self");
+        using var request = new HttpRequestMessage(HttpMethod.Get, url);
+        request.Headers.Accept.ParseAdd("application/ld+json");
+        using var page = await client.SendAsync(request);
+        var next = page.Headers.GetValues("Link").SelectMany(v => v.Split(", "))
+            .Single(l => l.EndsWith("rel=\"next\"", StringComparison.Ordinal))[1..^13];
+        var nextPage = await GetAsync(client, HttpMethod.Get, next);
+
+        Assert.Equal("http://localhost" + self, (string)JsonNode.Parse(await page.Content.ReadAsStringAsync())!["id"]!);
+        Assert.Equal("http://localhost" + next, (string)JsonNode.Parse(nextPage.Body)!["id"]!);
     }
 
     private static async Task<(string Body, string? ETag)> GetAsync(HttpClient client, HttpMethod method, string url)
