@@ -4,11 +4,12 @@ using System.Text.Json;
 namespace Kushiro.OpenData.Api.Tests.Http;
 
 /// <summary>
-/// Every answer is UTF-8 (README "Errors" and "CSV"): a client that asks for another charset is told so, and no
-/// request header makes the API, or its output cache, hand other clients anything else.
+/// What Accept gets. The most specific range decides (RFC 9110 §12.5.1), so a form ruled out by name is not served
+/// because a wildcard would have taken it. Every answer is UTF-8: a client that asks for another charset is told so,
+/// and no request header makes the API, or its output cache, hand other clients anything else.
 /// </summary>
 [Collection(ReadOnlyApi.Name)]
-public sealed class CharsetNegotiationTests(SharedApiFactory api)
+public sealed class AcceptNegotiationTests(SharedApiFactory api)
 {
     private readonly HttpClient client = api.CreateClient();
 
@@ -49,17 +50,34 @@ public sealed class CharsetNegotiationTests(SharedApiFactory api)
     }
 
     [Theory]
-    [InlineData("text/csv; charset=shift_jis, application/json;q=0.5", "application/json")]
-    [InlineData("text/csv; charset=shift_jis, text/csv;q=0.5", "text/csv")]
-    [InlineData("text/csv; charset=UTF-8", "text/csv")]
-    public async Task AnotherCharsetLeavesTheChoiceToTheRestOfAccept(string accept, string served)
+    [InlineData("/api/v1/goals", "text/csv; charset=shift_jis, application/json;q=0.5", "application/json")]
+    [InlineData("/api/v1/goals", "text/csv; charset=shift_jis, text/csv;q=0.5", "text/csv")]
+    [InlineData("/api/v1/goals", "text/csv; charset=UTF-8", "text/csv")]
+    [InlineData("/api/v1/goals", "application/json;q=0, */*", "application/ld+json")]
+    [InlineData("/api/v1/goals/1", "application/json;q=0, */*", "application/ld+json")]
+    [InlineData("/api/v1/catalog", "application/json;q=0, application/*", "application/ld+json")]
+    [InlineData("/api/v1/goals", "application/json;q=0, text/*", "text/csv")]
+    [InlineData("/api/v1/goals", "application/json;q=0, text/csv;q=0.9, application/ld+json;q=0.5", "text/csv")]
+    [InlineData("/api/v1/goals", "application/json;q=0.1, */*", "application/json")] // JSON allowed, if less wanted
+    public async Task AnswersInAFormAndCharsetAcceptAllows(string url, string accept, string served)
     {
-        using var request = new HttpRequestMessage(HttpMethod.Get, "/api/v1/goals");
+        using var request = new HttpRequestMessage(HttpMethod.Get, url);
         request.Headers.TryAddWithoutValidation("Accept", accept);
         using var response = await client.SendAsync(request);
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal(served, response.Content.Headers.ContentType?.MediaType);
         Assert.Equal("utf-8", response.Content.Headers.ContentType?.CharSet);
+    }
+
+    [Fact]
+    public async Task WhereOnlyJsonIsOfferedRulingItOutIsNotAcceptable()
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/api/v1/search?q=子育て");
+        request.Headers.TryAddWithoutValidation("Accept", "application/json;q=0, */*");
+        using var response = await client.SendAsync(request);
+
+        Assert.Equal(HttpStatusCode.NotAcceptable, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
     }
 }
