@@ -52,6 +52,7 @@ public static class CatalogDocuments
     {
         var node = new JsonObject
         {
+            ["id"] = DistributionIri(iris, dataset, d),
             ["type"] = "Distribution",
             ["表記"] = d.Title,
             ["title"] = d.Title,
@@ -72,4 +73,13 @@ public static class CatalogDocuments
         }
         return node;
     }
+
+    /// <summary>
+    /// A distribution's IRI: its dataset's, with the distribution's URL below the API version as fragment
+    /// (<c>…/id/dataset/kpis#export/csv/kpis.csv</c>). Blank nodes could not be matched from one harvest to the next;
+    /// and one file listed under two datasets is two distributions, each under its dataset's licence. A fragment
+    /// dereferences as its dataset does.
+    /// </summary>
+    private static string DistributionIri(LinkedDataIris iris, DatasetResource dataset, DistributionResource d) =>
+        $"{iris.Dataset(dataset.Id)}#{d.Url[(d.Url.IndexOf('/', "/api/".Length) + 1)..]}";
 }

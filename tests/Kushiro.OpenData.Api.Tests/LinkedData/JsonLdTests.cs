@@ -188,6 +188,21 @@ public sealed class JsonLdTests(SharedApiFactory api)
     }
 
     [Fact]
+    public async Task EveryDistributionHasAStableIriOfItsOwnWithinItsDataset()
+    {
+        // Blank nodes could not be matched from one harvest to the next.
+        var distributions = (await GetJsonLdAsync("/api/v1/catalog"))["datasets"]!.AsArray()
+            .SelectMany(d => d!["distributions"]!.AsArray().Select(x => (Dataset: (string)d["id"]!, Id: (string?)x!["id"], Url: (string)x["accessURL"]!)))
+            .ToList();
+        var again = (await GetJsonLdAsync("/api/v1/catalog"))["datasets"]!.AsArray()
+            .SelectMany(d => d!["distributions"]!.AsArray().Select(x => (string?)x!["id"]));
+
+        Assert.All(distributions, d => Assert.Equal(d.Dataset + "#" + d.Url["http://localhost/api/v1/".Length..], d.Id));
+        Assert.Equal(distributions.Count, distributions.Select(d => d.Id).Distinct().Count());
+        Assert.Equal(distributions.Select(d => d.Id), again);
+    }
+
+    [Fact]
     public async Task AConfiguredBaseIriNamesEverything()
     {
         using var configured = new ApiFactory();
