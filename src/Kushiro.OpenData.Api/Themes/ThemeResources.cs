@@ -122,7 +122,7 @@ public sealed record AlignedGoalResource
     /// <example>4</example>
     public required string GoalId { get; init; }
 
-    /// <summary><c>editorial</c> (by this project) or <c>official</c> (published by the city).</summary>
+    /// <summary>Whose this mapping is: <c>editorial</c> (by this project) or <c>official</c> (published by the city). The mapping's, not the labels': those are the scheme's publisher's (see the scheme's <c>note</c>).</summary>
     /// <example>editorial</example>
     public required string Provenance { get; init; }
 
@@ -154,11 +154,11 @@ public sealed record AlignmentResource
     /// <example>ひとが集う、安心して暮らすことができる魅力的な地域をつくる</example>
     public required string Label { get; init; }
 
-    /// <summary>The concept's English label (as the concept's <c>labelEn</c>).</summary>
+    /// <summary>The concept's English label (as the concept's <c>labelEn</c>: the UN's short title for the SDGs, this project's translation for the other schemes).</summary>
     /// <example>Make attractive regions where people gather and live in safety</example>
     public required string LabelEn { get; init; }
 
-    /// <summary><c>editorial</c> (by this project) or <c>official</c> (published by the city).</summary>
+    /// <summary>Whose this mapping is: <c>editorial</c> (by this project) or <c>official</c> (published by the city). The mapping's, not the labels': those are the scheme's publisher's (see the scheme's <c>note</c>).</summary>
     /// <example>editorial</example>
     public required string Provenance { get; init; }
 
@@ -216,11 +216,11 @@ public sealed record SubMeasureThemeResource
     /// <example>すべての人に健康と福祉を</example>
     public required string Label { get; init; }
 
-    /// <summary>The concept's English label (as the concept's <c>labelEn</c>).</summary>
+    /// <summary>The concept's English label (as the concept's <c>labelEn</c>: the UN's short title for the SDGs, this project's translation for the other schemes).</summary>
     /// <example>Good Health and Well-being</example>
     public required string LabelEn { get; init; }
 
-    /// <summary><c>editorial</c> (by this project) or <c>official</c> (published by the city).</summary>
+    /// <summary>Whose this mapping is: <c>editorial</c> (by this project) or <c>official</c> (published by the city). The mapping's, not the labels': those are the scheme's publisher's (see the scheme's <c>note</c>).</summary>
     /// <example>editorial</example>
     public required string Provenance { get; init; }
 
