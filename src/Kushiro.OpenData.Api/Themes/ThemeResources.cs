@@ -28,7 +28,7 @@ public record ThemeSchemeSummary
     public required string Issued { get; init; }
 
     /// <summary>Provenance of the list and its labels.</summary>
-    /// <example>閣議決定 2019年12月20日。英語名は本プロジェクトによる訳（editorial）。</example>
+    /// <example>閣議決定 2019年12月20日。目標名は閣議決定の本文ではなく、それを引用した自治体等の公開資料で確認した（本文の公式URLは未確認のため source.url はない）。英語名は本プロジェクトによる訳（editorial）。</example>
     public required string Note { get; init; }
 
     /// <summary>The document the concepts are taken from; its URL where one could be confirmed.</summary>
