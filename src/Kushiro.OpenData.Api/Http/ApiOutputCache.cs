@@ -42,7 +42,10 @@ public sealed class ApiOutputCachePolicy : IOutputCachePolicy
         context.AllowCacheLookup = cacheable && !preconditioned
             && !HeaderUtilities.ContainsCacheDirective(request.Headers.CacheControl, CacheControlHeaderValue.OnlyIfCachedString);
         context.AllowCacheStorage = cacheable;
-        context.AllowLocking = !preconditioned;
+        // No request waits for an identical one to be answered and then takes its outcome: when that one's client
+        // hung up, the outcome was its cancellation, a 500 for the one waiting. A miss costs one read of the in-memory
+        // read model, so identical misses are simply answered side by side.
+        context.AllowLocking = false;
         if (cacheable)
         {
             var services = context.HttpContext.RequestServices;
@@ -91,8 +94,10 @@ public sealed class ApiOutputCachePolicy : IOutputCachePolicy
     {
         // Only complete, successful answers: never a problem, a 304 or anything that sets a cookie. (An answer from
         // within the second of the last change is not kept either: ConditionalGetMiddleware, which dates it, says so.)
+        // Nor one whose client hung up: MVC then stops writing without a word, and the 200 it leaves has no body.
         var response = context.HttpContext.Response;
-        if (response.StatusCode != StatusCodes.Status200OK || response.Headers.ContainsKey(HeaderNames.SetCookie))
+        if (response.StatusCode != StatusCodes.Status200OK || response.Headers.ContainsKey(HeaderNames.SetCookie)
+            || context.HttpContext.RequestAborted.IsCancellationRequested)
         {
             context.AllowCacheStorage = false;
         }

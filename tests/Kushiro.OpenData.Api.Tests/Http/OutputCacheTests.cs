@@ -1,5 +1,10 @@
 using System.Net;
 using System.Net.Http.Headers;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.Filters;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Kushiro.OpenData.Api.Tests.Http;
 
@@ -166,6 +171,51 @@ public sealed class OutputCacheTests(SharedApiFactory api)
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Contains("\"3-2\"", await response.Content.ReadAsStringAsync());
+    }
+
+    [Theory]
+    [InlineData("/api/v1/kpis?limit=111")]
+    [InlineData("/api/v1/catalog")]
+    public async Task AnAnswerWhoseClientHungUpWhileItWasWrittenIsNotKeptForOthers(string url)
+    {
+        // MVC stops writing, silently, once the client has gone: a 200 with an empty body, which the cache had kept
+        // and served to every later client of the URL until the data changed. The client here hangs up just as MVC
+        // starts to write, where a real one hanging up during the request lands most of the time.
+        using var hangingUp = api.WithWebHostBuilder(b => b.ConfigureTestServices(s =>
+            s.Configure<MvcOptions>(o => o.Filters.Add(new HangUpBeforeWriting()))));
+        // Answers are kept once the second of the last change is over (ConditionalGetMiddleware): a new instance's store
+        // has only just been brought up to date.
+        using (await hangingUp.CreateClient().GetSettledAsync("/api/v1/plan"))
+        {
+        }
+        using var hungUp = new CancellationTokenSource();
+        var path = url.Split('?');
+        var first = await hangingUp.Server.SendAsync(http =>
+        {
+            http.Request.Method = HttpMethods.Get;
+            http.Request.Host = new HostString("localhost"); // as the test client sends it: Host is part of the cache key
+            http.Request.Path = path[0];
+            http.Request.QueryString = path.Length > 1 ? new QueryString("?" + path[1]) : QueryString.Empty;
+            http.Items[HangUpBeforeWriting.Key] = hungUp;
+            http.RequestAborted = hungUp.Token;
+        });
+        using var later = await hangingUp.CreateClient().GetAsync(url);
+
+        Assert.True(hungUp.IsCancellationRequested, $"the first request went its own way: {first.Response.StatusCode}");
+        Assert.Equal(HttpStatusCode.OK, later.StatusCode);
+        Assert.NotEmpty(await later.Content.ReadAsByteArrayAsync());
+    }
+
+    private sealed class HangUpBeforeWriting : IResultFilter
+    {
+        public const string Key = "test:hang-up";
+
+        public void OnResultExecuting(ResultExecutingContext context) =>
+            (context.HttpContext.Items[Key] as CancellationTokenSource)?.Cancel();
+
+        public void OnResultExecuted(ResultExecutedContext context)
+        {
+        }
     }
 
     [Fact]
