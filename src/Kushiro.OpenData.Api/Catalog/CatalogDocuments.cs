@@ -25,7 +25,7 @@ public static class CatalogDocuments
             ["name"] = catalog.Publisher.Name,
         },
         ["language"] = "http://id.loc.gov/vocabulary/iso639-1/" + catalog.Language,
-        ["modified"] = catalog.Modified.ToString("O"),
+        ["modified"] = Http.DateTimeText.Format(catalog.Modified),
         ["themeTaxonomy"] = StrategyDocuments.Iris(themes.Schemes.Select(s => iris.Scheme(s.Id))),
         ["datasets"] = new JsonArray([.. catalog.Datasets.Select(d => (JsonNode)Dataset(iris, catalog, d))]),
     };
@@ -43,7 +43,7 @@ public static class CatalogDocuments
         ["publisher"] = iris.LocalGovernment(catalog.Publisher.LocalGovernmentCode),
         ["license"] = d.Licence.Url,
         ["rights"] = d.Rights,
-        ["modified"] = d.Modified.ToString("O"),
+        ["modified"] = Http.DateTimeText.Format(d.Modified),
         ["spatial"] = LinkedDataIris.StatisticalArea(catalog.Publisher.LocalGovernmentCode),
         ["distributions"] = new JsonArray([.. d.Distributions.Select(x => (JsonNode)Distribution(iris, catalog, d, x))]),
     };
@@ -59,7 +59,7 @@ public static class CatalogDocuments
             ["license"] = dataset.Licence.Url,
             ["mediaType"] = "https://www.iana.org/assignments/media-types/" + d.MediaType,
             ["accessURL"] = iris.Api(d.Url),
-            ["modified"] = d.Modified.ToString("O"),
+            ["modified"] = Http.DateTimeText.Format(d.Modified),
         };
         if (d.Download)
         {

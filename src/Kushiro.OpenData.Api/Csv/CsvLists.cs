@@ -144,7 +144,7 @@ public static class CsvLists
     private static string Number(decimal value) => value.ToString(CultureInfo.InvariantCulture);
 
     // ISO 8601 as the JSON has it: 2026-11-28T09:00:00+00:00, fractions of a second only where there are any.
-    private static string Time(DateTimeOffset time) => time.ToString("yyyy-MM-dd'T'HH:mm:ss.FFFFFFFzzz", CultureInfo.InvariantCulture);
+    private static string Time(DateTimeOffset time) => Http.DateTimeText.Format(time);
 
     private static string? Json(JsonObject? fields) => fields?.ToJsonString(JsonCells);
 }

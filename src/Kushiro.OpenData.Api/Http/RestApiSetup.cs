@@ -52,6 +52,7 @@ public static class RestApiSetup
                 // Staff bodies are read strictly: {"value": 1, "value": 2} and {"value": "12"} are 400s, not guesses.
                 o.JsonSerializerOptions.AllowDuplicateProperties = false;
                 o.JsonSerializerOptions.NumberHandling = System.Text.Json.Serialization.JsonNumberHandling.Strict;
+                o.JsonSerializerOptions.Converters.Add(new DateTimeTextConverter());
                 // Answers from build-time contracts; what it does not list (request bodies) from reflection.
                 o.JsonSerializerOptions.TypeInfoResolverChain.Insert(0, ApiJsonContext.Default);
             })

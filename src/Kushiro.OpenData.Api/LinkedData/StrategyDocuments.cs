@@ -35,7 +35,7 @@ public sealed class StrategyDocuments(LinkedDataIris iris, StrategyGraph graph, 
             },
             ["license"] = plan.Licence.Url,
             ["rights"] = $"市の文章は{plan.Licence.Name}（{plan.Licence.Url}）、本プロジェクトによる追加（英語名、対応付け、構造）は{plan.EditorialLicence.Name}（{plan.EditorialLicence.Url}）。",
-            ["modified"] = graph.LastModified.ToString("O"),
+            ["modified"] = Http.DateTimeText.Format(graph.LastModified),
             ["goals"] = Iris(graph.Goals.Select(g => iris.Goal(g.Id))),
             ["kpis"] = new JsonArray([.. graph.Kpis.Where(k => k.Kpi.Level == Kpis.KpiLevel.Plan).Select(k => (JsonNode)kpis.Kpi(k))]),
         };

@@ -1,4 +1,5 @@
 using System.Net;
+using Kushiro.OpenData.Api.Tests.Csv;
 
 namespace Kushiro.OpenData.Api.Tests.Kpis;
 
@@ -8,6 +9,35 @@ public sealed class ChangesTests : IClassFixture<WritableApiFactory>
     private readonly WritableApiFactory api;
 
     public ChangesTests(WritableApiFactory api) => this.api = api;
+
+    [Fact]
+    public async Task EveryTimeIsWrittenWithNoFractionOrSixDigitsAsPythonBefore311Reads()
+    {
+        // datetime.fromisoformat before Python 3.11 takes a fraction of three or six digits only: ".1181" (as
+        // System.Text.Json wrote a change's time) and ".0000000" (as the JSON-LD catalog wrote dates) both failed.
+        var staff = api.WithKey(await StaffClient.CreateKeyWithCommandAsync(api));
+        await staff.PostJsonAsync("/api/v1/kpis", StaffClient.NewKpi("dated"));
+        await staff.PutJsonAsync("/api/v1/kpis/dated/observations/FY2023", StaffClient.Figure(5));
+        var client = api.CreateClient();
+        var answers = new List<string>
+        {
+            await client.GetStringAsync("/api/v1/changes?limit=200"),
+            await client.GetStringAsync("/api/v1/catalog"),
+            string.Join("\n", (await client.GetCsvAsync("/api/v1/changes?limit=200")).Rows.Select(r => r["日時"])),
+        };
+        foreach (var url in new[] { "/api/v1/catalog", "/api/v1/plan", "/api/v1/export/jsonld" })
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Get, url);
+            request.Headers.Accept.ParseAdd("application/ld+json");
+            using var response = await client.SendAsync(request);
+            answers.Add(await response.Content.ReadAsStringAsync());
+        }
+
+        var times = answers.SelectMany(a => System.Text.RegularExpressions.Regex.Matches(a, @"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d+)?[+-]\d\d:\d\d"))
+            .ToList();
+        Assert.Contains(times, t => t.Groups[1].Length == 7); // a write's time has its fraction
+        Assert.All(times, t => Assert.True(t.Groups[1].Length is 0 or 7, t.Value));
+    }
 
     [Fact]
     public async Task EveryWriteLeavesAnAuditEntryWithKeyTimeBeforeAndAfter()
