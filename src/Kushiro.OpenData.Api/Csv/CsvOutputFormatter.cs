@@ -30,10 +30,12 @@ public sealed class CsvOutputFormatter : TextOutputFormatter
         }
         // Parameters such as charset=utf-8 or header=present name what is served anyway: always UTF-8 with a header line.
         // Another charset is not served, so such a range leaves the choice to the next one (or to the 406).
+        // And */* when Accept rules JSON out by name, and JSON-LD where the list has it (Http.AcceptedForms).
         var requested = new MediaType(context.ContentType);
-        if (!requested.Type.Equals("text", StringComparison.OrdinalIgnoreCase)
-            || !(requested.MatchesAllSubTypes || requested.SubType.Equals("csv", StringComparison.OrdinalIgnoreCase))
-            || !Http.JsonRequestBody.IsUtf8(requested.Charset))
+        var named = requested.Type.Equals("text", StringComparison.OrdinalIgnoreCase)
+            && (requested.MatchesAllSubTypes || requested.SubType.Equals("csv", StringComparison.OrdinalIgnoreCase));
+        var wildcard = requested.MatchesAllTypes && Http.AcceptedForms.CsvTakesWildcard(context.HttpContext.Request, context.ObjectType);
+        if (!(named || wildcard) || !Http.JsonRequestBody.IsUtf8(requested.Charset))
         {
             return false;
         }

@@ -32,13 +32,13 @@ public static class JsonRequestBody
     /// <summary>The Accept-Encoding that 415 carries: the only coding a body is read in.</summary>
     public const string AcceptedCodings = "identity";
 
-    /// <summary>A charset parameter, quoted or not, must be UTF-8: the only encoding served and read.</summary>
+    /// <summary>A charset parameter, quoted or not, must be UTF-8 (or its common alias utf8): the only encoding served and read.</summary>
     public static bool IsUtf8(MediaTypeHeaderValue type) => IsUtf8(type.Charset);
 
     /// <inheritdoc cref="IsUtf8(MediaTypeHeaderValue)"/>
     public static bool IsUtf8(Microsoft.Extensions.Primitives.StringSegment charset)
     {
         var name = HeaderUtilities.RemoveQuotes(charset);
-        return name.Length == 0 || name.Equals("utf-8", StringComparison.OrdinalIgnoreCase);
+        return name.Length == 0 || name.Equals("utf-8", StringComparison.OrdinalIgnoreCase) || name.Equals("utf8", StringComparison.OrdinalIgnoreCase);
     }
 }

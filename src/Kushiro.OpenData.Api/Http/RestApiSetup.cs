@@ -36,7 +36,8 @@ public static class RestApiSetup
                 o.RespectBrowserAcceptHeader = true;
                 // The contract publishes application/json; text/json would answer "Accept: text/*", where CSV is meant.
                 o.OutputFormatters.OfType<SystemTextJsonOutputFormatter>().Single().SupportedMediaTypes.Remove("text/json");
-                o.OutputFormatters.Add(new CsvOutputFormatter());
+                // Ahead of JSON, which takes every wildcard: CSV takes */* only where Accept rules JSON out (AcceptedForms).
+                o.OutputFormatters.Insert(o.OutputFormatters.IndexOf(o.OutputFormatters.OfType<SystemTextJsonOutputFormatter>().Single()), new CsvOutputFormatter());
                 // Answers are UTF-8 only (RFC 8259 for JSON). MVC's JSON and text formatters would also write UTF-16
                 // for "Accept-Charset: utf-16", a header the output cache does not vary by: one such request made
                 // every later client of that URL get UTF-16 until the data changed.

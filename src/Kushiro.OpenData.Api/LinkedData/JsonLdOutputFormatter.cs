@@ -45,8 +45,7 @@ public sealed class JsonLdOutputFormatter : TextOutputFormatter
     /// <summary>
     /// When JSON-LD is asked for by name: with no Accept header, or */*, MVC would otherwise pick this first
     /// formatter, and plain JSON is the API's default. And for a wildcard (*/*, application/*) when Accept rules
-    /// JSON out by name (<c>application/json;q=0, */*</c>): the most specific range decides (RFC 9110 §12.5.1), and
-    /// MVC would answer the wildcard with JSON all the same.
+    /// JSON out by name and JSON-LD not (<c>application/json;q=0, */*</c>; <see cref="Http.AcceptedForms"/>).
     /// </summary>
     public override bool CanWriteResult(OutputFormatterCanWriteContext context)
     {
@@ -58,7 +57,7 @@ public sealed class JsonLdOutputFormatter : TextOutputFormatter
         var named = requested.Type.Equals("application", StringComparison.OrdinalIgnoreCase) && requested.SubType.Equals("ld+json", StringComparison.OrdinalIgnoreCase);
         var wildcard = requested.MatchesAllTypes
             || (requested.Type.Equals("application", StringComparison.OrdinalIgnoreCase) && requested.MatchesAllSubTypes);
-        if (!(named || (wildcard && JsonRuledOut(context.HttpContext.Request))) || !Http.JsonRequestBody.IsUtf8(requested.Charset))
+        if (!(named || (wildcard && Http.AcceptedForms.JsonLdTakesWildcard(context.HttpContext.Request))) || !Http.JsonRequestBody.IsUtf8(requested.Charset))
         {
             return false;
         }
@@ -67,11 +66,6 @@ public sealed class JsonLdOutputFormatter : TextOutputFormatter
         context.ContentType = new Microsoft.Extensions.Primitives.StringSegment(JsonLdTemplates.MediaType);
         return true;
     }
-
-    private static bool JsonRuledOut(HttpRequest request) =>
-        request.GetTypedHeaders().Accept is { Count: > 0 } accept && !Http.RequestContractFilter.Accepts(accept, Json);
-
-    private static readonly Microsoft.Net.Http.Headers.MediaTypeHeaderValue Json = new("application/json");
 
     public override void WriteResponseHeaders(OutputFormatterWriteContext context)
     {

@@ -7,7 +7,7 @@ namespace Kushiro.OpenData.Api.LinkedData;
 /// IRI and the <c>@context</c> relative and <c>…?x=1</c> put the query inside every IRI, so that no JSON-LD processor
 /// could read a single document, and nothing said so.
 /// </summary>
-public sealed class LinkedDataOptions
+public sealed partial class LinkedDataOptions
 {
     public const string Section = "LinkedData";
 
@@ -18,7 +18,12 @@ public sealed class LinkedDataOptions
         || (Uri.TryCreate(baseIri, UriKind.Absolute, out var iri)
             && (iri.Scheme == Uri.UriSchemeHttps || iri.Scheme == Uri.UriSchemeHttp)
             && iri.UserInfo.Length == 0
-            && baseIri.IndexOfAny(['?', '#', ' ', '\t']) < 0);
+            && IriCharacters().IsMatch(baseIri));
+
+    // Used as written, so written as an IRI must be (RFC 3987): Uri would have escaped "<", a quote, "{" or a stray
+    // "%" for itself, and the raw text would have gone into every document. No query or fragment either.
+    [System.Text.RegularExpressions.GeneratedRegex(@"^(?:%[0-9A-Fa-f]{2}|[A-Za-z0-9\-._~:/\[\]@!$&'()*+,;=\u00A0-\uD7FF\uF900-\uFDCF\uFDF0-\uFFEF])*$")]
+    private static partial System.Text.RegularExpressions.Regex IriCharacters();
 
     internal static void Register(IServiceCollection services) =>
         services.AddOptions<LinkedDataOptions>()

@@ -42,12 +42,13 @@ public static class LinkedDataSetup
     private static IResult JsonLd(HttpContext http, Func<string> document)
     {
         var accept = http.Request.GetTypedHeaders().Accept;
-        var jsonAskedFor = accept.Any(a => a.Quality != 0 && a.MediaType.Equals(JsonMediaType.MediaType, StringComparison.OrdinalIgnoreCase));
+        var jsonAskedFor = accept.Any(a => a.Quality != 0 && a.MediaType.Equals(JsonMediaType.MediaType, StringComparison.OrdinalIgnoreCase)
+            && Http.JsonRequestBody.IsUtf8(a));
         var jsonLdRefused = accept.Any(a => a.Quality == 0 && a.MediaType.Equals(JsonLdMediaType.MediaType, StringComparison.OrdinalIgnoreCase));
         if (accept.Count > 0 && !Http.RequestContractFilter.Accepts(accept, JsonLdMediaType) && !(jsonAskedFor && !jsonLdRefused))
         {
             return Results.Problem(statusCode: StatusCodes.Status406NotAcceptable,
-                detail: $"This resource is available as {JsonLdTemplates.MediaType}; the Accept header allows neither it nor application/json.");
+                detail: $"This resource is available as {JsonLdTemplates.MediaType}, in UTF-8; the Accept header allows neither it nor application/json.");
         }
         return Results.Text(document(), JsonLdTemplates.MediaType, System.Text.Encoding.UTF8);
     }

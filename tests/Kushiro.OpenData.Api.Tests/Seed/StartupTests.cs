@@ -190,6 +190,9 @@ public sealed class StartupTests
     [InlineData("https://opendata.example.jp/kushiro?x=1")] // the query ended up inside every IRI
     [InlineData("https://opendata.example.jp/#top")]
     [InlineData("ftp://opendata.example.jp")]
+    [InlineData("https://opendata.example.jp/<x>")] // Uri would have escaped it; the raw text went into every document
+    [InlineData("https://opendata.example.jp/{base}")]
+    [InlineData("https://opendata.example.jp/a%zz")]
     public void ABaseIriJsonLdProcessorsCannotUseStopsTheStartNamingTheSetting(string value)
         => ApiFactory.AssertStartRefused("LinkedData:BaseIri", value);
 
