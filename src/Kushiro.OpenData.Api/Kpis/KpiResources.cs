@@ -144,7 +144,7 @@ public sealed record KpiProgressResource
     /// <example>43169</example>
     public required decimal? Difference { get; init; }
 
-    /// <summary>Share of the way from baseline to target covered (0 at the baseline, 1 at the target); null without a baseline or for <c>maintain</c>.</summary>
+    /// <summary>Share of the way from baseline to target covered (0 at the baseline, 1 at the target), rounded to 4 decimal places (half to even); null without a baseline or for <c>maintain</c>.</summary>
     /// <example>null</example>
     public required decimal? Ratio { get; init; }
 
