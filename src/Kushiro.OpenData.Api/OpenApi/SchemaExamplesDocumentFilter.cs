@@ -18,14 +18,21 @@ internal sealed class SchemaExamplesDocumentFilter : IDocumentFilter
         var schemas = document.Components?.Schemas ?? new Dictionary<string, IOpenApiSchema>();
         var composed = schemas
             .Where(s => s.Value is OpenApiSchema concrete && Example(concrete) is null)
-            .Select(s => (Schema: (OpenApiSchema)s.Value, Example: Compose(s.Value, schemas, 0)))
+            .Select(s => (Name: s.Key, Schema: (OpenApiSchema)s.Value, Example: Compose(s.Value, schemas, 0)))
             .ToList();
-        foreach (var (schema, example) in composed.Where(c => c.Example is not null))
+        foreach (var (name, schema, example) in composed.Where(c => c.Example is not null))
         {
             schema.Examples = [example!];
             if (example is JsonObject page && page["items"] is JsonArray { Count: 1 } items && items[0] is JsonObject item)
             {
-                DescribeTheLastPage(page, item);
+                if (OneItemLists.TryGetValue(name, out var list))
+                {
+                    DescribeTheLastPage(page, list, total: 1);
+                }
+                else if (ListOf(item) is { } named && ListSizes.TryGetValue(named, out var total))
+                {
+                    DescribeTheLastPage(page, named, total);
+                }
             }
         }
     }
@@ -39,17 +46,25 @@ internal sealed class SchemaExamplesDocumentFilter : IDocumentFilter
         [Strategy.ApiLinks.SubMeasures] = 47,
     };
 
-    private static void DescribeTheLastPage(JsonObject page, JsonObject item)
+    // Lists whose size the document does not give, or whose items link elsewhere (a search result to what it found):
+    // their example is a list of the one item shown. Without it, they showed the sub-measures' links and total.
+    private static readonly Dictionary<string, string> OneItemLists = new()
     {
-        var self = (string?)item["links"]?["self"];
-        var list = self?[..self.LastIndexOf('/')];
-        if (list is null || !ListSizes.TryGetValue(list, out var total))
-        {
-            return;
-        }
+        ["ChangeResourcePage"] = "/api/v1/changes",
+        ["KpiFigureResourcePage"] = "/api/v1/kpis/population-outlook/observations",
+        ["KpiResourcePage"] = "/api/v1/kpis",
+        ["SearchResultResourcePage"] = "/api/v1/search?q=%E5%AD%90%E8%82%B2%E3%81%A6",
+        ["ThemeSchemeSummaryPage"] = "/api/v1/themes",
+    };
+
+    private static string? ListOf(JsonObject item) =>
+        (string?)item["links"]?["self"] is { } self ? self[..self.LastIndexOf('/')] : null;
+
+    private static void DescribeTheLastPage(JsonObject page, string list, int total)
+    {
         const int limit = 10;
         var offset = (total - 1) / limit * limit;
-        string At(int o) => $"{list}?limit={limit}&offset={o}";
+        string At(int o) => $"{list}{(list.Contains('?') ? '&' : '?')}limit={limit}&offset={o}";
         page["total"] = total;
         page["limit"] = limit;
         page["offset"] = offset;
