@@ -34,10 +34,14 @@ public static class RestApiSetup
                 o.Filters.AddService<RequestContractFilter>();
                 // Accept is honoured as sent, so "text/csv, */*;q=0.1" gets CSV: by default MVC ignores any Accept with */*.
                 o.RespectBrowserAcceptHeader = true;
+                // MVC's JSON formatter, reading Accept's parameters and q=0 as RFC 9110 does (JsonAnswerFormatter).
+                var mvcJson = o.OutputFormatters.OfType<SystemTextJsonOutputFormatter>().Single();
+                var json = new JsonAnswerFormatter(mvcJson.SerializerOptions);
+                o.OutputFormatters[o.OutputFormatters.IndexOf(mvcJson)] = json;
                 // The contract publishes application/json; text/json would answer "Accept: text/*", where CSV is meant.
-                o.OutputFormatters.OfType<SystemTextJsonOutputFormatter>().Single().SupportedMediaTypes.Remove("text/json");
+                json.SupportedMediaTypes.Remove("text/json");
                 // Ahead of JSON, which takes every wildcard: CSV takes */* only where Accept rules JSON out (AcceptedForms).
-                o.OutputFormatters.Insert(o.OutputFormatters.IndexOf(o.OutputFormatters.OfType<SystemTextJsonOutputFormatter>().Single()), new CsvOutputFormatter());
+                o.OutputFormatters.Insert(o.OutputFormatters.IndexOf(json), new CsvOutputFormatter());
                 // Answers are UTF-8 only (RFC 8259 for JSON). MVC's JSON and text formatters would also write UTF-16
                 // for "Accept-Charset: utf-16", a header the output cache does not vary by: one such request made
                 // every later client of that URL get UTF-16 until the data changed.

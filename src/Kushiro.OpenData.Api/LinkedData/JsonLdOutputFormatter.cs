@@ -54,7 +54,9 @@ public sealed class JsonLdOutputFormatter : TextOutputFormatter
             return false;
         }
         var requested = new MediaType(context.ContentType);
-        var named = requested.Type.Equals("application", StringComparison.OrdinalIgnoreCase) && requested.SubType.Equals("ld+json", StringComparison.OrdinalIgnoreCase);
+        // MVC tries every range, q=0 ones last, so a named range counts only where Accept allows JSON-LD at all.
+        var named = requested.Type.Equals("application", StringComparison.OrdinalIgnoreCase) && requested.SubType.Equals("ld+json", StringComparison.OrdinalIgnoreCase)
+            && Http.AcceptedForms.Allows(context.HttpContext.Request, Http.AcceptedForms.JsonLd);
         var wildcard = requested.MatchesAllTypes
             || (requested.Type.Equals("application", StringComparison.OrdinalIgnoreCase) && requested.MatchesAllSubTypes);
         if (!(named || (wildcard && Http.AcceptedForms.JsonLdTakesWildcard(context.HttpContext.Request))) || !Http.JsonRequestBody.IsUtf8(requested.Charset))

@@ -22,7 +22,8 @@ public sealed partial class LinkedDataOptions
 
     // Used as written, so written as an IRI must be (RFC 3987): Uri would have escaped "<", a quote, "{" or a stray
     // "%" for itself, and the raw text would have gone into every document. No query or fragment either.
-    [System.Text.RegularExpressions.GeneratedRegex(@"^(?:%[0-9A-Fa-f]{2}|[A-Za-z0-9\-._~:/\[\]@!$&'()*+,;=\u00A0-\uD7FF\uF900-\uFDCF\uFDF0-\uFFEF])*$")]
+    // (\z, not $, which would let a final line feed through: Uri trims it, the raw text keeps it.)
+    [System.Text.RegularExpressions.GeneratedRegex(@"^(?:%[0-9A-Fa-f]{2}|[A-Za-z0-9\-._~:/\[\]@!$&'()*+,;=\u00A0-\uD7FF\uF900-\uFDCF\uFDF0-\uFFEF]|[\uD800-\uDBFF][\uDC00-\uDFFF])*\z")]
     private static partial System.Text.RegularExpressions.Regex IriCharacters();
 
     internal static void Register(IServiceCollection services) =>

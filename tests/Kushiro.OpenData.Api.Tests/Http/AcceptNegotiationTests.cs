@@ -64,6 +64,13 @@ public sealed class AcceptNegotiationTests(SharedApiFactory api)
     [InlineData("/api/v1/changes?limit=2", "application/json;q=0, */*", "text/csv")] // a list without JSON-LD
     [InlineData("/api/v1/goals", "application/json;q=0, application/ld+json;q=0, */*", "text/csv")]
     [InlineData("/api/v1/goals", "application/*;q=0, */*", "text/csv")]
+    // Parameters on a JSON range do not hide it, and a range with q=0 is never the answer.
+    [InlineData("/api/v1/goals", "text/csv;q=0, application/json;charset=utf-8", "application/json")]
+    [InlineData("/api/v1/goals/1", "application/ld+json;q=0, application/json;charset=utf-8", "application/json")]
+    [InlineData("/api/v1/goals", "text/csv;q=0, */*;charset=utf-8", "application/json")]
+    [InlineData("/api/v1/goals", "application/json; charset=utf-8, text/csv;q=0.5", "application/json")]
+    [InlineData("/api/v1/changes?limit=2", "application/json;charset=utf-8, text/csv;q=0.1", "application/json")]
+    [InlineData("/api/v1/goals", "application/json;profile=\"x\", application/ld+json;q=0.5", "application/json")]
     public async Task AnswersInAFormAndCharsetAcceptAllows(string url, string accept, string served)
     {
         using var request = new HttpRequestMessage(HttpMethod.Get, url);

@@ -193,8 +193,25 @@ public sealed class StartupTests
     [InlineData("https://opendata.example.jp/<x>")] // Uri would have escaped it; the raw text went into every document
     [InlineData("https://opendata.example.jp/{base}")]
     [InlineData("https://opendata.example.jp/a%zz")]
+    [InlineData("https://opendata.example.jp/x\n")] // a line feed from a YAML block or a secret file
     public void ABaseIriJsonLdProcessorsCannotUseStopsTheStartNamingTheSetting(string value)
         => ApiFactory.AssertStartRefused("LinkedData:BaseIri", value);
+
+    [Theory]
+    [InlineData("https://opendata.example.jp/釧路")]
+    [InlineData("https://opendata.example.jp/%E9%87%A7%E8%B7%AF")]
+    [InlineData("https://opendata.example.jp/𠮷")] // beyond the BMP, as RFC 3987 allows
+    public async Task ABaseIriWrittenAsAnIriStartsAndNamesEverything(string value)
+    {
+        using var configured = new ApiFactory();
+        configured.Settings["LinkedData:BaseIri"] = value;
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/api/v1/goals/1");
+        request.Headers.Accept.ParseAdd("application/ld+json");
+        using var response = await configured.CreateClient().SendAsync(request);
+
+        var document = System.Text.Json.Nodes.JsonNode.Parse(await response.Content.ReadAsStringAsync())!;
+        Assert.Equal(value + "/id/goal/1", (string?)document["id"]);
+    }
 
     [Fact]
     public async Task AnotherInstanceUpdatingTheSharedStoreMovesThisInstancesLastModified()
