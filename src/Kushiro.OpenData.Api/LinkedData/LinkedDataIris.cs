@@ -14,7 +14,8 @@ public sealed class LinkedDataIris(string @base)
 
     public static LinkedDataIris For(HttpContext http)
     {
-        var configured = http.RequestServices.GetRequiredService<IConfiguration>()["LinkedData:BaseIri"];
+        // The validated setting (LinkedDataOptions), read once, not the raw configuration on every request.
+        var configured = http.RequestServices.GetRequiredService<Microsoft.Extensions.Options.IOptions<LinkedDataOptions>>().Value.BaseIri;
         return new(string.IsNullOrWhiteSpace(configured) ? $"{http.Request.Scheme}://{http.Request.Host}{http.Request.PathBase}" : configured);
     }
 
