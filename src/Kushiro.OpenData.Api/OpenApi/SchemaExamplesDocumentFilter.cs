@@ -5,8 +5,9 @@ using Swashbuckle.AspNetCore.SwaggerGen;
 namespace Kushiro.OpenData.Api.OpenApi;
 
 /// <summary>
-/// Gives every component schema a whole example, composed from its properties' own examples (which come
-/// from the XML docs), so each response has a complete sample without a second, hand-kept copy of it.
+/// Gives every component schema a whole example: a real answer where one is kept (<see cref="RealAnswerExamples"/>,
+/// for the lists and the KPI, whose parts must agree with each other), else one composed from its properties' own
+/// examples (which come from the XML docs).
 /// </summary>
 internal sealed class SchemaExamplesDocumentFilter : IDocumentFilter
 {
@@ -16,6 +17,14 @@ internal sealed class SchemaExamplesDocumentFilter : IDocumentFilter
     public void Apply(OpenApiDocument document, DocumentFilterContext context)
     {
         var schemas = document.Components?.Schemas ?? new Dictionary<string, IOpenApiSchema>();
+        // Real answers first: a schema composed below that refers to one of them shows it whole.
+        foreach (var (name, _, answer) in RealAnswerExamples.All)
+        {
+            if (schemas.TryGetValue(name, out var shown) && shown is OpenApiSchema concrete)
+            {
+                concrete.Examples = [answer.DeepClone()];
+            }
+        }
         var composed = schemas
             .Where(s => s.Value is OpenApiSchema concrete && Example(concrete) is null)
             .Select(s => (Name: s.Key, Schema: (OpenApiSchema)s.Value, Example: Compose(s.Value, schemas, 0)))
@@ -23,59 +32,27 @@ internal sealed class SchemaExamplesDocumentFilter : IDocumentFilter
         foreach (var (name, schema, example) in composed.Where(c => c.Example is not null))
         {
             schema.Examples = [example!];
-            if (example is JsonObject page && page["items"] is JsonArray { Count: 1 } items && items[0] is JsonObject item)
+            if (example is JsonObject page && OneItemLists.TryGetValue(name, out var list))
             {
-                if (OneItemLists.TryGetValue(name, out var list))
-                {
-                    DescribeTheLastPage(page, list, total: 1);
-                }
-                else if (ListOf(item) is { } named && ListSizes.TryGetValue(named, out var total))
-                {
-                    DescribeTheLastPage(page, named, total);
-                }
+                DescribeTheOnlyPage(page, list);
             }
         }
     }
 
-    // One list page's example must hang together: its paging fields and links are those of the last page of
-    // the list its item belongs to, ten at a time (how many the list holds is the document's own count).
-    private static readonly Dictionary<string, int> ListSizes = new()
-    {
-        [Strategy.ApiLinks.Goals] = 4,
-        [Strategy.ApiLinks.Measures] = 17,
-        [Strategy.ApiLinks.SubMeasures] = 47,
-    };
-
-    // Lists whose size the document does not give, or whose items link elsewhere (a search result to what it found):
-    // their example is a list of the one item shown. Without it, they showed the sub-measures' links and total.
+    // Lists without a real answer as their example (the changes feed's answers depend on when the store was made):
+    // their composed example is a list of the one item shown, on the only page.
     private static readonly Dictionary<string, string> OneItemLists = new()
     {
         ["ChangeResourcePage"] = "/api/v1/changes",
-        ["KpiFigureResourcePage"] = "/api/v1/kpis/population-outlook/observations",
-        ["KpiResourcePage"] = "/api/v1/kpis",
-        ["SearchResultResourcePage"] = "/api/v1/search?q=%E5%AD%90%E8%82%B2%E3%81%A6",
-        ["ThemeSchemeSummaryPage"] = "/api/v1/themes",
     };
 
-    private static string? ListOf(JsonObject item) =>
-        (string?)item["links"]?["self"] is { } self ? self[..self.LastIndexOf('/')] : null;
-
-    private static void DescribeTheLastPage(JsonObject page, string list, int total)
+    private static void DescribeTheOnlyPage(JsonObject page, string list)
     {
-        const int limit = 10;
-        var offset = (total - 1) / limit * limit;
-        string At(int o) => $"{list}{(list.Contains('?') ? '&' : '?')}limit={limit}&offset={o}";
-        page["total"] = total;
-        page["limit"] = limit;
-        page["offset"] = offset;
-        page["links"] = new JsonObject
-        {
-            ["self"] = At(offset),
-            ["first"] = At(0),
-            ["prev"] = offset == 0 ? null : At(offset - limit),
-            ["next"] = null,
-            ["last"] = At(offset),
-        };
+        var only = $"{list}?limit=10&offset=0";
+        page["total"] = 1;
+        page["limit"] = 10;
+        page["offset"] = 0;
+        page["links"] = new JsonObject { ["self"] = only, ["first"] = only, ["prev"] = null, ["next"] = null, ["last"] = only };
     }
 
     // Swashbuckle fills the single OpenAPI 3.0 example from XML docs; our filters fill the newer list.

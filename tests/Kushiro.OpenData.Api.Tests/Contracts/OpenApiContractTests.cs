@@ -79,8 +79,8 @@ public sealed class OpenApiContractTests(SharedApiFactory api)
         var baseline = document["components"]!["schemas"]!["KpiResource"]!["properties"]!["baseline"]!;
         Assert.Equal("#/components/schemas/KpiFigureResource", (string?)baseline["oneOf"]![0]!["$ref"]);
         Assert.True(baseline["oneOf"]![1]!["nullable"]!.GetValue<bool>());
-        // Examples show the object, not null (SchemaExamplesDocumentFilter follows the oneOf's first branch).
-        Assert.IsType<JsonObject>(document["components"]!["schemas"]!["KpiResource"]!["example"]!["baseline"]);
+        // Composed examples show the object, not null (SchemaExamplesDocumentFilter follows the oneOf's first branch).
+        Assert.IsType<JsonObject>(document["components"]!["schemas"]!["GoalSummary"]!["example"]!["en"]);
         // Figures are exact decimals: "double" would have generators round them.
         Assert.Equal("decimal", (string?)document["components"]!["schemas"]!["KpiFigureResource"]!["properties"]!["value"]!["format"]);
         Assert.Equal("decimal", (string?)document["components"]!["schemas"]!["KpiFigureInput"]!["properties"]!["value"]!["format"]);
