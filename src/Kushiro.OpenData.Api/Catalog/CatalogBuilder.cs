@@ -79,6 +79,7 @@ public static class CatalogBuilder
                         Download("KPI（JSON-LD、全件）", "application/ld+json", ExportLinks.JsonLd, wholeStoreModified),
                         Download("KPI（CSV、定義）", "text/csv", ExportLinks.Csv("kpis"), kpisModified),
                         Download("KPIの数値（CSV、縦持ち）", "text/csv", ExportLinks.Csv("kpi-figures"), kpisModified),
+                        Download("全データ（CSV一式、ZIP）", "application/zip", ExportLinks.CsvArchive, wholeStoreModified),
                     ],
                 },
                 new DatasetResource
@@ -99,6 +100,7 @@ public static class CatalogBuilder
                         Download("コードリストの概念（CSV）", "text/csv", ExportLinks.Csv("concepts"), codeListsModified),
                         Download("基本目標の対応付け（CSV）", "text/csv", ExportLinks.Csv("alignments"), codeListsModified),
                         Download("細節のテーマ（CSV）", "text/csv", ExportLinks.Csv("sub-measure-themes"), codeListsModified),
+                        Download("全データ（CSV一式、ZIP）", "application/zip", ExportLinks.CsvArchive, wholeStoreModified),
                     ],
                 },
             ],

@@ -40,18 +40,19 @@ public sealed class CsvExport(OpenDataContext db, ThemeCatalog themes)
         };
     }
 
-    /// <summary>Every file in one ZIP. Entry times are the data's Last-Modified, so the same data gives the same bytes (and ETag).</summary>
+    /// <summary>Every file in one ZIP, with a README.txt naming the source and each file's licence. Entry times are the data's Last-Modified, so the same data gives the same bytes (and ETag).</summary>
     public async Task<byte[]> ArchiveAsync(StrategyGraph graph, HttpContext http, CancellationToken cancellationToken)
     {
         using var buffer = new MemoryStream();
         using (var zip = new ZipArchive(buffer, ZipArchiveMode.Create, leaveOpen: true, entryNameEncoding: Encoding.UTF8))
         {
-            foreach (var name in Names)
+            foreach (var (fileName, text) in Names.Select(n => ($"{n}.csv", (string?)null)).Append((ArchiveReadme.FileName, ArchiveReadme.Build(graph))))
             {
-                var entry = zip.CreateEntry($"{name}.csv", CompressionLevel.Optimal);
+                var entry = zip.CreateEntry(fileName, CompressionLevel.Optimal);
                 entry.LastWriteTime = graph.LastModified;
                 await using var stream = entry.Open();
-                await stream.WriteAsync(Encoding.UTF8.GetBytes((await FileAsync(name, graph, http, cancellationToken))!), cancellationToken);
+                var content = text ?? (await FileAsync(fileName[..^".csv".Length], graph, http, cancellationToken))!;
+                await stream.WriteAsync(Encoding.UTF8.GetBytes(content), cancellationToken);
             }
         }
         return buffer.ToArray();

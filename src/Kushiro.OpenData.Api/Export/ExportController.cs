@@ -34,7 +34,7 @@ public sealed class ExportController(StrategyReadModel readModel, ThemeCatalog t
 
     /// <summary>Download one list as a CSV file.</summary>
     /// <remarks>Whole lists (no paging) in the columns of the paged lists' CSV: <c>goals</c>, <c>measures</c>, <c>sub-measures</c>, <c>kpis</c>, <c>kpi-figures</c> (every KPI's baseline, targets and observations, one row each), <c>concept-schemes</c> (the code lists: publisher, source, note), <c>concepts</c> (every theme concept), <c>alignments</c> (goals to concepts), <c>sub-measure-themes</c> (sub-measures to concepts). UTF-8 with BOM, CRLF.</remarks>
-    /// <param name="name" example="kpi-figures">Which list.</param>
+    /// <param name="name" example="goals">Which list (the names above).</param>
     /// <param name="cancellationToken">Cancelled when the client goes away.</param>
     /// <response code="200">The CSV file.</response>
     /// <response code="404">No list has this name; the problem lists the names.</response>
@@ -53,7 +53,7 @@ public sealed class ExportController(StrategyReadModel readModel, ThemeCatalog t
     }
 
     /// <summary>Download every CSV file in one ZIP.</summary>
-    /// <remarks>The same files as <c>/export/csv/{name}.csv</c>. Entry times are the data's Last-Modified, so unchanged data gives the same bytes and ETag.</remarks>
+    /// <remarks>The same files as <c>/export/csv/{name}.csv</c>, and a <c>README.txt</c> (UTF-8 with BOM, CRLF) naming the source (出典) and, as the catalog does, which dataset and licence each file belongs to. Entry times are the data's Last-Modified, so unchanged data gives the same bytes and ETag.</remarks>
     /// <param name="cancellationToken">Cancelled when the client goes away.</param>
     /// <response code="200">The ZIP archive.</response>
     [HttpGet("csv.zip", Name = "exportCsvArchive")]

@@ -90,13 +90,45 @@ public sealed class ExportTests(SharedApiFactory api)
     {
         var client = api.CreateClient();
         using var zip = new ZipArchive(new MemoryStream(await client.GetByteArrayAsync("/api/v1/export/csv.zip")));
-        Assert.Equal(["alignments.csv", "concept-schemes.csv", "concepts.csv", "goals.csv", "kpi-figures.csv", "kpis.csv", "measures.csv", "sub-measure-themes.csv", "sub-measures.csv"],
-            zip.Entries.Select(e => e.FullName).Order());
-        foreach (var entry in zip.Entries)
+        Assert.Equal(["README.txt", "alignments.csv", "concept-schemes.csv", "concepts.csv", "goals.csv", "kpi-figures.csv", "kpis.csv", "measures.csv", "sub-measure-themes.csv", "sub-measures.csv"],
+            zip.Entries.Select(e => e.FullName).Order(StringComparer.Ordinal));
+        foreach (var entry in zip.Entries.Where(e => e.FullName.EndsWith(".csv", StringComparison.Ordinal)))
         {
             using var content = new MemoryStream();
             await entry.Open().CopyToAsync(content);
             Assert.Equal(await client.GetByteArrayAsync($"/api/v1/export/csv/{entry.FullName}"), content.ToArray());
+        }
+    }
+
+    [Fact]
+    public async Task TheZipsReadmeGivesTheSourceAndEachFilesLicenceAsTheCatalogDoes()
+    {
+        // PDL1.0 asks whoever passes the data on to name its source; a CSV taken out of the ZIP had nothing that did,
+        // nor said that the code lists are CC BY 4.0 while the city's text is PDL1.0.
+        var client = api.CreateClient();
+        using var zip = new ZipArchive(new MemoryStream(await client.GetByteArrayAsync("/api/v1/export/csv.zip")));
+        using var reader = new StreamReader(zip.GetEntry("README.txt")!.Open(), Encoding.UTF8);
+        var readme = await reader.ReadToEndAsync();
+        var plan = await client.GetJsonAsync("/api/v1/plan");
+        var source = plan.GetProperty("sourceDocument");
+        Assert.Contains($"出典：{source.Text("publisher")}「{source.Text("title")}」", readme);
+        Assert.DoesNotContain("\n", readme.Replace("\r\n", ""));
+        var sections = readme.Split("■ ").Skip(1).ToList();
+        var catalog = await client.GetJsonAsync("/api/v1/catalog");
+        foreach (var dataset in catalog.GetProperty("datasets").EnumerateArray())
+        {
+            var section = Assert.Single(sections, s => s.StartsWith(dataset.Text("title") + "\r\n", StringComparison.Ordinal));
+            var licence = dataset.GetProperty("licence");
+            Assert.Contains($"ライセンス：{licence.Text("name")} {licence.Text("url")}", section);
+            foreach (var file in dataset.GetProperty("distributions").EnumerateArray().Select(d => d.Text("url")).Where(u => u.StartsWith("/api/v1/export/csv/", StringComparison.Ordinal)))
+            {
+                Assert.Contains(file["/api/v1/export/csv/".Length..], section.Split("\r\n")[1]);
+            }
+        }
+        // Every CSV in the ZIP is named under exactly one dataset.
+        foreach (var entry in zip.Entries.Where(e => e.FullName.EndsWith(".csv", StringComparison.Ordinal)))
+        {
+            Assert.Single(sections, s => s.Split("\r\n")[1].Split('：', '、').Contains(entry.FullName));
         }
     }
 

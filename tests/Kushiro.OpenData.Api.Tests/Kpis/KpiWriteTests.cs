@@ -264,8 +264,8 @@ public sealed class KpiWriteTests : IClassFixture<WritableApiFactory>
         var moved = after.Where(d => d.Value > before[d.Key]).Select(d => d.Key).Order(StringComparer.Ordinal);
         Assert.Equal(
             [
-                "code-lists /api/v1/export/jsonld",
-                "kpis /api/v1/export/csv/kpi-figures.csv", "kpis /api/v1/export/csv/kpis.csv", "kpis /api/v1/export/jsonld",
+                "code-lists /api/v1/export/csv.zip", "code-lists /api/v1/export/jsonld",
+                "kpis /api/v1/export/csv.zip", "kpis /api/v1/export/csv/kpi-figures.csv", "kpis /api/v1/export/csv/kpis.csv", "kpis /api/v1/export/jsonld",
                 "kpis /api/v1/kpis?limit=200",
                 "policy-structure /api/v1/export/csv.zip", "policy-structure /api/v1/export/jsonld",
             ],
