@@ -11,7 +11,7 @@ public sealed class GraphQLSearchTests(SharedApiFactory api)
         query($q: String!, $theme: [String!], $limit: Int, $offset: Int) {
           search(q: $q, theme: $theme, limit: $limit, offset: $offset) {
             totalCount limit offset
-            results { type id title score field snippet item { __typename ... on Goal { id } ... on Measure { id } ... on SubMeasure { id } ... on Kpi { id } } }
+            results { type itemId id title score field snippet item { __typename ... on Goal { id } ... on Measure { id } ... on SubMeasure { id } ... on Kpi { id } } }
           }
         }
         """;
@@ -36,11 +36,12 @@ public sealed class GraphQLSearchTests(SharedApiFactory api)
         Assert.Equal(rest.GetProperty("total").GetInt32(), search.GetProperty("totalCount").GetInt32());
         Assert.Equal(
             rest.Items().Select(r => (r.Text("type"), r.Text("id"), r.Text("title"), r.GetProperty("score").GetDouble(), r.Text("field"), r.Text("snippet"))),
-            results.Select(r => (r.Text("type"), r.Text("id"), r.Text("title"), r.GetProperty("score").GetDouble(), r.Text("field"), r.Text("snippet"))));
+            results.Select(r => (r.Text("type"), r.Text("itemId"), r.Text("title"), r.GetProperty("score").GetDouble(), r.Text("field"), r.Text("snippet"))));
         // The item is the thing itself, of the type the result names.
         Assert.All(results, r =>
         {
-            Assert.Equal(r.Text("id"), r.GetProperty("item").Text("id"));
+            Assert.Equal(r.Text("itemId"), r.GetProperty("item").Text("id"));
+            Assert.Equal(r.Text("itemId"), r.Text("id")); // deprecated, kept for v1's clients
             Assert.Equal(r.Text("type"), r.GetProperty("item").Text("__typename") switch { "SubMeasure" => "sub-measure", var t => t.ToLowerInvariant() });
         });
     }
@@ -64,8 +65,22 @@ public sealed class GraphQLSearchTests(SharedApiFactory api)
     {
         var result = (await api.CreateClient().PostGraphQLAsync(Search, new { q = "ＭＩＣＥ" })).Data.GetProperty("search").GetProperty("results")[0];
 
-        Assert.Equal("1-6-1", result.Text("id"));
+        Assert.Equal("1-6-1", result.Text("itemId"));
         Assert.Contains("<mark>MICE</mark>", result.Text("snippet"));
+    }
+
+    [Fact]
+    public async Task AResultHasNoIdACachingClientWouldKeyItByOnlyTheFoundItemsItemId()
+    {
+        // Apollo's InMemoryCache and urql's Graphcache key an object by its id: with the item's ID as the result's id,
+        // a second search finding the same item overwrote the first search's snippet and score in the cache.
+        var fields = (await api.CreateClient().PostGraphQLAsync("""
+            { __type(name: "SearchResult") { fields(includeDeprecated: true) { name type { kind ofType { name } } isDeprecated deprecationReason } } }
+            """)).Data.GetProperty("__type").GetProperty("fields").EnumerateArray().ToDictionary(f => f.Text("name"));
+        Assert.True(fields["id"].GetProperty("isDeprecated").GetBoolean());
+        Assert.Contains("itemId", fields["id"].Text("deprecationReason"));
+        Assert.False(fields["itemId"].GetProperty("isDeprecated").GetBoolean());
+        Assert.Equal("ID", fields["itemId"].GetProperty("type").GetProperty("ofType").Text("name"));
     }
 
     [Theory]
@@ -108,5 +123,5 @@ public sealed class GraphQLSearchTests(SharedApiFactory api)
         Assert.Equal(1, small.Data.GetProperty("search").GetProperty("results").GetArrayLength());
     }
 
-    private static IEnumerable<string> Ids(JsonElement search) => search.GetProperty("results").EnumerateArray().Select(r => r.Text("id")).ToList();
+    private static IEnumerable<string> Ids(JsonElement search) => search.GetProperty("results").EnumerateArray().Select(r => r.Text("itemId")).ToList();
 }

@@ -14,7 +14,16 @@ public sealed class SearchResultType : ObjectGraphType<SearchResult>
         Name = "SearchResult";
         Description = "One item found by a search: what it is, how well it matched, and where.";
         Field<NonNullGraphType<StringGraphType>>("type").Description("What was found: goal, measure, sub-measure or kpi.").Resolve(c => c.Source.Hit.Document.Type);
-        Field<NonNullGraphType<IdGraphType>>("id").Description("Its stable ID.").Resolve(c => c.Source.Hit.Document.Id);
+        // A result is not an object of its own: the same item found by two searches is two results with other scores and
+        // snippets. Caching clients (Apollo's InMemoryCache, urql's Graphcache) key objects by id and merged them, so
+        // one search showed another's snippets. The item's ID is itemId; id stays for v1's clients.
+        Field<NonNullGraphType<IdGraphType>>("id")
+            .Description("The found item's stable ID (as itemId).")
+            .DeprecationReason("Not this result's own ID: caching clients that key objects by id (Apollo's InMemoryCache, urql's Graphcache) merge the results of different searches for one item. Use itemId.")
+            .Resolve(c => c.Source.Hit.Document.Id);
+        Field<NonNullGraphType<IdGraphType>>("itemId")
+            .Description("The found item's stable ID, as its type's own id (`item { id }`).")
+            .Resolve(c => c.Source.Hit.Document.Id);
         Field<NonNullGraphType<StringGraphType>>("title").Description("Its title (Japanese).").Resolve(c => c.Source.Hit.Document.Title);
         Field<NonNullGraphType<FloatGraphType>>("score").Description("Relevance: higher is better. Comparable within one search only.").Resolve(c => c.Source.Hit.Score);
         Field<NonNullGraphType<StringGraphType>>("field")
