@@ -137,7 +137,7 @@ public static class GraphQLEndpoint
     }
 
     private static Task WriteFailureAsync(HttpContext http, string mediaType, GraphQLRequestFailure failure) =>
-        WriteAsync(http, mediaType, failure.Status, new ExecutionResult { Errors = [new ExecutionError(failure.Message)] });
+        WriteAsync(http, mediaType, failure.Status, new ExecutionResult { Errors = [new ExecutionError(failure.Message) { Code = failure.Code }] });
 
     private static async Task WriteAsync(HttpContext http, string mediaType, int status, ExecutionResult result)
     {

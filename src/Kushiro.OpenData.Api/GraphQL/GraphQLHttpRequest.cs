@@ -8,7 +8,7 @@ namespace Kushiro.OpenData.Api.GraphQL;
 public sealed record GraphQLHttpRequest(string Query, string? OperationName, Inputs? Variables, Inputs? Extensions);
 
 /// <summary>Why a request is not a well-formed GraphQL-over-HTTP request, and the status that says so.</summary>
-public sealed record GraphQLRequestFailure(int Status, string Message);
+public sealed record GraphQLRequestFailure(int Status, string Message, string? Code = null);
 
 /// <summary>
 /// Reads the request parameters strictly, as the GraphQL-over-HTTP spec lays them out: <c>query</c> a string,
@@ -21,6 +21,7 @@ public static class GraphQLHttpRequestReader
     private const string OperationName = "operationName";
     private const string Variables = "variables";
     private const string Extensions = "extensions";
+    private const string PersistedQuery = "persistedQuery";
 
     /// <summary>The parameters a GET may carry; the endpoint ignores any other.</summary>
     public static readonly IReadOnlyList<string> ParameterNames = [Query, OperationName, Variables, Extensions];
@@ -35,12 +36,14 @@ public static class GraphQLHttpRequestReader
             }
         }
         var document = Single(query, Query);
-        if (string.IsNullOrEmpty(document))
-        {
-            return Fail("The \"query\" parameter is missing: send the GraphQL document in it.");
-        }
         var (variables, variablesFailure) = JsonMap(Single(query, Variables), Variables, serializer);
         var (extensions, extensionsFailure) = JsonMap(Single(query, Extensions), Extensions, serializer);
+        if (string.IsNullOrEmpty(document))
+        {
+            return extensions?.ContainsKey(PersistedQuery) == true
+                ? PersistedQueriesNotSupported()
+                : Fail("The \"query\" parameter is missing: send the GraphQL document in it.");
+        }
         var failure = variablesFailure ?? extensionsFailure;
         return failure is not null
             ? (null, failure)
@@ -105,7 +108,9 @@ public static class GraphQLHttpRequestReader
         }
         if (!body.TryGetProperty(Query, out var query) || query.ValueKind == JsonValueKind.Null)
         {
-            return Fail("The \"query\" member is missing: send the GraphQL document in it.");
+            return body.TryGetProperty(Extensions, out var asked) && asked.ValueKind == JsonValueKind.Object && asked.TryGetProperty(PersistedQuery, out _)
+                ? PersistedQueriesNotSupported()
+                : Fail("The \"query\" member is missing: send the GraphQL document in it.");
         }
         if (query.ValueKind != JsonValueKind.String || query.GetString() is not { Length: > 0 } document)
         {
@@ -186,6 +191,12 @@ public static class GraphQLHttpRequestReader
 
     private static (GraphQLHttpRequest?, GraphQLRequestFailure?) Fail(string message) =>
         (null, new GraphQLRequestFailure(StatusCodes.Status400BadRequest, message));
+
+    // Apollo's persisted-query link first sends only a hash in extensions.persistedQuery. This code (Apollo Server's)
+    // is what makes it send the whole document from then on; a plain "query is missing" reached the app as an error.
+    private static (GraphQLHttpRequest?, GraphQLRequestFailure?) PersistedQueriesNotSupported() =>
+        (null, new GraphQLRequestFailure(StatusCodes.Status400BadRequest,
+            "Persisted queries are not supported: send the GraphQL document in \"query\".", "PERSISTED_QUERY_NOT_SUPPORTED"));
 
     private static (GraphQLHttpRequest?, GraphQLRequestFailure?) TooLarge() =>
         (null, new GraphQLRequestFailure(StatusCodes.Status413PayloadTooLarge, $"The body is larger than {GraphQLLimits.MaxBodyBytes} bytes."));
