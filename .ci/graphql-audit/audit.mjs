@@ -21,15 +21,18 @@ for (const r of results) {
 const count = (s) => results.filter((r) => r.status === s).length;
 console.log(`graphql-http audit: ${count('ok')} ok, ${count('error')} MUST failed, ${count('warn')} SHOULD failed, ${count('notice')} MAY not done, of ${results.length}`);
 
+// Every option graphql-js has, as GraphiQL and graphql-codegen may set them: GraphQL.NET 8 lacked
+// __Directive.args(includeDeprecated:) and __Type.specifiedByURL, and either failed the whole query.
+const options = { descriptions: true, specifiedByUrl: true, directiveIsRepeatable: true, schemaDescription: true, inputValueDeprecation: true, oneOf: true };
 const response = await fetch(url, {
   method: 'POST',
   headers: { 'content-type': 'application/json', accept: 'application/graphql-response+json' },
-  body: JSON.stringify({ query: getIntrospectionQuery({ descriptions: true, directiveIsRepeatable: true, schemaDescription: true }) }),
+  body: JSON.stringify({ query: getIntrospectionQuery(options) }),
 });
 const introspection = await response.json();
 if (response.status !== 200 || introspection.errors) {
   failures++;
-  console.log(`FAIL the standard introspection query was refused (${response.status}): ${JSON.stringify(introspection.errors)}`);
+  console.log(`FAIL the standard introspection query with every option was refused (${response.status}): ${JSON.stringify(introspection.errors)}`);
 } else {
   const served = printSchema(buildClientSchema(introspection.data));
   const committed = printSchema(buildSchema(await readFile(sdlFile, 'utf8')));

@@ -15,4 +15,37 @@ public sealed class StrategySchema : Schema
         Features.RepeatableDirectives = true;
         Features.DeprecationOfInputValues = true;
     }
+
+    /// <summary>
+    /// Two introspection fields of the current spec that GraphQL.NET 8 lacks, and which graphql-js's introspection query
+    /// asks for with its options (<c>inputValueDeprecation</c>, <c>specifiedByUrl</c>; GraphiQL's and graphql-codegen's
+    /// set them): without them the unknown field or argument failed the whole query.
+    /// <c>__Directive.args(includeDeprecated:)</c>: no directive here has a deprecated argument, so every argument is
+    /// the answer either way. <c>__Type.specifiedByURL</c>: null, since no scalar here is declared with
+    /// <c>@specifiedBy</c> (the SDL has none; each custom scalar's description says what it holds).
+    /// </summary>
+    protected override void OnBeforeInitializeType(IGraphType graphType)
+    {
+        base.OnBeforeInitializeType(graphType);
+        if (graphType is global::GraphQL.Introspection.__Directive directive
+            && directive.GetField("args") is { } args
+            && args.Arguments?.Find("includeDeprecated") is null)
+        {
+            (args.Arguments ??= new QueryArguments()).Add(new QueryArgument<NonNullGraphType<BooleanGraphType>>
+            {
+                Name = "includeDeprecated",
+                DefaultValue = false,
+            });
+        }
+        if (graphType is global::GraphQL.Introspection.__Type type && type.GetField("specifiedByURL") is null)
+        {
+            type.AddField(new FieldType
+            {
+                Name = "specifiedByURL",
+                Description = "`specifiedByURL` may return a String (in the form of a URL) for custom scalars, otherwise it will return `null`.",
+                Type = typeof(StringGraphType),
+                Resolver = new global::GraphQL.Resolvers.FuncFieldResolver<object?>(_ => null),
+            });
+        }
+    }
 }
