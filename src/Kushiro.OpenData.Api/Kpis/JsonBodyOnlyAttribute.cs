@@ -9,12 +9,27 @@ namespace Kushiro.OpenData.Api.Kpis;
 /// <c>+json</c> type through: <c>application/merge-patch+json</c> would be read as a whole replacement although its
 /// sender means a partial update, and another charset is transcoded where the contract promises none. Those get the
 /// same 415 as any other type (its detail: Http/BareProblemDetails.cs). So does a body in a content coding (gzip), which
-/// is not decoded (Http/JsonRequestBody.cs).
+/// is not decoded (Http/JsonRequestBody.cs). A body whose bytes are not UTF-8 (Shift_JIS, as Japanese Windows tools
+/// send) is a 400 saying so: the JSON reader fails on it only inside a string, and MVC then called the field one of
+/// "the wrong type".
 /// </summary>
 [AttributeUsage(AttributeTargets.Method)]
-public sealed class JsonBodyOnlyAttribute : Attribute, IResourceFilter
+public sealed class JsonBodyOnlyAttribute : Attribute, IAsyncResourceFilter
 {
-    public void OnResourceExecuting(ResourceExecutingContext context)
+    public async Task OnResourceExecutionAsync(ResourceExecutingContext context, ResourceExecutionDelegate next)
+    {
+        Check(context);
+        if (context.Result is null)
+        {
+            await CheckUtf8Async(context);
+        }
+        if (context.Result is null)
+        {
+            await next();
+        }
+    }
+
+    private static void Check(ResourceExecutingContext context)
     {
         var request = context.HttpContext.Request;
         var problems = context.HttpContext.RequestServices.GetRequiredService<Microsoft.AspNetCore.Mvc.Infrastructure.ProblemDetailsFactory>();
@@ -32,7 +47,25 @@ public sealed class JsonBodyOnlyAttribute : Attribute, IResourceFilter
         }
     }
 
-    public void OnResourceExecuted(ResourceExecutedContext context)
+    private static async Task CheckUtf8Async(ResourceExecutingContext context)
     {
+        // Bodies here are at most KpiWritesController.MaxBodyBytes (a longer one fails the read with a 413), so the
+        // whole body is buffered once and read again by the model binder.
+        var request = context.HttpContext.Request;
+        request.EnableBuffering();
+        using var body = new MemoryStream();
+        await request.Body.CopyToAsync(body, context.HttpContext.RequestAborted);
+        request.Body.Position = 0;
+        var bytes = body.GetBuffer().AsSpan(0, (int)body.Length);
+        if (System.Text.Unicode.Utf8.IsValid(bytes))
+        {
+            return;
+        }
+        // Where the decoder stops is the first byte that is not UTF-8: a client can find it in its own file.
+        _ = System.Text.Unicode.Utf8.ToUtf16(bytes, new char[bytes.Length], out var read, out _, replaceInvalidSequences: false);
+        context.ModelState.AddModelError("body", $"Is not UTF-8 text (byte {read + 1} is not): send the body as JSON in UTF-8.");
+        var problems = context.HttpContext.RequestServices.GetRequiredService<Microsoft.AspNetCore.Mvc.Infrastructure.ProblemDetailsFactory>();
+        context.Result = new ProblemResult(problems.CreateValidationProblemDetails(context.HttpContext, context.ModelState,
+            StatusCodes.Status400BadRequest, detail: "Invalid: body."));
     }
 }

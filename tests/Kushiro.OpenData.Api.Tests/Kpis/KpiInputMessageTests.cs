@@ -29,4 +29,31 @@ public sealed class KpiInputMessageTests(WritableApiFactory api) : IClassFixture
         var errors = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement.GetProperty("errors");
         Assert.Equal([message], errors.GetProperty(field).EnumerateArray().Select(m => m.GetString()));
     }
+
+    [Theory]
+    [InlineData("shift_jis")]
+    [InlineData("euc-jp")]
+    public async Task ABodyNotInUtf8IsToldSoNotThatAFieldHasTheWrongType(string encoding)
+    {
+        // What Japanese Windows tools often send. The note is a string, so "wrong type" sent staff looking at the wrong thing.
+        System.Text.Encoding.RegisterProvider(System.Text.CodePagesEncodingProvider.Instance);
+        var staff = api.WithKey(await StaffClient.CreateKeyWithCommandAsync(api));
+        await staff.PostJsonAsync("/api/v1/kpis", StaffClient.NewKpi("encodings"));
+        var body = System.Text.Encoding.GetEncoding(encoding).GetBytes("""{"value":1,"note":"速報値。","source":{"title":"釧路市 水産統計"},"provenance":"editorial"}""");
+        var response = await staff.PutAsync("/api/v1/kpis/encodings/observations/FY2020",
+            new ByteArrayContent(body) { Headers = { ContentType = new("application/json") } });
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var errors = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement.GetProperty("errors");
+        var message = Assert.Single(errors.EnumerateObject()) is { Name: "body" } only ? Assert.Single(only.Value.EnumerateArray()).GetString()! : "";
+        var at = System.Text.RegularExpressions.Regex.Match(message, @"^Is not UTF-8 text \(byte ([0-9]+) is not\): send the body as JSON in UTF-8\.$");
+        Assert.True(at.Success, message);
+        // The byte named is where the body stops being UTF-8: everything before it decodes strictly.
+        var named = int.Parse(at.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture);
+        var strict = new System.Text.UTF8Encoding(false, throwOnInvalidBytes: true);
+        strict.GetString(body, 0, named - 1);
+        Assert.ThrowsAny<System.Text.DecoderFallbackException>(() => strict.GetString(body, 0, Math.Min(body.Length, named + 3)));
+        var kpi = JsonDocument.Parse(await staff.GetStringAsync("/api/v1/kpis/encodings")).RootElement;
+        Assert.Equal(0, kpi.GetProperty("observationCount").GetInt32());
+    }
 }
