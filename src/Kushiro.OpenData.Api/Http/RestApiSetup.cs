@@ -94,8 +94,9 @@ public static class RestApiSetup
             .AllowAnyHeader()
             // Content-Disposition: the file name of an export, for a browser app that saves it.
             .WithExposedHeaders(HeaderNames.ETag, HeaderNames.LastModified, HeaderNames.Link, "api-supported-versions", HeaderNames.ContentDisposition,
-                // Staff tools in a browser: where a new KPI is, and when to retry a write the store was too busy for.
-                HeaderNames.Location, HeaderNames.RetryAfter,
+                // Staff tools in a browser: where a new KPI is, which KPI a figure write's answer shows, and when to
+                // retry a write the store was too busy for.
+                HeaderNames.Location, HeaderNames.ContentLocation, HeaderNames.RetryAfter,
                 // What a 405 says the path takes, and what a 415 says a body may be coded in.
                 HeaderNames.Allow, HeaderNames.AcceptEncoding)
             // If-None-Match is not a CORS-safelisted header, so a browser app that revalidates is preflighted: this lets

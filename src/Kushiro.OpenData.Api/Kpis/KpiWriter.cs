@@ -114,6 +114,23 @@ public sealed class KpiWriter(OpenDataContext db, DatasetVersion dataset, TimePr
             : resource;
     }
 
+    /// <summary>
+    /// Saves a figure's write as <see cref="CommitAsync"/> does. The answer is the KPI that holds the figure, named by
+    /// Content-Location (RFC 9110 §8.7). A new figure's 201 has no Location: the figure is the request's own URL (§15.3.2),
+    /// where a Location naming the KPI told clients that the KPI was what had been created.
+    /// </summary>
+    public async Task<ActionResult<KpiResource>> CommitFigureAsync(
+        ControllerBase controller, IDbContextTransaction write, string actor, Kpi kpi, bool created, CancellationToken cancellationToken)
+    {
+        if (await SaveAsync(controller, write, actor, cancellationToken) is { } conflict)
+        {
+            return conflict;
+        }
+        controller.Response.Headers.ContentLocation = Strategy.ApiLinks.Kpi(kpi.Id);
+        var resource = KpiMapping.ToResource(kpi);
+        return created ? new ObjectResult(resource) { StatusCode = StatusCodes.Status201Created } : resource;
+    }
+
     /// <summary>Saves a removal as <see cref="CommitAsync"/> saves any write; the answer is a 204.</summary>
     public async Task<ActionResult> CommitRemovalAsync(ControllerBase controller, IDbContextTransaction write, string actor, CancellationToken cancellationToken) =>
         (ActionResult?)await SaveAsync(controller, write, actor, cancellationToken) ?? controller.NoContent();

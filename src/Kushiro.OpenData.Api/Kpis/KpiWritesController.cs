@@ -204,7 +204,7 @@ public sealed class KpiWritesController(OpenDataContext db, KpiWriter writer) : 
         {
             kpi.Figures.Add(figure);
         }
-        return await writer.CommitAsync(this, write, Actor, kpi, created: replaced is null, cancellationToken);
+        return await writer.CommitFigureAsync(this, write, Actor, kpi, created: replaced is null, cancellationToken);
     }
 
     /// <summary>Remove a KPI's baseline, a target or an observation (needs the kpi:write scope).</summary>
@@ -246,7 +246,7 @@ public sealed class KpiWritesController(OpenDataContext db, KpiWriter writer) : 
         }
         kpi.Figures.Remove(figure);
         db.KpiFigures.Remove(figure);
-        return await writer.CommitAsync(this, write, Actor, kpi, created: false, cancellationToken);
+        return await writer.CommitFigureAsync(this, write, Actor, kpi, created: false, cancellationToken);
     }
 
     /// <summary>The KPI with its figures, read inside the write; else its 404, or for a seed KPI the 409 saying how it changes.</summary>

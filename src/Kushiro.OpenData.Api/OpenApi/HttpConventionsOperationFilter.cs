@@ -6,8 +6,8 @@ namespace Kushiro.OpenData.Api.OpenApi;
 
 /// <summary>
 /// Documents what operations share, so generated clients know it: conditional request headers and the validators and
-/// cache headers on 200 (reads only), Retry-After on 429 and 503, and one wording for the 304, 400, 406, 412, 413, 415,
-/// 429 and 503 answers.
+/// cache headers on 200 (reads only), Retry-After on 429 and 503, the writes' Location and Content-Location, and one
+/// wording for the 304, 400, 406, 412, 413, 415, 429 and 503 answers.
 /// </summary>
 internal sealed class HttpConventionsOperationFilter : IOperationFilter
 {
@@ -51,6 +51,19 @@ internal sealed class HttpConventionsOperationFilter : IOperationFilter
             {
                 concrete.Headers ??= new Dictionary<string, IOpenApiHeader>();
                 concrete.Headers["Retry-After"] = ResponseHeader("Seconds to wait before trying again.", code == "429" ? "10" : "2");
+            }
+            // Writes: where a new KPI is, and which resource a figure write's answer shows (Kpis/KpiWriter.cs).
+            if (code == "201" && operation.OperationId == "createKpi")
+            {
+                concrete.Headers ??= new Dictionary<string, IOpenApiHeader>();
+                concrete.Headers["Location"] = ResponseHeader("The new KPI.", "http://localhost:5000/api/v1/kpis/fishery-new-workers");
+            }
+            if (code is "200" or "201" && operation.OperationId is "putKpiFigure" or "deleteKpiFigure")
+            {
+                concrete.Headers ??= new Dictionary<string, IOpenApiHeader>();
+                concrete.Headers["Content-Location"] = ResponseHeader(
+                    "The KPI that holds the figure, which the body shows. A new figure (201) is the request's own URL; there is no Location.",
+                    "/api/v1/kpis/fishery-new-workers");
             }
             if (code == "200" && isRead)
             {

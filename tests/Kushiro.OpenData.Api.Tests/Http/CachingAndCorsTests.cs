@@ -161,8 +161,10 @@ public sealed class CachingAndCorsTests(SharedApiFactory api)
         var exposed = string.Join(",", response.Headers.GetValues("Access-Control-Expose-Headers"));
         Assert.Contains("ETag", exposed, StringComparison.OrdinalIgnoreCase);
         Assert.Contains("Last-Modified", exposed, StringComparison.OrdinalIgnoreCase);
-        // Staff tools: where a created KPI is, and when to retry a write the store was too busy for.
-        Assert.Contains("Location", exposed, StringComparison.OrdinalIgnoreCase);
+        // Staff tools: where a created KPI is, which KPI a figure write's answer shows, and when to retry a write the
+        // store was too busy for.
+        Assert.Contains("Location", exposed.Split(','), StringComparer.OrdinalIgnoreCase);
+        Assert.Contains("Content-Location", exposed.Split(','), StringComparer.OrdinalIgnoreCase);
         Assert.Contains("Retry-After", exposed, StringComparison.OrdinalIgnoreCase);
         // An app saving an export under its own name.
         Assert.Contains("Content-Disposition", exposed, StringComparison.OrdinalIgnoreCase);

@@ -90,6 +90,29 @@ public sealed class KpiWriteTests : IClassFixture<WritableApiFactory>
         Assert.Equal(HttpStatusCode.NotFound, (await api.CreateClient().GetAsync("/api/v1/kpis/ok-id")).StatusCode);
     }
 
+    [Fact]
+    public async Task AFigureWriteAnswersWithItsKpiNamedByContentLocationAndANewFigureIsNotSaidToBeTheKpi()
+    {
+        // RFC 9110 §15.3.2: a 201's Location names what the request created. It named the KPI, which existed before;
+        // without it the created resource is the figure's own URL, and Content-Location names what the body shows.
+        var staff = api.WithKey(await StaffClient.CreateKeyWithCommandAsync(api));
+        await staff.PostJsonAsync("/api/v1/kpis", StaffClient.NewKpi("located"));
+        HttpContent Figure(int value) => new StringContent($$"""{"value":{{value}},"source":{"title":"t"},"provenance":"editorial"}""", System.Text.Encoding.UTF8, "application/json");
+
+        var created = await staff.PutAsync("/api/v1/kpis/located/observations/FY2021", Figure(1));
+        var replaced = await staff.PutAsync("/api/v1/kpis/located/observations/FY2021", Figure(2));
+        var removed = await staff.DeleteAsync("/api/v1/kpis/located/observations/FY2021");
+
+        Assert.Equal([HttpStatusCode.Created, HttpStatusCode.OK, HttpStatusCode.OK], new[] { created.StatusCode, replaced.StatusCode, removed.StatusCode });
+        Assert.Null(created.Headers.Location);
+        foreach (var answer in new[] { created, replaced, removed })
+        {
+            Assert.Equal("/api/v1/kpis/located", answer.Content.Headers.ContentLocation?.ToString());
+            Assert.Equal("located", JsonDocument.Parse(await answer.Content.ReadAsStringAsync()).RootElement.Text("id"));
+        }
+        Assert.Equal(0, (await api.CreateClient().GetJsonAsync("/api/v1/kpis/located")).GetProperty("observationCount").GetInt32());
+    }
+
     // Place names are written with variation selectors (葛󠄀: a kanji and its selector), so one may end a text.
     [Fact]
     public async Task AKanjiWithItsVariationSelectorMayEndAText()
