@@ -16,25 +16,23 @@ if (SeedCheckCommand.IsInvoked(args))
     return SeedCheckCommand.Run(args, StoreSetup.SeedDirectory(configuration), Console.Out, Console.Error);
 }
 
-// A published app (wwwroot beside the dll) is its own content root wherever it is started from, so it finds its
-// appsettings.json, its static files and its data folder; `dotnet run` keeps the project folder.
-var published = Directory.Exists(Path.Combine(AppContext.BaseDirectory, "wwwroot"));
-var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = published ? AppContext.BaseDirectory : null });
-if (ApiKeyCommand.IsInvoked(args))
+WebApplication app;
+try
 {
-    // The command's output (a new key) is stdout; logs go to stderr so that `KEY=$(… apikey create …)` works.
-    builder.Services.Configure<Microsoft.Extensions.Logging.Console.ConsoleLoggerOptions>(o => o.LogToStandardErrorThreshold = LogLevel.Trace);
+    app = BuildApp(args);
 }
-builder.Services.AddStore(builder.Configuration, builder.Environment.ContentRootPath);
-builder.Services.AddRestApi();
-builder.Services.AddOpenApiDocuments();
-builder.Services.AddGraphQLApi();
-builder.Services.AddKpis();
-builder.Services.AddLinkedData();
-builder.Services.AddExport();
-builder.Services.AddHealthChecks().AddDbContextCheck<OpenDataContext>();
-
-var app = builder.Build();
+catch (InvalidOperationException e)
+{
+    // A setting read while the host is built (Store:Provider, a log level): no logger exists yet to say so.
+    Console.Error.WriteLine($"crit: Not starting: {e.Message}");
+    return 1;
+}
+if (!app.SettingsAreUsable())
+{
+    // Disposing flushes the console logger, which writes on a background queue; without it the message is lost.
+    await app.DisposeAsync();
+    return 1;
+}
 // The store is brought up to date on the thread pool while the pipeline below is set up (endpoints, API versions,
 // OpenAPI): on two cores that overlaps a good part of start-up. Nothing below reads the store or what it loads.
 var storeUpToDate = Task.Run(() => app.Services.BringStoreUpToDateAsync());
@@ -61,7 +59,7 @@ catch (Exception e)
     }
     else
     {
-        app.Logger.LogCritical(e, "Not starting: the store could not be brought up to date");
+        app.Logger.LogCritical(e, "Not starting: the store could not be brought up to date (see ConnectionStrings:Store and Store:Provider)");
     }
     // Disposing flushes the console logger, which writes on a background queue; without it the message is lost.
     await app.DisposeAsync();
@@ -76,6 +74,32 @@ if (ApiKeyCommand.IsInvoked(args))
 // cores that took about 0.07 s off the first answer; bench/README.md).
 app.Services.GetRequiredService<StrategyReadModel>().Preload(app.Lifetime.ApplicationStopping);
 return await app.ServeUntilStoppedAsync();
+
+// The host and its services: settings read here that are wrong (Store:Provider, a log level) throw, and the caller
+// refuses the start with their message.
+static WebApplication BuildApp(string[] args)
+{
+    // A published app (wwwroot beside the dll) is its own content root wherever it is started from, so it finds its
+    // appsettings.json, its static files and its data folder; `dotnet run` keeps the project folder.
+    var published = Directory.Exists(Path.Combine(AppContext.BaseDirectory, "wwwroot"));
+    var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = published ? AppContext.BaseDirectory : null });
+    StartupSettings.CheckLogLevels(builder.Configuration);
+    if (ApiKeyCommand.IsInvoked(args))
+    {
+        // The command's output (a new key) is stdout; logs go to stderr so that `KEY=$(… apikey create …)` works.
+        builder.Services.Configure<Microsoft.Extensions.Logging.Console.ConsoleLoggerOptions>(o => o.LogToStandardErrorThreshold = LogLevel.Trace);
+    }
+    builder.Services.AddStore(builder.Configuration, builder.Environment.ContentRootPath);
+    builder.Services.AddRestApi();
+    builder.Services.AddOpenApiDocuments();
+    builder.Services.AddGraphQLApi();
+    builder.Services.AddKpis();
+    builder.Services.AddLinkedData();
+    builder.Services.AddExport();
+    builder.Services.AddHealthChecks().AddDbContextCheck<OpenDataContext>();
+
+    return builder.Build();
+}
 
 /// <summary>The entry point, visible to the tests' WebApplicationFactory.</summary>
 public partial class Program;

@@ -11,12 +11,16 @@ public sealed class StoreRefreshOptions
     public const string Section = "Store";
     public const double MaxSeconds = 3600;
 
+    // The timer's shortest period is a millisecond: 0.0009 passed "above 0" and then ended the host once it was
+    // serving (PeriodicTimer refused it in the background).
+    public const double MinSeconds = 0.001;
+
     public double RefreshSeconds { get; set; } = 5;
 
     internal static void Register(IServiceCollection services) =>
         services.AddOptions<StoreRefreshOptions>()
             .BindConfiguration(Section)
-            .Validate(o => o.RefreshSeconds is > 0 and <= MaxSeconds,
-                $"{Section}:{nameof(RefreshSeconds)} must be a number of seconds above 0 and at most {MaxSeconds}.")
+            .Validate(o => o.RefreshSeconds is >= MinSeconds and <= MaxSeconds,
+                $"{Section}:{nameof(RefreshSeconds)} must be a number of seconds from {MinSeconds} to {MaxSeconds}.")
             .ValidateOnStart();
 }

@@ -5,7 +5,8 @@ namespace Kushiro.OpenData.Api.Http;
 /// </summary>
 public static class ServerLifetime
 {
-    /// <returns>0 after a stop that was asked for (Ctrl+C, SIGTERM); 1 when the server could not start.</returns>
+    /// <returns>0 after a stop that was asked for (Ctrl+C, SIGTERM); 1 when the server could not start, or stopped because a
+    /// background service failed.</returns>
     public static async Task<int> ServeUntilStoppedAsync(this WebApplication app)
     {
         try
@@ -29,7 +30,9 @@ public static class ServerLifetime
                 return 1;
             }
             await app.WaitForShutdownAsync();
-            return 0;
+            // A background service that failed stops the host as a stop would: the exit code must still say so, or a
+            // service manager's restart-on-failure never restarts it. (The host has logged the failure.)
+            return app.Services.GetServices<IHostedService>().OfType<BackgroundService>().Any(s => s.ExecuteTask?.IsFaulted == true) ? 1 : 0;
         }
         finally
         {

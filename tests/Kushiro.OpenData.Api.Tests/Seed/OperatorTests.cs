@@ -33,6 +33,26 @@ public sealed class OperatorTests
         Assert.Contains("SQLite Error", result.Output + result.Error, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("Store__Provider", "mysql", "Not starting: Store:Provider \"mysql\" is not one of: sqlite, postgresql.")]
+    [InlineData("Logging__LogLevel__Default", "Loud", "Not starting: Logging:LogLevel:Default is \"Loud\", not a log level")]
+    [InlineData("RateLimit__PermitsPerMinute", "-1", "Not starting: RateLimit:PermitsPerMinute must be")]
+    public async Task ABadSettingStopsTheServerWithExitCodeOneNamingItBeforeTheStoreIsMade(string variable, string value, string said)
+    {
+        // The first two aborted the runtime (exit 134, an unhandled exception), which service managers read as a crash;
+        // the third was refused only after the store had been made and filled.
+        using var seed = new SeedFolder();
+        var database = Path.Combine(Path.GetDirectoryName(seed.Path)!, "store.db");
+        var result = await AppProcess.RunAsync(["--urls", "http://127.0.0.1:0"],
+            new Dictionary<string, string> { ["Seed__Directory"] = seed.Path, ["ConnectionStrings__Store"] = $"Data Source={database}", [variable] = value },
+            Path.GetDirectoryName(seed.Path)!);
+
+        Assert.Equal(1, result.ExitCode);
+        Assert.Contains(said, result.Output + result.Error, StringComparison.Ordinal);
+        Assert.DoesNotContain("Unhandled exception", result.Output + result.Error, StringComparison.Ordinal);
+        Assert.False(File.Exists(database), "the store must not be made before the settings are checked");
+    }
+
     [Fact]
     public async Task AnAddressInUseStopsTheServerWithExitCodeOneAndSaysSo()
     {

@@ -80,6 +80,24 @@ public sealed class StartupTests
     }
 
     [Fact]
+    public async Task AStartRefusedForASettingLeavesTheStoreAsItWasThoughTheSeedChanged()
+    {
+        // Settings were checked only as the server started, after the store had taken the new seed: instances still
+        // running on a shared store served it, while the operator read that the start had failed.
+        using var good = new ApiFactory();
+        await good.CreateClient().GetJsonAsync("/api/v1/goals");
+        var before = StoreSnapshot.Read(good.DatabasePath);
+        using var seed = new SeedFolder().EditRecord("goals.json", 1, g => g["title"] = "書き換えたタイトル");
+        using var refused = new ApiFactory(seed.Path, good.DatabasePath) { Settings = { ["RateLimit:PermitsPerMinute"] = "-1" } };
+
+        Assert.ThrowsAny<Exception>(() => refused.CreateClient());
+        Assert.Contains(refused.Problems, p => p.StartsWith("Not starting: ", StringComparison.Ordinal) && p.Contains("RateLimit:PermitsPerMinute", StringComparison.Ordinal));
+        var after = StoreSnapshot.Read(good.DatabasePath);
+        Assert.Equal((before.SeedHash, before.LastModified), (after.SeedHash, after.LastModified));
+        Assert.Equal(before.GoalTitles, after.GoalTitles);
+    }
+
+    [Fact]
     public async Task EditedSeedIsAppliedOnNextStartAndChangesLastModifiedAndETag()
     {
         using var seed = new SeedFolder();
@@ -180,6 +198,7 @@ public sealed class StartupTests
 
     [Theory]
     [InlineData("0")]
+    [InlineData("0.0009")] // passed "above 0", then ended the serving host: the timer's least period is a millisecond
     [InlineData("3601")]
     [InlineData("five")]
     public void ARefreshIntervalOutOfRangeStopsTheStartNamingTheSetting(string value)
