@@ -96,7 +96,7 @@ static WebApplication BuildApp(string[] args)
     builder.Services.AddKpis();
     builder.Services.AddLinkedData();
     builder.Services.AddExport();
-    builder.Services.AddHealthChecks().AddDbContextCheck<OpenDataContext>();
+    builder.Services.AddHealthChecks().AddDbContextCheck<OpenDataContext>().AddCheck<StoreWritableHealthCheck>("store-writable");
 
     return builder.Build();
 }

@@ -47,6 +47,9 @@ public abstract class OpenDataContext(DbContextOptions options) : DbContext(opti
     /// </summary>
     public abstract Task<bool> HasTableAsync(string table, CancellationToken cancellationToken);
 
+    /// <summary>Whether this server may only read the store (a file it may not write, a read-only database).</summary>
+    public abstract Task<bool> IsReadOnlyAsync(CancellationToken cancellationToken);
+
     /// <summary>
     /// Waits out a migrations lock another start holds, and deletes one older than <paramref name="staleAfter"/>,
     /// which no start migrating this store holds any more: returns when that one was taken, else null. Only SQLite

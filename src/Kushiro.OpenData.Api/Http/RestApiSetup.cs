@@ -79,7 +79,7 @@ public static class RestApiSetup
 
         services.AddProblemDetails(o => o.CustomizeProblemDetails = BareProblemDetails.Describe);
         services.AddClientRateLimit();
-        services.AddExceptionHandler<StoreBusyExceptionHandler>();
+        services.AddExceptionHandler<StoreUnavailableExceptionHandler>();
         services.AddExceptionHandler<ClientRequestExceptionHandler>();
 
         // The policies are fixed at start, so one provider serves every request. AddCors registers it transient, and

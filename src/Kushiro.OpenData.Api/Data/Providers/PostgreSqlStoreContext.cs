@@ -12,6 +12,10 @@ public sealed class PostgreSqlStoreContext(DbContextOptions<PostgreSqlStoreConte
         $"""SELECT to_regclass('"{table.Replace("\"", "\"\"", StringComparison.Ordinal).Replace("'", "''", StringComparison.Ordinal)}"') IS NOT NULL""",
         cancellationToken);
 
+    // A standby (in recovery), or a database or role whose transactions are read-only by default.
+    public override Task<bool> IsReadOnlyAsync(CancellationToken cancellationToken) =>
+        AskAsync("SELECT pg_is_in_recovery() OR current_setting('transaction_read_only') = 'on'", cancellationToken);
+
     // Writers on PostgreSQL run side by side, and each takes its sequence number when it inserts, not when it
     // commits. Every write moves the stamp in the store's one state row, so locking that row first puts them in a line.
     // (On a store not yet imported there is no row, and no other writer: instances importing together race on keys.)
@@ -21,7 +25,7 @@ public sealed class PostgreSqlStoreContext(DbContextOptions<PostgreSqlStoreConte
         try
         {
             // Not for ever: a lock waited for over 10 s (this one, or one the write's statements need later) ends the
-            // write with a 503 (StoreBusyExceptionHandler), before Npgsql's own 30 s command timeout would end it as an
+            // write with a 503 (StoreUnavailableExceptionHandler), before Npgsql's own 30 s command timeout would end it as an
             // error of the server. The seed import at start-up is retried instead (StoreSetup).
             await Database.ExecuteSqlRawAsync("""SET LOCAL lock_timeout = '10s'; SELECT 1 FROM "StoreStates" FOR UPDATE""", cancellationToken);
             return transaction;

@@ -10,6 +10,20 @@ public sealed class SqliteStoreContext(DbContextOptions<SqliteStoreContext> opti
     public override Task<bool> HasTableAsync(string table, CancellationToken cancellationToken) => AskAsync(
         "SELECT EXISTS (SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = $table)", cancellationToken, ("$table", table));
 
+    // SQLite opens a file it may not write for reading only, without a word: only a write then fails.
+    public override async Task<bool> IsReadOnlyAsync(CancellationToken cancellationToken)
+    {
+        await Database.OpenConnectionAsync(cancellationToken);
+        try
+        {
+            return SQLitePCL.raw.sqlite3_db_readonly(((SqliteConnection)Database.GetDbConnection()).Handle, "main") == 1;
+        }
+        finally
+        {
+            await Database.CloseConnectionAsync();
+        }
+    }
+
     // EF Core locks a SQLite store for Migrate with a row in this table (its own name for it), deleted when Migrate
     // ends. A process killed while migrating leaves the row, and every later Migrate waits for it without end
     // (dotnet/efcore#38958): the store would never come up again.

@@ -4,9 +4,34 @@ using Microsoft.Data.Sqlite;
 
 namespace Kushiro.OpenData.Api.Tests.Kpis;
 
-/// <summary>A write that cannot get its turn in time is told to retry, and leaves nothing behind.</summary>
-public sealed class StoreBusyTests
+/// <summary>A write the store cannot take (busy too long, or read-only) is a 503 that leaves nothing behind.</summary>
+public sealed class StoreUnavailableTests
 {
+    [Fact]
+    public async Task AWriteToAStoreThisServerCannotWriteIsA503NotAConflictToRetry()
+    {
+        // A store file restored as another user is opened read-only. It had been a 409 "read it again and retry",
+        // which a client would follow without end while the operators heard nothing.
+        using var writable = new ApiFactory();
+        var key = await StaffClient.CreateKeyWithCommandAsync(writable);
+        Assert.Equal(HttpStatusCode.Created, (await writable.WithKey(key).PostJsonAsync("/api/v1/kpis", StaffClient.NewKpi("read-only"))).StatusCode);
+        var before = await writable.CreateClient().GetStringAsync("/api/v1/kpis/read-only");
+
+        using var readOnly = new ApiFactory(databasePath: writable.DatabasePath);
+        readOnly.Settings["ConnectionStrings:Store"] = $"Data Source={writable.DatabasePath};Mode=ReadOnly";
+        var response = await readOnly.WithKey(key).PutJsonAsync("/api/v1/kpis/read-only/observations/FY2023", StaffClient.Figure(1));
+
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, response.StatusCode);
+        Assert.Null(response.Headers.RetryAfter);
+        var problem = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement;
+        Assert.Contains("cannot be written", problem.Text("detail"), StringComparison.Ordinal);
+        Assert.Contains(readOnly.Problems, p => p.StartsWith("Store read-only:", StringComparison.Ordinal));
+        Assert.Equal(before, await readOnly.CreateClient().GetStringAsync("/api/v1/kpis/read-only"));
+        // Reads go on, so the instance stays in service, but a monitor sees that writes cannot.
+        Assert.Equal("Degraded", await readOnly.CreateClient().GetStringAsync("/health"));
+        Assert.Equal("Healthy", await writable.CreateClient().GetStringAsync("/health"));
+    }
+
     [Fact]
     public async Task AWriteThatWaitsTooLongForTheStoreIsA503WithRetryAfterAndChangesNothing()
     {

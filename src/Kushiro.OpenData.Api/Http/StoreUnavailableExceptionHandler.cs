@@ -1,0 +1,79 @@
+using Microsoft.AspNetCore.Diagnostics;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Data.Sqlite;
+using Microsoft.Net.Http.Headers;
+using Npgsql;
+
+namespace Kushiro.OpenData.Api.Http;
+
+/// <summary>
+/// A request the store could not serve for a reason of the store's, not the request's, answered 503 (nothing of the
+/// request was saved) instead of a 500 that says the server is broken:
+/// <list type="bullet">
+/// <item>busy: it waited for a lock for longer than the store allows (SQLite's busy timeout, PostgreSQL's lock_timeout),
+/// mostly a write waiting its turn; with Retry-After, since trying again is right;</item>
+/// <item>read-only: the store cannot be written by this server (a store file restored as another user, a folder
+/// without write permission, a read-only database); an operator must act, so no Retry-After, and an error in the log.
+/// It had been a 409 telling the client to read the data again and retry, which it would do without end.</item>
+/// </list>
+/// </summary>
+public sealed class StoreUnavailableExceptionHandler(IProblemDetailsService problems, ILogger<StoreUnavailableExceptionHandler> logger) : IExceptionHandler
+{
+    public const int RetryAfterSeconds = 2;
+
+    public async ValueTask<bool> TryHandleAsync(HttpContext http, Exception exception, CancellationToken cancellationToken)
+    {
+        string detail;
+        if (IsStoreBusy(exception))
+        {
+            // Handled exceptions are not logged by the middleware; operators should see that the store is contended.
+            logger.LogWarning("Store busy: {Method} {Path} answered 503 ({Error})", http.Request.Method, http.Request.Path, exception.Message);
+            http.Response.Headers[HeaderNames.RetryAfter] = RetryAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            detail = $"The store was busy with other work for too long; nothing of this request was saved. Retry in {RetryAfterSeconds} seconds.";
+        }
+        else if (IsStoreReadOnly(exception))
+        {
+            logger.LogError("Store read-only: {Method} {Path} answered 503 ({Error}). Check that this server may write the store (ConnectionStrings:Store).",
+                http.Request.Method, http.Request.Path, exception.Message);
+            detail = "The store cannot be written by this server at the moment; nothing of this request was saved. The operators have been told.";
+        }
+        else
+        {
+            return false;
+        }
+        http.Response.StatusCode = StatusCodes.Status503ServiceUnavailable;
+        return await problems.TryWriteAsync(new ProblemDetailsContext
+        {
+            HttpContext = http,
+            Exception = exception,
+            ProblemDetails = new ProblemDetails { Status = StatusCodes.Status503ServiceUnavailable, Detail = detail },
+        });
+    }
+
+    public static bool IsStoreBusy(Exception? exception)
+    {
+        for (; exception is not null; exception = exception.InnerException)
+        {
+            // SQLITE_BUSY (5), and PostgreSQL's lock_not_available (55P03). Not SQLITE_LOCKED: without a shared cache
+            // that is a conflict within one connection, a bug to see as such, not a reason to retry.
+            if (exception is SqliteException { SqliteErrorCode: 5 } || exception is PostgresException { SqlState: PostgresErrorCodes.LockNotAvailable })
+            {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /// <summary>SQLITE_READONLY (8, its extended codes included: a read-only file or folder), and PostgreSQL's read_only_sql_transaction (25006: a standby, or a read-only default).</summary>
+    public static bool IsStoreReadOnly(Exception? exception)
+    {
+        for (; exception is not null; exception = exception.InnerException)
+        {
+            if (exception is SqliteException { SqliteErrorCode: 8 } || exception is PostgresException { SqlState: PostgresErrorCodes.ReadOnlySqlTransaction })
+            {
+                return true;
+            }
+        }
+        return false;
+    }
+}
