@@ -20,15 +20,14 @@ public sealed class ClientRateLimitOptions
 
 /// <summary>
 /// How many requests one client may make that the API has to work for. Each client address (an IPv6 client by its
-/// /64, which one subscriber usually holds whole) has a bucket of <c>PermitsPerMinute</c> requests, refilled by a sixth
-/// of that every 10 seconds. The limiter sits behind the output cache, so an answer from memory costs no permit; past
+/// /64, which one subscriber usually holds whole) has a bucket of <c>PermitsPerMinute</c> requests, refilled at that
+/// many a minute, in the smallest steps of whole requests that come at whole seconds (1200: 20 each second; 3: one
+/// every 20 seconds; 7: all 7 once a minute). The limiter sits behind the output cache, so an answer from memory costs no permit; past
 /// the limit a request is refused at once (never queued) with 429, Retry-After and a problem. /health is not limited:
 /// an orchestrator's probe must not be refused because the clients sharing its address were busy.
 /// </summary>
 internal static class ClientRateLimit
 {
-    private static readonly TimeSpan RefillPeriod = TimeSpan.FromSeconds(10);
-    private const int RefillsPerMinute = 6;
 
     public static IServiceCollection AddClientRateLimit(this IServiceCollection services)
     {
@@ -49,11 +48,14 @@ internal static class ClientRateLimit
             {
                 return; // no global limiter: the middleware passes every request straight on
             }
+            // Refills of whole requests at whole seconds that add up to exactly the limit in a minute: a sixth every
+            // 10 s, rounded up, had let 6 a minute through a limit of 1, and 12 through one of 7.
+            var refillsPerMinute = (int)System.Numerics.BigInteger.GreatestCommonDivisor(permits, 60);
             var bucket = new TokenBucketRateLimiterOptions
             {
                 TokenLimit = permits,
-                TokensPerPeriod = Math.Max(1, (int)Math.Ceiling(permits / (double)RefillsPerMinute)),
-                ReplenishmentPeriod = RefillPeriod,
+                TokensPerPeriod = permits / refillsPerMinute,
+                ReplenishmentPeriod = TimeSpan.FromSeconds(60 / refillsPerMinute),
                 QueueLimit = 0,
             };
             // The limiter runs before routing (behind the cache), so endpoint metadata such as DisableRateLimiting
@@ -93,10 +95,10 @@ internal static class ClientRateLimit
     private static async ValueTask WriteProblemAsync(OnRejectedContext rejected, int permits)
     {
         var http = rejected.HttpContext;
-        // The bucket knows when it will next hold a permit (its next refill); a whole second at least.
+        // The bucket knows when it will next hold a permit (its next refill); a whole second at least, a minute at most.
         var retryAfter = rejected.Lease.TryGetMetadata(MetadataName.RetryAfter, out var wait)
             ? Math.Max(1, (int)Math.Ceiling(wait.TotalSeconds))
-            : (int)RefillPeriod.TotalSeconds;
+            : 60;
         http.Response.Headers[HeaderNames.RetryAfter] = retryAfter.ToString(CultureInfo.InvariantCulture);
         http.RequestServices.GetRequiredService<RateLimitRefusals>().Count(ClientKey(http.Connection.RemoteIpAddress));
         await http.WriteProblemAsync(new ProblemDetails

@@ -31,8 +31,8 @@ public sealed class ClientRateLimitTests
         Assert.Equal(HttpStatusCode.TooManyRequests, refused.StatusCode);
         Assert.Equal("application/problem+json", refused.Content.Headers.ContentType?.MediaType);
         var retryAfter = refused.Headers.RetryAfter?.Delta;
-        // The bucket refills every 10 s: that is the longest a client waits for its next permit.
-        Assert.True(retryAfter >= TimeSpan.FromSeconds(1) && retryAfter <= TimeSpan.FromSeconds(10), $"Retry-After: {retryAfter}");
+        // Three a minute come one every 20 s: that is the longest a client waits for its next permit.
+        Assert.True(retryAfter >= TimeSpan.FromSeconds(1) && retryAfter <= TimeSpan.FromSeconds(20), $"Retry-After: {retryAfter}");
         using var problem = JsonDocument.Parse(await refused.Content.ReadAsStringAsync());
         Assert.Equal(429, problem.RootElement.GetProperty("status").GetInt32());
         Assert.Equal("Too Many Requests", problem.RootElement.GetProperty("title").GetString());
@@ -41,6 +41,23 @@ public sealed class ClientRateLimitTests
         Assert.False(await scope.ServiceProvider.GetRequiredService<OpenDataContext>().Kpis.AnyAsync(k => k.Id == "over-the-limit"));
         // Operators hear of it (a proxy without forwarded headers would throttle everyone).
         Assert.Contains(api.Problems, p => p.StartsWith("Rate limit: 1 request(s) refused", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task ALimitOfOneAMinuteRefillsOnceAMinuteNotEveryTenSeconds()
+    {
+        // The bucket was refilled by a sixth of the limit every 10 s, rounded up to a whole request: a limit of 1
+        // let 6 requests a minute through, and Retry-After promised a permit within 10 s.
+        using var api = new ApiFactory();
+        api.Settings["RateLimit:PermitsPerMinute"] = "1";
+        var client = api.CreateClient();
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/api/v1/goals/1")).StatusCode);
+
+        using var refused = await client.GetAsync("/api/v1/goals/2");
+
+        Assert.Equal(HttpStatusCode.TooManyRequests, refused.StatusCode);
+        var retryAfter = refused.Headers.RetryAfter?.Delta;
+        Assert.True(retryAfter > TimeSpan.FromSeconds(50) && retryAfter <= TimeSpan.FromSeconds(60), $"Retry-After: {retryAfter}");
     }
 
     [Fact]
