@@ -43,6 +43,8 @@ public sealed class SeedValidationTests
         { "kpis.json", 1, r => r["observations"]![1]!["source"]!["url"] = "https://www.city.kushiro.lg.jp/100%", "seed/kpis.json, record 1 (id \"population-outlook\"), field \"observations[1].source.url\": \"https://www.city.kushiro.lg.jp/100%\" is not an absolute http(s) URL in RFC 3986 characters without user information" },
         { "kpis.json", 1, r => r["observations"]![1]!["source"]!["url"] = "https://staff:secret@www.city.kushiro.lg.jp/", "seed/kpis.json, record 1 (id \"population-outlook\"), field \"observations[1].source.url\": \"https://staff:secret@www.city.kushiro.lg.jp/\" is not an absolute http(s) URL in RFC 3986 characters without user information" },
         { "kpis.json", 1, r => r["targets"]![1]!["value"] = "12万6千", "seed/kpis.json, record 1 (id \"population-outlook\"), field \"targets[1].value\": must be a number" },
+        // A JSON number too large for a decimal was "not a number": the rule it breaks is the one to say.
+        { "kpis.json", 1, r => r["targets"]![1]!["value"] = JsonNode.Parse("1e30"), "seed/kpis.json, record 1 (id \"population-outlook\"), field \"targets[1].value\": must have at most 20 digits before the decimal point and 8 after it" },
         { "kpis.json", 1, r => r["measureId"] = "2-1", "seed/kpis.json, record 1 (id \"population-outlook\"), field \"goalId\": must be \"2\", the goal of measure \"2-1\"" },
         { "alignments.json", 1, r => r["code"] = "goal-9", "seed/alignments.json, record 1, field \"code\": \"goal-9\" is not a code of \"national\"" },
         { "alignments.json", 2, r => r["goalId"] = "7", "seed/alignments.json, record 2, field \"goalId\": no basic goal has ID \"7\"" },
@@ -154,5 +156,17 @@ public sealed class SeedValidationTests
         var exit = SeedCheckCommand.Run(["seed", "check"], seed.Path, new StringWriter(), error);
         Assert.Equal(1, exit);
         Assert.Contains("seed/goals.json, record 1 (id \"1\"), field \"title\": is required", error.ToString(), StringComparison.Ordinal);
+        // A check touches no store, so it does not say that one was left unchanged.
+        Assert.DoesNotContain("store", error.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void AMissingEnglishLabelNamesTheLabelsFileNotAnotherItemsRecord()
+    {
+        // It was reported against the file's first record: with goal 1's label gone, that was goal 2's.
+        using var seed = new SeedFolder().EditFile("english-labels.json", labels => labels.AsArray().RemoveAt(0));
+        var error = Assert.Throws<SeedValidationException>(() => SeedReader.Read(seed.Path));
+        var problem = Assert.Single(error.Errors);
+        Assert.Equal("seed/english-labels.json: the goal \"1\" has no English label (add a record with level \"goal\" and id \"1\")", problem.ToString());
     }
 }

@@ -35,7 +35,9 @@ public static class SeedCheckCommand
         }
         catch (SeedValidationException e)
         {
-            error.WriteLine(e.Message);
+            // Not the exception's message: that speaks of a store, and a check touches none.
+            error.WriteLine($"The seed in {directory} is invalid ({e.Errors.Count} problem{(e.Errors.Count == 1 ? "" : "s")}):"
+                + string.Concat(e.Errors.Select(p => Environment.NewLine + "  " + p)));
             return 1;
         }
     }

@@ -73,7 +73,7 @@ public static partial class SeedReader
         {
             source?.Error("url", "is required for an official figure: say where it was published");
         }
-        var value = r.Decimal("value");
+        var value = r.Decimal("value", KpiValue.Rule);
         if (!KpiValue.IsStorable(value))
         {
             r.Error("value", $"must have {KpiValue.Rule}");

@@ -28,7 +28,7 @@ public static partial class SeedReader
 
     /// <summary>Every goal, measure and sub-measure has exactly one English label, and no label names anything else.</summary>
     private static void CheckEnglishLabels(
-        SeedFiles files, List<Located<EnglishLabel>> labels,
+        SeedFiles files, List<SeedError> errors, List<Located<EnglishLabel>> labels,
         List<Located<Strategy.Goal>> goals, List<Located<Strategy.Measure>> measures, List<Located<Strategy.SubMeasure>> subMeasures)
     {
         var items = goals.Select(g => ("goal", g.Value.Id))
@@ -51,9 +51,12 @@ public static partial class SeedReader
             return; // A missing or unreadable file is reported where it is read.
         }
         var labelled = labels.Select(l => (l.Value.Level, l.Value.Id)).ToHashSet();
+        // A label that is missing has no record of its own: the file is named, not its first record (which is some
+        // other item's label, and sent a clerk to the wrong place).
         foreach (var (level, id) in items.Where(i => !labelled.Contains(i)))
         {
-            labels[0].Record.Error(null, $"the {level} \"{id}\" has no English label in {files.DisplayName(SeedFiles.EnglishLabels)}");
+            errors.Add(new SeedError(files.DisplayName(SeedFiles.EnglishLabels), null, null, null,
+                $"the {level} \"{id}\" has no English label (add a record with level \"{level}\" and id \"{id}\")"));
         }
     }
 }

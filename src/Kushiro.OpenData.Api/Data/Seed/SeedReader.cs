@@ -51,7 +51,7 @@ public static partial class SeedReader
         CheckKpiScopes(kpis, goals, measures);
         CheckAlignments(alignments, goals, schemes);
         CheckSubMeasureThemes(subMeasureThemes, subMeasures, schemes);
-        CheckEnglishLabels(files, englishLabels, goals, measures, subMeasures);
+        CheckEnglishLabels(files, errors, englishLabels, goals, measures, subMeasures);
         CheckNotEmpty(files, errors, (SeedFiles.Goals, goals.Count), (SeedFiles.Measures, measures.Count), (SeedFiles.SubMeasures, subMeasures.Count));
 
         if (errors.Count > 0 || plan is null)

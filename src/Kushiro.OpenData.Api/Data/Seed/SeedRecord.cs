@@ -150,7 +150,9 @@ internal sealed class SeedRecord
     }
 
     /// <summary>A required JSON number, read exactly as a decimal (never through a binary float).</summary>
-    public decimal Decimal(string field)
+    /// <param name="field">The field's name.</param>
+    /// <param name="range">What the number may be, said when it is too large for a decimal (10^30 is a number).</param>
+    public decimal Decimal(string field, string range)
     {
         if (!element.TryGetProperty(field, out var value))
         {
@@ -159,7 +161,7 @@ internal sealed class SeedRecord
         }
         if (value.ValueKind != JsonValueKind.Number || !value.TryGetDecimal(out var number))
         {
-            Error(field, "must be a number");
+            Error(field, value.ValueKind == JsonValueKind.Number ? $"must have {range}" : "must be a number");
             return 0;
         }
         return number;
