@@ -17,7 +17,8 @@ public static class StartupSettings
     {
         foreach (var (key, value) in configuration.GetSection("Logging").AsEnumerable(makePathsRelative: false))
         {
-            var isLevel = key.Split(':') is [.., "LogLevel", _];
+            // Configuration keys match whatever their case, as the logging library reads them.
+            var isLevel = key.Split(':') is [.., var section, _] && section.Equals("LogLevel", StringComparison.OrdinalIgnoreCase);
             if (isLevel && value is not null && !Enum.TryParse<LogLevel>(value, ignoreCase: true, out _))
             {
                 throw new InvalidOperationException(
