@@ -152,10 +152,11 @@ public sealed class KpiWriter(OpenDataContext db, DatasetVersion dataset, TimePr
             // Not cancelled from here on: once the commit is sent, this instance must learn of it (below) either way.
             await write.CommitAsync(CancellationToken.None);
         }
-        catch (DbUpdateException e) when (IsConstraintViolation(e))
+        catch (DbUpdateException e) when (e is DbUpdateConcurrencyException || IsConstraintViolation(e))
         {
             // Writes take turns, so this is a constraint the data as it now is refuses: say, a re-seed on another
-            // instance removed the goal or measure the KPI names since the input was checked. Nothing was saved.
+            // instance removed the goal or measure the KPI names since the input was checked (or a row this write
+            // changes is gone: EF Core's concurrency exception). Nothing was saved.
             // Any other failure (a busy or read-only store, a full disk) is the store's: the exception handlers answer it.
             return new ProblemResult(controller.ProblemDetailsFactory.CreateProblemDetails(controller.HttpContext,
                 StatusCodes.Status409Conflict, detail: "The change conflicts with the data as it now is; read it again and retry."));
