@@ -31,6 +31,8 @@ public sealed class PostgreSqlStoreTests(SharedApiFactory sqlite)
                 .Select(json => { var plan = JsonNode.Parse(json)!.AsObject(); plan.Remove("lastModified"); return plan.ToJsonString(); });
             Assert.Single(plans.Distinct());
             await onPostgres.GetJsonAsync("/api/v1/goals/9", System.Net.HttpStatusCode.NotFound);
+            // A primary that takes writes (not a standby, not read-only by default) is healthy, as the SQLite file is.
+            Assert.Equal("Healthy", await onPostgres.GetStringAsync("/health"));
             // The factory's database did not exist before this start: creating it is no error, and an operator reading
             // the log of a first start should meet no failure (the BaseIri warning is the tests' configuration).
             Assert.All(postgres.Problems, p => Assert.StartsWith("LinkedData:BaseIri is not set", p, StringComparison.Ordinal));
