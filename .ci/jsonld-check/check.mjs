@@ -26,7 +26,7 @@ const resources = [
   '/api/v1/plan', '/api/v1/goals', '/api/v1/goals/1', '/api/v1/measures?goal=4', '/api/v1/measures/4-2',
   '/api/v1/sub-measures?limit=200', '/api/v1/sub-measures/4-2-2', '/api/v1/kpis', '/api/v1/kpis/population-outlook',
   '/api/v1/kpis/population-outlook/observations', '/api/v1/themes', '/api/v1/themes/national',
-  '/api/v1/themes/digiden/theme-4', '/api/v1/catalog', '/api/v1/export/jsonld', '/ns',
+  '/api/v1/themes/digiden/theme-4', '/api/v1/catalog', '/api/v1/catalog.jsonld', '/api/v1/export/jsonld', '/ns',
 ];
 
 const documentLoader = async (url) => {

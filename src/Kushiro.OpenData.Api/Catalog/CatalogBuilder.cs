@@ -27,7 +27,8 @@ public static class CatalogBuilder
         var policyStructureModified = Modified(PolicyStructureTypes);
         var kpisModified = Modified(KpiTypes);
         var codeListsModified = Modified(CodeListTypes);
-        // The JSON-LD export and the CSV ZIP hold every dataset, so they change whenever any of them does: a harvester
+        // The JSON-LD export and the CSV ZIP hold every dataset (so their title says 全データ wherever they are listed),
+        // so they change whenever any of them does: a harvester
         // that re-downloads by a distribution's date must see a figure write on the policy structure's ZIP too.
         var wholeStoreModified = new[] { policyStructureModified, kpisModified, codeListsModified }.Max();
         var plan = graph.Plan;
@@ -49,14 +50,16 @@ public static class CatalogBuilder
                     Id = "policy-structure",
                     Title = "施策体系（基本目標・施策・細節）",
                     Description = $"{graph.Goals.Count}つの基本目標、{graph.Measures.Count}の施策、{graph.SubMeasures.Count}の細節。表記・説明は市の資料（{plan.SourceDocument.Title}）のとおり。",
-                    Keywords = ["地方創生", "総合戦略", "まち・ひと・しごと創生", "施策体系", plan.Municipality.Name],
+                    // Keywords without "・": CKAN's tag rule (letters, digits, space, "-", "_", ".") refuses it, and a
+                    // harvesting portal then refused the whole dataset. The titles keep the official spelling.
+                    Keywords = ["地方創生", "総合戦略", "まちひとしごと創生", "施策体系", plan.Municipality.Name],
                     Licence = pdl,
                     Rights = $"市の文章は{plan.Licence.Name}。{editorial}",
                     Modified = policyStructureModified,
                     Distributions =
                     [
                         Api("施策体系（JSON、細節の一覧）", "application/json", ApiLinks.SubMeasures + "?limit=200", policyStructureModified),
-                        Download("施策体系（JSON-LD、全件）", "application/ld+json", ExportLinks.JsonLd, wholeStoreModified),
+                        Download("全データ（JSON-LD）", "application/ld+json", ExportLinks.JsonLd, wholeStoreModified),
                         Download("基本目標（CSV）", "text/csv", ExportLinks.Csv("goals"), policyStructureModified),
                         Download("施策（CSV）", "text/csv", ExportLinks.Csv("measures"), policyStructureModified),
                         Download("細節（CSV）", "text/csv", ExportLinks.Csv("sub-measures"), policyStructureModified),
@@ -76,7 +79,7 @@ public static class CatalogBuilder
                     Distributions =
                     [
                         Api("KPI（JSON）", "application/json", ApiLinks.Kpis + "?limit=200", kpisModified),
-                        Download("KPI（JSON-LD、全件）", "application/ld+json", ExportLinks.JsonLd, wholeStoreModified),
+                        Download("全データ（JSON-LD）", "application/ld+json", ExportLinks.JsonLd, wholeStoreModified),
                         Download("KPI（CSV、定義）", "text/csv", ExportLinks.Csv("kpis"), kpisModified),
                         Download("KPIの数値（CSV、縦持ち）", "text/csv", ExportLinks.Csv("kpi-figures"), kpisModified),
                         Download("全データ（CSV一式、ZIP）", "application/zip", ExportLinks.CsvArchive, wholeStoreModified),
@@ -87,7 +90,7 @@ public static class CatalogBuilder
                     Id = "code-lists",
                     Title = "コードリスト（国の総合戦略の基本目標、デジタル田園都市国家構想の取組、SDGsの17の目標、政策分野）と基本目標・細節の対応付け",
                     Description = "SKOS の概念体系。名称は各コードリストの発行者の公表資料のとおり（国の総合戦略とデジタル田園都市国家構想は政府、SDGsは国際連合。政策分野の一覧は本プロジェクトによる）、英語名（SDGsは国連の略称）と対応付け（理由付き）は本プロジェクトによる。",
-                    Keywords = ["コードリスト", "SKOS", "まち・ひと・しごと創生総合戦略", "デジタル田園都市国家構想", "SDGs", "政策分野"],
+                    Keywords = ["コードリスト", "SKOS", "まちひとしごと創生総合戦略", "デジタル田園都市国家構想", "SDGs", "政策分野"],
                     Licence = ccBy,
                     // Not "the government's" alone: the SDGs' names are the UN's, and the policy fields are the project's own.
                     Rights = "名称は各コードリストの発行者による（発行者・出典は各コードリストに記載）。" + editorial,
@@ -95,7 +98,7 @@ public static class CatalogBuilder
                     Distributions =
                     [
                         Api("コードリスト（JSON）", "application/json", ApiLinks.Themes, codeListsModified),
-                        Download("コードリスト（JSON-LD、全件）", "application/ld+json", ExportLinks.JsonLd, wholeStoreModified),
+                        Download("全データ（JSON-LD）", "application/ld+json", ExportLinks.JsonLd, wholeStoreModified),
                         Download("コードリスト（CSV）", "text/csv", ExportLinks.Csv("concept-schemes"), codeListsModified),
                         Download("コードリストの概念（CSV）", "text/csv", ExportLinks.Csv("concepts"), codeListsModified),
                         Download("基本目標の対応付け（CSV）", "text/csv", ExportLinks.Csv("alignments"), codeListsModified),
@@ -107,11 +110,24 @@ public static class CatalogBuilder
         };
     }
 
+    // Each distribution says what it is, for the harvester that imports it as a resource (dct:description).
+    private const string ApiNote = "APIの一覧（JSON）。limit=200 で一度に最大200件。それを超える分は links.next をたどる。";
+    private const string JsonLdNote = "全データセット（施策体系、KPI、コードリスト）とこのカタログを1つのJSON-LD文書（@graph）にまとめたもの。";
+    private const string ZipNote = "全データセットのCSVファイル一式と、出典と各ファイルのデータセット・ライセンスを記した README.txt。" + CsvNote;
+
     private static DistributionResource Api(string title, string mediaType, string url, DateTimeOffset modified) =>
-        new() { Title = title, MediaType = mediaType, Url = url, Download = false, Modified = modified };
+        new() { Title = title, Description = ApiNote, MediaType = mediaType, Url = url, Download = false, Modified = modified };
 
     private static DistributionResource Download(string title, string mediaType, string url, DateTimeOffset modified) =>
-        new() { Title = title, MediaType = mediaType, Url = url, Download = true, Modified = modified };
+        new()
+        {
+            Title = title,
+            Description = mediaType switch { "text/csv" => CsvNote, "application/zip" => ZipNote, _ => JsonLdNote },
+            MediaType = mediaType,
+            Url = url,
+            Download = true,
+            Modified = modified,
+        };
 }
 
 /// <summary>Where the bulk exports are served.</summary>

@@ -55,7 +55,9 @@ public static class CatalogDocuments
             ["id"] = DistributionIri(iris, dataset, d),
             ["type"] = "Distribution",
             ["表記"] = d.Title,
+            ["説明"] = d.Description,
             ["title"] = d.Title,
+            ["description"] = d.Description,
             ["license"] = dataset.Licence.Url,
             ["mediaType"] = "https://www.iana.org/assignments/media-types/" + d.MediaType,
             ["accessURL"] = iris.Api(d.Url),
@@ -69,7 +71,6 @@ public static class CatalogDocuments
         {
             node["characterEncoding"] = catalog.Csv.CharacterEncoding;
             node["byteOrderMark"] = catalog.Csv.ByteOrderMark;
-            node["説明"] = catalog.Csv.Note;
         }
         return node;
     }

@@ -114,6 +114,10 @@ public sealed record DistributionResource
     /// <example>施策体系（CSV、細節）</example>
     public required string Title { get; init; }
 
+    /// <summary>What it holds and how it is written (Japanese): for CSV files the catalog's CSV note.</summary>
+    /// <example>UTF-8、BOM付き、改行CRLF（RFC 4180）。先頭列は 全国地方公共団体コード,ID,地方公共団体名。</example>
+    public required string Description { get; init; }
+
     /// <summary>Media type.</summary>
     /// <example>text/csv</example>
     public required string MediaType { get; init; }
