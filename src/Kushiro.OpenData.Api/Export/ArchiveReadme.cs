@@ -20,7 +20,8 @@ public static class ArchiveReadme
     {
         var plan = graph.Plan;
         var catalog = CatalogBuilder.Build(graph);
-        var text = new StringBuilder(Csv.CsvFormat.ByteOrderMark);
+        // Appended, not given to the constructor: StringBuilder(char) would take the mark for a capacity.
+        var text = new StringBuilder().Append(Csv.CsvFormat.ByteOrderMark);
         void Line(string line = "") => text.Append(line).Append("\r\n");
         Line($"{catalog.Title}（Kushiro OpenData） CSV一式");
         Line(catalog.Description);

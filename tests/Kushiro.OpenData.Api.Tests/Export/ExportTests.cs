@@ -107,8 +107,11 @@ public sealed class ExportTests(SharedApiFactory api)
         // nor said that the code lists are CC BY 4.0 while the city's text is PDL1.0.
         var client = api.CreateClient();
         using var zip = new ZipArchive(new MemoryStream(await client.GetByteArrayAsync("/api/v1/export/csv.zip")));
-        using var reader = new StreamReader(zip.GetEntry("README.txt")!.Open(), Encoding.UTF8);
-        var readme = await reader.ReadToEndAsync();
+        using var bytes = new MemoryStream();
+        await zip.GetEntry("README.txt")!.Open().CopyToAsync(bytes);
+        // A byte order mark, as the CSV files have: without one, tools on Japanese Windows read it as Shift_JIS.
+        Assert.Equal([0xEF, 0xBB, 0xBF], bytes.ToArray()[..3]);
+        var readme = Encoding.UTF8.GetString(bytes.ToArray()[3..]);
         var plan = await client.GetJsonAsync("/api/v1/plan");
         var source = plan.GetProperty("sourceDocument");
         Assert.Contains($"出典：{source.Text("publisher")}「{source.Text("title")}」", readme);
