@@ -24,13 +24,16 @@ public sealed class ExactDecimalConverter : JsonConverter<decimal>
             throw new JsonException("must be a JSON number");
         }
         var text = Encoding.UTF8.GetString(reader.HasValueSequence ? System.Buffers.BuffersExtensions.ToArray(reader.ValueSequence) : reader.ValueSpan);
-        if (text.Length > MaxLength || !decimal.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var value)
-            || !SameNumber(text, value))
+        if (!TryReadExactly(text, out var value))
         {
             throw new JsonException($"{(text.Length > MaxLength ? text[..MaxLength] + "…" : text)} cannot be kept exactly as a decimal");
         }
         return value;
     }
+
+    /// <summary>A JSON number's text as a decimal, only if the decimal is that number exactly (the seed reads figures so too).</summary>
+    public static bool TryReadExactly(string text, out decimal value) =>
+        decimal.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out value) && text.Length <= MaxLength && SameNumber(text, value);
 
     // Whether the decimal is the number as written, compared as digits and a power of ten.
     private static bool SameNumber(string text, decimal value) =>

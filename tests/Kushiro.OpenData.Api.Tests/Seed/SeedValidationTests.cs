@@ -45,6 +45,8 @@ public sealed class SeedValidationTests
         { "kpis.json", 1, r => r["targets"]![1]!["value"] = "12万6千", "seed/kpis.json, record 1 (id \"population-outlook\"), field \"targets[1].value\": must be a number" },
         // A JSON number too large for a decimal was "not a number": the rule it breaks is the one to say.
         { "kpis.json", 1, r => r["targets"]![1]!["value"] = JsonNode.Parse("1e30"), "seed/kpis.json, record 1 (id \"population-outlook\"), field \"targets[1].value\": must have at most 20 digits before the decimal point and 8 after it" },
+        // Too small for a decimal, it became 0 and was served as the target.
+        { "kpis.json", 1, r => r["targets"]![0]!["value"] = JsonNode.Parse("1e-29"), "seed/kpis.json, record 1 (id \"population-outlook\"), field \"targets[0].value\": must have at most 20 digits before the decimal point and 8 after it" },
         { "kpis.json", 1, r => r["measureId"] = "2-1", "seed/kpis.json, record 1 (id \"population-outlook\"), field \"goalId\": must be \"2\", the goal of measure \"2-1\"" },
         { "alignments.json", 1, r => r["code"] = "goal-9", "seed/alignments.json, record 1, field \"code\": \"goal-9\" is not a code of \"national\"" },
         { "alignments.json", 2, r => r["goalId"] = "7", "seed/alignments.json, record 2, field \"goalId\": no basic goal has ID \"7\"" },

@@ -159,9 +159,15 @@ internal sealed class SeedRecord
             Missing(field);
             return 0;
         }
-        if (value.ValueKind != JsonValueKind.Number || !value.TryGetDecimal(out var number))
+        if (value.ValueKind != JsonValueKind.Number)
         {
-            Error(field, value.ValueKind == JsonValueKind.Number ? $"must have {range}" : "must be a number");
+            Error(field, "must be a number");
+            return 0;
+        }
+        // Exactly as written, as the write path reads figures: TryGetDecimal makes 1e-29 a 0, which passed every check.
+        if (!Kpis.ExactDecimalConverter.TryReadExactly(value.GetRawText(), out var number))
+        {
+            Error(field, $"must have {range}");
             return 0;
         }
         return number;
