@@ -57,6 +57,13 @@ catch (Exception e)
     {
         app.Logger.LogCritical("Not starting: {Problems}", e.Message);
     }
+    else if (StoreUnavailableExceptionHandler.IsStoreReadOnly(e))
+    {
+        // SQLite keeps its -wal and -shm files beside the store: a folder this server may not write cannot be opened
+        // even to read. (A file it may not write, in a folder it may, is served read-only: /health says Degraded.)
+        app.Logger.LogCritical("Not starting: this server may not write the store or its folder (ConnectionStrings:Store); "
+            + "the store needs both writable to start, even to serve reads only ({Error})", e.GetBaseException().Message);
+    }
     else
     {
         app.Logger.LogCritical(e, "Not starting: the store could not be brought up to date (see ConnectionStrings:Store and Store:Provider)");

@@ -19,7 +19,8 @@ public static class StartupSettings
         {
             // Configuration keys match whatever their case, as the logging library reads them.
             var isLevel = key.Split(':') is [.., var section, _] && section.Equals("LogLevel", StringComparison.OrdinalIgnoreCase);
-            if (isLevel && value is not null && !Enum.TryParse<LogLevel>(value, ignoreCase: true, out _))
+            // A number parses too ("7", "-1"), and the logging library takes it: only the levels there are count.
+            if (isLevel && value is not null && !(Enum.TryParse<LogLevel>(value, ignoreCase: true, out var level) && Enum.IsDefined(level)))
             {
                 throw new InvalidOperationException(
                     $"{key} is \"{value}\", not a log level: Trace, Debug, Information, Warning, Error, Critical or None.");

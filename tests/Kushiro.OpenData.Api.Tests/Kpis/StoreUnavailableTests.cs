@@ -33,6 +33,21 @@ public sealed class StoreUnavailableTests
     }
 
     [Fact]
+    public async Task AStartThatMustWriteAStoreItMayOnlyReadSaysSo()
+    {
+        // A changed seed must be imported, and this server may only read the store: the start had said only that the
+        // store "could not be brought up to date", with SQLite's words further down.
+        using var writable = new ApiFactory();
+        await writable.CreateClient().GetJsonAsync("/api/v1/goals");
+        using var seed = new Seed.SeedFolder().EditRecord("goals.json", 1, g => g["title"] = "書き換えたタイトル");
+        using var readOnly = new ApiFactory(seed.Path, writable.DatabasePath);
+        readOnly.Settings["ConnectionStrings:Store"] = $"Data Source={writable.DatabasePath};Mode=ReadOnly";
+
+        Assert.ThrowsAny<Exception>(() => readOnly.CreateClient());
+        Assert.Contains(readOnly.Problems, p => p.StartsWith("Not starting: this server may not write the store or its folder (ConnectionStrings:Store)", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task AWriteThatWaitsTooLongForTheStoreIsA503WithRetryAfterAndChangesNothing()
     {
         using var api = new ApiFactory();

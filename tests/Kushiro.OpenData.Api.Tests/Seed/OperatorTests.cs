@@ -37,6 +37,7 @@ public sealed class OperatorTests
     [InlineData("Store__Provider", "mysql", "Not starting: Store:Provider \"mysql\" is not one of: sqlite, postgresql.")]
     [InlineData("Logging__LogLevel__Default", "Loud", "Not starting: Logging:LogLevel:Default is \"Loud\", not a log level")]
     [InlineData("Logging__Console__loglevel__Default", "Loud", "Not starting: Logging:Console:loglevel:Default is \"Loud\", not a log level")]
+    [InlineData("Logging__LogLevel__Default", "7", "Not starting: Logging:LogLevel:Default is \"7\", not a log level")] // started, and logged nothing at all
     [InlineData("RateLimit__PermitsPerMinute", "-1", "Not starting: RateLimit:PermitsPerMinute must be")]
     public async Task ABadSettingStopsTheServerWithExitCodeOneNamingItBeforeTheStoreIsMade(string variable, string value, string said)
     {
