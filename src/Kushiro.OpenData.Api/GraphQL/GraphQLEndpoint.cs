@@ -93,7 +93,8 @@ public static class GraphQLEndpoint
         // One timer for validation and execution together (the executer's own timeout would cover execution only, with
         // a second timer). Timers count whole milliseconds: a limit under one is no time at all, and the source is
         // cancelled before the executer starts.
-        var limit = http.RequestServices.GetRequiredService<IOptions<GraphQLTimeoutOptions>>().Value.Timeout;
+        var options = http.RequestServices.GetRequiredService<IOptions<GraphQLTimeoutOptions>>().Value;
+        var limit = options.Timeout;
         using var timer = new CancellationTokenSource(TimeSpan.FromMilliseconds(Math.Floor(limit.TotalMilliseconds)));
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(timer.Token, http.RequestAborted);
         try
@@ -114,7 +115,8 @@ public static class GraphQLEndpoint
         {
             return new ExecutionResult
             {
-                Errors = [new ExecutionError($"The query did not finish within {limit.TotalSeconds:0.###} s.") { Code = "TIMEOUT" }],
+                // The setting as written ("0.0001"), not rounded: "within 0 s" read as if no time had been allowed.
+                Errors = [new ExecutionError($"The query did not finish within {options.TimeoutSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture)} s (GraphQL:TimeoutSeconds).") { Code = "TIMEOUT" }],
             };
         }
     }

@@ -31,7 +31,8 @@ public sealed class StrategySchema : Schema
             && directive.GetField("args") is { } args
             && args.Arguments?.Find("includeDeprecated") is null)
         {
-            (args.Arguments ??= new QueryArguments()).Add(new QueryArgument<NonNullGraphType<BooleanGraphType>>
+            // Nullable with a default, as GraphQL.NET's own includeDeprecated arguments and graphql-js have it.
+            (args.Arguments ??= new QueryArguments()).Add(new QueryArgument<BooleanGraphType>
             {
                 Name = "includeDeprecated",
                 DefaultValue = false,

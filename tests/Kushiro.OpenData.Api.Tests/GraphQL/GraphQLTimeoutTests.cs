@@ -26,6 +26,8 @@ public sealed class GraphQLTimeoutTests
             Assert.Equal(HttpStatusCode.OK, response.StatusCode); // application/json: errors travel under 200
             var error = Assert.Single(body.GetProperty("errors").EnumerateArray());
             Assert.Equal("TIMEOUT", error.GetProperty("extensions").GetProperty("code").GetString());
+            // The time allowed as configured, not rounded to "0 s".
+            Assert.Equal("The query did not finish within 0.0001 s (GraphQL:TimeoutSeconds).", error.GetProperty("message").GetString());
             Assert.Null(response.Headers.Age); // executed each time, not answered from the cache
         }
     }
