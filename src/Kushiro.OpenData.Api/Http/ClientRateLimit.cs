@@ -20,9 +20,8 @@ public sealed class ClientRateLimitOptions
 
 /// <summary>
 /// How many requests one client may make that the API has to work for. Each client address (an IPv6 client by its
-/// /64, which one subscriber usually holds whole) has a bucket of <c>PermitsPerMinute</c> requests, refilled at that
-/// many a minute, in the smallest steps of whole requests that come at whole seconds (1200: 20 each second; 3: one
-/// every 20 seconds; 7: all 7 once a minute). The limiter sits behind the output cache, so an answer from memory costs no permit; past
+/// /64, which one subscriber usually holds whole) has a bucket of <c>PermitsPerMinute</c> requests, refilled steadily at
+/// that many a minute (the token bucket accrues parts of a permit: 1200 give one every 0.05 s, 7 one every 8.6 s). The limiter sits behind the output cache, so an answer from memory costs no permit; past
 /// the limit a request is refused at once (never queued) with 429, Retry-After and a problem. /health is not limited:
 /// an orchestrator's probe must not be refused because the clients sharing its address were busy.
 /// </summary>
@@ -48,8 +47,8 @@ internal static class ClientRateLimit
             {
                 return; // no global limiter: the middleware passes every request straight on
             }
-            // Refills of whole requests at whole seconds that add up to exactly the limit in a minute: a sixth every
-            // 10 s, rounded up, had let 6 a minute through a limit of 1, and 12 through one of 7.
+            // A rate of exactly the limit a minute, stated in whole permits over whole seconds (the bucket accrues it
+            // steadily): a sixth every 10 s, rounded up, had let 6 a minute through a limit of 1, and 12 through one of 7.
             var refillsPerMinute = (int)System.Numerics.BigInteger.GreatestCommonDivisor(permits, 60);
             var bucket = new TokenBucketRateLimiterOptions
             {
@@ -95,10 +94,9 @@ internal static class ClientRateLimit
     private static async ValueTask WriteProblemAsync(OnRejectedContext rejected, int permits)
     {
         var http = rejected.HttpContext;
-        // The bucket knows when it will next hold a permit (its next refill); a whole second at least, a minute at most.
-        var retryAfter = rejected.Lease.TryGetMetadata(MetadataName.RetryAfter, out var wait)
-            ? Math.Max(1, (int)Math.Ceiling(wait.TotalSeconds))
-            : 60;
+        // The longest wait for the next permit: the time the bucket takes to accrue one, in whole seconds. (The lease's
+        // own RetryAfter is the stated period, 60 s for a limit of 7, though a permit comes every 8.6 s.)
+        var retryAfter = Math.Max(1, (int)Math.Ceiling(60.0 / permits));
         http.Response.Headers[HeaderNames.RetryAfter] = retryAfter.ToString(CultureInfo.InvariantCulture);
         http.RequestServices.GetRequiredService<RateLimitRefusals>().Count(ClientKey(http.Connection.RemoteIpAddress));
         await http.WriteProblemAsync(new ProblemDetails

@@ -19,7 +19,7 @@ internal sealed class HttpConventionsOperationFilter : IOperationFilter
         ["412"] = "A precondition failed: the data changed after the If-Unmodified-Since date, or If-Match named an entity tag (it compares strongly, and these ETags are weak, so only * matches). The problem details say which.",
         ["413"] = "The request's body is larger than the operation accepts (64 KB for the write path); nothing was changed.",
         ["415"] = "The request's body is not declared as application/json (Content-Type), or it has a content coding (Content-Encoding: gzip…, which is not decoded; the answer's Accept-Encoding says identity); nothing was changed.",
-        ["429"] = "This client address has used up its allowance (RateLimit:PermitsPerMinute, 1200 by default, refilled at that rate, for 1200 by 20 each second; answers from the cache are not counted); nothing was done. Retry after the seconds in Retry-After.",
+        ["429"] = "This client address has used up its allowance (RateLimit:PermitsPerMinute, 1200 by default, refilled steadily at that rate; answers from the cache are not counted); nothing was done. Retry after the seconds in Retry-After.",
         ["503"] = "The store was busy with other work for too long (a write waits at most 10 s for each lock on PostgreSQL, 30 s on SQLite); nothing of this request was saved. Retry after the seconds in Retry-After.",
     };
 

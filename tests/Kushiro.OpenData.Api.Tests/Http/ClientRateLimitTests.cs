@@ -31,7 +31,7 @@ public sealed class ClientRateLimitTests
         Assert.Equal(HttpStatusCode.TooManyRequests, refused.StatusCode);
         Assert.Equal("application/problem+json", refused.Content.Headers.ContentType?.MediaType);
         var retryAfter = refused.Headers.RetryAfter?.Delta;
-        // Three a minute come one every 20 s: that is the longest a client waits for its next permit.
+        // Three a minute accrue one every 20 s: that is the longest a client waits for its next permit.
         Assert.True(retryAfter >= TimeSpan.FromSeconds(1) && retryAfter <= TimeSpan.FromSeconds(20), $"Retry-After: {retryAfter}");
         using var problem = JsonDocument.Parse(await refused.Content.ReadAsStringAsync());
         Assert.Equal(429, problem.RootElement.GetProperty("status").GetInt32());
@@ -58,6 +58,24 @@ public sealed class ClientRateLimitTests
         Assert.Equal(HttpStatusCode.TooManyRequests, refused.StatusCode);
         var retryAfter = refused.Headers.RetryAfter?.Delta;
         Assert.True(retryAfter > TimeSpan.FromSeconds(50) && retryAfter <= TimeSpan.FromSeconds(60), $"Retry-After: {retryAfter}");
+    }
+
+    [Fact]
+    public async Task RetryAfterIsTheTimeOnePermitTakesNotTheWholeMinute()
+    {
+        // Seven a minute accrue one every 8.6 s, but Retry-After said 60: a client that obeyed it lost most of its allowance.
+        using var api = new ApiFactory();
+        api.Settings["RateLimit:PermitsPerMinute"] = "7";
+        var client = api.CreateClient();
+        for (var i = 1; i <= 7; i++)
+        {
+            Assert.Equal(HttpStatusCode.OK, (await client.GetAsync($"/api/v1/sub-measures?offset={i}")).StatusCode);
+        }
+
+        using var refused = await client.GetAsync("/api/v1/sub-measures?offset=8");
+
+        Assert.Equal(HttpStatusCode.TooManyRequests, refused.StatusCode);
+        Assert.Equal(TimeSpan.FromSeconds(9), refused.Headers.RetryAfter?.Delta);
     }
 
     [Fact]
