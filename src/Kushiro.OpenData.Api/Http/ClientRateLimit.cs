@@ -21,7 +21,8 @@ public sealed class ClientRateLimitOptions
 /// <summary>
 /// How many requests one client may make that the API has to work for. Each client address (an IPv6 client by its
 /// /64, which one subscriber usually holds whole) has a bucket of <c>PermitsPerMinute</c> requests, refilled steadily at
-/// that many a minute (the token bucket accrues parts of a permit: 1200 give one every 0.05 s, 7 one every 8.6 s). The limiter sits behind the output cache, so an answer from memory costs no permit; past
+/// that many a minute (the token bucket accrues parts of a permit: 1200 give one every 0.05 s, 7 one every 8.6 s).
+/// The limiter sits behind the output cache, so an answer from memory costs no permit; past
 /// the limit a request is refused at once (never queued) with 429, Retry-After and a problem. /health is not limited:
 /// an orchestrator's probe must not be refused because the clients sharing its address were busy.
 /// </summary>

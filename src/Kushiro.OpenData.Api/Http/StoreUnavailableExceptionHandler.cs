@@ -35,7 +35,7 @@ public sealed class StoreUnavailableExceptionHandler(IProblemDetailsService prob
         {
             logger.LogError("Store read-only: {Method} {Path} answered 503 ({Error}). Check that this server may write the store (ConnectionStrings:Store).",
                 http.Request.Method, http.Request.Path, exception.Message);
-            detail = "The store cannot be written by this server at the moment; nothing of this request was saved. The operators have been told.";
+            detail = "The store cannot be written by this server at the moment; nothing of this request was saved. The server's log says why.";
         }
         else
         {
