@@ -60,6 +60,9 @@ public static class CatalogDocuments
             ["description"] = d.Description,
             ["license"] = dataset.Licence.Url,
             ["mediaType"] = "https://www.iana.org/assignments/media-types/" + d.MediaType,
+            // The format's common name as well (DCAT-AP recommends dct:format): CKAN's harvester took the media type's
+            // IRI for the resource's format, and its CSV preview and DataStore, which look for "CSV", never started.
+            ["format"] = FormatNames[d.MediaType],
             ["accessURL"] = iris.Api(d.Url),
             ["modified"] = Http.DateTimeText.Format(d.Modified),
         };
@@ -74,6 +77,14 @@ public static class CatalogDocuments
         }
         return node;
     }
+
+    private static readonly Dictionary<string, string> FormatNames = new()
+    {
+        ["application/json"] = "JSON",
+        ["application/ld+json"] = "JSON-LD",
+        ["text/csv"] = "CSV",
+        ["application/zip"] = "ZIP",
+    };
 
     /// <summary>
     /// A distribution's IRI: its dataset's, with the distribution's URL below the API version as fragment

@@ -50,6 +50,21 @@ public sealed class CatalogHarvestTests(SharedApiFactory api)
         Assert.All(distributions.GroupBy(d => (string)d!["accessURL"]!), sameFile => Assert.Single(sameFile.Select(d => (string?)d!["title"]).Distinct()));
     }
 
+    [Theory]
+    [InlineData("text/csv", "CSV")]
+    [InlineData("application/json", "JSON")]
+    [InlineData("application/ld+json", "JSON-LD")]
+    [InlineData("application/zip", "ZIP")]
+    public async Task EveryDistributionNamesItsFormatAsPortalsDo(string mediaType, string format)
+    {
+        // CKAN's harvester took the media type's IRI for the resource's format, so its CSV preview never started.
+        var distributions = (await CatalogAsync())["datasets"]!.AsArray().SelectMany(d => d!["distributions"]!.AsArray())
+            .Where(d => (string?)d!["mediaType"] == "https://www.iana.org/assignments/media-types/" + mediaType).ToList();
+
+        Assert.NotEmpty(distributions);
+        Assert.All(distributions, d => Assert.Equal(format, (string?)d!["format"]));
+    }
+
     [Fact]
     public async Task EveryKeywordIsATagCkanAccepts()
     {
