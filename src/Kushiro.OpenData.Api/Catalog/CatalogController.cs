@@ -1,5 +1,3 @@
-using System.Text.Encodings.Web;
-using System.Text.Json;
 using Kushiro.OpenData.Api.Http;
 using Kushiro.OpenData.Api.LinkedData;
 using Kushiro.OpenData.Api.Strategy.ReadModel;
@@ -12,8 +10,6 @@ namespace Kushiro.OpenData.Api.Catalog;
 [Tags("Catalog")]
 public sealed class CatalogController(StrategyReadModel readModel) : ApiV1Controller
 {
-    private static readonly JsonSerializerOptions Writing = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
-
     /// <summary>Get the data catalog (DCAT).</summary>
     /// <remarks>Datasets (policy structure, KPIs, code lists) with licence (PDL1.0 for the city's text, CC BY 4.0 for this project's additions), modified dates, and distributions as JSON, JSON-LD and CSV. Ask for <c>application/ld+json</c> for DCAT proper, or take <c>/catalog.jsonld</c>.</remarks>
     /// <param name="cancellationToken">Cancelled when the client goes away.</param>
@@ -25,16 +21,12 @@ public sealed class CatalogController(StrategyReadModel readModel) : ApiV1Contro
 
     /// <summary>Get the data catalog as DCAT in JSON-LD, whatever Accept says.</summary>
     /// <remarks>The document <c>/catalog</c> answers to <c>Accept: application/ld+json</c>, at a URL of its own for harvesters that send no Accept header and choose their parser by the answer's media type (CKAN's ckanext-dcat): at <c>/catalog</c> they got plain JSON, which holds no triples.</remarks>
-    /// <param name="themes">The code lists the catalog's theme taxonomy names.</param>
     /// <param name="cancellationToken">Cancelled when the client goes away.</param>
     /// <response code="200">The catalog as JSON-LD (DCAT).</response>
     [HttpGet("catalog.jsonld", Name = "getCatalogJsonLd")]
     [ProducesResponseType<object>(StatusCodes.Status200OK, JsonLdTemplates.MediaType)]
-    public async Task<IActionResult> GetCatalogJsonLd([FromServices] Themes.ThemeCatalog themes, CancellationToken cancellationToken)
-    {
-        var catalog = CatalogBuilder.Build(await readModel.GetAsync(cancellationToken));
-        var iris = LinkedDataIris.For(HttpContext);
-        var document = JsonLdTemplates.Document(iris, CatalogDocuments.Catalog(iris, catalog, themes));
-        return File(JsonSerializer.SerializeToUtf8Bytes(document, Writing), JsonLdTemplates.MediaType);
-    }
+    public async Task<IActionResult> GetCatalogJsonLd(CancellationToken cancellationToken) =>
+        // The JSON-LD formatter writes it, as it writes /catalog's JSON-LD: the same document, bytes and ETag. (Set on
+        // the result, not by [Produces], which would also have the OpenAPI document give the problems that media type.)
+        new ObjectResult(CatalogBuilder.Build(await readModel.GetAsync(cancellationToken))) { ContentTypes = { JsonLdTemplates.MediaType } };
 }

@@ -35,6 +35,16 @@ public sealed class CatalogHarvestTests(SharedApiFactory api)
     }
 
     [Fact]
+    public async Task AClientThatAcceptsOnlyPlainJsonIsToldTheCatalogHereIsJsonLd()
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/api/v1/catalog.jsonld") { Headers = { { "Accept", "application/json" } } };
+        using var response = await api.CreateClient().SendAsync(request);
+
+        Assert.Equal(HttpStatusCode.NotAcceptable, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+    }
+
+    [Fact]
     public async Task EveryDistributionHasADescriptionAndAFileListedTwiceHasOneTitle()
     {
         var distributions = (await CatalogAsync())["datasets"]!.AsArray().SelectMany(d => d!["distributions"]!.AsArray()).ToList();
