@@ -57,7 +57,7 @@ catch (Exception e)
     {
         app.Logger.LogCritical("Not starting: {Problems}", e.Message);
     }
-    else if (StoreUnavailableExceptionHandler.IsStoreReadOnly(e))
+    else if (StoreErrors.IsReadOnly(e))
     {
         // SQLite keeps its -wal and -shm files beside the store: a folder this server may not write cannot be opened
         // even to read. (A file it may not write, in a folder it may, is served read-only: /health says Degraded.)

@@ -48,14 +48,13 @@ internal static class ClientRateLimit
             {
                 return; // no global limiter: the middleware passes every request straight on
             }
-            // A rate of exactly the limit a minute, stated in whole permits over whole seconds (the bucket accrues it
-            // steadily): a sixth every 10 s, rounded up, had let 6 a minute through a limit of 1, and 12 through one of 7.
-            var refillsPerMinute = (int)System.Numerics.BigInteger.GreatestCommonDivisor(permits, 60);
+            // The limit a minute, which the bucket accrues steadily, part of a permit at a time: a sixth every 10 s,
+            // rounded up to a whole permit, had let 6 a minute through a limit of 1, and 12 through one of 7.
             var bucket = new TokenBucketRateLimiterOptions
             {
                 TokenLimit = permits,
-                TokensPerPeriod = permits / refillsPerMinute,
-                ReplenishmentPeriod = TimeSpan.FromSeconds(60 / refillsPerMinute),
+                TokensPerPeriod = permits,
+                ReplenishmentPeriod = TimeSpan.FromMinutes(1),
                 QueueLimit = 0,
             };
             // The limiter runs before routing (behind the cache), so endpoint metadata such as DisableRateLimiting

@@ -1,8 +1,6 @@
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.Data.Sqlite;
 using Microsoft.Net.Http.Headers;
-using Npgsql;
 
 namespace Kushiro.OpenData.Api.Http;
 
@@ -24,14 +22,14 @@ public sealed class StoreUnavailableExceptionHandler(IProblemDetailsService prob
     public async ValueTask<bool> TryHandleAsync(HttpContext http, Exception exception, CancellationToken cancellationToken)
     {
         string detail;
-        if (IsStoreBusy(exception))
+        if (Data.StoreErrors.IsBusy(exception))
         {
             // Handled exceptions are not logged by the middleware; operators should see that the store is contended.
             logger.LogWarning("Store busy: {Method} {Path} answered 503 ({Error})", http.Request.Method, http.Request.Path, exception.Message);
             http.Response.Headers[HeaderNames.RetryAfter] = RetryAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
             detail = $"The store was busy with other work for too long; nothing of this request was saved. Retry in {RetryAfterSeconds} seconds.";
         }
-        else if (IsStoreReadOnly(exception))
+        else if (Data.StoreErrors.IsReadOnly(exception))
         {
             logger.LogError("Store read-only: {Method} {Path} answered 503 ({Error}). Check that this server may write the store (ConnectionStrings:Store).",
                 http.Request.Method, http.Request.Path, exception.Message);
@@ -48,32 +46,5 @@ public sealed class StoreUnavailableExceptionHandler(IProblemDetailsService prob
             Exception = exception,
             ProblemDetails = new ProblemDetails { Status = StatusCodes.Status503ServiceUnavailable, Detail = detail },
         });
-    }
-
-    public static bool IsStoreBusy(Exception? exception)
-    {
-        for (; exception is not null; exception = exception.InnerException)
-        {
-            // SQLITE_BUSY (5), and PostgreSQL's lock_not_available (55P03). Not SQLITE_LOCKED: without a shared cache
-            // that is a conflict within one connection, a bug to see as such, not a reason to retry.
-            if (exception is SqliteException { SqliteErrorCode: 5 } || exception is PostgresException { SqlState: PostgresErrorCodes.LockNotAvailable })
-            {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    /// <summary>SQLITE_READONLY (8, its extended codes included: a read-only file or folder), and PostgreSQL's read_only_sql_transaction (25006: a standby, or a read-only default).</summary>
-    public static bool IsStoreReadOnly(Exception? exception)
-    {
-        for (; exception is not null; exception = exception.InnerException)
-        {
-            if (exception is SqliteException { SqliteErrorCode: 8 } || exception is PostgresException { SqlState: PostgresErrorCodes.ReadOnlySqlTransaction })
-            {
-                return true;
-            }
-        }
-        return false;
     }
 }

@@ -32,8 +32,12 @@ public sealed class ExactDecimalConverter : JsonConverter<decimal>
     }
 
     /// <summary>A JSON number's text as a decimal, only if the decimal is that number exactly (the seed reads figures so too).</summary>
-    public static bool TryReadExactly(string text, out decimal value) =>
-        decimal.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out value) && text.Length <= MaxLength && SameNumber(text, value);
+    public static bool TryReadExactly(string text, out decimal value)
+    {
+        // The length first: a megabyte of digits is refused without being parsed.
+        value = 0;
+        return text.Length <= MaxLength && decimal.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out value) && SameNumber(text, value);
+    }
 
     // Whether the decimal is the number as written, compared as digits and a power of ten.
     private static bool SameNumber(string text, decimal value) =>

@@ -152,7 +152,7 @@ public sealed class KpiWriter(OpenDataContext db, DatasetVersion dataset, TimePr
             // Not cancelled from here on: once the commit is sent, this instance must learn of it (below) either way.
             await write.CommitAsync(CancellationToken.None);
         }
-        catch (DbUpdateException e) when (e is DbUpdateConcurrencyException || IsConstraintViolation(e))
+        catch (DbUpdateException e) when (e is DbUpdateConcurrencyException || StoreErrors.IsConstraintViolation(e))
         {
             // Writes take turns, so this is a constraint the data as it now is refuses: say, a re-seed on another
             // instance removed the goal or measure the KPI names since the input was checked (or a row this write
@@ -167,19 +167,6 @@ public sealed class KpiWriter(OpenDataContext db, DatasetVersion dataset, TimePr
             dataset.Advance(await CommitStamp.KeepAfterCommitAsync(db, state, time, logger));
         }
         return null;
-    }
-
-    // SQLITE_CONSTRAINT (19), and PostgreSQL's integrity constraint violations (class 23).
-    private static bool IsConstraintViolation(Exception? exception)
-    {
-        for (; exception is not null; exception = exception.InnerException)
-        {
-            if (exception is Microsoft.Data.Sqlite.SqliteException { SqliteErrorCode: 19 } || exception is Npgsql.PostgresException { SqlState: [ '2', '3', ..] })
-            {
-                return true;
-            }
-        }
-        return false;
     }
 
     private static void CheckText(ModelStateDictionary errors, params (string Field, string? Value)[] fields)

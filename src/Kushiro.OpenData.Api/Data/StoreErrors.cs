@@ -1,0 +1,41 @@
+using Microsoft.Data.Sqlite;
+using Npgsql;
+
+namespace Kushiro.OpenData.Api.Data;
+
+/// <summary>
+/// What a store failure means, read from the provider's error anywhere in an exception's chain (EF Core wraps it),
+/// the same way for SQLite and PostgreSQL.
+/// </summary>
+public static class StoreErrors
+{
+    /// <summary>
+    /// The store waited for a lock for longer than it allows: SQLITE_BUSY (5), PostgreSQL's lock_not_available (55P03).
+    /// Not SQLITE_LOCKED: without a shared cache that is a conflict within one connection, a bug to see as such.
+    /// </summary>
+    public static bool IsBusy(Exception? exception) =>
+        InChain(exception, e => e is SqliteException { SqliteErrorCode: 5 } || e is PostgresException { SqlState: PostgresErrorCodes.LockNotAvailable });
+
+    /// <summary>
+    /// This server may only read the store: SQLITE_READONLY (8, its extended codes included: a read-only file or
+    /// folder), PostgreSQL's read_only_sql_transaction (25006: a standby, or a read-only default).
+    /// </summary>
+    public static bool IsReadOnly(Exception? exception) =>
+        InChain(exception, e => e is SqliteException { SqliteErrorCode: 8 } || e is PostgresException { SqlState: PostgresErrorCodes.ReadOnlySqlTransaction });
+
+    /// <summary>The data as it now is refuses the change: SQLITE_CONSTRAINT (19), PostgreSQL's integrity constraint violations (class 23).</summary>
+    public static bool IsConstraintViolation(Exception? exception) =>
+        InChain(exception, e => e is SqliteException { SqliteErrorCode: 19 } || e is PostgresException { SqlState: ['2', '3', ..] });
+
+    private static bool InChain(Exception? exception, Func<Exception, bool> matches)
+    {
+        for (; exception is not null; exception = exception.InnerException)
+        {
+            if (matches(exception))
+            {
+                return true;
+            }
+        }
+        return false;
+    }
+}
