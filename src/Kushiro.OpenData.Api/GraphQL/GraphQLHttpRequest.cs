@@ -150,7 +150,8 @@ public static class GraphQLHttpRequestReader
     {
         try
         {
-            return (serializer.ReadNode<Inputs>(value), null);
+            var inputs = serializer.ReadNode<Inputs>(value);
+            return (inputs is null ? null : WholeNumberInputs.Normalize(inputs), null);
         }
         catch (Exception e) when (e is JsonException or InvalidOperationException or ArgumentException)
         {

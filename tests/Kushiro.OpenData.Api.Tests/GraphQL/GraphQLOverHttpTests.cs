@@ -1,4 +1,5 @@
 using System.Net;
+using System.Text.Json;
 using static Kushiro.OpenData.Api.Tests.GraphQL.GraphQLHttp;
 
 namespace Kushiro.OpenData.Api.Tests.GraphQL;
@@ -310,6 +311,35 @@ public sealed class GraphQLOverHttpTests(SharedApiFactory api)
             Assert.Contains(named, Assert.Single(answer.ErrorMessages));
             Assert.False(answer.Json.TryGetProperty("data", out _));
         }
+    }
+
+    [Theory]
+    [InlineData("5.0", "1.0")]
+    [InlineData("5e0", "1E0")]
+    [InlineData("0.5e1", "10e-1")]
+    public async Task WholeNumbersWrittenWithAFractionOrExponentAreTakenForIntAndId(string limit, string id)
+    {
+        // JSON does not tell 5 from 5.0, and writers such as Python's json.dumps(5.0) send the latter; graphql-js
+        // takes both for an Int. The answer must be the one the plain integers give.
+        const string Document = "query($id: ID!, $limit: Int) { goal(id: $id) { id } search(q: \"子育て\", limit: $limit) { limit results { itemId } } }";
+        var client = api.CreateClient();
+        var plain = await client.PostRawAsync($"{{\"query\": {JsonSerializer.Serialize(Document)}, \"variables\": {{\"id\": 1, \"limit\": 5}}}}", "application/json");
+        var written = await client.PostRawAsync($"{{\"query\": {JsonSerializer.Serialize(Document)}, \"variables\": {{\"id\": {id}, \"limit\": {limit}}}}}", "application/json");
+
+        Assert.Equal("1", written.Data.GetProperty("goal").Text("id"));
+        Assert.Equal(5, written.Data.GetProperty("search").GetProperty("limit").GetInt32());
+        Assert.Equal(plain.Data.GetRawText(), written.Data.GetRawText());
+    }
+
+    [Theory]
+    [InlineData("5.5")]
+    [InlineData("1e10")]
+    public async Task NumbersThatAreNoIntAreStillRefusedNamingTheVariable(string limit)
+    {
+        const string Document = "query($limit: Int) { search(q: \"子育て\", limit: $limit) { totalCount } }";
+        var answer = await api.CreateClient().PostRawAsync($"{{\"query\": {JsonSerializer.Serialize(Document)}, \"variables\": {{\"limit\": {limit}}}}}", "application/json");
+        Assert.Equal(HttpStatusCode.BadRequest, answer.Status);
+        Assert.Contains("$limit", Assert.Single(answer.ErrorMessages));
     }
 
     [Fact]
