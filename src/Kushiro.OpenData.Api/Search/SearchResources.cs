@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace Kushiro.OpenData.Api.Search;
 
 /// <summary>One search result: what was found, how well it matched, and where.</summary>
@@ -18,6 +20,11 @@ public sealed record SearchResultResource
     /// <summary>Relevance: higher is better. Comparable within one search only.</summary>
     /// <example>6</example>
     public required double Score { get; init; }
+
+    /// <summary>English of the goal, measure or sub-measure found (this project's translation, <c>editorial</c>), as on its own answer: present only when English was asked for, with <c>?lang=en</c> or <c>Accept-Language: en</c>. A KPI has none.</summary>
+    /// <example>{"title":"Promoting MICE attraction leveraging Kushiro's status as an International Conference Tourism City","description":"Leveraging its record of hosting world-scale international conferences, its cool climate, infrastructure and other assets, attracts conferences and similar events through strategic promotion and other activities, aiming to expand the visiting population.","provenance":"editorial"}</example>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public Labels.EnglishLabelResource? En => Type == "kpi" ? null : Labels.EnglishLabelResource.ForRequest(Type, Id);
 
     /// <summary>Which field the snippet is from: <c>title</c>, <c>description</c>, <c>titleEn</c>, <c>descriptionEn</c>, <c>name</c> or <c>definition</c>.</summary>
     /// <example>title</example>

@@ -39,6 +39,8 @@ public static partial class SearchText
         // An edge never splits a user-perceived character: a surrogate pair, a letter and its combining or voiced mark,
         // an emoji and its skin tone or ZWJ sequence, a flag's two halves, a Hangul syllable's jamo.
         (start, end) = (ClusterAround(original, start).Start, Math.Max(end, ClusterAround(original, end).End));
+        // Nor an English word, where its start or end is at most a quarter of the width away ("…ilding" read as noise).
+        (start, end) = (WordEdge(original, start, -1, width / 4), WordEdge(original, end, +1, width / 4));
         var text = new StringBuilder(start > 0 ? "…" : "");
         var at = start;
         foreach (var (s, e) in spans.Where(m => m.End > start && m.Start < end).Select(m => (Math.Max(m.Start, start), Math.Min(m.End, end))))
@@ -48,6 +50,22 @@ public static partial class SearchText
         }
         text.Append(WebUtility.HtmlEncode(original[at..end]));
         return end < original.Length ? text.Append('…').ToString() : text.ToString();
+    }
+
+    // Where the word that `at` falls inside begins (step -1) or ends (step +1), if within `reach` characters; else `at`.
+    private static int WordEdge(string text, int at, int step, int reach)
+    {
+        static bool InWord(char c) => IsLatinLetter(c) || char.IsAsciiDigit(c);
+        if (at <= 0 || at >= text.Length || !InWord(text[at - 1]) || !InWord(text[at]))
+        {
+            return at;
+        }
+        var edge = at;
+        while (edge > 0 && edge < text.Length && InWord(text[edge - 1]) && InWord(text[edge]) && Math.Abs(edge - at) <= reach)
+        {
+            edge += step;
+        }
+        return Math.Abs(edge - at) <= reach ? edge : at;
     }
 
     /// <summary>

@@ -56,14 +56,15 @@ public static partial class SearchText
     {
         var folded = text.Normalize(NormalizationForm.FormKC).ToLowerInvariant();
         // Hyphens and the minus sign as ASCII: k‐Biz (U+2010) and k−Biz (U+2212) are written for k-Biz, which NFKC
-        // leaves apart. One character each, so a snippet's marks stay in place. Not ー or the long dashes of Japanese.
-        if (folded.AsSpan().IndexOfAny(Hyphens) >= 0)
+        // leaves apart; so are curly quotes, which phones and Macs type for ' and " (women’s for women's). One
+        // character each, so a snippet's marks stay in place. Not ー or the long dashes of Japanese, nor 「」.
+        if (folded.AsSpan().IndexOfAny(LookAlikes) >= 0)
         {
             folded = string.Create(folded.Length, folded, (span, source) =>
             {
                 for (var i = 0; i < source.Length; i++)
                 {
-                    span[i] = Hyphens.Contains(source[i]) ? '-' : source[i];
+                    span[i] = AsAscii(source[i]);
                 }
             });
         }
@@ -112,7 +113,15 @@ public static partial class SearchText
     // Basic Latin to Latin Extended-B: enough for English, the romanised names here, and ñ or é beside them.
     private static bool IsLatinLetter(char c) => c <= '\u024F' && char.IsLetter(c);
 
-    private static readonly System.Buffers.SearchValues<char> Hyphens = System.Buffers.SearchValues.Create("\u2010\u2011\u2012\u2013\u2212");
+    private static readonly System.Buffers.SearchValues<char> LookAlikes = System.Buffers.SearchValues.Create("\u2010\u2011\u2012\u2013\u2212\u2018\u2019\u201B\u02BC\u201C\u201D\u201F");
+
+    private static char AsAscii(char c) => c switch
+    {
+        '\u2010' or '\u2011' or '\u2012' or '\u2013' or '\u2212' => '-',
+        '\u2018' or '\u2019' or '\u201B' or '\u02BC' => '\'',
+        '\u201C' or '\u201D' or '\u201F' => '"',
+        _ => c,
+    };
 
     /// <summary>
     /// Where a folded term occurs in folded text. A term that starts with a Latin letter must not follow one (men finds

@@ -146,6 +146,42 @@ public sealed class SearchTests(SharedApiFactory api)
         Assert.Equal(ascii, (await SearchAsync(query)).Select(r => r.Text("id")));
     }
 
+    // Phones and Macs type curly quotes for ' (women’s), which NFKC leaves apart; the labels are written with '.
+    [Theory]
+    [InlineData("kushiro\u2019s", "kushiro's")]
+    [InlineData("women\u2019s", "women's")]
+    [InlineData("kushiro\u02BCs", "kushiro's")]
+    public async Task CurlyApostrophesFindWhatTheAsciiApostropheFinds(string query, string ascii)
+    {
+        var wanted = (await SearchAsync(ascii)).Select(r => r.Text("id")).ToList();
+        Assert.NotEmpty(wanted);
+        Assert.Equal(wanted, (await SearchAsync(query)).Select(r => r.Text("id")));
+    }
+
+    [Fact]
+    public async Task EnglishAsksAddTheEnglishOfEachGoalMeasureAndSubMeasureFound()
+    {
+        // Search results are those items: lang=en adds their English as on their own answers, and says so in
+        // Content-Language. A KPI has no English, so it has none here either.
+        var client = api.CreateClient();
+        var response = await client.GetAsync("/api/v1/search?limit=200&lang=en&q=" + Uri.EscapeDataString("人口"));
+        var results = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement.GetProperty("items").EnumerateArray().ToList();
+        Assert.Equal(["en"], response.Content.Headers.ContentLanguage);
+        Assert.Contains(results, r => r.Text("type") == "kpi");
+        foreach (var result in results)
+        {
+            var path = result.GetProperty("links").Text("self");
+            if (result.Text("type") == "kpi")
+            {
+                Assert.False(result.TryGetProperty("en", out _), path);
+                continue;
+            }
+            var item = await client.GetJsonAsync(path + "?lang=en");
+            Assert.Equal(item.GetProperty("en").GetRawText(), result.GetProperty("en").GetRawText());
+        }
+        Assert.All(await SearchAsync("人口"), r => Assert.False(r.TryGetProperty("en", out _)));
+    }
+
     private async Task<List<JsonElement>> SearchAsync(string query) =>
         [.. (await api.CreateClient().GetJsonAsync("/api/v1/search?limit=200&q=" + Uri.EscapeDataString(query))).Items()];
 

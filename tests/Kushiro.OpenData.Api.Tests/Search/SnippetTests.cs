@@ -58,6 +58,34 @@ public sealed class SnippetTests
         Assert.DoesNotContain("子育て", System.Text.RegularExpressions.Regex.Replace(snippet, "<mark>.*?</mark>", ""));
     }
 
+    // An English word at the window's edge is shown whole: "…ilding a stay-based tourism … Kushir…" read as noise.
+    [Theory]
+    [InlineData(40)]
+    [InlineData(50)]
+    [InlineData(60)]
+    [InlineData(80)]
+    public void TheWindowsEdgesDoNotCutAnEnglishWord(int width)
+    {
+        var text = "Promotes building a stay-based tourism destination with the residents, businesses and the City of Kushiro together, "
+            + "making use of the wetland and the lakes.";
+        var snippet = SearchText.Snippet(text, SearchText.Terms("tourism"), width);
+        var shown = snippet.Replace("<mark>", "").Replace("</mark>", "").Trim('…');
+        Assert.Contains(shown, text);
+        var at = text.IndexOf(shown, StringComparison.Ordinal);
+        var end = at + shown.Length;
+        Assert.False(at > 0 && char.IsLetter(text[at - 1]) && char.IsLetter(text[at]), $"starts inside a word: {snippet}");
+        Assert.False(end < text.Length && char.IsLetter(text[end - 1]) && char.IsLetter(text[end]), $"ends inside a word: {snippet}");
+        Assert.Contains("<mark>tourism</mark>", snippet);
+    }
+
+    // A word longer than a quarter of the width is still cut, so the snippet keeps about its width.
+    [Fact]
+    public void AVeryLongWordAtTheEdgeIsStillCut()
+    {
+        var snippet = SearchText.Snippet("tourism " + new string('a', 200), SearchText.Terms("tourism"), width: 40);
+        Assert.True(snippet.Length < 80, $"{snippet.Length} characters");
+    }
+
     // Shown whole, a run of one term (one merged match) had made the snippet the whole text: 17,495 characters.
     [Fact]
     public void ASnippetStaysAboutItsWidthWhateverTheMatches()
