@@ -131,7 +131,9 @@ public static class RestApiSetup
     public static WebApplication UseRestApi(this WebApplication app)
     {
         app.UseExceptionHandler();
-        // CORS outside the cache, so a cached answer still gets the headers its own request asks for.
+        // CORS outside the cache, so a cached answer still gets the headers its own request asks for; and on every
+        // answer, so one a shared cache stored for a request without Origin serves browsers too.
+        app.UseCorsHeadersOnEveryAnswer();
         app.UseCors();
         // First of what answers: every middleware after it may take "head" for HEAD.
         app.UseMethodSpellingCheck();

@@ -173,6 +173,29 @@ public sealed class CachingAndCorsTests(SharedApiFactory api)
         Assert.Contains("Accept-Encoding", exposed.Split(','), StringComparer.OrdinalIgnoreCase);
     }
 
+    // A shared cache keys answers as Vary says, and Vary does not name Origin: an answer stored for a request without
+    // Origin (curl, a crawler, a mirror) is what browsers get next, so it must carry the CORS headers too (Fetch §3.2.5).
+    [Theory]
+    [InlineData("/api/v1/sub-measures/2-1-1")]
+    [InlineData("/api/v1/goals?limit=2")]
+    [InlineData("/api/v1/nothing-here")]
+    public async Task EveryAnswerCarriesTheCorsHeadersWhetherOrNotTheRequestNamedAnOrigin(string url)
+    {
+        using var plain = await client.GetAsync(url);
+        using var request = new HttpRequestMessage(HttpMethod.Get, url);
+        request.Headers.Add("Origin", "https://civic-app.example");
+        using var fromBrowser = await client.SendAsync(request);
+
+        Assert.Equal("*", Assert.Single(plain.Headers.GetValues("Access-Control-Allow-Origin")));
+        Assert.Equal(fromBrowser.Headers.GetValues("Access-Control-Expose-Headers"), plain.Headers.GetValues("Access-Control-Expose-Headers"));
+        Assert.DoesNotContain("Origin", plain.Headers.Vary);
+
+        using var revalidation = new HttpRequestMessage(HttpMethod.Get, url);
+        revalidation.Headers.TryAddWithoutValidation("If-None-Match", plain.Headers.ETag?.ToString() ?? "\"none\"");
+        using var notModified = await client.SendAsync(revalidation);
+        Assert.Equal("*", Assert.Single(notModified.Headers.GetValues("Access-Control-Allow-Origin")));
+    }
+
     [Fact]
     public async Task PreflightAllowsGetFromAnyOrigin()
     {
