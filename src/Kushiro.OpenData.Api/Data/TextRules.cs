@@ -48,9 +48,18 @@ public static class TextRules
     /// <summary>
     /// Whether the text starts as a spreadsheet formula does (= + - @). The CSV files are made to be opened in Excel by
     /// a double-click, which runs such a cell (=HYPERLINK(…) sends the row elsewhere). Refused, not escaped: an escape
-    /// would make the CSV say other than the JSON.
+    /// would make the CSV say other than the JSON. Read after NFKC, so full-width ＝ and its kin (﹦, ＋, －, ＠) count
+    /// too: Japanese Excel takes a leading ＝ for a formula.
     /// </summary>
-    public static bool StartsLikeAFormula(string text) => text.Length > 0 && text[0] is '=' or '+' or '-' or '@';
+    public static bool StartsLikeAFormula(string text)
+    {
+        if (text.Length == 0 || Rune.DecodeFromUtf16(text, out var first, out _) != System.Buffers.OperationStatus.Done)
+        {
+            return false;
+        }
+        var folded = first.ToString().Normalize(NormalizationForm.FormKC);
+        return folded.Length > 0 && folded[0] is '=' or '+' or '-' or '@';
+    }
 
     /// <summary>How a message names a character: U+202E, U+E0041.</summary>
     public static string CodePoint(Rune rune) => $"U+{rune.Value:X4}";

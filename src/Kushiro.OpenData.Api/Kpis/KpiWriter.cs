@@ -187,7 +187,7 @@ public sealed class KpiWriter(OpenDataContext db, DatasetVersion dataset, TimePr
             }
             else if (Data.TextRules.StartsLikeAFormula(value))
             {
-                errors.AddModelError(field, "Must not start with =, +, - or @: a spreadsheet opening the CSV would run it as a formula.");
+                errors.AddModelError(field, "Must not start with =, +, - or @ (full-width ＝＋－＠ too): a spreadsheet opening the CSV would run it as a formula.");
             }
         }
     }

