@@ -110,7 +110,8 @@ public sealed class KpiWriter(OpenDataContext db, DatasetVersion dataset, TimePr
         }
         var resource = KpiMapping.ToResource(kpi);
         return created
-            ? controller.CreatedAtRoute("getKpi", new { id = kpi.Id, version = "1" }, resource)
+            // Root-relative, as every link here: CreatedAtRoute builds an absolute URL from the request's Host.
+            ? controller.Created(Strategy.ApiLinks.Kpi(kpi.Id), resource)
             : resource;
     }
 

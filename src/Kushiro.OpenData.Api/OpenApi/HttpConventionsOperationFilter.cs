@@ -56,7 +56,7 @@ internal sealed class HttpConventionsOperationFilter : IOperationFilter
             if (code == "201" && operation.OperationId == "createKpi")
             {
                 concrete.Headers ??= new Dictionary<string, IOpenApiHeader>();
-                concrete.Headers["Location"] = ResponseHeader("The new KPI.", "http://localhost:5000/api/v1/kpis/fishery-new-workers");
+                concrete.Headers["Location"] = ResponseHeader("The new KPI (root-relative, as every link of the API).", "/api/v1/kpis/fishery-new-workers");
             }
             if (code is "200" or "201" && operation.OperationId is "putKpiFigure" or "deleteKpiFigure")
             {

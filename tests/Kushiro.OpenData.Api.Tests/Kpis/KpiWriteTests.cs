@@ -46,6 +46,23 @@ public sealed class KpiWriteTests : IClassFixture<WritableApiFactory>
         Assert.Equal(HttpStatusCode.NotFound, (await api.CreateClient().GetAsync("/api/v1/kpis/wrong-scope")).StatusCode);
     }
 
+    // Root-relative, as every link of the API: built from the request's Host, it sent staff tools behind a proxy that
+    // rewrites Host (or terminates TLS) to an internal or http:// address, and a forged Host named any site.
+    [Fact]
+    public async Task ANewKpisLocationIsRootRelativeWhateverHostTheRequestNamed()
+    {
+        var staff = api.WithKey(await StaffClient.CreateKeyWithCommandAsync(api));
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/v1/kpis")
+        {
+            Content = new StringContent(JsonSerializer.Serialize(StaffClient.NewKpi("located-relative")), System.Text.Encoding.UTF8, "application/json"),
+        };
+        request.Headers.Host = "evil.example";
+        using var created = await staff.SendAsync(request);
+
+        Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+        Assert.Equal("/api/v1/kpis/located-relative", created.Headers.Location?.OriginalString);
+    }
+
     [Fact]
     public async Task AGoodKeyCreatesAKpiThatReadsBackEverywhere()
     {
@@ -53,7 +70,7 @@ public sealed class KpiWriteTests : IClassFixture<WritableApiFactory>
         var created = await staff.PostJsonAsync("/api/v1/kpis", StaffClient.NewKpi("created-kpi", goalId: "2", measureId: "2-1"));
 
         Assert.Equal(HttpStatusCode.Created, created.StatusCode);
-        Assert.EndsWith("/api/v1/kpis/created-kpi", created.Headers.Location?.ToString());
+        Assert.Equal("/api/v1/kpis/created-kpi", created.Headers.Location?.ToString());
         var kpi = await api.CreateClient().GetJsonAsync("/api/v1/kpis/created-kpi");
         Assert.Equal("measure", kpi.Text("level"));
         Assert.Equal("staff", kpi.Text("origin"));
