@@ -98,6 +98,8 @@ internal static class ClientRateLimit
         // own RetryAfter is the stated period, 60 s for a limit of 7, though a permit comes every 8.6 s.)
         var retryAfter = Math.Max(1, (int)Math.Ceiling(60.0 / permits));
         http.Response.Headers[HeaderNames.RetryAfter] = retryAfter.ToString(CultureInfo.InvariantCulture);
+        // RFC 6585 §4: a 429 must not be stored at all; the no-cache every other error gets still lets a cache keep it.
+        http.Response.Headers.CacheControl = "no-store";
         http.RequestServices.GetRequiredService<RateLimitRefusals>().Count(ClientKey(http.Connection.RemoteIpAddress));
         await http.WriteProblemAsync(new ProblemDetails
         {

@@ -33,6 +33,8 @@ public sealed class ClientRateLimitTests
         var retryAfter = refused.Headers.RetryAfter?.Delta;
         // Three a minute accrue one every 20 s: that is the longest a client waits for its next permit.
         Assert.True(retryAfter >= TimeSpan.FromSeconds(1) && retryAfter <= TimeSpan.FromSeconds(20), $"Retry-After: {retryAfter}");
+        // RFC 6585 §4: never stored by a cache, not only revalidated.
+        Assert.True(refused.Headers.CacheControl?.NoStore, $"Cache-Control: {refused.Headers.CacheControl}");
         using var problem = JsonDocument.Parse(await refused.Content.ReadAsStringAsync());
         Assert.Equal(429, problem.RootElement.GetProperty("status").GetInt32());
         Assert.Equal("Too Many Requests", problem.RootElement.GetProperty("title").GetString());
