@@ -29,9 +29,15 @@ public static class GraphQLIde
         await http.Response.SendFileAsync(file, http.RequestAborted);
     }
 
-    /// <summary>For the static-file middleware: the same headers when the page is fetched by its file name.</summary>
+    /// <summary>
+    /// For the static-file middleware (the page by its file name, its script and style sheet; 200 and 304 alike):
+    /// revalidated on every use. The page loads them under fixed names, and without <c>no-cache</c> a CDN guessed a
+    /// freshness of its own, so a release's page ran the last release's script. (They are not compressed, so the
+    /// file's strong ETag names the bytes sent: Http/RestApiSetup.cs.)
+    /// </summary>
     public static void OnPrepareStaticFile(Microsoft.AspNetCore.StaticFiles.StaticFileResponseContext context)
     {
+        context.Context.Response.Headers.CacheControl = "no-cache";
         if (context.File.Name.EndsWith(".html", StringComparison.OrdinalIgnoreCase))
         {
             AddPageHeaders(context.Context.Response);

@@ -123,7 +123,11 @@ public static class RestApiSetup
             o.EnableForHttps = true;
             o.Providers.Add<BrotliCompressionProvider>();
             o.Providers.Add<GzipCompressionProvider>();
-            o.MimeTypes = ResponseCompressionDefaults.MimeTypes.Concat(["application/problem+json", "application/graphql-response+json", "application/ld+json", CsvFormat.MediaType]);
+            // The API's own answers, whose ETags are weak (compressed or not, the same data). Not the IDE's and Swagger
+            // UI's pages, scripts and style sheets (the defaults' HTML, CSS and JavaScript): the static-file middleware
+            // gives them the file's strong ETag, which compressed bytes would contradict (RFC 9110 §8.8.3: a range of the
+            // plain file spliced onto a gzip download). They are a few KB; Swagger UI's bundle comes compressed as shipped.
+            o.MimeTypes = ["application/json", "text/plain", "application/problem+json", "application/graphql-response+json", "application/ld+json", CsvFormat.MediaType];
         });
         return services;
     }
@@ -133,7 +137,7 @@ public static class RestApiSetup
         app.UseExceptionHandler();
         // CORS outside the cache, so a cached answer still gets the headers its own request asks for; and on every
         // answer, so one a shared cache stored for a request without Origin serves browsers too.
-        app.UseCorsHeadersOnEveryAnswer();
+        app.UseEveryAnswerHeaders();
         app.UseCors();
         // First of what answers: every middleware after it may take "head" for HEAD.
         app.UseMethodSpellingCheck();

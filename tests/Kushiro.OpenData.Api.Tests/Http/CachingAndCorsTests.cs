@@ -189,11 +189,26 @@ public sealed class CachingAndCorsTests(SharedApiFactory api)
         Assert.Equal("*", Assert.Single(plain.Headers.GetValues("Access-Control-Allow-Origin")));
         Assert.Equal(fromBrowser.Headers.GetValues("Access-Control-Expose-Headers"), plain.Headers.GetValues("Access-Control-Expose-Headers"));
         Assert.DoesNotContain("Origin", plain.Headers.Vary);
+        // Nor does a browser ever read an answer as other than its media type says.
+        Assert.Equal("nosniff", Assert.Single(plain.Headers.GetValues("X-Content-Type-Options")));
 
         using var revalidation = new HttpRequestMessage(HttpMethod.Get, url);
         revalidation.Headers.TryAddWithoutValidation("If-None-Match", plain.Headers.ETag?.ToString() ?? "\"none\"");
         using var notModified = await client.SendAsync(revalidation);
         Assert.Equal("*", Assert.Single(notModified.Headers.GetValues("Access-Control-Allow-Origin")));
+    }
+
+    // Swagger UI is a page with buttons that send requests: another site must not frame it (clickjacking).
+    [Theory]
+    [InlineData("/docs/index.html")]
+    [InlineData("/docs/index.js")]
+    public async Task TheDocsPagesAreNotFramedByOtherSites(string url)
+    {
+        using var response = await client.GetAsync(url);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("DENY", Assert.Single(response.Headers.GetValues("X-Frame-Options")));
+        Assert.Equal("frame-ancestors 'none'", Assert.Single(response.Headers.GetValues("Content-Security-Policy")));
+        Assert.Equal("nosniff", Assert.Single(response.Headers.GetValues("X-Content-Type-Options")));
     }
 
     [Fact]

@@ -1,0 +1,42 @@
+using Microsoft.AspNetCore.Cors.Infrastructure;
+using Microsoft.Extensions.Options;
+using Microsoft.Net.Http.Headers;
+
+namespace Kushiro.OpenData.Api.Http;
+
+/// <summary>Headers every answer carries, whatever made it: set once, before anything answers.</summary>
+public static class EveryAnswerHeaders
+{
+    /// <summary>
+    /// <list type="bullet">
+    /// <item>The CORS headers, not only on answers to requests that name an Origin. ASP.NET Core's CORS middleware adds
+    /// them only for those, and Vary does not name Origin: a shared cache (a CDN, nginx's proxy_cache) that stored the
+    /// answer to a request without Origin (curl, a crawler, a mirror) served it to browsers without them, and the
+    /// browser refused it until the data changed. With a fixed "*" policy and no credentials, the Fetch standard
+    /// (§3.2.5) has every answer carry them; Vary: Origin instead would split every cache entry by site. Preflights
+    /// stay with the CORS middleware.</item>
+    /// <item><c>X-Content-Type-Options: nosniff</c>: a browser never reads a JSON or CSV answer as HTML or script.</item>
+    /// </list>
+    /// A problem the exception handler writes (413, 503) loses these with the rest of the response; the CORS middleware
+    /// gives its headers back where the request named an Origin, and no cache keeps those answers (no-store).
+    /// </summary>
+    public static IApplicationBuilder UseEveryAnswerHeaders(this IApplicationBuilder app)
+    {
+        var options = app.ApplicationServices.GetRequiredService<IOptions<CorsOptions>>().Value;
+        var policy = options.GetPolicy(options.DefaultPolicyName)
+            ?? throw new InvalidOperationException("The default CORS policy is not registered.");
+        if (!policy.AllowAnyOrigin || policy.SupportsCredentials)
+        {
+            throw new InvalidOperationException("The CORS headers can go on every answer only for a policy open to any origin without credentials.");
+        }
+        var exposed = string.Join(',', policy.ExposedHeaders);
+        return app.Use((context, next) =>
+        {
+            var headers = context.Response.Headers;
+            headers[HeaderNames.AccessControlAllowOrigin] = CorsConstants.AnyOrigin;
+            headers[HeaderNames.AccessControlExposeHeaders] = exposed;
+            headers[HeaderNames.XContentTypeOptions] = "nosniff";
+            return next(context);
+        });
+    }
+}
