@@ -149,6 +149,7 @@ public static class RestApiSetup
         app.UseNoCacheOnErrors();
         // Behind the cache: what it answers costs no work and is not counted (Http/ClientRateLimit.cs).
         app.UseRateLimiter();
+        app.UseAcceptEncodingWildcardSpelledOut();
         app.UseResponseCompression();
         // Inside compression (it hashes the plain bytes), outside status pages (it sees final bodies), and
         // before routing, so the HEAD it turns into GET is routed as GET.

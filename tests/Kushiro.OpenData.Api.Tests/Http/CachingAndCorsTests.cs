@@ -242,4 +242,22 @@ public sealed class CachingAndCorsTests(SharedApiFactory api)
         Assert.Contains("Accept-Encoding", response.Headers.Vary);
         Assert.Equal(response.Headers.Vary.Count, response.Headers.Vary.Distinct(StringComparer.OrdinalIgnoreCase).Count());
     }
+
+    // RFC 9110 §12.5.3: * stands for the codings not listed, and q=0 refuses one: br;q=0, * had been answered in br.
+    [Theory]
+    [InlineData("br;q=0, *", "gzip")]
+    [InlineData("*;q=0.5, br;q=0", "gzip")]
+    [InlineData("br;q=0, gzip;q=0, *", "")]
+    [InlineData("gzip;q=0, *", "br")]
+    [InlineData("*", "br")]
+    [InlineData("*;q=0", "")]
+    public async Task AWildcardInAcceptEncodingStandsOnlyForTheCodingsNotListed(string acceptEncoding, string expected)
+    {
+        using var handlerless = api.CreateDefaultClient();
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/api/v1/sub-measures?limit=200");
+        request.Headers.TryAddWithoutValidation("Accept-Encoding", acceptEncoding);
+        using var response = await handlerless.SendAsync(request);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal(expected, string.Join(",", response.Content.Headers.ContentEncoding));
+    }
 }
