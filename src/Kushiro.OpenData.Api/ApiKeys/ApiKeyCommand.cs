@@ -21,6 +21,13 @@ public static class ApiKeyCommand
         switch (args.Skip(1).FirstOrDefault())
         {
             case "create" when Option(args, "--name") is { Length: > 0 } name:
+                // `apikey list` prints one key a line, its columns split by tabs: a tab or line break in a name split
+                // them, or faked a row of its own.
+                if (string.IsNullOrWhiteSpace(name) || name.Any(char.IsControl))
+                {
+                    await error.WriteLineAsync("Give the key a name without tabs, line breaks or other control characters.");
+                    return 2;
+                }
                 // Left out, the key may write KPIs; given without a value, it is refused below, never defaulted.
                 var scopes = Option(args, "--scope") ?? (args.Contains("--scope") ? "" : ApiKeyAuthentication.KpiWrite);
                 if (scopes.Split(' ', StringSplitOptions.RemoveEmptyEntries).FirstOrDefault(s => !KnownScopes.Contains(s)) is { } unknown)

@@ -534,6 +534,10 @@ public sealed class KpiWriteTests : IClassFixture<WritableApiFactory>
     [InlineData("--name", "--scope", "kpi:write")]
     [InlineData("--name", "担当", "--scope", "")]
     [InlineData("--name", "担当", "--scope", "--name")]
+    // A tab or line break in a name split `apikey list`'s columns, or faked a row of its own.
+    [InlineData("--name", "担当\tkod_x\tkpi:write", "--scope", "kpi:write")]
+    [InlineData("--name", "担当\nfake-id\tadmin\t2026-01-01\tactive", "--scope", "kpi:write")]
+    [InlineData("--name", "  ", "--scope", "kpi:write")]
     public async Task TheApikeyCommandRefusesACommandLineSlip(params string[] options)
     {
         var before = new StringWriter();
