@@ -21,9 +21,10 @@ public sealed class ConditionalGetMiddleware(RequestDelegate next, DatasetVersio
     // KPI figures, a fixed lifetime would serve stale figures for that long after a write.
     private const string CacheControl = "public, no-cache";
 
-    // Every answer here is negotiated by media type and, for JSON, by language; the compression middleware outside
-    // picks the encoding.
-    private static readonly string[] VariedHeaders = [HeaderNames.Accept, HeaderNames.AcceptEncoding, HeaderNames.AcceptLanguage];
+    // Every answer here is negotiated by media type; the compression middleware outside picks the encoding. Those
+    // that add English on request say Accept-Language themselves (Labels/LanguageScope.cs): on the rest (KPIs, exports,
+    // the catalog, JSON-LD, this OpenAPI document) a shared cache would keep one copy per browser language for nothing.
+    private static readonly string[] VariedHeaders = [HeaderNames.Accept, HeaderNames.AcceptEncoding];
     private static readonly string VariedHeaderList = string.Join(", ", VariedHeaders);
 
     public async Task InvokeAsync(HttpContext context)
@@ -59,7 +60,7 @@ public sealed class ConditionalGetMiddleware(RequestDelegate next, DatasetVersio
         var endpointVaries = response.Headers.GetCommaSeparatedValues(HeaderNames.Vary);
         response.Headers.Vary = endpointVaries.Length == 0
             ? VariedHeaderList
-            : string.Join(", ", endpointVaries.Concat(VariedHeaders).Distinct(StringComparer.OrdinalIgnoreCase));
+            : string.Join(", ", VariedHeaders.Concat(endpointVaries).Distinct(StringComparer.OrdinalIgnoreCase));
         // Held to the data's date read now, after the answer: it may hold data newer than validatorDate (read before, so
         // as never to date an answer newer than its data), and a mirror must not be told "unchanged" of those.
         if (response.StatusCode == StatusCodes.Status200OK

@@ -35,7 +35,7 @@ public sealed record EnglishLabelResource
     /// <summary>The English of a goal, measure or sub-measure, when the request asked for English; null otherwise.</summary>
     internal static EnglishLabelResource? ForRequest(string level, string id)
     {
-        if (!LanguageScope.English || LanguageScope.Labels?.For(level, id) is not { } label)
+        if (!LanguageScope.AskEnglish() || LanguageScope.Labels?.For(level, id) is not { } label)
         {
             return null;
         }

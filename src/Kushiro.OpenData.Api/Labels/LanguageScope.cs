@@ -17,6 +17,7 @@ public static partial class LanguageScope
     private sealed class Request
     {
         public bool English { get; init; }
+        public bool Asked { get; set; }
         public bool Served { get; set; }
         public required EnglishLabels Labels { get; init; }
         public required Themes.ThemeCatalog Themes { get; init; }
@@ -24,7 +25,19 @@ public static partial class LanguageScope
 
     private static readonly AsyncLocal<Request?> current = new();
 
-    public static bool English => current.Value?.English == true;
+    /// <summary>
+    /// Whether this request asked for English, asked by what would add it: the answer then varies by language, and
+    /// says so in Vary (an answer that never asks is the same in both).
+    /// </summary>
+    public static bool AskEnglish()
+    {
+        if (current.Value is not { } request)
+        {
+            return false;
+        }
+        request.Asked = true;
+        return request.English;
+    }
 
     /// <summary>This request's app's English labels (null outside a request): for writers that run while a body serializes.</summary>
     public static EnglishLabels? Labels => current.Value?.Labels;
@@ -52,10 +65,18 @@ public static partial class LanguageScope
         };
         current.Value = request;
         await next(context);
-        // Only answers that carry English say so; the validators' buffer has not sent the headers yet.
-        if (request.Served && !context.Response.HasStarted)
+        // Only answers that carry English say so, and only those that could carry it vary by Accept-Language (merged
+        // into one Vary line by Http/ConditionalGetMiddleware.cs); the validators' buffer has not sent the headers yet.
+        if (!context.Response.HasStarted)
         {
-            context.Response.Headers.ContentLanguage = "en";
+            if (request.Served)
+            {
+                context.Response.Headers.ContentLanguage = "en";
+            }
+            if (request.Asked)
+            {
+                context.Response.Headers.Append(HeaderNames.Vary, HeaderNames.AcceptLanguage);
+            }
         }
     });
 

@@ -211,6 +211,38 @@ public sealed class CachingAndCorsTests(SharedApiFactory api)
         Assert.Equal("nosniff", Assert.Single(response.Headers.GetValues("X-Content-Type-Options")));
     }
 
+    // Only answers that add English on request vary by Accept-Language: on the rest a shared cache kept one copy per
+    // browser language string for the same bytes.
+    [Theory]
+    [InlineData("/api/v1/goals", true)]
+    [InlineData("/api/v1/sub-measures/2-1-1", true)]
+    [InlineData("/api/v1/search?q=MICE", true)]
+    [InlineData("/api/v1/kpis", false)]
+    [InlineData("/api/v1/catalog", false)]
+    [InlineData("/api/v1/export/csv.zip", false)]
+    [InlineData("/api/v1/export/csv/sub-measures.csv", false)]
+    [InlineData("/openapi/v1.json", false)]
+    public async Task OnlyAnswersThatCanCarryEnglishVaryByAcceptLanguage(string url, bool varies)
+    {
+        using var japanese = await client.GetAsync(url);
+        using var request = new HttpRequestMessage(HttpMethod.Get, url);
+        request.Headers.AcceptLanguage.ParseAdd("en");
+        using var english = await client.SendAsync(request);
+
+        Assert.Equal(HttpStatusCode.OK, japanese.StatusCode);
+        Assert.Equal(varies, japanese.Headers.Vary.Contains("Accept-Language"));
+        Assert.Equal(varies, english.Headers.Vary.Contains("Accept-Language"));
+        Assert.Contains("Accept", japanese.Headers.Vary);
+        if (!varies)
+        {
+            Assert.Equal(await japanese.Content.ReadAsByteArrayAsync(), await english.Content.ReadAsByteArrayAsync());
+        }
+        else
+        {
+            Assert.NotEqual(japanese.Headers.ETag, english.Headers.ETag);
+        }
+    }
+
     [Fact]
     public async Task PreflightAllowsGetFromAnyOrigin()
     {
