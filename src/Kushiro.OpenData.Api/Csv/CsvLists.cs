@@ -77,7 +77,9 @@ public static class CsvLists
             new("出典URL", s => s.Source.Url),
             new("概念の数", s => Number(s.ConceptCount)),
             // Added after v1's first columns, so last: it says whose each list and its English names are.
-            new("注記", s => s.Note)),
+            new("注記", s => s.Note),
+            // Whose the concepts' English names are (official: the publisher's; editorial: this project's).
+            new("概念の名称（英語）の出自", s => s.LabelEnProvenance)),
         // The bulk export's concepts of every code list.
         CsvList.Of<ThemeConceptResource>(c => $"{c.Scheme}:{c.Code}",
             new("コードリスト", c => c.Scheme),
@@ -85,7 +87,9 @@ public static class CsvLists
             new("記号", c => c.Notation),
             new("名称", c => c.Label),
             new("名称（英語）", c => c.LabelEn),
-            new("IRI", c => c.Iri)),
+            new("IRI", c => c.Iri),
+            // Added after the first columns, so last: whose the English name is (official: the publisher's; editorial: this project's).
+            new("名称（英語）の出自", c => c.LabelEnProvenance)),
         CsvList.Of<SubMeasureThemeRow>(t => $"{t.SubMeasureId}/{t.Scheme}:{t.Code}",
             new("細節ID", t => t.SubMeasureId),
             new("コードリスト", t => t.Scheme),

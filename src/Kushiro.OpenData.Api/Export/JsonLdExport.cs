@@ -16,7 +16,7 @@ public static class JsonLdExport
     {
         var kpis = new KpiDocuments(iris);
         var strategy = new StrategyDocuments(iris, graph, themes, kpis, labels);
-        var themeDocuments = new ThemeDocuments(iris, themes);
+        var themeDocuments = new ThemeDocuments(iris, themes, graph.Plan.EditorialLicence.Url);
         var nodes = new List<JsonNode>
         {
             strategy.Plan(),

@@ -87,7 +87,7 @@ public sealed class JsonLdOutputFormatter : TextOutputFormatter
         var iris = LinkedDataIris.For(http);
         var themes = services.GetRequiredService<ThemeCatalog>();
         var kpis = new KpiDocuments(iris);
-        var builder = new Builder(http, iris, graph, new StrategyDocuments(iris, graph, themes, kpis, services.GetRequiredService<Labels.EnglishLabels>()), kpis, new ThemeDocuments(iris, themes), themes);
+        var builder = new Builder(http, iris, graph, new StrategyDocuments(iris, graph, themes, kpis, services.GetRequiredService<Labels.EnglishLabels>()), kpis, new ThemeDocuments(iris, themes, graph.Plan.EditorialLicence.Url), themes);
 
         var document = JsonLdTemplates.Document(iris, builder.Node(context.Object));
         await JsonSerializer.SerializeAsync(http.Response.Body, document, Writing, http.RequestAborted);

@@ -4,7 +4,7 @@ using Kushiro.OpenData.Api.Themes;
 namespace Kushiro.OpenData.Api.LinkedData;
 
 /// <summary>Code lists as SKOS concept schemes; a concept lists the goals aligned to it (skos:relatedMatch, reversed).</summary>
-public sealed class ThemeDocuments(LinkedDataIris iris, ThemeCatalog themes)
+public sealed class ThemeDocuments(LinkedDataIris iris, ThemeCatalog themes, string editorialLicence)
 {
     public JsonObject Scheme(ThemeScheme s, bool withConcepts = true)
     {
@@ -46,6 +46,14 @@ public sealed class ThemeDocuments(LinkedDataIris iris, ThemeCatalog themes)
         {
             node["exactMatch"] = publisherIri;
         }
+        // As for goals (StrategyDocuments.WithEnglish): a literal cannot say whose it is, so the English label is given
+        // once more in a node that does, with this project's licence where the translation is this project's.
+        var english = new JsonObject { ["type"] = "EnglishLabel", ["表記En"] = c.LabelEn, ["provenance"] = s.LabelEnProvenance };
+        if (s.LabelEnProvenance == Kpis.KpiProvenance.Editorial)
+        {
+            english["license"] = editorialLicence;
+        }
+        node["englishLabel"] = english;
         if (withGoals)
         {
             node["alignedGoals"] = StrategyDocuments.Iris(themes.Alignments.Where(a => a.Scheme == s.Id && a.Code == c.Code).Select(a => iris.Goal(a.GoalId)));

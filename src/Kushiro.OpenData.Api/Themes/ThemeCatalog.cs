@@ -2,7 +2,7 @@ namespace Kushiro.OpenData.Api.Themes;
 
 /// <summary>A code list this project publishes as a SKOS concept scheme (e.g. the national strategy's goals).</summary>
 public sealed record ThemeScheme(
-    string Id, string Title, string TitleEn, string Publisher, string Issued, string Note,
+    string Id, string Title, string TitleEn, string Publisher, string Issued, string Note, string LabelEnProvenance,
     string SourceTitle, string? SourceUrl, IReadOnlyList<ThemeConcept> Concepts);
 
 /// <summary>One concept of a scheme: its code (stable, in URLs), its notation and labels as published, and the

@@ -31,6 +31,10 @@ public record ThemeSchemeSummary
     /// <example>閣議決定 2019年12月20日。目標名は閣議決定の本文ではなく、それを引用した自治体等の公開資料で確認した（本文の公式URLは未確認のため source.url はない）。英語名は本プロジェクトによる訳（editorial）。</example>
     public required string Note { get; init; }
 
+    /// <summary>Whose the concepts' English labels (<c>labelEn</c>) are: <c>official</c>, the publisher's own (the UN's short titles for the SDGs), or <c>editorial</c>, this project's translation.</summary>
+    /// <example>editorial</example>
+    public required string LabelEnProvenance { get; init; }
+
     /// <summary>The document the concepts are taken from; its URL where one could be confirmed.</summary>
     public required ThemeSourceResource Source { get; init; }
 
@@ -44,6 +48,7 @@ public record ThemeSchemeSummary
     internal static ThemeSchemeSummary From(ThemeScheme s) => new()
     {
         Id = s.Id, Title = s.Title, TitleEn = s.TitleEn, Publisher = s.Publisher, Issued = s.Issued, Note = s.Note,
+        LabelEnProvenance = s.LabelEnProvenance,
         Source = new ThemeSourceResource { Title = s.SourceTitle, Url = s.SourceUrl },
         ConceptCount = s.Concepts.Count,
         Links = new SelfLink { Self = ApiLinks.ThemeScheme(s.Id) },
@@ -85,6 +90,10 @@ public record ThemeConceptResource
     /// <example>Make attractive regions where people gather and live in safety</example>
     public required string LabelEn { get; init; }
 
+    /// <summary>Whose the English label is: <c>official</c>, the publisher's own (the UN's short titles for the SDGs), or <c>editorial</c>, this project's translation.</summary>
+    /// <example>editorial</example>
+    public required string LabelEnProvenance { get; init; }
+
     /// <summary>The publisher's own IRI for the concept where one exists (the UN's for the SDGs), else null.</summary>
     /// <example>null</example>
     public required string? Iri { get; init; }
@@ -95,7 +104,7 @@ public record ThemeConceptResource
 
     internal static ThemeConceptResource From(ThemeScheme s, ThemeConcept c) => new()
     {
-        Scheme = s.Id, Code = c.Code, Notation = c.Notation, Label = c.Label, LabelEn = c.LabelEn, Iri = c.Iri,
+        Scheme = s.Id, Code = c.Code, Notation = c.Notation, Label = c.Label, LabelEn = c.LabelEn, LabelEnProvenance = s.LabelEnProvenance, Iri = c.Iri,
         Links = new SelfLink { Self = ApiLinks.ThemeConcept(s.Id, c.Code) },
     };
 }

@@ -86,13 +86,15 @@ public sealed class CsvListTests(SharedApiFactory api)
     // A scheme's note says whose the list and its English names are ("本プロジェクトが独自に定めた…（editorial）"): the
     // CSV had dropped it, and with it the provenance of the code lists.
     [Fact]
-    public async Task ThemeSchemeRowsCarryTheirNote()
+    public async Task ThemeSchemeRowsCarryTheirNoteAndWhoseTheirConceptsEnglishNamesAre()
     {
         var json = (await client.GetJsonAsync("/api/v1/themes")).Items().ToList();
         var csv = await client.GetCsvAsync("/api/v1/themes");
 
-        Assert.Equal("注記", csv.Header[^1]);
-        Assert.Equal(json.Select(s => (s.Text("id"), s.Text("note"))), csv.Rows.Select(r => (r["ID"], r["注記"])));
+        // Columns added after v1's first ones come last, so a reader by position keeps working.
+        Assert.Equal(["注記", "概念の名称（英語）の出自"], csv.Header[^2..]);
+        Assert.Equal(json.Select(s => (s.Text("id"), s.Text("note"), s.Text("labelEnProvenance"))),
+            csv.Rows.Select(r => (r["ID"], r["注記"], r["概念の名称（英語）の出自"])));
         Assert.All(csv.Rows, r => Assert.NotEmpty(r["注記"]));
     }
 

@@ -72,6 +72,27 @@ public sealed class SeedValidationTests
         Assert.Contains("seed/goals.json, record 4 (id \"4\"), field \"title\": appears twice", error.Message, StringComparison.Ordinal);
     }
 
+    // Whose a code list's English labels are is data the project adds: it must be there, and say official or editorial.
+    [Theory]
+    [InlineData(null, "seed/themes-fields.json, field \"labelEnProvenance\": is required")]
+    [InlineData("translated", "seed/themes-fields.json, field \"labelEnProvenance\": must be one of official, editorial")]
+    public void ACodeListMustSayWhoseItsEnglishLabelsAre(string? value, string expected)
+    {
+        using var seed = new SeedFolder().EditFile("themes-fields.json", scheme =>
+        {
+            if (value is null)
+            {
+                scheme.AsObject().Remove("labelEnProvenance");
+            }
+            else
+            {
+                scheme["labelEnProvenance"] = value;
+            }
+        });
+        var error = Assert.Throws<SeedValidationException>(() => SeedReader.Read(seed.Path));
+        Assert.Contains(expected, error.Message, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void GapInTheGoalsNumberingIsReported()
     {

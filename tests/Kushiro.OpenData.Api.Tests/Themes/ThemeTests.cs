@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text.Json;
+using Kushiro.OpenData.Api.Tests.GraphQL;
 
 namespace Kushiro.OpenData.Api.Tests.Themes;
 
@@ -22,6 +23,42 @@ public sealed class ThemeTests(SharedApiFactory api)
             Assert.Equal(
                 file.GetProperty("concepts").EnumerateArray().Select(c => (c.Text("code"), c.Text("label"))),
                 served.GetProperty("concepts").EnumerateArray().Select(c => (c.Text("code"), c.Text("label"))));
+        }
+    }
+
+    // The SDGs' English labels are the UN's, the others this project's: said by a field in every representation, where
+    // it had been only in the Japanese note.
+    [Fact]
+    public async Task WhoseEachConceptsEnglishLabelIsIsSaidInEveryRepresentation()
+    {
+        var client = api.CreateClient();
+        var files = Directory.GetFiles(RepositoryFiles.SeedDirectory, "themes-*.json")
+            .Select(f => JsonDocument.Parse(File.ReadAllText(f)).RootElement).ToDictionary(f => f.Text("id"), f => f.Text("labelEnProvenance"));
+        Assert.Equal("official", files["sdgs"]);
+        Assert.Equal("editorial", files["fields"]);
+
+        var csv = Csv.Rfc4180.Parse(System.Text.Encoding.UTF8.GetString(await client.GetByteArrayAsync("/api/v1/export/csv/concepts.csv")).TrimStart('\uFEFF'));
+        var provenanceColumn = csv[0].IndexOf("名称（英語）の出自");
+        var graphql = (await client.PostGraphQLAsync("{ themeSchemes { id labelEnProvenance concepts { code labelEnProvenance } } }")).Data.GetProperty("themeSchemes");
+        foreach (var (scheme, provenance) in files)
+        {
+            var served = await client.GetJsonAsync($"/api/v1/themes/{scheme}");
+            Assert.Equal(provenance, served.Text("labelEnProvenance"));
+            Assert.All(served.GetProperty("concepts").EnumerateArray(), c => Assert.Equal(provenance, c.Text("labelEnProvenance")));
+            Assert.All(csv.Skip(1).Where(r => r[1].StartsWith(scheme + ":", StringComparison.Ordinal)), r => Assert.Equal(provenance, r[provenanceColumn]));
+            var inGraphQL = graphql.EnumerateArray().Single(s => s.Text("id") == scheme);
+            Assert.Equal(provenance, inGraphQL.Text("labelEnProvenance"));
+            Assert.All(inGraphQL.GetProperty("concepts").EnumerateArray(), c => Assert.Equal(provenance, c.Text("labelEnProvenance")));
+
+            var code = served.GetProperty("concepts")[0].Text("code");
+            using var request = new HttpRequestMessage(HttpMethod.Get, $"/api/v1/themes/{scheme}/{code}");
+            request.Headers.Accept.ParseAdd("application/ld+json");
+            var linked = JsonDocument.Parse(await (await client.SendAsync(request)).Content.ReadAsStringAsync()).RootElement;
+            var english = linked.GetProperty("englishLabel");
+            Assert.Equal(provenance, english.Text("provenance"));
+            Assert.Equal(served.GetProperty("concepts")[0].Text("labelEn"), english.Text("表記En"));
+            // This project's licence goes only with this project's translation.
+            Assert.Equal(provenance == "editorial", english.TryGetProperty("license", out _));
         }
     }
 

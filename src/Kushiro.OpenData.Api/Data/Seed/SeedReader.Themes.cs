@@ -22,7 +22,7 @@ public static partial class SeedReader
                 continue;
             }
             var r = new SeedRecord(files.DisplayName(file), null, root, errors,
-                ["id", "title", "titleEn", "publisher", "issued", "source", "note", "concepts"]);
+                ["id", "title", "titleEn", "publisher", "issued", "source", "note", "labelEnProvenance", "concepts"]);
             var id = CheckedId(r, IdPattern.Plan(), MaxIdLength);
             if (id.Length > 0 && file != $"themes-{id}.json")
             {
@@ -36,8 +36,13 @@ public static partial class SeedReader
             {
                 r.Error("concepts", $"code \"{repeated.Key}\" appears more than once");
             }
+            var labelEnProvenance = r.Text("labelEnProvenance");
+            if (labelEnProvenance.Length > 0 && !KpiProvenance.All.Contains(labelEnProvenance))
+            {
+                r.Error("labelEnProvenance", $"must be one of {string.Join(", ", KpiProvenance.All)}");
+            }
             schemes.Add(new ThemeScheme(id, r.Text("title"), r.Text("titleEn"), r.Text("publisher"), r.Text("issued"), r.Text("note"),
-                source?.Text("title") ?? "", source?.OptionalText("url"), [.. concepts.Select(c => c.Concept)]));
+                labelEnProvenance, source?.Text("title") ?? "", source?.OptionalText("url"), [.. concepts.Select(c => c.Concept)]));
         }
         return schemes;
     }
