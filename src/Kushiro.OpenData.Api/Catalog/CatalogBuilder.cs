@@ -20,7 +20,7 @@ public static class CatalogBuilder
         ["seed", "kpi", .. new[] { Kpis.KpiFigureRole.Baseline, Kpis.KpiFigureRole.Target, Kpis.KpiFigureRole.Observation }.Select(Changes.ChangeRecorder.FigureType)];
     private static readonly string[] CodeListTypes = ["seed"];
 
-    public static CatalogResource Build(StrategyGraph graph)
+    public static CatalogResource Build(StrategyGraph graph, Themes.ThemeCatalog themes)
     {
         // When each dataset's data last changed; a store without a recorded change falls back to Last-Modified.
         DateTimeOffset Modified(string[] types) => graph.ChangeDates.LastOf(types) ?? graph.LastModified;
@@ -89,11 +89,11 @@ public static class CatalogBuilder
                 {
                     Id = "code-lists",
                     Title = "コードリスト（国の総合戦略の基本目標、デジタル田園都市国家構想の取組、SDGsの17の目標、政策分野）と基本目標・細節の対応付け",
-                    Description = "SKOS の概念体系。名称は各コードリストの発行者の公表資料のとおり（国の総合戦略とデジタル田園都市国家構想は政府、SDGsは国際連合。政策分野の一覧は本プロジェクトによる）、英語名（SDGsは国連の略称）と対応付け（理由付き）は本プロジェクトによる。",
+                    Description = "SKOS の概念体系。名称は各コードリストの発行者の公表資料のとおり（国の総合戦略とデジタル田園都市国家構想は政府、SDGsは国際連合。政策分野の一覧は本プロジェクトによる）。英語名は本プロジェクトによる訳か発行者自身のもの（各コードリストの labelEnProvenance が editorial / official を示す）、対応付け（理由付き）は本プロジェクトによる。",
                     Keywords = ["コードリスト", "SKOS", "まちひとしごと創生総合戦略", "デジタル田園都市国家構想", "SDGs", "政策分野"],
                     Licence = ccBy,
                     // Not "the government's" alone: the SDGs' names are the UN's, and the policy fields are the project's own.
-                    Rights = "名称は各コードリストの発行者による（発行者・出典は各コードリストに記載）。" + editorial,
+                    Rights = "名称は各コードリストの発行者による（発行者・出典は各コードリストに記載）。" + editorial + PublishersEnglish(themes),
                     Modified = codeListsModified,
                     Distributions =
                     [
@@ -108,6 +108,14 @@ public static class CatalogBuilder
                 },
             ],
         };
+    }
+
+    // Not every English name is the project's: a list whose labelEnProvenance is official (the SDGs, the UN's short
+    // titles) has its publisher's, which our licence does not cover.
+    private static string PublishersEnglish(Themes.ThemeCatalog themes)
+    {
+        var official = themes.Schemes.Where(s => s.LabelEnProvenance == Kpis.KpiProvenance.Official).ToList();
+        return official.Count == 0 ? "" : $"ただし{string.Join("、", official.Select(s => $"「{s.Title}」"))}の英語名は発行者（{string.Join("、", official.Select(s => s.Publisher).Distinct())}）のもの。";
     }
 
     // Each distribution says what it is, for the harvester that imports it as a resource (dct:description).

@@ -16,10 +16,10 @@ public static class ArchiveReadme
     private static readonly string CsvFolder = ExportLinks.Csv("")[..^".csv".Length];
 
     /// <summary>The text, UTF-8 with a byte order mark and CRLF line ends like the CSV files beside it.</summary>
-    public static string Build(StrategyGraph graph)
+    public static string Build(StrategyGraph graph, Themes.ThemeCatalog themes)
     {
         var plan = graph.Plan;
-        var catalog = CatalogBuilder.Build(graph);
+        var catalog = CatalogBuilder.Build(graph, themes);
         // Appended, not given to the constructor: StringBuilder(char) would take the mark for a capacity.
         var text = new StringBuilder().Append(Csv.CsvFormat.ByteOrderMark);
         void Line(string line = "") => text.Append(line).Append("\r\n");

@@ -46,7 +46,7 @@ public sealed class CsvExport(OpenDataContext db, ThemeCatalog themes)
         using var buffer = new MemoryStream();
         using (var zip = new ZipArchive(buffer, ZipArchiveMode.Create, leaveOpen: true, entryNameEncoding: Encoding.UTF8))
         {
-            foreach (var (fileName, text) in Names.Select(n => ($"{n}.csv", (string?)null)).Append((ArchiveReadme.FileName, ArchiveReadme.Build(graph))))
+            foreach (var (fileName, text) in Names.Select(n => ($"{n}.csv", (string?)null)).Append((ArchiveReadme.FileName, ArchiveReadme.Build(graph, themes))))
             {
                 var entry = zip.CreateEntry(fileName, CompressionLevel.Optimal);
                 entry.LastWriteTime = graph.LastModified;

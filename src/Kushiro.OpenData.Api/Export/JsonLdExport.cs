@@ -25,7 +25,7 @@ public static class JsonLdExport
         nodes.AddRange(graph.Measures.Select(strategy.Measure));
         nodes.AddRange(graph.SubMeasures.Select(strategy.SubMeasure));
         nodes.AddRange(themes.Schemes.Select(s => themeDocuments.Scheme(s)));
-        nodes.Add(CatalogDocuments.Catalog(iris, CatalogBuilder.Build(graph), themes));
+        nodes.Add(CatalogDocuments.Catalog(iris, CatalogBuilder.Build(graph, themes), themes));
         return new JsonObject { ["@context"] = iris.Context, ["@graph"] = new JsonArray([.. nodes]) };
     }
 }

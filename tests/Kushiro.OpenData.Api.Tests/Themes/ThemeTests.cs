@@ -62,6 +62,27 @@ public sealed class ThemeTests(SharedApiFactory api)
         }
     }
 
+    // The licence statement of the code lists must not claim the publisher's own English (the UN's SDG titles) as
+    // this project's addition under its licence, in the catalog nor in the ZIP's README.txt beside the CSV files.
+    [Fact]
+    public async Task TheCodeListsRightsLeaveThePublishersOwnEnglishOutOfThisProjectsLicence()
+    {
+        var client = api.CreateClient();
+        var schemes = (await client.GetJsonAsync("/api/v1/themes")).Items().ToList();
+        var rights = (await client.GetJsonAsync("/api/v1/catalog")).GetProperty("datasets").EnumerateArray().Single(d => d.Text("id") == "code-lists").Text("rights");
+        using var zip = new System.IO.Compression.ZipArchive(new MemoryStream(await client.GetByteArrayAsync("/api/v1/export/csv.zip")));
+        using var readme = new StreamReader(zip.GetEntry("README.txt")!.Open());
+        var readmeText = await readme.ReadToEndAsync();
+
+        Assert.Contains(schemes, s => s.Text("labelEnProvenance") == "official");
+        var exception = rights[rights.IndexOf("ただし", StringComparison.Ordinal)..];
+        foreach (var scheme in schemes)
+        {
+            Assert.Equal(scheme.Text("labelEnProvenance") == "official", exception.Contains($"「{scheme.Text("title")}」", StringComparison.Ordinal));
+        }
+        Assert.Contains(rights, readmeText);
+    }
+
     [Fact]
     public async Task EveryGoalIsAlignedToTheNationalStrategyAndTheDigidenThemesWithAReason()
     {
