@@ -61,6 +61,12 @@ public static class TextRules
         return folded.Length > 0 && folded[0] is '=' or '+' or '-' or '@';
     }
 
+    /// <summary>
+    /// Whether the text is only a placeholder for one: an ellipsis or dots (…, ..., ‥, ・・・), as in README's write
+    /// example, which a user who mends only the refused URL would otherwise publish as an official figure's source.
+    /// </summary>
+    public static bool IsPlaceholder(string text) => text.Length > 0 && text.All(c => c is '…' or '‥' or '.' or '・' or '･' or '⋯' or ' ' or '　');
+
     /// <summary>How a message names a character: U+202E, U+E0041.</summary>
     public static string CodePoint(Rune rune) => $"U+{rune.Value:X4}";
 

@@ -190,6 +190,10 @@ public sealed class KpiWriter(OpenDataContext db, DatasetVersion dataset, TimePr
             {
                 errors.AddModelError(field, "Must not start with =, +, - or @ (full-width ＝＋－＠ too): a spreadsheet opening the CSV would run it as a formula.");
             }
+            else if (Data.TextRules.IsPlaceholder(value))
+            {
+                errors.AddModelError(field, "Is a placeholder (…): give the real text.");
+            }
         }
     }
 

@@ -51,6 +51,7 @@ public sealed class SeedValidationTests
         { "alignments.json", 1, r => r["code"] = "goal-9", "seed/alignments.json, record 1, field \"code\": \"goal-9\" is not a code of \"national\"" },
         { "alignments.json", 2, r => r["goalId"] = "7", "seed/alignments.json, record 2, field \"goalId\": no basic goal has ID \"7\"" },
         { "english-labels.json", 68, r => r["id"] = "4-2-9", "seed/english-labels.json, record 68 (id \"4-2-9\"), field \"id\": no sub-measure has ID \"4-2-9\"" },
+        { "kpis.json", 1, r => r["name"] = "…", "seed/kpis.json, record 1 (id \"population-outlook\"), field \"name\": is a placeholder (…), not the text" },
         { "english-labels.json", 1, r => r["titleEn"] = " Aim ", "seed/english-labels.json, record 1 (id \"1\"), field \"titleEn\": starts or ends with white space" },
     };
 

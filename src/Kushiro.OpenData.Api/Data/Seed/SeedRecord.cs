@@ -83,6 +83,10 @@ internal sealed class SeedRecord
         {
             Error(field, "starts with =, +, - or @ (full-width ＝＋－＠ too), which a spreadsheet opening the CSV would run as a formula");
         }
+        else if (TextRules.IsPlaceholder(text))
+        {
+            Error(field, "is a placeholder (…), not the text");
+        }
         return text;
     }
 
