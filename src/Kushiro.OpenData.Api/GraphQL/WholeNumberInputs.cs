@@ -1,3 +1,4 @@
+using System.Numerics;
 using GraphQL;
 
 namespace Kushiro.OpenData.Api.GraphQL;
@@ -34,14 +35,17 @@ public static class WholeNumberInputs
         _ => AsInteger(value) ?? value,
     };
 
-    // Only decimals and doubles are rewritten, and only within the range of a long: the scalars take an int or a
-    // long and refuse one outside their own range with their own message.
+    // Only decimals and doubles are rewritten, to the int, long or BigInteger the reader gives a plain integer: the
+    // scalars refuse one outside their own range with their own message (Int), or take it as its digits (ID).
     private static object? AsInteger(object? value) => value switch
     {
-        decimal d when decimal.Truncate(d) == d && d >= long.MinValue && d <= long.MaxValue => Narrow((long)d),
-        double d when Math.Truncate(d) == d && d >= long.MinValue && d < 9.2e18 => Narrow((long)d),
+        decimal d when decimal.Truncate(d) == d => Narrow(new BigInteger(d)),
+        double d when double.IsFinite(d) && Math.Truncate(d) == d => Narrow(new BigInteger(d)),
         _ => null,
     };
 
-    private static object Narrow(long value) => value is >= int.MinValue and <= int.MaxValue ? (int)value : value;
+    private static object Narrow(BigInteger value) =>
+        value >= int.MinValue && value <= int.MaxValue ? (int)value
+        : value >= long.MinValue && value <= long.MaxValue ? (long)value
+        : value;
 }

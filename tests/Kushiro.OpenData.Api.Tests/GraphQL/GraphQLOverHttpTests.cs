@@ -356,9 +356,24 @@ public sealed class GraphQLOverHttpTests(SharedApiFactory api)
         Assert.Equal(plain.Data.GetRawText(), written.Data.GetRawText());
     }
 
+    // Beyond a long too, as graphql-js reads it: an ID of 1e20 is the ID "100000000000000000000", as the plain integer is.
+    [Theory]
+    [InlineData("1e20")]
+    [InlineData("100000000000000000000.0")]
+    public async Task AWholeNumberBeyondALongIsTheIdItsDigitsSpell(string id)
+    {
+        const string Document = "query($id: ID!) { goal(id: $id) { id } }";
+        var client = api.CreateClient();
+        var plain = await client.PostRawAsync($"{{\"query\": {JsonSerializer.Serialize(Document)}, \"variables\": {{\"id\": 100000000000000000000}}}}", "application/json");
+        var written = await client.PostRawAsync($"{{\"query\": {JsonSerializer.Serialize(Document)}, \"variables\": {{\"id\": {id}}}}}", "application/json");
+        Assert.Equal(HttpStatusCode.OK, plain.Status);
+        Assert.Equal(plain.Body, written.Body);
+    }
+
     [Theory]
     [InlineData("5.5")]
     [InlineData("1e10")]
+    [InlineData("1e400")]
     public async Task NumbersThatAreNoIntAreStillRefusedNamingTheVariable(string limit)
     {
         const string Document = "query($limit: Int) { search(q: \"子育て\", limit: $limit) { totalCount } }";
