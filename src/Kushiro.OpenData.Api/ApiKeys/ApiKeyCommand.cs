@@ -22,10 +22,12 @@ public static class ApiKeyCommand
         {
             case "create" when Option(args, "--name") is { Length: > 0 } name:
                 // `apikey list` prints one key a line, its columns split by tabs: a tab or line break in a name split
-                // them, or faked a row of its own.
-                if (string.IsNullOrWhiteSpace(name) || name.Any(char.IsControl))
+                // them, or faked a row of its own; a line separator or a right-to-left override does the same on a
+                // terminal. The rules every other text here is held to.
+                if (string.IsNullOrWhiteSpace(name) || name.Any(char.IsControl) || Data.TextRules.StartsOrEndsInvisibly(name)
+                    || Data.TextRules.HiddenCharacter(name) is not null)
                 {
-                    await error.WriteLineAsync("Give the key a name without tabs, line breaks or other control characters.");
+                    await error.WriteLineAsync("Give the key a visible name without tabs, line breaks, hidden or formatting characters.");
                     return 2;
                 }
                 // Left out, the key may write KPIs; given without a value, it is refused below, never defaulted.

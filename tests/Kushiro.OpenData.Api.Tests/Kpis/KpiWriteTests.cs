@@ -538,6 +538,10 @@ public sealed class KpiWriteTests : IClassFixture<WritableApiFactory>
     [InlineData("--name", "担当\tkod_x\tkpi:write", "--scope", "kpi:write")]
     [InlineData("--name", "担当\nfake-id\tadmin\t2026-01-01\tactive", "--scope", "kpi:write")]
     [InlineData("--name", "  ", "--scope", "kpi:write")]
+    [InlineData("--name", "担当\u2028fake-id", "--scope", "kpi:write")]
+    [InlineData("--name", "担当\u202Eetirw", "--scope", "kpi:write")]
+    [InlineData("--name", "\u200B", "--scope", "kpi:write")]
+    [InlineData("--name", "\u3164", "--scope", "kpi:write")]
     public async Task TheApikeyCommandRefusesACommandLineSlip(params string[] options)
     {
         var before = new StringWriter();
