@@ -17,8 +17,8 @@ public static class EveryAnswerHeaders
     /// stay with the CORS middleware.</item>
     /// <item><c>X-Content-Type-Options: nosniff</c>: a browser never reads a JSON or CSV answer as HTML or script.</item>
     /// </list>
-    /// A problem the exception handler writes (413, 503) loses these with the rest of the response; the CORS middleware
-    /// gives its headers back where the request named an Origin, and no cache keeps those answers (no-store).
+    /// Set as the answer starts, not before the pipeline runs: the exception handler clears the headers of the answer
+    /// it replaces with a problem (413, 503), and those lost them.
     /// </summary>
     public static IApplicationBuilder UseEveryAnswerHeaders(this IApplicationBuilder app)
     {
@@ -30,12 +30,18 @@ public static class EveryAnswerHeaders
             throw new InvalidOperationException("The CORS headers can go on every answer only for a policy open to any origin without credentials.");
         }
         var exposed = string.Join(',', policy.ExposedHeaders);
-        return app.Use((context, next) =>
+        // One delegate for every request: the callback itself allocates nothing.
+        Func<object, Task> addHeaders = state =>
         {
-            var headers = context.Response.Headers;
+            var headers = ((HttpResponse)state).Headers;
             headers[HeaderNames.AccessControlAllowOrigin] = CorsConstants.AnyOrigin;
             headers[HeaderNames.AccessControlExposeHeaders] = exposed;
             headers[HeaderNames.XContentTypeOptions] = "nosniff";
+            return Task.CompletedTask;
+        };
+        return app.Use((context, next) =>
+        {
+            context.Response.OnStarting(addHeaders, context.Response);
             return next(context);
         });
     }

@@ -39,6 +39,10 @@ public sealed class WriteBodyLimitTests
             Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
             // RFC 9110's name for 413, not the older "Payload Too Large" ASP.NET Core still has.
             Assert.Equal("Content Too Large", JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement.Text("title"));
+            // The exception handler writes this answer after clearing the one it replaces: it still says what every
+            // answer says, so a browser app may read the problem.
+            Assert.Equal("*", Assert.Single(response.Headers.GetValues("Access-Control-Allow-Origin")));
+            Assert.Equal("nosniff", Assert.Single(response.Headers.GetValues("X-Content-Type-Options")));
             Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync("/api/v1/kpis/too-large")).StatusCode);
         });
     }
