@@ -38,9 +38,10 @@ public static partial class SearchText
         }
         // An edge never splits a user-perceived character: a surrogate pair, a letter and its combining or voiced mark,
         // an emoji and its skin tone or ZWJ sequence, a flag's two halves, a Hangul syllable's jamo.
-        (start, end) = (ClusterAround(original, start).Start, Math.Max(end, ClusterAround(original, end).End));
-        // Nor an English word, where its start or end is at most a quarter of the width away ("…ilding" read as noise).
+        // Nor an English word, where its start or end is at most a quarter of the width away ("…ilding" read as noise);
+        // first, so that the character edges below have the last say.
         (start, end) = (WordEdge(original, start, -1, width / 4), WordEdge(original, end, +1, width / 4));
+        (start, end) = (ClusterAround(original, start).Start, Math.Max(end, ClusterAround(original, end).End));
         var text = new StringBuilder(start > 0 ? "…" : "");
         var at = start;
         foreach (var (s, e) in spans.Where(m => m.End > start && m.Start < end).Select(m => (Math.Max(m.Start, start), Math.Min(m.End, end))))
@@ -55,17 +56,28 @@ public static partial class SearchText
     // Where the word that `at` falls inside begins (step -1) or ends (step +1), if within `reach` characters; else `at`.
     private static int WordEdge(string text, int at, int step, int reach)
     {
-        static bool InWord(char c) => IsLatinLetter(c) || char.IsAsciiDigit(c);
-        if (at <= 0 || at >= text.Length || !InWord(text[at - 1]) || !InWord(text[at]))
-        {
-            return at;
-        }
         var edge = at;
-        while (edge > 0 && edge < text.Length && InWord(text[edge - 1]) && InWord(text[edge]) && Math.Abs(edge - at) <= reach)
+        while (InsideAWord(text, edge) && Math.Abs(edge - at) <= reach)
         {
             edge += step;
         }
         return Math.Abs(edge - at) <= reach ? edge : at;
+    }
+
+    // Letters (with their combining marks) and digits make a word, and so do an apostrophe or hyphen between two of
+    // them: Kushiro's and stay-based are one word each.
+    private static bool InsideAWord(string text, int at)
+    {
+        static bool Letter(char c) => IsLatinLetter(c) || char.IsAsciiDigit(c) || CharUnicodeInfo.GetUnicodeCategory(c) == UnicodeCategory.NonSpacingMark;
+        static bool Joiner(char c) => c is '\'' or '\u2019' or '-' or '\u2010';
+        bool LetterAt(int i) => i >= 0 && i < text.Length && Letter(text[i]);
+        if (at <= 0 || at >= text.Length)
+        {
+            return false;
+        }
+        return (LetterAt(at - 1) && LetterAt(at))
+            || (Joiner(text[at]) && LetterAt(at - 1) && LetterAt(at + 1))
+            || (Joiner(text[at - 1]) && LetterAt(at - 2) && LetterAt(at));
     }
 
     /// <summary>

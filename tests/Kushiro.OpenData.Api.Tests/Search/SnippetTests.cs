@@ -78,6 +78,25 @@ public sealed class SnippetTests
         Assert.Contains("<mark>tourism</mark>", snippet);
     }
 
+    // Nor one joined by an apostrophe or hyphen, nor a letter from its combining accent.
+    [Theory]
+    [InlineData("Kushiro's strengths as a city of culture and nature support tourism", "tourism")]
+    [InlineData("Building a stay-based tourism destination with residents", "destination")]
+    [InlineData("The cafe\u0301 owners and the tourism office work together", "tourism")]
+    public void TheWindowsEdgesKeepJoinedWordsAndAccentsWhole(string text, string query)
+    {
+        for (var width = 40; width <= 80; width += 2)
+        {
+            var snippet = SearchText.Snippet(text, SearchText.Terms(query), width);
+            var shown = System.Net.WebUtility.HtmlDecode(snippet.Replace("<mark>", "").Replace("</mark>", "")).Trim('…');
+            var at = text.IndexOf(shown, StringComparison.Ordinal);
+            var end = at + shown.Length;
+            Assert.True(at >= 0, snippet);
+            Assert.False(at > 0 && !char.IsWhiteSpace(text[at - 1]) && !char.IsWhiteSpace(text[at]), $"starts inside a word: {snippet}");
+            Assert.False(end < text.Length && !char.IsWhiteSpace(text[end - 1]) && !char.IsWhiteSpace(text[end]), $"ends inside a word: {snippet}");
+        }
+    }
+
     // A word longer than a quarter of the width is still cut, so the snippet keeps about its width.
     [Fact]
     public void AVeryLongWordAtTheEdgeIsStillCut()
