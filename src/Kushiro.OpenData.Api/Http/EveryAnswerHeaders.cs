@@ -4,7 +4,7 @@ using Microsoft.Net.Http.Headers;
 
 namespace Kushiro.OpenData.Api.Http;
 
-/// <summary>Headers every answer carries, whatever made it: set once, before anything answers.</summary>
+/// <summary>Headers every answer carries, whatever made it (a controller, the output cache, the exception handler).</summary>
 public static class EveryAnswerHeaders
 {
     /// <summary>
