@@ -97,6 +97,17 @@ public sealed class SnippetTests
         }
     }
 
+    // The window's end falls inside café (decomposed: e + U+0301): moving it to the word's end must not stop between
+    // the letter and its accent.
+    [Fact]
+    public void AWordEdgeNeverCutsAnAccentFromItsLetter()
+    {
+        var text = "tourism office near the lake and the  cafe\u0301 owners of the town";
+        Assert.Equal('f', text[40]);
+        var snippet = SearchText.Snippet(text, SearchText.Terms("tourism"), width: 40);
+        Assert.Contains("cafe\u0301", snippet);
+    }
+
     // A word longer than a quarter of the width is still cut, so the snippet keeps about its width.
     [Fact]
     public void AVeryLongWordAtTheEdgeIsStillCut()
