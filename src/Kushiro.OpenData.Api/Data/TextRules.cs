@@ -62,10 +62,19 @@ public static class TextRules
     }
 
     /// <summary>
-    /// Whether the text is only a placeholder for one: an ellipsis or dots (…, ..., ‥, ・・・), as in README's write
-    /// example, which a user who mends only the refused URL would otherwise publish as an official figure's source.
+    /// Whether the text is only a placeholder for one: an ellipsis or dots (…, ..., ‥, ・・・, and as a Japanese input
+    /// method types them, ．．． or 。。。), as in README's write example, which a user who mends only the refused URL
+    /// would otherwise publish as an official figure's source. Read after NFKC, as the formula rule reads.
     /// </summary>
-    public static bool IsPlaceholder(string text) => text.Length > 0 && text.All(c => c is '…' or '‥' or '.' or '・' or '･' or '⋯' or ' ' or '　');
+    public static bool IsPlaceholder(string text)
+    {
+        var folded = text.Normalize(NormalizationForm.FormKC);
+        return folded.Any(c => PlaceholderDots.Contains(c))
+            && folded.All(c => PlaceholderDots.Contains(c) || char.IsWhiteSpace(c) || c is >= '\uFE00' and <= '\uFE0F');
+    }
+
+    // After NFKC: … is "...", ． is ".", ･ is ・, ︙ is ⋮.
+    private const string PlaceholderDots = ".。・·⋯⋮‧";
 
     /// <summary>How a message names a character: U+202E, U+E0041.</summary>
     public static string CodePoint(Rune rune) => $"U+{rune.Value:X4}";

@@ -26,6 +26,10 @@ public sealed class KpiInputMessageTests(WritableApiFactory api) : IClassFixture
     [InlineData("/observations/FY2020", """{"value":1,"source":{"title":"…","url":"https://www.city.kushiro.lg.jp/"},"provenance":"official"}""", "source.title", "Is a placeholder (…): give the real text.")]
     [InlineData("/observations/FY2020", """{"value":1,"source":{"title":"t","page":"..."},"provenance":"editorial"}""", "source.page", "Is a placeholder (…): give the real text.")]
     [InlineData("", """{"name":"・・・","definition":"y","unit":"人","direction":"increase"}""", "name", "Is a placeholder (…): give the real text.")]
+    // As a Japanese input method types them.
+    [InlineData("/targets/FY2024", """{"value":1,"source":{"title":"．．．","url":"https://www.city.kushiro.lg.jp/"},"provenance":"official"}""", "source.title", "Is a placeholder (…): give the real text.")]
+    [InlineData("", """{"name":"x","definition":"。。。","unit":"人","direction":"increase"}""", "definition", "Is a placeholder (…): give the real text.")]
+    [InlineData("", """{"name":"x","definition":"y","unit":"…\uFE0E","direction":"increase"}""", "unit", "Is a placeholder (…): give the real text.")]
     public async Task ARefusedFieldIsToldWhatItMustBe(string under, string body, string field, string message)
     {
         var staff = api.WithKey(await StaffClient.CreateKeyWithCommandAsync(api));
@@ -35,6 +39,21 @@ public sealed class KpiInputMessageTests(WritableApiFactory api) : IClassFixture
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         var errors = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement.GetProperty("errors");
         Assert.Equal([message], errors.GetProperty(field).EnumerateArray().Select(m => m.GetString()));
+    }
+
+    // Only a text that is nothing but dots is a placeholder: dots and bullets among words are text.
+    [Theory]
+    [InlineData("速報値。確定値は…後日公表")]
+    [InlineData("・市勢要覧")]
+    [InlineData("1.5")]
+    [InlineData("p. 12")]
+    public async Task TextsThatHoldDotsAmongWordsAreTaken(string note)
+    {
+        var staff = api.WithKey(await StaffClient.CreateKeyWithCommandAsync(api));
+        await staff.PostJsonAsync("/api/v1/kpis", StaffClient.NewKpi("dots"));
+        var body = System.Text.Json.JsonSerializer.Serialize(new { value = 1, note, source = new { title = note }, provenance = "editorial" });
+        var response = await staff.PutAsync("/api/v1/kpis/dots/observations/FY2020", new StringContent(body, System.Text.Encoding.UTF8, "application/json"));
+        Assert.True(response.IsSuccessStatusCode, await response.Content.ReadAsStringAsync());
     }
 
     [Theory]
