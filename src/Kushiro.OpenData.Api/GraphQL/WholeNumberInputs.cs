@@ -36,11 +36,15 @@ public static class WholeNumberInputs
     };
 
     // Only decimals and doubles are rewritten, to the int, long or BigInteger the reader gives a plain integer: the
-    // scalars refuse one outside their own range with their own message (Int), or take it as its digits (ID).
+    // scalars refuse one outside their own range with their own message (Int), or take it as its digits (ID). A double
+    // only up to 2^53, where it is the very integer written: 1e23 is read as 99999999999999991611392, which would name
+    // another ID than the digits meant, so it stays a double and is refused.
+    private const double ExactDoubles = 9007199254740992;
+
     private static object? AsInteger(object? value) => value switch
     {
         decimal d when decimal.Truncate(d) == d => Narrow(new BigInteger(d)),
-        double d when double.IsFinite(d) && Math.Truncate(d) == d => Narrow(new BigInteger(d)),
+        double d when Math.Abs(d) <= ExactDoubles && Math.Truncate(d) == d => Narrow(new BigInteger(d)),
         _ => null,
     };
 
