@@ -64,20 +64,26 @@ public static partial class SearchText
         return Math.Abs(edge - at) <= reach ? edge : at;
     }
 
-    // Letters (with their combining marks) and digits make a word, and so do an apostrophe or hyphen between two of
-    // them: Kushiro's and stay-based are one word each.
+    // Latin letters (Vietnamese's too, with their combining marks) and digits make a word, and so do an apostrophe or
+    // hyphen between two of them (Kushiro's, stay-based, COVID‑19) and a comma or point between two digits (5,123,456;
+    // 13.5): a number cut at its separator reads as another number.
     private static bool InsideAWord(string text, int at)
     {
-        static bool Letter(char c) => IsLatinLetter(c) || char.IsAsciiDigit(c) || CharUnicodeInfo.GetUnicodeCategory(c) == UnicodeCategory.NonSpacingMark;
-        static bool Joiner(char c) => c is '\'' or '\u2019' or '-' or '\u2010';
+        static bool Letter(char c) => IsLatinLetter(c) || char.IsAsciiDigit(c)
+            || (c is >= '\u1E00' and <= '\u1EFF' && char.IsLetter(c)) || CharUnicodeInfo.GetUnicodeCategory(c) == UnicodeCategory.NonSpacingMark;
+        static bool Joiner(char c) => c is '\'' or '\u2019' or '-' or '\u2010' or '\u2011';
+        static bool DigitJoiner(char c) => c is ',' or '.';
         bool LetterAt(int i) => i >= 0 && i < text.Length && Letter(text[i]);
+        bool DigitAt(int i) => i >= 0 && i < text.Length && char.IsAsciiDigit(text[i]);
         if (at <= 0 || at >= text.Length)
         {
             return false;
         }
         return (LetterAt(at - 1) && LetterAt(at))
             || (Joiner(text[at]) && LetterAt(at - 1) && LetterAt(at + 1))
-            || (Joiner(text[at - 1]) && LetterAt(at - 2) && LetterAt(at));
+            || (Joiner(text[at - 1]) && LetterAt(at - 2) && LetterAt(at))
+            || (DigitJoiner(text[at]) && DigitAt(at - 1) && DigitAt(at + 1))
+            || (DigitJoiner(text[at - 1]) && DigitAt(at - 2) && DigitAt(at));
     }
 
     /// <summary>
