@@ -36,11 +36,11 @@ public static partial class SearchText
         {
             (start, end) = (s < start && e > start && start - s <= width / 4 ? s : start, s < end && e > end && e - end <= width / 4 ? e : end);
         }
-        // An edge never splits a user-perceived character: a surrogate pair, a letter and its combining or voiced mark,
-        // an emoji and its skin tone or ZWJ sequence, a flag's two halves, a Hangul syllable's jamo.
-        // Nor an English word, where its start or end is at most a quarter of the width away ("…ilding" read as noise);
-        // first, so that the character edges below have the last say.
+        // An edge does not cut an English word or a number, where its start or end is at most a quarter of the width
+        // away ("…ilding" read as noise, "…456人" as another number).
         (start, end) = (WordEdge(original, start, -1, width / 4), WordEdge(original, end, +1, width / 4));
+        // And, with the last say, it never splits a user-perceived character: a surrogate pair, a letter and its
+        // combining or voiced mark, an emoji and its skin tone or ZWJ sequence, a flag's two halves, a Hangul syllable's jamo.
         (start, end) = (ClusterAround(original, start).Start, Math.Max(end, ClusterAround(original, end).End));
         var text = new StringBuilder(start > 0 ? "…" : "");
         var at = start;
