@@ -65,21 +65,24 @@ public static partial class SearchText
     }
 
     // Latin letters (Vietnamese's too, with their combining marks) and digits make a word, and so do an apostrophe or
-    // hyphen between two of them (Kushiro's, stay-based, COVID‑19) and a comma or point between two digits (5,123,456;
-    // 13.5): a number cut at its separator reads as another number.
+    // hyphen between two of them (Kushiro's, stay-based, COVID‑19). A number is one too, in ASCII or full-width digits,
+    // across a comma or point and a 万, 千, 億 or 兆 between its digits (5,123,456; 13.5; １３万８，０００): cut there,
+    // it reads as another number.
     private static bool InsideAWord(string text, int at)
     {
         static bool Letter(char c) => IsLatinLetter(c) || char.IsAsciiDigit(c)
             || (c is >= '\u1E00' and <= '\u1EFF' && char.IsLetter(c)) || CharUnicodeInfo.GetUnicodeCategory(c) == UnicodeCategory.NonSpacingMark;
         static bool Joiner(char c) => c is '\'' or '\u2019' or '-' or '\u2010' or '\u2011';
-        static bool DigitJoiner(char c) => c is ',' or '.';
+        static bool DigitJoiner(char c) => c is ',' or '.' or '，' or '．' or '万' or '千' or '億' or '兆';
+        static bool Digit(char c) => char.IsAsciiDigit(c) || c is >= '０' and <= '９';
         bool LetterAt(int i) => i >= 0 && i < text.Length && Letter(text[i]);
-        bool DigitAt(int i) => i >= 0 && i < text.Length && char.IsAsciiDigit(text[i]);
+        bool DigitAt(int i) => i >= 0 && i < text.Length && Digit(text[i]);
         if (at <= 0 || at >= text.Length)
         {
             return false;
         }
         return (LetterAt(at - 1) && LetterAt(at))
+            || (DigitAt(at - 1) && DigitAt(at))
             || (Joiner(text[at]) && LetterAt(at - 1) && LetterAt(at + 1))
             || (Joiner(text[at - 1]) && LetterAt(at - 2) && LetterAt(at))
             || (DigitJoiner(text[at]) && DigitAt(at - 1) && DigitAt(at + 1))

@@ -122,6 +122,27 @@ public sealed class SnippetTests
         Assert.Contains("cafe\u0301", snippet);
     }
 
+    // A Japanese number is kept whole too: full-width digits, and 万 between digits (１３万８，０００人 had shown as
+    // …３万８，０００人, which reads as 38,000; 13万8,000人 as …8,000人).
+    [Theory]
+    [InlineData("１３万８，０００")]
+    [InlineData("13万8,000")]
+    [InlineData("１２．５")]
+    public void TheWindowsEdgesKeepAJapaneseNumberWhole(string number)
+    {
+        var text = "将来の人口の見通しでは、二〇四〇年の人口を" + number + "人と見込み、減少を緩やかにするために子育て支援と移住の促進に取り組む。";
+        var at = text.IndexOf(number, StringComparison.Ordinal);
+        for (var width = 20; width <= 60; width++)
+        {
+            var snippet = SearchText.Snippet(text, SearchText.Terms("子育て"), width);
+            var shown = snippet.Replace("<mark>", "").Replace("</mark>", "").Trim('…');
+            var start = text.IndexOf(shown, StringComparison.Ordinal);
+            var end = start + shown.Length;
+            Assert.False(start > at && start < at + number.Length, $"starts inside {number}: {snippet}");
+            Assert.False(end > at && end < at + number.Length, $"ends inside {number}: {snippet}");
+        }
+    }
+
     // A word longer than a quarter of the width is still cut, so the snippet keeps about its width.
     [Fact]
     public void AVeryLongWordAtTheEdgeIsStillCut()
