@@ -58,11 +58,7 @@ public static partial class SeedReader
         {
             r.Error("period", $"\"{period}\" is not a period: use {KpiPeriod.Description}");
         }
-        var provenance = r.Text("provenance");
-        if (provenance.Length > 0 && !KpiProvenance.All.Contains(provenance))
-        {
-            r.Error("provenance", $"must be one of {string.Join(", ", KpiProvenance.All)}");
-        }
+        var provenance = r.Provenance("provenance");
         var source = r.Nested("source", ["title", "url", "page"]);
         var url = source?.OptionalText("url");
         if (url is not null && !KpiValue.IsWebAddress(url))

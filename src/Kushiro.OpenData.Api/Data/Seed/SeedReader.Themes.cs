@@ -1,5 +1,4 @@
 using System.Text.Json;
-using Kushiro.OpenData.Api.Kpis;
 using Kushiro.OpenData.Api.Themes;
 
 namespace Kushiro.OpenData.Api.Data.Seed;
@@ -36,11 +35,7 @@ public static partial class SeedReader
             {
                 r.Error("concepts", $"code \"{repeated.Key}\" appears more than once");
             }
-            var labelEnProvenance = r.Text("labelEnProvenance");
-            if (labelEnProvenance.Length > 0 && !KpiProvenance.All.Contains(labelEnProvenance))
-            {
-                r.Error("labelEnProvenance", $"must be one of {string.Join(", ", KpiProvenance.All)}");
-            }
+            var labelEnProvenance = r.Provenance("labelEnProvenance");
             schemes.Add(new ThemeScheme(id, r.Text("title"), r.Text("titleEn"), r.Text("publisher"), r.Text("issued"), r.Text("note"),
                 labelEnProvenance, source?.Text("title") ?? "", source?.OptionalText("url"), [.. concepts.Select(c => c.Concept)]));
         }
@@ -69,11 +64,7 @@ public static partial class SeedReader
 
     private static SubMeasureTheme ReadSubMeasureTheme(SeedRecord r)
     {
-        var provenance = r.Text("provenance");
-        if (provenance.Length > 0 && !KpiProvenance.All.Contains(provenance))
-        {
-            r.Error("provenance", $"must be one of {string.Join(", ", KpiProvenance.All)}");
-        }
+        var provenance = r.Provenance("provenance");
         return new SubMeasureTheme(r.Text("subMeasureId"), r.Text("scheme"), r.Text("code"), provenance, r.Text("rationale"));
     }
 
@@ -109,11 +100,7 @@ public static partial class SeedReader
 
     private static GoalAlignment ReadAlignment(SeedRecord r)
     {
-        var provenance = r.Text("provenance");
-        if (provenance.Length > 0 && !KpiProvenance.All.Contains(provenance))
-        {
-            r.Error("provenance", $"must be one of {string.Join(", ", KpiProvenance.All)}");
-        }
+        var provenance = r.Provenance("provenance");
         return new GoalAlignment(r.Text("goalId"), r.Text("scheme"), r.Text("code"), provenance, r.Text("rationale"));
     }
 

@@ -50,6 +50,17 @@ internal sealed class SeedRecord
     /// <summary>A required, non-blank string; reports and returns "" when it is missing.</summary>
     public string Text(string field) => OptionalText(field) ?? Missing(field);
 
+    /// <summary>A required provenance: official or editorial (<see cref="Kpis.KpiProvenance"/>), reported otherwise.</summary>
+    public string Provenance(string field)
+    {
+        var provenance = Text(field);
+        if (provenance.Length > 0 && !Kpis.KpiProvenance.All.Contains(provenance))
+        {
+            Error(field, $"must be one of {string.Join(", ", Kpis.KpiProvenance.All)}");
+        }
+        return provenance;
+    }
+
     public string? OptionalText(string field)
     {
         if (!element.TryGetProperty(field, out var value) || value.ValueKind == JsonValueKind.Null)
