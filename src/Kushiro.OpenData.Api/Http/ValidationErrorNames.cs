@@ -69,14 +69,35 @@ public static partial class ValidationErrorNames
         message.Contains("could not be mapped to any .NET member", StringComparison.Ordinal) ? "Unknown field: not part of this request's body."
         : message.Contains("could not be converted to", StringComparison.Ordinal) ? "Has the wrong type for this field (see the OpenAPI document)."
         : message.StartsWith("Duplicate property", StringComparison.Ordinal) ? "Given twice: field names match whatever their case."
-        : ParserPosition().Replace(DotNetName().Replace(message, "this request"),
+        // MVC's words for an empty body are also what it says to a body of just `null`, which is not empty.
+        : message == "A non-empty request body is required." ? "Is required: send a JSON object (the body was empty or null)."
+        : ParserPosition().Replace(InClientsTerms(DotNetName().Replace(message, "this request")),
             m => $" (line {Number(m, "line") + 1}, byte {Number(m, "byte") + 1} of that line).");
+
+    // The JSON reader's own sentences, which speak of its settings and buffers, said as what the client sent wrong.
+    // The position that follows them is kept (and closes the sentence).
+    private static string InClientsTerms(string message) =>
+        ReaderDepth().Match(message) is { Success: true } depth
+            ? Reworded(message, $"Is nested more than {depth.Groups[1].Value} levels deep; no field of this body takes that")
+        : message.StartsWith("The input does not contain any JSON tokens.", StringComparison.Ordinal)
+            ? Reworded(message, "Is only white space: send a JSON object")
+        : message;
+
+    private static string Reworded(string message, string sentence) =>
+        ReaderSentence().Replace(message, m => m.Length == message.Length ? sentence + "." : sentence);
 
     private static long Number(Match match, string group) => long.Parse(match.Groups[group].Value, System.Globalization.CultureInfo.InvariantCulture);
 
     // The JSON parser's own way of saying where ("Path: $ | LineNumber: 0 | BytePositionInLine: 1."), in the client's terms.
     [GeneratedRegex(@" ?Path: [^|]* \| LineNumber: (?<line>[0-9]+) \| BytePositionInLine: (?<byte>[0-9]+)\.$")]
     private static partial Regex ParserPosition();
+
+    [GeneratedRegex(@"^The maximum configured depth of ([0-9]+) has been exceeded")]
+    private static partial Regex ReaderDepth();
+
+    // The reader's sentence up to where its position begins (or the end, when it gives none).
+    [GeneratedRegex(@"^.*?(?= ?Path: [^|]* \| LineNumber: |$)")]
+    private static partial Regex ReaderSentence();
 
     [GeneratedRegex(@"'?Kushiro\.OpenData\.[A-Za-z0-9_.`\[\]]+'?")]
     private static partial Regex DotNetName();

@@ -16,6 +16,15 @@ public sealed class GraphQLOverHttpTests(SharedApiFactory api)
         Assert.Contains(answer.ErrorMessages, m => m.Contains("not valid JSON"));
     }
 
+    [Fact]
+    public async Task VariablesNestedTooDeepAreA400SayingSoNotThatTheJsonIsInvalid()
+    {
+        var variables = new string('[', 70) + new string(']', 70);
+        var answer = await api.CreateClient().PostRawAsync("""{"query": "{ goals { id } }", "variables": {"a": """ + variables + "}}", "application/json");
+        Assert.Equal(HttpStatusCode.BadRequest, answer.Status);
+        Assert.Equal(["The body is nested more than 64 levels deep (line 1, byte 112 of that line)."], answer.ErrorMessages);
+    }
+
     [Theory]
     [InlineData("{}")]
     [InlineData("{\"qeury\": \"{ goals { id } }\"}")]

@@ -30,6 +30,11 @@ public sealed class KpiInputMessageTests(WritableApiFactory api) : IClassFixture
     [InlineData("/targets/FY2024", """{"value":1,"source":{"title":"．．．","url":"https://www.city.kushiro.lg.jp/"},"provenance":"official"}""", "source.title", "Is a placeholder (…): give the real text.")]
     [InlineData("", """{"name":"x","definition":"。。。","unit":"人","direction":"increase"}""", "definition", "Is a placeholder (…): give the real text.")]
     [InlineData("", """{"name":"x","definition":"y","unit":"…\uFE0E","direction":"increase"}""", "unit", "Is a placeholder (…): give the real text.")]
+    // What the JSON reader and MVC say about the body as a whole, in the API's words (they spoke of "configured depth"
+    // and "JSON tokens", and told a body of `null` that it was empty).
+    [InlineData("", "null", "body", "Is required: send a JSON object (the body was empty or null).")]
+    [InlineData("/observations/FY2020", " \n  ", "body", "Is only white space: send a JSON object (line 2, byte 3 of that line).")]
+    [InlineData("", """{"name":[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[1]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]}""", "name", "Is nested more than 32 levels deep; no field of this body takes that (line 1, byte 40 of that line).")]
     public async Task ARefusedFieldIsToldWhatItMustBe(string under, string body, string field, string message)
     {
         var staff = api.WithKey(await StaffClient.CreateKeyWithCommandAsync(api));
