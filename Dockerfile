@@ -22,4 +22,7 @@ USER $APP_UID
 # ConnectionStrings__Store to use another store file.
 ENV ASPNETCORE_HTTP_PORTS=8080
 EXPOSE 8080
+# The image has no curl: the app probes itself (GET /health on the port above; exit 0 for Healthy or Degraded).
+# .ci/docker-healthcheck runs this command against the published app.
+HEALTHCHECK --interval=30s --timeout=10s --start-period=30s --retries=3 CMD ["/app/Kushiro.OpenData.Api", "health"]
 ENTRYPOINT ["/app/Kushiro.OpenData.Api"]

@@ -16,6 +16,12 @@ if (SeedCheckCommand.IsInvoked(args))
     return SeedCheckCommand.Run(args, StoreSetup.SeedDirectory(configuration), Console.Out, Console.Error);
 }
 
+if (HealthProbeCommand.IsInvoked(args))
+{
+    // A probe of a running server (the Docker image's HEALTHCHECK): no host, store or seed of its own.
+    return await HealthProbeCommand.RunAsync(args, Environment.GetEnvironmentVariable, Console.Out, Console.Error);
+}
+
 WebApplication app;
 try
 {
