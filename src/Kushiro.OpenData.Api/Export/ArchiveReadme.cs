@@ -27,6 +27,10 @@ public static class ArchiveReadme
         Line(catalog.Description);
         Line();
         Line($"出典：{plan.SourceDocument.Publisher}「{plan.SourceDocument.Title}」（Kushiro OpenData が加工して作成）");
+        // What a copy passed on alone can be cited and checked by: the data's version as the catalog dates it, and the
+        // source document's hash as /api/v1/plan gives it.
+        Line($"データの版：{Http.DateTimeText.Format(catalog.Modified)}（カタログの modified）");
+        Line($"原典のSHA-256：{plan.SourceDocument.Sha256}");
         foreach (var dataset in catalog.Datasets)
         {
             // The CSV files the catalog lists under the dataset; the ZIP itself is listed under each.

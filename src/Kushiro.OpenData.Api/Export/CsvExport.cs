@@ -41,6 +41,12 @@ public sealed class CsvExport(OpenDataContext db, ThemeCatalog themes)
     }
 
     /// <summary>Every file in one ZIP, with a README.txt naming the source and each file's licence. Entry times are the data's Last-Modified, so the same data gives the same bytes (and ETag).</summary>
+    /// <remarks>
+    /// A ZIP entry's time has no zone, and unzip tools show it as their local time: it is written on the publisher's
+    /// clock (Japan, UTC+9, no daylight saving), where UTC's showed a Japanese user a time nine hours early.
+    /// </remarks>
+    private static readonly TimeSpan JapanStandardTime = TimeSpan.FromHours(9);
+
     public async Task<byte[]> ArchiveAsync(StrategyGraph graph, HttpContext http, CancellationToken cancellationToken)
     {
         using var buffer = new MemoryStream();
@@ -49,7 +55,7 @@ public sealed class CsvExport(OpenDataContext db, ThemeCatalog themes)
             foreach (var (fileName, text) in Names.Select(n => ($"{n}.csv", (string?)null)).Append((ArchiveReadme.FileName, ArchiveReadme.Build(graph, themes))))
             {
                 var entry = zip.CreateEntry(fileName, CompressionLevel.Optimal);
-                entry.LastWriteTime = graph.LastModified;
+                entry.LastWriteTime = graph.LastModified.ToOffset(JapanStandardTime);
                 await using var stream = entry.Open();
                 var content = text ?? (await FileAsync(fileName[..^".csv".Length], graph, http, cancellationToken))!;
                 await stream.WriteAsync(Encoding.UTF8.GetBytes(content), cancellationToken);

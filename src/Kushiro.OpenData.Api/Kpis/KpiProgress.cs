@@ -9,7 +9,7 @@ public sealed record KpiProgress(
     /// Progress toward each target. <c>Difference</c> is latest − target. <c>Ratio</c> is the share of the way
     /// from baseline to target covered so far (0 at the baseline, 1 at the target), only for increase/decrease
     /// KPIs with a baseline. <c>Met</c>: whether the latest value meets the target in the KPI's direction.
-    /// <c>Final</c>: whether the latest value is from the target's period or later, so that Met is the outcome
+    /// <c>Final</c>: whether the latest value's period ends no earlier than the target's, so that Met is the outcome
     /// rather than a snapshot.
     /// </summary>
     public static IReadOnlyList<KpiProgress> For(Kpi kpi)
@@ -36,7 +36,7 @@ public sealed record KpiProgress(
         })];
     }
 
-    /// <summary>The observation with the latest period (the last entered wins a tie).</summary>
+    /// <summary>The observation whose period ends last (the last entered wins a tie).</summary>
     public static KpiFigure? Latest(Kpi kpi) =>
         kpi.Figures.Where(f => f.Role == KpiFigureRole.Observation).OrderBy(f => f.PeriodEnd).ThenBy(f => f.Id).LastOrDefault();
 }

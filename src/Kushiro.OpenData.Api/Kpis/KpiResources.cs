@@ -48,7 +48,7 @@ public sealed record KpiResource
     /// <summary>Targets (目標値), by period.</summary>
     public required IReadOnlyList<KpiFigureResource> Targets { get; init; }
 
-    /// <summary>The observation with the latest period, or null before the first.</summary>
+    /// <summary>The observation whose period ends last (of two that end on the same day, the one entered last), or null before the first.</summary>
     public required KpiFigureResource? Latest { get; init; }
 
     /// <summary>Progress toward each target, derived from the latest observation and the baseline.</summary>
@@ -152,7 +152,7 @@ public sealed record KpiProgressResource
     /// <example>true</example>
     public required bool? Met { get; init; }
 
-    /// <summary>Whether the latest observation is from the target's period or later, so that <c>met</c> is the outcome, not a snapshot.</summary>
+    /// <summary>Whether the latest observation's period ends no earlier than the target's, so that <c>met</c> is the outcome, not a snapshot.</summary>
     /// <example>false</example>
     public required bool Final { get; init; }
 }

@@ -101,6 +101,20 @@ public sealed class ExportTests(SharedApiFactory api)
     }
 
     [Fact]
+    public async Task TheZipsEntriesAreDatedOnThePublishersClock()
+    {
+        // An entry's time has no zone; unzip tools show it as local time. Written in UTC, it showed Japanese users
+        // the data's date nine hours early.
+        var client = api.CreateClient();
+        var response = await client.GetAsync("/api/v1/export/csv.zip");
+        var modified = response.Content.Headers.LastModified!.Value;
+        using var zip = new ZipArchive(new MemoryStream(await response.Content.ReadAsByteArrayAsync()));
+        // ZIP times have a two-second resolution.
+        var japan = modified.ToOffset(TimeSpan.FromHours(9)).DateTime;
+        Assert.All(zip.Entries, e => Assert.InRange(e.LastWriteTime.DateTime, japan.AddSeconds(-2), japan));
+    }
+
+    [Fact]
     public async Task TheZipsReadmeGivesTheSourceAndEachFilesLicenceAsTheCatalogDoes()
     {
         // PDL1.0 asks whoever passes the data on to name its source; a CSV taken out of the ZIP had nothing that did,
@@ -115,9 +129,12 @@ public sealed class ExportTests(SharedApiFactory api)
         var plan = await client.GetJsonAsync("/api/v1/plan");
         var source = plan.GetProperty("sourceDocument");
         Assert.Contains($"出典：{source.Text("publisher")}「{source.Text("title")}」", readme);
+        // A copy passed on alone says which version of the data it is, and of which source document.
+        var catalog = await client.GetJsonAsync("/api/v1/catalog");
+        Assert.Contains($"\r\nデータの版：{catalog.Text("modified")}（カタログの modified）\r\n", readme);
+        Assert.Contains($"\r\n原典のSHA-256：{source.Text("sha256")}\r\n", readme);
         Assert.DoesNotContain("\n", readme.Replace("\r\n", ""));
         var sections = readme.Split("■ ").Skip(1).ToList();
-        var catalog = await client.GetJsonAsync("/api/v1/catalog");
         foreach (var dataset in catalog.GetProperty("datasets").EnumerateArray())
         {
             var section = Assert.Single(sections, s => s.StartsWith(dataset.Text("title") + "\r\n", StringComparison.Ordinal));

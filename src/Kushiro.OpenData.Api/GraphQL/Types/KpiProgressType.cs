@@ -16,6 +16,6 @@ public sealed class KpiProgressType : ObjectGraphType<KpiProgressResource>
         Field<ExactDecimalGraphType>("difference").Description("Latest value minus target value.").Resolve(c => c.Source.Difference);
         Field<ExactDecimalGraphType>("ratio").Description("Share of the way from baseline to target covered (0 at the baseline, 1 at the target), rounded to 4 decimal places (half to even); null without a baseline or for maintain.").Resolve(c => c.Source.Ratio);
         Field<BooleanGraphType>("met").Description("Whether the latest value meets the target in the KPI's direction; null before the first observation.").Resolve(c => c.Source.Met);
-        Field<NonNullGraphType<BooleanGraphType>>("final").Description("Whether the latest observation is from the target's period or later, so that met is the outcome, not a snapshot.").Resolve(c => c.Source.Final);
+        Field<NonNullGraphType<BooleanGraphType>>("final").Description("Whether the latest observation's period ends no earlier than the target's, so that met is the outcome, not a snapshot.").Resolve(c => c.Source.Final);
     }
 }

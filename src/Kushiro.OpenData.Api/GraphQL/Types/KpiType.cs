@@ -24,7 +24,7 @@ public sealed class KpiType : ObjectGraphType<KpiNode>
         Field<KpiFigureType>("baseline").Description("The baseline (基準値), if the plan states one.").Resolve(c => c.Source.Kpi.Baseline);
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<KpiFigureType>>>>("targets").Description("Targets (目標値), by period.").Resolve(c => c.Source.Kpi.Targets)
             .WithComplexityImpact(1, 3);
-        Field<KpiFigureType>("latest").Description("The observation with the latest period, or null before the first.").Resolve(c => c.Source.Kpi.Latest);
+        Field<KpiFigureType>("latest").Description("The observation whose period ends last (of two that end on the same day, the one entered last), or null before the first.").Resolve(c => c.Source.Kpi.Latest);
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<KpiProgressType>>>>("progress").Description("Progress toward each target, from the latest observation and the baseline.").Resolve(c => c.Source.Kpi.Progress)
             .WithComplexityImpact(1, 3);
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<KpiFigureType>>>>("observations").Description("All observations (実績値), oldest period first.").Resolve(c => c.Source.Observations)
