@@ -13,11 +13,16 @@ namespace Kushiro.OpenData.Api.Http;
 /// <item>read-only: the store cannot be written by this server (a store file restored as another user, a folder
 /// without write permission, a read-only database); an operator must act, so no Retry-After, and an error in the log.
 /// It had been a 409 telling the client to read the data again and retry, which it would do without end.</item>
+/// <item>unreachable: a PostgreSQL server that is down or restarting; with Retry-After, as it comes back without
+/// anyone acting on this server (answers in the output cache are still served meanwhile).</item>
 /// </list>
 /// </summary>
 public sealed class StoreUnavailableExceptionHandler(IProblemDetailsService problems, ILogger<StoreUnavailableExceptionHandler> logger) : IExceptionHandler
 {
     public const int RetryAfterSeconds = 2;
+
+    // A server restarting takes longer than a lock: asked again every 2 s, it would be asked for nothing.
+    private const int UnreachableRetryAfterSeconds = 10;
 
     public async ValueTask<bool> TryHandleAsync(HttpContext http, Exception exception, CancellationToken cancellationToken)
     {
@@ -28,6 +33,13 @@ public sealed class StoreUnavailableExceptionHandler(IProblemDetailsService prob
             logger.LogWarning("Store busy: {Method} {Path} answered 503 ({Error})", http.Request.Method, http.Request.Path, exception.Message);
             http.Response.Headers[HeaderNames.RetryAfter] = RetryAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
             detail = $"The store was busy with other work for too long; nothing of this request was saved. Retry in {RetryAfterSeconds} seconds.";
+        }
+        else if (Data.StoreErrors.IsUnreachable(exception))
+        {
+            // Every request that needs the store meets it while the server is down: one line each, not a stack trace.
+            logger.LogWarning("Store unreachable: {Method} {Path} answered 503 ({Error})", http.Request.Method, http.Request.Path, exception.GetBaseException().Message);
+            http.Response.Headers[HeaderNames.RetryAfter] = UnreachableRetryAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            detail = $"The store cannot be reached at the moment (nothing was saved). Retry in {UnreachableRetryAfterSeconds} seconds.";
         }
         else if (Data.StoreErrors.IsReadOnly(exception))
         {

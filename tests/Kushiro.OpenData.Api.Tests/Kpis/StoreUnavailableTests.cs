@@ -77,6 +77,43 @@ public sealed class StoreUnavailableTests
     }
 
     [PostgreSqlFact]
+    public async Task APostgreSqlServerThatCannotBeReachedIsA503WithRetryAfterNotA500()
+    {
+        // A PostgreSQL server restarting or out of reach: every read that needed the store and every write had been
+        // a 500 with a stack trace in the log, which a client that retries on 503 does not retry.
+        var server = new Npgsql.NpgsqlConnectionStringBuilder(PostgreSqlApiFactory.ServerConnectionString);
+        using var relay = new TcpRelay(server.Host!, server.Port);
+        using var api = new PostgreSqlApiFactory();
+        api.Settings["ConnectionStrings:Store"] = new Npgsql.NpgsqlConnectionStringBuilder(PostgreSqlApiFactory.ConnectionStringFor(api.Database))
+        {
+            Host = "127.0.0.1", Port = relay.Port,
+        }.ConnectionString;
+        try
+        {
+            var staff = api.WithKey(await StaffClient.CreateKeyWithCommandAsync(api));
+            Assert.Equal(HttpStatusCode.OK, (await api.CreateClient().GetAsync("/api/v1/goals")).StatusCode);
+
+            relay.Cut();
+            foreach (var response in new[]
+            {
+                await api.CreateClient().GetAsync("/api/v1/goals/1"),
+                await staff.PostJsonAsync("/api/v1/kpis", StaffClient.NewKpi("unreachable")),
+            })
+            {
+                Assert.Equal(HttpStatusCode.ServiceUnavailable, response.StatusCode);
+                Assert.Equal(TimeSpan.FromSeconds(10), response.Headers.RetryAfter?.Delta);
+                var problem = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement;
+                Assert.StartsWith("The store cannot be reached at the moment", problem.Text("detail"), StringComparison.Ordinal);
+            }
+            Assert.Contains(api.Problems, p => p.StartsWith("Store unreachable: GET /api/v1/goals/1 answered 503", StringComparison.Ordinal));
+        }
+        finally
+        {
+            PostgreSqlApiFactory.Drop(api.Database);
+        }
+    }
+
+    [PostgreSqlFact]
     public async Task OnPostgreSqlAWriteGivesUpAfterTenSecondsWithA503AndChangesNothing()
     {
         using var api = new PostgreSqlApiFactory();
