@@ -11,6 +11,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Kushiro.OpenData.Api.Changes;
 
 /// <summary>The changes feed, for systems that mirror the data and poll for what is new.</summary>
+[Data.ReadsTheStore]
 [Route("api/v{version:apiVersion}/changes")]
 [Tags("Changes")]
 public sealed partial class ChangesController(OpenDataContext db) : ApiV1Controller

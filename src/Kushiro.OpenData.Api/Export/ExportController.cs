@@ -12,6 +12,7 @@ namespace Kushiro.OpenData.Api.Export;
 /// Bulk export for systems that mirror everything: one JSON-LD document, and a CSV set (file by file or one ZIP).
 /// Like every GET, each answer carries an ETag of its exact bytes and Last-Modified, so a mirror revalidates cheaply.
 /// </summary>
+[Data.ReadsTheStore]
 [Route("api/v{version:apiVersion}/export")]
 [Tags("Export")]
 public sealed class ExportController(StrategyReadModel readModel, ThemeCatalog themes, Labels.EnglishLabels labels, CsvExport csv) : ApiV1Controller

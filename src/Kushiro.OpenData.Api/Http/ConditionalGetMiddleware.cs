@@ -51,6 +51,9 @@ public sealed class ConditionalGetMiddleware(RequestDelegate next, DatasetVersio
         // Asked only where a date is sent (not GraphQL), since it may read the store.
         var dated = IsDated(request.Path);
         var validatorDate = dated ? await dataset.ValidatorDateAsync(context.RequestServices, time.GetUtcNow()) : null;
+        // A change seen while the answer is made (a write here, or another instance's met by a read of the store:
+        // Data/ReadsTheStoreAttribute.cs) may be in it: then the date read before would be older than its data.
+        var stampBefore = dataset.Stamp;
         using var buffer = new MemoryStream();
         await BufferedAnswer.RunAsync(context, next, buffer);
         var response = context.Response;
@@ -74,7 +77,7 @@ public sealed class ConditionalGetMiddleware(RequestDelegate next, DatasetVersio
             var etag = new EntityTagHeaderValue($"\"{Hash(buffer, response.ContentType, response.Headers.Link)}\"", isWeak: true);
             // Not for GraphQL: the same query on the same data can also answer a timeout under 200, and a client
             // revalidating by date would keep that as not modified. Its ETag, a hash of the bytes, cannot.
-            var lastModified = validatorDate;
+            var lastModified = dataset.Stamp == stampBefore ? validatorDate : null;
             var headers = response.GetTypedHeaders();
             headers.ETag = etag;
             headers.LastModified = lastModified;

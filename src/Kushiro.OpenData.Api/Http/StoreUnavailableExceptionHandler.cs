@@ -15,6 +15,8 @@ namespace Kushiro.OpenData.Api.Http;
 /// It had been a 409 telling the client to read the data again and retry, which it would do without end.</item>
 /// <item>unreachable: a PostgreSQL server that is down or restarting; with Retry-After, as it comes back without
 /// anyone acting on this server (answers in the output cache are still served meanwhile).</item>
+/// <item>behind: an item the store served changed there (on another instance) before the read model that renders its
+/// JSON-LD caught up; with Retry-After.</item>
 /// </list>
 /// </summary>
 public sealed class StoreUnavailableExceptionHandler(IProblemDetailsService problems, ILogger<StoreUnavailableExceptionHandler> logger) : IExceptionHandler
@@ -40,6 +42,12 @@ public sealed class StoreUnavailableExceptionHandler(IProblemDetailsService prob
             logger.LogWarning("Store unreachable: {Method} {Path} answered 503 ({Error})", http.Request.Method, http.Request.Path, exception.GetBaseException().Message);
             http.Response.Headers[HeaderNames.RetryAfter] = UnreachableRetryAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
             detail = $"The store cannot be reached at the moment (nothing was saved). Retry in {UnreachableRetryAfterSeconds} seconds.";
+        }
+        else if (exception is LinkedData.ReadModelBehindException)
+        {
+            logger.LogWarning("Read model behind the store: {Method} {Path} answered 503 ({Error})", http.Request.Method, http.Request.Path, exception.Message);
+            http.Response.Headers[HeaderNames.RetryAfter] = RetryAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            detail = exception.Message;
         }
         else if (Data.StoreErrors.IsReadOnly(exception))
         {

@@ -8,6 +8,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Kushiro.OpenData.Api.Kpis;
 
 /// <summary>Numeric targets (数値目標) and KPIs (重要業績評価指標), read side.</summary>
+[Data.ReadsTheStore]
 [Route("api/v{version:apiVersion}/kpis")]
 [Tags("KPIs")]
 public sealed class KpisController(OpenDataContext db, Strategy.ReadModel.StrategyReadModel readModel, Themes.ThemedPages themed) : ApiV1Controller

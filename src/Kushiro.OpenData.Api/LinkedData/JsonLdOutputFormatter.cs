@@ -136,9 +136,10 @@ public sealed class JsonLdOutputFormatter : TextOutputFormatter
             return Graph.Kpi(id)?.Kpi ?? throw Missing("KPI", id);
         }
 
-        // The REST answer came from the store a moment before the read model was consulted; a write or re-seed in
-        // between (on another instance) can leave the two apart for a few seconds. Say so rather than guess.
-        private static InvalidOperationException Missing(string what, string id) =>
-            new($"The {what} \"{id}\" is not in the read model yet; retry in a few seconds.");
+        // The REST answer came from the store a moment before the read model was consulted; the read model follows
+        // a change it met there (Data/ReadsTheStoreAttribute.cs), but a deletion on another instance in between can
+        // still leave the two apart. Say so (a 503 to retry) rather than guess.
+        private static ReadModelBehindException Missing(string what, string id) =>
+            new($"The {what} \"{id}\" changed on the store while this answer was made; retry in a few seconds.");
     }
 }

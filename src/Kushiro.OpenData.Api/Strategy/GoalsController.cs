@@ -9,6 +9,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Kushiro.OpenData.Api.Strategy;
 
 /// <summary>Basic goals (基本目標).</summary>
+[Data.ReadsTheStore]
 [Route("api/v{version:apiVersion}/goals")]
 [Tags("Goals")]
 public sealed class GoalsController(OpenDataContext db, Themes.ThemeCatalog themes, Themes.ThemedPages themed) : ApiV1Controller

@@ -9,6 +9,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Kushiro.OpenData.Api.Strategy;
 
 /// <summary>Measures (施策・節).</summary>
+[Data.ReadsTheStore]
 [Route("api/v{version:apiVersion}/measures")]
 [Tags("Measures")]
 public sealed class MeasuresController(OpenDataContext db, Themes.ThemedPages themed) : ApiV1Controller

@@ -7,6 +7,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Kushiro.OpenData.Api.Strategy;
 
 /// <summary>The plan as a whole.</summary>
+[Data.ReadsTheStore]
 [Route("api/v{version:apiVersion}/plan")]
 [Tags("Plan")]
 public sealed class PlanController(OpenDataContext db, DatasetVersion dataset) : ApiV1Controller

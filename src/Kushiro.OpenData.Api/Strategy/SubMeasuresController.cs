@@ -8,6 +8,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Kushiro.OpenData.Api.Strategy;
 
 /// <summary>Sub-measures (施策・細節).</summary>
+[Data.ReadsTheStore]
 [Route("api/v{version:apiVersion}/sub-measures")]
 [Tags("Sub-measures")]
 public sealed class SubMeasuresController(OpenDataContext db, Themes.ThemedPages themed) : ApiV1Controller

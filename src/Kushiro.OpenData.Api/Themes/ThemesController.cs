@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Mvc;
 namespace Kushiro.OpenData.Api.Themes;
 
 /// <summary>Code lists (SKOS concept schemes) the strategy's goals are aligned to.</summary>
+[Data.ReadsTheStore]
 [Route("api/v{version:apiVersion}/themes")]
 [Tags("Themes")]
 public sealed class ThemesController(ThemeCatalog catalog, Data.OpenDataContext db, ThemedPages themed) : ApiV1Controller

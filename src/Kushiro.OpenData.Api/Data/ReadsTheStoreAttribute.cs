@@ -1,0 +1,29 @@
+using Microsoft.AspNetCore.Mvc.Filters;
+
+namespace Kushiro.OpenData.Api.Data;
+
+/// <summary>
+/// On a controller whose reads go to the store, not only to the in-memory read model: after each GET, the store's
+/// Last-Modified is read again (<see cref="DatasetVersion.RefreshAsync"/>). On a store shared by several instances,
+/// a read here can meet another instance's write before this instance's periodic refresh has: a KPI created there
+/// was served here from the store while lists, GraphQL and JSON-LD (the read model) did not have it yet, all under
+/// the old Last-Modified, and its JSON-LD was a 500. Read after the answer's own reads, the store's date is at least as
+/// new as the data in it, so the read model follows at once, and the answer is sent without a date
+/// (<see cref="Http.ConditionalGetMiddleware"/> sees the date move while it was made).
+/// </summary>
+[AttributeUsage(AttributeTargets.Class)]
+public sealed class ReadsTheStoreAttribute : Attribute, IAsyncActionFilter
+{
+    public async Task OnActionExecutionAsync(ActionExecutingContext context, ActionExecutionDelegate next)
+    {
+        var executed = await next();
+        var http = context.HttpContext;
+        if (executed.Exception is null && HttpMethods.IsGet(http.Request.Method))
+        {
+            // One small read (the store's state row); a repeat of the answer comes from the output cache, which does
+            // not run this.
+            var services = http.RequestServices;
+            await services.GetRequiredService<DatasetVersion>().RefreshAsync(services, http.RequestAborted);
+        }
+    }
+}
