@@ -18,11 +18,14 @@ public static class LinkedDataSetup
 
     public static IEndpointRouteBuilder MapLinkedData(this IEndpointRouteBuilder endpoints)
     {
-        if (string.IsNullOrWhiteSpace(endpoints.ServiceProvider.GetRequiredService<IConfiguration>()["LinkedData:BaseIri"]))
+        var services = endpoints.ServiceProvider;
+        if (string.IsNullOrWhiteSpace(services.GetRequiredService<IConfiguration>()["LinkedData:BaseIri"]))
         {
-            // Fine on a laptop; in production the IRIs would follow whatever Host header a client sends.
-            endpoints.ServiceProvider.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(LinkedDataSetup)).LogWarning(
-                "LinkedData:BaseIri is not set: JSON-LD IRIs use each request's origin. Set LinkedData__BaseIri to the public origin for stable IRIs.");
+            // Fine on a laptop; in production the IRIs would follow whatever Host header a client sends. Said once the
+            // server serves: a command run on the same settings (apikey create) makes no IRIs.
+            services.GetRequiredService<IHostApplicationLifetime>().ApplicationStarted.Register(() =>
+                services.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(LinkedDataSetup)).LogWarning(
+                    "LinkedData:BaseIri is not set: JSON-LD IRIs use each request's origin. Set LinkedData__BaseIri to the public origin for stable IRIs."));
         }
         // HEAD too, so that a 405 names it in Allow, as the API's other resources do.
         endpoints.MapMethods("/ns", [HttpMethods.Get, HttpMethods.Head], (HttpContext http) =>

@@ -106,6 +106,20 @@ public sealed class OperatorTests
     }
 
     [Fact]
+    public async Task MakingAKeyPrintsItWithoutTheServersWarnings()
+    {
+        // The command makes no JSON-LD IRIs: the server's warning about LinkedData:BaseIri was noise there.
+        using var seed = new SeedFolder();
+        var folder = Path.GetDirectoryName(seed.Path)!;
+        var result = await AppProcess.RunAsync(["apikey", "create", "--name", "担当", "--scope", "kpi:write"],
+            new Dictionary<string, string> { ["Seed__Directory"] = seed.Path, ["ConnectionStrings__Store"] = $"Data Source={Path.Combine(folder, "store.db")}" },
+            folder);
+        Assert.Equal(0, result.ExitCode);
+        Assert.Matches("kod_[A-Za-z0-9_-]+", result.Output);
+        Assert.DoesNotContain("warn:", result.Output + result.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task SeedCheckPassesOnTheRepositorySeed()
     {
         var result = await AppProcess.RunAsync(["seed", "check", "--dir", RepositoryFiles.SeedDirectory], new Dictionary<string, string>(), Path.GetTempPath());
