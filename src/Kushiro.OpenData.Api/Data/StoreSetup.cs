@@ -64,9 +64,9 @@ public static class StoreSetup
     // This store's migrations take well under a second: a migrations lock this old was left by a start that stopped.
     private static readonly TimeSpan StaleMigrationsLock = TimeSpan.FromSeconds(30);
 
-    // Instances starting together on one shared store (PostgreSQL) race to migrate it and import the same seed. Each
-    // step is one transaction, so the loser's attempt rolls back (a key or relation "already exists"), and on a second
-    // look it finds what the winner wrote.
+    // Instances starting together on one shared store take turns on PostgreSQL (StoreSetupLock). Should two still race
+    // (SQLite files shared by processes on one machine), each step is one transaction, so the loser's attempt rolls
+    // back (a key or relation "already exists"), and on a second look it finds what the winner wrote.
     private static async Task<T> OnceAcrossInstancesAsync<T>(
         IServiceProvider services, Func<IServiceProvider, Task<T>> step, CancellationToken cancellationToken)
     {
@@ -127,6 +127,7 @@ public static class StoreSetup
 
     private static async Task<SeedImportResult> MigrateAndImportAsync(IServiceProvider services, StrategySeed seed, CancellationToken cancellationToken)
     {
+        await using var setupLock = await StoreSetupLock.TakeAsync(services, cancellationToken);
         await OnceAcrossInstancesAsync(services, async s =>
         {
             // Migrate does more than this check even with nothing to apply (it prepares its history table's commands),

@@ -44,6 +44,40 @@ public sealed class PostgreSqlStoreTests(SharedApiFactory sqlite)
     }
 
     [PostgreSqlFact]
+    public async Task TwoInstancesStartingTogetherOnAnEmptyDatabaseImportOnceAndLogNoFailure()
+    {
+        // A first deployment of two instances: they raced to migrate and import, and the loser's rolled-back attempts
+        // were logged as failures (duplicate keys, a table already there), which operators' alerts take for errors.
+        var database = $"kushiro_test_{Guid.NewGuid():N}";
+        await using (var server = new Npgsql.NpgsqlConnection(PostgreSqlApiFactory.ConnectionStringFor("postgres")))
+        {
+            await server.OpenAsync();
+            await using var create = server.CreateCommand();
+            create.CommandText = $"CREATE DATABASE \"{database}\"";
+            await create.ExecuteNonQueryAsync();
+        }
+        try
+        {
+            using var first = new PostgreSqlApiFactory(database: database);
+            using var second = new PostgreSqlApiFactory(database: database);
+            var clients = await Task.WhenAll(Task.Run(first.CreateClient), Task.Run(second.CreateClient));
+
+            foreach (var client in clients)
+            {
+                Assert.Equal(47, (await client.GetJsonAsync("/api/v1/sub-measures?limit=200")).GetProperty("total").GetInt32());
+            }
+            // One import: the feed has each seeded goal once.
+            var changes = await clients[0].GetJsonAsync("/api/v1/changes?limit=200");
+            Assert.Equal(4, changes.GetProperty("items").EnumerateArray().Count(c => c.Text("resourceType") == "goal"));
+            Assert.All(first.Problems.Concat(second.Problems), p => Assert.StartsWith("LinkedData:BaseIri is not set", p, StringComparison.Ordinal));
+        }
+        finally
+        {
+            PostgreSqlApiFactory.Drop(database);
+        }
+    }
+
+    [PostgreSqlFact]
     public async Task PostgreSqlStoreTakesSeedEditsAndIsLeftAsItWasByABrokenSeed()
     {
         using var seed = new SeedFolder();

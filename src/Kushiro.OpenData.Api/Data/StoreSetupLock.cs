@@ -1,0 +1,60 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Storage;
+using Npgsql;
+
+namespace Kushiro.OpenData.Api.Data;
+
+/// <summary>
+/// One instance at a time brings a shared PostgreSQL store up to date (migrations, then the seed import): a session
+/// advisory lock, held on a connection of its own until the step is done. Instances starting together had raced, and
+/// the loser's rolled-back attempts, retried to success, were logged as failures (a duplicate key, a table already
+/// there) that set off operators' alerts. The one that waits then finds the store current. SQLite needs none: EF
+/// Core's migrations lock and SQLite's single writer order its starts, which share one machine.
+/// </summary>
+public static class StoreSetupLock
+{
+    // Any fixed number, the same for every instance and build: the lock's name.
+    private const long LockKey = 0x4B4F_445F_5345_5455; // "KOD_SETU"
+
+    /// <summary>The lock, or null for a store that needs none. Disposing it releases the lock.</summary>
+    public static async Task<IAsyncDisposable?> TakeAsync(IServiceProvider services, CancellationToken cancellationToken)
+    {
+        await using var scope = services.CreateAsyncScope();
+        var database = scope.ServiceProvider.GetRequiredService<OpenDataContext>().Database;
+        if (!database.IsNpgsql())
+        {
+            return null;
+        }
+        // The lock lives in the database: a new store's database is made first (by whichever instance gets there).
+        var creator = database.GetService<IRelationalDatabaseCreator>();
+        if (!await creator.ExistsAsync(cancellationToken))
+        {
+            try
+            {
+                await creator.CreateAsync(cancellationToken);
+            }
+            catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.DuplicateDatabase)
+            {
+                // Another instance made it meanwhile.
+            }
+        }
+        // Not from the pool: a pooled connection is only handed back when disposed, its session (and the lock) kept.
+        var connection = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(database.GetConnectionString()) { Pooling = false }.ConnectionString);
+        try
+        {
+            await connection.OpenAsync(cancellationToken);
+            // Another instance's step takes a second or two: one held for a minute was left by something else, and
+            // the start stops saying so rather than wait without end.
+            await using var take = new NpgsqlCommand($"SET lock_timeout = '60s'; SELECT pg_advisory_lock({LockKey})", connection);
+            await take.ExecuteNonQueryAsync(cancellationToken);
+            // Disposing it ends the session, which releases the lock.
+            return connection;
+        }
+        catch
+        {
+            await connection.DisposeAsync();
+            throw;
+        }
+    }
+}
