@@ -63,6 +63,10 @@ catch (Exception e)
     {
         app.Logger.LogCritical("Not starting: {Problems}", e.Message);
     }
+    else if (e is StoreSetupLockTimeoutException)
+    {
+        app.Logger.LogCritical("Not starting: {Problem}", e.Message);
+    }
     else if (StoreErrors.IsReadOnly(e))
     {
         // SQLite keeps its -wal and -shm files beside the store: a folder this server may not write cannot be opened

@@ -138,8 +138,16 @@ public sealed class DatasetVersionRefresher(
             }
             catch (Exception e) when (e is not OperationCanceledException)
             {
-                // A store that is briefly unreachable must not stop the API; the health check reports it.
-                logger.LogWarning(e, "Could not re-read the store's Last-Modified");
+                // A store that is briefly unreachable must not stop the API; the health check reports it. That case
+                // gets one line every few seconds, not a stack trace; anything else gets its stack trace.
+                if (StoreErrors.IsUnreachable(e))
+                {
+                    logger.LogWarning("Could not re-read the store's Last-Modified: {Error}", e.GetBaseException().Message);
+                }
+                else
+                {
+                    logger.LogWarning(e, "Could not re-read the store's Last-Modified");
+                }
             }
         }
     }

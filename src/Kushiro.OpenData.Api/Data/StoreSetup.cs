@@ -28,13 +28,13 @@ public static class StoreSetup
         switch (configuration["Store:Provider"]?.ToLowerInvariant() ?? "sqlite")
         {
             case "sqlite":
-                services.AddDbContext<SqliteStoreContext>(o => TrustTheMigrations(o.UseSqlite(SqliteFile(connectionString ?? DefaultConnectionString, contentRoot))),
+                services.AddDbContext<SqliteStoreContext>(o => LogStoreFailuresOnce(TrustTheMigrations(o.UseSqlite(SqliteFile(connectionString ?? DefaultConnectionString, contentRoot)))),
                     optionsLifetime: ServiceLifetime.Singleton);
                 services.AddScoped<OpenDataContext>(s => s.GetRequiredService<SqliteStoreContext>());
                 break;
             case "postgresql":
-                services.AddDbContext<PostgreSqlStoreContext>(o => TrustTheMigrations(o.UseNpgsql(connectionString
-                    ?? throw new InvalidOperationException($"Store:Provider is postgresql but ConnectionStrings:{ConnectionStringName} is not set."))),
+                services.AddDbContext<PostgreSqlStoreContext>(o => LogStoreFailuresOnce(TrustTheMigrations(o.UseNpgsql(connectionString
+                    ?? throw new InvalidOperationException($"Store:Provider is postgresql but ConnectionStrings:{ConnectionStringName} is not set.")))),
                     optionsLifetime: ServiceLifetime.Singleton);
                 services.AddScoped<OpenDataContext>(s => s.GetRequiredService<PostgreSqlStoreContext>());
                 break;
@@ -60,6 +60,17 @@ public static class StoreSetup
     // with the warning off, EF Core skips the diff.
     private static DbContextOptionsBuilder TrustTheMigrations(DbContextOptionsBuilder options) =>
         options.ConfigureWarnings(w => w.Ignore(Microsoft.EntityFrameworkCore.Diagnostics.RelationalEventId.PendingModelChangesWarning));
+
+    // A store failure is logged once, by what handles it (a 503's one line, a refused start's reason, an unexpected
+    // error's 500 with its stack trace). EF Core's own error logs of the same failure (command, connection, query, save)
+    // came with stack traces for every request while a PostgreSQL server was down, and for the attempts that instances
+    // starting together make and retry by design.
+    private static DbContextOptionsBuilder LogStoreFailuresOnce(DbContextOptionsBuilder options) =>
+        options.ConfigureWarnings(w => w.Log(
+            (Microsoft.EntityFrameworkCore.Diagnostics.RelationalEventId.CommandError, LogLevel.Debug),
+            (Microsoft.EntityFrameworkCore.Diagnostics.RelationalEventId.ConnectionError, LogLevel.Debug),
+            (Microsoft.EntityFrameworkCore.Diagnostics.CoreEventId.QueryIterationFailed, LogLevel.Debug),
+            (Microsoft.EntityFrameworkCore.Diagnostics.CoreEventId.SaveChangesFailed, LogLevel.Debug)));
 
     // This store's migrations take well under a second: a migrations lock this old was left by a start that stopped.
     private static readonly TimeSpan StaleMigrationsLock = TimeSpan.FromSeconds(30);

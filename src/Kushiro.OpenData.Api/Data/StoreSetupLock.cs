@@ -14,8 +14,8 @@ namespace Kushiro.OpenData.Api.Data;
 /// </summary>
 public static class StoreSetupLock
 {
-    // Any fixed number, the same for every instance and build: the lock's name.
-    private const long LockKey = 0x4B4F_445F_5345_5455; // "KOD_SETU"
+    /// <summary>The lock's name: any fixed number, the same for every instance and build ("KOD_SETU").</summary>
+    public const long LockKey = 0x4B4F_445F_5345_5455;
 
     /// <summary>The lock, or null for a store that needs none. Disposing it releases the lock.</summary>
     public static async Task<IAsyncDisposable?> TakeAsync(IServiceProvider services, CancellationToken cancellationToken)
@@ -26,7 +26,7 @@ public static class StoreSetupLock
         {
             return null;
         }
-        // The lock lives in the database: a new store's database is made first (by whichever instance gets there).
+        // The lock lives in the database: a new store's database is made first, by whichever instance gets there.
         var creator = database.GetService<IRelationalDatabaseCreator>();
         if (!await creator.ExistsAsync(cancellationToken))
         {
@@ -36,7 +36,8 @@ public static class StoreSetupLock
             }
             catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.DuplicateDatabase)
             {
-                // Another instance made it meanwhile.
+                // Another instance made it after this one looked. (One making it at the same moment fails with a
+                // unique violation instead, which the provider itself takes as done.)
             }
         }
         // Not from the pool: a pooled connection is only handed back when disposed, its session (and the lock) kept.
@@ -44,10 +45,27 @@ public static class StoreSetupLock
         try
         {
             await connection.OpenAsync(cancellationToken);
-            // Another instance's step takes a second or two: one held for a minute was left by something else, and
-            // the start stops saying so rather than wait without end.
-            await using var take = new NpgsqlCommand($"SET lock_timeout = '60s'; SELECT pg_advisory_lock({LockKey})", connection);
-            await take.ExecuteNonQueryAsync(cancellationToken);
+            await using var tryTake = new NpgsqlCommand($"SELECT pg_try_advisory_lock({LockKey})", connection);
+            if (await tryTake.ExecuteScalarAsync(cancellationToken) is not true)
+            {
+                services.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(StoreSetupLock)).LogInformation(
+                    "Another instance is bringing the store up to date: waiting for it (at most {Seconds} s)", WaitSeconds);
+                // lock_timeout ends the wait; the command's own timeout (30 s by default) must not end it first.
+                await using var take = new NpgsqlCommand($"SET lock_timeout = '{WaitSeconds}s'; SELECT pg_advisory_lock({LockKey})", connection)
+                {
+                    CommandTimeout = WaitSeconds + 10,
+                };
+                try
+                {
+                    await take.ExecuteNonQueryAsync(cancellationToken);
+                }
+                catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.LockNotAvailable)
+                {
+                    throw new StoreSetupLockTimeoutException(
+                        $"another instance has been bringing the store up to date for {WaitSeconds} s (migrations and the seed import take a second or two); "
+                        + "is a start stuck? Its session holds the lock until it ends.", e);
+                }
+            }
             // Disposing it ends the session, which releases the lock.
             return connection;
         }
@@ -57,4 +75,11 @@ public static class StoreSetupLock
             throw;
         }
     }
+
+    // Another instance's step takes a second or two: one held for a minute was left by something else, and the start
+    // stops saying so rather than wait without end.
+    private const int WaitSeconds = 60;
 }
+
+/// <summary>A start that waited too long for another instance to bring the store up to date.</summary>
+public sealed class StoreSetupLockTimeoutException(string message, Exception inner) : Exception(message, inner);

@@ -44,18 +44,17 @@ public sealed class PostgreSqlStoreTests(SharedApiFactory sqlite)
     }
 
     [PostgreSqlFact]
-    public async Task TwoInstancesStartingTogetherOnAnEmptyDatabaseImportOnceAndLogNoFailure()
+    public Task TwoInstancesStartingTogetherOnAnEmptyDatabaseImportOnceAndLogNoFailure() => TwoInstancesStartTogetherAsync(databaseMadeFirst: true);
+
+    [PostgreSqlFact]
+    public Task TwoInstancesStartingTogetherWithoutADatabaseMakeItOnceAndLogNoFailure() => TwoInstancesStartTogetherAsync(databaseMadeFirst: false);
+
+    private static async Task TwoInstancesStartTogetherAsync(bool databaseMadeFirst)
     {
         // A first deployment of two instances: they raced to migrate and import, and the loser's rolled-back attempts
-        // were logged as failures (duplicate keys, a table already there), which operators' alerts take for errors.
-        var database = $"kushiro_test_{Guid.NewGuid():N}";
-        await using (var server = new Npgsql.NpgsqlConnection(PostgreSqlApiFactory.ConnectionStringFor("postgres")))
-        {
-            await server.OpenAsync();
-            await using var create = server.CreateCommand();
-            create.CommandText = $"CREATE DATABASE \"{database}\"";
-            await create.ExecuteNonQueryAsync();
-        }
+        // were logged as failures (duplicate keys, a table already there, the database already made), which
+        // operators' alerts take for errors.
+        var database = databaseMadeFirst ? await EmptyDatabaseAsync() : $"kushiro_test_{Guid.NewGuid():N}";
         try
         {
             using var first = new PostgreSqlApiFactory(database: database);
@@ -75,6 +74,50 @@ public sealed class PostgreSqlStoreTests(SharedApiFactory sqlite)
         {
             PostgreSqlApiFactory.Drop(database);
         }
+    }
+
+    [PostgreSqlFact]
+    public async Task AStartWaitsWhileAnotherInstanceBringsTheStoreUpToDate()
+    {
+        // Another instance's migrations and import, held here by hand: the start waits for them, then finds the store
+        // current, instead of migrating and importing beside them.
+        var database = await EmptyDatabaseAsync();
+        try
+        {
+            await using var other = new Npgsql.NpgsqlConnection(PostgreSqlApiFactory.ConnectionStringFor(database));
+            await other.OpenAsync();
+            await using (var take = new Npgsql.NpgsqlCommand($"SELECT pg_advisory_lock({Api.Data.StoreSetupLock.LockKey})", other))
+            {
+                await take.ExecuteNonQueryAsync();
+            }
+            using var api = new PostgreSqlApiFactory(database: database);
+            var starting = Task.Run(api.CreateClient);
+            await Task.Delay(TimeSpan.FromSeconds(2));
+            Assert.False(starting.IsCompleted, "the start did not wait for the other instance");
+
+            // Released by hand: closing a pooled connection keeps its session, and the lock with it.
+            await using (var release = new Npgsql.NpgsqlCommand($"SELECT pg_advisory_unlock({Api.Data.StoreSetupLock.LockKey})", other))
+            {
+                await release.ExecuteNonQueryAsync();
+            }
+            var client = await starting.WaitAsync(TimeSpan.FromSeconds(60));
+            Assert.Equal(47, (await client.GetJsonAsync("/api/v1/sub-measures?limit=200")).GetProperty("total").GetInt32());
+        }
+        finally
+        {
+            PostgreSqlApiFactory.Drop(database);
+        }
+    }
+
+    private static async Task<string> EmptyDatabaseAsync()
+    {
+        var database = $"kushiro_test_{Guid.NewGuid():N}";
+        await using var server = new Npgsql.NpgsqlConnection(PostgreSqlApiFactory.ConnectionStringFor("postgres"));
+        await server.OpenAsync();
+        await using var create = server.CreateCommand();
+        create.CommandText = $"CREATE DATABASE \"{database}\"";
+        await create.ExecuteNonQueryAsync();
+        return database;
     }
 
     [PostgreSqlFact]
