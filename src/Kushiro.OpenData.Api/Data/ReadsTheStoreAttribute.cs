@@ -23,7 +23,18 @@ public sealed class ReadsTheStoreAttribute : Attribute, IAsyncActionFilter
             // One small read (the store's state row); a repeat of the answer comes from the output cache, which does
             // not run this.
             var services = http.RequestServices;
-            await services.GetRequiredService<DatasetVersion>().RefreshAsync(services, http.RequestAborted);
+            try
+            {
+                await services.GetRequiredService<DatasetVersion>().RefreshAsync(services, http.RequestAborted);
+            }
+            catch (Exception e) when (StoreErrors.IsUnreachable(e))
+            {
+                // The answer is made (some actions here serve the read model alone, which goes on while a PostgreSQL
+                // store is down): it goes out with the date read before it, as it would have without this check.
+                services.GetRequiredService<ILogger<ReadsTheStoreAttribute>>().LogWarning(
+                    "Store unreachable: {Method} {Path} answered without checking the store's date ({Error})",
+                    http.Request.Method, http.Request.Path, e.GetBaseException().Message);
+            }
         }
     }
 }
