@@ -22,7 +22,8 @@ USER $APP_UID
 # ConnectionStrings__Store to use another store file.
 ENV ASPNETCORE_HTTP_PORTS=8080
 EXPOSE 8080
-# The image has no curl: the app probes itself (GET /health on the port above; exit 0 for Healthy or Degraded).
+# The image has no curl: the app probes itself (GET /health/live on the port above: the server answers; exit 0 or 1).
+# Alive, not ready: a server whose store is down still serves what it holds in memory, and a replacement could not start.
 # .ci/docker-healthcheck runs this command against the published app.
 HEALTHCHECK --interval=30s --timeout=10s --start-period=30s --retries=3 CMD ["/app/Kushiro.OpenData.Api", "health"]
 ENTRYPOINT ["/app/Kushiro.OpenData.Api"]

@@ -19,7 +19,7 @@ if (SeedCheckCommand.IsInvoked(args))
 if (HealthProbeCommand.IsInvoked(args))
 {
     // A probe of a running server (the Docker image's HEALTHCHECK): no host, store or seed of its own.
-    return await HealthProbeCommand.RunAsync(args, Environment.GetEnvironmentVariable, Console.Out, Console.Error);
+    return await HealthProbeCommand.RunAsync(args, HealthProbeCommand.ServerSettings(), Console.Out, Console.Error);
 }
 
 WebApplication app;
@@ -48,6 +48,8 @@ app.UseStaticFiles(new StaticFileOptions { OnPrepareResponse = GraphQLIde.OnPrep
 // GET and HEAD only, as every read here: a probe's HEAD gets what its GET would, another method a 405.
 app.MapMethods("/", [HttpMethods.Get, HttpMethods.Head], () => Results.Redirect("/docs")).ExcludeFromDescription();
 app.MapHealthChecks("/health").WithMetadata(new HttpMethodMetadata([HttpMethods.Get, HttpMethods.Head]));
+// Alive: the server answers, whatever its store does (no checks run). The Docker image's HEALTHCHECK asks this.
+app.MapHealthChecks("/health/live", new() { Predicate = _ => false }).WithMetadata(new HttpMethodMetadata([HttpMethods.Get, HttpMethods.Head]));
 app.MapControllers();
 app.MapGraphQLEndpoints();
 app.MapLinkedData();

@@ -1,31 +1,45 @@
+using System.Net;
 using System.Text.RegularExpressions;
 
 namespace Kushiro.OpenData.Api.Http;
 
 /// <summary>
-/// <c>health [--url URL]</c>: asks a running server's <c>/health</c> and exits 0 when it answers 200 (Healthy, or
-/// Degraded: still serving reads), 1 otherwise. The Docker image's HEALTHCHECK runs it, since the image has no curl.
-/// Without --url it asks the address the server itself would listen on, read from the same environment:
-/// ASPNETCORE_URLS, else ASPNETCORE_HTTP_PORTS, else Kestrel's default port 5000.
+/// <c>health [--ready] [--url URL]</c>: asks a running server whether it is alive (<c>/health/live</c>: it answers
+/// HTTP) or, with --ready, ready (<c>/health</c>: its store answers too), and exits 0 for a 200, 1 otherwise, as a
+/// Docker HEALTHCHECK expects (the image has no curl). Liveness is the image's check: a server whose PostgreSQL store is
+/// briefly down still serves what it holds in memory and serves again once the store is back, where an orchestrator
+/// that replaces unhealthy containers would start one that cannot start without its store.
+/// Without --url it asks where the server listens, by the settings the server reads (see <see cref="Address"/>).
 /// </summary>
 public static partial class HealthProbeCommand
 {
     public static bool IsInvoked(string[] args) => args is [var first, ..] && first.Equals("health", StringComparison.OrdinalIgnoreCase);
 
-    public static async Task<int> RunAsync(string[] args, Func<string, string?> environment, TextWriter output, TextWriter error)
+    /// <summary>The settings the server takes its addresses from, as its host reads them.</summary>
+    public static IConfiguration ServerSettings() => new ConfigurationBuilder()
+        .AddJsonFile(Path.Combine(Directory.GetCurrentDirectory(), "appsettings.json"), optional: true)
+        .AddEnvironmentVariables()
+        .AddEnvironmentVariables("DOTNET_")
+        .AddEnvironmentVariables("ASPNETCORE_")
+        .Build();
+
+    public static async Task<int> RunAsync(string[] args, IConfiguration settings, TextWriter output, TextWriter error)
     {
-        var address = args switch
+        var options = args.Skip(1).ToList();
+        var ready = options.Remove("--ready");
+        var address = options switch
         {
-            ["health"] => FromEnvironment(environment),
-            ["health", "--url", var url] => url,
+            [] => Address(settings),
+            ["--url", var url] => url,
             _ => null,
         };
+        // Every failure is exit code 1: Docker reserves 2.
         if (address is null || !Uri.TryCreate(address, UriKind.Absolute, out var server) || server.Scheme is not ("http" or "https"))
         {
-            error.WriteLine(address is null ? "usage: health [--url URL]" : $"Not an http(s) address: {address}");
-            return 2;
+            error.WriteLine(address is null ? "usage: health [--ready] [--url URL]" : $"Not an http(s) address: {address}");
+            return 1;
         }
-        var health = new Uri(server, "/health");
+        var health = new Uri(server, ready ? "/health" : "/health/live");
         using var client = new HttpClient(new SocketsHttpHandler
         {
             // The server itself, not through a proxy an environment may name for outgoing requests.
@@ -40,13 +54,8 @@ public static partial class HealthProbeCommand
             using var response = await client.GetAsync(health);
             var status = (await response.Content.ReadAsStringAsync()).Trim();
             var said = $"{(status.Length is > 0 and <= 40 ? status : "(no status)")} ({(int)response.StatusCode}) from {health}";
-            if (response.IsSuccessStatusCode)
-            {
-                output.WriteLine(said);
-                return 0;
-            }
-            error.WriteLine(said);
-            return 1;
+            (response.StatusCode == HttpStatusCode.OK ? output : error).WriteLine(said);
+            return response.StatusCode == HttpStatusCode.OK ? 0 : 1;
         }
         catch (Exception e) when (e is HttpRequestException or TaskCanceledException)
         {
@@ -56,24 +65,25 @@ public static partial class HealthProbeCommand
     }
 
     /// <summary>
-    /// Where the server listens, by the settings it reads itself: the first of ASPNETCORE_URLS (a wildcard host, which
-    /// no client can ask, as 127.0.0.1), else the first of ASPNETCORE_HTTP_PORTS, else Kestrel's default.
+    /// Where the server listens, in the order Kestrel takes its settings: an endpoint in its configuration
+    /// (<c>Kestrel:Endpoints:{name}:Url</c>), else the first of <c>urls</c> (ASPNETCORE_URLS, DOTNET_URLS), else the first
+    /// of the HTTP, then HTTPS ports (ASPNETCORE_HTTP_PORTS, ASPNETCORE_HTTPS_PORTS), else Kestrel's default. A host
+    /// Kestrel takes for "every address" (+, *, 0.0.0.0, [::], or any name but localhost) is asked on 127.0.0.1.
     /// </summary>
-    private static string FromEnvironment(Func<string, string?> environment)
+    public static string Address(IConfiguration settings)
     {
         const StringSplitOptions entries = StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries;
-        if (environment("ASPNETCORE_URLS")?.Split(';', entries) is [var url, ..])
-        {
-            return WildcardHost().Replace(url, "${scheme}127.0.0.1");
-        }
-        if (environment("ASPNETCORE_HTTP_PORTS")?.Split([';', ','], entries) is [var port, ..])
-        {
-            return $"http://127.0.0.1:{port}";
-        }
-        return "http://127.0.0.1:5000";
+        var url = settings.GetSection("Kestrel:Endpoints").GetChildren().Select(e => e["Url"]).FirstOrDefault(u => !string.IsNullOrWhiteSpace(u))
+            ?? settings["urls"]?.Split(';', entries).FirstOrDefault()
+            ?? settings["http_ports"]?.Split([';', ','], entries).Select(port => $"http://127.0.0.1:{port}").FirstOrDefault()
+            ?? settings["https_ports"]?.Split([';', ','], entries).Select(port => $"https://127.0.0.1:{port}").FirstOrDefault()
+            ?? "http://localhost:5000";
+        return ListeningHost().Replace(url, m => IPAddress.TryParse(m.Groups["host"].Value.Trim('[', ']'), out var ip) && !ip.Equals(IPAddress.Any) && !ip.Equals(IPAddress.IPv6Any)
+            || m.Groups["host"].Value.Equals("localhost", StringComparison.OrdinalIgnoreCase)
+                ? m.Value
+                : m.Groups["scheme"].Value + "127.0.0.1");
     }
 
-    // Kestrel's ways of saying "every address": +, *, 0.0.0.0 and [::].
-    [GeneratedRegex(@"^(?<scheme>[a-zA-Z]+://)(\+|\*|0\.0\.0\.0|\[::\])(?=[:/]|$)")]
-    private static partial Regex WildcardHost();
+    [GeneratedRegex(@"^(?<scheme>[a-zA-Z]+://)(?<host>\[[^\]]*\]|[^:/]+)")]
+    private static partial Regex ListeningHost();
 }

@@ -7,7 +7,7 @@ namespace Kushiro.OpenData.Api.Tests.Http;
 
 /// <summary>
 /// The <c>health</c> command, which the Docker image's HEALTHCHECK runs (the image has no curl): exit code 0 only for
-/// a server that answers its /health with 200, found by the same settings the server listens by.
+/// a server that answers 200, found by the same settings the server listens by.
 /// </summary>
 public sealed class HealthProbeTests
 {
@@ -22,13 +22,23 @@ public sealed class HealthProbeTests
             folder,
             async address =>
             {
-                // ASPNETCORE_URLS wins over the ports, as it does for the server, and its wildcard host is asked on 127.0.0.1.
-                probes.Add(await AppProcess.RunAsync(["health"],
-                    new Dictionary<string, string> { ["ASPNETCORE_URLS"] = $"http://+:{address.Port}", ["ASPNETCORE_HTTP_PORTS"] = "1" }, folder));
-                // The image's own setting (ASPNETCORE_HTTP_PORTS=8080), with a second port beside it.
-                probes.Add(await AppProcess.RunAsync(["health"],
-                    new Dictionary<string, string> { ["ASPNETCORE_URLS"] = "", ["ASPNETCORE_HTTP_PORTS"] = $"{address.Port};1" }, folder));
-                probes.Add(await AppProcess.RunAsync(["health", "--url", address.ToString()], new Dictionary<string, string>(), folder));
+                var port = address.Port;
+                var asTold = new[]
+                {
+                    // ASPNETCORE_URLS wins over the ports, as it does for the server, and a wildcard host is asked on 127.0.0.1.
+                    new Dictionary<string, string> { ["ASPNETCORE_URLS"] = $"http://+:{port}", ["ASPNETCORE_HTTP_PORTS"] = "1" },
+                    // The image's own setting (ASPNETCORE_HTTP_PORTS=8080), with a second port beside it.
+                    new Dictionary<string, string> { ["ASPNETCORE_URLS"] = "", ["ASPNETCORE_HTTP_PORTS"] = $"{port};1" },
+                    // An endpoint in Kestrel's configuration wins over both, as it does for the server.
+                    new Dictionary<string, string> { ["Kestrel__Endpoints__Web__Url"] = $"http://0.0.0.0:{port}", ["ASPNETCORE_URLS"] = "http://127.0.0.1:1" },
+                    // Kestrel listens on every address for a host name: the probe asks this machine, not the name's DNS.
+                    new Dictionary<string, string> { ["ASPNETCORE_URLS"] = $"http://opendata.invalid:{port}" },
+                };
+                foreach (var settings in asTold)
+                {
+                    probes.Add(await AppProcess.RunAsync(["health"], settings, folder));
+                }
+                probes.Add(await AppProcess.RunAsync(["health", "--ready", "--url", address.ToString()], new Dictionary<string, string>(), folder));
             });
 
         Assert.All(probes, probe =>
@@ -36,32 +46,50 @@ public sealed class HealthProbeTests
             Assert.Equal(0, probe.ExitCode);
             Assert.StartsWith("Healthy (200) from http://127.0.0.1:", probe.Output, StringComparison.Ordinal);
         });
+        Assert.EndsWith("/health/live", probes[0].Output.Trim(), StringComparison.Ordinal);
+        Assert.EndsWith("/health", probes[^1].Output.Trim(), StringComparison.Ordinal);
     }
 
     [Fact]
-    public async Task AServerThatAnswersUnhealthyIsExitCodeOne()
+    public async Task AServerWhoseStoreIsDownIsAliveButNotReady()
     {
-        // What /health answers when the store does not: a 503 saying Unhealthy.
+        // What the API answers while its PostgreSQL store is down: alive (it serves what it holds in memory), not
+        // ready. The image's check asks whether it is alive: an orchestrator replacing "unhealthy" containers would
+        // otherwise start new ones, which cannot start without the store.
         using var listener = new TcpListener(IPAddress.Loopback, 0);
         listener.Start();
         var port = ((IPEndPoint)listener.LocalEndpoint).Port;
-        var answered = Task.Run(async () =>
+        _ = Task.Run(async () =>
         {
-            using var connection = await listener.AcceptTcpClientAsync();
-            var stream = connection.GetStream();
-            // The request's head, up to its empty line (a GET has no body).
-            using var reader = new StreamReader(stream, Encoding.ASCII, leaveOpen: true);
-            while (await reader.ReadLineAsync() is { Length: > 0 })
+            while (true)
             {
+                using var connection = await listener.AcceptTcpClientAsync();
+                var stream = connection.GetStream();
+                using var reader = new StreamReader(stream, Encoding.ASCII, leaveOpen: true);
+                var requestLine = await reader.ReadLineAsync();
+                while (await reader.ReadLineAsync() is { Length: > 0 })
+                {
+                }
+                var (status, body) = requestLine!.StartsWith("GET /health/live ", StringComparison.Ordinal) ? ("200 OK", "Healthy") : ("503 Service Unavailable", "Unhealthy");
+                await stream.WriteAsync(Encoding.ASCII.GetBytes($"HTTP/1.1 {status}\r\nContent-Type: text/plain\r\nContent-Length: {body.Length}\r\nConnection: close\r\n\r\n{body}"));
             }
-            await stream.WriteAsync(Encoding.ASCII.GetBytes("HTTP/1.1 503 Service Unavailable\r\nContent-Type: text/plain\r\nContent-Length: 9\r\nConnection: close\r\n\r\nUnhealthy"));
         });
 
-        var result = await AppProcess.RunAsync(["health", "--url", $"http://127.0.0.1:{port}"], new Dictionary<string, string>(), Path.GetTempPath());
-        await answered;
+        var alive = await AppProcess.RunAsync(["health", "--url", $"http://127.0.0.1:{port}"], new Dictionary<string, string>(), Path.GetTempPath());
+        var ready = await AppProcess.RunAsync(["health", "--ready", "--url", $"http://127.0.0.1:{port}"], new Dictionary<string, string>(), Path.GetTempPath());
+        listener.Stop();
 
+        Assert.Equal(0, alive.ExitCode);
+        Assert.Equal(1, ready.ExitCode);
+        Assert.Equal($"Unhealthy (503) from http://127.0.0.1:{port}/health", ready.Error.Trim());
+    }
+
+    [Fact]
+    public async Task AMistypedProbeIsExitCodeOneNotTheTwoDockerReserves()
+    {
+        var result = await AppProcess.RunAsync(["health", "--urls", "http://127.0.0.1:1"], new Dictionary<string, string>(), Path.GetTempPath());
         Assert.Equal(1, result.ExitCode);
-        Assert.Equal($"Unhealthy (503) from http://127.0.0.1:{port}/health", result.Error.Trim());
+        Assert.StartsWith("usage: health", result.Error, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -76,6 +104,6 @@ public sealed class HealthProbeTests
         var result = await AppProcess.RunAsync(["health", "--url", $"http://127.0.0.1:{port}"], new Dictionary<string, string>(), Path.GetTempPath());
 
         Assert.Equal(1, result.ExitCode);
-        Assert.StartsWith($"No answer from http://127.0.0.1:{port}/health: ", result.Error, StringComparison.Ordinal);
+        Assert.StartsWith($"No answer from http://127.0.0.1:{port}/health/live: ", result.Error, StringComparison.Ordinal);
     }
 }
