@@ -32,7 +32,7 @@ public sealed class ReadsTheStoreAttribute : Attribute, IAsyncActionFilter
                 // The answer is made (some actions here serve the read model alone, which goes on while a PostgreSQL
                 // store is down): it goes out with the date read before it, as it would have without this check.
                 services.GetRequiredService<ILogger<ReadsTheStoreAttribute>>().LogWarning(
-                    "Store unreachable: {Method} {Path} answered without checking the store's date ({Error})",
+                    "Store not answering: {Method} {Path} answered without checking the store's date ({Error})",
                     http.Request.Method, http.Request.Path, e.GetBaseException().Message);
             }
         }

@@ -24,12 +24,18 @@ public static class StoreErrors
         InChain(exception, e => e is SqliteException { SqliteErrorCode: 8 } || e is PostgresException { SqlState: PostgresErrorCodes.ReadOnlySqlTransaction });
 
     /// <summary>
-    /// The store cannot be reached at the moment: a PostgreSQL server that is down, restarting or out of reach (a
-    /// connection exception, class 08; admin_shutdown and cannot_connect_now, 57P01 and 57P03; or no connection made at
-    /// all, which Npgsql calls transient). A SQLite store is a file of this process's and has no such state.
+    /// The store is not answering at the moment: a PostgreSQL server that is down, restarting, out of reach or
+    /// overloaded (a connection exception, class 08; admin_shutdown, crash_shutdown and cannot_connect_now, 57P01-57P03;
+    /// too_many_connections, 53300; or what Npgsql calls transient: no connection made, one broken, a time-out, the
+    /// pool exhausted). Retrying later is right for all of them. A SQLite store is a file of this process's and has no
+    /// such state.
     /// </summary>
     public static bool IsUnreachable(Exception? exception) =>
-        InChain(exception, e => e is PostgresException { SqlState: ['0', '8', ..] or PostgresErrorCodes.AdminShutdown or PostgresErrorCodes.CannotConnectNow }
+        InChain(exception, e => e is PostgresException
+        {
+            SqlState: ['0', '8', ..] or PostgresErrorCodes.AdminShutdown or PostgresErrorCodes.CrashShutdown
+                or PostgresErrorCodes.CannotConnectNow or PostgresErrorCodes.TooManyConnections,
+        }
             || e is NpgsqlException { IsTransient: true } and not PostgresException);
 
     /// <summary>The data as it now is refuses the change: SQLITE_CONSTRAINT (19), PostgreSQL's integrity constraint violations (class 23).</summary>

@@ -13,8 +13,8 @@ namespace Kushiro.OpenData.Api.Http;
 /// <item>read-only: the store cannot be written by this server (a store file restored as another user, a folder
 /// without write permission, a read-only database); an operator must act, so no Retry-After, and an error in the log.
 /// It had been a 409 telling the client to read the data again and retry, which it would do without end.</item>
-/// <item>unreachable: a PostgreSQL server that is down or restarting; with Retry-After, as it comes back without
-/// anyone acting on this server (answers in the output cache are still served meanwhile).</item>
+/// <item>not answering: a PostgreSQL server that is down, restarting or overloaded; with Retry-After, as it comes back
+/// without anyone acting on this server (answers from memory are still served meanwhile).</item>
 /// <item>behind: an item the store served changed there (on another instance) before the read model that renders its
 /// JSON-LD caught up; with Retry-After.</item>
 /// </list>
@@ -39,9 +39,14 @@ public sealed class StoreUnavailableExceptionHandler(IProblemDetailsService prob
         else if (Data.StoreErrors.IsUnreachable(exception))
         {
             // Every request that needs the store meets it while the server is down: one line each, not a stack trace.
-            logger.LogWarning("Store unreachable: {Method} {Path} answered 503 ({Error})", http.Request.Method, http.Request.Path, exception.GetBaseException().Message);
+            logger.LogWarning("Store not answering: {Method} {Path} answered 503 ({Error})", http.Request.Method, http.Request.Path, exception.GetBaseException().Message);
             http.Response.Headers[HeaderNames.RetryAfter] = UnreachableRetryAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
-            detail = $"The store cannot be reached at the moment (nothing was saved). Retry in {UnreachableRetryAfterSeconds} seconds.";
+            detail = $"The store is not answering at the moment (down, restarting or overloaded). Retry in {UnreachableRetryAfterSeconds} seconds."
+                // A commit whose acknowledgement was lost with the connection may have been saved: no client can be told
+                // "nothing was saved" then, and a blind retry of a creation would be a 409.
+                + (HttpMethods.IsGet(http.Request.Method) || HttpMethods.IsHead(http.Request.Method)
+                    ? ""
+                    : " This write may have been saved if the store stopped answering as it committed: read the resource before trying it again, or send it with If-Match or If-None-Match: *.");
         }
         else if (exception is LinkedData.ReadModelBehindException)
         {

@@ -20,7 +20,7 @@ internal sealed class HttpConventionsOperationFilter : IOperationFilter
         ["413"] = "The request's body is larger than the operation accepts (64 KB for the write path); nothing was changed.",
         ["415"] = "The request's body is not declared as application/json (Content-Type), or it has a content coding (Content-Encoding: gzip…, which is not decoded; the answer's Accept-Encoding says identity); nothing was changed.",
         ["429"] = "This client address has used up its allowance (RateLimit:PermitsPerMinute, 1200 by default, refilled steadily at that rate; answers from the cache are not counted); nothing was done. Retry after the seconds in Retry-After.",
-        ["503"] = "The store was busy with other work for too long (a write waits at most 10 s for each lock on PostgreSQL, 30 s on SQLite), or a PostgreSQL store cannot be reached at the moment: retry after the seconds in Retry-After; or, without Retry-After, this server may only read the store (an operator must act). Nothing of this request was saved.",
+        ["503"] = "The store was busy with other work for too long (a write waits at most 10 s for each lock on PostgreSQL, 30 s on SQLite), or a PostgreSQL store is not answering at the moment: retry after the seconds in Retry-After; or, without Retry-After, this server may only read the store (an operator must act). Nothing of this request was saved, unless the store stopped answering as the write committed (the problem's detail then says so): read the resource before trying again, or send the write with If-Match or If-None-Match: *.",
     };
 
     public void Apply(OpenApiOperation operation, OperationFilterContext context)
