@@ -49,9 +49,9 @@ public sealed class ConditionalGetMiddleware(RequestDelegate next, DatasetVersio
         // writes within one second share it, so a client holding it from the first could be told "not modified"
         // after the second. Until then: the ETag only.
         // Asked only where a date is sent (not GraphQL), since it may read the store.
-        // A change seen from here until the answer is made (a write here, or another instance's met by a read of the
-        // store: Data/ReadsTheStoreAttribute.cs, or by the date's own read) may be in it: then the date read before
-        // would be older than its data.
+        // And a change seen from here until the answer is made (a write here, or another instance's met by a read of
+        // the store: Data/ReadsTheStoreAttribute.cs, or by the date's own read) may be in it: then the date read
+        // before would be older than its data, and the answer goes undated.
         var stampBefore = dataset.Stamp;
         var dated = IsDated(request.Path);
         var validatorDate = dated ? await dataset.ValidatorDateAsync(context.RequestServices, time.GetUtcNow()) : null;

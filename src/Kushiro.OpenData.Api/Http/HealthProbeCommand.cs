@@ -78,11 +78,13 @@ public static partial class HealthProbeCommand
             ?? settings["http_ports"]?.Split([';', ','], entries).Select(port => $"http://127.0.0.1:{port}").FirstOrDefault()
             ?? settings["https_ports"]?.Split([';', ','], entries).Select(port => $"https://127.0.0.1:{port}").FirstOrDefault()
             ?? "http://localhost:5000";
-        return ListeningHost().Replace(url, m => IPAddress.TryParse(m.Groups["host"].Value.Trim('[', ']'), out var ip) && !ip.Equals(IPAddress.Any) && !ip.Equals(IPAddress.IPv6Any)
-            || m.Groups["host"].Value.Equals("localhost", StringComparison.OrdinalIgnoreCase)
-                ? m.Value
-                : m.Groups["scheme"].Value + "127.0.0.1");
+        return ListeningHost().Replace(url, m => CanBeAsked(m.Groups["host"].Value) ? m.Value : m.Groups["scheme"].Value + "127.0.0.1");
     }
+
+    // localhost, or one address; not one of Kestrel's ways of saying "every address" (+, *, 0.0.0.0, [::], or a name).
+    private static bool CanBeAsked(string host) =>
+        host.Equals("localhost", StringComparison.OrdinalIgnoreCase)
+        || (IPAddress.TryParse(host.Trim('[', ']'), out var ip) && !ip.Equals(IPAddress.Any) && !ip.Equals(IPAddress.IPv6Any));
 
     [GeneratedRegex(@"^(?<scheme>[a-zA-Z]+://)(?<host>\[[^\]]*\]|[^:/]+)")]
     private static partial Regex ListeningHost();
