@@ -90,6 +90,10 @@ public static class StoreSetup
             }
             catch (Exception e) when (e is DbUpdateException or System.Data.Common.DbException && attempt < 5)
             {
+                // Not a failure while a look again may find the store current: EF Core's own error logs of it are
+                // Debug (LogStoreFailuresOnce), so this line is what says why a start took longer.
+                services.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(StoreSetup)).LogInformation(
+                    "Bringing the store up to date, attempt {Attempt} of 5 did not go through ({Error}): looking again", attempt, e.GetBaseException().Message);
                 await Task.Delay(TimeSpan.FromMilliseconds(250 * attempt), cancellationToken);
             }
         }

@@ -61,9 +61,12 @@ public static class StoreSetupLock
                 }
                 catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.LockNotAvailable)
                 {
+                    // PostgreSQL shows a 64-bit advisory key as two 32-bit halves.
                     throw new StoreSetupLockTimeoutException(
-                        $"another instance has been bringing the store up to date for {WaitSeconds} s (migrations and the seed import take a second or two); "
-                        + "is a start stuck? Its session holds the lock until it ends.", e);
+                        $"another instance has been bringing the store up to date for {WaitSeconds} s (migrations and the seed import take a second or two). "
+                        + "A start stuck mid-way holds the lock until its session ends (a host that died: until PostgreSQL's TCP keepalive notices); "
+                        + $"find the session with SELECT pid FROM pg_locks WHERE locktype = 'advisory' AND classid = {(uint)(LockKey >> 32)} AND objid = {LockKey & 0xFFFF_FFFF}, "
+                        + "and end it with pg_terminate_backend(pid) if no start is running.", e);
                 }
             }
             // Disposing it ends the session, which releases the lock.

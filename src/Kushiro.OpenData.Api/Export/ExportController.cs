@@ -12,7 +12,6 @@ namespace Kushiro.OpenData.Api.Export;
 /// Bulk export for systems that mirror everything: one JSON-LD document, and a CSV set (file by file or one ZIP).
 /// Like every GET, each answer carries an ETag of its exact bytes and Last-Modified, so a mirror revalidates cheaply.
 /// </summary>
-[Data.ReadsTheStore]
 [Route("api/v{version:apiVersion}/export")]
 [Tags("Export")]
 public sealed class ExportController(StrategyReadModel readModel, ThemeCatalog themes, Labels.EnglishLabels labels, CsvExport csv) : ApiV1Controller
@@ -39,6 +38,7 @@ public sealed class ExportController(StrategyReadModel readModel, ThemeCatalog t
     /// <param name="cancellationToken">Cancelled when the client goes away.</param>
     /// <response code="200">The CSV file.</response>
     /// <response code="404">No list has this name; the problem lists the names.</response>
+    [Data.ReadsTheStore]
     [HttpGet("csv/{name}.csv", Name = "exportCsv")]
     [ProducesResponseType<string>(StatusCodes.Status200OK, "text/csv")]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound, "application/problem+json")]
@@ -57,6 +57,7 @@ public sealed class ExportController(StrategyReadModel readModel, ThemeCatalog t
     /// <remarks>The same files as <c>/export/csv/{name}.csv</c>, and a <c>README.txt</c> (UTF-8 with BOM, CRLF) naming the source (出典) and, as the catalog does, which dataset and licence each file belongs to. Entry times are the data's Last-Modified, so unchanged data gives the same bytes and ETag.</remarks>
     /// <param name="cancellationToken">Cancelled when the client goes away.</param>
     /// <response code="200">The ZIP archive.</response>
+    [Data.ReadsTheStore]
     [HttpGet("csv.zip", Name = "exportCsvArchive")]
     [ProducesResponseType<string>(StatusCodes.Status200OK, "application/zip")]
     public async Task<IActionResult> ExportCsvArchive(CancellationToken cancellationToken)

@@ -15,13 +15,23 @@ public static partial class HealthProbeCommand
 {
     public static bool IsInvoked(string[] args) => args is [var first, ..] && first.Equals("health", StringComparison.OrdinalIgnoreCase);
 
-    /// <summary>The settings the server takes its addresses from, as its host reads them.</summary>
-    public static IConfiguration ServerSettings() => new ConfigurationBuilder()
-        .AddJsonFile(Path.Combine(Directory.GetCurrentDirectory(), "appsettings.json"), optional: true)
-        .AddEnvironmentVariables()
-        .AddEnvironmentVariables("DOTNET_")
-        .AddEnvironmentVariables("ASPNETCORE_")
-        .Build();
+    /// <summary>
+    /// The settings the server takes its addresses and allowed hosts from, in the order its host reads them (a later
+    /// source wins): ASPNETCORE_ and DOTNET_ variables, appsettings.json and appsettings.{environment}.json in the
+    /// working folder (the server's content root when started from there, as the image does), unprefixed variables.
+    /// Not the server's command line, which a probe cannot see.
+    /// </summary>
+    public static IConfiguration ServerSettings()
+    {
+        var host = new ConfigurationBuilder().AddEnvironmentVariables("ASPNETCORE_").AddEnvironmentVariables("DOTNET_").Build();
+        var folder = Directory.GetCurrentDirectory();
+        return new ConfigurationBuilder()
+            .AddConfiguration(host)
+            .AddJsonFile(Path.Combine(folder, "appsettings.json"), optional: true)
+            .AddJsonFile(Path.Combine(folder, $"appsettings.{host["environment"] ?? "Production"}.json"), optional: true)
+            .AddEnvironmentVariables()
+            .Build();
+    }
 
     public static async Task<int> RunAsync(string[] args, IConfiguration settings, TextWriter output, TextWriter error)
     {
@@ -49,9 +59,15 @@ public static partial class HealthProbeCommand
             SslOptions = { RemoteCertificateValidationCallback = (_, _, _, errors) => errors == System.Net.Security.SslPolicyErrors.None || health.IsLoopback },
         })
         { Timeout = TimeSpan.FromSeconds(5) };
+        using var request = new HttpRequestMessage(HttpMethod.Get, health);
+        if (AllowedHostFor(health, settings) is { } allowed)
+        {
+            // Host filtering answers a name it does not allow with a 400, 127.0.0.1 included.
+            request.Headers.Host = allowed;
+        }
         try
         {
-            using var response = await client.GetAsync(health);
+            using var response = await client.SendAsync(request);
             var status = (await response.Content.ReadAsStringAsync()).Trim();
             var said = $"{(status.Length is > 0 and <= 40 ? status : "(no status)")} ({(int)response.StatusCode}) from {health}";
             (response.StatusCode == HttpStatusCode.OK ? output : error).WriteLine(said);
@@ -79,6 +95,18 @@ public static partial class HealthProbeCommand
             ?? settings["https_ports"]?.Split([';', ','], entries).Select(port => $"https://127.0.0.1:{port}").FirstOrDefault()
             ?? "http://localhost:5000";
         return ListeningHost().Replace(url, m => CanBeAsked(m.Groups["host"].Value) ? m.Value : m.Groups["scheme"].Value + "127.0.0.1");
+    }
+
+    // The Host to send when AllowedHosts would refuse the URL's own: its first name (for "*.example.jp", a name under
+    // it). Null when it takes any name, or this one.
+    private static string? AllowedHostFor(Uri url, IConfiguration settings)
+    {
+        var allowed = settings["AllowedHosts"]?.Split(';', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries) ?? [];
+        bool Takes(string entry) => entry == "*" || entry.Equals(url.Host, StringComparison.OrdinalIgnoreCase)
+            || (entry.StartsWith("*.", StringComparison.Ordinal) && url.Host.EndsWith(entry[1..], StringComparison.OrdinalIgnoreCase));
+        return allowed is [var first, ..] && !allowed.Any(Takes)
+            ? (first.StartsWith("*.", StringComparison.Ordinal) ? "localhost" + first[1..] : first)
+            : null;
     }
 
     // localhost, or one address; not one of Kestrel's ways of saying "every address" (+, *, 0.0.0.0, [::], or a name).

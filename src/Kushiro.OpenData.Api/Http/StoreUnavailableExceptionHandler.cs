@@ -26,6 +26,10 @@ public sealed class StoreUnavailableExceptionHandler(IProblemDetailsService prob
     // A server restarting takes longer than a lock: asked again every 2 s, it would be asked for nothing.
     private const int UnreachableRetryAfterSeconds = 10;
 
+    // The REST writes (GraphQL takes queries only, by POST too).
+    private static bool IsWrite(HttpRequest request) =>
+        request.Path.StartsWithSegments("/api") && !HttpMethods.IsGet(request.Method) && !HttpMethods.IsHead(request.Method);
+
     public async ValueTask<bool> TryHandleAsync(HttpContext http, Exception exception, CancellationToken cancellationToken)
     {
         string detail;
@@ -44,9 +48,9 @@ public sealed class StoreUnavailableExceptionHandler(IProblemDetailsService prob
             detail = $"The store is not answering at the moment (down, restarting or overloaded). Retry in {UnreachableRetryAfterSeconds} seconds."
                 // A commit whose acknowledgement was lost with the connection may have been saved: no client can be told
                 // "nothing was saved" then, and a blind retry of a creation would be a 409.
-                + (HttpMethods.IsGet(http.Request.Method) || HttpMethods.IsHead(http.Request.Method)
-                    ? ""
-                    : " This write may have been saved if the store stopped answering as it committed: read the resource before trying it again, or send it with If-Match or If-None-Match: *.");
+                + (IsWrite(http.Request)
+                    ? " This write may have been saved if the store stopped answering as it committed: read the resource before trying it again."
+                    : "");
         }
         else if (exception is LinkedData.ReadModelBehindException)
         {

@@ -8,7 +8,6 @@ using Microsoft.EntityFrameworkCore;
 namespace Kushiro.OpenData.Api.Kpis;
 
 /// <summary>Numeric targets (数値目標) and KPIs (重要業績評価指標), read side.</summary>
-[Data.ReadsTheStore]
 [Route("api/v{version:apiVersion}/kpis")]
 [Tags("KPIs")]
 public sealed class KpisController(OpenDataContext db, Strategy.ReadModel.StrategyReadModel readModel, Themes.ThemedPages themed) : ApiV1Controller
@@ -49,6 +48,7 @@ public sealed class KpisController(OpenDataContext db, Strategy.ReadModel.Strate
     /// <param name="cancellationToken">Cancelled when the client goes away.</param>
     /// <response code="200">The KPI.</response>
     /// <response code="404">No KPI has this ID; the problem names it.</response>
+    [Data.ReadsTheStore]
     [HttpGet("{id}", Name = "getKpi")]
     [ProducesResponseType<KpiResource>(StatusCodes.Status200OK, "application/json")]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound, "application/problem+json")]
@@ -65,6 +65,7 @@ public sealed class KpisController(OpenDataContext db, Strategy.ReadModel.Strate
     /// <param name="cancellationToken">Cancelled when the client goes away.</param>
     /// <response code="200">A page of observations.</response>
     /// <response code="404">No KPI has this ID; the problem names it.</response>
+    [Data.ReadsTheStore]
     [HttpGet("{id}/observations", Name = "listKpiObservations")]
     [ProducesResponseType<Page<KpiFigureResource>>(StatusCodes.Status200OK, "application/json", CsvFormat.MediaType)]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound, "application/problem+json")]

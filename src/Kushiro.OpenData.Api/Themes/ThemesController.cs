@@ -5,7 +5,6 @@ using Microsoft.AspNetCore.Mvc;
 namespace Kushiro.OpenData.Api.Themes;
 
 /// <summary>Code lists (SKOS concept schemes) the strategy's goals are aligned to.</summary>
-[Data.ReadsTheStore]
 [Route("api/v{version:apiVersion}/themes")]
 [Tags("Themes")]
 public sealed class ThemesController(ThemeCatalog catalog, Data.OpenDataContext db, ThemedPages themed) : ApiV1Controller
@@ -28,6 +27,7 @@ public sealed class ThemesController(ThemeCatalog catalog, Data.OpenDataContext 
     /// <param name="cancellationToken">Cancelled when the client goes away.</param>
     /// <response code="200">A page of sub-measures.</response>
     /// <response code="404">No such code list or concept; the problem names it.</response>
+    [Data.ReadsTheStore]
     [HttpGet("{scheme}/{code}/sub-measures", Name = "listThemeSubMeasures")]
     [ProducesResponseType<Page<Strategy.SubMeasureResource>>(StatusCodes.Status200OK, "application/json", Csv.CsvFormat.MediaType)]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound, "application/problem+json")]
