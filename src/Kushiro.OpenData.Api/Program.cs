@@ -61,13 +61,10 @@ try
 catch (Exception e)
 {
     // A bad seed is named by file, record and field; a store that cannot be opened or migrated gets its exception.
-    if (e is SeedValidationException)
+    // So is a start that waited too long for another instance's set-up: their messages say all.
+    if (e is SeedValidationException or StoreSetupLockTimeoutException)
     {
         app.Logger.LogCritical("Not starting: {Problems}", e.Message);
-    }
-    else if (e is StoreSetupLockTimeoutException)
-    {
-        app.Logger.LogCritical("Not starting: {Problem}", e.Message);
     }
     else if (StoreErrors.IsReadOnly(e))
     {

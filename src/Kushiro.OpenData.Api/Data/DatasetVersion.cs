@@ -139,15 +139,8 @@ public sealed class DatasetVersionRefresher(
             catch (Exception e) when (e is not OperationCanceledException)
             {
                 // A store that is briefly unreachable must not stop the API; the health check reports it. That case
-                // gets one line every few seconds, not a stack trace; anything else gets its stack trace.
-                if (StoreErrors.IsUnreachable(e))
-                {
-                    logger.LogWarning("Could not re-read the store's Last-Modified: {Error}", e.GetBaseException().Message);
-                }
-                else
-                {
-                    logger.LogWarning(e, "Could not re-read the store's Last-Modified");
-                }
+                // gets one line every few seconds, without a stack trace; anything else gets its stack trace.
+                logger.LogWarning(StoreErrors.IsUnreachable(e) ? null : e, "Could not re-read the store's Last-Modified: {Error}", e.GetBaseException().Message);
             }
         }
     }

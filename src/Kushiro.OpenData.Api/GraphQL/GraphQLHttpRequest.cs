@@ -22,8 +22,6 @@ public static class GraphQLHttpRequestReader
     private const string Variables = "variables";
     private const string Extensions = "extensions";
     private const string PersistedQuery = "persistedQuery";
-    // JsonDocument's default, said once so the message can name it: variables are rarely nested more than a few levels.
-    private const int MaxJsonDepth = 64;
 
     /// <summary>The parameters a GET may carry; the endpoint ignores any other.</summary>
     public static readonly IReadOnlyList<string> ParameterNames = [Query, OperationName, Variables, Extensions];
@@ -85,7 +83,7 @@ public static class GraphQLHttpRequestReader
         }
         try
         {
-            using var json = JsonDocument.Parse(bytes, new JsonDocumentOptions { MaxDepth = MaxJsonDepth });
+            using var json = JsonDocument.Parse(bytes);
             return FromJsonObject(json.RootElement, serializer);
         }
         catch (JsonException e)
@@ -94,9 +92,8 @@ public static class GraphQLHttpRequestReader
             // Counted in the client's file, so the first line's bytes include a byte order mark it had.
             var column = e.BytePositionInLine + 1 + (e.LineNumber == 0 ? byteOrderMark : 0);
             var where = $"(line {e.LineNumber + 1}, byte {column} of that line)";
-            // Valid JSON nested too deep is not "not valid JSON": the reader says so only in its own words.
-            return Fail(e.Message.StartsWith("The maximum configured depth", StringComparison.Ordinal)
-                ? $"The body is nested more than {MaxJsonDepth} levels deep {where}."
+            return Fail(Http.JsonRequestBody.DepthExceeded(e.Message) is { } depth
+                ? $"The body is nested more than {depth} levels deep {where}."
                 : $"The body is not valid JSON {where}.");
         }
         catch (Exception e) when (e is InvalidOperationException or ArgumentException)

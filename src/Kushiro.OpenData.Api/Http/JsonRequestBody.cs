@@ -6,8 +6,18 @@ namespace Kushiro.OpenData.Api.Http;
 /// What a request body must be declared as, for the KPI writes and GraphQL's POST alike: <c>application/json</c>
 /// exactly (not another <c>+json</c> type, which means something else), with no charset or UTF-8.
 /// </summary>
-public static class JsonRequestBody
+public static partial class JsonRequestBody
 {
+    /// <summary>
+    /// The depth limit a JSON reader's message says was exceeded, or null for another message: valid JSON nested too
+    /// deep, which is not "not valid JSON" and is said so in the API's words.
+    /// </summary>
+    public static int? DepthExceeded(string readerMessage) =>
+        ReaderDepth().Match(readerMessage) is { Success: true } depth ? int.Parse(depth.Groups[1].ValueSpan, provider: System.Globalization.CultureInfo.InvariantCulture) : null;
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"^The maximum configured depth of ([0-9]+) has been exceeded")]
+    private static partial System.Text.RegularExpressions.Regex ReaderDepth();
+
     public static bool IsDeclared(HttpRequest request) =>
         MediaTypeHeaderValue.TryParse(request.ContentType, out var type)
         && type.MediaType.Equals("application/json", StringComparison.OrdinalIgnoreCase)

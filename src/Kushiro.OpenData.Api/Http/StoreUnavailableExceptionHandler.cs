@@ -33,18 +33,19 @@ public sealed class StoreUnavailableExceptionHandler(IProblemDetailsService prob
     public async ValueTask<bool> TryHandleAsync(HttpContext http, Exception exception, CancellationToken cancellationToken)
     {
         string detail;
+        int? retryAfterSeconds = null;
         if (Data.StoreErrors.IsBusy(exception))
         {
             // Handled exceptions are not logged by the middleware; operators should see that the store is contended.
             logger.LogWarning("Store busy: {Method} {Path} answered 503 ({Error})", http.Request.Method, http.Request.Path, exception.Message);
-            http.Response.Headers[HeaderNames.RetryAfter] = RetryAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            retryAfterSeconds = RetryAfterSeconds;
             detail = $"The store was busy with other work for too long; nothing of this request was saved. Retry in {RetryAfterSeconds} seconds.";
         }
         else if (Data.StoreErrors.IsUnreachable(exception))
         {
             // Every request that needs the store meets it while the server is down: one line each, not a stack trace.
             logger.LogWarning("Store not answering: {Method} {Path} answered 503 ({Error})", http.Request.Method, http.Request.Path, exception.GetBaseException().Message);
-            http.Response.Headers[HeaderNames.RetryAfter] = UnreachableRetryAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            retryAfterSeconds = UnreachableRetryAfterSeconds;
             detail = $"The store is not answering at the moment (down, restarting or overloaded). Retry in {UnreachableRetryAfterSeconds} seconds."
                 // A commit whose acknowledgement was lost with the connection may have been saved: no client can be told
                 // "nothing was saved" then, and a blind retry of a creation would be a 409.
@@ -55,7 +56,7 @@ public sealed class StoreUnavailableExceptionHandler(IProblemDetailsService prob
         else if (exception is LinkedData.ReadModelBehindException)
         {
             logger.LogWarning("Read model behind the store: {Method} {Path} answered 503 ({Error})", http.Request.Method, http.Request.Path, exception.Message);
-            http.Response.Headers[HeaderNames.RetryAfter] = RetryAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            retryAfterSeconds = RetryAfterSeconds;
             detail = exception.Message;
         }
         else if (Data.StoreErrors.IsReadOnly(exception))
@@ -67,6 +68,10 @@ public sealed class StoreUnavailableExceptionHandler(IProblemDetailsService prob
         else
         {
             return false;
+        }
+        if (retryAfterSeconds is { } seconds)
+        {
+            http.Response.Headers[HeaderNames.RetryAfter] = seconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
         }
         http.Response.StatusCode = StatusCodes.Status503ServiceUnavailable;
         return await problems.TryWriteAsync(new ProblemDetailsContext

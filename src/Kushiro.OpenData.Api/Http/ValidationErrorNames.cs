@@ -77,8 +77,8 @@ public static partial class ValidationErrorNames
     // The JSON reader's own sentences, which speak of its settings and buffers, said as what the client sent wrong.
     // The position that follows them is kept (and closes the sentence).
     private static string InClientsTerms(string message) =>
-        ReaderDepth().Match(message) is { Success: true } depth
-            ? Reworded(message, $"Is nested more than {depth.Groups[1].Value} levels deep; no field of this body takes that")
+        JsonRequestBody.DepthExceeded(message) is { } depth
+            ? Reworded(message, $"Is nested more than {depth} levels deep; no field of this body takes that")
         : message.StartsWith("The input does not contain any JSON tokens.", StringComparison.Ordinal)
             ? Reworded(message, "Is only white space: send a JSON object")
         : message;
@@ -91,9 +91,6 @@ public static partial class ValidationErrorNames
     // The JSON parser's own way of saying where ("Path: $ | LineNumber: 0 | BytePositionInLine: 1."), in the client's terms.
     [GeneratedRegex(@" ?Path: [^|]* \| LineNumber: (?<line>[0-9]+) \| BytePositionInLine: (?<byte>[0-9]+)\.$")]
     private static partial Regex ParserPosition();
-
-    [GeneratedRegex(@"^The maximum configured depth of ([0-9]+) has been exceeded")]
-    private static partial Regex ReaderDepth();
 
     // The reader's sentence up to where its position begins (or the end, when it gives none).
     [GeneratedRegex(@"^.*?(?= ?Path: [^|]* \| LineNumber: |$)")]
