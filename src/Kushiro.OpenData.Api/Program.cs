@@ -47,9 +47,9 @@ app.UseOpenApiDocuments();
 app.UseStaticFiles(new StaticFileOptions { OnPrepareResponse = GraphQLIde.OnPrepareStaticFile });
 // GET and HEAD only, as every read here: a probe's HEAD gets what its GET would, another method a 405.
 app.MapMethods("/", [HttpMethods.Get, HttpMethods.Head], () => Results.Redirect("/docs")).ExcludeFromDescription();
-app.MapHealthChecks("/health").WithMetadata(new HttpMethodMetadata([HttpMethods.Get, HttpMethods.Head]));
+app.MapHealthChecks("/health", HealthReportText.Options()).WithMetadata(new HttpMethodMetadata([HttpMethods.Get, HttpMethods.Head]));
 // Alive: the server answers, whatever its store does (no checks run). The Docker image's HEALTHCHECK asks this.
-app.MapHealthChecks("/health/live", new() { Predicate = _ => false }).WithMetadata(new HttpMethodMetadata([HttpMethods.Get, HttpMethods.Head]));
+app.MapHealthChecks("/health/live", HealthReportText.Options(predicate: _ => false)).WithMetadata(new HttpMethodMetadata([HttpMethods.Get, HttpMethods.Head]));
 app.MapControllers();
 app.MapGraphQLEndpoints();
 app.MapLinkedData();
@@ -112,7 +112,7 @@ static WebApplication BuildApp(string[] args)
     builder.Services.AddKpis();
     builder.Services.AddLinkedData();
     builder.Services.AddExport();
-    builder.Services.AddHealthChecks().AddDbContextCheck<OpenDataContext>().AddCheck<StoreWritableHealthCheck>("store-writable");
+    builder.Services.AddHealthChecks().AddDbContextCheck<OpenDataContext>(HealthReportText.StoreCheck).AddCheck<StoreWritableHealthCheck>("store-writable");
 
     return builder.Build();
 }

@@ -9,8 +9,19 @@ namespace Kushiro.OpenData.Api.Data;
 /// </summary>
 public sealed class StoreWritableHealthCheck(OpenDataContext db) : IHealthCheck
 {
-    public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default) =>
-        await db.IsReadOnlyAsync(cancellationToken)
-            ? HealthCheckResult.Degraded("The store is read-only to this server: writes are answered 503. Check ConnectionStrings:Store and the store's permissions.")
-            : HealthCheckResult.Healthy();
+    public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
+    {
+        try
+        {
+            return await db.IsReadOnlyAsync(cancellationToken)
+                ? HealthCheckResult.Degraded("The store is read-only to this server: writes are answered 503. Check ConnectionStrings:Store and the store's permissions.")
+                : HealthCheckResult.Healthy();
+        }
+        catch (Exception e) when (StoreErrors.IsUnreachable(e))
+        {
+            // The store check (EF Core's) reports a store that does not answer; thrown here, the same outage was
+            // logged a second time, as an error with a stack trace, on every probe of /health.
+            return HealthCheckResult.Healthy("Not known while the store does not answer.");
+        }
+    }
 }

@@ -13,6 +13,10 @@ namespace Kushiro.OpenData.Api.Http;
 /// </summary>
 public static partial class HealthProbeCommand
 {
+    // Whatever answers at the address is printed, so only a few short lines of it: the API sends one per failing check.
+    private const int MaxReasonLines = 4;
+    private const int MaxReasonLength = 300;
+
     public static bool IsInvoked(string[] args) => args is [var first, ..] && first.Equals("health", StringComparison.OrdinalIgnoreCase);
 
     /// <summary>
@@ -68,9 +72,17 @@ public static partial class HealthProbeCommand
         try
         {
             using var response = await client.SendAsync(request);
-            var status = (await response.Content.ReadAsStringAsync()).Trim();
+            // The status word, then (from /health) a line for each check that is not healthy, saying why.
+            var lines = (await response.Content.ReadAsStringAsync()).Trim().Split('\n');
+            var status = lines[0].Trim();
             var said = $"{(status.Length is > 0 and <= 40 ? status : "(no status)")} ({(int)response.StatusCode}) from {health}";
-            (response.StatusCode == HttpStatusCode.OK ? output : error).WriteLine(said);
+            var writer = response.StatusCode == HttpStatusCode.OK ? output : error;
+            writer.WriteLine(said);
+            foreach (var reason in lines.Skip(1).Take(MaxReasonLines))
+            {
+                var line = reason.Trim();
+                writer.WriteLine($"  {(line.Length <= MaxReasonLength ? line : line[..MaxReasonLength] + "…")}");
+            }
             return response.StatusCode == HttpStatusCode.OK ? 0 : 1;
         }
         catch (Exception e) when (e is HttpRequestException or TaskCanceledException)

@@ -80,7 +80,7 @@ public sealed class HealthProbeTests
                 while (await reader.ReadLineAsync() is { Length: > 0 })
                 {
                 }
-                var (status, body) = requestLine!.StartsWith("GET /health/live ", StringComparison.Ordinal) ? ("200 OK", "Healthy") : ("503 Service Unavailable", "Unhealthy");
+                var (status, body) = requestLine!.StartsWith("GET /health/live ", StringComparison.Ordinal) ? ("200 OK", "Healthy") : ("503 Service Unavailable", "Unhealthy\nstore: The store does not answer.");
                 await stream.WriteAsync(Encoding.ASCII.GetBytes($"HTTP/1.1 {status}\r\nContent-Type: text/plain\r\nContent-Length: {body.Length}\r\nConnection: close\r\n\r\n{body}"));
             }
         });
@@ -91,7 +91,8 @@ public sealed class HealthProbeTests
 
         Assert.Equal(0, alive.ExitCode);
         Assert.Equal(1, ready.ExitCode);
-        Assert.Equal($"Unhealthy (503) from http://127.0.0.1:{port}/health", ready.Error.Trim());
+        // The reason /health gives goes to the operator too, under the status.
+        Assert.Equal([$"Unhealthy (503) from http://127.0.0.1:{port}/health", "  store: The store does not answer."], ready.Error.TrimEnd().Split(Environment.NewLine));
     }
 
     [Fact]

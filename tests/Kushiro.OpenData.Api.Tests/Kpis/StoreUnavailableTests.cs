@@ -28,7 +28,10 @@ public sealed class StoreUnavailableTests
         Assert.Contains(readOnly.Problems, p => p.StartsWith("Store read-only:", StringComparison.Ordinal));
         Assert.Equal(before, await readOnly.CreateClient().GetStringAsync("/api/v1/kpis/read-only"));
         // Reads go on, so the instance stays in service, but a monitor sees that writes cannot.
-        Assert.Equal("Degraded", await readOnly.CreateClient().GetStringAsync("/health"));
+        // It says why, in the body itself, so that an operator with curl needs no log to learn it.
+        Assert.Equal(
+            "Degraded\nstore-writable: The store is read-only to this server: writes are answered 503. Check ConnectionStrings:Store and the store's permissions.",
+            await readOnly.CreateClient().GetStringAsync("/health"));
         Assert.Equal("Healthy", await writable.CreateClient().GetStringAsync("/health"));
     }
 
@@ -111,10 +114,18 @@ public sealed class StoreUnavailableTests
             // What the in-memory read model serves goes on, a variant not in the output cache too.
             Assert.Equal(HttpStatusCode.OK, (await api.CreateClient().GetAsync("/api/v1/kpis?limit=7")).StatusCode);
             Assert.Equal(HttpStatusCode.OK, (await api.CreateClient().GetAsync("/api/v1/export/jsonld")).StatusCode);
+            // Readiness fails and says why, without the driver's message (it names the store's host); liveness holds.
+            var health = await api.CreateClient().GetAsync("/health");
+            Assert.Equal(HttpStatusCode.ServiceUnavailable, health.StatusCode);
+            Assert.Equal(
+                ["Unhealthy", "store: The store does not answer: what this server holds in memory is still served; other reads and every write are answered 503. The server's log says why."],
+                (await health.Content.ReadAsStringAsync()).Split('\n'));
+            Assert.Equal("Healthy", await api.CreateClient().GetStringAsync("/health/live"));
             // One line per failure, by what handled it: not EF Core's own error logs of it too, each with a stack trace.
-            // (The body size limit's warning is the in-memory test server's, whose request body has no limit to set.)
+            // (The body size limit's warning is the in-memory test server's, whose request body has no limit to set; the
+            // health check's is ASP.NET Core's line for each /health that finds the store down, without a stack trace.)
             Assert.All(api.Problems, p => Assert.Matches(
-                "^(LinkedData:BaseIri is not set|Store not answering: |Could not re-read the store's Last-Modified: |A request body size limit could not be applied)", p));
+                "^(LinkedData:BaseIri is not set|Store not answering: |Could not re-read the store's Last-Modified: |A request body size limit could not be applied|Health check store with status Unhealthy completed)", p));
         }
         finally
         {
