@@ -39,7 +39,7 @@ public sealed partial class ChangesController(OpenDataContext db) : ApiV1Control
                     : $"\"{since}\" is not an ISO 8601 time with offset, e.g. 2026-11-28T09:00:00Z or 2026-11-28T18:00:00%2B09:00 (+ percent-encoded).");
             }
             // Times are stored in UTC as numbers; a time given with +09:00 must be compared in UTC too.
-            var utc = from.ToUniversalTime();
+            var utc = UpToStoredPrecision(from.ToUniversalTime());
             query = query.Where(c => c.Time >= utc);
         }
         if (after is { } sequence)
@@ -48,6 +48,16 @@ public sealed partial class ChangesController(OpenDataContext db) : ApiV1Control
         }
         var rows = await query.OrderBy(c => c.Sequence).Skip(page.Offset).Take(page.Limit).ToListAsync(cancellationToken);
         return Page<ChangeResource>.Create([.. rows.Select(ToResource)], await query.CountAsync(cancellationToken), page, Request);
+    }
+
+    // Change times are kept to 0.1 ms, cut down (Data/Configurations/ChangeEntryConfiguration.cs), and the compared
+    // time would be cut down the same way: a since within the 0.1 ms after an entry's time took that entry too, against
+    // "at or after". Rounded up, it takes an entry at exactly its time and none before.
+    private static DateTimeOffset UpToStoredPrecision(DateTimeOffset utc)
+    {
+        const long ticksPerStep = TimeSpan.TicksPerMillisecond / 10;
+        var up = (utc.UtcTicks + ticksPerStep - 1) / ticksPerStep * ticksPerStep;
+        return up > DateTimeOffset.MaxValue.UtcTicks ? DateTimeOffset.MaxValue : new DateTimeOffset(up, TimeSpan.Zero);
     }
 
     // Only full date-times with their zone written out: a date alone, or a time without Z or an offset, would be read in

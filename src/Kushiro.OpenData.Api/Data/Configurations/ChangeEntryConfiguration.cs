@@ -11,7 +11,8 @@ internal sealed class ChangeEntryConfiguration : IEntityTypeConfiguration<Change
     {
         builder.HasKey(x => x.Sequence);
         builder.Property(x => x.Sequence).ValueGeneratedOnAdd();
-        // As a number: SQLite cannot compare DateTimeOffset text, and "changes since" must filter in the store.
+        // As a number: SQLite cannot compare DateTimeOffset text, and "changes since" must filter in the store. The
+        // converter keeps 0.1 ms, cutting the rest (ChangesController rounds a since up to match).
         builder.Property(x => x.Time).HasConversion(new DateTimeOffsetToBinaryConverter());
         builder.HasIndex(x => x.Time);
     }
