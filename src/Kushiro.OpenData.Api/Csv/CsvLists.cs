@@ -25,13 +25,15 @@ public static class CsvLists
             new("記号", g => g.Marker),
             new("順序", g => Number(g.Order)),
             new("名称", g => g.Title),
-            new("名称（英語）", g => English("goal", g.Id)?.Title)),
+            new("名称（英語）", g => English("goal", g.Id)?.Title),
+            new("英語の出自", g => EnglishProvenance("goal", g.Id))),
         CsvList.Of<MeasureSummary>(m => m.Id,
             new("基本目標ID", m => m.GoalId),
             new("記号", m => m.Marker),
             new("順序", m => Number(m.Order)),
             new("名称", m => m.Title),
-            new("名称（英語）", m => English("measure", m.Id)?.Title)),
+            new("名称（英語）", m => English("measure", m.Id)?.Title),
+            new("英語の出自", m => EnglishProvenance("measure", m.Id))),
         CsvList.Of<SubMeasureResource>(s => s.Id,
             new("基本目標ID", s => s.GoalId),
             new("施策ID", s => s.MeasureId),
@@ -43,7 +45,8 @@ public static class CsvLists
             new("抽出時の名称", s => s.TitleAsExtracted),
             new("抽出時の説明", s => s.DescriptionAsExtracted),
             new("名称（英語）", s => English("sub-measure", s.Id)?.Title),
-            new("説明（英語）", s => English("sub-measure", s.Id)?.Description)),
+            new("説明（英語）", s => English("sub-measure", s.Id)?.Description),
+            new("英語の出自", s => EnglishProvenance("sub-measure", s.Id))),
         // One row per KPI, its definition only: figures are rows of their own (long format), never columns per period.
         CsvList.Of<KpiResource>(k => k.Id,
             new("階層", k => k.Level),
@@ -142,6 +145,10 @@ public static class CsvLists
 
     // English labels are this project's translations (editorial), in every CSV whatever the request's language.
     private static Labels.EnglishLabel? English(string level, string id) => Labels.LanguageScope.Labels?.For(level, id);
+
+    // Whose the English columns are, on each row as in JSON's en.provenance: a file passed on alone says it itself.
+    private static string? EnglishProvenance(string level, string id) =>
+        English(level, id) is null ? null : Labels.EnglishLabelResource.EditorialProvenance;
 
     private static string Number(long value) => value.ToString(CultureInfo.InvariantCulture);
 

@@ -32,6 +32,9 @@ public sealed record EnglishLabelResource
     /// <example>editorial</example>
     public required string Provenance { get; init; }
 
+    /// <summary>Whose every English label is: this project's translation.</summary>
+    internal const string EditorialProvenance = "editorial";
+
     /// <summary>The English of a goal, measure or sub-measure, when the request asked for English; null otherwise.</summary>
     internal static EnglishLabelResource? ForRequest(string level, string id)
     {
@@ -40,6 +43,6 @@ public sealed record EnglishLabelResource
             return null;
         }
         LanguageScope.EnglishServed();
-        return new EnglishLabelResource { Title = label.Title, Description = label.Description, Provenance = "editorial" };
+        return new EnglishLabelResource { Title = label.Title, Description = label.Description, Provenance = EditorialProvenance };
     }
 }

@@ -131,7 +131,7 @@ public sealed class StrategyDocuments(LinkedDataIris iris, StrategyGraph graph, 
                 node["説明En"] = description;
                 english["説明En"] = description;
             }
-            english["provenance"] = "editorial";
+            english["provenance"] = Labels.EnglishLabelResource.EditorialProvenance;
             english["license"] = graph.Plan.EditorialLicence.Url;
             node["englishLabel"] = english;
         }

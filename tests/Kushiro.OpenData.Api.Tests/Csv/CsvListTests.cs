@@ -74,13 +74,30 @@ public sealed class CsvListTests(SharedApiFactory api)
         var csv = await client.GetCsvAsync("/api/v1/sub-measures?limit=200");
 
         Assert.Equal(
-            ["全国地方公共団体コード", "ID", "地方公共団体名", "基本目標ID", "施策ID", "記号", "順序", "名称", "説明", "再掲元ID", "抽出時の名称", "抽出時の説明", "名称（英語）", "説明（英語）"],
+            ["全国地方公共団体コード", "ID", "地方公共団体名", "基本目標ID", "施策ID", "記号", "順序", "名称", "説明", "再掲元ID", "抽出時の名称", "抽出時の説明", "名称（英語）", "説明（英語）", "英語の出自"],
             csv.Header);
         Assert.Equal(
             json.Select(s => (s.Text("goalId"), s.Text("measureId"), s.Text("marker"), s.GetProperty("order").GetInt32().ToString(CultureInfo.InvariantCulture),
                 s.Text("title"), s.Text("description"), s.NullableText("relistingOf") ?? "", s.NullableText("titleAsExtracted") ?? "", s.NullableText("descriptionAsExtracted") ?? "")),
             csv.Rows.Select(r => (r["基本目標ID"], r["施策ID"], r["記号"], r["順序"], r["名称"], r["説明"], r["再掲元ID"], r["抽出時の名称"], r["抽出時の説明"])));
         Assert.Equal("3-4-1", csv.Rows.Single(r => r["ID"] == "4-2-2")["再掲元ID"]);
+    }
+
+    // The English columns are this project's translation, which JSON says in en.provenance: a CSV passed on alone
+    // had not said it (found by the data fidelity audit).
+    [Theory]
+    [InlineData("/api/v1/goals")]
+    [InlineData("/api/v1/measures")]
+    [InlineData("/api/v1/sub-measures")]
+    public async Task EnglishColumnsSayWhoseTheyAreOnEachRowAsJsonDoes(string list)
+    {
+        var json = (await client.GetJsonAsync($"{list}?limit=200&lang=en")).Items().ToList();
+        var csv = await client.GetCsvAsync($"{list}?limit=200");
+
+        Assert.Equal("英語の出自", csv.Header[^1]);
+        Assert.Equal(
+            json.Select(i => (i.Text("id"), i.GetProperty("en").Text("title"), i.GetProperty("en").Text("provenance"))),
+            csv.Rows.Select(r => (r["ID"], r["名称（英語）"], r["英語の出自"])));
     }
 
     // A scheme's note says whose the list and its English names are ("本プロジェクトが独自に定めた…（editorial）"): the
