@@ -3,6 +3,7 @@ using System.Net;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using Kushiro.OpenData.Api.Tests.Csv;
 
 namespace Kushiro.OpenData.Api.Tests.Export;
 
@@ -10,6 +11,23 @@ namespace Kushiro.OpenData.Api.Tests.Export;
 [Collection(ReadOnlyApi.Name)]
 public sealed class ExportTests(SharedApiFactory api)
 {
+    // The KPI dataset's rights had said every figure came from published sources, while the seed's census figures
+    // are editorial (copied from a page that quotes them): a portal and the ZIP's README.txt showed the claim.
+    [Fact]
+    public async Task TheKpiDatasetsRightsDoNotCallEditorialFiguresPublishedOnes()
+    {
+        var client = api.CreateClient();
+        var figures = await client.GetCsvAsync("/api/v1/export/csv/kpi-figures.csv");
+        var rights = (await client.GetJsonAsync("/api/v1/catalog")).GetProperty("datasets").EnumerateArray().Single(d => d.Text("id") == "kpis").Text("rights");
+        using var zip = new ZipArchive(new MemoryStream(await client.GetByteArrayAsync("/api/v1/export/csv.zip")));
+        using var readme = new StreamReader(zip.GetEntry("README.txt")!.Open());
+
+        Assert.Contains(figures.Rows, r => r["出自"] == "editorial");
+        Assert.DoesNotContain("出典ごとの公表資料による", rights, StringComparison.Ordinal);
+        Assert.Contains("editorial のものは本プロジェクトがそれ以外の資料から転記したもの", rights, StringComparison.Ordinal);
+        Assert.Contains(rights, await readme.ReadToEndAsync(), StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task TheJsonLdExportHoldsEveryNodeTheApiServes()
     {
