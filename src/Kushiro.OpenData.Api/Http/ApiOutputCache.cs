@@ -32,6 +32,8 @@ public sealed class ApiOutputCachePolicy : IOutputCachePolicy
         // The key holds these headers as sent; the size limit counts answers, not keys. Long or repeated values (no
         // browser or client sends them) are answered fresh, so a flood of distinct headers cannot grow the cache.
         cacheable &= VariedHeadersWithinBounds(request.Headers);
+        // Without a Host, JSON-LD IRIs are built from the address the client reached, which the key does not hold.
+        cacheable &= request.Host.HasValue;
         cacheable &= ConditionalGetMiddleware.IsDated(request.Path) || IsCacheableGraphQL(request);
         context.EnableOutputCaching = cacheable;
         // "only-if-cached" asks a cache not to go to the origin; this is the origin, so it answers (the cache

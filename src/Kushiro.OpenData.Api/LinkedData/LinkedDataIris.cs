@@ -16,8 +16,22 @@ public sealed class LinkedDataIris(string @base)
     {
         // The validated setting (LinkedDataOptions), read once, not the raw configuration on every request.
         var configured = http.RequestServices.GetRequiredService<Microsoft.Extensions.Options.IOptions<LinkedDataOptions>>().Value.BaseIri;
-        return new(string.IsNullOrWhiteSpace(configured) ? $"{http.Request.Scheme}://{http.Request.Host}{http.Request.PathBase}" : configured);
+        return new(string.IsNullOrWhiteSpace(configured) ? $"{http.Request.Scheme}://{RequestOrigin(http)}{http.Request.PathBase}" : configured);
     }
+
+    /// <summary>
+    /// The host the client asked for, or, when it sent none (HTTP/1.0 has no Host, and HTTP/1.1 allows an empty one),
+    /// the address it reached: IRIs had come out as <c>http:/id/catalog</c>, which names nothing. Such an answer is
+    /// not kept in the output cache (Http/ApiOutputCache.cs), since the address is not part of its key.
+    /// </summary>
+    public static HostString RequestOrigin(HttpContext http) =>
+        http.Request.Host.HasValue ? http.Request.Host
+        : http.Connection.LocalIpAddress is { } address ? new HostString(Plain(address).ToString(), http.Connection.LocalPort)
+        : new HostString("localhost");
+
+    // As a client writes it in a URL: IPv4 reached over an IPv6 socket as IPv4, and no zone index (fe80::1%2).
+    private static System.Net.IPAddress Plain(System.Net.IPAddress address) =>
+        address.IsIPv4MappedToIPv6 ? address.MapToIPv4() : address.ScopeId != 0 ? new System.Net.IPAddress(address.GetAddressBytes()) : address;
 
     public string Context => $"{Base}/ns/context.jsonld";
     public string Plan(string id) => $"{Base}/id/plan/{id}";

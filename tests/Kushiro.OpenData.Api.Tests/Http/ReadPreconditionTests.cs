@@ -119,6 +119,7 @@ public sealed class ReadPreconditionTests(SharedApiFactory api)
         var http = new Microsoft.AspNetCore.Http.DefaultHttpContext { RequestServices = scope.ServiceProvider };
         http.Request.Method = "GET";
         http.Request.Path = "/api/v1/goals";
+        http.Request.Host = new Microsoft.AspNetCore.Http.HostString("localhost"); // as every client sends it
         http.Request.Headers[header] = value;
         var context = new Microsoft.AspNetCore.OutputCaching.OutputCacheContext { HttpContext = http };
 

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using Microsoft.AspNetCore.Http;
 
 namespace Kushiro.OpenData.Api.Tests.LinkedData;
 
@@ -9,6 +10,31 @@ namespace Kushiro.OpenData.Api.Tests.LinkedData;
 public sealed class JsonLdTests(SharedApiFactory api)
 {
     private const string JsonLd = "application/ld+json";
+
+    // HTTP/1.0 sends no Host and HTTP/1.1 allows an empty one: the IRIs had come out as http:/id/goal/1, which names
+    // nothing. The address the client reached stands in, and such an answer is not kept for others.
+    [Fact]
+    public async Task ARequestWithoutAHostGetsIrisOfTheAddressItReached()
+    {
+        var withoutHost = await api.Server.SendAsync(http =>
+        {
+            http.Request.Method = "GET";
+            http.Request.Path = "/api/v1/goals/1";
+            http.Request.Host = new HostString(""); // the test server's default is localhost
+            http.Request.Headers.Accept = JsonLd;
+            http.Connection.LocalIpAddress = IPAddress.Parse("::ffff:192.0.2.7");
+            http.Connection.LocalPort = 8080;
+        });
+        var document = await JsonNode.ParseAsync(withoutHost.Response.Body);
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/api/v1/goals/1");
+        request.Headers.Accept.ParseAdd(JsonLd);
+        using var withHost = await api.CreateClient().SendAsync(request);
+        var later = JsonNode.Parse(await withHost.Content.ReadAsStringAsync())!;
+
+        Assert.Equal(200, withoutHost.Response.StatusCode);
+        Assert.Equal("http://192.0.2.7:8080/id/goal/1", (string?)document!["id"]);
+        Assert.Equal("http://localhost/id/goal/1", (string?)later["id"]);
+    }
 
     [Fact]
     public async Task EveryOperationOfferingJsonLdAnswersItWithAbsoluteIdsAndTheApisOwnContext()
