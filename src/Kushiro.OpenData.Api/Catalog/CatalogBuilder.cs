@@ -1,3 +1,5 @@
+using Kushiro.OpenData.Api.Export;
+using Kushiro.OpenData.Api.Http;
 using Kushiro.OpenData.Api.Strategy;
 using Kushiro.OpenData.Api.Strategy.ReadModel;
 
@@ -138,13 +140,4 @@ public static class CatalogBuilder
             Download = true,
             Modified = modified,
         };
-}
-
-/// <summary>Where the bulk exports are served.</summary>
-public static class ExportLinks
-{
-    public const string JsonLd = ApiLinks.V1 + "/export/jsonld";
-    public const string CsvArchive = ApiLinks.V1 + "/export/csv.zip";
-
-    public static string Csv(string name) => $"{ApiLinks.V1}/export/csv/{name}.csv";
 }

@@ -24,14 +24,17 @@ public sealed class DatasetVersion
     public static DateTimeOffset WholeSeconds(DateTimeOffset time) => new(time.UtcTicks - time.UtcTicks % TimeSpan.TicksPerSecond, TimeSpan.Zero);
 
     /// <summary>After a write through this instance: no need to wait for the next refresh from the store.</summary>
-    public void Advance(DateTimeOffset lastModified)
+    public void Advance(DateTimeOffset lastModified) => MoveForward(ref lastModifiedTicks, lastModified.UtcTicks);
+
+    // Forward only, against other threads moving it too: a later time is never replaced by an earlier one.
+    private static void MoveForward(ref long ticks, long to)
     {
         long seen;
         do
         {
-            seen = Interlocked.Read(ref lastModifiedTicks);
+            seen = Interlocked.Read(ref ticks);
         }
-        while (lastModified.UtcTicks > seen && Interlocked.CompareExchange(ref lastModifiedTicks, lastModified.UtcTicks, seen) != seen);
+        while (to > seen && Interlocked.CompareExchange(ref ticks, to, seen) != seen);
     }
 
     /// <summary>
@@ -42,12 +45,7 @@ public sealed class DatasetVersion
     {
         // The stamp first: a reader that sees the new point in time must also see what was read at it.
         Advance(lastModified);
-        long seen;
-        do
-        {
-            seen = Interlocked.Read(ref knownCompleteTicks);
-        }
-        while (readBegan.UtcTicks > seen && Interlocked.CompareExchange(ref knownCompleteTicks, readBegan.UtcTicks, seen) != seen);
+        MoveForward(ref knownCompleteTicks, readBegan.UtcTicks);
     }
 
     /// <summary>
@@ -90,13 +88,9 @@ public sealed class DatasetVersion
                 {
                     return meanwhile;
                 }
-                // On the thread pool: SQLite's "async" read runs synchronously, and would run inside the lock.
-                var scopes = services.GetRequiredService<IServiceScopeFactory>();
-                read = reading is { IsCompleted: false } underWay ? underWay : reading = Task.Run(async () =>
-                {
-                    await using var scope = scopes.CreateAsyncScope();
-                    await RefreshAsync(scope.ServiceProvider, CancellationToken.None);
-                });
+                // On the thread pool: SQLite's "async" read runs synchronously, and would run inside the lock. The
+                // read has a scope of its own (RefreshAsync makes it), as another answer may wait for it too.
+                read = reading is { IsCompleted: false } underWay ? underWay : reading = Task.Run(() => RefreshAsync(services, CancellationToken.None));
             }
             try
             {

@@ -40,13 +40,11 @@ public sealed class CsvExport(OpenDataContext db, ThemeCatalog themes)
         };
     }
 
-    /// <summary>Every file in one ZIP, with a README.txt naming the source and each file's licence. Entry times are the data's Last-Modified, so the same data gives the same bytes (and ETag).</summary>
-    /// <remarks>
-    /// A ZIP entry's time has no zone, and unzip tools show it as their local time: it is written on the publisher's
-    /// clock (Japan, UTC+9, no daylight saving), where UTC's showed a Japanese user a time nine hours early.
-    /// </remarks>
+    // A ZIP entry's time has no zone, and unzip tools show it as their local time: it is written on the publisher's
+    // clock (Japan, UTC+9, no daylight saving), where UTC's showed a Japanese user a time nine hours early.
     private static readonly TimeSpan JapanStandardTime = TimeSpan.FromHours(9);
 
+    /// <summary>Every file in one ZIP, with a README.txt naming the source and each file's licence. Entry times are the data's Last-Modified, so the same data gives the same bytes (and ETag).</summary>
     public async Task<byte[]> ArchiveAsync(StrategyGraph graph, HttpContext http, CancellationToken cancellationToken)
     {
         using var buffer = new MemoryStream();
@@ -66,8 +64,8 @@ public sealed class CsvExport(OpenDataContext db, ThemeCatalog themes)
 
     private async Task<IEnumerable<MeasureSummary>> Measures(CancellationToken cancellationToken)
     {
-        var rows = await db.Measures.AsNoTracking().Include(m => m.Goal).ToListAsync(cancellationToken);
-        return rows.OrderBy(m => m.Goal!.Order).ThenBy(m => m.Order).Select(MeasureSummary.From);
+        var rows = await MeasuresController.InIdOrder(db.Measures.AsNoTracking()).ToListAsync(cancellationToken);
+        return rows.Select(MeasureSummary.From);
     }
 
     // Baseline, then targets, then observations, each in period order, as the KPI resource and its observations list them.

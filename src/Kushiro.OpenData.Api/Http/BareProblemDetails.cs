@@ -43,7 +43,7 @@ internal static class BareProblemDetails
     }
 
     private static string NotFoundDetail(PathString path) =>
-        $"There is no resource at {path}. Start from {Strategy.ApiLinks.Plan} or /openapi/v1.json.";
+        $"There is no resource at {path}. Start from {ApiLinks.Plan} or /openapi/v1.json.";
 
     // A header may be kilobytes long; the problem only needs to show which one it was.
     private static string Shortened(string text) => text.Length <= 100 ? text : text[..100] + "…";

@@ -16,7 +16,6 @@ namespace Kushiro.OpenData.Api.Http;
 /// </summary>
 public sealed class ConditionalGetMiddleware(RequestDelegate next, DatasetVersion dataset, TimeProvider time)
 {
-    // Read-mostly public data: shared caches may keep it five minutes, then revalidate cheaply with the ETag.
     // Caches may store every answer but must revalidate it (a 304 costs a hash, not a store read): since staff write
     // KPI figures, a fixed lifetime would serve stale figures for that long after a write.
     private const string CacheControl = "public, no-cache";

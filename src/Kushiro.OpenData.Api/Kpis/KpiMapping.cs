@@ -1,3 +1,4 @@
+using Kushiro.OpenData.Api.Http;
 using Kushiro.OpenData.Api.Strategy;
 
 namespace Kushiro.OpenData.Api.Kpis;

@@ -111,7 +111,7 @@ public sealed class KpiWriter(OpenDataContext db, DatasetVersion dataset, TimePr
         var resource = KpiMapping.ToResource(kpi);
         return created
             // Root-relative, as every link here: CreatedAtRoute builds an absolute URL from the request's Host.
-            ? controller.Created(Strategy.ApiLinks.Kpi(kpi.Id), resource)
+            ? controller.Created(ApiLinks.Kpi(kpi.Id), resource)
             : resource;
     }
 
@@ -127,7 +127,7 @@ public sealed class KpiWriter(OpenDataContext db, DatasetVersion dataset, TimePr
         {
             return conflict;
         }
-        controller.Response.Headers.ContentLocation = Strategy.ApiLinks.Kpi(kpi.Id);
+        controller.Response.Headers.ContentLocation = ApiLinks.Kpi(kpi.Id);
         var resource = KpiMapping.ToResource(kpi);
         return created ? new ObjectResult(resource) { StatusCode = StatusCodes.Status201Created } : resource;
     }

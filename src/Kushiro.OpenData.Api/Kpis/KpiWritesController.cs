@@ -59,7 +59,7 @@ public sealed class KpiWritesController(OpenDataContext db, KpiWriter writer) : 
         await using var write = await db.BeginWriteAsync(cancellationToken);
         if (await db.Kpis.AnyAsync(k => k.Id == input.Id, cancellationToken))
         {
-            return Conflict($"A KPI with ID \"{input.Id}\" already exists; update it with PUT {Strategy.ApiLinks.Kpi(input.Id!)}.");
+            return Conflict($"A KPI with ID \"{input.Id}\" already exists; update it with PUT {ApiLinks.Kpi(input.Id!)}.");
         }
         // The target of a POST is the list of KPIs, which exists.
         if (await WritePreconditions.CheckAsync(this, db, PreconditionTarget.TheList, cancellationToken) is { } failed)

@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using Kushiro.OpenData.Api.Http;
 using Kushiro.OpenData.Api.Strategy;
 using Kushiro.OpenData.Api.Strategy.ReadModel;
 using Kushiro.OpenData.Api.Themes;

@@ -1,5 +1,6 @@
 using System.Diagnostics.CodeAnalysis;
 using System.Text.Json.Serialization;
+using Kushiro.OpenData.Api.Http;
 using Kushiro.OpenData.Api.Kpis;
 
 namespace Kushiro.OpenData.Api.Strategy;

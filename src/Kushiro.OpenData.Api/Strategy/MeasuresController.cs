@@ -32,10 +32,7 @@ public sealed class MeasuresController(OpenDataContext db, Themes.ThemedPages th
         {
             return this.UnknownFilterProblem("goal", goal, "basic goal");
         }
-        var query = db.Measures.AsNoTracking()
-            .Where(m => goal == null || m.GoalId == goal)
-            .OrderBy(m => m.Goal!.Order).ThenBy(m => m.Order);
-        var items = await query.ToListAsync(cancellationToken);
+        var items = await InIdOrder(db.Measures.AsNoTracking().Where(m => goal == null || m.GoalId == goal)).ToListAsync(cancellationToken);
         return await themed.PageAsync(this, [.. items.Select(MeasureSummary.From)], (graph, m) => Themes.ThemeFilter.Under(graph, "measure", m.Id),
             theme, facets, page, cancellationToken);
     }
@@ -62,4 +59,8 @@ public sealed class MeasuresController(OpenDataContext db, Themes.ThemedPages th
             .Where(k => k.MeasureId == id).OrderBy(k => k.Id).ToListAsync(cancellationToken);
         return new MeasureDetail(measure, subMeasures, [.. kpis.Select(KpiMapping.ToResource)]);
     }
+
+    /// <summary>Stable ID order: goal, then measure number (numeric, so 1-10 would follow 1-9).</summary>
+    internal static IQueryable<Measure> InIdOrder(IQueryable<Measure> query) =>
+        query.OrderBy(m => m.Goal!.Order).ThenBy(m => m.Order);
 }

@@ -1,4 +1,5 @@
 using System.Text.Json.Serialization;
+using Kushiro.OpenData.Api.Http;
 
 namespace Kushiro.OpenData.Api.Strategy;
 

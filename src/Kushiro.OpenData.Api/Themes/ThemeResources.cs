@@ -1,5 +1,6 @@
 using System.Diagnostics.CodeAnalysis;
 using System.Text.Json.Serialization;
+using Kushiro.OpenData.Api.Http;
 using Kushiro.OpenData.Api.Strategy;
 
 namespace Kushiro.OpenData.Api.Themes;
@@ -251,7 +252,7 @@ public sealed record SubMeasureThemeResource
         {
             Scheme = x.Mapping.Scheme, Code = x.Mapping.Code, Label = x.Concept?.Label ?? "", LabelEn = x.Concept?.LabelEn ?? "",
             Provenance = x.Mapping.Provenance, Rationale = x.Mapping.Rationale,
-            Links = new SelfLink { Self = Strategy.ApiLinks.ThemeConcept(x.Mapping.Scheme, x.Mapping.Code) },
+            Links = new SelfLink { Self = ApiLinks.ThemeConcept(x.Mapping.Scheme, x.Mapping.Code) },
         })];
     }
 }

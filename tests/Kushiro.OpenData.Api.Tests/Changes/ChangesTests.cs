@@ -1,7 +1,8 @@
 using System.Net;
 using Kushiro.OpenData.Api.Tests.Csv;
+using Kushiro.OpenData.Api.Tests.Kpis;
 
-namespace Kushiro.OpenData.Api.Tests.Kpis;
+namespace Kushiro.OpenData.Api.Tests.Changes;
 
 /// <summary>The changes feed: the audit trail of every write, and what mirroring systems poll.</summary>
 public sealed class ChangesTests : IClassFixture<WritableApiFactory>

@@ -1,6 +1,7 @@
 using System.Net;
+using Kushiro.OpenData.Api.Tests.Kpis;
 
-namespace Kushiro.OpenData.Api.Tests.Kpis;
+namespace Kushiro.OpenData.Api.Tests.Changes;
 
 /// <summary>
 /// A mirror polls the changes feed with <c>after</c> (the last sequence it saw), so a change must never become visible

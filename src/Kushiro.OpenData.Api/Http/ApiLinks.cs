@@ -1,4 +1,4 @@
-namespace Kushiro.OpenData.Api.Strategy;
+namespace Kushiro.OpenData.Api.Http;
 
 /// <summary>
 /// Links are root-relative (they resolve against the request URL), so a response's bytes do not depend
