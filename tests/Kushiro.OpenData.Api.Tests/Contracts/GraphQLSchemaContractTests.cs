@@ -21,7 +21,7 @@ public sealed class GraphQLSchemaContractTests(SharedApiFactory api)
         var committed = File.Exists(path) ? await File.ReadAllTextAsync(path) : "";
         Assert.True(committed.ReplaceLineEndings("\n") == served,
             "The served GraphQL schema differs from openapi/schema.graphql. If the change is intended, run "
-            + "`UPDATE_CONTRACTS=1 dotnet test` and commit the file; removing or retyping a field breaks clients.");
+            + "`UPDATE_CONTRACTS=1 dotnet test --filter Contracts` and commit the file; removing or retyping a field breaks clients.");
     }
 
     [Fact]

@@ -22,7 +22,7 @@ public sealed class OpenApiContractTests(SharedApiFactory api)
         Assert.True(
             JsonNode.DeepEquals(JsonNode.Parse(committed), JsonNode.Parse(served)),
             "The served OpenAPI document differs from openapi/v1.json. If the change is intended, run "
-            + "`UPDATE_CONTRACTS=1 dotnet test` and commit the file; a breaking change needs a new API version.");
+            + "`UPDATE_CONTRACTS=1 dotnet test --filter Contracts` and commit the file; a breaking change needs a new API version.");
     }
 
     /// <summary>

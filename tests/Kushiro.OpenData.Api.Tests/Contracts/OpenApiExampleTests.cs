@@ -28,7 +28,7 @@ public sealed class OpenApiExampleTests(SharedApiFactory api)
         }
         Assert.True(JsonNode.DeepEquals(answer, served),
             $"The example of {schema} is not the answer to {request}. If the data changed on purpose, run "
-            + "`UPDATE_CONTRACTS=1 dotnet test` twice (the examples are built into the app) and commit both the example and openapi/v1.json.");
+            + "`UPDATE_CONTRACTS=1 dotnet test --filter Contracts` twice (the examples are built into the app) and commit both the example and openapi/v1.json.");
     }
 
     [Theory]
