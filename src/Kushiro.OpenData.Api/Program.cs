@@ -60,24 +60,8 @@ try
 }
 catch (Exception e)
 {
-    // A bad seed is named by file, record and field; a store that cannot be opened or migrated gets its exception.
-    // So is a start that waited too long for another instance's set-up: their messages say all.
-    if (e is SeedValidationException or StoreSetupLockTimeoutException)
-    {
-        app.Logger.LogCritical("Not starting: {Problems}", e.Message);
-    }
-    else if (StoreErrors.IsReadOnly(e))
-    {
-        // SQLite keeps its -wal and -shm files beside the store: a folder this server may not write cannot be opened
-        // even to read. (A file it may not write, in a folder it may, is served read-only: /health says Degraded.)
-        app.Logger.LogCritical("Not starting: this server may not write the store or its folder (ConnectionStrings:Store); "
-            + "the store needs both writable to start, even to serve reads only ({Error})", e.GetBaseException().Message);
-    }
-    else
-    {
-        app.Logger.LogCritical(e, "Not starting: the store could not be brought up to date (see ConnectionStrings:Store and Store:Provider)");
-    }
-    // Disposing flushes the console logger, which writes on a background queue; without it the message is lost.
+    app.LogRefusedStart(e);
+    // Flushes the console logger (see above).
     await app.DisposeAsync();
     return 1;
 }

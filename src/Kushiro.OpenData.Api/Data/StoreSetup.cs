@@ -120,6 +120,28 @@ public static class StoreSetup
     /// opened), then, unless this build already brought the store up to date with this seed, applies migrations and
     /// syncs the seed-owned tables.
     /// </summary>
+    /// <summary>Why the store could not be brought up to date, said once, as the start stops.</summary>
+    public static void LogRefusedStart(this WebApplication app, Exception e)
+    {
+        // A bad seed is named by file, record and field; a store that cannot be opened or migrated gets its exception.
+        // So is a start that waited too long for another instance's set-up: their messages say all.
+        if (e is Seed.SeedValidationException or StoreSetupLockTimeoutException)
+        {
+            app.Logger.LogCritical("Not starting: {Problems}", e.Message);
+        }
+        else if (StoreErrors.IsReadOnly(e))
+        {
+            // SQLite keeps its -wal and -shm files beside the store: a folder this server may not write cannot be opened
+            // even to read. (A file it may not write, in a folder it may, is served read-only: /health says Degraded.)
+            app.Logger.LogCritical("Not starting: this server may not write the store or its folder (ConnectionStrings:Store); "
+                + "the store needs both writable to start, even to serve reads only ({Error})", e.GetBaseException().Message);
+        }
+        else
+        {
+            app.Logger.LogCritical(e, "Not starting: the store could not be brought up to date (see ConnectionStrings:Store and Store:Provider)");
+        }
+    }
+
     public static async Task BringStoreUpToDateAsync(this IServiceProvider services, CancellationToken cancellationToken = default)
     {
         var configuration = services.GetRequiredService<IConfiguration>();

@@ -177,7 +177,7 @@ public sealed class KpiWritesController(OpenDataContext db, KpiWriter writer) : 
             return invalid;
         }
         await using var write = await db.BeginWriteAsync(cancellationToken);
-        var kpi = await db.Kpis.Include(k => k.Figures).SingleOrDefaultAsync(k => k.Id == id, cancellationToken);
+        var kpi = await KpiWithFiguresAsync(id, cancellationToken);
         if (kpi is null)
         {
             return this.NotFoundProblem("KPI", id);
@@ -229,7 +229,7 @@ public sealed class KpiWritesController(OpenDataContext db, KpiWriter writer) : 
             return UnknownRole(role);
         }
         await using var write = await db.BeginWriteAsync(cancellationToken);
-        var kpi = await db.Kpis.Include(k => k.Figures).SingleOrDefaultAsync(k => k.Id == id, cancellationToken);
+        var kpi = await KpiWithFiguresAsync(id, cancellationToken);
         var figure = kpi?.Figures.SingleOrDefault(f => f.Role == figureRole && f.Period == period);
         if (kpi is null || figure is null)
         {
@@ -252,13 +252,17 @@ public sealed class KpiWritesController(OpenDataContext db, KpiWriter writer) : 
     /// <summary>The KPI with its figures, read inside the write; else its 404, or for a seed KPI the 409 saying how it changes.</summary>
     private async Task<(Kpi? Kpi, ActionResult? Refusal)> StaffKpiAsync(string id, string howTheSeedChangesIt, CancellationToken cancellationToken)
     {
-        var kpi = await db.Kpis.Include(k => k.Figures).SingleOrDefaultAsync(k => k.Id == id, cancellationToken);
+        var kpi = await KpiWithFiguresAsync(id, cancellationToken);
         if (kpi is null)
         {
             return (null, this.NotFoundProblem("KPI", id));
         }
         return kpi.Origin == KpiOrigin.Seed ? (null, Conflict($"KPI \"{id}\" comes from the project's seed; {howTheSeedChangesIt}")) : (kpi, null);
     }
+
+    // Tracked: the write changes it.
+    private Task<Kpi?> KpiWithFiguresAsync(string id, CancellationToken cancellationToken) =>
+        db.Kpis.Include(k => k.Figures).SingleOrDefaultAsync(k => k.Id == id, cancellationToken);
 
     private string Actor => ChangeRecorder.KeyActor(User.FindFirstValue(ClaimTypes.NameIdentifier)!);
 
