@@ -1,0 +1,142 @@
+using System.Net;
+using System.Text.Json;
+
+namespace Kushiro.OpenData.Api.Tests.Kpis;
+
+/// <summary>What a write moves for readers: the catalog's dates, ETags and Last-Modified, and what the caches keep.</summary>
+public sealed class KpiWriteCachingTests : IClassFixture<WritableApiFactory>
+{
+    private readonly WritableApiFactory api;
+
+    public KpiWriteCachingTests(WritableApiFactory api) => this.api = api;
+
+    [Fact]
+    public async Task AFigureWriteMovesOnlyTheKpiDatasetsDateInTheCatalog()
+    {
+        // A harvester (CKAN's DCAT harvester, a prefecture catalog) re-harvests a dataset whose modified moved.
+        var (beforeResponse, response) = await CatalogAroundAFigureWriteAsync("catalog-dates");
+        var before = Datasets(beforeResponse);
+        var after = Datasets(response);
+        Assert.True(after["kpis"] > before["kpis"], $"kpis: {before["kpis"]:O} → {after["kpis"]:O}");
+        Assert.Equal(before["policy-structure"], after["policy-structure"]);
+        Assert.Equal(before["code-lists"], after["code-lists"]);
+        Assert.True(after["kpis"] <= response.Content.Headers.LastModified, "a dataset's date is never newer than the answer's");
+        var catalog = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement;
+        Assert.Equal(after.Values.Max(), catalog.GetProperty("modified").GetDateTimeOffset());
+    }
+
+    [Fact]
+    public async Task AFigureWriteMovesTheDateOfEveryDistributionThatHoldsFiguresAndNoOther()
+    {
+        // The JSON-LD export and the CSV ZIP hold the KPIs, though the policy structure and code lists list them too: a
+        // harvester that downloads by a distribution's date must fetch them again there, and nothing else.
+        var (beforeResponse, afterResponse) = await CatalogAroundAFigureWriteAsync("distribution-dates");
+        var before = Distributions(beforeResponse);
+        var after = Distributions(afterResponse);
+        var moved = after.Where(d => d.Value > before[d.Key]).Select(d => d.Key).Order(StringComparer.Ordinal);
+        Assert.Equal(
+            [
+                "code-lists /api/v1/export/csv.zip", "code-lists /api/v1/export/jsonld",
+                "kpis /api/v1/export/csv.zip", "kpis /api/v1/export/csv/kpi-figures.csv", "kpis /api/v1/export/csv/kpis.csv", "kpis /api/v1/export/jsonld",
+                "kpis /api/v1/kpis?limit=200",
+                "policy-structure /api/v1/export/csv.zip", "policy-structure /api/v1/export/jsonld",
+            ],
+            moved);
+    }
+
+    [Fact]
+    public async Task TheCatalogDatesEachFigureWriteAsTheChangesFeedDoesSoTwoWritesInOneSecondGetTwoDates()
+    {
+        // Cut to whole seconds, the date came before the write it stood for, and a second write within the same
+        // second left it as it was: a harvester comparing modified with its last copy missed that write for good.
+        var staff = api.WithKey(await StaffClient.CreateKeyWithCommandAsync(api));
+        await staff.PostJsonAsync("/api/v1/kpis", StaffClient.NewKpi("exact-dates"));
+        var dated = new List<DateTimeOffset>();
+        foreach (var value in new[] { 1, 2 })
+        {
+            var last = await api.LastChangeSequenceAsync();
+            await staff.PutJsonAsync("/api/v1/kpis/exact-dates/observations/FY2024", StaffClient.Figure(value));
+            var write = (await api.CreateClient().GetJsonAsync($"/api/v1/changes?after={last}")).Items().Single();
+            var kpis = Datasets(await api.CreateClient().GetSettledAsync("/api/v1/catalog"))["kpis"];
+            Assert.Equal(write.GetProperty("time").GetDateTimeOffset(), kpis);
+            dated.Add(kpis);
+        }
+        Assert.True(dated[1] > dated[0], $"{dated[0]:O} → {dated[1]:O}");
+    }
+
+    /// <summary>The catalog read before and after a first figure of a new KPI.</summary>
+    private async Task<(HttpResponseMessage Before, HttpResponseMessage After)> CatalogAroundAFigureWriteAsync(string kpiId)
+    {
+        var staff = api.WithKey(await StaffClient.CreateKeyWithCommandAsync(api));
+        await staff.PostJsonAsync("/api/v1/kpis", StaffClient.NewKpi(kpiId));
+        var before = await api.CreateClient().GetSettledAsync("/api/v1/catalog");
+        await staff.PutJsonAsync($"/api/v1/kpis/{kpiId}/observations/FY2024", StaffClient.Figure(7));
+        return (before, await api.CreateClient().GetSettledAsync("/api/v1/catalog"));
+    }
+
+    private static Dictionary<string, DateTimeOffset> Distributions(HttpResponseMessage catalog) =>
+        JsonDocument.Parse(catalog.Content.ReadAsStringAsync().Result).RootElement.GetProperty("datasets").EnumerateArray()
+            .SelectMany(d => d.GetProperty("distributions").EnumerateArray()
+                .Select(x => (Key: $"{d.Text("id")} {x.Text("url")}", Modified: x.GetProperty("modified").GetDateTimeOffset())))
+            .ToDictionary(x => x.Key, x => x.Modified);
+
+    private static Dictionary<string, DateTimeOffset> Datasets(HttpResponseMessage catalog) =>
+        JsonDocument.Parse(catalog.Content.ReadAsStringAsync().Result).RootElement.GetProperty("datasets").EnumerateArray()
+            .ToDictionary(d => d.Text("id"), d => d.GetProperty("modified").GetDateTimeOffset());
+
+    [Fact]
+    public async Task AWriteChangesTheETagAndLastModifiedOfWhatItTouches()
+    {
+        var staff = api.WithKey(await StaffClient.CreateKeyWithCommandAsync(api));
+        await staff.PostJsonAsync("/api/v1/kpis", StaffClient.NewKpi("cache-check"));
+        var before = await api.CreateClient().GetSettledAsync("/api/v1/kpis/cache-check");
+        var etag = before.Headers.ETag!;
+
+        await staff.PutJsonAsync("/api/v1/kpis/cache-check/observations/FY2024", StaffClient.Figure(3));
+
+        using var revalidate = new HttpRequestMessage(HttpMethod.Get, "/api/v1/kpis/cache-check");
+        revalidate.Headers.IfNoneMatch.Add(etag);
+        var after = await api.CreateClient().SendAsync(revalidate);
+        Assert.Equal(HttpStatusCode.OK, after.StatusCode);
+        Assert.Null(after.Content.Headers.LastModified); // changed within this second: the ETag is the only validator
+        after = await api.CreateClient().GetSettledAsync("/api/v1/kpis/cache-check");
+        Assert.NotEqual(etag, after.Headers.ETag);
+        Assert.True(after.Content.Headers.LastModified > before.Content.Headers.LastModified);
+    }
+
+    [Fact]
+    public async Task AWriteChangesTheAnswerAndETagOfACachedGraphQLGetThatReadsWhatItTouches()
+    {
+        var staff = api.WithKey(await StaffClient.CreateKeyWithCommandAsync(api));
+        await staff.PostJsonAsync("/api/v1/kpis", StaffClient.NewKpi("graphql-cache-check"));
+        var url = "/graphql?query=" + Uri.EscapeDataString("""{ kpi(id: "graphql-cache-check") { observations { value } } }""");
+        var before = await api.CreateClient().GetAsync(url);
+        var etag = before.Headers.ETag!;
+        Assert.NotNull((await api.CreateClient().GetAsync(url)).Headers.Age); // kept by the output cache
+
+        await staff.PutJsonAsync("/api/v1/kpis/graphql-cache-check/observations/FY2024", StaffClient.Figure(3));
+
+        using var revalidate = new HttpRequestMessage(HttpMethod.Get, url);
+        revalidate.Headers.IfNoneMatch.Add(etag);
+        var after = await api.CreateClient().SendAsync(revalidate);
+        Assert.Equal(HttpStatusCode.OK, after.StatusCode);
+        Assert.NotEqual(etag, after.Headers.ETag);
+        var figures = JsonDocument.Parse(await after.Content.ReadAsStringAsync()).RootElement
+            .GetProperty("data").GetProperty("kpi").GetProperty("observations");
+        Assert.Equal(3m, Assert.Single(figures.EnumerateArray()).GetProperty("value").GetDecimal());
+    }
+
+    [Fact]
+    public async Task AnswersKeptAfterAWriteStayKeptWhenTheOldOnesAreDropped()
+    {
+        // After a write the answers kept under the old data are dropped (within a second). Those kept since, under the
+        // new data, must stay: a cache emptied again a second after every write would rebuild them all.
+        var staff = api.WithKey(await StaffClient.CreateKeyWithCommandAsync(api));
+        await staff.PostJsonAsync("/api/v1/kpis", StaffClient.NewKpi("kept-after-write"));
+        var url = "/graphql?query=" + Uri.EscapeDataString("""{ kpi(id: "kept-after-write") { id name } }""");
+        await api.CreateClient().GetAsync(url);
+
+        await Task.Delay(TimeSpan.FromSeconds(1.5)); // the old answers' eviction runs once a second
+        Assert.NotNull((await api.CreateClient().GetAsync(url)).Headers.Age);
+    }
+}
