@@ -32,7 +32,10 @@ public sealed class LinkedDataIris(string @base)
 
     // As a client writes it in a URL: IPv4 reached over an IPv6 socket as IPv4, and no zone index (fe80::1%2).
     private static System.Net.IPAddress Plain(System.Net.IPAddress address) =>
-        address.IsIPv4MappedToIPv6 ? address.MapToIPv4() : address.ScopeId != 0 ? new System.Net.IPAddress(address.GetAddressBytes()) : address;
+        address.IsIPv4MappedToIPv6 ? address.MapToIPv4()
+        // ScopeId throws for an IPv4 address.
+        : address.AddressFamily == System.Net.Sockets.AddressFamily.InterNetworkV6 && address.ScopeId != 0 ? new System.Net.IPAddress(address.GetAddressBytes())
+        : address;
 
     public string Context => $"{Base}/ns/context.jsonld";
     public string Plan(string id) => $"{Base}/id/plan/{id}";

@@ -13,8 +13,12 @@ public sealed class JsonLdTests(SharedApiFactory api)
 
     // HTTP/1.0 sends no Host and HTTP/1.1 allows an empty one: the IRIs had come out as http:/id/goal/1, which names
     // nothing. The address the client reached stands in, and such an answer is not kept for others.
-    [Fact]
-    public async Task ARequestWithoutAHostGetsIrisOfTheAddressItReached()
+    [Theory]
+    [InlineData("192.0.2.7", "192.0.2.7:8080")]
+    [InlineData("::ffff:192.0.2.7", "192.0.2.7:8080")] // IPv4 over an IPv6 socket
+    [InlineData("fe80::1%2", "[fe80::1]:8080")] // no zone index in an IRI
+    [InlineData("2001:db8::7", "[2001:db8::7]:8080")]
+    public async Task ARequestWithoutAHostGetsIrisOfTheAddressItReached(string address, string origin)
     {
         var withoutHost = await api.Server.SendAsync(http =>
         {
@@ -22,7 +26,7 @@ public sealed class JsonLdTests(SharedApiFactory api)
             http.Request.Path = "/api/v1/goals/1";
             http.Request.Host = new HostString(""); // the test server's default is localhost
             http.Request.Headers.Accept = JsonLd;
-            http.Connection.LocalIpAddress = IPAddress.Parse("::ffff:192.0.2.7");
+            http.Connection.LocalIpAddress = IPAddress.Parse(address);
             http.Connection.LocalPort = 8080;
         });
         var document = await JsonNode.ParseAsync(withoutHost.Response.Body);
@@ -32,7 +36,7 @@ public sealed class JsonLdTests(SharedApiFactory api)
         var later = JsonNode.Parse(await withHost.Content.ReadAsStringAsync())!;
 
         Assert.Equal(200, withoutHost.Response.StatusCode);
-        Assert.Equal("http://192.0.2.7:8080/id/goal/1", (string?)document!["id"]);
+        Assert.Equal($"http://{origin}/id/goal/1", (string?)document!["id"]);
         Assert.Equal("http://localhost/id/goal/1", (string?)later["id"]);
     }
 
