@@ -7,7 +7,14 @@ namespace Kushiro.OpenData.Api.LinkedData;
 public static class JsonLdTemplates
 {
     public const string MediaType = "application/ld+json";
+    // Filled documents by base IRI. Without LinkedData:BaseIri the base is each request's Host, which a client chooses:
+    // unbounded, a client sending a new Host each time kept about 50 KB more per request for good. When full it starts
+    // again; a deployment serves one or two bases.
     private static readonly ConcurrentDictionary<(string, string), string> Filled = new();
+    private const int MaxFilled = 16;
+
+    /// <summary>How many filled documents are kept (for tests).</summary>
+    internal static int FilledCount => Filled.Count;
 
     public static string Context(LinkedDataIris iris) => Fill("context.jsonld", iris);
 
@@ -25,11 +32,24 @@ public static class JsonLdTemplates
         return document;
     }
 
-    private static string Fill(string name, LinkedDataIris iris) => Filled.GetOrAdd((name, iris.Base), key =>
+    private static string Fill(string name, LinkedDataIris iris)
     {
-        using var stream = typeof(JsonLdTemplates).Assembly.GetManifestResourceStream(key.Item1)
-            ?? throw new InvalidOperationException($"Embedded resource {key.Item1} is missing from the build.");
+        if (Filled.TryGetValue((name, iris.Base), out var filled))
+        {
+            return filled;
+        }
+        if (Filled.Count >= MaxFilled)
+        {
+            Filled.Clear();
+        }
+        return Filled.GetOrAdd((name, iris.Base), Read);
+    }
+
+    private static string Read((string Name, string Base) key)
+    {
+        using var stream = typeof(JsonLdTemplates).Assembly.GetManifestResourceStream(key.Name)
+            ?? throw new InvalidOperationException($"Embedded resource {key.Name} is missing from the build.");
         using var reader = new StreamReader(stream);
-        return reader.ReadToEnd().Replace("{base}", key.Item2, StringComparison.Ordinal);
-    });
+        return reader.ReadToEnd().Replace("{base}", key.Base, StringComparison.Ordinal);
+    }
 }

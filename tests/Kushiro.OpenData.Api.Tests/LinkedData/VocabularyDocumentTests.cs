@@ -60,4 +60,21 @@ public sealed class VocabularyDocumentTests(SharedApiFactory api)
         }
         return await api.CreateClient().SendAsync(request);
     }
+
+    // Without LinkedData:BaseIri the documents are filled with each request's Host, which the client chooses: each new
+    // Host had kept about 50 KB more in memory for good (a memory leak any client could drive).
+    [Fact]
+    public async Task DocumentsFilledForManyHostsAreNotAllKept()
+    {
+        var client = api.CreateClient();
+        for (var i = 0; i < 40; i++)
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Get, "/ns");
+            request.Headers.Host = $"host-{i}.example";
+            using var response = await client.SendAsync(request);
+            Assert.Contains($"\"http://host-{i}.example/ns#\"", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        }
+
+        Assert.InRange(Kushiro.OpenData.Api.LinkedData.JsonLdTemplates.FilledCount, 1, 16);
+    }
 }
