@@ -76,9 +76,9 @@ public static class CatalogBuilder
                     Keywords = ["KPI", "数値目標", "重要業績評価指標", "人口の将来展望"],
                     Licence = pdl,
                     // KPIs have no English names or mappings: what the project adds to them is the wording and the structure.
-                    // Not "from published sources" for all: a figure marked editorial was copied from another page
-                    // that quotes the official one (its note says which and why).
-                    Rights = $"数値の出典は各数値の出典欄のとおり（出自が official のものは公的機関の公表資料、editorial のものは本プロジェクトがそれ以外の資料から転記したもの）。定義の文言と構造化は本プロジェクトによる（{plan.EditorialLicence.Name}）。",
+                    // Not "from published sources" for all: a figure marked editorial rests on another source (the
+                    // seed's census figures on a page that quotes them; a staff figure on what its source names).
+                    Rights = $"数値の出典は各数値の出典欄のとおり（出自が official のものは公的機関の公表資料、editorial のものはそれ以外の資料による）。定義の文言と構造化は本プロジェクトによる（{plan.EditorialLicence.Name}）。",
                     Modified = kpisModified,
                     Distributions =
                     [

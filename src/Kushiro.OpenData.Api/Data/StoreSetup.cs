@@ -115,12 +115,7 @@ public static class StoreSetup
             ? Path.GetFullPath(configured)
             : Path.Combine(AppContext.BaseDirectory, "seed");
 
-    /// <summary>
-    /// Validates the seed first (a bad seed throws <see cref="SeedValidationException"/> before the store is
-    /// opened), then, unless this build already brought the store up to date with this seed, applies migrations and
-    /// syncs the seed-owned tables.
-    /// </summary>
-    /// <summary>Why the store could not be brought up to date, said once, as the start stops.</summary>
+    // Why the store could not be brought up to date, said once, as the start stops.
     public static void LogRefusedStart(this WebApplication app, Exception e)
     {
         // A bad seed is named by file, record and field; a store that cannot be opened or migrated gets its exception.
@@ -142,6 +137,11 @@ public static class StoreSetup
         }
     }
 
+    /// <summary>
+    /// Validates the seed first (a bad seed throws <see cref="SeedValidationException"/> before the store is
+    /// opened), then, unless this build already brought the store up to date with this seed, applies migrations and
+    /// syncs the seed-owned tables.
+    /// </summary>
     public static async Task BringStoreUpToDateAsync(this IServiceProvider services, CancellationToken cancellationToken = default)
     {
         var configuration = services.GetRequiredService<IConfiguration>();

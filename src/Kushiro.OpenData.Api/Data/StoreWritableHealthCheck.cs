@@ -19,9 +19,10 @@ public sealed class StoreWritableHealthCheck(OpenDataContext db) : IHealthCheck
         }
         catch (Exception e) when (StoreErrors.IsUnreachable(e))
         {
-            // The store check (EF Core's) reports a store that does not answer; thrown here, the same outage was
-            // logged a second time, as an error with a stack trace, on every probe of /health.
-            return HealthCheckResult.Healthy("Not known while the store does not answer.");
+            // Unhealthy, not Healthy: the store check runs beside this one and may get a connection this one did not
+            // (PostgreSQL refusing new ones, a pool run dry). Said, not thrown: thrown, every probe of /health logged
+            // the outage once more with a stack trace.
+            return HealthCheckResult.Unhealthy("The store did not answer whether it takes writes: reads and writes that need it may be answered 503.");
         }
     }
 }

@@ -16,6 +16,7 @@ public static partial class HealthProbeCommand
     // Whatever answers at the address is printed, so only a few short lines of it: the API sends one per failing check.
     private const int MaxReasonLines = 4;
     private const int MaxReasonLength = 300;
+    private const int MaxBodyBytes = 4096;
 
     public static bool IsInvoked(string[] args) => args is [var first, ..] && first.Equals("health", StringComparison.OrdinalIgnoreCase);
 
@@ -71,17 +72,20 @@ public static partial class HealthProbeCommand
         }
         try
         {
-            using var response = await client.SendAsync(request);
+            using var response = await client.SendAsync(request, HttpCompletionOption.ResponseHeadersRead);
             // The status word, then (from /health) a line for each check that is not healthy, saying why.
-            var lines = (await response.Content.ReadAsStringAsync()).Trim().Split('\n');
-            var status = lines[0].Trim();
+            var lines = await FirstLinesAsync(response.Content);
+            var status = lines.FirstOrDefault() ?? "";
             var said = $"{(status.Length is > 0 and <= 40 ? status : "(no status)")} ({(int)response.StatusCode}) from {health}";
             var writer = response.StatusCode == HttpStatusCode.OK ? output : error;
             writer.WriteLine(said);
-            foreach (var reason in lines.Skip(1).Take(MaxReasonLines))
+            foreach (var line in lines.Skip(1).Take(MaxReasonLines))
             {
-                var line = reason.Trim();
                 writer.WriteLine($"  {(line.Length <= MaxReasonLength ? line : line[..MaxReasonLength] + "…")}");
+            }
+            if (lines.Count > MaxReasonLines + 1)
+            {
+                writer.WriteLine("  …");
             }
             return response.StatusCode == HttpStatusCode.OK ? 0 : 1;
         }
@@ -90,6 +94,24 @@ public static partial class HealthProbeCommand
             error.WriteLine($"No answer from {health}: {(e is TaskCanceledException ? "none within 5 s" : e.Message)}");
             return 1;
         }
+    }
+
+    // Whatever answers at the address is read only so far, and printed without blank lines or control characters
+    // (an escape sequence would reach the terminal or the container's log as it is).
+    private static async Task<List<string>> FirstLinesAsync(HttpContent content)
+    {
+        var buffer = new byte[MaxBodyBytes];
+        var read = 0;
+        await using (var body = await content.ReadAsStreamAsync())
+        {
+            for (int n; read < buffer.Length && (n = await body.ReadAsync(buffer.AsMemory(read))) > 0;)
+            {
+                read += n;
+            }
+        }
+        return [.. System.Text.Encoding.UTF8.GetString(buffer, 0, read).Split('\n')
+            .Select(line => new string([.. line.Trim().Select(c => char.IsControl(c) ? '?' : c)]))
+            .Where(line => line.Length > 0)];
     }
 
     /// <summary>

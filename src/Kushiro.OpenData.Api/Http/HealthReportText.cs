@@ -11,7 +11,7 @@ namespace Kushiro.OpenData.Api.Http;
 /// </summary>
 public static class HealthReportText
 {
-    /// <summary>The name the store check (EF Core's, which connects to the store) is registered under.</summary>
+    // The name the store check (EF Core's, which connects to the store) is registered under.
     public const string StoreCheck = "store";
 
     public static HealthCheckOptions Options(Func<HealthCheckRegistration, bool>? predicate = null) => new()

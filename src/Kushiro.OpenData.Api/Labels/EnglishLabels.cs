@@ -32,7 +32,7 @@ public sealed record EnglishLabelResource
     /// <example>editorial</example>
     public required string Provenance { get; init; }
 
-    /// <summary>Whose every English label is: this project's translation.</summary>
+    // Whose every English label is: this project's translation.
     internal const string EditorialProvenance = "editorial";
 
     /// <summary>The English of a goal, measure or sub-measure, when the request asked for English; null otherwise.</summary>

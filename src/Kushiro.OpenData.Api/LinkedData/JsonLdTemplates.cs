@@ -13,7 +13,7 @@ public static class JsonLdTemplates
     private static readonly ConcurrentDictionary<(string, string), string> Filled = new();
     private const int MaxFilled = 16;
 
-    /// <summary>How many filled documents are kept (for tests).</summary>
+    // How many filled documents are kept (for tests).
     internal static int FilledCount => Filled.Count;
 
     public static string Context(LinkedDataIris iris) => Fill("context.jsonld", iris);

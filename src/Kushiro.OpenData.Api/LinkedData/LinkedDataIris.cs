@@ -20,22 +20,23 @@ public sealed class LinkedDataIris(string @base)
         return new(string.IsNullOrWhiteSpace(configured) ? $"{http.Request.Scheme}://{RequestOrigin(http)}{http.Request.PathBase}" : configured);
     }
 
-    /// <summary>
-    /// The host the client asked for, or, when it sent none (HTTP/1.0 has no Host, and HTTP/1.1 allows an empty one),
-    /// the address it reached: IRIs had come out as <c>http:/id/catalog</c>, which names nothing. Such an answer is
-    /// not kept in the output cache (Http/ApiOutputCache.cs), since the address is not part of its key.
-    /// </summary>
+    // The host the client asked for, or, when it sent none (HTTP/1.0 has no Host, and HTTP/1.1 allows an empty one),
+    // the address it reached: IRIs had come out as http:/id/catalog, which names nothing. (Behind NAT that address is
+    // the server's own, which README's advice to set LinkedData:BaseIri covers.) Such an answer is not kept in the
+    // output cache (Http/ApiOutputCache.cs), since the address is not part of its key.
     public static HostString RequestOrigin(HttpContext http) =>
         http.Request.Host.HasValue ? http.Request.Host
-        : http.Connection.LocalIpAddress is { } address ? new HostString(Plain(address).ToString(), http.Connection.LocalPort)
-        : new HostString("localhost");
+        : http.Connection.LocalIpAddress is not { } address ? new HostString("localhost")
+        // A host layer may give no port (0), which HostString refuses.
+        : http.Connection.LocalPort > 0 ? new HostString(InUrl(address), http.Connection.LocalPort)
+        : new HostString(InUrl(address));
 
-    // As a client writes it in a URL: IPv4 reached over an IPv6 socket as IPv4, and no zone index (fe80::1%2).
-    private static System.Net.IPAddress Plain(System.Net.IPAddress address) =>
-        address.IsIPv4MappedToIPv6 ? address.MapToIPv4()
-        // ScopeId throws for an IPv4 address.
-        : address.AddressFamily == System.Net.Sockets.AddressFamily.InterNetworkV6 && address.ScopeId != 0 ? new System.Net.IPAddress(address.GetAddressBytes())
-        : address;
+    // As a client writes it in a URL: IPv4 reached over an IPv6 socket as IPv4, IPv6 in brackets without its zone
+    // index (fe80::1%2). (ScopeId throws for an IPv4 address.)
+    private static string InUrl(System.Net.IPAddress address) =>
+        address.IsIPv4MappedToIPv6 ? address.MapToIPv4().ToString()
+        : address.AddressFamily == System.Net.Sockets.AddressFamily.InterNetworkV6 ? $"[{new System.Net.IPAddress(address.GetAddressBytes())}]"
+        : address.ToString();
 
     public string Context => $"{Base}/ns/context.jsonld";
     public string Plan(string id) => $"{Base}/id/plan/{id}";

@@ -60,7 +60,7 @@ public sealed class MeasuresController(OpenDataContext db, Themes.ThemedPages th
         return new MeasureDetail(measure, subMeasures, [.. kpis.Select(KpiMapping.ToResource)]);
     }
 
-    /// <summary>Stable ID order: goal, then measure number (numeric, so 1-10 would follow 1-9).</summary>
+    // Stable ID order: goal, then measure number (numeric, so 1-10 would follow 1-9).
     internal static IQueryable<Measure> InIdOrder(IQueryable<Measure> query) =>
         query.OrderBy(m => m.Goal!.Order).ThenBy(m => m.Order);
 }

@@ -95,6 +95,8 @@ public sealed class CsvListTests(SharedApiFactory api)
         var csv = await client.GetCsvAsync($"{list}?limit=200");
 
         Assert.Equal("英語の出自", csv.Header[^1]);
+        // Every label in seed/english-labels.json is this project's translation (seed/README.md), and JSON says the same.
+        Assert.All(csv.Rows, r => Assert.Equal("editorial", r["英語の出自"]));
         Assert.Equal(
             json.Select(i => (i.Text("id"), i.GetProperty("en").Text("title"), i.GetProperty("en").Text("provenance"))),
             csv.Rows.Select(r => (r["ID"], r["名称（英語）"], r["英語の出自"])));

@@ -24,7 +24,7 @@ public sealed class ExportTests(SharedApiFactory api)
 
         Assert.Contains(figures.Rows, r => r["出自"] == "editorial");
         Assert.DoesNotContain("出典ごとの公表資料による", rights, StringComparison.Ordinal);
-        Assert.Contains("editorial のものは本プロジェクトがそれ以外の資料から転記したもの", rights, StringComparison.Ordinal);
+        Assert.Contains("editorial のものはそれ以外の資料による", rights, StringComparison.Ordinal);
         Assert.Contains(rights, await readme.ReadToEndAsync(), StringComparison.Ordinal);
     }
 

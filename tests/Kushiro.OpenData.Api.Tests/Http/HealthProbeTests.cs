@@ -66,9 +66,39 @@ public sealed class HealthProbeTests
         // What the API answers while its PostgreSQL store is down: alive (it serves what it holds in memory), not
         // ready. The image's check asks whether it is alive: an orchestrator replacing "unhealthy" containers would
         // otherwise start new ones, which cannot start without the store.
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
+        using var listener = FakeServer(requestLine => requestLine.StartsWith("GET /health/live ", StringComparison.Ordinal)
+            ? ("200 OK", "Healthy") : ("503 Service Unavailable", "Unhealthy\nstore: The store does not answer."));
         var port = ((IPEndPoint)listener.LocalEndpoint).Port;
+
+        var alive = await AppProcess.RunAsync(["health", "--url", $"http://127.0.0.1:{port}"], new Dictionary<string, string>(), Path.GetTempPath());
+        var ready = await AppProcess.RunAsync(["health", "--ready", "--url", $"http://127.0.0.1:{port}"], new Dictionary<string, string>(), Path.GetTempPath());
+
+        Assert.Equal(0, alive.ExitCode);
+        Assert.Equal(1, ready.ExitCode);
+        // The reason /health gives goes to the operator too, under the status.
+        Assert.Equal([$"Unhealthy (503) from http://127.0.0.1:{port}/health", "  store: The store does not answer."], ready.Error.TrimEnd().Split(Environment.NewLine));
+    }
+
+    // Whatever answers at the address is printed to the terminal or the container's log: an escape sequence went
+    // through as it was, blank lines were printed, and lines beyond the fourth were dropped without a word.
+    [Fact]
+    public async Task WhatAnotherServerAnswersIsPrintedWithoutControlCharactersOrBlankLines()
+    {
+        using var listener = FakeServer(_ => ("503 Service Unavailable", "Unhealthy\n\n\u001b[31mred\r\ntwo\nthree\nfour\nfive\n"));
+        var port = ((IPEndPoint)listener.LocalEndpoint).Port;
+
+        var ready = await AppProcess.RunAsync(["health", "--ready", "--url", $"http://127.0.0.1:{port}"], new Dictionary<string, string>(), Path.GetTempPath());
+
+        Assert.Equal(1, ready.ExitCode);
+        Assert.Equal([$"Unhealthy (503) from http://127.0.0.1:{port}/health", "  ?[31mred", "  two", "  three", "  four", "  …"],
+            ready.Error.TrimEnd().Split(Environment.NewLine));
+    }
+
+    // A server on a free port that answers every request by its request line, then closes the connection.
+    private static TcpListener FakeServer(Func<string, (string Status, string Body)> answer)
+    {
+        var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
         _ = Task.Run(async () =>
         {
             while (true)
@@ -80,19 +110,13 @@ public sealed class HealthProbeTests
                 while (await reader.ReadLineAsync() is { Length: > 0 })
                 {
                 }
-                var (status, body) = requestLine!.StartsWith("GET /health/live ", StringComparison.Ordinal) ? ("200 OK", "Healthy") : ("503 Service Unavailable", "Unhealthy\nstore: The store does not answer.");
-                await stream.WriteAsync(Encoding.ASCII.GetBytes($"HTTP/1.1 {status}\r\nContent-Type: text/plain\r\nContent-Length: {body.Length}\r\nConnection: close\r\n\r\n{body}"));
+                var (status, body) = answer(requestLine!);
+                var bytes = Encoding.UTF8.GetBytes(body);
+                await stream.WriteAsync(Encoding.ASCII.GetBytes($"HTTP/1.1 {status}\r\nContent-Type: text/plain\r\nContent-Length: {bytes.Length}\r\nConnection: close\r\n\r\n"));
+                await stream.WriteAsync(bytes);
             }
         });
-
-        var alive = await AppProcess.RunAsync(["health", "--url", $"http://127.0.0.1:{port}"], new Dictionary<string, string>(), Path.GetTempPath());
-        var ready = await AppProcess.RunAsync(["health", "--ready", "--url", $"http://127.0.0.1:{port}"], new Dictionary<string, string>(), Path.GetTempPath());
-        listener.Stop();
-
-        Assert.Equal(0, alive.ExitCode);
-        Assert.Equal(1, ready.ExitCode);
-        // The reason /health gives goes to the operator too, under the status.
-        Assert.Equal([$"Unhealthy (503) from http://127.0.0.1:{port}/health", "  store: The store does not answer."], ready.Error.TrimEnd().Split(Environment.NewLine));
+        return listener;
     }
 
     [Fact]

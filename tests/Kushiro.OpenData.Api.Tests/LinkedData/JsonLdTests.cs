@@ -12,33 +12,46 @@ public sealed class JsonLdTests(SharedApiFactory api)
     private const string JsonLd = "application/ld+json";
 
     // HTTP/1.0 sends no Host and HTTP/1.1 allows an empty one: the IRIs had come out as http:/id/goal/1, which names
-    // nothing. The address the client reached stands in, and such an answer is not kept for others.
+    // nothing. The address the client reached stands in.
     [Theory]
-    [InlineData("192.0.2.7", "192.0.2.7:8080")]
-    [InlineData("::ffff:192.0.2.7", "192.0.2.7:8080")] // IPv4 over an IPv6 socket
-    [InlineData("fe80::1%2", "[fe80::1]:8080")] // no zone index in an IRI
-    [InlineData("2001:db8::7", "[2001:db8::7]:8080")]
-    public async Task ARequestWithoutAHostGetsIrisOfTheAddressItReached(string address, string origin)
+    [InlineData("192.0.2.7", 8080, "192.0.2.7:8080")]
+    [InlineData("::ffff:192.0.2.7", 8080, "192.0.2.7:8080")] // IPv4 over an IPv6 socket
+    [InlineData("fe80::1%2", 8080, "[fe80::1]:8080")] // no zone index in an IRI
+    [InlineData("2001:db8::7", 8080, "[2001:db8::7]:8080")]
+    [InlineData("2001:db8::7", 0, "[2001:db8::7]")] // a host layer that gives no port
+    public async Task ARequestWithoutAHostGetsIrisOfTheAddressItReached(string address, int port, string origin)
     {
-        var withoutHost = await api.Server.SendAsync(http =>
-        {
-            http.Request.Method = "GET";
-            http.Request.Path = "/api/v1/goals/1";
-            http.Request.Host = new HostString(""); // the test server's default is localhost
-            http.Request.Headers.Accept = JsonLd;
-            http.Connection.LocalIpAddress = IPAddress.Parse(address);
-            http.Connection.LocalPort = 8080;
-        });
-        var document = await JsonNode.ParseAsync(withoutHost.Response.Body);
-        using var request = new HttpRequestMessage(HttpMethod.Get, "/api/v1/goals/1");
-        request.Headers.Accept.ParseAdd(JsonLd);
-        using var withHost = await api.CreateClient().SendAsync(request);
-        var later = JsonNode.Parse(await withHost.Content.ReadAsStringAsync())!;
+        var answer = await WithoutHostAsync(address, port);
 
-        Assert.Equal(200, withoutHost.Response.StatusCode);
-        Assert.Equal($"http://{origin}/id/goal/1", (string?)document!["id"]);
-        Assert.Equal("http://localhost/id/goal/1", (string?)later["id"]);
+        Assert.Equal(200, answer.Response.StatusCode);
+        Assert.Equal($"http://{origin}/id/goal/1", (string?)(await JsonNode.ParseAsync(answer.Response.Body))!["id"]);
     }
+
+    // Two such clients of one server, having reached it at two addresses (127.0.0.1 and ::1, say), send the same
+    // request, which the output cache would take for one: each must get its own address.
+    [Fact]
+    public async Task AnswersToRequestsWithoutAHostAreNotKeptForOthers()
+    {
+        // Answers are kept once dated (Http/ConditionalGetMiddleware.cs): wait for that, as any kept answer does.
+        using (await api.CreateClient().GetSettledAsync("/api/v1/goals/1"))
+        {
+        }
+        var first = await WithoutHostAsync("192.0.2.8", 8080);
+        var second = await WithoutHostAsync("192.0.2.9", 8080);
+
+        Assert.Equal("http://192.0.2.8:8080/id/goal/1", (string?)(await JsonNode.ParseAsync(first.Response.Body))!["id"]);
+        Assert.Equal("http://192.0.2.9:8080/id/goal/1", (string?)(await JsonNode.ParseAsync(second.Response.Body))!["id"]);
+    }
+
+    private Task<HttpContext> WithoutHostAsync(string address, int port) => api.Server.SendAsync(http =>
+    {
+        http.Request.Method = "GET";
+        http.Request.Path = "/api/v1/goals/1";
+        http.Request.Host = new HostString(""); // the test server's default is localhost
+        http.Request.Headers.Accept = JsonLd;
+        http.Connection.LocalIpAddress = IPAddress.Parse(address);
+        http.Connection.LocalPort = port;
+    });
 
     [Fact]
     public async Task EveryOperationOfferingJsonLdAnswersItWithAbsoluteIdsAndTheApisOwnContext()
