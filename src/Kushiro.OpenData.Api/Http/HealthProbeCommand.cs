@@ -62,8 +62,9 @@ public static partial class HealthProbeCommand
             // On a loopback address the probe asks the server it runs beside: a development or self-signed certificate
             // there says nothing about the server's health.
             SslOptions = { RemoteCertificateValidationCallback = (_, _, _, errors) => errors == System.Net.Security.SslPolicyErrors.None || health.IsLoopback },
-        })
-        { Timeout = TimeSpan.FromSeconds(5) };
+        });
+        // One limit for the whole answer, its body included: a server that sends headers and then stalls is no answer.
+        using var within = new CancellationTokenSource(TimeSpan.FromSeconds(5));
         using var request = new HttpRequestMessage(HttpMethod.Get, health);
         if (AllowedHostFor(health, settings) is { } allowed)
         {
@@ -72,9 +73,9 @@ public static partial class HealthProbeCommand
         }
         try
         {
-            using var response = await client.SendAsync(request, HttpCompletionOption.ResponseHeadersRead);
+            using var response = await client.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, within.Token);
             // The status word, then (from /health) a line for each check that is not healthy, saying why.
-            var lines = await FirstLinesAsync(response.Content);
+            var lines = await FirstLinesAsync(response.Content, within.Token);
             var status = lines.FirstOrDefault() ?? "";
             var said = $"{(status.Length is > 0 and <= 40 ? status : "(no status)")} ({(int)response.StatusCode}) from {health}";
             var writer = response.StatusCode == HttpStatusCode.OK ? output : error;
@@ -89,30 +90,34 @@ public static partial class HealthProbeCommand
             }
             return response.StatusCode == HttpStatusCode.OK ? 0 : 1;
         }
-        catch (Exception e) when (e is HttpRequestException or TaskCanceledException)
+        // An answer that breaks off in its body is an IOException (HttpIOException), not an HttpRequestException.
+        catch (Exception e) when (e is HttpRequestException or IOException or OperationCanceledException)
         {
-            error.WriteLine($"No answer from {health}: {(e is TaskCanceledException ? "none within 5 s" : e.Message)}");
+            error.WriteLine($"No answer from {health}: {(e is OperationCanceledException ? "none within 5 s" : e.Message)}");
             return 1;
         }
     }
 
-    // Whatever answers at the address is read only so far, and printed without blank lines or control characters
-    // (an escape sequence would reach the terminal or the container's log as it is).
-    private static async Task<List<string>> FirstLinesAsync(HttpContent content)
+    // Whatever answers at the address is read only so far, and printed without blank lines, control or format
+    // characters (an escape sequence or a right-to-left override would reach the terminal or the container's log).
+    private static async Task<List<string>> FirstLinesAsync(HttpContent content, CancellationToken cancellationToken)
     {
         var buffer = new byte[MaxBodyBytes];
         var read = 0;
-        await using (var body = await content.ReadAsStreamAsync())
+        await using (var body = await content.ReadAsStreamAsync(cancellationToken))
         {
-            for (int n; read < buffer.Length && (n = await body.ReadAsync(buffer.AsMemory(read))) > 0;)
+            for (int n; read < buffer.Length && (n = await body.ReadAsync(buffer.AsMemory(read), cancellationToken)) > 0;)
             {
                 read += n;
             }
         }
         return [.. System.Text.Encoding.UTF8.GetString(buffer, 0, read).Split('\n')
-            .Select(line => new string([.. line.Trim().Select(c => char.IsControl(c) ? '?' : c)]))
+            .Select(line => new string([.. line.Trim().Select(c => Printable(c) ? c : '?')]))
             .Where(line => line.Length > 0)];
     }
+
+    private static bool Printable(char c) => !char.IsControl(c) && char.GetUnicodeCategory(c)
+        is not (System.Globalization.UnicodeCategory.Format or System.Globalization.UnicodeCategory.LineSeparator or System.Globalization.UnicodeCategory.ParagraphSeparator);
 
     /// <summary>
     /// Where the server listens, in the order Kestrel takes its settings: an endpoint in its configuration

@@ -84,18 +84,36 @@ public sealed class HealthProbeTests
     [Fact]
     public async Task WhatAnotherServerAnswersIsPrintedWithoutControlCharactersOrBlankLines()
     {
-        using var listener = FakeServer(_ => ("503 Service Unavailable", "Unhealthy\n\n\u001b[31mred\r\ntwo\nthree\nfour\nfive\n"));
+        using var listener = FakeServer(_ => ("503 Service Unavailable", "Unhealthy\n\n\u001b[31mred\r\ntwo\u202Eowt\nthree\u2028x\nfour\nfive\n"));
         var port = ((IPEndPoint)listener.LocalEndpoint).Port;
 
         var ready = await AppProcess.RunAsync(["health", "--ready", "--url", $"http://127.0.0.1:{port}"], new Dictionary<string, string>(), Path.GetTempPath());
 
         Assert.Equal(1, ready.ExitCode);
-        Assert.Equal([$"Unhealthy (503) from http://127.0.0.1:{port}/health", "  ?[31mred", "  two", "  three", "  four", "  …"],
+        Assert.Equal([$"Unhealthy (503) from http://127.0.0.1:{port}/health", "  ?[31mred", "  two?owt", "  three?x", "  four", "  …"],
             ready.Error.TrimEnd().Split(Environment.NewLine));
     }
 
-    // A server on a free port that answers every request by its request line, then closes the connection.
-    private static TcpListener FakeServer(Func<string, (string Status, string Body)> answer)
+    // An answer that breaks off in its body, or stalls in it, is no answer: the probe had waited on a stalled body
+    // without end, and died with a stack trace (exit code 134) on one that broke off.
+    [Theory]
+    [InlineData(false, "The response ended prematurely")]
+    [InlineData(true, "none within 5 s")]
+    public async Task AnAnswerThatBreaksOffOrStallsInItsBodyIsNoAnswer(bool stall, string said)
+    {
+        using var listener = FakeServer(_ => ("200 OK", "Healthy"), bodyLength: 1000, holdOpen: stall);
+        var port = ((IPEndPoint)listener.LocalEndpoint).Port;
+
+        var probe = await AppProcess.RunAsync(["health", "--url", $"http://127.0.0.1:{port}"], new Dictionary<string, string>(), Path.GetTempPath());
+
+        Assert.Equal(1, probe.ExitCode);
+        Assert.StartsWith($"No answer from http://127.0.0.1:{port}/health/live: ", probe.Error.Trim(), StringComparison.Ordinal);
+        Assert.Contains(said, probe.Error, StringComparison.Ordinal);
+    }
+
+    // A server on a free port that answers every request by its request line, then closes the connection; with a
+    // bodyLength it announces more than it sends, and with holdOpen it then waits instead of closing.
+    private static TcpListener FakeServer(Func<string, (string Status, string Body)> answer, int? bodyLength = null, bool holdOpen = false)
     {
         var listener = new TcpListener(IPAddress.Loopback, 0);
         listener.Start();
@@ -112,8 +130,12 @@ public sealed class HealthProbeTests
                 }
                 var (status, body) = answer(requestLine!);
                 var bytes = Encoding.UTF8.GetBytes(body);
-                await stream.WriteAsync(Encoding.ASCII.GetBytes($"HTTP/1.1 {status}\r\nContent-Type: text/plain\r\nContent-Length: {bytes.Length}\r\nConnection: close\r\n\r\n"));
+                await stream.WriteAsync(Encoding.ASCII.GetBytes($"HTTP/1.1 {status}\r\nContent-Type: text/plain\r\nContent-Length: {bodyLength ?? bytes.Length}\r\nConnection: close\r\n\r\n"));
                 await stream.WriteAsync(bytes);
+                if (holdOpen)
+                {
+                    await Task.Delay(TimeSpan.FromSeconds(30));
+                }
             }
         });
         return listener;
