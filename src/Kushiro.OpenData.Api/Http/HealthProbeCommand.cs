@@ -57,8 +57,10 @@ public static partial class HealthProbeCommand
         var health = new Uri(server, ready ? "/health" : "/health/live");
         using var client = new HttpClient(new SocketsHttpHandler
         {
-            // The server itself, not through a proxy an environment may name for outgoing requests.
+            // The server itself, not through a proxy an environment may name for outgoing requests, and not where it
+            // redirects: the API's health endpoints never redirect, and another server's 200 says nothing of this one.
             UseProxy = false,
+            AllowAutoRedirect = false,
             // On a loopback address the probe asks the server it runs beside: a development or self-signed certificate
             // there says nothing about the server's health.
             SslOptions = { RemoteCertificateValidationCallback = (_, _, _, errors) => errors == System.Net.Security.SslPolicyErrors.None || health.IsLoopback },
@@ -110,14 +112,18 @@ public static partial class HealthProbeCommand
             {
                 read += n;
             }
+            // The rest is not printed, but must arrive too: an answer that stalls or breaks off after 4 KB is no answer.
+            await body.CopyToAsync(Stream.Null, cancellationToken);
         }
         return [.. System.Text.Encoding.UTF8.GetString(buffer, 0, read).Split('\n')
-            .Select(line => new string([.. line.Trim().Select(c => Printable(c) ? c : '?')]))
+            .Select(line => string.Concat(line.Trim().EnumerateRunes().Select(r => Printable(r) ? r.ToString() : "?")))
             .Where(line => line.Length > 0)];
     }
 
-    private static bool Printable(char c) => !char.IsControl(c) && char.GetUnicodeCategory(c)
-        is not (System.Globalization.UnicodeCategory.Format or System.Globalization.UnicodeCategory.LineSeparator or System.Globalization.UnicodeCategory.ParagraphSeparator);
+    // By rune, not by char: a tag character (U+E0041, invisible) is a pair of chars, each of its own category.
+    private static bool Printable(System.Text.Rune r) => System.Text.Rune.GetUnicodeCategory(r)
+        is not (System.Globalization.UnicodeCategory.Control or System.Globalization.UnicodeCategory.Format
+            or System.Globalization.UnicodeCategory.LineSeparator or System.Globalization.UnicodeCategory.ParagraphSeparator);
 
     /// <summary>
     /// Where the server listens, in the order Kestrel takes its settings: an endpoint in its configuration

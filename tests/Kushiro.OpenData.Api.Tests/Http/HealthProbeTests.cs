@@ -84,24 +84,27 @@ public sealed class HealthProbeTests
     [Fact]
     public async Task WhatAnotherServerAnswersIsPrintedWithoutControlCharactersOrBlankLines()
     {
-        using var listener = FakeServer(_ => ("503 Service Unavailable", "Unhealthy\n\n\u001b[31mred\r\ntwo\u202Eowt\nthree\u2028x\nfour\nfive\n"));
+        using var listener = FakeServer(_ => ("503 Service Unavailable", "Unhealthy\n\n\u001b[31mred\r\ntwo\u202Eowt\nthree\u2028x\U000E0041\nfour\nfive\n"));
         var port = ((IPEndPoint)listener.LocalEndpoint).Port;
 
         var ready = await AppProcess.RunAsync(["health", "--ready", "--url", $"http://127.0.0.1:{port}"], new Dictionary<string, string>(), Path.GetTempPath());
 
         Assert.Equal(1, ready.ExitCode);
-        Assert.Equal([$"Unhealthy (503) from http://127.0.0.1:{port}/health", "  ?[31mred", "  two?owt", "  three?x", "  four", "  …"],
+        Assert.Equal([$"Unhealthy (503) from http://127.0.0.1:{port}/health", "  ?[31mred", "  two?owt", "  three?x?", "  four", "  …"],
             ready.Error.TrimEnd().Split(Environment.NewLine));
     }
 
     // An answer that breaks off in its body, or stalls in it, is no answer: the probe had waited on a stalled body
     // without end, and died with a stack trace (exit code 134) on one that broke off.
+    // (Past the 4 KB the probe prints from too.)
     [Theory]
-    [InlineData(false, "The response ended prematurely")]
-    [InlineData(true, "none within 5 s")]
-    public async Task AnAnswerThatBreaksOffOrStallsInItsBodyIsNoAnswer(bool stall, string said)
+    [InlineData(0, false, "The response ended prematurely")]
+    [InlineData(0, true, "none within 5 s")]
+    [InlineData(5000, false, "The response ended prematurely")]
+    [InlineData(5000, true, "none within 5 s")]
+    public async Task AnAnswerThatBreaksOffOrStallsInItsBodyIsNoAnswer(int padding, bool stall, string said)
     {
-        using var listener = FakeServer(_ => ("200 OK", "Healthy"), bodyLength: 1000, holdOpen: stall);
+        using var listener = FakeServer(_ => ("200 OK", "Healthy\n" + new string('x', padding)), bodyLength: 100_000, holdOpen: stall);
         var port = ((IPEndPoint)listener.LocalEndpoint).Port;
 
         var probe = await AppProcess.RunAsync(["health", "--url", $"http://127.0.0.1:{port}"], new Dictionary<string, string>(), Path.GetTempPath());
@@ -111,9 +114,24 @@ public sealed class HealthProbeTests
         Assert.Contains(said, probe.Error, StringComparison.Ordinal);
     }
 
+    // A probe judges the address it was given: it had followed a redirect and reported another server's 200 as this one's.
+    [Fact]
+    public async Task ARedirectIsNotFollowed()
+    {
+        using var elsewhere = FakeServer(_ => ("200 OK", "Healthy"));
+        var target = $"http://127.0.0.1:{((IPEndPoint)elsewhere.LocalEndpoint).Port}/health/live";
+        using var listener = FakeServer(_ => ("301 Moved Permanently", "Healthy"), headers: $"Location: {target}\r\n");
+        var port = ((IPEndPoint)listener.LocalEndpoint).Port;
+
+        var probe = await AppProcess.RunAsync(["health", "--url", $"http://127.0.0.1:{port}"], new Dictionary<string, string>(), Path.GetTempPath());
+
+        Assert.Equal(1, probe.ExitCode);
+        Assert.Equal($"Healthy (301) from http://127.0.0.1:{port}/health/live", probe.Error.Trim());
+    }
+
     // A server on a free port that answers every request by its request line, then closes the connection; with a
     // bodyLength it announces more than it sends, and with holdOpen it then waits instead of closing.
-    private static TcpListener FakeServer(Func<string, (string Status, string Body)> answer, int? bodyLength = null, bool holdOpen = false)
+    private static TcpListener FakeServer(Func<string, (string Status, string Body)> answer, int? bodyLength = null, bool holdOpen = false, string headers = "")
     {
         var listener = new TcpListener(IPAddress.Loopback, 0);
         listener.Start();
@@ -130,7 +148,7 @@ public sealed class HealthProbeTests
                 }
                 var (status, body) = answer(requestLine!);
                 var bytes = Encoding.UTF8.GetBytes(body);
-                await stream.WriteAsync(Encoding.ASCII.GetBytes($"HTTP/1.1 {status}\r\nContent-Type: text/plain\r\nContent-Length: {bodyLength ?? bytes.Length}\r\nConnection: close\r\n\r\n"));
+                await stream.WriteAsync(Encoding.ASCII.GetBytes($"HTTP/1.1 {status}\r\nContent-Type: text/plain\r\nContent-Length: {bodyLength ?? bytes.Length}\r\n{headers}Connection: close\r\n\r\n"));
                 await stream.WriteAsync(bytes);
                 if (holdOpen)
                 {
