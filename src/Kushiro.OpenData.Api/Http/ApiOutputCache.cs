@@ -17,9 +17,11 @@ namespace Kushiro.OpenData.Api.Http;
 public sealed class ApiOutputCachePolicy : IOutputCachePolicy
 {
     // What an answer depends on besides path and query. Host exactly as sent: the cache's own key upper-cases it,
-    // while JSON-LD IRIs are built from it when LinkedData:BaseIri is unset.
-    private static readonly string[] VariedHeaders = [HeaderNames.Accept, HeaderNames.AcceptEncoding, HeaderNames.AcceptLanguage, HeaderNames.Host];
+    // while JSON-LD IRIs are built from it when LinkedData:BaseIri is unset. Not Accept-Language: an answer depends
+    // only on whether it asks for English, which the key holds instead (browsers send many spellings of each).
+    private static readonly string[] VariedHeaders = [HeaderNames.Accept, HeaderNames.AcceptEncoding, HeaderNames.Host];
     private const int MaxVariedHeaderLength = 256;
+    private const string EnglishKey = "language";
     private const int MaxGraphQLQueryStringLength = 2048;
 
     ValueTask IOutputCachePolicy.CacheRequestAsync(OutputCacheContext context, CancellationToken cancellation)
@@ -56,6 +58,10 @@ public sealed class ApiOutputCachePolicy : IOutputCachePolicy
             // default policy varies by it) and the negotiated headers.
             context.CacheVaryByRules.QueryKeys = "*";
             context.CacheVaryByRules.HeaderNames = new StringValues(VariedHeaders);
+            if (Labels.LanguageScope.AskedLanguage(request) == "en")
+            {
+                context.CacheVaryByRules.VaryByValues[EnglishKey] = "en";
+            }
             // The change stamp leads the key: a new stamp is a new set of entries. (Its tag is added when an answer is
             // kept, in ServeResponseAsync: a hit, the common case, needs none.)
             context.CacheVaryByRules.CacheKeyPrefix = services.GetRequiredService<OutputCacheStamps>().KeyPrefix(stamp);

@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using Microsoft.Extensions.Primitives;
 using Microsoft.Net.Http.Headers;
 
 namespace Kushiro.OpenData.Api.Labels;
@@ -86,6 +87,11 @@ public static partial class LanguageScope
         if (request.Query.TryGetValue(Parameter, out var values) && values.Count == 1)
         {
             return values[0] is "en" or "ja" ? values[0] : null;
+        }
+        // The common case, checked on every request the output cache answers: nothing to parse.
+        if (StringValues.IsNullOrEmpty(request.Headers.AcceptLanguage))
+        {
+            return null;
         }
         // Each language's quality is that of the ranges naming it (by primary subtag: en-US counts for en), else that of
         // "*", which stands for every language the field does not name (RFC 9110 §12.5.4): "ja;q=0, *" asks for

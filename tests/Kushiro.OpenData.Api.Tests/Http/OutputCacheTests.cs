@@ -88,16 +88,36 @@ public sealed class OutputCacheTests(SharedApiFactory api)
         Assert.Equal("en", Assert.Single(en.Content.Headers.ContentLanguage));
     }
 
+    [Theory]
+    [InlineData("/api/v1/goals/2", "fr", "de-DE, ko;q=0.5", false)]
+    [InlineData("/api/v1/goals/4", "en-US", "en-GB, en;q=0.8, ja;q=0.2", true)]
+    public async Task LanguagesSpelledDifferentlyShareTheirAnswer(string url, string firstSpelling, string secondSpelling, bool english)
+    {
+        // Browsers each send their own Accept-Language; the answer depends only on whether it asks for English, so a
+        // second spelling of the same choice is answered from memory, not made and kept once more.
+        var firstClient = api.CreateClient();
+        firstClient.DefaultRequestHeaders.AcceptLanguage.ParseAdd(firstSpelling);
+        using var first = await firstClient.GetSettledAsync(url);
+        using var request = new HttpRequestMessage(HttpMethod.Get, url);
+        request.Headers.AcceptLanguage.ParseAdd(secondSpelling);
+
+        using var second = await client.SendAsync(request);
+
+        Assert.NotNull(second.Headers.Age); // the output cache's answer
+        Assert.Equal(await first.Content.ReadAsByteArrayAsync(), await second.Content.ReadAsByteArrayAsync());
+        Assert.Equal(english, (await second.Content.ReadAsStringAsync()).Contains("\"en\""));
+    }
+
     [Fact]
     public async Task ARevalidationTheCacheCannotAnswerIsA304AndTheAnswerIsKeptForTheNextOne()
     {
         // A poller after a restart or a write: it holds the current ETag, but this instance has not served its variant
-        // yet (an Accept-Language no other request sends). It is told 304, as RFC 9110 requires, and the full answer
+        // yet (an Accept no other request sends). It is told 304, as RFC 9110 requires, and the full answer
         // made for it is kept: the next request for the variant, conditional or not, is answered from memory.
         HttpRequestMessage Request(EntityTagHeaderValue? etag)
         {
             var request = new HttpRequestMessage(HttpMethod.Get, "/api/v1/measures/4-1");
-            request.Headers.AcceptLanguage.ParseAdd("ja;q=0.7");
+            request.Headers.Accept.ParseAdd("application/json;q=0.7");
             if (etag is not null)
             {
                 request.Headers.IfNoneMatch.Add(etag);
@@ -130,7 +150,7 @@ public sealed class OutputCacheTests(SharedApiFactory api)
     {
         using var plain = await client.GetSettledAsync("/api/v1/measures/2-4");
         using var request = new HttpRequestMessage(HttpMethod.Get, "/api/v1/measures/2-4");
-        request.Headers.AcceptLanguage.ParseAdd("ja;q=0.6");
+        request.Headers.Accept.ParseAdd("application/json;q=0.6");
         request.Headers.IfNoneMatch.Add(new EntityTagHeaderValue("\"an-older-answer\"", isWeak: true));
 
         using var response = await client.SendAsync(request);
