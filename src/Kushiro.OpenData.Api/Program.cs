@@ -44,7 +44,7 @@ if (!app.SettingsAreUsable())
 var storeUpToDate = Task.Run(() => app.Services.BringStoreUpToDateAsync());
 app.UseRestApi();
 app.UseOpenApiDocuments();
-app.UseStaticFiles(new StaticFileOptions { OnPrepareResponse = GraphQLIde.OnPrepareStaticFile });
+app.UseGraphQLIdeFiles();
 // GET and HEAD only, as every read here: a probe's HEAD gets what its GET would, another method a 405.
 app.MapMethods("/", [HttpMethods.Get, HttpMethods.Head], () => Results.Redirect("/docs")).ExcludeFromDescription();
 app.MapHealthChecks("/health", HealthReportText.Options()).WithMetadata(new HttpMethodMetadata([HttpMethods.Get, HttpMethods.Head]));

@@ -30,12 +30,36 @@ public static class GraphQLIde
     }
 
     /// <summary>
+    /// The IDE's script, style sheet and page by its file name, from wwwroot. The static-file middleware serves GET and
+    /// HEAD and passes any other method on, to a 404 for a file that is there; an endpoint for their paths would make
+    /// it step aside. So another method is told 405 naming GET and HEAD here, as on every other read (the status code
+    /// pages write its problem).
+    /// </summary>
+    public static WebApplication UseGraphQLIdeFiles(this WebApplication app)
+    {
+        var files = app.Environment.WebRootFileProvider;
+        app.Use((context, next) =>
+        {
+            var method = context.Request.Method;
+            if (HttpMethods.IsGet(method) || HttpMethods.IsHead(method) || files.GetFileInfo(context.Request.Path.Value ?? "") is not { Exists: true, IsDirectory: false })
+            {
+                return next(context);
+            }
+            context.Response.StatusCode = StatusCodes.Status405MethodNotAllowed;
+            context.Response.Headers.Allow = "GET, HEAD";
+            return Task.CompletedTask;
+        });
+        app.UseStaticFiles(new StaticFileOptions { OnPrepareResponse = OnPrepareStaticFile });
+        return app;
+    }
+
+    /// <summary>
     /// For the static-file middleware (the page by its file name, its script and style sheet; 200 and 304 alike):
     /// revalidated on every use. The page loads them under fixed names, and without <c>no-cache</c> a CDN guessed a
     /// freshness of its own, so a release's page ran the last release's script. (They are not compressed, so the
     /// file's strong ETag names the bytes sent: Http/RestApiSetup.cs.)
     /// </summary>
-    public static void OnPrepareStaticFile(Microsoft.AspNetCore.StaticFiles.StaticFileResponseContext context)
+    private static void OnPrepareStaticFile(Microsoft.AspNetCore.StaticFiles.StaticFileResponseContext context)
     {
         context.Context.Response.Headers.CacheControl = "no-cache";
         if (context.File.Name.EndsWith(".html", StringComparison.OrdinalIgnoreCase))
