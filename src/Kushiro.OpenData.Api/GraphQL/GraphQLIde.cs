@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.StaticFiles;
 using Microsoft.Net.Http.Headers;
 
 namespace Kushiro.OpenData.Api.GraphQL;
@@ -30,18 +31,23 @@ public static class GraphQLIde
     }
 
     /// <summary>
-    /// The IDE's script, style sheet and page by its file name, from wwwroot. The static-file middleware serves GET and
-    /// HEAD and passes any other method on, to a 404 for a file that is there; an endpoint for their paths would make
-    /// it step aside. So another method is told 405 naming GET and HEAD here, as on every other read (the status code
-    /// pages write its problem).
+    /// The files in wwwroot (the IDE's script, style sheet and page by its file name). The static-file middleware
+    /// serves GET and HEAD and passes any other method on, to a 404 for a file that is there; an endpoint for their
+    /// paths would make it step aside. So another method is told 405 naming GET and HEAD here, as on every other read
+    /// (the status code pages write its problem), where a GET would be served: no endpoint matched, and a path the
+    /// middleware would take (a trailing slash or an unknown extension finds the file but is a 404 to a GET).
     /// </summary>
     public static WebApplication UseGraphQLIdeFiles(this WebApplication app)
     {
         var files = app.Environment.WebRootFileProvider;
+        var contentTypes = new FileExtensionContentTypeProvider();
         app.Use((context, next) =>
         {
             var method = context.Request.Method;
-            if (HttpMethods.IsGet(method) || HttpMethods.IsHead(method) || files.GetFileInfo(context.Request.Path.Value ?? "") is not { Exists: true, IsDirectory: false })
+            var path = context.Request.Path.Value ?? "";
+            if (HttpMethods.IsGet(method) || HttpMethods.IsHead(method) || context.GetEndpoint() is not null
+                || path.EndsWith('/') || !contentTypes.TryGetContentType(path, out _)
+                || files.GetFileInfo(path) is not { Exists: true, IsDirectory: false })
             {
                 return next(context);
             }

@@ -21,7 +21,7 @@ public sealed class ApiOutputCachePolicy : IOutputCachePolicy
     // only on whether it asks for English, which the key holds instead (browsers send many spellings of each).
     private static readonly string[] VariedHeaders = [HeaderNames.Accept, HeaderNames.AcceptEncoding, HeaderNames.Host];
     private const int MaxVariedHeaderLength = 256;
-    private const string EnglishKey = "language";
+    private const string EnglishKey = "english";
     private const int MaxGraphQLQueryStringLength = 2048;
 
     ValueTask IOutputCachePolicy.CacheRequestAsync(OutputCacheContext context, CancellationToken cancellation)
@@ -60,7 +60,7 @@ public sealed class ApiOutputCachePolicy : IOutputCachePolicy
             context.CacheVaryByRules.HeaderNames = new StringValues(VariedHeaders);
             if (Labels.LanguageScope.AskedLanguage(request) == "en")
             {
-                context.CacheVaryByRules.VaryByValues[EnglishKey] = "en";
+                context.CacheVaryByRules.VaryByValues[EnglishKey] = "yes";
             }
             // The change stamp leads the key: a new stamp is a new set of entries. (Its tag is added when an answer is
             // kept, in ServeResponseAsync: a hit, the common case, needs none.)

@@ -75,12 +75,13 @@ public sealed class OutputCacheTests(SharedApiFactory api)
     [Fact]
     public async Task EnglishAndJapaneseAnswersAreKeptApart()
     {
-        using var japanese = new HttpRequestMessage(HttpMethod.Get, "/api/v1/goals/3");
-        japanese.Headers.AcceptLanguage.ParseAdd("ja");
+        // Settled: the Japanese answer is kept, so an English request that shared its entry would be given it.
+        var japanese = api.CreateClient();
+        japanese.DefaultRequestHeaders.AcceptLanguage.ParseAdd("ja");
         using var english = new HttpRequestMessage(HttpMethod.Get, "/api/v1/goals/3");
         english.Headers.AcceptLanguage.ParseAdd("en");
 
-        using var ja = await client.SendAsync(japanese);
+        using var ja = await japanese.GetSettledAsync("/api/v1/goals/3");
         using var en = await client.SendAsync(english);
 
         Assert.DoesNotContain("\"en\"", await ja.Content.ReadAsStringAsync());
