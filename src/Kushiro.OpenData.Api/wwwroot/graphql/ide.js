@@ -1,5 +1,6 @@
 // A small GraphQL IDE that needs nothing but this API: editor, variables, results and schema docs read by
-// introspection. Everything from the server is inserted as text, never as HTML.
+// introspection. Everything from the server is inserted as text, never as HTML. What is typed is kept in this
+// browser; "Link" puts it in the address bar to share.
 "use strict";
 
 const examples = {
@@ -42,6 +43,8 @@ const $ = (id) => document.getElementById(id);
 const endpoint = location.pathname.replace(/\/(index\.html)?$/, "");
 
 function run() {
+  // The last answer goes at once: left beside a new error, it read as this run's.
+  $("result").textContent = "";
   const body = { query: $("query").value };
   const variables = $("variables").value.trim();
   if (variables) {
@@ -69,19 +72,46 @@ function show(message, isError = false) {
   $("status").className = isError ? "error" : "";
 }
 
+// The server reads request lines of up to 8 KB (Kestrel's limit): a longer link would open as an HTTP 414 page.
+const maxLinkLength = 8000;
+
 function share() {
   const url = new URL(location.href);
   url.search = "";
   url.searchParams.set("query", $("query").value);
   if ($("variables").value.trim()) url.searchParams.set("variables", $("variables").value.trim());
   if ($("operationName").value.trim()) url.searchParams.set("operationName", $("operationName").value.trim());
+  const length = url.pathname.length + url.search.length;
+  if (length > maxLinkLength) {
+    return show(`Too long for a link: ${length.toLocaleString()} characters once encoded (a Japanese character takes 9), and the server reads about ${maxLinkLength.toLocaleString()}. Shorten the query or its comments.`, true);
+  }
   history.replaceState(null, "", url);
+  linked = true;
   show("The address bar now holds this query.");
 }
 
+// What is typed is kept in this browser (localStorage), so a reload does not lose it; a link opened wins over it.
+const savedFields = ["query", "variables", "operationName"];
+let linked = false;
+
+function save() {
+  try {
+    for (const id of savedFields) localStorage.setItem("kushiro-graphql-" + id, $(id).value);
+  } catch { /* storage off: nothing is kept, as before */ }
+  // A link in the address bar would bring back the linked query on reload, over what was typed since.
+  if (linked) {
+    history.replaceState(null, "", location.pathname);
+    linked = false;
+  }
+}
+
+function saved(id) {
+  try { return localStorage.getItem("kushiro-graphql-" + id); } catch { return null; }
+}
+
 const introspection = `{ __schema { queryType { name } types { name kind description
-  fields { name description args { name description type { ...T } } type { ...T } }
-  enumValues { name description } } } }
+  fields { name description args { name description defaultValue type { ...T } } type { ...T } }
+  possibleTypes { name } enumValues { name description } } } }
 fragment T on __Type { kind name ofType { kind name ofType { kind name ofType { kind name } } } }`;
 
 function typeName(t) {
@@ -116,14 +146,22 @@ function renderSchema() {
     if (!matches) continue;
     root.append(el("h2", `${type.name} (${type.kind.toLowerCase()})`));
     if (type.description) root.append(el("p", type.description));
+    if (type.possibleTypes) {
+      const members = el("p", "One of: ");
+      type.possibleTypes.forEach((t, i) => members.append(i ? ", " : "", typeLink({ kind: "OBJECT", name: t.name })));
+      root.append(members);
+    }
     const list = el("dl");
     for (const field of fields) {
       const dt = el("dt", field.name);
-      if (field.args.length) dt.append("(" + field.args.map((a) => `${a.name}: ${typeName(a.type)}`).join(", ") + ")");
+      if (field.args.length) {
+        dt.append("(" + field.args.map((a) => `${a.name}: ${typeName(a.type)}${a.defaultValue === null ? "" : " = " + a.defaultValue}`).join(", ") + ")");
+      }
       dt.append(": ");
       dt.append(typeLink(field.type));
       list.append(dt);
       if (field.description) list.append(el("dd", field.description));
+      for (const arg of field.args.filter((a) => a.description)) list.append(el("dd", `${arg.name}: ${arg.description}`, "argument"));
     }
     root.append(list);
   }
@@ -150,11 +188,14 @@ document.addEventListener("DOMContentLoaded", () => {
     $("query").value = examples[e.target.value];
     $("variables").value = exampleVariables[e.target.value] || "";
     $("operationName").value = "";
+    save();
   });
   const params = new URLSearchParams(location.search);
-  $("query").value = params.get("query") || examples["Whole tree"];
-  $("variables").value = params.get("variables") || "";
-  $("operationName").value = params.get("operationName") || "";
+  linked = params.has("query");
+  $("query").value = params.get("query") || (linked ? "" : saved("query")) || examples["Whole tree"];
+  $("variables").value = params.get("variables") || (linked ? "" : saved("variables")) || "";
+  $("operationName").value = params.get("operationName") || (linked ? "" : saved("operationName")) || "";
+  for (const id of savedFields) $(id).addEventListener("input", save);
   $("run").addEventListener("click", run);
   $("share").addEventListener("click", share);
   $("filter").addEventListener("input", renderSchema);
@@ -169,6 +210,7 @@ document.addEventListener("DOMContentLoaded", () => {
     e.preventDefault();
     const t = e.target;
     t.setRangeText("  ", t.selectionStart, t.selectionEnd, "end");
+    save();
   });
   loadSchema();
 });
