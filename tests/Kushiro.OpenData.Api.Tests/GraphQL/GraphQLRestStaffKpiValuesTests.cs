@@ -20,10 +20,14 @@ public sealed class GraphQLRestStaffKpiValuesTests(WritableApiFactory api) : ICl
         {
             value = 12.5m, note = "基準値の注記", source = new { title = "釧路市の資料", url = "https://www.city.kushiro.lg.jp/", page = "p. 12" }, provenance = "official",
         });
-        await WriteAsync(staff, "/api/v1/kpis/values-measure/targets/FY2026", StaffClient.Figure(20));
+        await WriteAsync(staff, "/api/v1/kpis/values-measure/targets/FY2026", Figure(20, page: "表3"));
+        await WriteAsync(staff, "/api/v1/kpis/values-measure/targets/FY2030", StaffClient.Figure(30));
         await WriteAsync(staff, "/api/v1/kpis/values-measure/observations/FY2020", StaffClient.Figure(13.25m));
-        await WriteAsync(staff, "/api/v1/kpis/values-measure/observations/FY2023", StaffClient.Figure(15));
+        await WriteAsync(staff, "/api/v1/kpis/values-measure/observations/FY2023", Figure(15, page: "第2章"));
+        // Reaches the first target in its period: met and final, where every other progress is neither.
+        await WriteAsync(staff, "/api/v1/kpis/values-measure/observations/FY2026", StaffClient.Figure(21));
         await WriteAsync(staff, "/api/v1/kpis/values-goal/targets/2030", StaffClient.Figure(3));
+        await WriteAsync(staff, "/api/v1/kpis/values-goal/observations/2024", StaffClient.Figure(4));
 
         var client = api.CreateClient();
         var schema = await GraphQLSchemaTypes.ReadAsync(client);
@@ -32,7 +36,16 @@ public sealed class GraphQLRestStaffKpiValuesTests(WritableApiFactory api) : ICl
         await schema.AssertSameRecordAsync(client, "/api/v1/measures/2-1", "measure", "2-1", "Measure");
         await schema.AssertSameRecordAsync(client, "/api/v1/goals/3", "goal", "3", "Goal");
         await schema.AssertSameRecordAsync(client, "/api/v1/plan", "plan", id: null, "Plan");
+        await schema.AssertSameObservationsAsync(client, "values-measure");
+        await schema.AssertSameObservationsAsync(client, "values-goal");
+        var progress = (await client.GetJsonAsync("/api/v1/kpis/values-measure")).GetProperty("progress").EnumerateArray().ToList();
+        Assert.Contains(progress, p => p.GetProperty("final").GetBoolean()); // so final is compared as true too
     }
+
+    private static object Figure(decimal value, string page) => new
+    {
+        value, source = new { title = "釧路市の資料", url = "https://www.city.kushiro.lg.jp/", page }, provenance = "official",
+    };
 
     private static async Task WriteAsync(HttpClient staff, string url, object body, bool post = false)
     {

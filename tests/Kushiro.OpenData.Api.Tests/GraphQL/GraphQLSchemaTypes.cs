@@ -69,6 +69,24 @@ internal sealed class GraphQLSchemaTypes(Dictionary<string, Dictionary<string, G
         AssertSameValues(rest, graphQL, typeName, url);
     }
 
+    /// <summary>
+    /// A KPI's observations, which REST's KPI only counts: its own list (every page's items, in order) against
+    /// GraphQL's.
+    /// </summary>
+    public async Task AssertSameObservationsAsync(HttpClient client, string kpiId)
+    {
+        var url = $"/api/v1/kpis/{kpiId}/observations";
+        var rest = (await client.GetJsonAsync(url + "?limit=200")).Items().ToList();
+        var selection = Selection(rest.Count > 0 ? Merged(rest) : JsonSerializer.SerializeToElement(new { period = "" }), "KpiFigure");
+        var graphQL = (await client.PostGraphQLAsync($"{{ kpi(id: {JsonSerializer.Serialize(kpiId)}) {{ observations {selection} }} }}"))
+            .Data.GetProperty("kpi").GetProperty("observations").EnumerateArray().ToList();
+        Assert.True(rest.Count == graphQL.Count, $"{url} has {rest.Count} items in REST, {graphQL.Count} in GraphQL");
+        for (var i = 0; i < rest.Count; i++)
+        {
+            AssertSameValues(rest[i], graphQL[i], "KpiFigure", $"{url}[{i}]");
+        }
+    }
+
     /// <summary>The GraphQL selection of every REST field, nested objects and lists by their REST shape.</summary>
     public string Selection(JsonElement rest, string typeName)
     {
