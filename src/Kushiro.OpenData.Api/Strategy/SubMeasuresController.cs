@@ -15,8 +15,8 @@ public sealed class SubMeasuresController(OpenDataContext db, Themes.ThemedPages
 {
     /// <summary>List sub-measures (施策・細節), optionally of one basic goal or measure.</summary>
     /// <remarks>In stable ID order (goal, measure, then sub-measure number), paged with <c>limit</c> and <c>offset</c>. Both filters together return the sub-measures that match both. Re-listings (再掲) carry <c>relistingOf</c>; <c>relisted</c> narrows the list to the originals (false) or to the re-listings (true).</remarks>
-    /// <param name="goal" example="3">Only sub-measures of this basic goal (基本目標), by ID. An ID that does not exist is a 400.</param>
-    /// <param name="measure" example="3-4">Only sub-measures of this measure (施策・節), by ID. An ID that does not exist is a 400.</param>
+    /// <param name="goal" example="1">Only sub-measures of this basic goal (基本目標), by ID. An ID that does not exist is a 400.</param>
+    /// <param name="measure" example="1-1">Only sub-measures of this measure (施策・節), by ID. An ID that does not exist is a 400.</param>
     /// <param name="theme" example="sdgs:8">Only items under this theme concept, as <c>scheme:code</c> (see /api/v1/themes). Repeatable: concepts of one scheme combine with OR, schemes with AND. An unknown scheme or code is a 400.</param>
     /// <param name="facets" example="sdgs,fields">Comma-separated theme schemes to count items by; the counts come in <c>facets</c>.</param>
     /// <param name="page">Paging.</param>
