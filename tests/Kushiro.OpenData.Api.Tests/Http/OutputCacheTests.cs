@@ -90,6 +90,22 @@ public sealed class OutputCacheTests(SharedApiFactory api)
     }
 
     [Theory]
+    [InlineData("/openapi/v1.json")]
+    [InlineData("/ns/context.jsonld")]
+    public async Task AQueryAFixedDocumentIgnoresSharesItsAnswer(string url)
+    {
+        // Each distinct query had been kept as an answer of its own: a few hundred KB for each junk parameter, enough
+        // to push everyone's answers out of the cache with a minute's allowance of requests.
+        using var first = await client.GetSettledAsync(url);
+
+        using var junk = await client.GetAsync(url + "?junk=" + Guid.NewGuid().ToString("N"));
+
+        Assert.Equal(HttpStatusCode.OK, junk.StatusCode);
+        Assert.NotNull(junk.Headers.Age); // the answer kept for the URL without a query
+        Assert.Equal(await first.Content.ReadAsByteArrayAsync(), await junk.Content.ReadAsByteArrayAsync());
+    }
+
+    [Theory]
     [InlineData("/api/v1/goals/2", "fr", "de-DE, ko;q=0.5", false)]
     [InlineData("/api/v1/goals/4", "en-US", "en-GB, en;q=0.8, ja;q=0.2", true)]
     public async Task LanguagesSpelledDifferentlyShareTheirAnswer(string url, string firstSpelling, string secondSpelling, bool english)
