@@ -52,6 +52,9 @@ public static class GraphQLLimits
     /// <summary>Aliased fields per document; a client needs a handful, an amplification attack thousands.</summary>
     public const int MaxAliases = 100;
 
+    /// <summary><c>search</c> fields per document: a page of results is one search, a comparison of terms a few.</summary>
+    public const int MaxSearches = 5;
+
     /// <summary>
     /// Fields and fragment spreads per document, counted as written (before fragments are expanded); bounds the
     /// quadratic overlapping-fields check. The whole tree with every field is about 60, an IDE's introspection about 90.

@@ -20,6 +20,7 @@ public static class GraphQLSetup
                 c.DefaultComplexityImpactDelegate = GraphQLLimits.IntrospectionPricedFlat(c.DefaultComplexityImpactDelegate);
             })
             .AddValidationRule<MaxAliasesRule>()
+            .AddValidationRule<MaxSearchesRule>()
             .ConfigureExecution<ValidatedDocuments>()
             .ConfigureExecutionOptions(o => o.UnhandledExceptionDelegate = context =>
             {

@@ -29,6 +29,7 @@ public sealed class ValidatedDocuments : IConfigureExecution
             .Where(r => r is not (FieldArgumentsAreValidRule or InputFieldsAndArgumentsOfCorrectLength))
             .Select(r => r.GetType()),
         typeof(MaxAliasesRule),
+        typeof(MaxSearchesRule),
     ];
 
     /// <summary>After the options are configured (100), so the rules the builder added are there to filter.</summary>

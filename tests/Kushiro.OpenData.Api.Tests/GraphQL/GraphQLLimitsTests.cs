@@ -41,6 +41,22 @@ public sealed class GraphQLLimitsTests(SharedApiFactory api)
     }
 
     [Fact]
+    public async Task MoreThanFiveSearchesAreRefusedAndFiveAreAnswered()
+    {
+        // Each search costs its terms, which the complexity does not price: many aliased searches of many terms each
+        // had cost a hundred times a usual query.
+        string Document(int searches) =>
+            "query($q: String!) { " + string.Join(" ", Enumerable.Range(0, searches).Select(i => $"s{i}: search(q: $q, limit: 1) {{ totalCount }}")) + " }";
+        var client = api.CreateClient();
+
+        var five = await client.PostGraphQLAsync(Document(5), new { q = "子育て" });
+        var six = await client.PostGraphQLAsync(Document(6), new { q = "子育て" });
+
+        Assert.Equal(6, five.Data.GetProperty("s4").GetProperty("totalCount").GetInt32());
+        AssertRefused(six, "searches more than 5");
+    }
+
+    [Fact]
     public async Task AQueryWalkingTheTreeOverAndOverIsTooComplex()
     {
         var answer = await api.CreateClient().PostGraphQLAsync(
