@@ -12,6 +12,13 @@ namespace Kushiro.OpenData.Api.Kpis;
 public sealed class KpiWriter(OpenDataContext db, DatasetVersion dataset, TimeProvider time, ILogger<KpiWriter> logger)
 {
     /// <summary>
+    /// Figures one KPI may hold (a yearly KPI holds tens). Every read of a KPI, its GraphQL lists and the JSON-LD
+    /// export carry all of them, and every figure write loads them: a staff tool run wild had filled one KPI with
+    /// 4,500 figures of long texts, and a few anonymous requests then used gigabytes (a security review).
+    /// </summary>
+    public const int MaxFigures = 1000;
+
+    /// <summary>
     /// The stored role for a route's role, or null. Exactly as written: routing's regex constraint ignores case and
     /// lets a trailing line break through, and "Targets" must not become an observation (on a seed KPI it would
     /// publish a figure the seed's 409 protects).

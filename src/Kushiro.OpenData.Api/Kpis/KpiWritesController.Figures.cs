@@ -1,3 +1,4 @@
+using System.Globalization;
 using Kushiro.OpenData.Api.Http;
 using Microsoft.AspNetCore.Mvc;
 
@@ -17,7 +18,7 @@ public sealed partial class KpiWritesController
     /// <response code="201">Created; the KPI with its new figures and progress.</response>
     /// <response code="400">The period or body is invalid; the problem names each field.</response>
     /// <response code="404">No KPI has this ID, or the role is not one of the three.</response>
-    /// <response code="409">The figure for this period comes from the seed.</response>
+    /// <response code="409">The figure for this period comes from the seed, or the KPI holds the most figures one may (1,000) and this one would be new.</response>
     /// <response code="412">A precondition (If-Match, If-Unmodified-Since, If-None-Match) failed; nothing was changed.</response>
     [HttpPut("{id}/{role:regex(^(baseline|targets|observations)$)}/{period}", Name = "putKpiFigure")]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status406NotAcceptable, "application/problem+json")]
@@ -47,6 +48,11 @@ public sealed partial class KpiWritesController
         if (existing.FirstOrDefault(f => f.Origin == KpiOrigin.Seed) is { } seeded)
         {
             return Conflict($"The {figureRole} for {seeded.Period} of KPI \"{id}\" comes from the project's seed; it changes by editing seed/kpis.json.");
+        }
+        if (existing.Count == 0 && kpi.Figures.Count >= KpiWriter.MaxFigures)
+        {
+            return Conflict(string.Create(CultureInfo.InvariantCulture,
+                $"KPI \"{id}\" holds {kpi.Figures.Count:N0} figures, the most one KPI may hold; remove one before adding another."));
         }
         var replaced = existing.FirstOrDefault(f => f.Period == period);
         // A KPI has one baseline: a PUT of another period replaces it, so "only if it does not exist" holds it to that one.
