@@ -107,6 +107,7 @@ public static class GraphQLEndpoint
                 o.Variables = parameters.Variables;
                 o.Extensions = parameters.Extensions;
                 o.Root = graph;
+                o.UserContext[GraphQLLimits.GraphKey] = graph;
                 o.RequestServices = http.RequestServices;
                 o.CancellationToken = timeout.Token;
             });

@@ -78,6 +78,20 @@ public static class GraphQLLimits
     /// <summary>Bytes of POST body accepted (document plus variables).</summary>
     public const int MaxBodyBytes = 64 * 1024;
 
+    /// <summary>The request's graph, in the execution's user context, for pricing the lists staff can grow.</summary>
+    public const string GraphKey = "kushiro-graph";
+
+    /// <summary>
+    /// A list staff can grow (KPIs, their targets and observations; a KPI holds up to 1,000 figures) priced at the
+    /// larger of today's bound and what the request's graph holds: priced at 20 observations, 100 aliases of a KPI of
+    /// 1,000 long figures had passed the budget and answered 955 MB (a security review).
+    /// </summary>
+    public static Func<FieldImpactContext, FieldComplexityResult> PricedAtLeast(double bound, Func<Strategy.ReadModel.KpiListSizes, int> held) =>
+        context => new FieldComplexityResult(1,
+            context.ValidationContext.UserContext.TryGetValue(GraphKey, out var value) && value is Strategy.ReadModel.StrategyGraph graph
+                ? Math.Max(bound, held(graph.KpiListSizes))
+                : bound);
+
     /// <summary>
     /// Introspection is priced by the fields selected, not multiplied per list item: its answer is bounded by the
     /// (small, fixed) schema, and IDEs must be able to read it. Aliases still add up.

@@ -47,6 +47,6 @@ public sealed class GoalType : ObjectGraphType<GoalNode>
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<KpiType>>>>("kpis")
             .Description("The goal's own numeric targets (数値目標); its measures' KPIs are on each measure.")
             .Resolve(c => c.Source.Kpis)
-            .WithComplexityImpact(1, GraphQLLimits.KpisPerOwner);
+            .WithComplexityImpact(GraphQLLimits.PricedAtLeast(GraphQLLimits.KpisPerOwner, s => s.KpisPerOwner));
     }
 }

@@ -23,12 +23,12 @@ public sealed class KpiType : ObjectGraphType<KpiNode>
         Field<KpiStatisticsType>("statistics").Description("The official statistic the figures come from, where one applies.").Resolve(c => c.Source.Kpi.Statistics);
         Field<KpiFigureType>("baseline").Description("The baseline (基準値), if the plan states one.").Resolve(c => c.Source.Kpi.Baseline);
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<KpiFigureType>>>>("targets").Description("Targets (目標値), by period.").Resolve(c => c.Source.Kpi.Targets)
-            .WithComplexityImpact(1, 3);
+            .WithComplexityImpact(GraphQLLimits.PricedAtLeast(3, s => s.TargetsPerKpi));
         Field<KpiFigureType>("latest").Description("The observation whose period ends last (of two that end on the same day, the one entered last), or null before the first.").Resolve(c => c.Source.Kpi.Latest);
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<KpiProgressType>>>>("progress").Description("Progress toward each target, from the latest observation and the baseline.").Resolve(c => c.Source.Kpi.Progress)
-            .WithComplexityImpact(1, 3);
+            .WithComplexityImpact(GraphQLLimits.PricedAtLeast(3, s => s.TargetsPerKpi));
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<KpiFigureType>>>>("observations").Description("All observations (実績値), oldest period first.").Resolve(c => c.Source.Observations)
-            .WithComplexityImpact(1, GraphQLLimits.ObservationsPerKpi);
+            .WithComplexityImpact(GraphQLLimits.PricedAtLeast(GraphQLLimits.ObservationsPerKpi, s => s.ObservationsPerKpi));
         this.ThemesField("what the KPI belongs to (its measure or goal; nothing for the plan's own targets)", c => ThemeFilter.Under((StrategyGraph)c.RootValue!, "kpi", c.Source.Kpi.Id));
         Field<NonNullGraphType<StringGraphType>>("origin").Description("seed (the project's seed files: name, definition and direction are this project's wording) or staff (entered by city staff).").Resolve(c => c.Source.Kpi.Origin);
     }

@@ -36,6 +36,6 @@ public sealed class MeasureType : ObjectGraphType<MeasureNode>
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<KpiType>>>>("kpis")
             .Description("The measure's KPIs (重要業績評価指標).")
             .Resolve(c => c.Source.Kpis)
-            .WithComplexityImpact(1, GraphQLLimits.KpisPerOwner);
+            .WithComplexityImpact(GraphQLLimits.PricedAtLeast(GraphQLLimits.KpisPerOwner, s => s.KpisPerOwner));
     }
 }

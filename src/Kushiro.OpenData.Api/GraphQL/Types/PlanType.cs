@@ -42,6 +42,6 @@ public sealed class PlanType : ObjectGraphType<StrategyGraph>
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<KpiType>>>>("kpis")
             .Description("The plan's own numeric targets (数値目標), such as the population outlook.")
             .Resolve(c => c.Source.Kpis.Where(k => k.Kpi.Level == Kpis.KpiLevel.Plan))
-            .WithComplexityImpact(1, GraphQLLimits.KpisPerOwner);
+            .WithComplexityImpact(GraphQLLimits.PricedAtLeast(GraphQLLimits.KpisPerOwner, s => s.KpisPerOwner));
     }
 }

@@ -86,7 +86,7 @@ public sealed class QueryType : ObjectGraphType<StrategyGraph>
                 return c.Source.Kpis.Where(k => (goal is null || k.Kpi.GoalId == goal.Id) && (measure is null || k.Kpi.MeasureId == measure.Id)
                     && filter.Matches(ThemeFilter.Under(c.Source, "kpi", k.Kpi.Id)));
             })
-            .WithComplexityImpact(1, GraphQLLimits.AllKpis);
+            .WithComplexityImpact(GraphQLLimits.PricedAtLeast(GraphQLLimits.AllKpis, s => s.Kpis));
 
         Field<KpiType>("kpi")
             .Description("One numeric target or KPI by ID, or null if none has it.")

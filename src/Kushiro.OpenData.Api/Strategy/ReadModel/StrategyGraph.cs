@@ -32,7 +32,14 @@ public sealed class StrategyGraph
         measuresById = Measures.ToDictionary(m => m.Id, StringComparer.Ordinal);
         subMeasuresById = SubMeasures.ToDictionary(s => s.Id, StringComparer.Ordinal);
         Search = Api.Search.SearchIndex.Of(this, labels);
+        KpiListSizes = new(kpis.Count,
+            kpis.Select(k => k.Kpi.MeasureId ?? k.Kpi.GoalId ?? "").GroupBy(owner => owner).Select(g => g.Count()).DefaultIfEmpty().Max(),
+            kpis.Select(k => k.Observations.Count).DefaultIfEmpty().Max(),
+            kpis.Select(k => k.Kpi.Targets.Count).DefaultIfEmpty().Max());
     }
+
+    /// <summary>The largest KPI lists of this snapshot: staff can grow them, so GraphQL prices them by what they hold.</summary>
+    public KpiListSizes KpiListSizes { get; }
 
     /// <summary>The full-text index of this snapshot, built with it, so it changes exactly when the data does.</summary>
     public Api.Search.SearchIndex Search { get; }
@@ -61,6 +68,9 @@ public sealed class StrategyGraph
     public SubMeasureNode? SubMeasure(string id) => subMeasuresById.GetValueOrDefault(id);
     public KpiNode? Kpi(string id) => kpisById.GetValueOrDefault(id);
 }
+
+/// <summary>How many KPIs there are, and the most one owner (the plan, a goal or a measure), one KPI's observations and its targets hold.</summary>
+public sealed record KpiListSizes(int Kpis, int KpisPerOwner, int ObservationsPerKpi, int TargetsPerKpi);
 
 public sealed record PlanNode(
     string Id, string Title, string Status, MunicipalityNode Municipality,
