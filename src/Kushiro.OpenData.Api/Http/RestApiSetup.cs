@@ -7,7 +7,9 @@ using Microsoft.AspNetCore.Cors.Infrastructure;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.Formatters;
 using Microsoft.AspNetCore.Mvc.Infrastructure;
+using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.AspNetCore.ResponseCompression;
+using Microsoft.Extensions.Options;
 using Microsoft.Net.Http.Headers;
 
 namespace Kushiro.OpenData.Api.Http;
@@ -107,13 +109,17 @@ public static class RestApiSetup
         services.AddOutputCache(o =>
         {
             // Every distinct answer the API has (lists, items, exports, each representation) is a few MB; a crawl of
-            // every query variant is not. The bound counts bodies only, and each entry costs several times its body
-            // in memory (a benchmark of distinct searches took RSS up by 120 MB at 32 MB), so it is kept small.
+            // every query variant is not. The bound counts each entry's answer, key and bookkeeping (our store), but
+            // not the garbage collector's slack around them (a benchmark of distinct searches took RSS up by 120 MB
+            // at 32 MB), so it is kept small.
             o.SizeLimit = 8 * 1024 * 1024;
             // IDs and codes are case-sensitive (/themes/fields/energy exists, /themes/fields/ENERGY is a 404).
             o.UseCaseSensitivePaths = true;
             o.AddBasePolicy(new ApiOutputCachePolicy());
         });
+        // Registered after AddOutputCache, so it replaces ASP.NET Core's store, which counts answers but not keys.
+        services.AddSingleton<IOutputCacheStore>(provider =>
+            new OutputCacheMemoryStore(provider.GetRequiredService<IOptions<OutputCacheOptions>>().Value.SizeLimit));
         services.AddSingleton<OutputCacheStamps>();
         services.AddHostedService<OutputCacheEviction>();
 
