@@ -1,8 +1,4 @@
-using System.Collections.Concurrent;
 using Kushiro.OpenData.Api.Tests.Kpis;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.OutputCaching;
-using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Kushiro.OpenData.Api.Tests.Http;
@@ -11,7 +7,7 @@ namespace Kushiro.OpenData.Api.Tests.Http;
 /// What an operator relies on for memory: once the data has changed, the answers kept under the old data leave the
 /// output cache, and nothing a client sees shows whether they did. The cache's store is watched from outside.
 /// </summary>
-public sealed class OutputCacheEvictionTests(OutputCacheEvictionTests.WatchedCacheApiFactory api) : IClassFixture<OutputCacheEvictionTests.WatchedCacheApiFactory>
+public sealed class OutputCacheEvictionTests(WatchedCacheApiFactory api) : IClassFixture<WatchedCacheApiFactory>
 {
     [Fact]
     public async Task AnswersKeptUnderTheOldDataLeaveTheCacheAfterAWrite()
@@ -37,44 +33,5 @@ public sealed class OutputCacheEvictionTests(OutputCacheEvictionTests.WatchedCac
         var (newKey, _) = api.Kept.Last(e => e.Key.Contains("/API/V1/MEASURES/2-1", StringComparison.OrdinalIgnoreCase));
         Assert.NotEqual(oldKey, newKey);
         Assert.NotNull(await api.Store.GetAsync(newKey, default));
-    }
-
-    /// <summary>The API with its output cache store wrapped, so a test sees what is kept (key, tags) and evicted.</summary>
-    public sealed class WatchedCacheApiFactory : ApiFactory
-    {
-        public ConcurrentQueue<(string Key, string[] Tags)> Kept { get; } = new();
-
-        public ConcurrentBag<string> Evicted { get; } = [];
-
-        public IOutputCacheStore Store => Services.GetRequiredService<IOutputCacheStore>();
-
-        protected override void ConfigureWebHost(IWebHostBuilder builder)
-        {
-            base.ConfigureWebHost(builder);
-            builder.ConfigureTestServices(services =>
-            {
-                var original = services.Last(d => d.ServiceType == typeof(IOutputCacheStore));
-                services.Remove(original);
-                services.AddSingleton<IOutputCacheStore>(provider => new WatchedStore(
-                    (IOutputCacheStore)(original.ImplementationInstance ?? original.ImplementationFactory!(provider)), this));
-            });
-        }
-
-        private sealed class WatchedStore(IOutputCacheStore inner, WatchedCacheApiFactory watcher) : IOutputCacheStore
-        {
-            public ValueTask EvictByTagAsync(string tag, CancellationToken cancellationToken)
-            {
-                watcher.Evicted.Add(tag);
-                return inner.EvictByTagAsync(tag, cancellationToken);
-            }
-
-            public ValueTask<byte[]?> GetAsync(string key, CancellationToken cancellationToken) => inner.GetAsync(key, cancellationToken);
-
-            public ValueTask SetAsync(string key, byte[] value, string[]? tags, TimeSpan validFor, CancellationToken cancellationToken)
-            {
-                watcher.Kept.Enqueue((key, tags ?? []));
-                return inner.SetAsync(key, value, tags, validFor, cancellationToken);
-            }
-        }
     }
 }
