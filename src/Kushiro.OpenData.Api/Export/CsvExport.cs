@@ -1,12 +1,10 @@
 using System.IO.Compression;
 using System.Text;
 using Kushiro.OpenData.Api.Csv;
-using Kushiro.OpenData.Api.Data;
 using Kushiro.OpenData.Api.Kpis;
 using Kushiro.OpenData.Api.Strategy;
 using Kushiro.OpenData.Api.Strategy.ReadModel;
 using Kushiro.OpenData.Api.Themes;
-using Microsoft.EntityFrameworkCore;
 
 namespace Kushiro.OpenData.Api.Export;
 
@@ -14,21 +12,20 @@ namespace Kushiro.OpenData.Api.Export;
 /// The CSV set of the bulk export: whole lists, in the same columns as the paged lists' CSV, plus every KPI's figures
 /// (baseline, targets, observations) in one long-format file, the code lists and their concepts, and the mappings.
 /// </summary>
-public sealed class CsvExport(OpenDataContext db, ThemeCatalog themes)
+public sealed class CsvExport(ThemeCatalog themes)
 {
     public static readonly IReadOnlyList<string> Names = ["goals", "measures", "sub-measures", "kpis", "kpi-figures", "concept-schemes", "concepts", "alignments", "sub-measure-themes"];
 
-    /// <remarks>KPIs come from the caller's read-model snapshot (as served, in document order, no store read); the strategy's
-    /// lists from the store, as the paged lists' own resources.</remarks>
-    public async Task<string?> FileAsync(string name, StrategyGraph graph, HttpContext http, CancellationToken cancellationToken)
+    /// <remarks>Every list comes from the caller's read-model snapshot, as the paged lists serve it (the same resources, in
+    /// the same order; KPIs in document order), so the files of one archive are of one moment.</remarks>
+    public string? File(string name, StrategyGraph graph, HttpContext http)
     {
         var municipality = graph.Plan.Municipality;
         return name switch
         {
-            "goals" => Write<GoalSummary>((await db.Goals.AsNoTracking().OrderBy(g => g.Order).ToListAsync(cancellationToken)).Select(GoalSummary.From), municipality, http),
-            "measures" => Write<MeasureSummary>(await Measures(cancellationToken), municipality, http),
-            "sub-measures" => Write<SubMeasureResource>(
-                await SubMeasuresController.Resources(SubMeasuresController.InIdOrder(db.SubMeasures), cancellationToken), municipality, http),
+            "goals" => Write<GoalSummary>(graph.Goals.Select(GoalSummary.From), municipality, http),
+            "measures" => Write<MeasureSummary>(graph.Measures.Select(MeasureSummary.From), municipality, http),
+            "sub-measures" => Write<SubMeasureResource>(graph.SubMeasures.Select(SubMeasureResource.From), municipality, http),
             "kpis" => Write<KpiResource>(graph.Kpis.Select(k => k.Kpi), municipality, http),
             "kpi-figures" => Write<FigureRow>(graph.Kpis.SelectMany(Figures), municipality, http),
             "alignments" => Write<AlignmentRow>(Alignments(), municipality, http),
@@ -55,17 +52,11 @@ public sealed class CsvExport(OpenDataContext db, ThemeCatalog themes)
                 var entry = zip.CreateEntry(fileName, CompressionLevel.Optimal);
                 entry.LastWriteTime = graph.LastModified.ToOffset(JapanStandardTime);
                 await using var stream = entry.Open();
-                var content = text ?? (await FileAsync(fileName[..^".csv".Length], graph, http, cancellationToken))!;
+                var content = text ?? File(fileName[..^".csv".Length], graph, http)!;
                 await stream.WriteAsync(Encoding.UTF8.GetBytes(content), cancellationToken);
             }
         }
         return buffer.ToArray();
-    }
-
-    private async Task<IEnumerable<MeasureSummary>> Measures(CancellationToken cancellationToken)
-    {
-        var rows = await MeasuresController.InIdOrder(db.Measures.AsNoTracking()).ToListAsync(cancellationToken);
-        return rows.Select(MeasureSummary.From);
     }
 
     // Baseline, then targets, then observations, each in period order, as the KPI resource and its observations list them.

@@ -38,14 +38,13 @@ public sealed class ExportController(StrategyReadModel readModel, ThemeCatalog t
     /// <param name="cancellationToken">Cancelled when the client goes away.</param>
     /// <response code="200">The CSV file.</response>
     /// <response code="404">No list has this name; the problem lists the names.</response>
-    [Data.ReadsTheStore]
     [HttpGet("csv/{name}.csv", Name = "exportCsv")]
     [ProducesResponseType<string>(StatusCodes.Status200OK, "text/csv")]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound, "application/problem+json")]
     public async Task<IActionResult> ExportCsv(string name, CancellationToken cancellationToken)
     {
         var graph = await readModel.GetAsync(cancellationToken);
-        if (await csv.FileAsync(name, graph, HttpContext, cancellationToken) is not { } text)
+        if (csv.File(name, graph, HttpContext) is not { } text)
         {
             return this.NotFoundProblem("CSV file", $"{name}.csv", known: string.Join(", ", CsvExport.Names.Select(n => n + ".csv")));
         }
@@ -57,7 +56,6 @@ public sealed class ExportController(StrategyReadModel readModel, ThemeCatalog t
     /// <remarks>The same files as <c>/export/csv/{name}.csv</c>, and a <c>README.txt</c> (UTF-8 with BOM, CRLF) naming the source (出典) and, as the catalog does, which dataset and licence each file belongs to. Entry times are the data's Last-Modified, so unchanged data gives the same bytes and ETag.</remarks>
     /// <param name="cancellationToken">Cancelled when the client goes away.</param>
     /// <response code="200">The ZIP archive.</response>
-    [Data.ReadsTheStore]
     [HttpGet("csv.zip", Name = "exportCsvArchive")]
     [ProducesResponseType<string>(StatusCodes.Status200OK, "application/zip")]
     public async Task<IActionResult> ExportCsvArchive(CancellationToken cancellationToken)

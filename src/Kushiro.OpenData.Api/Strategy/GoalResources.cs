@@ -32,7 +32,7 @@ public record GoalSummary
     /// <summary>Links to this goal, its plan and its children.</summary>
     public required GoalLinks Links { get; init; }
 
-    internal static GoalSummary From(Goal g) => new()
+    internal static GoalSummary From(ReadModel.GoalNode g) => new()
     {
         Id = g.Id,
         Marker = g.Marker,
@@ -52,11 +52,11 @@ public record GoalSummary
 public sealed record GoalDetail : GoalSummary
 {
     [SetsRequiredMembers]
-    internal GoalDetail(Goal goal, IReadOnlyList<KpiResource> kpis, IReadOnlyList<Themes.AlignmentResource> alignments)
+    internal GoalDetail(ReadModel.GoalNode goal, IReadOnlyList<Themes.AlignmentResource> alignments)
         : base(From(goal))
     {
         Measures = [.. goal.Measures.Select(MeasureSummary.From)];
-        Kpis = kpis;
+        Kpis = [.. goal.Kpis.Select(k => k.Kpi)];
         Alignments = alignments;
     }
 

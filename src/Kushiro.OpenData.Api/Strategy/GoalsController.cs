@@ -1,18 +1,15 @@
 using Kushiro.OpenData.Api.Csv;
-using Kushiro.OpenData.Api.Data;
 using Kushiro.OpenData.Api.Http;
-using Kushiro.OpenData.Api.Kpis;
 using Kushiro.OpenData.Api.Paging;
+using Kushiro.OpenData.Api.Strategy.ReadModel;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.EntityFrameworkCore;
 
 namespace Kushiro.OpenData.Api.Strategy;
 
 /// <summary>Basic goals (基本目標).</summary>
-[Data.ReadsTheStore]
 [Route("api/v{version:apiVersion}/goals")]
 [Tags("Goals")]
-public sealed class GoalsController(OpenDataContext db, Themes.ThemeCatalog themes, Themes.ThemedPages themed) : ApiV1Controller
+public sealed class GoalsController(StrategyReadModel readModel, Themes.ThemeCatalog themes, Themes.ThemedPages themed) : ApiV1Controller
 {
     /// <summary>List the basic goals (基本目標).</summary>
     /// <remarks>In stable ID order, paged with <c>limit</c> and <c>offset</c>. A goal is under a theme when one of its sub-measures is.</remarks>
@@ -27,9 +24,9 @@ public sealed class GoalsController(OpenDataContext db, Themes.ThemeCatalog them
     public async Task<ActionResult<Page<GoalSummary>>> ListGoals(
         [FromQuery] string[]? theme, [FromQuery] string? facets, [FromQuery] PageQuery page, CancellationToken cancellationToken)
     {
-        var items = await db.Goals.AsNoTracking().OrderBy(g => g.Order).ToListAsync(cancellationToken);
-        return await themed.PageAsync(this, [.. items.Select(GoalSummary.From)], (graph, g) => Themes.ThemeFilter.Under(graph, "goal", g.Id),
-            theme, facets, page, cancellationToken);
+        var graph = await readModel.GetAsync(cancellationToken);
+        return themed.PageOf(this, graph, [.. graph.Goals.Select(GoalSummary.From)], (g, goal) => Themes.ThemeFilter.Under(g, "goal", goal.Id),
+            theme, facets, page);
     }
 
     /// <summary>Get one basic goal (基本目標) with its measures (施策・節).</summary>
@@ -43,15 +40,7 @@ public sealed class GoalsController(OpenDataContext db, Themes.ThemeCatalog them
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound, "application/problem+json")]
     public async Task<ActionResult<GoalDetail>> GetGoal(string id, CancellationToken cancellationToken)
     {
-        var goal = await db.Goals.AsNoTracking()
-            .Include(g => g.Measures.OrderBy(m => m.Order))
-            .SingleOrDefaultAsync(g => g.Id == id, cancellationToken);
-        if (goal is null)
-        {
-            return this.NotFoundProblem("Goal", id);
-        }
-        var kpis = await db.Kpis.AsNoTracking().Include(k => k.Figures)
-            .Where(k => k.GoalId == id && k.MeasureId == null).OrderBy(k => k.Id).ToListAsync(cancellationToken);
-        return new GoalDetail(goal, [.. kpis.Select(KpiMapping.ToResource)], Themes.AlignmentResource.Of(themes, id));
+        var goal = (await readModel.GetAsync(cancellationToken)).Goal(id);
+        return goal is null ? this.NotFoundProblem("Goal", id) : new GoalDetail(goal, Themes.AlignmentResource.Of(themes, id));
     }
 }

@@ -36,14 +36,14 @@ public record MeasureSummary
     /// <summary>Links to this measure, its goal and its sub-measures.</summary>
     public required MeasureLinks Links { get; init; }
 
-    internal static MeasureSummary From(Measure m) => new()
+    internal static MeasureSummary From(ReadModel.MeasureNode m) => new()
     {
         Id = m.Id,
-        GoalId = m.GoalId,
+        GoalId = m.Goal.Id,
         Marker = m.Marker,
         Title = m.Title,
         Order = m.Order,
-        Links = new MeasureLinks { Self = ApiLinks.Measure(m.Id), Goal = ApiLinks.Goal(m.GoalId), SubMeasures = ApiLinks.SubMeasuresOfMeasure(m.Id) },
+        Links = new MeasureLinks { Self = ApiLinks.Measure(m.Id), Goal = ApiLinks.Goal(m.Goal.Id), SubMeasures = ApiLinks.SubMeasuresOfMeasure(m.Id) },
     };
 }
 
@@ -51,11 +51,11 @@ public record MeasureSummary
 public sealed record MeasureDetail : MeasureSummary
 {
     [SetsRequiredMembers]
-    internal MeasureDetail(Measure measure, IReadOnlyList<SubMeasureResource> subMeasures, IReadOnlyList<KpiResource> kpis)
+    internal MeasureDetail(ReadModel.MeasureNode measure)
         : base(From(measure))
     {
-        SubMeasures = subMeasures;
-        Kpis = kpis;
+        SubMeasures = [.. measure.SubMeasures.Select(SubMeasureResource.From)];
+        Kpis = [.. measure.Kpis.Select(k => k.Kpi)];
     }
 
     /// <summary>The measure's sub-measures (施策・細節), in document order.</summary>

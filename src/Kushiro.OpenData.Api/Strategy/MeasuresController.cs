@@ -1,18 +1,15 @@
 using Kushiro.OpenData.Api.Csv;
-using Kushiro.OpenData.Api.Data;
 using Kushiro.OpenData.Api.Http;
-using Kushiro.OpenData.Api.Kpis;
 using Kushiro.OpenData.Api.Paging;
+using Kushiro.OpenData.Api.Strategy.ReadModel;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.EntityFrameworkCore;
 
 namespace Kushiro.OpenData.Api.Strategy;
 
 /// <summary>Measures (施策・節).</summary>
-[Data.ReadsTheStore]
 [Route("api/v{version:apiVersion}/measures")]
 [Tags("Measures")]
-public sealed class MeasuresController(OpenDataContext db, Themes.ThemedPages themed) : ApiV1Controller
+public sealed class MeasuresController(StrategyReadModel readModel, Themes.ThemedPages themed) : ApiV1Controller
 {
     /// <summary>List measures (施策・節), optionally of one basic goal.</summary>
     /// <remarks>In stable ID order (goal, then measure number), paged with <c>limit</c> and <c>offset</c>. A measure is under a theme when one of its sub-measures is.</remarks>
@@ -28,13 +25,15 @@ public sealed class MeasuresController(OpenDataContext db, Themes.ThemedPages th
     public async Task<ActionResult<Page<MeasureSummary>>> ListMeasures(
         [FromQuery] string? goal, [FromQuery] string[]? theme, [FromQuery] string? facets, [FromQuery] PageQuery page, CancellationToken cancellationToken)
     {
-        if (goal is not null && !await db.Goals.AnyAsync(g => g.Id == goal, cancellationToken))
+        var graph = await readModel.GetAsync(cancellationToken);
+        if (goal is not null && graph.Goal(goal) is null)
         {
             return this.UnknownFilterProblem("goal", goal, "basic goal");
         }
-        var items = await InIdOrder(db.Measures.AsNoTracking().Where(m => goal == null || m.GoalId == goal)).ToListAsync(cancellationToken);
-        return await themed.PageAsync(this, [.. items.Select(MeasureSummary.From)], (graph, m) => Themes.ThemeFilter.Under(graph, "measure", m.Id),
-            theme, facets, page, cancellationToken);
+        // The graph's measures are in stable ID order: goal, then measure number (numeric, so 1-10 would follow 1-9).
+        var items = graph.Measures.Where(m => goal == null || m.Goal.Id == goal);
+        return themed.PageOf(this, graph, [.. items.Select(MeasureSummary.From)], (g, m) => Themes.ThemeFilter.Under(g, "measure", m.Id),
+            theme, facets, page);
     }
 
     /// <summary>Get one measure (施策・節) with its sub-measures (施策・細節).</summary>
@@ -48,19 +47,7 @@ public sealed class MeasuresController(OpenDataContext db, Themes.ThemedPages th
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound, "application/problem+json")]
     public async Task<ActionResult<MeasureDetail>> GetMeasure(string id, CancellationToken cancellationToken)
     {
-        var measure = await db.Measures.AsNoTracking().SingleOrDefaultAsync(m => m.Id == id, cancellationToken);
-        if (measure is null)
-        {
-            return this.NotFoundProblem("Measure", id);
-        }
-        var subMeasures = await SubMeasuresController.Resources(
-            SubMeasuresController.InIdOrder(db.SubMeasures.Where(s => s.MeasureId == id)), cancellationToken);
-        var kpis = await db.Kpis.AsNoTracking().Include(k => k.Figures)
-            .Where(k => k.MeasureId == id).OrderBy(k => k.Id).ToListAsync(cancellationToken);
-        return new MeasureDetail(measure, subMeasures, [.. kpis.Select(KpiMapping.ToResource)]);
+        var measure = (await readModel.GetAsync(cancellationToken)).Measure(id);
+        return measure is null ? this.NotFoundProblem("Measure", id) : new MeasureDetail(measure);
     }
-
-    // Stable ID order: goal, then measure number (numeric, so 1-10 would follow 1-9).
-    internal static IQueryable<Measure> InIdOrder(IQueryable<Measure> query) =>
-        query.OrderBy(m => m.Goal!.Order).ThenBy(m => m.Order);
 }

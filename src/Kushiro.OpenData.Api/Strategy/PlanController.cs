@@ -1,16 +1,13 @@
-using Kushiro.OpenData.Api.Data;
 using Kushiro.OpenData.Api.Http;
-using Kushiro.OpenData.Api.Kpis;
+using Kushiro.OpenData.Api.Strategy.ReadModel;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.EntityFrameworkCore;
 
 namespace Kushiro.OpenData.Api.Strategy;
 
 /// <summary>The plan as a whole.</summary>
-[Data.ReadsTheStore]
 [Route("api/v{version:apiVersion}/plan")]
 [Tags("Plan")]
-public sealed class PlanController(OpenDataContext db, DatasetVersion dataset) : ApiV1Controller
+public sealed class PlanController(StrategyReadModel readModel) : ApiV1Controller
 {
     /// <summary>Get the plan (第2期釧路市まち・ひと・しごと創生総合戦略).</summary>
     /// <remarks>Its municipality (with 全国地方公共団体コード), counts of goals, measures and sub-measures, the source document, licences and when the data last changed.</remarks>
@@ -19,20 +16,19 @@ public sealed class PlanController(OpenDataContext db, DatasetVersion dataset) :
     [ProducesResponseType<PlanResource>(StatusCodes.Status200OK, "application/json")]
     public async Task<ActionResult<PlanResource>> GetPlan(CancellationToken cancellationToken)
     {
-        var plan = await db.Plans.AsNoTracking()
-            .Include(p => p.Municipality).ThenInclude(m => m!.Prefecture)
-            .SingleAsync(cancellationToken);
+        var graph = await readModel.GetAsync(cancellationToken);
+        var plan = graph.Plan;
         return new PlanResource
         {
             Id = plan.Id,
             Title = plan.Title,
             Status = plan.Status,
-            Municipality = ToResource(plan.Municipality!),
+            Municipality = ToResource(plan.Municipality),
             Counts = new PlanCounts
             {
-                Goals = await db.Goals.CountAsync(cancellationToken),
-                Measures = await db.Measures.CountAsync(cancellationToken),
-                SubMeasures = await db.SubMeasures.CountAsync(cancellationToken),
+                Goals = graph.Goals.Count,
+                Measures = graph.Measures.Count,
+                SubMeasures = graph.SubMeasures.Count,
             },
             SourceDocument = new SourceDocumentResource
             {
@@ -43,10 +39,11 @@ public sealed class PlanController(OpenDataContext db, DatasetVersion dataset) :
             },
             Licence = ToResource(plan.Licence),
             EditorialLicence = ToResource(plan.EditorialLicence),
-            // The same value the Last-Modified header carries, so body and header never disagree.
-            LastModified = dataset.LastModified,
-            Kpis = [.. (await db.Kpis.AsNoTracking().Include(k => k.Figures).Where(k => k.GoalId == null)
-                .OrderBy(k => k.Id).ToListAsync(cancellationToken)).Select(KpiMapping.ToResource)],
+            // The date of the snapshot served, which the Last-Modified header carries when it is sent (the read model
+            // tells DatasetVersion of every snapshot it loads), so body and header never disagree.
+            LastModified = graph.LastModified,
+            // The graph's KPIs are in document order, the plan's own first, each owner's by ID.
+            Kpis = [.. graph.Kpis.Select(k => k.Kpi).Where(k => k.GoalId == null)],
             Links = new PlanLinks
             {
                 Self = ApiLinks.Plan,
@@ -65,16 +62,15 @@ public sealed class PlanController(OpenDataContext db, DatasetVersion dataset) :
     [ProducesResponseType<string>(StatusCodes.Status200OK, "text/plain")]
     public async Task<ContentResult> GetSourceDocument(CancellationToken cancellationToken)
     {
-        var text = await db.Plans.AsNoTracking().Select(p => p.SourceDocument.Text).SingleAsync(cancellationToken);
-        return Content(text, "text/plain; charset=utf-8");
+        var graph = await readModel.GetAsync(cancellationToken);
+        return Content(graph.Plan.SourceDocument.Text, "text/plain; charset=utf-8");
     }
 
-    // The seed guarantees a plan's local government is a municipality with a prefecture.
-    private static MunicipalityResource ToResource(LocalGovernment lg) => new()
+    private static MunicipalityResource ToResource(MunicipalityNode municipality) => new()
     {
-        LocalGovernmentCode = lg.Code,
-        Name = lg.Name,
-        Prefecture = new PrefectureResource { LocalGovernmentCode = lg.Prefecture!.Code, Name = lg.Prefecture.Name },
+        LocalGovernmentCode = municipality.LocalGovernmentCode,
+        Name = municipality.Name,
+        Prefecture = new PrefectureResource { LocalGovernmentCode = municipality.Prefecture.LocalGovernmentCode, Name = municipality.Prefecture.Name },
     };
 
     private static LicenceResource ToResource(Licence l) => new() { Name = l.Name, Url = l.Url, CompatibleWith = l.CompatibleWith };

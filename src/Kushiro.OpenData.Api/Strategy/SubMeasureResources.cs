@@ -61,25 +61,25 @@ public sealed record SubMeasureResource
     /// <summary>Links to this sub-measure, its parents and, for a re-listing, the original.</summary>
     public required SubMeasureLinks Links { get; init; }
 
-    internal static SubMeasureResource From(SubMeasure s, string goalId, IEnumerable<string> relistedAs) => new()
+    internal static SubMeasureResource From(ReadModel.SubMeasureNode s) => new()
     {
         Id = s.Id,
-        GoalId = goalId,
-        MeasureId = s.MeasureId,
+        GoalId = s.Goal.Id,
+        MeasureId = s.Measure.Id,
         Marker = s.Marker,
         Title = s.Title,
         Description = s.Description,
         TitleAsExtracted = s.TitleAsExtracted,
         DescriptionAsExtracted = s.DescriptionAsExtracted,
         Order = s.Order,
-        RelistingOf = s.RelistingOfId,
-        RelistedAs = [.. relistedAs.Order(StringComparer.Ordinal)],
+        RelistingOf = s.RelistingOf?.Id,
+        RelistedAs = [.. s.RelistedAs.Select(r => r.Id).Order(StringComparer.Ordinal)],
         Links = new SubMeasureLinks
         {
             Self = ApiLinks.SubMeasure(s.Id),
-            Goal = ApiLinks.Goal(goalId),
-            Measure = ApiLinks.Measure(s.MeasureId),
-            RelistingOf = s.RelistingOfId is null ? null : ApiLinks.SubMeasure(s.RelistingOfId),
+            Goal = ApiLinks.Goal(s.Goal.Id),
+            Measure = ApiLinks.Measure(s.Measure.Id),
+            RelistingOf = s.RelistingOf is null ? null : ApiLinks.SubMeasure(s.RelistingOf.Id),
         },
     };
 }

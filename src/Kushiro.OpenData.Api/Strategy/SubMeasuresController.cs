@@ -1,17 +1,15 @@
 using Kushiro.OpenData.Api.Csv;
-using Kushiro.OpenData.Api.Data;
 using Kushiro.OpenData.Api.Http;
 using Kushiro.OpenData.Api.Paging;
+using Kushiro.OpenData.Api.Strategy.ReadModel;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.EntityFrameworkCore;
 
 namespace Kushiro.OpenData.Api.Strategy;
 
 /// <summary>Sub-measures (施策・細節).</summary>
-[Data.ReadsTheStore]
 [Route("api/v{version:apiVersion}/sub-measures")]
 [Tags("Sub-measures")]
-public sealed class SubMeasuresController(OpenDataContext db, Themes.ThemedPages themed) : ApiV1Controller
+public sealed class SubMeasuresController(StrategyReadModel readModel, Themes.ThemedPages themed) : ApiV1Controller
 {
     /// <summary>List sub-measures (施策・細節), optionally of one basic goal or measure.</summary>
     /// <remarks>In stable ID order (goal, measure, then sub-measure number), paged with <c>limit</c> and <c>offset</c>. Both filters together return the sub-measures that match both. Re-listings (再掲) carry <c>relistingOf</c>; <c>relisted</c> narrows the list to the originals (false) or to the re-listings (true).</remarks>
@@ -31,19 +29,18 @@ public sealed class SubMeasuresController(OpenDataContext db, Themes.ThemedPages
         // relisted after paging: it came after v1's first release, and generated clients take parameters in this order.
         [FromQuery] PageQuery page, [FromQuery] bool? relisted, CancellationToken cancellationToken)
     {
-        if (goal is not null && !await db.Goals.AnyAsync(g => g.Id == goal, cancellationToken))
+        var graph = await readModel.GetAsync(cancellationToken);
+        if (goal is not null && graph.Goal(goal) is null)
         {
             return this.UnknownFilterProblem("goal", goal, "basic goal");
         }
-        if (measure is not null && !await db.Measures.AnyAsync(m => m.Id == measure, cancellationToken))
+        if (measure is not null && graph.Measure(measure) is null)
         {
             return this.UnknownFilterProblem("measure", measure, "measure");
         }
-        var query = db.SubMeasures
-            .Where(s => goal == null || s.Measure!.GoalId == goal)
-            .Where(s => measure == null || s.MeasureId == measure);
-        var items = await Resources(InIdOrder(WhereRelisted(query, relisted)), cancellationToken);
-        return await themed.PageAsync(this, items, (graph, s) => Themes.ThemeFilter.Under(graph, "sub-measure", s.Id), theme, facets, page, cancellationToken);
+        var items = WhereRelisted(graph.SubMeasures, relisted)
+            .Where(s => (goal == null || s.Goal.Id == goal) && (measure == null || s.Measure.Id == measure));
+        return themed.PageOf(this, graph, [.. items.Select(SubMeasureResource.From)], (g, s) => Themes.ThemeFilter.Under(g, "sub-measure", s.Id), theme, facets, page);
     }
 
     /// <summary>Get one sub-measure (施策・細節).</summary>
@@ -57,24 +54,14 @@ public sealed class SubMeasuresController(OpenDataContext db, Themes.ThemedPages
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound, "application/problem+json")]
     public async Task<ActionResult<SubMeasureResource>> GetSubMeasure(string id, CancellationToken cancellationToken)
     {
-        var found = await Resources(db.SubMeasures.Where(s => s.Id == id), cancellationToken);
-        return found.Count == 1 ? found[0] : this.NotFoundProblem("Sub-measure", id);
+        var found = (await readModel.GetAsync(cancellationToken)).SubMeasure(id);
+        return found is null ? this.NotFoundProblem("Sub-measure", id) : SubMeasureResource.From(found);
     }
 
-    /// <summary>?relisted=: only the originals (false), only the re-listings (true), or both (absent).</summary>
-    internal static IQueryable<SubMeasure> WhereRelisted(IQueryable<SubMeasure> query, bool? relisted) =>
-        relisted is null ? query : query.Where(s => (s.RelistingOfId != null) == relisted);
-
-    /// <summary>Stable ID order: goal, measure, then sub-measure number (numeric, so 1-10 would follow 1-9).</summary>
-    internal static IQueryable<SubMeasure> InIdOrder(IQueryable<SubMeasure> query) =>
-        query.OrderBy(s => s.Measure!.Goal!.Order).ThenBy(s => s.Measure!.Order).ThenBy(s => s.Order);
-
-    /// <summary>Sub-measures as served, with their goal and re-listings, in the query's order.</summary>
-    internal static async Task<IReadOnlyList<SubMeasureResource>> Resources(IQueryable<SubMeasure> query, CancellationToken cancellationToken)
-    {
-        var rows = await query.AsNoTracking()
-            .Select(s => new { SubMeasure = s, s.Measure!.GoalId, RelistedAs = s.RelistedAs.Select(r => r.Id).ToList() })
-            .ToListAsync(cancellationToken);
-        return [.. rows.Select(r => SubMeasureResource.From(r.SubMeasure, r.GoalId, r.RelistedAs))];
-    }
+    /// <summary>
+    /// ?relisted=: only the originals (false), only the re-listings (true), or both (absent). The graph's sub-measures
+    /// are in stable ID order: goal, measure, then sub-measure number (numeric, so 1-10 would follow 1-9).
+    /// </summary>
+    internal static IEnumerable<SubMeasureNode> WhereRelisted(IEnumerable<SubMeasureNode> subMeasures, bool? relisted) =>
+        relisted is null ? subMeasures : subMeasures.Where(s => (s.RelistingOf is not null) == relisted);
 }

@@ -7,13 +7,14 @@ namespace Kushiro.OpenData.Api.Themes;
 
 /// <summary>
 /// One page of a list that can be filtered by theme and faceted: every list of goals, measures, sub-measures and
-/// KPIs goes through here, so the four agree on what <c>theme</c> and <c>facets</c> mean.
+/// KPIs goes through here, so the four agree on what <c>theme</c> and <c>facets</c> mean. The items and the mappings
+/// come from one snapshot of the read model, the caller's.
 /// </summary>
-public sealed class ThemedPages(ThemeCatalog catalog, StrategyReadModel readModel)
+public sealed class ThemedPages(ThemeCatalog catalog)
 {
-    public async Task<ActionResult<Page<T>>> PageAsync<T>(
-        ControllerBase controller, IReadOnlyList<T> items, Func<StrategyGraph, T, IEnumerable<SubMeasureNode>> under,
-        string[]? theme, string? facets, PageQuery page, CancellationToken cancellationToken)
+    public ActionResult<Page<T>> PageOf<T>(
+        ControllerBase controller, StrategyGraph graph, IReadOnlyList<T> items, Func<StrategyGraph, T, IEnumerable<SubMeasureNode>> under,
+        string[]? theme, string? facets, PageQuery page)
     {
         var (filter, themeError) = ThemeFilter.Parse(theme, catalog);
         if (themeError is not null)
@@ -25,7 +26,6 @@ public sealed class ThemedPages(ThemeCatalog catalog, StrategyReadModel readMode
         {
             return controller.InvalidParameterProblem("facets", facetsError);
         }
-        var graph = await readModel.GetAsync(cancellationToken);
         var matching = filter!.IsEmpty ? items : [.. items.Where(i => filter.Matches(under(graph, i)))];
         return Page<T>.Create([.. matching.Skip(page.Offset).Take(page.Limit)], matching.Count, page, controller.Request) with
         {

@@ -7,7 +7,7 @@ namespace Kushiro.OpenData.Api.Themes;
 /// <summary>Code lists (SKOS concept schemes) the strategy's goals are aligned to.</summary>
 [Route("api/v{version:apiVersion}/themes")]
 [Tags("Themes")]
-public sealed class ThemesController(ThemeCatalog catalog, Data.OpenDataContext db, ThemedPages themed) : ApiV1Controller
+public sealed class ThemesController(ThemeCatalog catalog, Strategy.ReadModel.StrategyReadModel readModel, ThemedPages themed) : ApiV1Controller
 {
     /// <summary>List the code lists.</summary>
     /// <remarks>The national 第2期 strategy's goals (<c>national</c>) and the デジタル田園都市国家構想 themes (<c>digiden</c>), each a SKOS concept scheme (ask for <c>application/ld+json</c>).</remarks>
@@ -27,7 +27,6 @@ public sealed class ThemesController(ThemeCatalog catalog, Data.OpenDataContext 
     /// <param name="cancellationToken">Cancelled when the client goes away.</param>
     /// <response code="200">A page of sub-measures.</response>
     /// <response code="404">No such code list or concept; the problem names it.</response>
-    [Data.ReadsTheStore]
     [HttpGet("{scheme}/{code}/sub-measures", Name = "listThemeSubMeasures")]
     [ProducesResponseType<Page<Strategy.SubMeasureResource>>(StatusCodes.Status200OK, "application/json", Csv.CsvFormat.MediaType)]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound, "application/problem+json")]
@@ -38,9 +37,9 @@ public sealed class ThemesController(ThemeCatalog catalog, Data.OpenDataContext 
         {
             return catalog.Scheme(scheme) is null ? this.NotFoundProblem("Code list", scheme) : this.NotFoundProblem("Concept", $"{scheme}:{code}");
         }
-        var subMeasures = Strategy.SubMeasuresController.WhereRelisted(db.SubMeasures, relisted);
-        var items = await Strategy.SubMeasuresController.Resources(Strategy.SubMeasuresController.InIdOrder(subMeasures), cancellationToken);
-        return await themed.PageAsync(this, items, (graph, s) => ThemeFilter.Under(graph, "sub-measure", s.Id), [$"{scheme}:{code}"], null, page, cancellationToken);
+        var graph = await readModel.GetAsync(cancellationToken);
+        var subMeasures = Strategy.SubMeasuresController.WhereRelisted(graph.SubMeasures, relisted);
+        return themed.PageOf(this, graph, [.. subMeasures.Select(Strategy.SubMeasureResource.From)], (g, s) => ThemeFilter.Under(g, "sub-measure", s.Id), [$"{scheme}:{code}"], null, page);
     }
 
     /// <summary>Get one code list with its concepts.</summary>

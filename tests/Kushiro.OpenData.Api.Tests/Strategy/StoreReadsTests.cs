@@ -1,5 +1,6 @@
 using System.Data.Common;
 using System.Net;
+using Kushiro.OpenData.Api.Tests.GraphQL;
 using Kushiro.OpenData.Api.Tests.Kpis;
 using Kushiro.OpenData.Api.Data.Providers;
 using Kushiro.OpenData.Api.Strategy.ReadModel;
@@ -8,11 +9,12 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.DependencyInjection;
 
-namespace Kushiro.OpenData.Api.Tests.GraphQL;
+namespace Kushiro.OpenData.Api.Tests.Strategy;
 
 /// <summary>
-/// GraphQL resolves from an in-memory read model: the whole tree costs a fixed handful of store reads when the
-/// data changed, and none otherwise, never one per goal, measure or sub-measure.
+/// GraphQL and REST's strategy resources resolve from an in-memory read model: the whole tree costs a fixed handful of
+/// store reads when the data changed, and none otherwise, never one per goal, measure or sub-measure; and what the
+/// read model serves goes on while the store does not answer (Kpis/StoreUnavailableTests.cs).
 /// </summary>
 public sealed class StoreReadsTests : IDisposable
 {
@@ -43,6 +45,29 @@ public sealed class StoreReadsTests : IDisposable
         api.Commands.Reset();
         (await client.PostGraphQLAsync(wholeTree)).Data.ToString();
         (await client.PostGraphQLAsync(oneGoal)).Data.ToString();
+        Assert.Equal(0, api.Commands.Count);
+    }
+
+    [Fact]
+    public async Task RestReadsOfTheStrategyCostNoStoreReadOnceTheTreeIsLoaded()
+    {
+        var client = api.CreateClient();
+        await api.Services.GetRequiredService<StrategyReadModel>().Preloaded;
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/api/v1/goals")).StatusCode);
+
+        api.Commands.Reset();
+        // Answers not in the output cache yet: each is made afresh from the read model.
+        foreach (var url in new[]
+        {
+            "/api/v1/plan", "/api/v1/plan/source-document", "/api/v1/goals?limit=3", "/api/v1/goals/2", "/api/v1/measures?goal=3",
+            "/api/v1/measures/1-1", "/api/v1/sub-measures?goal=4&relisted=true", "/api/v1/sub-measures/4-2-2",
+            "/api/v1/themes/sdgs/14/sub-measures", "/api/v1/export/csv/measures.csv", "/api/v1/export/csv.zip",
+        })
+        {
+            using var answer = await client.GetAsync(url);
+            Assert.Equal((url, HttpStatusCode.OK), (url, answer.StatusCode));
+            Assert.Null(answer.Headers.Age);
+        }
         Assert.Equal(0, api.Commands.Count);
     }
 

@@ -71,6 +71,7 @@ public sealed class StrategyReadModel(
     {
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<OpenDataContext>();
+        var began = scope.ServiceProvider.GetRequiredService<TimeProvider>().GetUtcNow();
         // One snapshot: a re-seed or write by another instance between the queries must not mix old and new rows.
         await using var snapshot = await db.BeginSnapshotAsync(cancellationToken);
         var stamp = (await db.StoreStates.AsNoTracking().SingleAsync(cancellationToken)).LastModified;
@@ -91,7 +92,12 @@ public sealed class StrategyReadModel(
             .ToListAsync(cancellationToken);
         var changeDates = new Changes.ChangeDates(
             changes.ToDictionary(x => x.Type, x => x.Last, StringComparer.Ordinal), changes.Count == 0 ? null : changes.Min(x => x.First));
-        return Link(plan, goalRows, measureRows, subMeasureRows, kpis, stamp, changeDates, labels);
+        var graph = Link(plan, goalRows, measureRows, subMeasureRows, kpis, stamp, changeDates, labels);
+        // A snapshot newer than this instance knew of (another instance wrote since its last refresh) moves the
+        // dataset's date on, as a read of the store's date would: an answer made from it is then sent without the
+        // older date (Http/ConditionalGetMiddleware.cs), and the next ones carry the new date.
+        dataset.Observed(stamp, began);
+        return graph;
     }
 
     private static StrategyGraph Link(
