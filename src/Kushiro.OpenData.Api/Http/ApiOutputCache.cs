@@ -58,7 +58,7 @@ public sealed class ApiOutputCachePolicy : IOutputCachePolicy
             // default policy varies by it) and the negotiated headers. Not the query of the fixed documents (OpenAPI,
             // /ns), which ignore one: a key per junk query had let 60 requests for /openapi/v1.json?x=N, 345 KB each,
             // push every other answer out of the cache.
-            if (!request.Path.StartsWithSegments("/openapi") && !request.Path.StartsWithSegments("/ns"))
+            if (!ConditionalGetMiddleware.IsFixedDocument(request.Path))
             {
                 context.CacheVaryByRules.QueryKeys = "*";
             }

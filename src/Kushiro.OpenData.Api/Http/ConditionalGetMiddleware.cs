@@ -142,8 +142,13 @@ public sealed class ConditionalGetMiddleware(RequestDelegate next, DatasetVersio
     /// The paths whose answers are made from the dataset and the build alone, both of which move Last-Modified, so
     /// that they are dated. Not GraphQL: the same query on the same data can also answer a timeout under 200.
     /// </summary>
-    public static bool IsDated(PathString path) =>
-        path.StartsWithSegments("/api") || path.StartsWithSegments("/openapi") || path.StartsWithSegments("/ns");
+    public static bool IsDated(PathString path) => path.StartsWithSegments("/api") || IsFixedDocument(path);
+
+    /// <summary>
+    /// The documents that take no query and ignore one: the OpenAPI documents and the JSON-LD vocabulary and context
+    /// (the output cache keeps one answer for each, whatever the query).
+    /// </summary>
+    public static bool IsFixedDocument(PathString path) => path.StartsWithSegments("/openapi") || path.StartsWithSegments("/ns");
 
     /// <summary>Marks a 200 made in full only for the output cache to keep; its request's validators matched.</summary>
     internal sealed class AnsweredInFullForTheCache
