@@ -47,9 +47,6 @@ public sealed class GraphQLRestStaffKpiValuesTests(WritableApiFactory api) : ICl
         value, source = new { title = "釧路市の資料", url = "https://www.city.kushiro.lg.jp/", page }, provenance = "official",
     };
 
-    private static async Task WriteAsync(HttpClient staff, string url, object body, bool post = false)
-    {
-        using var response = post ? await staff.PostJsonAsync(url, body) : await staff.PutJsonAsync(url, body);
-        Assert.True(response.StatusCode is HttpStatusCode.Created or HttpStatusCode.OK, $"{url}: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
-    }
+    private static Task WriteAsync(HttpClient staff, string url, object body, bool post = false) =>
+        (post ? staff.PostJsonAsync(url, body) : staff.PutJsonAsync(url, body)).AssertAnsweredAsync(HttpStatusCode.Created, HttpStatusCode.OK);
 }

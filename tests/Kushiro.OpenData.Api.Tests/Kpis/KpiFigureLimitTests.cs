@@ -53,7 +53,7 @@ public sealed class KpiFigureLimitTests(WritableApiFactory api) : IClassFixture<
     private async Task<HttpClient> FullKpiAsync(string id, string lastBy)
     {
         var staff = api.WithKey(await StaffClient.CreateKeyWithCommandAsync(api));
-        Assert.Equal(HttpStatusCode.Created, (await staff.PostJsonAsync("/api/v1/kpis", StaffClient.NewKpi(id))).StatusCode);
+        await staff.PostJsonAsync("/api/v1/kpis", StaffClient.NewKpi(id)).AssertAnsweredAsync(HttpStatusCode.Created);
         await using (var scope = api.Services.CreateAsyncScope())
         {
             var db = scope.ServiceProvider.GetRequiredService<OpenDataContext>();
@@ -64,7 +64,7 @@ public sealed class KpiFigureLimitTests(WritableApiFactory api) : IClassFixture<
             }));
             await db.SaveChangesAsync();
         }
-        Assert.Equal(HttpStatusCode.Created, (await staff.PutJsonAsync($"/api/v1/kpis/{id}/{lastBy}", StaffClient.Figure(5))).StatusCode);
+        await staff.PutJsonAsync($"/api/v1/kpis/{id}/{lastBy}", StaffClient.Figure(5)).AssertAnsweredAsync(HttpStatusCode.Created);
         return staff;
     }
 }

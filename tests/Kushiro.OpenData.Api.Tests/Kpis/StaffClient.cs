@@ -1,3 +1,4 @@
+using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using Kushiro.OpenData.Api.ApiKeys;
@@ -42,6 +43,14 @@ public static class StaffClient
     public static Task<HttpResponseMessage> PostJsonAsync(this HttpClient client, string url, object body) => client.PostAsJsonAsync(url, body);
 
     public static Task<HttpResponseMessage> PutJsonAsync(this HttpClient client, string url, object body) => client.PutAsJsonAsync(url, body);
+
+    /// <summary>Asserts a write's status and disposes its answer; a failure names the request and shows the body.</summary>
+    public static async Task AssertAnsweredAsync(this Task<HttpResponseMessage> write, params HttpStatusCode[] expected)
+    {
+        using var response = await write;
+        Assert.True(expected.Contains(response.StatusCode),
+            $"{response.RequestMessage?.Method} {response.RequestMessage?.RequestUri}: expected {string.Join(" or ", expected.Select(s => (int)s))}, got {(int)response.StatusCode}: {await response.Content.ReadAsStringAsync()}");
+    }
 
     public static object NewKpi(string id, string? goalId = null, string? measureId = null, string direction = "increase") => new
     {
