@@ -20,8 +20,14 @@ public sealed class OutputCacheMemoryStore : IOutputCacheStore, IDisposable
     public const int EntryOverheadBytes = 512;
 
     private readonly MemoryCache cache;
-    private readonly Dictionary<string, HashSet<string>> keysByTag = new(StringComparer.Ordinal);
+    // Under each tag, its keys, each with the entry kept under it last: an entry's eviction callback runs later, on
+    // the thread pool, and must not take the key away from a newer entry kept under the same key meanwhile (the
+    // next miss after an expiry or an eviction), which an eviction of the tag would then miss.
+    private readonly Dictionary<string, Dictionary<string, KeptEntry>> entriesByTag = new(StringComparer.Ordinal);
     private readonly Lock tagsLock = new();
+
+    /// <summary>For tests: holding it holds up the eviction callbacks, as a busy thread pool does.</summary>
+    internal Lock TagsLock => tagsLock;
 
     public OutputCacheMemoryStore(long sizeLimitBytes) =>
         cache = new MemoryCache(new MemoryCacheOptions { SizeLimit = sizeLimitBytes });
@@ -40,18 +46,19 @@ public sealed class OutputCacheMemoryStore : IOutputCacheStore, IDisposable
             cache.Set(key, value, options);
             return ValueTask.CompletedTask;
         }
-        options.RegisterPostEvictionCallback(ForgetKey, tags);
+        var entry = new KeptEntry(tags);
+        options.RegisterPostEvictionCallback(ForgetEntry, entry);
         // The key joins its tags and the entry the cache under one lock, so an eviction of a tag sees either both or
         // neither: never a key it cannot find yet, whose entry would then outlive the eviction.
         lock (tagsLock)
         {
             foreach (var tag in tags)
             {
-                if (!keysByTag.TryGetValue(tag, out var keys))
+                if (!entriesByTag.TryGetValue(tag, out var entries))
                 {
-                    keysByTag[tag] = keys = new HashSet<string>(StringComparer.Ordinal);
+                    entriesByTag[tag] = entries = new Dictionary<string, KeptEntry>(StringComparer.Ordinal);
                 }
-                keys.Add(key);
+                entries[key] = entry;
             }
             cache.Set(key, value, options);
         }
@@ -63,11 +70,11 @@ public sealed class OutputCacheMemoryStore : IOutputCacheStore, IDisposable
         string[] keys;
         lock (tagsLock)
         {
-            if (!keysByTag.Remove(tag, out var tagged))
+            if (!entriesByTag.Remove(tag, out var tagged))
             {
                 return ValueTask.CompletedTask;
             }
-            keys = [.. tagged];
+            keys = [.. tagged.Keys];
         }
         // Outside the lock: each removal's callback takes it (the cache runs callbacks on the thread pool).
         foreach (var key in keys)
@@ -79,24 +86,34 @@ public sealed class OutputCacheMemoryStore : IOutputCacheStore, IDisposable
 
     public void Dispose() => cache.Dispose();
 
-    // An entry left the cache (expired, pushed out by size, evicted): its key leaves its tags' sets, else they would
-    // hold every key ever kept until the tag is evicted. Not when it was replaced: the entry replacing it (two
-    // identical misses answered side by side) has just put the same key under the same tags.
-    private void ForgetKey(object key, object? value, EvictionReason reason, object? state)
+    // An entry left the cache (expired, pushed out by size, evicted, replaced): its key leaves its tags, else they
+    // would hold every key ever kept until the tag is evicted. Only while the key is still this entry's: a newer
+    // entry under the same key has put it there again.
+    private void ForgetEntry(object key, object? value, EvictionReason reason, object? state)
     {
-        if (reason == EvictionReason.Replaced || state is not string[] tags)
+        if (state is not KeptEntry entry)
         {
             return;
         }
         lock (tagsLock)
         {
-            foreach (var tag in tags)
+            foreach (var tag in entry.Tags)
             {
-                if (keysByTag.TryGetValue(tag, out var keys) && keys.Remove((string)key) && keys.Count == 0)
+                if (entriesByTag.TryGetValue(tag, out var entries) && entries.TryGetValue((string)key, out var kept) && ReferenceEquals(kept, entry))
                 {
-                    keysByTag.Remove(tag);
+                    entries.Remove((string)key);
+                    if (entries.Count == 0)
+                    {
+                        entriesByTag.Remove(tag);
+                    }
                 }
             }
         }
+    }
+
+    /// <summary>One entry as its tags know it: its identity is what its eviction callback compares.</summary>
+    private sealed class KeptEntry(string[] tags)
+    {
+        public string[] Tags { get; } = tags;
     }
 }
