@@ -31,8 +31,9 @@ public sealed class ApiOutputCachePolicy : IOutputCachePolicy
         var cacheable = HttpMethods.IsGet(request.Method) && ConditionalGetMiddleware.Covers(request.Path);
         // A request carrying credentials is answered fresh: a key holder's answer is not everyone's.
         cacheable &= !request.Headers.ContainsKey(HeaderNames.Authorization) && !request.Headers.ContainsKey(ApiKeys.ApiKeyAuthentication.HeaderName);
-        // The key holds these headers as sent; the size limit counts answers, not keys. Long or repeated values (no
-        // browser or client sends them) are answered fresh, so a flood of distinct headers cannot grow the cache.
+        // The key holds these headers as sent. Long or repeated values (no browser or client sends them) are answered
+        // fresh: the size limit counts keys too (Http/OutputCacheMemoryStore.cs), and without a bound on each a few
+        // requests with long distinct headers would push everyone's answers out.
         cacheable &= VariedHeadersWithinBounds(request.Headers);
         // Without a Host, JSON-LD IRIs are built from the address the client reached, which the key does not hold.
         cacheable &= request.Host.HasValue;
@@ -89,10 +90,10 @@ public sealed class ApiOutputCachePolicy : IOutputCachePolicy
     }
 
     /// <summary>
-    /// A GraphQL GET travels in its query string, which the key holds whole, while the size limit counts answers, and a
-    /// GraphQL answer can be a few bytes: only query strings of a client's usual size are kept (the benchmark's whole tree
-    /// takes 270 characters), and only with the spec's parameters (the endpoint ignores others, which would
-    /// make endless keys for one answer). GraphQL's answers have no modification date, so If-Modified-Since must be
+    /// A GraphQL GET travels in its query string, which the key holds whole: only query strings of a client's usual
+    /// size are kept (the benchmark's whole tree takes 270 characters), so that long distinct ones cannot push other
+    /// answers out of the cache in a few requests, and only with the spec's parameters (the endpoint ignores others,
+    /// which would make endless keys for one answer). GraphQL's answers have no modification date, so If-Modified-Since must be
     /// ignored (RFC 9110 §13.1.3), but the cache would compare it with the kept answer's Date: such a request (rare, as
     /// no answer had a Last-Modified) is answered afresh, where the validators ignore it.
     /// </summary>

@@ -39,7 +39,7 @@ public sealed class KpisController(OpenDataContext db, Strategy.ReadModel.Strate
             return this.UnknownFilterProblem("measure", measure, "measure");
         }
         var kpis = graph.Kpis.Select(k => k.Kpi).Where(k => (goal is null || k.GoalId == goal) && (measure is null || k.MeasureId == measure)).ToList();
-        return themed.PageOf(this, graph, kpis, (g, k) => Themes.ThemeFilter.Under(g, "kpi", k.Id), theme, facets, page);
+        return themed.PageOf(this, graph, kpis, "kpi", k => k.Id, theme, facets, page);
     }
 
     /// <summary>Get one numeric target or KPI.</summary>

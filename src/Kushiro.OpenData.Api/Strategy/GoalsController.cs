@@ -25,7 +25,7 @@ public sealed class GoalsController(StrategyReadModel readModel, Themes.ThemeCat
         [FromQuery] string[]? theme, [FromQuery] string? facets, [FromQuery] PageQuery page, CancellationToken cancellationToken)
     {
         var graph = await readModel.GetAsync(cancellationToken);
-        return themed.PageOf(this, graph, [.. graph.Goals.Select(GoalSummary.From)], (g, goal) => Themes.ThemeFilter.Under(g, "goal", goal.Id),
+        return themed.PageOf(this, graph, [.. graph.Goals.Select(GoalSummary.From)], "goal", g => g.Id,
             theme, facets, page);
     }
 

@@ -32,7 +32,7 @@ public sealed class MeasuresController(StrategyReadModel readModel, Themes.Theme
         }
         // The graph's measures are in stable ID order: goal, then measure number (numeric, so 1-10 would follow 1-9).
         var items = graph.Measures.Where(m => goal == null || m.Goal.Id == goal);
-        return themed.PageOf(this, graph, [.. items.Select(MeasureSummary.From)], (g, m) => Themes.ThemeFilter.Under(g, "measure", m.Id),
+        return themed.PageOf(this, graph, [.. items.Select(MeasureSummary.From)], "measure", m => m.Id,
             theme, facets, page);
     }
 

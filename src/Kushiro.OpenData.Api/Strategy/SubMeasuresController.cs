@@ -40,7 +40,7 @@ public sealed class SubMeasuresController(StrategyReadModel readModel, Themes.Th
         }
         var items = WhereRelisted(graph.SubMeasures, relisted)
             .Where(s => (goal == null || s.Goal.Id == goal) && (measure == null || s.Measure.Id == measure));
-        return themed.PageOf(this, graph, [.. items.Select(SubMeasureResource.From)], (g, s) => Themes.ThemeFilter.Under(g, "sub-measure", s.Id), theme, facets, page);
+        return themed.PageOf(this, graph, [.. items.Select(SubMeasureResource.From)], "sub-measure", s => s.Id, theme, facets, page);
     }
 
     /// <summary>Get one sub-measure (施策・細節).</summary>

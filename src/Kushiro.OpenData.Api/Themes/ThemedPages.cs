@@ -12,8 +12,9 @@ namespace Kushiro.OpenData.Api.Themes;
 /// </summary>
 public sealed class ThemedPages(ThemeCatalog catalog)
 {
+    // kind: what the items are, as ThemeFilter.Under names them ("goal", "kpi"…); idOf gives an item's ID.
     public ActionResult<Page<T>> PageOf<T>(
-        ControllerBase controller, StrategyGraph graph, IReadOnlyList<T> items, Func<StrategyGraph, T, IEnumerable<SubMeasureNode>> under,
+        ControllerBase controller, StrategyGraph graph, IReadOnlyList<T> items, string kind, Func<T, string> idOf,
         string[]? theme, string? facets, PageQuery page)
     {
         var (filter, themeError) = ThemeFilter.Parse(theme, catalog);
@@ -26,10 +27,11 @@ public sealed class ThemedPages(ThemeCatalog catalog)
         {
             return controller.InvalidParameterProblem("facets", facetsError);
         }
-        var matching = filter!.IsEmpty ? items : [.. items.Where(i => filter.Matches(under(graph, i)))];
+        IEnumerable<SubMeasureNode> Under(T item) => ThemeFilter.Under(graph, kind, idOf(item));
+        var matching = filter!.IsEmpty ? items : [.. items.Where(i => filter.Matches(Under(i)))];
         return Page<T>.Create([.. matching.Skip(page.Offset).Take(page.Limit)], matching.Count, page, controller.Request) with
         {
-            Facets = ThemeFacets.Count(schemes!, filter, items, i => under(graph, i)),
+            Facets = ThemeFacets.Count(schemes!, filter, items, Under),
         };
     }
 }

@@ -39,7 +39,7 @@ public sealed class ThemesController(ThemeCatalog catalog, Strategy.ReadModel.St
         }
         var graph = await readModel.GetAsync(cancellationToken);
         var subMeasures = Strategy.SubMeasuresController.WhereRelisted(graph.SubMeasures, relisted);
-        return themed.PageOf(this, graph, [.. subMeasures.Select(Strategy.SubMeasureResource.From)], (g, s) => ThemeFilter.Under(g, "sub-measure", s.Id), [$"{scheme}:{code}"], null, page);
+        return themed.PageOf(this, graph, [.. subMeasures.Select(Strategy.SubMeasureResource.From)], "sub-measure", s => s.Id, [$"{scheme}:{code}"], null, page);
     }
 
     /// <summary>Get one code list with its concepts.</summary>

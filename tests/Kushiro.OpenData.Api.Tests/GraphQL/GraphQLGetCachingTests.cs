@@ -108,7 +108,7 @@ public sealed class GraphQLGetCachingTests(SharedApiFactory api)
     [Fact]
     public async Task GetsWithOtherParametersOrLongQueryStringsAreAnsweredButNeverKept()
     {
-        // The cache's key holds the whole query string and its bound counts answers only: padding must not buy entries.
+        // The cache's key holds the whole query string: long padded ones must not take a large share of the cache each.
         var client = api.CreateClient();
         foreach (var url in new[]
         {
