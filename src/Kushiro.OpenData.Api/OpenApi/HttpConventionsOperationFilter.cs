@@ -30,11 +30,13 @@ internal sealed class HttpConventionsOperationFilter : IOperationFilter
         var isRead = HttpMethods.IsGet(context.ApiDescription.HttpMethod ?? "");
         if (isRead)
         {
+            // No examples: Swagger UI's "Try it out" sends every example, and a made-up validator or date only turns a
+            // first try into a conditional request that cannot match (and shows those headers in its curl line).
             operation.Parameters ??= [];
             operation.Parameters.Add(Header("If-None-Match",
-                "ETag(s) of a representation the client holds; when one still matches, the answer is 304 without a body.", "W/\"LB9Z9MLaUlO9OuTY0d-FROCM\""));
+                "ETag(s) of a representation the client holds, as its ETag header gave them (e.g. W/\"LB9Z9MLaUlO9OuTY0d-FROCM\"); when one still matches, the answer is 304 without a body."));
             operation.Parameters.Add(Header("If-Modified-Since",
-                "HTTP date; when the data has not changed since, the answer is 304. Ignored when If-None-Match is sent.", "Sat, 28 Nov 2026 12:00:00 GMT"));
+                "HTTP date, as a Last-Modified header gave it (e.g. Sat, 28 Nov 2026 12:00:00 GMT); when the data has not changed since, the answer is 304. Ignored when If-None-Match is sent."));
         }
 
         foreach (var (code, response) in operation.Responses ?? [])
@@ -79,14 +81,13 @@ internal sealed class HttpConventionsOperationFilter : IOperationFilter
     private static bool IsDefault(string? description, string code) =>
         string.IsNullOrEmpty(description) || description == Microsoft.AspNetCore.WebUtilities.ReasonPhrases.GetReasonPhrase(int.Parse(code, System.Globalization.CultureInfo.InvariantCulture));
 
-    private static OpenApiParameter Header(string name, string description, string example) => new()
+    private static OpenApiParameter Header(string name, string description) => new()
     {
         Name = name,
         In = ParameterLocation.Header,
         Required = false,
         Description = description,
         Schema = new OpenApiSchema { Type = JsonSchemaType.String },
-        Example = JsonValue.Create(example),
     };
 
     private static OpenApiHeader ResponseHeader(string description, string example) => new()

@@ -136,7 +136,9 @@ public sealed class OpenApiContractTests(SharedApiFactory api)
                 }
                 foreach (var parameter in operation["parameters"]?.AsArray() ?? [])
                 {
-                    if (string.IsNullOrWhiteSpace((string?)parameter!["description"]) || parameter["example"] is null)
+                    // Conditional headers give theirs in the description (OpenApiTryItOutTests says why).
+                    var exampleDue = !((string)parameter!["in"]! == "header" && ((string)parameter["name"]!).StartsWith("If-", StringComparison.Ordinal));
+                    if (string.IsNullOrWhiteSpace((string?)parameter["description"]) || (exampleDue && parameter["example"] is null))
                     {
                         missing.Add($"{method} {path} parameter {parameter["name"]}: description or example");
                     }
