@@ -93,11 +93,12 @@ public static class CatalogBuilder
                 {
                     Id = "code-lists",
                     Title = "コードリスト（国の総合戦略の基本目標、デジタル田園都市国家構想の取組、SDGsの17の目標、政策分野）と基本目標・細節の対応付け",
-                    Description = "SKOS の概念体系。名称は各コードリストの発行者の公表資料のとおり（国の総合戦略とデジタル田園都市国家構想は政府、SDGsは国際連合。政策分野の一覧は本プロジェクトによる）。英語名は本プロジェクトによる訳か発行者自身のもの（各コードリストの labelEnProvenance が editorial / official を示す）、対応付け（理由付き）は本プロジェクトによる。",
+                    Description = "SKOS の概念体系。名称は各コードリストの発行者のもの（国の総合戦略とデジタル田園都市国家構想は政府、SDGsは国際連合。政策分野の一覧は本プロジェクト）で、本プロジェクトが名称を確かめた資料と、原典で確かめられなかった点は各コードリストの出典と注記に記載。英語名は本プロジェクトによる訳か発行者自身のもの（各コードリストの labelEnProvenance が editorial / official を示す）、対応付け（理由付き）は本プロジェクトによる。",
                     Keywords = ["コードリスト", "SKOS", "まちひとしごと創生総合戦略", "デジタル田園都市国家構想", "SDGs", "政策分野"],
                     Licence = ccBy,
                     // Not "the government's" alone: the SDGs' names are the UN's, and the policy fields are the project's own.
-                    Rights = "名称は各コードリストの発行者による（発行者・出典は各コードリストに記載）。" + editorial + PublishersEnglish(themes),
+                    // Nor "as published": some names were checked only against public copies (each list's note says so).
+                    Rights = "名称は各コードリストの発行者による（発行者と、名称を確かめた資料、原典で未確認の点は各コードリストに記載）。" + editorial + PublishersEnglish(themes),
                     Modified = codeListsModified,
                     Distributions =
                     [
