@@ -17,6 +17,7 @@ public sealed class SearchController(StrategyReadModel readModel, Themes.ThemeCa
     /// <param name="q" example="子育て">What to look for: one or more terms separated by spaces, at most 200 characters.</param>
     /// <param name="theme" example="sdgs:3">Only results under this theme concept, as on the lists (<c>scheme:code</c>, repeatable: OR within a scheme, AND across schemes). A KPI is under the themes of what it belongs to.</param>
     /// <param name="page">Paging.</param>
+    /// <param name="relisted" example="false">Re-listings (再掲) or not, as on /api/v1/sub-measures: <c>false</c> leaves them out, so that each policy is found and counted in <c>total</c> once; <c>true</c> returns only them. Absent: both.</param>
     /// <param name="cancellationToken">Cancelled when the client goes away.</param>
     /// <response code="200">A page of results, best first.</response>
     /// <response code="400">The query is missing, blank or too long; the problem says which.</response>
@@ -26,7 +27,8 @@ public sealed class SearchController(StrategyReadModel readModel, Themes.ThemeCa
         // [Required] so that the contract, and a client generated from it, says what this action enforces (it answers
         // blank q the same way). A q that is too long, not text or without a term gets the action's own 400 below.
         [FromQuery, Required(ErrorMessage = SearchText.NothingToSearchFor)] string? q,
-        [FromQuery] string[]? theme, [FromQuery] PageQuery page, CancellationToken cancellationToken)
+        // relisted after paging: it came after v1's first release, and generated clients take parameters in this order.
+        [FromQuery] string[]? theme, [FromQuery] PageQuery page, [FromQuery] bool? relisted, CancellationToken cancellationToken)
     {
         var (terms, queryError) = SearchText.ParseQuery(q);
         if (queryError is not null)
@@ -40,7 +42,7 @@ public sealed class SearchController(StrategyReadModel readModel, Themes.ThemeCa
             return this.InvalidParameterProblem("theme", themeError);
         }
         var graph = await readModel.GetAsync(cancellationToken);
-        var hits = graph.Search.Find(terms, filter!, graph);
+        var hits = graph.Search.Find(terms, filter!, relisted, graph);
         return Page<SearchResultResource>.Create(
             [.. hits.Skip(page.Offset).Take(page.Limit).Select(h => ToResource(h, terms))], hits.Count, page, Request);
     }

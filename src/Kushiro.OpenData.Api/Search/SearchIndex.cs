@@ -39,9 +39,16 @@ public sealed class SearchIndex
         }
     }
 
-    /// <summary>Every document that matches all terms and is under the theme filter, best first.</summary>
-    public IReadOnlyList<SearchHit> Find(IReadOnlyList<string> terms, Themes.ThemeFilter filter, StrategyGraph graph) =>
-        [.. Find(terms).Where(h => filter.Matches(Themes.ThemeFilter.Under(graph, h.Document.Type, h.Document.Id)))];
+    /// <summary>
+    /// Every document that matches all terms and is under the theme filter, best first; with <paramref name="relisted"/>,
+    /// only what is not a re-listing (再掲) of a sub-measure (false) or only the re-listings (true), as on the lists.
+    /// </summary>
+    public IReadOnlyList<SearchHit> Find(IReadOnlyList<string> terms, Themes.ThemeFilter filter, bool? relisted, StrategyGraph graph) =>
+        [.. Find(terms).Where(h => filter.Matches(Themes.ThemeFilter.Under(graph, h.Document.Type, h.Document.Id))
+            && (relisted is null || IsRelisting(h.Document, graph) == relisted))];
+
+    private static bool IsRelisting(SearchDocument document, StrategyGraph graph) =>
+        document.Type == "sub-measure" && graph.SubMeasure(document.Id)?.RelistingOf is not null;
 
     /// <summary>Every document that matches all terms, best first.</summary>
     public IReadOnlyList<SearchHit> Find(IReadOnlyList<string> terms)

@@ -67,7 +67,7 @@ public sealed class GraphQLSchemaContractTests(SharedApiFactory api)
         var fields = answer.Data.GetProperty("__type").GetProperty("fields").EnumerateArray()
             .ToDictionary(f => f.Text("name"), f => string.Join(",", f.GetProperty("args").EnumerateArray().Select(a => a.Text("name"))));
         // Issue 3's entry points with their arguments; issue 5 added the optional theme filter, and the research review
-        // the optional relisted filter (neither breaking: an optional argument at the end).
+        // the optional relisted filter, on the lists and then on search (none breaking: an optional argument at the end).
         Assert.Equal("", fields["plan"]);
         Assert.Equal("theme", fields["goals"]);
         Assert.Equal("id", fields["goal"]);
@@ -77,6 +77,6 @@ public sealed class GraphQLSchemaContractTests(SharedApiFactory api)
         Assert.Equal("id", fields["subMeasure"]);
         Assert.Equal("goalId,measureId,theme", fields["kpis"]);
         Assert.Equal("id", fields["kpi"]);
-        Assert.Equal("q,theme,limit,offset", fields["search"]);
+        Assert.Equal("q,theme,limit,offset,relisted", fields["search"]);
     }
 }

@@ -55,6 +55,32 @@ public sealed class RelistingFilterTests(SharedApiFactory api)
         Assert.Equal(mapped.Count - originals, (await client.GetJsonAsync($"/api/v1/themes/{scheme}/{code}/sub-measures?relisted=true")).GetProperty("total").GetInt32());
     }
 
+    // A researcher's review: a search found 3-4-1 and its re-listing 4-2-2 as two results, and could not say otherwise.
+    [Fact]
+    public async Task SearchLeavesReListingsOutOrFindsOnlyThemAsTheListsDo()
+    {
+        var relisting = SeedSubMeasures.First(s => s.RelistingOf is not null);
+        var client = api.CreateClient();
+        var title = (await client.GetJsonAsync($"/api/v1/sub-measures/{relisting.Id}")).Text("title");
+        // A word of the re-listing's own title finds it, and its original, whose title it repeats.
+        var q = Uri.EscapeDataString(title[..2]);
+        var relistingIds = SeedSubMeasures.Where(s => s.RelistingOf is not null).Select(s => s.Id).ToHashSet();
+        static List<string> Found(JsonElement page) => [.. page.Items().Select(r => $"{r.Text("type")}:{r.Text("id")}")];
+        var all = Found(await client.GetJsonAsync($"/api/v1/search?limit=200&q={q}"));
+        bool IsRelisting(string key) => key.StartsWith("sub-measure:", StringComparison.Ordinal) && relistingIds.Contains(key["sub-measure:".Length..]);
+
+        var originals = await client.GetJsonAsync($"/api/v1/search?limit=200&q={q}&relisted=false");
+        var relistings = await client.GetJsonAsync($"/api/v1/search?limit=200&q={q}&relisted=true");
+
+        Assert.Contains($"sub-measure:{relisting.Id}", all);
+        Assert.Contains($"sub-measure:{relisting.RelistingOf}", all);
+        Assert.Equal(all.Where(k => !IsRelisting(k)), Found(originals));
+        Assert.Equal(all.Count(k => !IsRelisting(k)), originals.GetProperty("total").GetInt32());
+        Assert.Equal(all.Where(IsRelisting), Found(relistings));
+        var graphQL = await client.PostGraphQLAsync($$"""{ search(q: "{{title[..2]}}", limit: 200, relisted: false) { totalCount } }""");
+        Assert.Equal(originals.GetProperty("total").GetInt32(), graphQL.Data.GetProperty("search").GetProperty("totalCount").GetInt32());
+    }
+
     // Written as JSON writes a boolean, as lang must be ja or en: binding alone took " true" (a full-width space too)
     // and "TRUE", each another URL, cache entry and ETag for one list, and told "yes" only that it was not valid.
     [Theory]

@@ -18,6 +18,7 @@ public static class SearchField
             .Argument<ListGraphType<NonNullGraphType<StringGraphType>>>("theme", GraphQLThemes.ThemeArgumentDescription)
             .Argument<IntGraphType>("limit", "How many results to return: 1 to 200.", a => a.DefaultValue = PageQuery.DefaultLimit)
             .Argument<IntGraphType>("offset", "How many results to skip: 0 or more.", a => a.DefaultValue = 0)
+            .Argument<BooleanGraphType>(RelistedArgument.Name, RelistedArgument.Description)
             .ValidateArguments(Check)
             // Every search scans the index (priced like a list of 20), and returns at most limit results.
             .WithComplexityImpact(c => new FieldComplexityResult(20, Math.Min(Limit(c.GetArgument<int?>("limit", null)), GraphQLLimits.SearchResults)))
@@ -25,7 +26,7 @@ public static class SearchField
             {
                 var terms = SearchText.ParseQuery(c.GetArgument<string>("q")).Terms;
                 var (limit, offset) = (Limit(c.GetArgument<int?>("limit")), c.GetArgument<int?>("offset") ?? 0);
-                var hits = c.Source.Search.Find(terms, c.ThemeFilter(), c.Source);
+                var hits = c.Source.Search.Find(terms, c.ThemeFilter(), c.GetArgument<bool?>(RelistedArgument.Name), c.Source);
                 return new SearchPage([.. hits.Skip(offset).Take(limit).Select(h => new SearchResult(h, terms))], hits.Count, limit, offset);
             });
 
