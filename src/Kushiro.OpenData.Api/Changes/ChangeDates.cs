@@ -26,4 +26,7 @@ public sealed class ChangeDates(IReadOnlyDictionary<string, DateTimeOffset> last
         }
         return last ?? first;
     }
+
+    /// <summary>The last change of any kind, by the same rules as <see cref="LastOf"/>.</summary>
+    public DateTimeOffset? Latest => lastByType.Count == 0 ? first : lastByType.Values.Max();
 }

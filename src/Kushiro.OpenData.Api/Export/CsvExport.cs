@@ -50,7 +50,7 @@ public sealed class CsvExport(ThemeCatalog themes)
             foreach (var (fileName, text) in Names.Select(n => ($"{n}.csv", (string?)null)).Append((ArchiveReadme.FileName, ArchiveReadme.Build(graph, themes))))
             {
                 var entry = zip.CreateEntry(fileName, CompressionLevel.Optimal);
-                entry.LastWriteTime = graph.LastModified.ToOffset(JapanStandardTime);
+                entry.LastWriteTime = graph.DataModified.ToOffset(JapanStandardTime);
                 await using var stream = entry.Open();
                 var content = text ?? File(fileName[..^".csv".Length], graph, http)!;
                 await stream.WriteAsync(Encoding.UTF8.GetBytes(content), cancellationToken);

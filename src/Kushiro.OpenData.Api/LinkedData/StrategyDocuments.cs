@@ -36,7 +36,7 @@ public sealed class StrategyDocuments(LinkedDataIris iris, StrategyGraph graph, 
             },
             ["license"] = plan.Licence.Url,
             ["rights"] = $"市の文章は{plan.Licence.Name}（{plan.Licence.Url}）、本プロジェクトによる追加（英語名、対応付け、構造）は{plan.EditorialLicence.Name}（{plan.EditorialLicence.Url}）。",
-            ["modified"] = Http.DateTimeText.Format(graph.LastModified),
+            ["modified"] = Http.DateTimeText.Format(graph.DataModified),
             ["goals"] = Iris(graph.Goals.Select(g => iris.Goal(g.Id))),
             ["kpis"] = new JsonArray([.. graph.Kpis.Where(k => k.Kpi.Level == Kpis.KpiLevel.Plan).Select(k => (JsonNode)kpis.Kpi(k))]),
         };

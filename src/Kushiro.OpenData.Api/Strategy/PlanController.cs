@@ -41,7 +41,7 @@ public sealed class PlanController(StrategyReadModel readModel) : ApiV1Controlle
             EditorialLicence = ToResource(plan.EditorialLicence),
             // The date of the snapshot served, which the Last-Modified header carries when it is sent (the read model
             // tells DatasetVersion of every snapshot it loads), so body and header never disagree.
-            LastModified = graph.LastModified,
+            LastModified = graph.DataModified,
             // The graph's KPIs are in document order, the plan's own first, each owner's by ID.
             Kpis = [.. graph.Kpis.Select(k => k.Kpi).Where(k => k.GoalId == null)],
             Links = new PlanLinks

@@ -31,8 +31,8 @@ public sealed record PlanResource
     /// <example>{"name":"CC BY 4.0","url":"https://creativecommons.org/licenses/by/4.0/","compatibleWith":null}</example>
     public required LicenceResource EditorialLicence { get; init; }
 
-    /// <summary>When the served data last changed (UTC); the same instant as the Last-Modified header.</summary>
-    /// <example>2026-11-28T12:00:00+00:00</example>
+    /// <summary>When the data last changed (UTC): the time of the latest change, as exactly as the changes feed dates it (the catalog's <c>modified</c>), so it may be sent there as <c>since</c>. The Last-Modified header is in whole seconds and may be later: a write is dated by the second after it, and only once that second is over.</summary>
+    /// <example>2026-11-28T12:00:00.118100+00:00</example>
     public required DateTimeOffset LastModified { get; init; }
 
     /// <summary>The plan's own numeric targets (数値目標), such as the population outlook; all KPIs are at <c>/api/v1/kpis</c>.</summary>

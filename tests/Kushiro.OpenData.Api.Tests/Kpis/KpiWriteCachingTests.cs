@@ -64,6 +64,31 @@ public sealed class KpiWriteCachingTests : IClassFixture<WritableApiFactory>
         Assert.True(dated[1] > dated[0], $"{dated[0]:O} → {dated[1]:O}");
     }
 
+    [Fact]
+    public async Task ThePlansLastModifiedRightAfterAWriteIsThatWritesTimeSoTheFeedSinceItHoldsTheWrite()
+    {
+        // It was the write's stamp, the start of the next second: a date the write had not reached yet, which a second
+        // write within that second shared (a harvester sending it as If-Modified-Since was told 304 and kept the first
+        // write's bytes), and from which the feed's since left the write out.
+        var staff = api.WithKey(await StaffClient.CreateKeyWithCommandAsync(api));
+        await staff.PostJsonAsync("/api/v1/kpis", StaffClient.NewKpi("plan-date"));
+        foreach (var value in new[] { 1, 2 })
+        {
+            var last = await api.LastChangeSequenceAsync();
+            await staff.PutJsonAsync("/api/v1/kpis/plan-date/observations/FY2024", StaffClient.Figure(value));
+            var client = api.CreateClient();
+            var write = (await client.GetJsonAsync($"/api/v1/changes?after={last}")).Items().Single();
+            var plan = await client.GetJsonAsync("/api/v1/plan");
+            var stated = plan.GetProperty("lastModified").GetDateTimeOffset();
+            var graphQL = await client.GetJsonAsync("/graphql?query=" + Uri.EscapeDataString("{ plan { lastModified } }"));
+
+            Assert.Equal(write.GetProperty("time").GetDateTimeOffset(), stated);
+            Assert.Equal(stated, graphQL.GetProperty("data").GetProperty("plan").GetProperty("lastModified").GetDateTimeOffset());
+            var since = await client.GetJsonAsync("/api/v1/changes?since=" + Uri.EscapeDataString(plan.Text("lastModified")));
+            Assert.Contains(since.Items(), c => c.GetProperty("sequence").GetInt64() == write.GetProperty("sequence").GetInt64());
+        }
+    }
+
     /// <summary>The catalog read before and after a first figure of a new KPI.</summary>
     private async Task<(HttpResponseMessage Before, HttpResponseMessage After)> CatalogAroundAFigureWriteAsync(string kpiId)
     {

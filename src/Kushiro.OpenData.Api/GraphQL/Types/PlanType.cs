@@ -33,8 +33,8 @@ public sealed class PlanType : ObjectGraphType<StrategyGraph>
             .Description("Licence of what this project adds (English labels, mappings, structure).")
             .Resolve(c => c.Source.Plan.EditorialLicence);
         Field<NonNullGraphType<DateTimeOffsetGraphType>>("lastModified")
-            .Description("When the data served last changed; the same instant REST answers carry in Last-Modified.")
-            .Resolve(c => c.Source.LastModified);
+            .Description("When the data last changed: the time of the latest change, as exactly as the changes feed (REST's /api/v1/changes) dates it, so it may be sent there as since.")
+            .Resolve(c => c.Source.DataModified);
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<GoalType>>>>("goals")
             .Description("The plan's basic goals (基本目標), in document order.")
             .Resolve(c => c.Source.Goals)

@@ -63,6 +63,15 @@ public sealed class StrategyGraph
     /// <summary>When each kind of resource last changed, as the changes feed records it (the catalog's dates).</summary>
     public Changes.ChangeDates ChangeDates { get; }
 
+    /// <summary>
+    /// When the data last changed, as exactly as the changes feed dates it (the catalog's own <c>modified</c>): what
+    /// bodies say. Not <see cref="LastModified"/>: a write's stamp is the start of the second after it, which the
+    /// header carries only once that second is over, so in a body it dated the write before it happened, a later write
+    /// within that second shared it (a harvester sending it as If-Modified-Since was told 304 and kept older bytes),
+    /// and the changes feed's <c>since</c> given it left out the writes made before it.
+    /// </summary>
+    public DateTimeOffset DataModified => ChangeDates.Latest ?? LastModified;
+
     public GoalNode? Goal(string id) => goalsById.GetValueOrDefault(id);
     public MeasureNode? Measure(string id) => measuresById.GetValueOrDefault(id);
     public SubMeasureNode? SubMeasure(string id) => subMeasuresById.GetValueOrDefault(id);
