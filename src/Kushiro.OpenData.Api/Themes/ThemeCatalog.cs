@@ -5,7 +5,7 @@ public sealed record ThemeScheme(
     string Id, string Title, string TitleEn, string Publisher, string Issued, string Note, string LabelEnProvenance,
     string SourceTitle, string? SourceUrl, IReadOnlyList<ThemeConcept> Concepts);
 
-/// <summary>One concept of a scheme: its code (stable, in URLs), its notation and labels as published, and the
+/// <summary>One concept of a scheme: its code (stable, in URLs), its notation and labels as its publisher gives them, and the
 /// publisher's own IRI for it where one exists (the UN's for the SDGs).</summary>
 public sealed record ThemeConcept(string Code, string Notation, string Label, string LabelEn, string? Iri);
 

@@ -12,7 +12,7 @@ public record ThemeSchemeSummary
     /// <example>national</example>
     public required string Id { get; init; }
 
-    /// <summary>Title of the scheme (Japanese, as published).</summary>
+    /// <summary>Title of the scheme (Japanese), as its publisher gives it.</summary>
     /// <example>第2期「まち・ひと・しごと創生総合戦略」の基本目標と横断的な目標</example>
     public required string Title { get; init; }
 
@@ -79,11 +79,11 @@ public record ThemeConceptResource
     /// <example>goal-4</example>
     public required string Code { get; init; }
 
-    /// <summary>The concept's notation as published.</summary>
+    /// <summary>The concept's notation, as the scheme's publisher gives it.</summary>
     /// <example>基本目標4</example>
     public required string Notation { get; init; }
 
-    /// <summary>Its label as published (Japanese).</summary>
+    /// <summary>Its label (Japanese), as the scheme's publisher gives it; the scheme's <c>source</c> and <c>note</c> say where this project checked it.</summary>
     /// <example>ひとが集う、安心して暮らすことができる魅力的な地域をつくる</example>
     public required string Label { get; init; }
 

@@ -10,7 +10,7 @@ namespace Kushiro.OpenData.Api.Themes;
 public sealed class ThemesController(ThemeCatalog catalog, Strategy.ReadModel.StrategyReadModel readModel, ThemedPages themed) : ApiV1Controller
 {
     /// <summary>List the code lists.</summary>
-    /// <remarks>The national 第2期 strategy's goals (<c>national</c>) and the デジタル田園都市国家構想 themes (<c>digiden</c>), each a SKOS concept scheme (ask for <c>application/ld+json</c>).</remarks>
+    /// <remarks>The national 第2期 strategy's goals (<c>national</c>), the デジタル田園都市国家構想 themes (<c>digiden</c>), the SDGs' 17 goals (<c>sdgs</c>) and this project's policy fields (<c>fields</c>), each a SKOS concept scheme (ask for <c>application/ld+json</c>).</remarks>
     /// <param name="page">Paging.</param>
     /// <response code="200">A page of code lists.</response>
     [HttpGet(Name = "listThemeSchemes")]
@@ -43,7 +43,7 @@ public sealed class ThemesController(ThemeCatalog catalog, Strategy.ReadModel.St
     }
 
     /// <summary>Get one code list with its concepts.</summary>
-    /// <remarks>Labels as published, English labels by this project, and where the list comes from.</remarks>
+    /// <remarks>Its concepts' labels as its publisher gives them, their English labels (this project's translation, or the publisher's own: <c>labelEnProvenance</c> says which), and where the list comes from (<c>source</c>, and in <c>note</c> what could not be checked against the original).</remarks>
     /// <param name="scheme" example="national">ID of the code list.</param>
     /// <response code="200">The code list.</response>
     /// <response code="404">No code list has this ID; the problem names it.</response>
