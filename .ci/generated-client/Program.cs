@@ -134,7 +134,7 @@ using (var archive = await client.ExportCsvArchiveAsync(null, null, null))
     Check(magic is [(byte)'P', (byte)'K'], "export csv.zip: not a ZIP archive");
 }
 var jsonLd = await client.ExportJsonLdAsync(null, null, null);
-Check(jsonLd.AdditionalProperties.ContainsKey("@graph"), "export jsonld: no @graph");
+Check(jsonLd.ContainsKey("@graph"), "export jsonld: no @graph"); // a dictionary itself since 2026-12-06 (README)
 using (var file = await client.GetSourceDocumentAsync(null, null, null))
 {
     var text = await new StreamReader(file.Stream).ReadToEndAsync();

@@ -57,6 +57,12 @@ check(found.total > 0 && found.items.every((r) => r.snippet.includes("<mark>")),
 const csv = await api.GET("/api/v1/export/csv/{name}.csv", { params: { path: { name: "sub-measures" } }, parseAs: "text" });
 check(csv.response.ok && (csv.data ?? "").split("\r\n").filter(Boolean).length - 1 === plan.counts.subMeasures, "export sub-measures.csv: not one row each");
 
+// The changes feed: a change's fields are any JSON values, read as such (typed as an object with no members, they
+// could not be read at all: every value was `never`).
+const changes = ok("changes", await api.GET("/api/v1/changes", { params: { query: { limit: 5 } } }));
+const fields = changes.items.flatMap((c) => Object.entries(c.after ?? {}).map(([name, value]) => `${name}=${JSON.stringify(value)}`));
+check(changes.items.length > 0 && fields.length > 0, "changes: no fields in the first entries' after");
+
 // What the document requires, the types require: neither call below may compile (tsc fails on an unused directive).
 // @ts-expect-error q is required
 void (() => api.GET("/api/v1/search", { params: { query: {} } }));

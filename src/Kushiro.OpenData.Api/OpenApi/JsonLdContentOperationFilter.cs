@@ -26,7 +26,9 @@ public sealed class JsonLdContentOperationFilter : IOperationFilter
             {
                 Type = JsonSchemaType.Object,
                 Description = "A JSON-LD document: \"@context\" is the API's own context (/ns/context.jsonld), which maps its terms to the IMI core vocabulary (http://imi.go.jp/ns/core/rdf#) where IMI has them and to the project vocabulary (/ns) otherwise; every \"id\" is an absolute, versionless IRI ({base}/id/…).",
-                AdditionalPropertiesAllowed = true,
+                // Any property, said as a schema: without one, openapi-typescript types the document as an object
+                // with no properties at all (Record<string, never>), and a client cannot read it (a civic developer's review).
+                AdditionalProperties = new OpenApiSchema(),
                 Examples =
                 [
                     JsonNode.Parse("""

@@ -42,7 +42,8 @@ public static class OpenApiSetup
             o.MapType<System.Text.Json.Nodes.JsonObject>(() => new OpenApiSchema
             {
                 Type = JsonSchemaType.Object,
-                AdditionalPropertiesAllowed = true,
+                // Any field, said as a schema, as for a JSON-LD document (OpenApi/JsonLdContentOperationFilter.cs).
+                AdditionalProperties = new OpenApiSchema(),
                 Description = "Changed fields by name (camelCase), with their values.",
             });
         });

@@ -122,6 +122,40 @@ public sealed class OpenApiContractTests(SharedApiFactory api)
     }
 
     [Fact]
+    public async Task EveryObjectWithoutListedPropertiesSaysWhatItsPropertiesAre()
+    {
+        // A bare {"type": "object"} reads as "no properties" to openapi-typescript (Record<string, never>), so a
+        // change's fields and a JSON-LD document could not be read through a generated client. (The strict "or null"
+        // branches, {"enum": [null]}, are not objects with properties.)
+        var document = JsonNode.Parse(await api.CreateClient().GetStringAsync("/openapi/v1.json"))!;
+        var bare = new List<string>();
+        void Walk(JsonNode? node, string path)
+        {
+            if (node is JsonObject schema)
+            {
+                if (schema["type"] is JsonValue type && type.GetValueKind() == System.Text.Json.JsonValueKind.String && (string)type! == "object"
+                    && schema["properties"] is null && schema["additionalProperties"] is null && schema["enum"] is null)
+                {
+                    bare.Add(path);
+                }
+                foreach (var (name, value) in schema.Where(member => member.Key is not ("example" or "examples")))
+                {
+                    Walk(value, $"{path}/{name}");
+                }
+            }
+            else if (node is JsonArray array)
+            {
+                for (var i = 0; i < array.Count; i++)
+                {
+                    Walk(array[i], $"{path}[{i}]");
+                }
+            }
+        }
+        Walk(document, "");
+        Assert.Empty(bare);
+    }
+
+    [Fact]
     public async Task EveryOperationParameterAndSchemaIsDescribedWithExamples()
     {
         var document = JsonNode.Parse(await api.CreateClient().GetStringAsync("/openapi/v1.json"))!;
