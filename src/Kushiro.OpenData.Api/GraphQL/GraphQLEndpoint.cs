@@ -14,6 +14,8 @@ namespace Kushiro.OpenData.Api.GraphQL;
 /// </summary>
 public static class GraphQLEndpoint
 {
+    private const string TimeoutCode = "TIMEOUT";
+
     public const string Path = "/graphql";
 
     public static async Task HandleAsync(HttpContext http)
@@ -70,8 +72,9 @@ public static class GraphQLEndpoint
         if (isGet && admitted?.Operation is { } operation && operation != OperationType.Query)
         {
             http.Response.Headers.Allow = "POST";
+            // Not "send it with POST": this schema has no mutations or subscriptions, and POST refuses them too.
             await WriteFailureAsync(http, mediaType, new(StatusCodes.Status405MethodNotAllowed,
-                "Only queries may be sent with GET; send mutations and subscriptions with POST."));
+                "Only queries may be sent with GET; and this schema has no mutations or subscriptions: GraphQL here is read-only (writes go through the REST write path)."));
             return;
         }
         if (admitted?.Operation is OperationType.Mutation or OperationType.Subscription)
@@ -80,9 +83,17 @@ public static class GraphQLEndpoint
         }
 
         var result = refusal is null ? await ExecuteAsync(http, parameters!, admitted!.Document) : new ExecutionResult { Errors = [refusal] };
-        // Under graphql-response+json a request that never executed (parse or validation errors, no data) is a 400;
-        // under application/json it stays 200 so that legacy clients read the errors.
-        var status = result.Executed || mediaType == GraphQLMediaTypes.Json ? StatusCodes.Status200OK : StatusCodes.Status400BadRequest;
+        // Under graphql-response+json a request that never executed (parse or validation errors, no data) is a 400, and
+        // one that ran out of time a 503 with Retry-After: the request was sound, the server too busy to finish it, and
+        // a client may try again (a 400 said the query itself was wrong). Under application/json it stays 200 so that
+        // legacy clients read the errors.
+        var status = result.Executed || mediaType == GraphQLMediaTypes.Json ? StatusCodes.Status200OK
+            : result.Errors?.Any(e => e.Code == TimeoutCode) == true ? StatusCodes.Status503ServiceUnavailable
+            : StatusCodes.Status400BadRequest;
+        if (status == StatusCodes.Status503ServiceUnavailable)
+        {
+            http.Response.Headers.RetryAfter = "2";
+        }
         await WriteAsync(http, mediaType, status, Capped(result));
     }
 
@@ -117,7 +128,7 @@ public static class GraphQLEndpoint
             return new ExecutionResult
             {
                 // The setting as written ("0.0001"), not rounded: "within 0 s" read as if no time had been allowed.
-                Errors = [new ExecutionError($"The query did not finish within {options.TimeoutSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture)} s (GraphQL:TimeoutSeconds).") { Code = "TIMEOUT" }],
+                Errors = [new ExecutionError($"The query did not finish within {options.TimeoutSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture)} s (GraphQL:TimeoutSeconds).") { Code = TimeoutCode }],
             };
         }
     }

@@ -216,6 +216,8 @@ public sealed class GraphQLOverHttpTests(SharedApiFactory api)
         var answer = await api.CreateClient().GetGraphQLAsync(Q("mutation { __typename }"));
         Assert.Equal(HttpStatusCode.MethodNotAllowed, answer.Status);
         Assert.Equal(["POST"], answer.Response.Content.Headers.Allow);
+        // The spec's 405, but not "send it by POST", where it would be refused too: there are no mutations here.
+        Assert.Contains("read-only", answer.Body, StringComparison.Ordinal);
     }
 
     [Fact]

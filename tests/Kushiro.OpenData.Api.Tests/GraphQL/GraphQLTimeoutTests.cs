@@ -32,6 +32,27 @@ public sealed class GraphQLTimeoutTests
         }
     }
 
+    [Fact]
+    public async Task UnderTheGraphQLResponseMediaTypeATimeoutIsA503ToRetryNotA400()
+    {
+        // A 400 told the client its query was wrong; it was sound, and may finish when the server is less busy.
+        using var api = new ApiFactory();
+        api.Settings["GraphQL:TimeoutSeconds"] = "0.0001";
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/graphql")
+        {
+            Content = new StringContent("""{"query":"{ goals { id } }"}""", System.Text.Encoding.UTF8, "application/json"),
+            Headers = { { "Accept", "application/graphql-response+json" } },
+        };
+        using var response = await api.CreateClient().SendAsync(request);
+        var body = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement;
+
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, response.StatusCode);
+        Assert.Equal(TimeSpan.FromSeconds(2), response.Headers.RetryAfter?.Delta);
+        Assert.Equal("application/graphql-response+json", response.Content.Headers.ContentType?.MediaType);
+        Assert.Equal("TIMEOUT", Assert.Single(body.GetProperty("errors").EnumerateArray()).GetProperty("extensions").GetProperty("code").GetString());
+        Assert.False(body.TryGetProperty("data", out _));
+    }
+
     [Theory]
     [InlineData("0")]
     [InlineData("301")]
