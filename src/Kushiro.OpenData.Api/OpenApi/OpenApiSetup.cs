@@ -20,6 +20,8 @@ public static class OpenApiSetup
             // OpenAPI 3.0 ignores siblings of $ref; allOf lets a property that refers to a schema keep its description.
             o.UseAllOfToExtendReferenceSchemas();
             o.DocumentFilter<ServersDocumentFilter>();
+            // Before the examples, which are composed from the properties left.
+            o.DocumentFilter<FacetsWhereAskedDocumentFilter>();
             o.DocumentFilter<SchemaExamplesDocumentFilter>();
             o.OperationFilter<HttpConventionsOperationFilter>();
             o.OperationFilter<CsvResponseOperationFilter>();
