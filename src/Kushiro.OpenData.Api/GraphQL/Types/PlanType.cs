@@ -32,7 +32,7 @@ public sealed class PlanType : ObjectGraphType<StrategyGraph>
         Field<NonNullGraphType<LicenceType>>("editorialLicence")
             .Description("Licence of what this project adds (English labels, mappings, structure).")
             .Resolve(c => c.Source.Plan.EditorialLicence);
-        Field<NonNullGraphType<DateTimeOffsetGraphType>>("lastModified")
+        Field<NonNullGraphType<DateTimeTextGraphType>>("lastModified")
             .Description("When the data last changed: the time of the latest change, as exactly as the changes feed (REST's /api/v1/changes) dates it, so it may be sent there as since.")
             .Resolve(c => c.Source.DataModified);
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<GoalType>>>>("goals")
