@@ -30,9 +30,10 @@ public static class CatalogBuilder
         var kpisModified = Modified(KpiTypes);
         var codeListsModified = Modified(CodeListTypes);
         // The JSON-LD export and the CSV ZIP hold every dataset (so their title says 全データ wherever they are listed),
-        // so they change whenever any of them does: a harvester
-        // that re-downloads by a distribution's date must see a figure write on the policy structure's ZIP too.
-        var wholeStoreModified = new[] { policyStructureModified, kpisModified, codeListsModified }.Max();
+        // so they change whenever any of them does: a harvester that re-downloads by a distribution's date must see a
+        // figure write on the policy structure's ZIP too. The plan's lastModified, so that one state has one date: the
+        // last change of any kind, one the lists above do not name yet included.
+        var wholeStoreModified = graph.DataModified;
         var plan = graph.Plan;
         var pdl = new DatasetLicence { Name = plan.Licence.Name, Url = plan.Licence.Url };
         var ccBy = new DatasetLicence { Name = plan.EditorialLicence.Name, Url = plan.EditorialLicence.Url };

@@ -39,8 +39,8 @@ public sealed class PlanController(StrategyReadModel readModel) : ApiV1Controlle
             },
             Licence = ToResource(plan.Licence),
             EditorialLicence = ToResource(plan.EditorialLicence),
-            // The date of the snapshot served, which the Last-Modified header carries when it is sent (the read model
-            // tells DatasetVersion of every snapshot it loads), so body and header never disagree.
+            // When the snapshot's data last changed, as the changes feed dates it (StrategyGraph.DataModified says why
+            // not the Last-Modified header's second).
             LastModified = graph.DataModified,
             // The graph's KPIs are in document order, the plan's own first, each owner's by ID.
             Kpis = [.. graph.Kpis.Select(k => k.Kpi).Where(k => k.GoalId == null)],
