@@ -13,7 +13,7 @@ public sealed class ThemeConceptType : ObjectGraphType<ThemeConceptRef>
         Field<NonNullGraphType<IdGraphType>>("scheme").Description("ID of its scheme, e.g. \"sdgs\".").Resolve(c => c.Source.Scheme.Id);
         Field<NonNullGraphType<StringGraphType>>("code").Description("Stable code within the scheme, e.g. \"14\"; scheme:code is what theme filters take.").Resolve(c => c.Source.Concept.Code);
         Field<NonNullGraphType<StringGraphType>>("notation").Description("The concept's notation, e.g. SDG 14, ① (a デジ田 theme) or 産業・雇用.").Resolve(c => c.Source.Concept.Notation);
-        Field<NonNullGraphType<StringGraphType>>("label").Description("Its label as published (Japanese).").Resolve(c => c.Source.Concept.Label);
+        Field<NonNullGraphType<StringGraphType>>("label").Description("Its label (Japanese), as the scheme's publisher gives it; the scheme's source and note say where this project checked it.").Resolve(c => c.Source.Concept.Label);
         Field<NonNullGraphType<StringGraphType>>("labelEn").Description("Its English label (the publisher's where it has one, else this project's).").Resolve(c => c.Source.Concept.LabelEn);
         Field<NonNullGraphType<StringGraphType>>("labelEnProvenance").Description("Whose the English label is: official (the publisher's own, the UN's for the SDGs) or editorial (this project's translation).").Resolve(c => c.Source.Scheme.LabelEnProvenance);
         Field<StringGraphType>("iri").Description("The publisher's own IRI for it, where one exists (the UN's http://metadata.un.org/sdg/{n} for SDGs).").Resolve(c => c.Source.Concept.Iri);

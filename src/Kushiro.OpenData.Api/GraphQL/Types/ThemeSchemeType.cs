@@ -11,7 +11,7 @@ public sealed class ThemeSchemeType : ObjectGraphType<ThemeScheme>
         Name = "ThemeScheme";
         Description = "A code list the strategy is mapped to (a SKOS concept scheme): sdgs, national, digiden or fields. The same as REST's /api/v1/themes/{scheme}.";
         Field<NonNullGraphType<IdGraphType>>("id").Description("Stable ID of the scheme, as in theme references scheme:code, e.g. \"sdgs\".").Resolve(c => c.Source.Id);
-        Field<NonNullGraphType<StringGraphType>>("title").Description("Title of the scheme (Japanese, as published).").Resolve(c => c.Source.Title);
+        Field<NonNullGraphType<StringGraphType>>("title").Description("Title of the scheme (Japanese), as its publisher gives it.").Resolve(c => c.Source.Title);
         Field<NonNullGraphType<StringGraphType>>("titleEn").Description("English title (this project's translation where the publisher has none).").Resolve(c => c.Source.TitleEn);
         Field<NonNullGraphType<StringGraphType>>("publisher").Description("Who publishes what the scheme lists.").Resolve(c => c.Source.Publisher);
         Field<NonNullGraphType<StringGraphType>>("issued").Description("When it was issued, e.g. 2019-12-20.").Resolve(c => c.Source.Issued);
