@@ -100,18 +100,18 @@ public sealed record PageLinks
     }
 
     /// <remarks>
-    /// Canonical: parameters in name order, names in lower case, repeated values sorted. Requests that differ only
-    /// in those ways mean the same, share one output-cache entry, and so must get the same links.
+    /// Canonical: the path as the API spells it (<see cref="CanonicalPath"/>), parameters in name order, names in lower
+    /// case, repeated values sorted. Requests that differ only in those ways mean the same, and so get the same links.
     /// </remarks>
     private static string Link(HttpRequest request, int limit, int offset) =>
-        QueryHelpers.AddQueryString(request.PathBase + request.Path, PageQueryOf(request, limit, offset));
+        QueryHelpers.AddQueryString(request.PathBase + CanonicalPath.Of(request), PageQueryOf(request, limit, offset));
 
     /// <summary>
     /// A page's own URL below the path base, spelled as its links spell it: what a JSON-LD list is named by, so that
     /// the page a <c>next</c> link leads to names itself by that link.
     /// </summary>
     internal static string PagePath(HttpRequest request, int limit, int offset) =>
-        QueryHelpers.AddQueryString(request.Path, PageQueryOf(request, limit, offset));
+        QueryHelpers.AddQueryString(CanonicalPath.Of(request), PageQueryOf(request, limit, offset));
 
     private static IEnumerable<KeyValuePair<string, string?>> PageQueryOf(HttpRequest request, int limit, int offset) =>
         CanonicalQuery(request)
@@ -128,6 +128,6 @@ public sealed record PageLinks
         .OrderBy(p => p.Key, StringComparer.OrdinalIgnoreCase)
         .SelectMany(p => p.Value.Order(StringComparer.Ordinal).Select(v => new KeyValuePair<string, string?>(p.Key.ToLowerInvariant(), v)));
 
-    /// <summary>The request's path with its query in canonical form (<see cref="CanonicalQuery"/>).</summary>
-    internal static string CanonicalUrl(HttpRequest request) => QueryHelpers.AddQueryString(request.Path, CanonicalQuery(request));
+    /// <summary>The request's path and query in canonical form (<see cref="CanonicalPath"/>, <see cref="CanonicalQuery"/>).</summary>
+    internal static string CanonicalUrl(HttpRequest request) => QueryHelpers.AddQueryString(CanonicalPath.Of(request), CanonicalQuery(request));
 }

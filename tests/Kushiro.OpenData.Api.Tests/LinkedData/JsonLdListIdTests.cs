@@ -25,6 +25,25 @@ public sealed class JsonLdListIdTests(SharedApiFactory api)
         Assert.Equal(second.ETag, head.ETag);
     }
 
+    // Routing takes the path in any case, the version as v1.0 and a trailing slash; the answer named itself and its
+    // pages by that spelling, so one list had as many names and ETags as spellings (a civic developer's review).
+    [Theory]
+    [InlineData("/API/V1/GOALS?limit=2", "/api/v1/goals?limit=2")]
+    [InlineData("/Api/V1.0/Measures/?limit=3", "/api/v1/measures?limit=3")]
+    [InlineData("/api/V1/themes/sdgs/8/SUB-MEASURES?limit=2", "/api/v1/themes/sdgs/8/sub-measures?limit=2")]
+    public async Task EverySpellingOfAListsPathGetsTheSameNameLinksAndBytes(string spelled, string canonical)
+    {
+        var client = api.CreateClient();
+        var asSpelled = await GetAsync(client, HttpMethod.Get, spelled);
+        var asTheApiSpellsIt = await GetAsync(client, HttpMethod.Get, canonical);
+        var json = await client.GetJsonAsync(spelled);
+
+        Assert.StartsWith("http://localhost" + canonical + "&offset=0", (string)JsonNode.Parse(asSpelled.Body)!["id"]!);
+        Assert.Equal(asTheApiSpellsIt.Body, asSpelled.Body);
+        Assert.Equal(asTheApiSpellsIt.ETag, asSpelled.ETag);
+        Assert.Equal(canonical + "&offset=0", json.GetProperty("links").Text("self"));
+    }
+
     [Theory]
     [InlineData("/api/v1/sub-measures?theme=sdgs:8&limit=2")]
     [InlineData("/api/v1/sub-measures?offset=1&limit=20&relisted=false")]
