@@ -101,7 +101,8 @@ public sealed record PageLinks
 
     /// <remarks>
     /// Canonical: the path as the API spells it (<see cref="CanonicalPath"/>), parameters in name order, names in lower
-    /// case, repeated values sorted. Requests that differ only in those ways mean the same, and so get the same links.
+    /// case, repeated values sorted. Requests that differ only in those ways mean the same and get the same links; those
+    /// that differ only in their query's spelling also share one output-cache entry, so they must.
     /// </remarks>
     private static string Link(HttpRequest request, int limit, int offset) =>
         QueryHelpers.AddQueryString(request.PathBase + CanonicalPath.Of(request), PageQueryOf(request, limit, offset));
