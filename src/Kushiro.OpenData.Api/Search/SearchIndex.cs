@@ -45,10 +45,11 @@ public sealed class SearchIndex
     /// </summary>
     public IReadOnlyList<SearchHit> Find(IReadOnlyList<string> terms, Themes.ThemeFilter filter, bool? relisted, StrategyGraph graph) =>
         [.. Find(terms).Where(h => filter.Matches(Themes.ThemeFilter.Under(graph, h.Document.Type, h.Document.Id))
-            && (relisted is null || IsRelisting(h.Document, graph) == relisted))];
+            && KeptBy(h.Document, relisted, graph))];
 
-    private static bool IsRelisting(SearchDocument document, StrategyGraph graph) =>
-        document.Type == "sub-measure" && graph.SubMeasure(document.Id)?.RelistingOf is not null;
+    // A goal, a measure or a KPI is no re-listing: relisted=true leaves it out, false keeps it.
+    private static bool KeptBy(SearchDocument document, bool? relisted, StrategyGraph graph) =>
+        document.Type == "sub-measure" && graph.SubMeasure(document.Id) is { } subMeasure ? subMeasure.KeptBy(relisted) : relisted != true;
 
     /// <summary>Every document that matches all terms, best first.</summary>
     public IReadOnlyList<SearchHit> Find(IReadOnlyList<string> terms)

@@ -59,9 +59,9 @@ public sealed class SubMeasuresController(StrategyReadModel readModel, Themes.Th
     }
 
     /// <summary>
-    /// ?relisted=: only the originals (false), only the re-listings (true), or both (absent). The graph's sub-measures
-    /// are in stable ID order: goal, measure, then sub-measure number (numeric, so 1-10 would follow 1-9).
+    /// ?relisted= (<see cref="SubMeasureNode.KeptBy"/>). The graph's sub-measures are in stable ID order: goal,
+    /// measure, then sub-measure number (numeric, so 1-10 would follow 1-9).
     /// </summary>
     internal static IEnumerable<SubMeasureNode> WhereRelisted(IEnumerable<SubMeasureNode> subMeasures, bool? relisted) =>
-        relisted is null ? subMeasures : subMeasures.Where(s => (s.RelistingOf is not null) == relisted);
+        subMeasures.Where(s => s.KeptBy(relisted));
 }

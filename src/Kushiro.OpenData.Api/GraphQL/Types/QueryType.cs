@@ -66,7 +66,7 @@ public sealed class QueryType : ObjectGraphType<StrategyGraph>
                 var filter = c.ThemeFilter();
                 var relisted = c.GetArgument<bool?>(RelistedArgument.Name);
                 return c.Source.SubMeasures.Where(s => (goal is null || s.Goal == goal) && (measure is null || s.Measure == measure)
-                    && RelistedArgument.Keeps(s, relisted) && filter.Matches([s]));
+                    && s.KeptBy(relisted) && filter.Matches([s]));
             })
             .WithComplexityImpact(1, GraphQLLimits.AllSubMeasures);
 

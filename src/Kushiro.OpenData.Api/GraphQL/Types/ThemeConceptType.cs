@@ -25,7 +25,7 @@ public sealed class ThemeConceptType : ObjectGraphType<ThemeConceptRef>
                 var catalog = c.Catalog();
                 var relisted = c.GetArgument<bool?>(RelistedArgument.Name);
                 return ((StrategyGraph)c.RootValue!).SubMeasures
-                    .Where(s => RelistedArgument.Keeps(s, relisted) && catalog.OfSubMeasure(s.Id).Any(t => t.Scheme == c.Source.Scheme.Id && t.Code == c.Source.Concept.Code));
+                    .Where(s => s.KeptBy(relisted) && catalog.OfSubMeasure(s.Id).Any(t => t.Scheme == c.Source.Scheme.Id && t.Code == c.Source.Concept.Code));
             })
             .WithComplexityImpact(1, GraphQLLimits.SubMeasuresPerConcept);
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<GoalType>>>>("alignedGoals")

@@ -125,6 +125,12 @@ public sealed class SubMeasureNode(SubMeasure row, MeasureNode measure)
     public GoalNode Goal => Measure.Goal;
     public SubMeasureNode? RelistingOf { get; internal set; }
     public IReadOnlyList<SubMeasureNode> RelistedAs { get; internal set; } = [];
+
+    /// <summary>
+    /// Whether it stays in a list asked for with <c>relisted</c> (REST's parameter, GraphQL's argument): only the
+    /// originals (false), only the re-listings (再掲, true), or both (null).
+    /// </summary>
+    public bool KeptBy(bool? relisted) => relisted is null || (RelistingOf is not null) == relisted;
 }
 
 /// <summary>A KPI as REST serves it, with its observations (oldest first).</summary>
