@@ -88,7 +88,10 @@ public sealed record PageLinks
         var limit = query.Limit;
         var offset = query.Offset;
         var lastOffset = total == 0 ? 0 : (total - 1) / limit * limit;
-        string At(int o) => Link(request, limit, o);
+        // The path and the other parameters once for all five links.
+        var path = request.PathBase + CanonicalPath.Of(request);
+        var others = OtherParameters(request);
+        string At(int o) => Link(path, others, limit, o);
         return new PageLinks
         {
             Self = At(offset),
@@ -99,26 +102,27 @@ public sealed record PageLinks
         };
     }
 
-    /// <remarks>
-    /// Canonical: the path as the API spells it (<see cref="CanonicalPath"/>), parameters in name order, names in lower
-    /// case, repeated values sorted. Requests that differ only in those ways mean the same and get the same links; those
-    /// that differ only in their query's spelling also share one output-cache entry, so they must.
-    /// </remarks>
-    private static string Link(HttpRequest request, int limit, int offset) =>
-        QueryHelpers.AddQueryString(request.PathBase + CanonicalPath.Of(request), PageQueryOf(request, limit, offset));
-
     /// <summary>
     /// A page's own URL below the path base, spelled as its links spell it: what a JSON-LD list is named by, so that
     /// the page a <c>next</c> link leads to names itself by that link.
     /// </summary>
     internal static string PagePath(HttpRequest request, int limit, int offset) =>
-        QueryHelpers.AddQueryString(CanonicalPath.Of(request), PageQueryOf(request, limit, offset));
+        Link(CanonicalPath.Of(request), OtherParameters(request), limit, offset);
 
-    private static IEnumerable<KeyValuePair<string, string?>> PageQueryOf(HttpRequest request, int limit, int offset) =>
-        CanonicalQuery(request)
-            .Where(p => p.Key is not ("limit" or "offset"))
+    /// <remarks>
+    /// Canonical: the path as the API spells it (<see cref="CanonicalPath"/>), parameters in name order, names in lower
+    /// case, repeated values sorted, <c>limit</c> and <c>offset</c> last. Requests that differ only in those ways mean
+    /// the same and get the same links; those that differ only in their query's spelling also share one output-cache
+    /// entry, so they must.
+    /// </remarks>
+    private static string Link(PathString path, IReadOnlyList<KeyValuePair<string, string?>> others, int limit, int offset) =>
+        QueryHelpers.AddQueryString(path, others
             .Append(new("limit", limit.ToString(System.Globalization.CultureInfo.InvariantCulture)))
-            .Append(new("offset", offset.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+            .Append(new("offset", offset.ToString(System.Globalization.CultureInfo.InvariantCulture))));
+
+    // The canonical query without the page's own parameters.
+    private static List<KeyValuePair<string, string?>> OtherParameters(HttpRequest request) =>
+        [.. CanonicalQuery(request).Where(p => p.Key is not ("limit" or "offset"))];
 
     /// <summary>
     /// The request's query as every request sharing its output-cache entry would write it: parameters in name order,
