@@ -5,10 +5,14 @@ namespace Kushiro.OpenData.Api.Http;
 /// <summary>The problem details (RFC 9457) that handlers return, worded the same way everywhere.</summary>
 public static class ControllerProblems
 {
-    public static ProblemResult NotFoundProblem(this ControllerBase controller, string what, string id, string? known = null) =>
+    /// <summary>
+    /// A 404 naming what was looked for; <paramref name="known"/> lists the IDs there are, when they are few, and
+    /// <paramref name="note"/> ends the sentence with what else the client should know.
+    /// </summary>
+    public static ProblemResult NotFoundProblem(this ControllerBase controller, string what, string id, string? known = null, string? note = null) =>
         new(controller.ProblemDetailsFactory.CreateProblemDetails(controller.HttpContext,
             statusCode: StatusCodes.Status404NotFound,
-            detail: $"There is no {Noun(what)} with ID \"{id.ReplaceLineEndings(" ")}\"{(known is null ? "" : $" (known: {known})")}."));
+            detail: $"There is no {Noun(what)} with ID \"{id.ReplaceLineEndings(" ")}\"{(known is null ? "" : $" (known: {known})")}{(note is null ? "" : $": {note}")}."));
 
     // "Goal" becomes "goal" mid-sentence; "KPI" and "CSV file" keep their capitals.
     private static string Noun(string what) => what.Length > 1 && char.IsLower(what[1]) ? char.ToLowerInvariant(what[0]) + what[1..] : what;

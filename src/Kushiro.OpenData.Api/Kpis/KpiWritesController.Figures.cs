@@ -42,7 +42,7 @@ public sealed partial class KpiWritesController
         var kpi = await KpiWithFiguresAsync(id, cancellationToken);
         if (kpi is null)
         {
-            return this.NotFoundProblem("KPI", id);
+            return await KpiNotFound.ProblemAsync(this, db, id, cancellationToken);
         }
         var existing = kpi.Figures.Where(f => f.Role == figureRole && (f.Period == period || figureRole == KpiFigureRole.Baseline)).ToList();
         if (existing.FirstOrDefault(f => f.Origin == KpiOrigin.Seed) is { } seeded)
@@ -97,10 +97,14 @@ public sealed partial class KpiWritesController
         await using var write = await db.BeginWriteAsync(cancellationToken);
         var kpi = await KpiWithFiguresAsync(id, cancellationToken);
         var figure = kpi?.Figures.SingleOrDefault(f => f.Role == figureRole && f.Period == period);
-        if (kpi is null || figure is null)
+        if (kpi is null)
+        {
+            return await KpiNotFound.ProblemAsync(this, db, id, cancellationToken);
+        }
+        if (figure is null)
         {
             // Named as the changes feed and the CSV name a figure: {kpi}/{role, singular}/{period}.
-            return this.NotFoundProblem(kpi is null ? "KPI" : "Figure", kpi is null ? id : $"{id}/{figureRole}/{period}");
+            return this.NotFoundProblem("Figure", $"{id}/{figureRole}/{period}");
         }
         if (figure.Origin == KpiOrigin.Seed)
         {

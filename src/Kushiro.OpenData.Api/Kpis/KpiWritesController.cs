@@ -149,7 +149,7 @@ public sealed partial class KpiWritesController(OpenDataContext db, KpiWriter wr
         var kpi = await KpiWithFiguresAsync(id, cancellationToken);
         if (kpi is null)
         {
-            return (null, this.NotFoundProblem("KPI", id));
+            return (null, await KpiNotFound.ProblemAsync(this, db, id, cancellationToken));
         }
         return kpi.Origin == KpiOrigin.Seed ? (null, Conflict($"KPI \"{id}\" comes from the project's seed; {howTheSeedChangesIt}")) : (kpi, null);
     }

@@ -47,7 +47,7 @@ public sealed class KpisController(OpenDataContext db, Strategy.ReadModel.Strate
     /// <param name="id" example="population-outlook">ID of the KPI.</param>
     /// <param name="cancellationToken">Cancelled when the client goes away.</param>
     /// <response code="200">The KPI.</response>
-    /// <response code="404">No KPI has this ID; the problem names it.</response>
+    /// <response code="404">No KPI has this ID; the problem names it, and for a KPI staff deleted says when, with the change that deleted it in the changes feed.</response>
     [Data.ReadsTheStore]
     [HttpGet("{id}", Name = "getKpi")]
     [ProducesResponseType<KpiResource>(StatusCodes.Status200OK, "application/json")]
@@ -55,7 +55,7 @@ public sealed class KpisController(OpenDataContext db, Strategy.ReadModel.Strate
     public async Task<ActionResult<KpiResource>> GetKpi(string id, CancellationToken cancellationToken)
     {
         var kpi = await db.Kpis.AsNoTracking().Include(k => k.Figures).SingleOrDefaultAsync(k => k.Id == id, cancellationToken);
-        return kpi is null ? this.NotFoundProblem("KPI", id) : KpiMapping.ToResource(kpi);
+        return kpi is null ? await KpiNotFound.ProblemAsync(this, db, id, cancellationToken) : KpiMapping.ToResource(kpi);
     }
 
     /// <summary>List a KPI's observations (実績値).</summary>
@@ -64,7 +64,7 @@ public sealed class KpisController(OpenDataContext db, Strategy.ReadModel.Strate
     /// <param name="page">Paging.</param>
     /// <param name="cancellationToken">Cancelled when the client goes away.</param>
     /// <response code="200">A page of observations.</response>
-    /// <response code="404">No KPI has this ID; the problem names it.</response>
+    /// <response code="404">No KPI has this ID; the problem names it, and for a KPI staff deleted says when, with the change that deleted it in the changes feed.</response>
     [Data.ReadsTheStore]
     [HttpGet("{id}/observations", Name = "listKpiObservations")]
     [ProducesResponseType<Page<KpiFigureResource>>(StatusCodes.Status200OK, "application/json", CsvFormat.MediaType)]
@@ -74,7 +74,7 @@ public sealed class KpisController(OpenDataContext db, Strategy.ReadModel.Strate
         var kpi = await db.Kpis.AsNoTracking().Include(k => k.Figures).SingleOrDefaultAsync(k => k.Id == id, cancellationToken);
         if (kpi is null)
         {
-            return this.NotFoundProblem("KPI", id);
+            return await KpiNotFound.ProblemAsync(this, db, id, cancellationToken);
         }
         // CSV repeats the KPI on every figure row; the figures themselves do not carry it.
         HttpContext.Features.Set(new FigureListContext(kpi.Id, kpi.Name, kpi.Unit, KpiFigureRole.Observation));

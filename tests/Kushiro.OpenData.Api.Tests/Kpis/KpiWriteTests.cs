@@ -145,6 +145,38 @@ public sealed class KpiWriteTests : IClassFixture<WritableApiFactory>
     }
 
     [Fact]
+    public async Task ADeletedKpisAddressSaysWhenItWasDeletedAndWhereTheFeedHasIt()
+    {
+        var staff = api.WithKey(await StaffClient.CreateKeyWithCommandAsync(api));
+        await staff.PostJsonAsync("/api/v1/kpis", StaffClient.NewKpi("gone-kpi", goalId: "2", measureId: "2-1"));
+        await staff.DeleteAsync("/api/v1/kpis/gone-kpi");
+        var deletion = (await api.CreateClient().GetJsonAsync($"/api/v1/changes?after={await api.LastChangeSequenceAsync() - 1}")).Items().Single();
+        Assert.Equal(("kpi", "gone-kpi", "deleted"), (deletion.Text("resourceType"), deletion.Text("resourceId"), deletion.Text("action")));
+        var sequence = deletion.GetProperty("sequence").GetInt64();
+
+        foreach (var (method, path) in new[] { (HttpMethod.Get, "/api/v1/kpis/gone-kpi"), (HttpMethod.Get, "/api/v1/kpis/gone-kpi/observations"), (HttpMethod.Delete, "/api/v1/kpis/gone-kpi") })
+        {
+            var response = await staff.SendAsync(new HttpRequestMessage(method, path));
+            Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+            var detail = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement.Text("detail");
+            // The time as the feed writes it, and the feed's query that starts at the deletion.
+            Assert.Contains($"deleted at {deletion.Text("time")}", detail);
+            Assert.Contains($"/api/v1/changes?after={sequence - 1}", detail);
+        }
+        var figure = await staff.PutJsonAsync("/api/v1/kpis/gone-kpi/observations/FY2024", StaffClient.Figure(1));
+        Assert.Contains("deleted at", JsonDocument.Parse(await figure.Content.ReadAsStringAsync()).RootElement.Text("detail"));
+        var never = await api.CreateClient().GetAsync("/api/v1/kpis/never-a-kpi");
+        Assert.DoesNotContain("deleted", JsonDocument.Parse(await never.Content.ReadAsStringAsync()).RootElement.Text("detail"));
+
+        // Created again under the same ID, it is a KPI again, and its 404s after a second deletion name that one.
+        await staff.PostJsonAsync("/api/v1/kpis", StaffClient.NewKpi("gone-kpi", goalId: "2", measureId: "2-1"));
+        Assert.Equal(HttpStatusCode.OK, (await api.CreateClient().GetAsync("/api/v1/kpis/gone-kpi")).StatusCode);
+        await staff.DeleteAsync("/api/v1/kpis/gone-kpi");
+        var again = await api.CreateClient().GetAsync("/api/v1/kpis/gone-kpi");
+        Assert.Contains($"/api/v1/changes?after={await api.LastChangeSequenceAsync() - 1}", JsonDocument.Parse(await again.Content.ReadAsStringAsync()).RootElement.Text("detail"));
+    }
+
+    [Fact]
     public async Task SeedKpisCannotBeRemovedAndStrangersCannotRemoveAny()
     {
         var staff = api.WithKey(await StaffClient.CreateKeyWithCommandAsync(api));

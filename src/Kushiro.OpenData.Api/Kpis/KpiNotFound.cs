@@ -1,0 +1,28 @@
+using Kushiro.OpenData.Api.Data;
+using Kushiro.OpenData.Api.Http;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+
+namespace Kushiro.OpenData.Api.Kpis;
+
+/// <summary>
+/// The 404 for a KPI ID, which says when the ID was a KPI that staff deleted: a harvester following a deletion's link
+/// in the changes feed, or a bookmark, learns that the KPI is gone and from which change on, instead of suspecting a
+/// broken link. Still a 404, not a 410: clients of v1 were told that no KPI with the ID is a 404.
+/// </summary>
+public static class KpiNotFound
+{
+    public static async Task<ProblemResult> ProblemAsync(ControllerBase controller, OpenDataContext db, string id, CancellationToken cancellationToken)
+    {
+        // The ID's last entry only: a KPI deleted and created again, then deleted again, was deleted last at that time.
+        var last = await db.Changes.AsNoTracking()
+            .Where(c => c.ResourceType == "kpi" && c.ResourceId == id)
+            .OrderByDescending(c => c.Sequence)
+            .Select(c => new { c.Action, c.Sequence, c.Time })
+            .FirstOrDefaultAsync(cancellationToken);
+        var note = last is { Action: "deleted" }
+            ? $"it was deleted at {DateTimeText.Format(last.Time)}, change {last.Sequence} of the changes feed ({ApiLinks.Changes}?after={last.Sequence - 1})"
+            : null;
+        return controller.NotFoundProblem("KPI", id, note: note);
+    }
+}
