@@ -72,7 +72,9 @@ public sealed class LinkedDataIris(string @base)
             ("measure", [var m]) when graph.Measure(m) is not null => ApiLinks.Measure(E(m)),
             ("sub-measure", [var s]) when graph.SubMeasure(s) is not null => ApiLinks.SubMeasure(E(s)),
             ("kpi", [var k]) when graph.Kpi(k) is not null => ApiLinks.Kpi(E(k)),
-            ("kpi", [var k, "observation", var p]) when graph.Kpi(k) is { } node && node.Observations.Any(o => o.Period == p) => ApiLinks.KpiObservations(E(k)),
+            // The KPI's own document, which holds every figure: its observations list is paged, and a figure past the
+            // first page (the newest, the list running oldest first) would not be in the page a 303 can name.
+            ("kpi", [var k, "observation", var p]) when graph.Kpi(k) is { } node && node.Observations.Any(o => o.Period == p) => ApiLinks.Kpi(E(k)),
             ("kpi", [var k, "target", var p]) when graph.Kpi(k) is { } node && node.Kpi.Targets.Any(t => t.Period == p) => ApiLinks.Kpi(E(k)),
             ("kpi", [var k, "baseline", var p]) when graph.Kpi(k) is { } node && node.Kpi.Baseline?.Period == p => ApiLinks.Kpi(E(k)),
             ("local-government", [var code]) when code == graph.Plan.Municipality.LocalGovernmentCode

@@ -140,7 +140,7 @@ public sealed class JsonLdTests(SharedApiFactory api)
     [InlineData("/id/sub-measure/4-2-2", "/api/v1/sub-measures/4-2-2")]
     [InlineData("/id/kpi/population-outlook", "/api/v1/kpis/population-outlook")]
     [InlineData("/id/kpi/population-outlook/target/2040", "/api/v1/kpis/population-outlook")]
-    [InlineData("/id/kpi/population-outlook/observation/2010-10-01", "/api/v1/kpis/population-outlook/observations")]
+    [InlineData("/id/kpi/population-outlook/observation/2010-10-01", "/api/v1/kpis/population-outlook")]
     [InlineData("/id/local-government/012068", "/api/v1/plan")]
     [InlineData("/id/catalog", "/api/v1/catalog")]
     [InlineData("/id/scheme/national/goal-1", "/api/v1/themes/national/goal-1")]
