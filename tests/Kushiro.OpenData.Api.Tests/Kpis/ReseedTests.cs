@@ -53,6 +53,85 @@ public sealed class ReseedTests : IDisposable
     }
 
     [Fact]
+    public async Task ASeedThatWouldDropTheMeasureOfAStaffKpiIsRefusedAndTheKpiKept()
+    {
+        using (var first = new ApiFactory(seed.Path, store))
+        {
+            var staff = first.WithKey(await StaffClient.CreateKeyWithCommandAsync(first));
+            var created = await staff.PostJsonAsync("/api/v1/kpis", StaffClient.NewKpi("coal-kpi", goalId: "1", measureId: "1-6"));
+            Assert.Equal(System.Net.HttpStatusCode.Created, created.StatusCode);
+        }
+
+        RemoveMeasure("1-6");
+        using (var refused = new ApiFactory(seed.Path, store))
+        {
+            Assert.ThrowsAny<Exception>(() => refused.CreateClient());
+            Assert.True(refused.Problems.Any(m => m.Contains("measures.json") && m.Contains("\"1-6\"") && m.Contains("coal-kpi")), string.Join("\n", refused.Problems));
+        }
+
+        // Before, the import went through and the KPI had silently become its goal's (measureId null), for good.
+        seed.Dispose();
+        using var restored = new ApiFactory(RepositoryFiles.SeedDirectory, store);
+        var kpi = await restored.CreateClient().GetJsonAsync("/api/v1/kpis/coal-kpi");
+        Assert.Equal(("measure", "1", "1-6"), (kpi.Text("level"), kpi.Text("goalId"), kpi.Text("measureId")));
+    }
+
+    [Fact]
+    public async Task ASeedThatWouldDropTheGoalOfAStaffKpiIsRefused()
+    {
+        using (var first = new ApiFactory(seed.Path, store))
+        {
+            var staff = first.WithKey(await StaffClient.CreateKeyWithCommandAsync(first));
+            Assert.Equal(System.Net.HttpStatusCode.Created, (await staff.PostJsonAsync("/api/v1/kpis", StaffClient.NewKpi("goal-kpi", goalId: "4"))).StatusCode);
+        }
+
+        RemoveMeasure("4-1");
+        RemoveMeasure("4-2");
+        seed.EditFile("goals.json", root => root.AsArray().Remove(root.AsArray().Single(g => (string?)g!["id"] == "4")));
+        seed.EditFile("alignments.json", root =>
+        {
+            foreach (var alignment in root.AsArray().Where(a => (string?)a!["goalId"] == "4").ToList())
+            {
+                root.AsArray().Remove(alignment);
+            }
+        });
+        seed.EditFile("english-labels.json", root => root.AsArray().Remove(root.AsArray().Single(l => (string?)l!["id"] == "4")));
+        using var refused = new ApiFactory(seed.Path, store);
+
+        Assert.ThrowsAny<Exception>(() => refused.CreateClient());
+        Assert.True(refused.Problems.Any(m => m.Contains("goals.json") && m.Contains("goal \"4\"") && m.Contains("goal-kpi")), string.Join("\n", refused.Problems));
+    }
+
+    // The measure, its sub-measures, and what names them: what an editor removing a measure from the plan would do.
+    private void RemoveMeasure(string id)
+    {
+        var subMeasures = new HashSet<string>();
+        seed.EditFile("measures.json", root => root.AsArray().Remove(root.AsArray().Single(m => (string?)m!["id"] == id)));
+        seed.EditFile("sub-measures.json", root =>
+        {
+            foreach (var sub in root.AsArray().Where(s => (string?)s!["measureId"] == id).ToList())
+            {
+                subMeasures.Add((string)sub!["id"]!);
+                root.AsArray().Remove(sub);
+            }
+        });
+        seed.EditFile("sub-measure-themes.json", root =>
+        {
+            foreach (var mapping in root.AsArray().Where(m => subMeasures.Contains((string)m!["subMeasureId"]!)).ToList())
+            {
+                root.AsArray().Remove(mapping);
+            }
+        });
+        seed.EditFile("english-labels.json", root =>
+        {
+            foreach (var label in root.AsArray().Where(l => (string?)l!["id"] == id || subMeasures.Contains((string)l!["id"]!)).ToList())
+            {
+                root.AsArray().Remove(label);
+            }
+        });
+    }
+
+    [Fact]
     public async Task EditingOnlyAThemeMappingMovesTheDataAndAnnouncesItInTheFeed()
     {
         using (var first = new ApiFactory(seed.Path, store))

@@ -57,6 +57,7 @@ public sealed class SeedImporter(OpenDataContext db, TimeProvider time, ILogger<
             return new SeedImportResult(false, state!.LastModified);
         }
 
+        await RefuseOrphaningStaffKpisAsync(seed, cancellationToken);
         Sync(db.LocalGovernments, await db.LocalGovernments.ToListAsync(cancellationToken), seed.LocalGovernments, x => x.Code);
         Sync(db.Plans, await db.Plans.ToListAsync(cancellationToken), [seed.Plan], x => x.Id);
         Sync(db.Goals, await db.Goals.ToListAsync(cancellationToken), seed.Goals, x => x.Id);
@@ -95,6 +96,42 @@ public sealed class SeedImporter(OpenDataContext db, TimeProvider time, ILogger<
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return new SeedImportResult(changed, changed ? await CommitStamp.KeepAfterCommitAsync(db, state, time, logger) : state.LastModified);
+    }
+
+    /// <summary>
+    /// A staff KPI names its goal and measure by ID. A seed that drops either, or moves the measure under another goal,
+    /// would leave it pointing at nothing or at two goals; and EF Core sets a tracked dependent's key to null when its
+    /// principal is removed, so the KPI would silently have become the plan's or its goal's, with no entry in the feed
+    /// and no way back by restoring the seed. Refused like a dropped KPI with staff figures, before anything is synced.
+    /// </summary>
+    private async Task RefuseOrphaningStaffKpisAsync(StrategySeed seed, CancellationToken cancellationToken)
+    {
+        var goals = seed.Goals.Select(g => g.Id).ToHashSet(StringComparer.Ordinal);
+        var goalOfMeasure = seed.Measures.ToDictionary(m => m.Id, m => m.GoalId, StringComparer.Ordinal);
+        var staffKpis = await db.Kpis.AsNoTracking().Where(k => k.Origin == KpiOrigin.Staff)
+            .OrderBy(k => k.Id).Select(k => new { k.Id, k.GoalId, k.MeasureId }).ToListAsync(cancellationToken);
+        var problems = new List<SeedError>();
+        foreach (var kpi in staffKpis)
+        {
+            var fix = $"keep it, or first move or delete staff KPI \"{kpi.Id}\" (PUT or DELETE {Http.ApiLinks.Kpi(kpi.Id)})";
+            if (kpi.MeasureId is { } measure && !goalOfMeasure.ContainsKey(measure))
+            {
+                problems.Add(new SeedError(MeasuresFile, null, measure, null, $"measure \"{measure}\" was removed from the seed, but staff KPI \"{kpi.Id}\" belongs to it; {fix}"));
+            }
+            else if (kpi.MeasureId is { } moved && goalOfMeasure[moved] != kpi.GoalId)
+            {
+                problems.Add(new SeedError(MeasuresFile, null, moved, "goalId",
+                    $"measure \"{moved}\" now belongs to goal \"{goalOfMeasure[moved]}\", but staff KPI \"{kpi.Id}\" names it under goal \"{kpi.GoalId}\"; keep the measure where it was, or first move or delete the KPI (PUT or DELETE {Http.ApiLinks.Kpi(kpi.Id)})"));
+            }
+            else if (kpi.MeasureId is null && kpi.GoalId is { } goal && !goals.Contains(goal))
+            {
+                problems.Add(new SeedError(GoalsFile, null, goal, null, $"goal \"{goal}\" was removed from the seed, but staff KPI \"{kpi.Id}\" belongs to it; {fix}"));
+            }
+        }
+        if (problems.Count > 0)
+        {
+            throw new SeedValidationException(problems);
+        }
     }
 
     /// <summary>
@@ -155,6 +192,8 @@ public sealed class SeedImporter(OpenDataContext db, TimeProvider time, ILogger<
     }
 
     private const string KpisFile = "seed/" + SeedFiles.Kpis;
+    private const string GoalsFile = "seed/" + SeedFiles.Goals;
+    private const string MeasuresFile = "seed/" + SeedFiles.Measures;
 
     private static string FigureKey(KpiFigure f) => $"{f.KpiId}\n{f.Role}\n{f.Period}";
 
