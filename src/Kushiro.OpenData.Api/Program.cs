@@ -41,7 +41,10 @@ if (!app.SettingsAreUsable())
 }
 // The store is brought up to date on the thread pool while the pipeline below is set up (endpoints, API versions,
 // OpenAPI): on two cores that overlaps a good part of start-up. Nothing below reads the store or what it loads.
-var storeUpToDate = Task.Run(() => app.Services.BringStoreUpToDateAsync());
+// The apikey commands touch keys alone: the store's schema, not the seed (see BringStoreSchemaUpToDateAsync).
+var storeUpToDate = ApiKeyCommand.IsInvoked(args)
+    ? Task.Run(() => app.Services.BringStoreSchemaUpToDateAsync())
+    : Task.Run(() => app.Services.BringStoreUpToDateAsync());
 app.UseRestApi();
 app.UseOpenApiDocuments();
 app.UseGraphQLIdeFiles();
@@ -67,7 +70,7 @@ catch (Exception e)
 }
 if (ApiKeyCommand.IsInvoked(args))
 {
-    // Keys live in the store, so the command runs on a store brought up to date like the API's own.
+    // Keys live in the store, so the command runs on a store whose schema this build brought up to date.
     return await ApiKeyCommand.RunAsync(app.Services, args, Console.Out, Console.Error);
 }
 // The store is current: the in-memory tree loads while Kestrel starts, not in the first request that needs it (on two

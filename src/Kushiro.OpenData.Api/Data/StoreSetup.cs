@@ -162,10 +162,27 @@ public static class StoreSetup
             seed.Goals.Count, seed.Measures.Count, seed.SubMeasures.Count);
     }
 
+    /// <summary>
+    /// The store's schema only: its migrations, as a start applies them, and neither the seed's reading nor its import.
+    /// For the apikey commands, which touch keys alone: a leaked key must be revocable while a broken seed is being
+    /// fixed, and listing keys must not import a seed edited since the server started.
+    /// </summary>
+    public static async Task BringStoreSchemaUpToDateAsync(this IServiceProvider services, CancellationToken cancellationToken = default)
+    {
+        await using var setupLock = await StoreSetupLock.TakeAsync(services, cancellationToken);
+        await MigrateAsync(services, cancellationToken);
+    }
+
     private static async Task<SeedImportResult> MigrateAndImportAsync(IServiceProvider services, StrategySeed seed, CancellationToken cancellationToken)
     {
         await using var setupLock = await StoreSetupLock.TakeAsync(services, cancellationToken);
-        await OnceAcrossInstancesAsync(services, async s =>
+        await MigrateAsync(services, cancellationToken);
+        return await OnceAcrossInstancesAsync(services, s => s.GetRequiredService<SeedImporter>().ImportAsync(seed, cancellationToken), cancellationToken);
+    }
+
+    // Run with the set-up lock held.
+    private static Task<bool> MigrateAsync(IServiceProvider services, CancellationToken cancellationToken) =>
+        OnceAcrossInstancesAsync(services, async s =>
         {
             // Migrate does more than this check even with nothing to apply (it prepares its history table's commands),
             // so a store with nothing pending skips it; a store current for this build skips this step altogether.
@@ -196,6 +213,4 @@ public static class StoreSetup
             }
             return true;
         }, cancellationToken);
-        return await OnceAcrossInstancesAsync(services, s => s.GetRequiredService<SeedImporter>().ImportAsync(seed, cancellationToken), cancellationToken);
-    }
 }

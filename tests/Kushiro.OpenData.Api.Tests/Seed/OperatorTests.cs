@@ -120,6 +120,28 @@ public sealed class OperatorTests
     }
 
     [Fact]
+    public async Task KeysAreListedAndRevokedWhileTheSeedIsBrokenAndNoKeyCommandImportsTheSeed()
+    {
+        using var seed = new SeedFolder();
+        var folder = Path.GetDirectoryName(seed.Path)!;
+        var settings = new Dictionary<string, string> { ["Seed__Directory"] = seed.Path, ["ConnectionStrings__Store"] = $"Data Source={Path.Combine(folder, "store.db")}" };
+        var created = await AppProcess.RunAsync(["apikey", "create", "--name", "漏れた鍵"], settings, folder);
+        Assert.Equal(0, created.ExitCode);
+        var id = (await AppProcess.RunAsync(["apikey", "list"], settings, folder)).Output.Split('\t')[0];
+
+        // An editor is midway through the seed (a goal without its title) when a key leaks.
+        seed.EditRecord("goals.json", 2, g => g.Remove("title"));
+        var revoked = await AppProcess.RunAsync(["apikey", "revoke", id], settings, folder);
+        var listed = await AppProcess.RunAsync(["apikey", "list"], settings, folder);
+
+        Assert.Equal(0, revoked.ExitCode);
+        Assert.Contains("revoked", listed.Output, StringComparison.Ordinal);
+        // Neither command read the seed, let alone imported it: the server's own start does that, and says so.
+        Assert.DoesNotContain("from seed", created.Error + revoked.Error + listed.Error, StringComparison.Ordinal);
+        Assert.DoesNotContain("seed is invalid", created.Error + revoked.Error + listed.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task SeedCheckPassesOnTheRepositorySeed()
     {
         var result = await AppProcess.RunAsync(["seed", "check", "--dir", RepositoryFiles.SeedDirectory], new Dictionary<string, string>(), Path.GetTempPath());
