@@ -134,6 +134,26 @@ public sealed class SeedValidationTests
         Assert.Contains("seed/goals.json: line 3", error.Message, StringComparison.Ordinal);
     }
 
+    // Well-formed JSON whose string is half a character: the import failed reading it, with a stack trace and no file.
+    [Theory]
+    [InlineData("sub-measures.json", "\"description\": \"", "\"description\": \"\\ud800", "seed/sub-measures.json, record 1, field \"description\": holds a \\u escape of half a character")]
+    [InlineData("kpis.json", "\"note\": \"令和42年度", "\"note\": \"\\udc00令和42年度", "seed/kpis.json, record 1, field \"targets[2].note\": holds a \\u escape")]
+    [InlineData("plan.json", "\"status\"", "\"st\\ud800atus\"", "seed/plan.json, field \"(a field name)\": holds a \\u escape")]
+    public void AnEscapeOfHalfACharacterIsReportedWithFileRecordAndField(string file, string text, string replacement, string expected)
+    {
+        using var seed = new SeedFolder();
+        var path = Path.Combine(seed.Path, file);
+        var json = File.ReadAllText(path);
+        var at = json.IndexOf(text, StringComparison.Ordinal);
+        File.WriteAllText(path, json[..at] + replacement + json[(at + text.Length)..]);
+
+        var error = Assert.Throws<SeedValidationException>(() => SeedReader.Read(seed.Path));
+        Assert.Contains(expected, error.Message, StringComparison.Ordinal);
+        var output = new StringWriter();
+        Assert.Equal(1, SeedCheckCommand.Run(["seed", "check"], seed.Path, new StringWriter(), output));
+        Assert.Contains(expected, output.ToString(), StringComparison.Ordinal);
+    }
+
     [Fact]
     public void EveryProblemIsReportedNotJustTheFirst()
     {
@@ -142,6 +162,20 @@ public sealed class SeedValidationTests
             .EditRecord("sub-measures.json", 5, r => r.Remove("description"));
         var error = Assert.Throws<SeedValidationException>(() => SeedReader.Read(seed.Path));
         Assert.Equal(["goals.json", "sub-measures.json"], error.Errors.Select(e => Path.GetFileName(e.File)));
+    }
+
+    [Fact]
+    public void AFileThatCannotBeReadIsReportedWithoutTheProblemsOfEveryRecordReferringToIt()
+    {
+        using var seed = new SeedFolder().EditRecord("sub-measures.json", 3, r => r.Remove("title"));
+        File.AppendAllText(Path.Combine(seed.Path, "goals.json"), "]");
+
+        var error = Assert.Throws<SeedValidationException>(() => SeedReader.Read(seed.Path));
+
+        // The broken file and the other files' own problems; not "goalId 1 does not exist" for all 17 measures.
+        Assert.Equal(["seed/goals.json", "seed/sub-measures.json"], error.Errors.Select(e => e.File));
+        Assert.Contains("not valid JSON", error.Errors[0].Problem, StringComparison.Ordinal);
+        Assert.Contains("checked once seed/goals.json can be read", error.Message, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -29,7 +29,7 @@ public static class SeedCheckCommand
             var seed = SeedReader.Read(directory);
             output.WriteLine(
                 $"Seed in {directory} is valid: {seed.LocalGovernments.Count} local governments, 1 plan, {seed.Goals.Count} goals, "
-                + $"{seed.Measures.Count} measures, {seed.SubMeasures.Count} sub-measures ({seed.SubMeasures.Count(s => s.RelistingOfId is not null)} re-listings). "
+                + $"{seed.Measures.Count} measures, {seed.SubMeasures.Count} sub-measures ({Relistings(seed.SubMeasures.Count(s => s.RelistingOfId is not null))}). "
                 + $"Hash {seed.Hash}.");
             return 0;
         }
@@ -37,8 +37,11 @@ public static class SeedCheckCommand
         {
             // Not the exception's message: that speaks of a store, and a check touches none.
             error.WriteLine($"The seed in {directory} is invalid ({e.Errors.Count} problem{(e.Errors.Count == 1 ? "" : "s")}):"
-                + string.Concat(e.Errors.Select(p => Environment.NewLine + "  " + p)));
+                + string.Concat(e.Errors.Select(p => Environment.NewLine + "  " + p))
+                + (e.Note is null ? "" : Environment.NewLine + "  (" + e.Note + ")"));
             return 1;
         }
     }
+
+    private static string Relistings(int count) => count == 1 ? "1 re-listing" : $"{count} re-listings";
 }

@@ -18,6 +18,16 @@ internal sealed class SeedFiles(string directory)
     public const string EnglishLabels = "english-labels.json";
 
     private readonly SortedDictionary<string, byte[]> read = new(StringComparer.Ordinal);
+    private readonly SortedSet<string> unreadable = new(StringComparer.Ordinal);
+
+    /// <summary>The files (as messages name them) that are missing or could not be read as UTF-8 JSON.</summary>
+    public IReadOnlyCollection<string> UnreadableFiles => unreadable;
+
+    private void Unreadable(List<SeedError> errors, SeedError error)
+    {
+        unreadable.Add(error.File);
+        errors.Add(error);
+    }
 
     /// <summary>How files are named in messages: relative to the seed folder's parent, e.g. "seed/goals.json".</summary>
     public string DisplayName(string file) => Path.Combine(Path.GetFileName(Path.TrimEndingDirectorySeparator(directory)), file);
@@ -31,10 +41,19 @@ internal sealed class SeedFiles(string directory)
         var path = Path.Combine(directory, file);
         if (!File.Exists(path))
         {
-            errors.Add(new SeedError(DisplayName(file), null, null, null, $"file not found in {directory}"));
+            Unreadable(errors, new SeedError(DisplayName(file), null, null, null, $"file not found in {directory}"));
             return null;
         }
-        return read[file] = File.ReadAllBytes(path);
+        try
+        {
+            return read[file] = File.ReadAllBytes(path);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            // A file this user may not read, or a folder of that name: said like any other problem of the seed.
+            Unreadable(errors, new SeedError(DisplayName(file), null, null, null, $"cannot be read ({e.Message})"));
+            return null;
+        }
     }
 
     public string? Text(string file, List<SeedError> errors)
@@ -50,7 +69,7 @@ internal sealed class SeedFiles(string directory)
         }
         catch (DecoderFallbackException)
         {
-            errors.Add(new SeedError(DisplayName(file), null, null, null, "is not valid UTF-8 (save it as UTF-8)"));
+            Unreadable(errors, new SeedError(DisplayName(file), null, null, null, "is not valid UTF-8 (save it as UTF-8)"));
             return null;
         }
     }
@@ -65,13 +84,77 @@ internal sealed class SeedFiles(string directory)
         try
         {
             using var document = JsonDocument.Parse(text);
+            if (HalfCharacterEscape(document.RootElement, null, "") is { } found)
+            {
+                // The parser takes "\ud800" (half of a character, a lone surrogate) as well-formed JSON, and only reading
+                // the string then fails, deep in the import, with no file named.
+                Unreadable(errors, new SeedError(DisplayName(file), found.Record, null, found.Field,
+                    "holds a \\u escape of half a character (a lone surrogate), which is not text; write the character itself, or both halves of its pair"));
+                return null;
+            }
             return document.RootElement.Clone();
         }
         catch (JsonException e)
         {
             var line = e.LineNumber is { } l ? $"line {l + 1}, position {e.BytePositionInLine + 1}: " : "";
-            errors.Add(new SeedError(DisplayName(file), null, null, null, $"{line}not valid JSON ({e.Message.Split(" LineNumber")[0]})"));
+            Unreadable(errors, new SeedError(DisplayName(file), null, null, null, $"{line}not valid JSON ({e.Message.Split(" LineNumber")[0]})"));
             return null;
+        }
+    }
+
+    /// <summary>
+    /// Where the first string or field name that cannot be read as text is: its record's 1-based number in a file
+    /// holding an array (null in a file holding one object), and its field as a path (<c>targets[2].note</c>).
+    /// </summary>
+    private static (int? Record, string? Field)? HalfCharacterEscape(JsonElement element, int? record, string path)
+    {
+        switch (element.ValueKind)
+        {
+            case JsonValueKind.String when !IsText(() => element.GetString()):
+                return (record, path.Length == 0 ? null : path);
+            case JsonValueKind.Object:
+                foreach (var property in element.EnumerateObject())
+                {
+                    if (!IsText(() => property.Name))
+                    {
+                        return (record, path.Length == 0 ? "(a field name)" : $"{path} (a field name)");
+                    }
+                    if (HalfCharacterEscape(property.Value, record, path.Length == 0 ? property.Name : $"{path}.{property.Name}") is { } found)
+                    {
+                        return found;
+                    }
+                }
+                return null;
+            case JsonValueKind.Array:
+                var index = 0;
+                foreach (var item in element.EnumerateArray())
+                {
+                    index++;
+                    // The top level's items are the file's records; deeper ones are named by their place.
+                    var found = record is null && path.Length == 0
+                        ? HalfCharacterEscape(item, index, "")
+                        : HalfCharacterEscape(item, record, $"{path}[{index}]");
+                    if (found is not null)
+                    {
+                        return found;
+                    }
+                }
+                return null;
+            default:
+                return null;
+        }
+    }
+
+    private static bool IsText(Func<string?> read)
+    {
+        try
+        {
+            read();
+            return true;
+        }
+        catch (InvalidOperationException)
+        {
+            return false;
         }
     }
 

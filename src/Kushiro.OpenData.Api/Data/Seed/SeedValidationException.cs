@@ -18,10 +18,13 @@ public sealed record SeedError(string File, int? Record, string? RecordId, strin
     }
 }
 
-/// <summary>The seed is invalid; nothing was written to the store.</summary>
-public sealed class SeedValidationException(IReadOnlyList<SeedError> errors)
+/// <summary>The seed is invalid; nothing was written to the store. A note, if any, ends the list.</summary>
+public sealed class SeedValidationException(IReadOnlyList<SeedError> errors, string? note = null)
     : Exception($"The seed is invalid ({errors.Count} problem{(errors.Count == 1 ? "" : "s")}); the store was not changed:"
-        + string.Concat(errors.Select(e => Environment.NewLine + "  " + e)))
+        + string.Concat(errors.Select(e => Environment.NewLine + "  " + e))
+        + (note is null ? "" : Environment.NewLine + "  (" + note + ")"))
 {
     public IReadOnlyList<SeedError> Errors { get; } = errors;
+
+    public string? Note { get; } = note;
 }
