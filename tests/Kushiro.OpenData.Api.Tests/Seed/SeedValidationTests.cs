@@ -179,6 +179,21 @@ public sealed class SeedValidationTests
     }
 
     [Fact]
+    public void ASourceDocumentWhoseBytesChangedIsRefused()
+    {
+        // What a checkout with Windows line endings, or an editor's save, does to the text.
+        using var seed = new SeedFolder();
+        var path = Path.Combine(seed.Path, "kushiro-2nd-strategy-policy-structure.txt");
+        File.WriteAllText(path, File.ReadAllText(path).ReplaceLineEndings("\r\n"));
+
+        var error = Assert.Throws<SeedValidationException>(() => SeedReader.Read(seed.Path));
+
+        var problem = Assert.Single(error.Errors);
+        Assert.Equal(("seed/plan.json", "sourceDocument.sha256"), (problem.File, problem.Field));
+        Assert.Contains($"has SHA-256 {Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(File.ReadAllBytes(path)))}", problem.Problem, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void MissingSeedFileIsNamed()
     {
         using var seed = new SeedFolder();

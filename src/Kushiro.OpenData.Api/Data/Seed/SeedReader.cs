@@ -138,7 +138,7 @@ public static partial class SeedReader
         }
         var r = new SeedRecord(files.DisplayName(SeedFiles.Plan), null, root, errors,
             ["id", "title", "status", "municipalityCode", "sourceDocument", "licence", "editorialLicence"]);
-        var source = r.Nested("sourceDocument", ["file", "title", "publisher"]);
+        var source = r.Nested("sourceDocument", ["file", "title", "publisher", "sha256"]);
         var sourceFile = source?.Text("file") ?? "";
         string? sourceText = null;
         if (sourceFile.Length > 0 && Path.GetFileName(sourceFile) != sourceFile)
@@ -151,6 +151,13 @@ public static partial class SeedReader
             if (sourceText is not null && string.IsNullOrWhiteSpace(sourceText))
             {
                 source!.Error("file", $"\"{sourceFile}\" is empty");
+            }
+            else if (sourceText is not null && source!.Text("sha256") is { Length: > 0 } recorded && !string.Equals(recorded, files.Sha256(sourceFile), StringComparison.OrdinalIgnoreCase))
+            {
+                // The text is published byte for byte, with its hash: an editor's save or a checkout that converts line
+                // endings (Git on Windows does, unless told otherwise: .gitattributes) would publish other bytes unnoticed.
+                source.Error("sha256", $"\"{sourceFile}\" has SHA-256 {files.Sha256(sourceFile)}, not the {recorded} recorded here: "
+                    + "the source document is kept byte for byte (check its line endings and encoding); if the city published a new text, record the new file's hash");
             }
         }
         var plan = new Plan
