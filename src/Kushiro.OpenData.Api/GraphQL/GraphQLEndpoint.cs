@@ -60,7 +60,7 @@ public static class GraphQLEndpoint
 
         var serializer = http.RequestServices.GetRequiredService<IGraphQLSerializer>();
         var (parameters, failure) = isGet
-            ? GraphQLHttpRequestReader.FromQueryString(request.Query, serializer)
+            ? GraphQLHttpRequestReader.FromQueryString(request.Query, request.QueryString.Value, serializer)
             : await GraphQLHttpRequestReader.FromJsonBodyAsync(request, serializer, http.RequestAborted);
         if (failure is not null)
         {

@@ -26,7 +26,10 @@ public static class GraphQLHttpRequestReader
     /// <summary>The parameters a GET may carry; the endpoint ignores any other.</summary>
     public static readonly IReadOnlyList<string> ParameterNames = [Query, OperationName, Variables, Extensions];
 
-    public static (GraphQLHttpRequest? Request, GraphQLRequestFailure? Failure) FromQueryString(IQueryCollection query, IGraphQLSerializer serializer)
+    /// <param name="query">The query string as ASP.NET Core parsed it.</param>
+    /// <param name="rawQuery">The query string as sent (<c>Request.QueryString.Value</c>).</param>
+    /// <param name="serializer">Reads variables and extensions.</param>
+    public static (GraphQLHttpRequest? Request, GraphQLRequestFailure? Failure) FromQueryString(IQueryCollection query, string? rawQuery, IGraphQLSerializer serializer)
     {
         foreach (var name in ParameterNames)
         {
@@ -34,6 +37,12 @@ public static class GraphQLHttpRequestReader
             {
                 return Fail($"The \"{name}\" parameter is given {values.Count} times; give it once.");
             }
+        }
+        // ASP.NET Core keeps an escape that is not UTF-8 (%FF, or half a character's %ED%A0%80) as the text "%FF": a
+        // search for it ran, found nothing, and was answered 200 like a real search (REST refuses the same).
+        if (Http.QueryEncoding.NamesNotInUtf8(rawQuery).FirstOrDefault(n => ParameterNames.Contains(n)) is { } notText)
+        {
+            return Fail($"The \"{notText}\" parameter is not UTF-8 text once its percent-escapes are decoded.");
         }
         var document = Single(query, Query);
         var (variables, variablesFailure) = JsonMap(Single(query, Variables), Variables, serializer);
@@ -109,6 +118,12 @@ public static class GraphQLHttpRequestReader
         {
             return Fail("The body must be a JSON object with a \"query\" member (batches are not supported).");
         }
+        // A JSON parser keeps one of two members of one name, and not every parser the same one: a proxy or a log
+        // reading the first would see another operation than the one run.
+        if (RepeatedMember(body) is { } repeated)
+        {
+            return Fail($"The body gives \"{repeated}\" more than once; give each member once.");
+        }
         if (!body.TryGetProperty(Query, out var query) || query.ValueKind == JsonValueKind.Null)
         {
             return body.TryGetProperty(Extensions, out var asked) && asked.ValueKind == JsonValueKind.Object && asked.TryGetProperty(PersistedQuery, out _)
@@ -153,6 +168,11 @@ public static class GraphQLHttpRequestReader
     {
         try
         {
+            // Inside the try: reading a name can fail as reading a string can.
+            if (RepeatedMember(value) is { } repeated)
+            {
+                return (null, new GraphQLRequestFailure(StatusCodes.Status400BadRequest, $"{what} gives \"{repeated}\" more than once; give each name once."));
+            }
             var inputs = serializer.ReadNode<Inputs>(value);
             return (inputs is null ? null : WholeNumberInputs.Normalize(inputs), null);
         }
@@ -186,6 +206,41 @@ public static class GraphQLHttpRequestReader
             // Falls through to the same message as any other non-object.
         }
         return (null, new GraphQLRequestFailure(StatusCodes.Status400BadRequest, $"The \"{parameter}\" parameter must be a JSON-encoded object."));
+    }
+
+    /// <summary>The path of the first name an object gives twice, at any depth (<c>input.id</c>); null if none.</summary>
+    private static string? RepeatedMember(JsonElement element, string path = "")
+    {
+        if (element.ValueKind == JsonValueKind.Array)
+        {
+            var index = 0;
+            foreach (var item in element.EnumerateArray())
+            {
+                if (RepeatedMember(item, $"{path}[{index++}]") is { } found)
+                {
+                    return found;
+                }
+            }
+            return null;
+        }
+        if (element.ValueKind != JsonValueKind.Object)
+        {
+            return null;
+        }
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var member in element.EnumerateObject())
+        {
+            var memberPath = path.Length == 0 ? member.Name : $"{path}.{member.Name}";
+            if (!seen.Add(member.Name))
+            {
+                return memberPath;
+            }
+            if (RepeatedMember(member.Value, memberPath) is { } found)
+            {
+                return found;
+            }
+        }
+        return null;
     }
 
     private static string? Single(IQueryCollection query, string name) =>

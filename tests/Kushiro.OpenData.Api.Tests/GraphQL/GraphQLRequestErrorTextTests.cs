@@ -34,6 +34,45 @@ public sealed class GraphQLRequestErrorTextTests(SharedApiFactory api)
         AssertSaysWithoutInternals(Assert.Single(answer.ErrorMessages), "Unicode");
     }
 
+    // ASP.NET Core keeps such escapes as the text "%FF": the search ran for it and answered 200 with nothing found.
+    [Theory]
+    [InlineData("?query={search(q:%22%E5%8C%BB%E7%99%82%20%FF%22){totalCount}}", "\"query\"")]
+    [InlineData("?query={search(q:%22%ED%A0%80%22){totalCount}}", "\"query\"")]
+    [InlineData("?query=query($q:String!){search(q:$q){totalCount}}&variables={%22q%22:%22%E5%8C%BB%E7%99%82%FF%22}", "\"variables\"")]
+    public async Task AGetWhosePercentEscapesAreNotUtf8IsA400NamingTheParameter(string queryString, string parameter)
+    {
+        var answer = await api.CreateClient().GetGraphQLAsync(queryString);
+
+        Assert.Equal(HttpStatusCode.BadRequest, answer.Status);
+        var message = Assert.Single(answer.ErrorMessages);
+        Assert.Contains(parameter, message);
+        Assert.Contains("not UTF-8", message);
+    }
+
+    // JSON parsers keep one of two members of one name, not all the same one: a proxy reading the first would see
+    // another operation than the one run.
+    [Theory]
+    [InlineData("{\"query\": \"{ plan { title } }\", \"query\": \"{ kpis { id } }\"}", "\"query\"")]
+    [InlineData("{\"query\": \"" + Search + "\", \"operationName\": null, \"operationName\": \"X\"}", "\"operationName\"")]
+    [InlineData("{\"query\": \"" + Search + "\", \"variables\": {\"q\": \"医療\", \"q\": \"子育て\"}}", "\"variables.q\"")]
+    public async Task AMemberGivenTwiceIsA400NamingIt(string body, string member)
+    {
+        var answer = await api.CreateClient().PostRawAsync(body, "application/json");
+
+        Assert.Equal(HttpStatusCode.BadRequest, answer.Status);
+        var message = Assert.Single(answer.ErrorMessages);
+        Assert.Contains($"gives {member} more than once", message);
+    }
+
+    [Fact]
+    public async Task GetVariablesWithANameThatIsNoTextAreA400()
+    {
+        var answer = await api.CreateClient().GetGraphQLAsync(Q(Search) + "&variables=" + Uri.EscapeDataString("{\"\\ud800\": 1, \"q\": \"x\"}"));
+
+        Assert.Equal(HttpStatusCode.BadRequest, answer.Status);
+        AssertSaysWithoutInternals(Assert.Single(answer.ErrorMessages), "Unicode");
+    }
+
     private static void AssertSaysWithoutInternals(string message, string said)
     {
         Assert.Contains(said, message);
