@@ -65,12 +65,33 @@ public sealed partial class ChangesController(OpenDataContext db) : ApiV1Control
     // specifier K also matches no zone at all, hence the check of the text's end.
     private static readonly string[] SinceFormats = ["yyyy-MM-dd'T'HH:mm:ssK", "yyyy-MM-dd'T'HH:mm:ss.FFFFFFFK"];
 
+    // RFC 3339 allows a "t" and a "z" in lower case and any number of fraction digits (Go's RFC3339Nano writes nine);
+    // .NET reads seven. The digits past the seventh only push the time later within its 100 ns, which "at or after"
+    // must keep: such a time is read as the next 100 ns (and UpToStoredPrecision then takes the next 0.1 ms).
     private static bool TryParseSince(string text, out DateTimeOffset time)
     {
         time = default;
-        return WrittenZone().IsMatch(text) && DateTimeOffset.TryParseExact(text, SinceFormats,
-            System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out time);
+        var written = text.ToUpperInvariant();
+        var later = false;
+        if (LongFraction().Match(written) is { Success: true } fraction)
+        {
+            later = fraction.Groups[2].Value.Any(d => d != '0');
+            written = written.Remove(fraction.Groups[2].Index, fraction.Groups[2].Length);
+        }
+        if (!WrittenZone().IsMatch(written) || !DateTimeOffset.TryParseExact(written, SinceFormats,
+            System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out time))
+        {
+            return false;
+        }
+        if (later && time < DateTimeOffset.MaxValue)
+        {
+            time = time.AddTicks(1);
+        }
+        return true;
     }
+
+    [GeneratedRegex(@"\.([0-9]{7})([0-9]+)", RegexOptions.CultureInvariant)]
+    private static partial Regex LongFraction();
 
     // Well formed, but its offset moves it past the years a time can hold (0001-01-01T00:00:00+09:00): telling the
     // client its text is not ISO 8601 would send it looking for a typo.

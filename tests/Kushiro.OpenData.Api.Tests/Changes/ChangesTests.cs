@@ -111,6 +111,26 @@ public sealed class ChangesTests : IClassFixture<WritableApiFactory>
         Assert.DoesNotContain(justAfter, e => e.GetProperty("sequence").GetInt64() == sequence);
     }
 
+    [Fact]
+    public async Task ASinceWithNineFractionDigitsOrALowerCaseTAndZIsReadAsRfc3339HasIt()
+    {
+        // Go's time.RFC3339Nano writes nine digits; .NET reads seven, and the time was refused as not ISO 8601.
+        var staff = api.WithKey(await StaffClient.CreateKeyWithCommandAsync(api));
+        var before = DateTimeOffset.UtcNow.AddSeconds(-1).UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", System.Globalization.CultureInfo.InvariantCulture);
+        await staff.PostJsonAsync("/api/v1/kpis", StaffClient.NewKpi("timed-to-the-nanosecond"));
+        var entry = (await api.CreateClient().GetJsonAsync($"/api/v1/changes?since={before}&limit=200")).Items()
+            .Single(e => e.Text("resourceId") == "timed-to-the-nanosecond");
+        var time = DateTimeOffset.Parse(entry.Text("time")!, System.Globalization.CultureInfo.InvariantCulture);
+        string Nano(string lastTwoDigits) => time.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fffffff", System.Globalization.CultureInfo.InvariantCulture) + lastTwoDigits + "Z";
+        async Task<bool> FindsIt(string since) => (await api.CreateClient().GetJsonAsync($"/api/v1/changes?since={Uri.EscapeDataString(since)}&limit=200")).Items()
+            .Any(e => e.GetProperty("sequence").GetInt64() == entry.GetProperty("sequence").GetInt64());
+
+        Assert.True(await FindsIt(Nano("00")));
+        Assert.True(await FindsIt(Nano("00").ToLowerInvariant()));
+        // One nanosecond after the entry's time: "at or after" leaves it out.
+        Assert.False(await FindsIt(Nano("01")));
+    }
+
     // A time without its zone would be read in the server's own time zone: a poller's window would then depend on
     // where the API runs (nine hours apart between a UTC and a Japan-time server). One well formed but past the years a
     // time holds once its offset is applied is told so, rather than sent looking for a typo.
