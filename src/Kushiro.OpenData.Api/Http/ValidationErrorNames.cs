@@ -71,8 +71,8 @@ public static partial class ValidationErrorNames
         : message.StartsWith("Duplicate property", StringComparison.Ordinal) ? "Given twice: field names match whatever their case."
         // MVC's words for an empty body are also what it says to a body of just `null`, which is not empty.
         : message == "A non-empty request body is required." ? "Is required: send a JSON object (the body was empty or null)."
-        : ParserPosition().Replace(InClientsTerms(DotNetName().Replace(message, "this request")),
-            m => $" (line {Number(m, "line") + 1}, byte {Number(m, "byte") + 1} of that line).");
+        : SentenceEndBeforePosition().Replace(ParserPosition().Replace(InClientsTerms(DotNetName().Replace(message, "this request")),
+            m => $" (line {Number(m, "line") + 1}, byte {Number(m, "byte") + 1} of that line)."), " (line ");
 
     // The JSON reader's own sentences, which speak of its settings and buffers, said as what the client sent wrong.
     // The position that follows them is kept (and closes the sentence).
@@ -81,6 +81,11 @@ public static partial class ValidationErrorNames
             ? Reworded(message, $"Is nested more than {depth} levels deep; no field of this body takes that")
         : message.StartsWith("The input does not contain any JSON tokens.", StringComparison.Ordinal)
             ? Reworded(message, "Is only white space: send a JSON object")
+        // "…which is not supported in this mode. Change the reader options.": the client cannot change them.
+        : message.Contains("trailing comma", StringComparison.Ordinal)
+            ? Reworded(message, "Has a comma after its last member or item, which JSON does not allow")
+        : message.Contains("Change the reader options", StringComparison.Ordinal)
+            ? Reworded(message, "Is not valid JSON")
         : message;
 
     private static string Reworded(string message, string sentence) =>
@@ -95,6 +100,10 @@ public static partial class ValidationErrorNames
     // The reader's sentence up to where its position begins (or the end, when it gives none).
     [GeneratedRegex(@"^.*?(?= ?Path: [^|]* \| LineNumber: |$)")]
     private static partial Regex ReaderSentence();
+
+    // The reader's own sentence ends in a full stop, which the position closing it makes a second one.
+    [GeneratedRegex(@"\. \(line (?=[0-9]+, byte [0-9]+ of that line\)\.$)")]
+    private static partial Regex SentenceEndBeforePosition();
 
     [GeneratedRegex(@"'?Kushiro\.OpenData\.[A-Za-z0-9_.`\[\]]+'?")]
     private static partial Regex DotNetName();

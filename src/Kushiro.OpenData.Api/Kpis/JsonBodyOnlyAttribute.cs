@@ -57,15 +57,39 @@ public sealed class JsonBodyOnlyAttribute : Attribute, IAsyncResourceFilter
         await request.Body.CopyToAsync(body, context.HttpContext.RequestAborted);
         request.Body.Position = 0;
         var bytes = body.GetBuffer().AsSpan(0, (int)body.Length);
-        if (System.Text.Unicode.Utf8.IsValid(bytes))
+        if (!System.Text.Unicode.Utf8.IsValid(bytes))
         {
-            return;
+            // Where the decoder stops is the first byte that is not UTF-8: a client can find it in its own file.
+            _ = System.Text.Unicode.Utf8.ToUtf16(bytes, new char[bytes.Length], out var read, out _, replaceInvalidSequences: false);
+            Refuse(context, "body", $"Is not UTF-8 text (byte {read + 1} is not): send the body as JSON in UTF-8.");
         }
-        // Where the decoder stops is the first byte that is not UTF-8: a client can find it in its own file.
-        _ = System.Text.Unicode.Utf8.ToUtf16(bytes, new char[bytes.Length], out var read, out _, replaceInvalidSequences: false);
-        context.ModelState.AddModelError("body", $"Is not UTF-8 text (byte {read + 1} is not): send the body as JSON in UTF-8.");
+        else if (HalfCharacter(body) is { } found)
+        {
+            // Valid JSON, but no text: MVC called the field one of "the wrong type".
+            Refuse(context, found.Field() ?? "body",
+                "Holds a \\u escape of half a character (a lone surrogate), which is not text: write the character itself, or both halves of its pair.");
+        }
+    }
+
+    // Malformed JSON is left to the model binder, which says where it breaks.
+    private static Http.JsonText.HalfCharacter? HalfCharacter(MemoryStream body)
+    {
+        try
+        {
+            using var json = System.Text.Json.JsonDocument.Parse(body.GetBuffer().AsMemory(0, (int)body.Length));
+            return Http.JsonText.FindHalfCharacter(json.RootElement);
+        }
+        catch (System.Text.Json.JsonException)
+        {
+            return null;
+        }
+    }
+
+    private static void Refuse(ResourceExecutingContext context, string field, string message)
+    {
+        context.ModelState.AddModelError(field, message);
         var problems = context.HttpContext.RequestServices.GetRequiredService<Microsoft.AspNetCore.Mvc.Infrastructure.ProblemDetailsFactory>();
         context.Result = new ProblemResult(problems.CreateValidationProblemDetails(context.HttpContext, context.ModelState,
-            StatusCodes.Status400BadRequest, detail: "Invalid: body."));
+            StatusCodes.Status400BadRequest, detail: $"Invalid: {field}."));
     }
 }

@@ -35,6 +35,14 @@ public sealed class KpiInputMessageTests(WritableApiFactory api) : IClassFixture
     [InlineData("", "null", "body", "Is required: send a JSON object (the body was empty or null).")]
     [InlineData("/observations/FY2020", " \n  ", "body", "Is only white space: send a JSON object (line 2, byte 3 of that line).")]
     [InlineData("", """{"name":[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[1]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]}""", "name", "Is nested more than 32 levels deep; no field of this body takes that (line 1, byte 40 of that line).")]
+    // The reader's "not supported in this mode. Change the reader options.": a client cannot change the server's.
+    [InlineData("/observations/FY2020", """{"value":1,"source":{"title":"t"},"provenance":"editorial",}""", "body", "Has a comma after its last member or item, which JSON does not allow (line 1, byte 60 of that line).")]
+    [InlineData("/observations/FY2020", """{"value":1,"source":{"title":"t"},/* c */"provenance":"editorial"}""", "body", "'/' is an invalid start of a property name. Expected a '\"' (line 1, byte 35 of that line).")]
+    // Valid JSON, but half a character (a lone surrogate) is no text: it was "the wrong type for this field".
+    [InlineData("/observations/FY2020", """{"value":1,"note":"\udc00","source":{"title":"t"},"provenance":"editorial"}""", "note",
+        "Holds a \\u escape of half a character (a lone surrogate), which is not text: write the character itself, or both halves of its pair.")]
+    [InlineData("/observations/FY2020", """{"value":1,"source":{"title":"t\ud800"},"provenance":"editorial"}""", "source.title",
+        "Holds a \\u escape of half a character (a lone surrogate), which is not text: write the character itself, or both halves of its pair.")]
     public async Task ARefusedFieldIsToldWhatItMustBe(string under, string body, string field, string message)
     {
         var staff = api.WithKey(await StaffClient.CreateKeyWithCommandAsync(api));

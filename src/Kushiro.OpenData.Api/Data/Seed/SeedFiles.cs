@@ -84,11 +84,11 @@ internal sealed class SeedFiles(string directory)
         try
         {
             using var document = JsonDocument.Parse(text);
-            if (HalfCharacterEscape(document.RootElement, null, "") is { } found)
+            if (Http.JsonText.FindHalfCharacter(document.RootElement) is { } found)
             {
-                // The parser takes "\ud800" (half of a character, a lone surrogate) as well-formed JSON, and only reading
-                // the string then fails, deep in the import, with no file named.
-                Unreadable(errors, new SeedError(DisplayName(file), found.Record, null, found.Field,
+                // A file holding an array names the record (its items) and the field within it.
+                var inRecord = found.Path is [int, ..];
+                Unreadable(errors, new SeedError(DisplayName(file), inRecord ? (int)found.Path[0] : null, null, found.Field(inRecord ? 1 : 0),
                     "holds a \\u escape of half a character (a lone surrogate), which is not text; write the character itself, or both halves of its pair"));
                 return null;
             }
@@ -99,62 +99,6 @@ internal sealed class SeedFiles(string directory)
             var line = e.LineNumber is { } l ? $"line {l + 1}, position {e.BytePositionInLine + 1}: " : "";
             Unreadable(errors, new SeedError(DisplayName(file), null, null, null, $"{line}not valid JSON ({e.Message.Split(" LineNumber")[0]})"));
             return null;
-        }
-    }
-
-    /// <summary>
-    /// Where the first string or field name that cannot be read as text is: its record's 1-based number in a file
-    /// holding an array (null in a file holding one object), and its field as a path (<c>targets[2].note</c>).
-    /// </summary>
-    private static (int? Record, string? Field)? HalfCharacterEscape(JsonElement element, int? record, string path)
-    {
-        switch (element.ValueKind)
-        {
-            case JsonValueKind.String when !IsText(() => element.GetString()):
-                return (record, path.Length == 0 ? null : path);
-            case JsonValueKind.Object:
-                foreach (var property in element.EnumerateObject())
-                {
-                    if (!IsText(() => property.Name))
-                    {
-                        return (record, path.Length == 0 ? "(a field name)" : $"{path} (a field name)");
-                    }
-                    if (HalfCharacterEscape(property.Value, record, path.Length == 0 ? property.Name : $"{path}.{property.Name}") is { } found)
-                    {
-                        return found;
-                    }
-                }
-                return null;
-            case JsonValueKind.Array:
-                var index = 0;
-                foreach (var item in element.EnumerateArray())
-                {
-                    index++;
-                    // The top level's items are the file's records; deeper ones are named by their place.
-                    var found = record is null && path.Length == 0
-                        ? HalfCharacterEscape(item, index, "")
-                        : HalfCharacterEscape(item, record, $"{path}[{index}]");
-                    if (found is not null)
-                    {
-                        return found;
-                    }
-                }
-                return null;
-            default:
-                return null;
-        }
-    }
-
-    private static bool IsText(Func<string?> read)
-    {
-        try
-        {
-            read();
-            return true;
-        }
-        catch (InvalidOperationException)
-        {
-            return false;
         }
     }
 
