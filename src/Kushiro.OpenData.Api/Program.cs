@@ -87,6 +87,7 @@ static WebApplication BuildApp(string[] args)
     var published = Directory.Exists(Path.Combine(AppContext.BaseDirectory, "wwwroot"));
     var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = published ? AppContext.BaseDirectory : null });
     StartupSettings.CheckLogLevels(builder.Configuration);
+    StartupSettings.CheckListenAddresses(builder.Configuration);
     if (ApiKeyCommand.IsInvoked(args))
     {
         // The command's output (a new key) is stdout; logs go to stderr so that `KEY=$(… apikey create …)` works.

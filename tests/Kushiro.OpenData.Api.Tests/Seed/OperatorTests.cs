@@ -55,6 +55,27 @@ public sealed class OperatorTests
         Assert.False(File.Exists(database), "the store must not be made before the settings are checked");
     }
 
+    // Kestrel read "53O1" (a letter O) as part of the host, and a host that is no address as every address: the
+    // server listened on port 80 of every interface, without a word.
+    [Theory]
+    [InlineData("--urls", "http://127.0.0.1:53O1", "urls holds \"http://127.0.0.1:53O1\"")]
+    [InlineData("--urls", "http://127.0.0.1:5000;http://127.0.0.1:99999", "urls holds \"http://127.0.0.1:99999\"")]
+    [InlineData("--http_ports", "80a", "http_ports is \"80a\"")]
+    [InlineData("--Kestrel:Endpoints:Main:Url", "http://localhost:5OOO", "Kestrel:Endpoints:Main:Url holds \"http://localhost:5OOO\"")]
+    public async Task AListenAddressKestrelWouldMisreadStopsTheStart(string option, string value, string said)
+    {
+        using var seed = new SeedFolder();
+        var database = Path.Combine(Path.GetDirectoryName(seed.Path)!, "store.db");
+        var result = await AppProcess.RunAsync([option, value],
+            new Dictionary<string, string> { ["Seed__Directory"] = seed.Path, ["ConnectionStrings__Store"] = $"Data Source={database}" },
+            Path.GetDirectoryName(seed.Path)!);
+
+        Assert.Equal(1, result.ExitCode);
+        Assert.Contains($"Not starting: {said}", result.Output + result.Error, StringComparison.Ordinal);
+        Assert.DoesNotContain("Now listening", result.Output + result.Error, StringComparison.Ordinal);
+        Assert.False(File.Exists(database), "the store must not be made before the settings are checked");
+    }
+
     [Fact]
     public async Task AnAddressInUseStopsTheServerWithExitCodeOneAndSaysSo()
     {
