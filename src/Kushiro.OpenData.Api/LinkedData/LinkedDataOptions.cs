@@ -26,9 +26,31 @@ public sealed partial class LinkedDataOptions
     [System.Text.RegularExpressions.GeneratedRegex(@"^(?:%[0-9A-Fa-f]{2}|[A-Za-z0-9\-._~:/\[\]@!$&'()*+,;=\u00A0-\uD7FF\uF900-\uFDCF\uFDF0-\uFFEF]|[\uD800-\uDBFF][\uDC00-\uDFFF])*\z")]
     private static partial System.Text.RegularExpressions.Regex IriCharacters();
 
+    /// <summary>
+    /// The scheme and host in lower case and a default port dropped (RFC 3986 §6.2.2.1 and §6.2.3), the path as
+    /// written: <c>HTTPS://X.Example:443/Base</c> minted IRIs that compare unequal, as IRIs, to everyone else's
+    /// <c>https://x.example/Base</c>. Anything else is left for the check to refuse.
+    /// </summary>
+    internal static string? Normalized(string? baseIri)
+    {
+        if (string.IsNullOrEmpty(baseIri) || !IsUsable(baseIri) || Origin().Match(baseIri) is not { Success: true } parts)
+        {
+            return baseIri;
+        }
+        var scheme = parts.Groups["scheme"].Value.ToLowerInvariant();
+        var port = parts.Groups["port"].Value;
+        var isDefault = port.Length == 0 || (scheme == "http" && port == "80") || (scheme == "https" && port == "443");
+        return $"{scheme}://{parts.Groups["host"].Value.ToLowerInvariant()}{(isDefault ? "" : ":" + port)}{parts.Groups["path"].Value}";
+    }
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"^(?<scheme>https?)://(?<host>\[[^\]]*\]|[^/:\[\]]+)(?::(?<port>[0-9]*))?(?<path>/.*)?\z",
+        System.Text.RegularExpressions.RegexOptions.IgnoreCase)]
+    private static partial System.Text.RegularExpressions.Regex Origin();
+
     internal static void Register(IServiceCollection services) =>
         services.AddOptions<LinkedDataOptions>()
             .BindConfiguration(Section)
+            .PostConfigure(o => o.BaseIri = Normalized(o.BaseIri))
             .Validate(o => IsUsable(o.BaseIri),
                 $"{Section}:{nameof(BaseIri)} must be an absolute http or https IRI without a query or fragment, such as https://opendata.example.jp.")
             .ValidateOnStart();

@@ -232,6 +232,23 @@ public sealed class StartupTests
         Assert.Equal(value + "/id/goal/1", (string?)document["id"]);
     }
 
+    // As IRIs, HTTPS://X.Example:443/… and https://x.example/… differ: a join with anyone else's links would miss.
+    [Theory]
+    [InlineData("HTTPS://OpenData.Example.JP:443/Kushiro", "https://opendata.example.jp/Kushiro")]
+    [InlineData("Http://opendata.example.jp:80", "http://opendata.example.jp")]
+    [InlineData("https://opendata.example.jp:8443/", "https://opendata.example.jp:8443")]
+    public async Task ABaseIriIsMintedWithItsSchemeAndHostInLowerCaseAndNoDefaultPort(string value, string minted)
+    {
+        using var configured = new ApiFactory();
+        configured.Settings["LinkedData:BaseIri"] = value;
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/api/v1/goals/1");
+        request.Headers.Accept.ParseAdd("application/ld+json");
+        using var response = await configured.CreateClient().SendAsync(request);
+
+        var document = System.Text.Json.Nodes.JsonNode.Parse(await response.Content.ReadAsStringAsync())!;
+        Assert.Equal(minted + "/id/goal/1", (string?)document["id"]);
+    }
+
     [Fact]
     public async Task AnotherInstanceUpdatingTheSharedStoreMovesThisInstancesLastModified()
     {
