@@ -42,6 +42,19 @@ public static class StoreErrors
     public static bool IsConstraintViolation(Exception? exception) =>
         InChain(exception, e => e is SqliteException { SqliteErrorCode: 19 } || e is PostgresException { SqlState: ['2', '3', ..] });
 
+    /// <summary>
+    /// A failure that no retry mends and only the operator can: a password or role refused (PostgreSQL's class 28), a
+    /// database that does not exist and may not be created (3D000, 42501), a file that cannot be opened or read, is no
+    /// SQLite database or is damaged (SQLITE_IOERR 10, as a folder in the file's place gives; SQLITE_CANTOPEN 14;
+    /// SQLITE_NOTADB 26; SQLITE_CORRUPT 11), a connection string that
+    /// cannot be read. Its message says all; a stack trace adds nothing for whoever reads it.
+    /// </summary>
+    public static bool NeedsTheOperator(Exception? exception) =>
+        InChain(exception, e => e is SqliteException { SqliteErrorCode: 10 or 11 or 14 or 26 }
+            || e is PostgresException { SqlState: ['2', '8', ..] or PostgresErrorCodes.InvalidCatalogName or PostgresErrorCodes.InsufficientPrivilege }
+            // Thrown while the connection string is parsed (a mistyped keyword, a stray quote), by the provider's builder.
+            || e is ArgumentException && e.StackTrace?.Contains("ConnectionString", StringComparison.Ordinal) == true);
+
     private static bool InChain(Exception? exception, Func<Exception, bool> matches)
     {
         for (; exception is not null; exception = exception.InnerException)

@@ -88,7 +88,7 @@ public static class StoreSetup
             {
                 return await step(scope.ServiceProvider);
             }
-            catch (Exception e) when (e is DbUpdateException or System.Data.Common.DbException && attempt < 5)
+            catch (Exception e) when (e is DbUpdateException or System.Data.Common.DbException && attempt < 5 && !StoreErrors.NeedsTheOperator(e))
             {
                 // Not a failure while a look again may find the store current: EF Core's own error logs of it are
                 // Debug (LogStoreFailuresOnce), so this line is what says why a start took longer.
@@ -130,6 +130,11 @@ public static class StoreSetup
             // even to read. (A file it may not write, in a folder it may, is served read-only: /health says Degraded.)
             app.Logger.LogCritical("Not starting: this server may not write the store or its folder (ConnectionStrings:Store); "
                 + "the store needs both writable to start, even to serve reads only ({Error})", e.GetBaseException().Message);
+        }
+        else if (StoreErrors.NeedsTheOperator(e))
+        {
+            app.Logger.LogCritical("Not starting: the store could not be opened (see ConnectionStrings:Store and Store:Provider): {Error}",
+                e.GetBaseException().Message);
         }
         else
         {
@@ -195,6 +200,11 @@ public static class StoreSetup
             if (!await creator.ExistsAsync(cancellationToken))
             {
                 await creator.CreateAsync(cancellationToken);
+                // Said, with where: a mistyped path or database name otherwise gave a new, empty store that looked like
+                // the old one had lost its staff data.
+                var connection = database.GetDbConnection();
+                s.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(StoreSetup)).LogInformation("Created a new, empty store: {Store}",
+                    connection is SqliteConnection ? connection.DataSource : $"database {connection.Database} on {connection.DataSource}");
             }
             var isNew = !await context.HasTableAsync(HistoryRepository.DefaultTableName, cancellationToken);
             if (isNew)

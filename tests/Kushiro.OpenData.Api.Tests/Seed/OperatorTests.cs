@@ -29,8 +29,25 @@ public sealed class OperatorTests
             new Dictionary<string, string> { ["Seed__Directory"] = seed.Path, ["ConnectionStrings__Store"] = $"Data Source={notAFile}" },
             Path.GetDirectoryName(seed.Path)!);
         Assert.Equal(1, result.ExitCode);
-        Assert.Contains("Not starting: the store could not be brought up to date", result.Output + result.Error, StringComparison.Ordinal);
-        Assert.Contains("SQLite Error", result.Output + result.Error, StringComparison.Ordinal);
+        Assert.Contains("Not starting: the store could not be opened", result.Output + result.Error, StringComparison.Ordinal);
+        Assert.Contains("SQLite Error 10", result.Output + result.Error, StringComparison.Ordinal);
+        // The sentence says all: no stack trace after it, and no retries (a folder does not turn into a file).
+        Assert.DoesNotContain("   at ", result.Output + result.Error, StringComparison.Ordinal);
+        Assert.DoesNotContain("attempt 1 of 5", result.Output + result.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task AConnectionStringThatCannotBeReadStopsTheStartWithOneSentence()
+    {
+        using var seed = new SeedFolder();
+        var result = await AppProcess.RunAsync(["--urls", "http://127.0.0.1:0"],
+            new Dictionary<string, string> { ["Seed__Directory"] = seed.Path, ["ConnectionStrings__Store"] = "Data Sourc=store.db" },
+            Path.GetDirectoryName(seed.Path)!);
+
+        Assert.Equal(1, result.ExitCode);
+        Assert.Contains("Not starting: the store could not be opened (see ConnectionStrings:Store and Store:Provider): ", result.Output + result.Error, StringComparison.Ordinal);
+        Assert.Contains("data sourc", result.Output + result.Error, StringComparison.OrdinalIgnoreCase);
+        Assert.DoesNotContain("   at ", result.Output + result.Error, StringComparison.Ordinal);
     }
 
     [Theory]
@@ -148,6 +165,8 @@ public sealed class OperatorTests
         var settings = new Dictionary<string, string> { ["Seed__Directory"] = seed.Path, ["ConnectionStrings__Store"] = $"Data Source={Path.Combine(folder, "store.db")}" };
         var created = await AppProcess.RunAsync(["apikey", "create", "--name", "漏れた鍵"], settings, folder);
         Assert.Equal(0, created.ExitCode);
+        // A new store is said to be one, with where it is: a mistyped path would otherwise look like lost data.
+        Assert.Contains($"Created a new, empty store: {Path.Combine(folder, "store.db")}", created.Error, StringComparison.Ordinal);
         var id = (await AppProcess.RunAsync(["apikey", "list"], settings, folder)).Output.Split('\t')[0];
 
         // An editor is midway through the seed (a goal without its title) when a key leaks.
@@ -158,6 +177,7 @@ public sealed class OperatorTests
         Assert.Equal(0, revoked.ExitCode);
         Assert.Contains("revoked", listed.Output, StringComparison.Ordinal);
         // Neither command read the seed, let alone imported it: the server's own start does that, and says so.
+        Assert.DoesNotContain("Created a new", revoked.Error + listed.Error, StringComparison.Ordinal);
         Assert.DoesNotContain("from seed", created.Error + revoked.Error + listed.Error, StringComparison.Ordinal);
         Assert.DoesNotContain("seed is invalid", created.Error + revoked.Error + listed.Error, StringComparison.Ordinal);
     }
