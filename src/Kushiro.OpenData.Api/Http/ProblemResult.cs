@@ -17,6 +17,7 @@ public sealed class ProblemResult(ProblemDetails problem, bool keyedAsWritten = 
         if (Problem is ValidationProblemDetails validation && !keyedAsWritten)
         {
             ValidationErrorNames.Tidy(validation);
+            ValidationErrorNames.KeyAsTheQuerySpellsThem(validation, context.HttpContext.Request.Query);
         }
         await context.HttpContext.WriteProblemAsync(Problem);
     }

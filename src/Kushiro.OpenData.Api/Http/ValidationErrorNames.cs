@@ -46,6 +46,29 @@ public static partial class ValidationErrorNames
         }
     }
 
+    /// <summary>
+    /// Errors about a query parameter keyed by its name as the request spelled it (<c>?LIMIT=0</c> is "LIMIT"): model
+    /// validation keys them by the C# parameter's name, and README promises the client's spelling.
+    /// </summary>
+    public static void KeyAsTheQuerySpellsThem(ValidationProblemDetails problem, IQueryCollection query)
+    {
+        var renamed = false;
+        foreach (var key in problem.Errors.Keys.ToList())
+        {
+            if (query.Keys.FirstOrDefault(k => string.Equals(k, key, StringComparison.OrdinalIgnoreCase)) is { } spelled && spelled != key
+                && !problem.Errors.ContainsKey(spelled))
+            {
+                problem.Errors[spelled] = problem.Errors[key];
+                problem.Errors.Remove(key);
+                renamed = true;
+            }
+        }
+        if (renamed && problem.Detail?.StartsWith("Invalid", StringComparison.Ordinal) == true)
+        {
+            problem.Detail = $"Invalid: {string.Join(", ", problem.Errors.Keys)}.";
+        }
+    }
+
     private static bool IsCatchAll(string key) => key is "" or "input" or "$";
 
     // "$.source.url", "Source.Url", "input.Value" → "source.url", "value"; an empty key (the whole body) → "body".

@@ -59,6 +59,9 @@ public sealed class ErrorResponseTests(SharedApiFactory api)
     [InlineData("/api/v1/goals?offset=%201", "offset")]
     [InlineData("/api/v1/sub-measures?measure", "measure")]
     [InlineData("/api/v1/goals?LIMIT=abc", "LIMIT")] // names match whatever their case; the error keeps the client's
+    [InlineData("/api/v1/goals?LIMIT=0", "LIMIT")] // found by model validation, which keyed it "limit"
+    [InlineData("/api/v1/goals?Offset=-1", "Offset")]
+    [InlineData("/api/v1/changes?AFTER=-1", "AFTER")]
     [InlineData("/api/v1/sub-measures?Goal=1&Goal=2", "Goal")]
     [InlineData("/api/v1/measures?Goal=7", "Goal")] // found by the controller, not the contract filter
     [InlineData("/api/v1/changes?SINCE=yesterday", "SINCE")]
