@@ -32,7 +32,7 @@ public static class GraphQLEndpoint
                 $"{request.Method} is not supported here: send queries with GET or POST."));
             return;
         }
-        if (isGet && GraphQLMediaTypes.WantsHtml(accept))
+        if (isGet && GraphQLMediaTypes.WantsHtml(accept, carriesQuery: request.Query.ContainsKey("query")))
         {
             await GraphQLIde.WriteAsync(http);
             return;

@@ -38,12 +38,18 @@ public static class GraphQLMediaTypes
         return response.Specificity == ExactMatch ? GraphQLResponse : Json;
     }
 
-    /// <summary>Whether a browser asks for the IDE: text/html named, and preferred at least as much as JSON.</summary>
-    public static bool WantsHtml(IList<MediaTypeHeaderValue> accept)
+    /// <summary>
+    /// Whether a browser asks for the IDE: text/html named, and preferred at least as much as JSON; strictly more when
+    /// the request carries a query. A browser opening a shared IDE link prefers HTML (and JSON only through */*), while
+    /// a client that lists both as equals (<c>application/json, text/html</c>) and sends a query wants its answer: it
+    /// had got the IDE's page.
+    /// </summary>
+    public static bool WantsHtml(IList<MediaTypeHeaderValue> accept, bool carriesQuery)
     {
         // Named, not matched: MediaTypeHeaderValue's own MatchesMediaType would let */* stand for text/html.
         var html = accept.Where(a => a.Names(Html) || a.Names("text/*")).Select(a => a.Quality ?? 1).DefaultIfEmpty(0).Max();
-        return html > 0 && html >= Math.Max(Quality(accept, Json).Value, Quality(accept, GraphQLResponse).Value);
+        var json = Math.Max(Quality(accept, Json).Value, Quality(accept, GraphQLResponse).Value);
+        return html > 0 && (carriesQuery ? html > json : html >= json);
     }
 
     private const int ExactMatch = 2;

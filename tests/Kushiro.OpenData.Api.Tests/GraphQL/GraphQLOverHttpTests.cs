@@ -130,6 +130,22 @@ public sealed class GraphQLOverHttpTests(SharedApiFactory api)
         Assert.Equal(4, answer.Data.GetProperty("goals").GetArrayLength());
     }
 
+    // A client listing JSON and HTML as equals and sending a query wants its answer; a browser opening a shared IDE link
+    // (the query in the address bar) prefers HTML and still gets the IDE, as does /graphql itself on a tie.
+    [Theory]
+    [InlineData("?query={goals{id}}", "application/json, text/html", "application/json")]
+    [InlineData("?query={goals{id}}", "text/html, application/graphql-response+json", "application/graphql-response+json")]
+    [InlineData("?query={goals{id}}", "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8", "text/html")]
+    [InlineData("", "application/json, text/html", "text/html")]
+    public async Task AQueryGetsItsAnswerWhereJsonAndHtmlTie(string queryString, string accept, string served)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/graphql" + queryString);
+        request.Headers.TryAddWithoutValidation("Accept", accept);
+        using var response = await api.CreateClient().SendAsync(request);
+
+        Assert.Equal(served, response.Content.Headers.ContentType?.MediaType);
+    }
+
     [Fact]
     public async Task HeadWorksWhereGetDoes()
     {
