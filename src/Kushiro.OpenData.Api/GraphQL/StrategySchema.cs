@@ -14,6 +14,27 @@ public sealed class StrategySchema : Schema
         // What current IDEs and code generators ask for in their introspection query.
         Features.RepeatableDirectives = true;
         Features.DeprecationOfInputValues = true;
+        // A built-in directive of the spec (§3.13) that GraphQL.NET 8 does not list: a tool comparing the SDL with
+        // what introspection says (graphql-js's findBreakingChanges) reported it as removed.
+        Directives.Register(new SpecifiedByDirective());
+    }
+
+    /// <summary><c>@specifiedBy(url: String!) on SCALAR</c>, as the spec defines it; no scalar here uses it.</summary>
+    private sealed class SpecifiedByDirective : Directive
+    {
+        public SpecifiedByDirective()
+            : base("specifiedBy", GraphQLParser.AST.DirectiveLocation.Scalar)
+        {
+            Description = "Exposes a URL that specifies the behavior of this scalar.";
+            Arguments = new QueryArguments(new QueryArgument<NonNullGraphType<StringGraphType>>
+            {
+                Name = "url",
+                Description = "The URL that specifies the behavior of this scalar.",
+            });
+        }
+
+        // Listed by introspection although no scalar here uses it, as the spec's built-in directives are.
+        public override bool? Introspectable => true;
     }
 
     /// <summary>

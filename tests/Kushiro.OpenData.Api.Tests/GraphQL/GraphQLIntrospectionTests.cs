@@ -19,6 +19,21 @@ public sealed class GraphQLIntrospectionTests(SharedApiFactory api)
         Assert.All(directives.SelectMany(d => d.GetProperty("args").EnumerateArray()), a => Assert.False(a.GetProperty("isDeprecated").GetBoolean()));
     }
 
+    // A built-in of the spec (§3.13): a schema-diff tool comparing the SDL with introspection reported it removed.
+    [Fact]
+    public async Task TheBuiltInDirectivesAreListedSpecifiedByAmongThem()
+    {
+        var directives = (await api.CreateClient().PostGraphQLAsync("""
+            { __schema { directives { name locations args { name type { kind ofType { name } } } } } }
+            """)).Data.GetProperty("__schema").GetProperty("directives").EnumerateArray().ToList();
+
+        Assert.Equal(["deprecated", "include", "skip", "specifiedBy"], directives.Select(d => d.Text("name")).Order());
+        var specifiedBy = directives.Single(d => d.Text("name") == "specifiedBy");
+        Assert.Equal(["SCALAR"], specifiedBy.GetProperty("locations").EnumerateArray().Select(l => l.GetString()));
+        var url = Assert.Single(specifiedBy.GetProperty("args").EnumerateArray());
+        Assert.Equal(("url", "NON_NULL", "String"), (url.Text("name"), url.GetProperty("type").Text("kind"), url.GetProperty("type").GetProperty("ofType").Text("name")));
+    }
+
     [Fact]
     public async Task EveryTypeAnswersSpecifiedByUrlWithNullSinceNoScalarDeclaresOne()
     {
