@@ -32,9 +32,16 @@ public sealed class ApiKeyAuthentication(
     {
         var key = Request.Headers[HeaderName].ToString();
         var authorization = Request.Headers.Authorization.ToString();
-        if (key.Length == 0 && authorization.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase))
+        if (authorization.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase))
         {
-            key = authorization["Bearer ".Length..].Trim();
+            // Two keys: one of them would be used in silence (a valid X-API-Key won over a bad Bearer token, never the
+            // other way round), and a proxy or log reading the other would see another caller than the one served.
+            if (key.Length > 0)
+            {
+                return AuthenticateResult.Fail($"Send the API key in one header, \"Authorization: Bearer <key>\" or \"{HeaderName}: <key>\", not both.");
+            }
+            // Only the white space HTTP allows around a token (RFC 9110 §5.6.3), not an ideographic space an IME typed.
+            key = authorization["Bearer ".Length..].Trim(' ', '\t');
         }
         if (key.Length == 0)
         {

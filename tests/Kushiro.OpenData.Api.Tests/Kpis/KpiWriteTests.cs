@@ -34,6 +34,42 @@ public sealed class KpiWriteTests : IClassFixture<WritableApiFactory>
         Assert.Equal(HttpStatusCode.NotFound, (await api.CreateClient().GetAsync("/api/v1/kpis/bad-key")).StatusCode);
     }
 
+    // Two keys: a valid X-API-Key had won over a bad Bearer token in silence, never the other way round.
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public async Task AKeyInBothHeadersIsA401WhicheverOfThemIsValid(bool validInXApiKey)
+    {
+        var valid = await StaffClient.CreateKeyWithCommandAsync(api);
+        const string bad = "kod_k0000000000_AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA";
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/v1/kpis")
+        {
+            Content = new StringContent(JsonSerializer.Serialize(StaffClient.NewKpi($"two-keys-{validInXApiKey}")), System.Text.Encoding.UTF8, "application/json"),
+        };
+        request.Headers.Add("X-API-Key", validInXApiKey ? valid : bad);
+        request.Headers.Authorization = new("Bearer", validInXApiKey ? bad : valid);
+
+        using var response = await api.CreateClient().SendAsync(request);
+
+        Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+        Assert.Contains("not both", JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement.Text("detail"));
+        Assert.Equal(HttpStatusCode.NotFound, (await api.CreateClient().GetAsync($"/api/v1/kpis/two-keys-{validInXApiKey}")).StatusCode);
+    }
+
+    [Fact]
+    public async Task AKeyAfterAnIdeographicSpaceIsMalformed()
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/v1/kpis")
+        {
+            Content = new StringContent(JsonSerializer.Serialize(StaffClient.NewKpi("ideographic-space")), System.Text.Encoding.UTF8, "application/json"),
+        };
+        request.Headers.TryAddWithoutValidation("Authorization", "Bearer \u3000" + await StaffClient.CreateKeyWithCommandAsync(api));
+
+        using var response = await api.CreateClient().SendAsync(request);
+
+        Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+    }
+
     [Fact]
     public async Task AKeyWithoutTheKpiWriteScopeIsA403Problem()
     {
