@@ -34,14 +34,19 @@ public sealed class ApiKeyAuthentication(
         var authorization = Request.Headers.Authorization.ToString();
         if (authorization.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase))
         {
-            // Two keys: one of them would be used in silence (a valid X-API-Key won over a bad Bearer token, never the
-            // other way round), and a proxy or log reading the other would see another caller than the one served.
-            if (key.Length > 0)
-            {
-                return AuthenticateResult.Fail($"Send the API key in one header, \"Authorization: Bearer <key>\" or \"{HeaderName}: <key>\", not both.");
-            }
             // Only the white space HTTP allows around a token (RFC 9110 §5.6.3), not an ideographic space an IME typed.
-            key = authorization["Bearer ".Length..].Trim(' ', '\t');
+            var bearer = authorization["Bearer ".Length..].Trim(' ', '\t');
+            if (key.Length == 0)
+            {
+                key = bearer;
+            }
+            else if (bearer.StartsWith(ApiKeySecrets.Prefix, StringComparison.Ordinal) && bearer != key)
+            {
+                // Two keys of ours: one would be used in silence (a valid X-API-Key won over a bad Bearer key, never the
+                // other way round). Another Bearer token beside X-API-Key is a platform's or a proxy's, which is what
+                // X-API-Key is for, and is left alone.
+                return AuthenticateResult.Fail($"Two different API keys were sent, in \"Authorization\" and \"{HeaderName}\"; send one.");
+            }
         }
         if (key.Length == 0)
         {

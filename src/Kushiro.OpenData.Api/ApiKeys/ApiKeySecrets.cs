@@ -10,11 +10,14 @@ namespace Kushiro.OpenData.Api.ApiKeys;
 /// </summary>
 public static partial class ApiKeySecrets
 {
+    /// <summary>What every key starts with.</summary>
+    public const string Prefix = "kod_";
+
     public static (string Id, string Key, string SecretHash) Create()
     {
         var id = "k" + Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(5));
         var secret = Base64Url(RandomNumberGenerator.GetBytes(32));
-        return (id, $"kod_{id}_{secret}", Hash(secret));
+        return (id, $"{Prefix}{id}_{secret}", Hash(secret));
     }
 
     public static bool TryParse(string key, out string id, out string secret)
