@@ -34,7 +34,7 @@ public sealed partial class ChangesController(OpenDataContext db) : ApiV1Control
         {
             if (!TryParseSince(since, out var from))
             {
-                return this.InvalidParameterProblem("since", IsOutOfRange(since)
+                return this.InvalidParameterProblem("since", IsOutOfRange(AsDotNetReadsIt(since).Text)
                     ? $"\"{since}\" is out of range: in UTC it falls before 0001-01-01 or after 9999-12-31."
                     : $"\"{since}\" is not an ISO 8601 time with offset, e.g. 2026-11-28T09:00:00Z or 2026-11-28T18:00:00%2B09:00 (+ percent-encoded).");
             }
@@ -71,23 +71,29 @@ public sealed partial class ChangesController(OpenDataContext db) : ApiV1Control
     private static bool TryParseSince(string text, out DateTimeOffset time)
     {
         time = default;
-        var written = text.ToUpperInvariant();
-        var later = false;
-        if (LongFraction().Match(written) is { Success: true } fraction)
-        {
-            later = fraction.Groups[2].Value.Any(d => d != '0');
-            written = written.Remove(fraction.Groups[2].Index, fraction.Groups[2].Length);
-        }
+        var (written, later) = AsDotNetReadsIt(text);
         if (!WrittenZone().IsMatch(written) || !DateTimeOffset.TryParseExact(written, SinceFormats,
             System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out time))
         {
             return false;
         }
-        if (later && time < DateTimeOffset.MaxValue)
+        // In UTC: the local time of 9999-12-31T23:59:59.9999999+01:00 cannot take another tick, though its UTC can.
+        if (later && time.UtcTicks < DateTimeOffset.MaxValue.UtcTicks)
         {
-            time = time.AddTicks(1);
+            time = new DateTimeOffset(time.UtcTicks + 1, TimeSpan.Zero);
         }
         return true;
+    }
+
+    /// <summary>The text in upper case with at most seven fraction digits, and whether the digits dropped held more.</summary>
+    private static (string Text, bool Later) AsDotNetReadsIt(string text)
+    {
+        var written = text.ToUpperInvariant();
+        if (LongFraction().Match(written) is not { Success: true } fraction)
+        {
+            return (written, false);
+        }
+        return (written.Remove(fraction.Groups[2].Index, fraction.Groups[2].Length), fraction.Groups[2].Value.Any(d => d != '0'));
     }
 
     [GeneratedRegex(@"\.([0-9]{7})([0-9]+)", RegexOptions.CultureInvariant)]
