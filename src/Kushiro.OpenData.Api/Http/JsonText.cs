@@ -9,10 +9,10 @@ namespace Kushiro.OpenData.Api.Http;
 /// </summary>
 public static class JsonText
 {
-    /// <summary>Where it is: member names and 1-based positions in arrays, and whether the member's name is it.</summary>
+    /// <summary>Where it is: member names and 0-based positions in arrays, and whether the member's name is it.</summary>
     public sealed record HalfCharacter(IReadOnlyList<object> Path, bool InName)
     {
-        /// <summary>The path from <paramref name="skip"/> segments on, as <c>targets[2].note</c>; null for the top.</summary>
+        /// <summary>The path from <paramref name="skip"/> segments on, as <c>targets[1].note</c>; null for the top.</summary>
         public string? Field(int skip = 0)
         {
             var path = string.Concat(Path.Skip(skip).Select((segment, i) => segment is int position ? $"[{position}]" : i == 0 ? $"{segment}" : $".{segment}"));
@@ -45,7 +45,7 @@ public static class JsonText
                 var position = 0;
                 foreach (var item in element.EnumerateArray())
                 {
-                    if (Find(item, [.. path, ++position]) is { } found)
+                    if (Find(item, [.. path, position++]) is { } found)
                     {
                         return found;
                     }

@@ -136,8 +136,8 @@ public sealed class SeedValidationTests
 
     // Well-formed JSON whose string is half a character: the import failed reading it, with a stack trace and no file.
     [Theory]
-    [InlineData("sub-measures.json", "\"description\": \"", "\"description\": \"\\ud800", "seed/sub-measures.json, record 1, field \"description\": holds a \\u escape of half a character")]
-    [InlineData("kpis.json", "\"note\": \"令和42年度", "\"note\": \"\\udc00令和42年度", "seed/kpis.json, record 1, field \"targets[2].note\": holds a \\u escape")]
+    [InlineData("sub-measures.json", "\"description\": \"", "\"description\": \"\\ud800", "seed/sub-measures.json, record 1 (id \"1-1-1\"), field \"description\": holds a \\u escape of half a character")]
+    [InlineData("kpis.json", "\"note\": \"令和42年度", "\"note\": \"\\udc00令和42年度", "seed/kpis.json, record 1 (id \"population-outlook\"), field \"targets[1].note\": holds a \\u escape")]
     [InlineData("plan.json", "\"status\"", "\"st\\ud800atus\"", "seed/plan.json, field \"(a field name)\": holds a \\u escape")]
     public void AnEscapeOfHalfACharacterIsReportedWithFileRecordAndField(string file, string text, string replacement, string expected)
     {

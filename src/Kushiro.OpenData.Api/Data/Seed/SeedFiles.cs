@@ -86,9 +86,11 @@ internal sealed class SeedFiles(string directory)
             using var document = JsonDocument.Parse(text);
             if (Http.JsonText.FindHalfCharacter(document.RootElement) is { } found)
             {
-                // A file holding an array names the record (its items) and the field within it.
-                var inRecord = found.Path is [int, ..];
-                Unreadable(errors, new SeedError(DisplayName(file), inRecord ? (int)found.Path[0] : null, null, found.Field(inRecord ? 1 : 0),
+                // A file holding an array names the record (its items, counted from 1 as every seed message counts
+                // them), with its ID when it has one, and the field within it.
+                var record = found.Path is [int index, ..] ? document.RootElement[index] : (JsonElement?)null;
+                Unreadable(errors, new SeedError(DisplayName(file), found.Path is [int position, ..] ? position + 1 : null, RecordId(record),
+                    found.Field(record is null ? 0 : 1),
                     "holds a \\u escape of half a character (a lone surrogate), which is not text; write the character itself, or both halves of its pair"));
                 return null;
             }
@@ -100,6 +102,31 @@ internal sealed class SeedFiles(string directory)
             Unreadable(errors, new SeedError(DisplayName(file), null, null, null, $"{line}not valid JSON ({e.Message.Split(" LineNumber")[0]})"));
             return null;
         }
+    }
+
+    // The record's key as every other message names it ("id", or "code" for local governments), if it can be read.
+    private static string? RecordId(JsonElement? record)
+    {
+        if (record is not { ValueKind: JsonValueKind.Object } item)
+        {
+            return null;
+        }
+        foreach (var key in new[] { "id", "code" })
+        {
+            try
+            {
+                if (item.TryGetProperty(key, out var id) && id.ValueKind == JsonValueKind.String)
+                {
+                    return id.GetString();
+                }
+            }
+            catch (InvalidOperationException)
+            {
+                // The ID itself is the half character.
+                return null;
+            }
+        }
+        return null;
     }
 
     public string Sha256(string file) => Convert.ToHexStringLower(SHA256.HashData(read[file]));

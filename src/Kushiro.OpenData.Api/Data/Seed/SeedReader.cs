@@ -38,7 +38,8 @@ public static partial class SeedReader
         if (files.UnreadableFiles.Count > 0)
         {
             // Every record that refers into a file that could not be read would point at nothing: dozens of problems
-            // (281 for one bad byte in sub-measures.json) burying the one to fix. Each file's own records are checked.
+            // (281 for one bad byte in sub-measures.json) burying the one to fix. Each record's fields are checked;
+            // the checks across records and files wait.
             throw new SeedValidationException(errors,
                 $"the references between the files are checked once {string.Join(" and ", files.UnreadableFiles)} can be read");
         }
@@ -152,7 +153,7 @@ public static partial class SeedReader
             {
                 source!.Error("file", $"\"{sourceFile}\" is empty");
             }
-            else if (sourceText is not null && source!.Text("sha256") is { Length: > 0 } recorded && !string.Equals(recorded, files.Sha256(sourceFile), StringComparison.OrdinalIgnoreCase))
+            else if (sourceText is not null && source!.OptionalText("sha256") is { Length: > 0 } recorded && !string.Equals(recorded, files.Sha256(sourceFile), StringComparison.OrdinalIgnoreCase))
             {
                 // The text is published byte for byte, with its hash: an editor's save or a checkout that converts line
                 // endings (Git on Windows does, unless told otherwise: .gitattributes) would publish other bytes unnoticed.
