@@ -185,6 +185,14 @@ public static class StoreSetup
         return await OnceAcrossInstancesAsync(services, s => s.GetRequiredService<SeedImporter>().ImportAsync(seed, cancellationToken), cancellationToken);
     }
 
+    /// <summary>
+    /// Says that a new, empty store was made, and where: a mistyped path or database name otherwise gave a store that
+    /// looked as if the old one had lost its staff data. (On PostgreSQL the set-up lock makes the database.)
+    /// </summary>
+    internal static void LogCreated(IServiceProvider services, System.Data.Common.DbConnection connection) =>
+        services.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(StoreSetup)).LogInformation("Created a new, empty store: {Store}",
+            connection is SqliteConnection ? connection.DataSource : $"database {connection.Database} on {connection.DataSource}");
+
     // Run with the set-up lock held.
     private static Task<bool> MigrateAsync(IServiceProvider services, CancellationToken cancellationToken) =>
         OnceAcrossInstancesAsync(services, async s =>
@@ -200,11 +208,7 @@ public static class StoreSetup
             if (!await creator.ExistsAsync(cancellationToken))
             {
                 await creator.CreateAsync(cancellationToken);
-                // Said, with where: a mistyped path or database name otherwise gave a new, empty store that looked like
-                // the old one had lost its staff data.
-                var connection = database.GetDbConnection();
-                s.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(StoreSetup)).LogInformation("Created a new, empty store: {Store}",
-                    connection is SqliteConnection ? connection.DataSource : $"database {connection.Database} on {connection.DataSource}");
+                LogCreated(s, database.GetDbConnection());
             }
             var isNew = !await context.HasTableAsync(HistoryRepository.DefaultTableName, cancellationToken);
             if (isNew)

@@ -33,6 +33,7 @@ public static class StoreSetupLock
             try
             {
                 await creator.CreateAsync(cancellationToken);
+                StoreSetup.LogCreated(services, database.GetDbConnection());
             }
             catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.DuplicateDatabase)
             {

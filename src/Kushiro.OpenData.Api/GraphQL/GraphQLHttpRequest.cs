@@ -40,7 +40,7 @@ public static class GraphQLHttpRequestReader
         }
         // ASP.NET Core keeps an escape that is not UTF-8 (%FF, or half a character's %ED%A0%80) as the text "%FF": a
         // search for it ran, found nothing, and was answered 200 like a real search (REST refuses the same).
-        if (Http.QueryEncoding.NamesNotInUtf8(rawQuery).FirstOrDefault(n => ParameterNames.Contains(n)) is { } notText)
+        if (Http.QueryEncoding.NamesNotInUtf8(rawQuery).FirstOrDefault(n => ParameterNames.Contains(n, StringComparer.OrdinalIgnoreCase)) is { } notText)
         {
             return Fail($"The \"{notText}\" parameter is not UTF-8 text once its percent-escapes are decoded.");
         }

@@ -51,7 +51,7 @@ public static partial class StartupSettings
                 }
             }
         }
-        if (configuration["http_ports"] is { Length: > 0 } ports && ports.Split(';', StringSplitOptions.TrimEntries).Any(p => !IsPort(p)))
+        if (configuration["http_ports"] is { Length: > 0 } ports && ports.Split(';', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries).Any(p => !IsPort(p)))
         {
             throw new InvalidOperationException($"http_ports is \"{ports}\", not ports of 0 to 65535 separated by semicolons.");
         }
@@ -60,9 +60,9 @@ public static partial class StartupSettings
     private static bool IsPort(string text) =>
         text.Length is > 0 and <= 5 && text.All(char.IsAsciiDigit) && int.Parse(text, System.Globalization.CultureInfo.InvariantCulture) <= 65535;
 
-    // http or https, a host (a name, an address, [IPv6], * or +), an optional port, an optional path base; or a Unix
-    // socket (http://unix:/run/api.sock).
-    [System.Text.RegularExpressions.GeneratedRegex(@"^https?://(unix:/.+|(\[[0-9A-Fa-f:.]+\]|[^:/\[\]]+)(:(?<port>[^/]*))?(/.*)?)$",
+    // http or https, a host (a name, an address, [IPv6] with or without a zone such as %eth0, * or +), an optional
+    // port, an optional path base; or a Unix socket (http://unix:/run/api.sock).
+    [System.Text.RegularExpressions.GeneratedRegex(@"^https?://(unix:/.+|(\[[0-9A-Fa-f:.]+(%[^\]]+)?\]|[^:/\[\]]+)(:(?<port>[^/]*))?(/.*)?)$",
         System.Text.RegularExpressions.RegexOptions.IgnoreCase)]
     private static partial System.Text.RegularExpressions.Regex ListenUrl();
 

@@ -66,7 +66,8 @@ public sealed class JsonBodyOnlyAttribute : Attribute, IAsyncResourceFilter
         else if (HalfCharacter(body) is { } found)
         {
             // Valid JSON, but no text: MVC called the field one of "the wrong type".
-            Refuse(context, found.Field() ?? "body",
+            // As a JSON path, which the error names keep as the client wrote it ({"NOTE": …} is "NOTE").
+            Refuse(context, found.Field() is { } field ? "$." + field : "body",
                 "Holds a \\u escape of half a character (a lone surrogate), which is not text: write the character itself, or both halves of its pair.");
         }
     }

@@ -17,7 +17,7 @@ public sealed partial class KpiWritesController
     /// <response code="200">Replaced; the KPI with its new figures and progress.</response>
     /// <response code="201">Created; the KPI with its new figures and progress.</response>
     /// <response code="400">The period or body is invalid; the problem names each field.</response>
-    /// <response code="404">No KPI has this ID, or the role is not one of the three.</response>
+    /// <response code="404">No KPI has this ID (for a deleted KPI the problem says when, with the change that deleted it in the changes feed), or the role is not one of the three.</response>
     /// <response code="409">The figure for this period comes from the seed, or the KPI holds the most figures one may (1,000) and this one would be new.</response>
     /// <response code="412">A precondition (If-Match, If-Unmodified-Since, If-None-Match) failed; nothing was changed.</response>
     [HttpPut("{id}/{role:regex(^(baseline|targets|observations)$)}/{period}", Name = "putKpiFigure")]
@@ -81,7 +81,7 @@ public sealed partial class KpiWritesController
     /// <param name="period" example="FY2023">The figure's period.</param>
     /// <param name="cancellationToken">Cancelled when the client goes away.</param>
     /// <response code="200">Removed; the KPI as it is now.</response>
-    /// <response code="404">No KPI has this ID, or it has no such figure.</response>
+    /// <response code="404">No KPI has this ID (for a deleted KPI the problem says when, with the change that deleted it in the changes feed), or it has no such figure.</response>
     /// <response code="409">The figure comes from the seed.</response>
     /// <response code="412">A precondition (If-Match, If-Unmodified-Since, If-None-Match) failed; nothing was changed.</response>
     [HttpDelete("{id}/{role:regex(^(baseline|targets|observations)$)}/{period}", Name = "deleteKpiFigure")]

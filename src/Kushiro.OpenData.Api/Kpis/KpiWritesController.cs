@@ -84,7 +84,7 @@ public sealed partial class KpiWritesController(OpenDataContext db, KpiWriter wr
     /// <param name="cancellationToken">Cancelled when the client goes away.</param>
     /// <response code="200">Updated.</response>
     /// <response code="400">The body is invalid; the problem names each field.</response>
-    /// <response code="404">No KPI has this ID.</response>
+    /// <response code="404">No KPI has this ID; for a deleted KPI the problem says when, with the change that deleted it in the changes feed.</response>
     /// <response code="409">The KPI comes from the seed.</response>
     /// <response code="412">A precondition (If-Match, If-Unmodified-Since, If-None-Match) failed; nothing was changed.</response>
     [HttpPut("{id}", Name = "updateKpi")]
@@ -119,7 +119,7 @@ public sealed partial class KpiWritesController(OpenDataContext db, KpiWriter wr
     /// <param name="id" example="fishery-new-workers">ID of the KPI.</param>
     /// <param name="cancellationToken">Cancelled when the client goes away.</param>
     /// <response code="204">Removed.</response>
-    /// <response code="404">No KPI has this ID.</response>
+    /// <response code="404">No KPI has this ID; for a deleted KPI the problem says when, with the change that deleted it in the changes feed.</response>
     /// <response code="409">The KPI comes from the seed.</response>
     /// <response code="412">A precondition (If-Match, If-Unmodified-Since, If-None-Match) failed; nothing was changed.</response>
     [HttpDelete("{id}", Name = "deleteKpi")]

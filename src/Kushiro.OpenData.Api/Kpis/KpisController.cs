@@ -47,7 +47,7 @@ public sealed class KpisController(OpenDataContext db, Strategy.ReadModel.Strate
     /// <param name="id" example="population-outlook">ID of the KPI.</param>
     /// <param name="cancellationToken">Cancelled when the client goes away.</param>
     /// <response code="200">The KPI.</response>
-    /// <response code="404">No KPI has this ID; the problem names it, and for a KPI staff deleted says when, with the change that deleted it in the changes feed.</response>
+    /// <response code="404">No KPI has this ID; the problem names it, and for a deleted KPI says when, with the change that deleted it in the changes feed.</response>
     [Data.ReadsTheStore]
     [HttpGet("{id}", Name = "getKpi")]
     [ProducesResponseType<KpiResource>(StatusCodes.Status200OK, "application/json")]
@@ -64,7 +64,7 @@ public sealed class KpisController(OpenDataContext db, Strategy.ReadModel.Strate
     /// <param name="page">Paging.</param>
     /// <param name="cancellationToken">Cancelled when the client goes away.</param>
     /// <response code="200">A page of observations.</response>
-    /// <response code="404">No KPI has this ID; the problem names it, and for a KPI staff deleted says when, with the change that deleted it in the changes feed.</response>
+    /// <response code="404">No KPI has this ID; the problem names it, and for a deleted KPI says when, with the change that deleted it in the changes feed.</response>
     [Data.ReadsTheStore]
     [HttpGet("{id}/observations", Name = "listKpiObservations")]
     [ProducesResponseType<Page<KpiFigureResource>>(StatusCodes.Status200OK, "application/json", CsvFormat.MediaType)]

@@ -38,6 +38,7 @@ public sealed class GraphQLRequestErrorTextTests(SharedApiFactory api)
     [Theory]
     [InlineData("?query={search(q:%22%E5%8C%BB%E7%99%82%20%FF%22){totalCount}}", "\"query\"")]
     [InlineData("?query={search(q:%22%ED%A0%80%22){totalCount}}", "\"query\"")]
+    [InlineData("?QUERY={search(q:%22%E5%8C%BB%FF%22){totalCount}}", "\"QUERY\"")]
     [InlineData("?query=query($q:String!){search(q:$q){totalCount}}&variables={%22q%22:%22%E5%8C%BB%E7%99%82%FF%22}", "\"variables\"")]
     public async Task AGetWhosePercentEscapesAreNotUtf8IsA400NamingTheParameter(string queryString, string parameter)
     {

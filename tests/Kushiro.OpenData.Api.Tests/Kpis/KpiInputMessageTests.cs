@@ -41,6 +41,8 @@ public sealed class KpiInputMessageTests(WritableApiFactory api) : IClassFixture
     // Valid JSON, but half a character (a lone surrogate) is no text: it was "the wrong type for this field".
     [InlineData("/observations/FY2020", """{"value":1,"note":"\udc00","source":{"title":"t"},"provenance":"editorial"}""", "note",
         "Holds a \\u escape of half a character (a lone surrogate), which is not text: write the character itself, or both halves of its pair.")]
+    [InlineData("/observations/FY2020", """{"value":1,"NOTE":"\udc00","source":{"title":"t"},"provenance":"editorial"}""", "NOTE",
+        "Holds a \\u escape of half a character (a lone surrogate), which is not text: write the character itself, or both halves of its pair.")]
     [InlineData("/observations/FY2020", """{"value":1,"source":{"title":"t\ud800"},"provenance":"editorial"}""", "source.title",
         "Holds a \\u escape of half a character (a lone surrogate), which is not text: write the character itself, or both halves of its pair.")]
     public async Task ARefusedFieldIsToldWhatItMustBe(string under, string body, string field, string message)

@@ -28,7 +28,7 @@ namespace Kushiro.OpenData.Api.Data.CompiledModels.Sqlite
                 typeof(ChangeEntry),
                 baseEntityType,
                 propertyCount: 8,
-                unnamedIndexCount: 1,
+                unnamedIndexCount: 2,
                 keyCount: 1);
 
             var sequence = runtimeEntityType.AddProperty(
@@ -344,6 +344,9 @@ namespace Kushiro.OpenData.Api.Data.CompiledModels.Sqlite
 
             var index = runtimeEntityType.AddIndex(
                 new[] { time });
+
+            var index0 = runtimeEntityType.AddIndex(
+                new[] { resourceType, resourceId, sequence });
 
             return runtimeEntityType;
         }

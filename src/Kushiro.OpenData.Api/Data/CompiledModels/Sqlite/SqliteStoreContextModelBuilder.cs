@@ -16,7 +16,7 @@ namespace Kushiro.OpenData.Api.Data.CompiledModels.Sqlite
     public partial class SqliteStoreContextModel
     {
         private SqliteStoreContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("70369ec8-56db-4bb7-b043-72548f37f1d2"), entityTypeCount: 10)
+            : base(skipDetectChanges: false, modelId: new Guid("f64925f2-7b3c-4cd0-b608-7b7234878c57"), entityTypeCount: 10)
         {
         }
 
@@ -232,6 +232,15 @@ namespace Kushiro.OpenData.Api.Data.CompiledModels.Sqlite
             pK_Changes.MappedKeys.Add(pK_ChangesKey);
             RelationalModel.GetOrCreateUniqueConstraints(pK_ChangesKey).Add(pK_Changes);
             changesTable.UniqueConstraints.Add("PK_Changes", pK_Changes);
+            var iX_Changes_ResourceType_ResourceId_Sequence = new TableIndex(
+            "IX_Changes_ResourceType_ResourceId_Sequence", changesTable, new[] { resourceTypeColumn, resourceIdColumn, sequenceColumn }, false);
+            iX_Changes_ResourceType_ResourceId_Sequence.SetRowIndexValueFactory(new CompositeRowIndexValueFactory(iX_Changes_ResourceType_ResourceId_Sequence));
+            var iX_Changes_ResourceType_ResourceId_SequenceIx = RelationalModel.GetIndex(this,
+                "Kushiro.OpenData.Api.Changes.ChangeEntry",
+                new[] { "ResourceType", "ResourceId", "Sequence" });
+            iX_Changes_ResourceType_ResourceId_Sequence.MappedIndexes.Add(iX_Changes_ResourceType_ResourceId_SequenceIx);
+            RelationalModel.GetOrCreateTableIndexes(iX_Changes_ResourceType_ResourceId_SequenceIx).Add(iX_Changes_ResourceType_ResourceId_Sequence);
+            changesTable.Indexes.Add("IX_Changes_ResourceType_ResourceId_Sequence", iX_Changes_ResourceType_ResourceId_Sequence);
             var iX_Changes_Time = new TableIndex(
             "IX_Changes_Time", changesTable, new[] { timeColumn }, false);
             iX_Changes_Time.SetRowIndexValueFactory(new SimpleRowIndexValueFactory<long>(iX_Changes_Time));

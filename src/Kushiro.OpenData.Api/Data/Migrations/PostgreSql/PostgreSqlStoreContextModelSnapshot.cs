@@ -90,6 +90,8 @@ namespace Kushiro.OpenData.Api.Data.Migrations.PostgreSql
 
                     b.HasIndex("Time");
 
+                    b.HasIndex("ResourceType", "ResourceId", "Sequence");
+
                     b.ToTable("Changes");
                 });
 

@@ -83,6 +83,8 @@ namespace Kushiro.OpenData.Api.Data.Migrations.Sqlite
 
                     b.HasIndex("Time");
 
+                    b.HasIndex("ResourceType", "ResourceId", "Sequence");
+
                     b.ToTable("Changes");
                 });
 
