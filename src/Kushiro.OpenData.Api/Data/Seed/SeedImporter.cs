@@ -99,32 +99,27 @@ public sealed class SeedImporter(OpenDataContext db, TimeProvider time, ILogger<
     }
 
     /// <summary>
-    /// A staff KPI names its goal and measure by ID. A seed that removes either, or moves the measure away from the
-    /// KPI's goal, would leave it pointing at nothing or at two goals; and EF Core sets a tracked dependent's key to null
-    /// when its principal is removed, so the KPI would silently have become the plan's or its goal's, with no entry in
-    /// the feed and no way back by restoring the seed. Refused like a dropped KPI with staff figures, before anything is
-    /// synced. Only what this seed changes counts: a store an earlier build left inconsistent still starts.
+    /// A staff KPI names its goal and measure by ID. A seed that removes either would leave it pointing at nothing; and
+    /// EF Core sets a tracked dependent's key to null when its principal is removed, so the KPI would silently have
+    /// become the plan's or its goal's, with no entry in the feed and no way back by restoring the seed. Refused like a
+    /// dropped KPI with staff figures, before anything is synced. Only what this seed removes counts: a store an earlier
+    /// build left inconsistent still starts. (A measure cannot move to another goal: its ID is its goal's, then its
+    /// order, which the seed's check holds it to.)
     /// </summary>
     private async Task RefuseOrphaningStaffKpisAsync(StrategySeed seed, CancellationToken cancellationToken)
     {
         var goals = seed.Goals.Select(g => g.Id).ToHashSet(StringComparer.Ordinal);
-        var goalOfMeasure = seed.Measures.ToDictionary(m => m.Id, m => m.GoalId, StringComparer.Ordinal);
-        var storedGoalOfMeasure = await db.Measures.AsNoTracking().ToDictionaryAsync(m => m.Id, m => m.GoalId, StringComparer.Ordinal, cancellationToken);
+        var measures = seed.Measures.Select(m => m.Id).ToHashSet(StringComparer.Ordinal);
+        var storedMeasures = (await db.Measures.AsNoTracking().Select(m => m.Id).ToListAsync(cancellationToken)).ToHashSet(StringComparer.Ordinal);
         var staffKpis = await db.Kpis.AsNoTracking().Where(k => k.Origin == KpiOrigin.Staff)
             .OrderBy(k => k.Id).Select(k => new { k.Id, k.GoalId, k.MeasureId }).ToListAsync(cancellationToken);
         var problems = new List<SeedError>();
         foreach (var kpi in staffKpis)
         {
             var fix = $"keep it, or first move or delete staff KPI \"{kpi.Id}\" (PUT or DELETE {Http.ApiLinks.Kpi(kpi.Id)})";
-            if (kpi.MeasureId is { } measure && storedGoalOfMeasure.ContainsKey(measure) && !goalOfMeasure.ContainsKey(measure))
+            if (kpi.MeasureId is { } measure && storedMeasures.Contains(measure) && !measures.Contains(measure))
             {
                 problems.Add(new SeedError(MeasuresFile, null, measure, null, $"measure \"{measure}\" was removed from the seed, but staff KPI \"{kpi.Id}\" belongs to it; {fix}"));
-            }
-            else if (kpi.MeasureId is { } moved && storedGoalOfMeasure.TryGetValue(moved, out var storedGoal)
-                && goalOfMeasure.TryGetValue(moved, out var newGoal) && newGoal != storedGoal && kpi.GoalId == storedGoal)
-            {
-                problems.Add(new SeedError(MeasuresFile, null, moved, "goalId",
-                    $"measure \"{moved}\" moves from goal \"{storedGoal}\" to goal \"{newGoal}\", but staff KPI \"{kpi.Id}\" names it under goal \"{storedGoal}\"; keep the measure where it is, or first move or delete the KPI (PUT or DELETE {Http.ApiLinks.Kpi(kpi.Id)})"));
             }
             else if (kpi.MeasureId is null && kpi.GoalId is { } goal && !goals.Contains(goal))
             {
