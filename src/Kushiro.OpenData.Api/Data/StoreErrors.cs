@@ -46,8 +46,8 @@ public static class StoreErrors
     /// A failure that no retry mends and only the operator can: a password or role refused (PostgreSQL's class 28), a
     /// database that does not exist and may not be created (3D000, 42501), a file that cannot be opened or read, is no
     /// SQLite database or is damaged (SQLITE_IOERR 10, as a folder in the file's place gives; SQLITE_CANTOPEN 14;
-    /// SQLITE_NOTADB 26; SQLITE_CORRUPT 11), a connection string that
-    /// cannot be read. Its message says all; a stack trace adds nothing for whoever reads it.
+    /// SQLITE_NOTADB 26; SQLITE_CORRUPT 11), a connection string that cannot be read. Its message says all; a stack
+    /// trace adds nothing for whoever reads it.
     /// </summary>
     public static bool NeedsTheOperator(Exception? exception) =>
         InChain(exception, e => e is SqliteException { SqliteErrorCode: 10 or 11 or 14 or 26 }

@@ -6,7 +6,8 @@ using Microsoft.EntityFrameworkCore;
 namespace Kushiro.OpenData.Api.Kpis;
 
 /// <summary>
-/// The 404 for a KPI ID, which says when the ID was a KPI that staff deleted: a harvester following a deletion's link
+/// The 404 for a KPI ID, which says when the ID was a KPI that was deleted (by staff, or by a seed that dropped it, whose
+/// import records a deletion too): a harvester following a deletion's link
 /// in the changes feed, or a bookmark, learns that the KPI is gone and from which change on, instead of suspecting a
 /// broken link. Still a 404, not a 410: clients of v1 were told that no KPI with the ID is a 404.
 /// </summary>
