@@ -20,7 +20,7 @@ public static class ApiKeyCommand
         var time = scope.ServiceProvider.GetRequiredService<TimeProvider>();
         switch (args.Skip(1).FirstOrDefault())
         {
-            case "create" when Option(args, "--name") is { Length: > 0 } name:
+            case "create" when Option(args, "--name") is { Length: > 0 } name && OnlyOptions(args, "--name", "--scope"):
                 // `apikey list` prints one key a line, its columns split by tabs: a tab or line break in a name split
                 // them, or faked a row of its own; a line separator or a right-to-left override does the same on a
                 // terminal. The rules every other text here is held to.
@@ -49,7 +49,7 @@ public static class ApiKeyCommand
                 await output.WriteLineAsync(key);
                 await error.WriteLineAsync($"Created API key {id} (\"{name}\", scopes: {scopes}). Store it now: it is not shown again.");
                 return 0;
-            case "list":
+            case "list" when args.Length == 2:
                 // Ordered here: SQLite cannot order by a DateTimeOffset column.
                 foreach (var k in (await db.ApiKeys.AsNoTracking().ToListAsync()).OrderBy(k => k.CreatedAt))
                 {
@@ -63,7 +63,13 @@ public static class ApiKeyCommand
                     await error.WriteLineAsync($"No API key has ID \"{args[2]}\".");
                     return 1;
                 }
-                row.RevokedAt ??= time.GetUtcNow();
+                if (row.RevokedAt is { } revoked)
+                {
+                    // Said as it is: the key stopped working then, not now (a second revoke changes nothing).
+                    await error.WriteLineAsync($"API key {row.Id} was already revoked at {revoked:O}.");
+                    return 0;
+                }
+                row.RevokedAt = time.GetUtcNow();
                 await db.SaveChangesAsync();
                 await error.WriteLineAsync($"Revoked API key {row.Id}.");
                 return 0;
@@ -71,6 +77,20 @@ public static class ApiKeyCommand
                 await error.WriteLineAsync("Usage: apikey create --name NAME [--scope kpi:write] | apikey list | apikey revoke ID");
                 return 2;
         }
+    }
+
+    // Nothing but these options, each with its value, after "apikey create": a stray word was ignored, so that
+    // `--name 総合 政策部` made a key named "総合" without a word about the rest.
+    private static bool OnlyOptions(string[] args, params string[] options)
+    {
+        for (var i = 2; i < args.Length; i += 2)
+        {
+            if (!options.Contains(args[i]) || Array.IndexOf(args, args[i], i + 1) >= 0)
+            {
+                return false;
+            }
+        }
+        return true;
     }
 
     // The word after the option; another option is no value (`--name --scope x` names no key "--scope").

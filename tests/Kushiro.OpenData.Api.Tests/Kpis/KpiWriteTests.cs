@@ -286,6 +286,12 @@ public sealed class KpiWriteTests : IClassFixture<WritableApiFactory>
         Assert.Equal(0, await ApiKeys.ApiKeyCommand.RunAsync(api.Services, ["apikey", "revoke", id], TextWriter.Null, TextWriter.Null));
         var response = await api.WithKey(key).PostJsonAsync("/api/v1/kpis", StaffClient.NewKpi("after-revoke"));
         Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+
+        // A second revoke says when the key stopped working, not that it was revoked now.
+        var again = new StringWriter();
+        Assert.Equal(0, await ApiKeys.ApiKeyCommand.RunAsync(api.Services, ["apikey", "revoke", id], TextWriter.Null, again));
+        Assert.StartsWith($"API key {id} was already revoked at ", again.ToString());
+        Assert.Equal(2, await ApiKeys.ApiKeyCommand.RunAsync(api.Services, ["apikey", "list", "--all"], TextWriter.Null, TextWriter.Null));
     }
 
     // A slip on the command line makes no key: an option taken for a name, or a key that may do nothing.
@@ -301,6 +307,9 @@ public sealed class KpiWriteTests : IClassFixture<WritableApiFactory>
     [InlineData("--name", "担当\u202Eetirw", "--scope", "kpi:write")]
     [InlineData("--name", "\u200B", "--scope", "kpi:write")]
     [InlineData("--name", "\u3164", "--scope", "kpi:write")]
+    // A stray word was ignored: `--name 総合 政策部` named the key "総合" without a word about the rest.
+    [InlineData("--name", "総合", "政策部")]
+    [InlineData("--name", "担当", "--scope", "kpi:write", "--name", "別")]
     public async Task TheApikeyCommandRefusesACommandLineSlip(params string[] options)
     {
         var before = new StringWriter();
