@@ -53,6 +53,42 @@ public sealed class ReseedTests : IDisposable
     }
 
     [Fact]
+    public async Task EverySeedCollisionWithStaffDataIsNamedAtOnceAndTheStoreKept()
+    {
+        using (var first = new ApiFactory(seed.Path, store))
+        {
+            var staff = first.WithKey(await StaffClient.CreateKeyWithCommandAsync(first));
+            Assert.Equal(System.Net.HttpStatusCode.Created, (await staff.PostJsonAsync("/api/v1/kpis", StaffClient.NewKpi("staff-kpi"))).StatusCode);
+            var put = await staff.PutJsonAsync("/api/v1/kpis/population-outlook/observations/2020-10-01", StaffClient.Figure(165000));
+            Assert.True(put.IsSuccessStatusCode, await put.Content.ReadAsStringAsync());
+        }
+
+        // A seed KPI taking the staff KPI's ID, and a seed figure for the period staff already gave a figure.
+        seed.EditFile("kpis.json", root =>
+        {
+            var copy = root.AsArray()[0]!.DeepClone().AsObject();
+            copy["id"] = "staff-kpi";
+            root.AsArray().Add(copy);
+        });
+        seed.EditRecord("kpis.json", 1, kpi => kpi["observations"]!.AsArray().Add(new System.Text.Json.Nodes.JsonObject
+        {
+            ["period"] = "2020-10-01", ["value"] = 165077, ["source"] = new System.Text.Json.Nodes.JsonObject { ["title"] = "国勢調査" }, ["provenance"] = "editorial",
+        }));
+        using (var refused = new ApiFactory(seed.Path, store))
+        {
+            Assert.ThrowsAny<Exception>(() => refused.CreateClient());
+            var problems = string.Join("\n", refused.Problems);
+            Assert.Contains("\"staff-kpi\" is already the ID of a KPI entered by staff", problems);
+            Assert.Contains("period \"2020-10-01\" already has a figure entered by staff (value 165000)", problems);
+        }
+
+        seed.Dispose();
+        using var restored = new ApiFactory(RepositoryFiles.SeedDirectory, store);
+        var observation = (await restored.CreateClient().GetJsonAsync("/api/v1/kpis/population-outlook/observations")).Items().Single(o => o.Text("period") == "2020-10-01");
+        Assert.Equal((165000m, "staff"), (observation.GetProperty("value").GetDecimal(), observation.Text("origin")));
+    }
+
+    [Fact]
     public async Task ASeedThatWouldDropTheMeasureOfAStaffKpiIsRefusedAndTheKpiKept()
     {
         using (var first = new ApiFactory(seed.Path, store))

@@ -57,13 +57,17 @@ public sealed class SeedImporter(OpenDataContext db, TimeProvider time, ILogger<
             return new SeedImportResult(false, state!.LastModified);
         }
 
-        await RefuseOrphaningStaffKpisAsync(seed, cancellationToken);
+        // Read once: what staff entered is checked against the seed first, and nothing is synced if the seed would lose it.
+        var measures = await db.Measures.ToListAsync(cancellationToken);
+        var kpis = await db.Kpis.ToListAsync(cancellationToken);
+        var figures = await db.KpiFigures.ToListAsync(cancellationToken);
+        RefuseWhatWouldLoseStaffData(seed, measures, kpis, figures);
         Sync(db.LocalGovernments, await db.LocalGovernments.ToListAsync(cancellationToken), seed.LocalGovernments, x => x.Code);
         Sync(db.Plans, await db.Plans.ToListAsync(cancellationToken), [seed.Plan], x => x.Id);
         Sync(db.Goals, await db.Goals.ToListAsync(cancellationToken), seed.Goals, x => x.Id);
-        Sync(db.Measures, await db.Measures.ToListAsync(cancellationToken), seed.Measures, x => x.Id);
+        Sync(db.Measures, measures, seed.Measures, x => x.Id);
         Sync(db.SubMeasures, await db.SubMeasures.ToListAsync(cancellationToken), seed.SubMeasures, x => x.Id);
-        await SyncKpisAsync(seed.Kpis, cancellationToken);
+        SyncKpis(seed.Kpis, kpis, figures);
 
         var now = time.GetUtcNow();
         var rowsChanged = ChangeRecorder.Record(db, ChangeRecorder.SeedActor, now) > 0;
@@ -99,25 +103,47 @@ public sealed class SeedImporter(OpenDataContext db, TimeProvider time, ILogger<
     }
 
     /// <summary>
-    /// A staff KPI names its goal and measure by ID. A seed that removes either would leave it pointing at nothing; and
-    /// EF Core sets a tracked dependent's key to null when its principal is removed, so the KPI would silently have
-    /// become the plan's or its goal's, with no entry in the feed and no way back by restoring the seed. Refused like a
-    /// dropped KPI with staff figures, before anything is synced. Only what this seed removes counts: a store an earlier
-    /// build left inconsistent still starts. (A measure cannot move to another goal: its ID is its goal's, then its
-    /// order, which the seed's check holds it to.)
+    /// Staff-entered rows are never touched, so a seed that would collide with them is refused, every collision named,
+    /// before anything is synced:
+    /// - a seed KPI reusing a staff KPI's ID;
+    /// - a seed KPI removed although staff entered figures for it;
+    /// - a seed figure for a period that already has a staff figure;
+    /// - a goal or measure removed although a staff KPI names it. EF Core sets a tracked dependent's key to null when its
+    ///   principal is removed, so the KPI had silently become the plan's or its goal's, with no entry in the feed and
+    ///   no way back by restoring the seed. Only what this seed removes counts: a store an earlier build left
+    ///   inconsistent still starts. (A measure cannot move to another goal: its ID is its goal's, then its order,
+    ///   which the seed's check holds it to.)
     /// </summary>
-    private async Task RefuseOrphaningStaffKpisAsync(StrategySeed seed, CancellationToken cancellationToken)
+    private static void RefuseWhatWouldLoseStaffData(StrategySeed seed, List<Measure> storedMeasures, List<Kpi> kpis, List<KpiFigure> figures)
     {
+        var problems = new List<SeedError>();
+        var wanted = seed.Kpis.Select(k => k.Id).ToHashSet(StringComparer.Ordinal);
+        foreach (var staffKpi in kpis.Where(k => k.Origin == KpiOrigin.Staff && wanted.Contains(k.Id)))
+        {
+            problems.Add(new SeedError(KpisFile, null, staffKpi.Id, "id", $"\"{staffKpi.Id}\" is already the ID of a KPI entered by staff; choose another"));
+        }
+        foreach (var removed in kpis.Where(k => k.Origin == KpiOrigin.Seed && !wanted.Contains(k.Id)))
+        {
+            if (figures.Any(f => f.KpiId == removed.Id && f.Origin == KpiOrigin.Staff))
+            {
+                problems.Add(new SeedError(KpisFile, null, removed.Id, "id",
+                    $"KPI \"{removed.Id}\" was removed from the seed, but staff have entered figures for it; keep it, or move those figures first"));
+            }
+        }
+        foreach (var figure in seed.Kpis.SelectMany(k => k.Figures))
+        {
+            if (figures.FirstOrDefault(f => f.Origin == KpiOrigin.Staff && FigureKey(f) == FigureKey(figure)) is { } staffRow)
+            {
+                problems.Add(new SeedError(KpisFile, null, figure.KpiId, figure.Role,
+                    $"KPI \"{figure.KpiId}\": period \"{figure.Period}\" already has a figure entered by staff (value {KpiMapping.Normalized(staffRow.Value)}); remove one of them"));
+            }
+        }
         var goals = seed.Goals.Select(g => g.Id).ToHashSet(StringComparer.Ordinal);
         var measures = seed.Measures.Select(m => m.Id).ToHashSet(StringComparer.Ordinal);
-        var storedMeasures = (await db.Measures.AsNoTracking().Select(m => m.Id).ToListAsync(cancellationToken)).ToHashSet(StringComparer.Ordinal);
-        var staffKpis = await db.Kpis.AsNoTracking().Where(k => k.Origin == KpiOrigin.Staff)
-            .OrderBy(k => k.Id).Select(k => new { k.Id, k.GoalId, k.MeasureId }).ToListAsync(cancellationToken);
-        var problems = new List<SeedError>();
-        foreach (var kpi in staffKpis)
+        foreach (var kpi in kpis.Where(k => k.Origin == KpiOrigin.Staff).OrderBy(k => k.Id, StringComparer.Ordinal))
         {
             var fix = $"keep it, or first move or delete staff KPI \"{kpi.Id}\" (PUT or DELETE {Http.ApiLinks.Kpi(kpi.Id)})";
-            if (kpi.MeasureId is { } measure && storedMeasures.Contains(measure) && !measures.Contains(measure))
+            if (kpi.MeasureId is { } measure && storedMeasures.Any(m => m.Id == measure) && !measures.Contains(measure))
             {
                 problems.Add(new SeedError(MeasuresFile, null, measure, null, $"measure \"{measure}\" was removed from the seed, but staff KPI \"{kpi.Id}\" belongs to it; {fix}"));
             }
@@ -132,33 +158,9 @@ public sealed class SeedImporter(OpenDataContext db, TimeProvider time, ILogger<
         }
     }
 
-    /// <summary>
-    /// Syncs only the seed's own KPIs and figures. Staff-entered rows are never touched; a seed that would
-    /// collide with them (reuse a staff KPI's ID, or remove a KPI staff have added figures to) is refused.
-    /// </summary>
-    private async Task SyncKpisAsync(IReadOnlyList<Kpi> seedKpis, CancellationToken cancellationToken)
+    /// <summary>Syncs only the seed's own KPIs and figures (staff rows stay as they are: see RefuseWhatWouldLoseStaffData).</summary>
+    private void SyncKpis(IReadOnlyList<Kpi> seedKpis, List<Kpi> kpis, List<KpiFigure> figures)
     {
-        var kpis = await db.Kpis.ToListAsync(cancellationToken);
-        var figures = await db.KpiFigures.ToListAsync(cancellationToken);
-        var wanted = seedKpis.Select(k => k.Id).ToHashSet(StringComparer.Ordinal);
-        var problems = new List<SeedError>();
-        foreach (var staffKpi in kpis.Where(k => k.Origin == KpiOrigin.Staff && wanted.Contains(k.Id)))
-        {
-            problems.Add(new SeedError(KpisFile, null, staffKpi.Id, "id", $"\"{staffKpi.Id}\" is already the ID of a KPI entered by staff; choose another"));
-        }
-        foreach (var removed in kpis.Where(k => k.Origin == KpiOrigin.Seed && !wanted.Contains(k.Id)))
-        {
-            if (figures.Any(f => f.KpiId == removed.Id && f.Origin == KpiOrigin.Staff))
-            {
-                problems.Add(new SeedError(KpisFile, null, removed.Id, "id",
-                    $"KPI \"{removed.Id}\" was removed from the seed, but staff have entered figures for it; keep it, or move those figures first"));
-            }
-        }
-        if (problems.Count > 0)
-        {
-            throw new SeedValidationException(problems);
-        }
-
         // Copies without figures, so adding a KPI does not also add its figures through the navigation.
         var definitions = seedKpis.Select(k => new Kpi
         {
@@ -175,11 +177,6 @@ public sealed class SeedImporter(OpenDataContext db, TimeProvider time, ILogger<
                 var copy = Copy(figure);
                 copy.Id = row.Id;
                 db.Entry(row).CurrentValues.SetValues(copy);
-            }
-            else if (figures.FirstOrDefault(f => FigureKey(f) == FigureKey(figure)) is { } staffRow)
-            {
-                throw new SeedValidationException([new SeedError(KpisFile, null, figure.KpiId, figure.Role,
-                    $"KPI \"{figure.KpiId}\": period \"{figure.Period}\" already has a figure entered by staff (value {staffRow.Value}); remove one of them")]);
             }
             else
             {
