@@ -42,9 +42,7 @@ if (!app.SettingsAreUsable())
 // The store is brought up to date on the thread pool while the pipeline below is set up (endpoints, API versions,
 // OpenAPI): on two cores that overlaps a good part of start-up. Nothing below reads the store or what it loads.
 // The apikey commands touch keys alone: the store's schema, not the seed (see BringStoreSchemaUpToDateAsync).
-var storeUpToDate = ApiKeyCommand.IsInvoked(args)
-    ? Task.Run(() => app.Services.BringStoreSchemaUpToDateAsync())
-    : Task.Run(() => app.Services.BringStoreUpToDateAsync());
+var storeUpToDate = Task.Run(() => ApiKeyCommand.IsInvoked(args) ? app.Services.BringStoreSchemaUpToDateAsync() : app.Services.BringStoreUpToDateAsync());
 app.UseRestApi();
 app.UseOpenApiDocuments();
 app.UseGraphQLIdeFiles();

@@ -216,28 +216,16 @@ public sealed class StartupTests
     public void ABaseIriJsonLdProcessorsCannotUseStopsTheStartNamingTheSetting(string value)
         => ApiFactory.AssertStartRefused("LinkedData:BaseIri", value);
 
+    // Minted as written, IRI characters and all; but as IRIs HTTPS://X.Example:443/… and https://x.example/… differ,
+    // so a join with anyone else's links would miss: scheme and host in lower case, no default port.
     [Theory]
-    [InlineData("https://opendata.example.jp/釧路")]
-    [InlineData("https://opendata.example.jp/%E9%87%A7%E8%B7%AF")]
-    [InlineData("https://opendata.example.jp/𠮷")] // beyond the BMP, as RFC 3987 allows
-    public async Task ABaseIriWrittenAsAnIriStartsAndNamesEverything(string value)
-    {
-        using var configured = new ApiFactory();
-        configured.Settings["LinkedData:BaseIri"] = value;
-        using var request = new HttpRequestMessage(HttpMethod.Get, "/api/v1/goals/1");
-        request.Headers.Accept.ParseAdd("application/ld+json");
-        using var response = await configured.CreateClient().SendAsync(request);
-
-        var document = System.Text.Json.Nodes.JsonNode.Parse(await response.Content.ReadAsStringAsync())!;
-        Assert.Equal(value + "/id/goal/1", (string?)document["id"]);
-    }
-
-    // As IRIs, HTTPS://X.Example:443/… and https://x.example/… differ: a join with anyone else's links would miss.
-    [Theory]
+    [InlineData("https://opendata.example.jp/釧路", "https://opendata.example.jp/釧路")]
+    [InlineData("https://opendata.example.jp/%E9%87%A7%E8%B7%AF", "https://opendata.example.jp/%E9%87%A7%E8%B7%AF")]
+    [InlineData("https://opendata.example.jp/𠮷", "https://opendata.example.jp/𠮷")] // beyond the BMP, as RFC 3987 allows
     [InlineData("HTTPS://OpenData.Example.JP:443/Kushiro", "https://opendata.example.jp/Kushiro")]
     [InlineData("Http://opendata.example.jp:80", "http://opendata.example.jp")]
     [InlineData("https://opendata.example.jp:8443/", "https://opendata.example.jp:8443")]
-    public async Task ABaseIriIsMintedWithItsSchemeAndHostInLowerCaseAndNoDefaultPort(string value, string minted)
+    public async Task ABaseIriWrittenAsAnIriStartsAndNamesEverything(string value, string minted)
     {
         using var configured = new ApiFactory();
         configured.Settings["LinkedData:BaseIri"] = value;
