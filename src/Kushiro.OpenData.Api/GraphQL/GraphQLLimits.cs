@@ -44,6 +44,18 @@ public static class GraphQLLimits
     public const int MaxDepth = 15;
 
     /// <summary>
+    /// GraphQL.NET words a depth error "Maximum depth is 19 levels; maximum allowed … is 15", where 19 is the
+    /// document's own depth: said here as what it is. The error code stays GraphQL.NET's.
+    /// </summary>
+    public static Task DepthErrorSaysTheDocumentsDepth(ComplexityValidationContext context)
+    {
+        if (context.MaxDepth > context.Configuration.MaxDepth)
+            context.Error = new global::GraphQL.Validation.Errors.Custom.ComplexityError(
+                $"Query is too nested to execute: it nests {context.MaxDepth} levels deep, and this endpoint allows at most {context.Configuration.MaxDepth}.");
+        return Task.CompletedTask;
+    }
+
+    /// <summary>
     /// The whole tree with every field, themes and English included, is priced at about 29,000 (each level priced at
     /// its largest count: 240 sub-measures where there are 47); walking the tree a few times over costs millions.
     /// </summary>

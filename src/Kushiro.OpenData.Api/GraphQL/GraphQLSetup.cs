@@ -18,6 +18,7 @@ public static class GraphQLSetup
                 c.MaxDepth = GraphQLLimits.MaxDepth;
                 c.MaxComplexity = GraphQLLimits.MaxComplexity;
                 c.DefaultComplexityImpactDelegate = GraphQLLimits.IntrospectionPricedFlat(c.DefaultComplexityImpactDelegate);
+                c.ValidateComplexityDelegate = GraphQLLimits.DepthErrorSaysTheDocumentsDepth;
             })
             .AddValidationRule<MaxAliasesRule>()
             .AddValidationRule<MaxSearchesRule>()

@@ -17,7 +17,31 @@ public sealed class GraphQLLimitsTests(SharedApiFactory api)
         var close = string.Concat(Enumerable.Repeat("} } ", 15));
         var answer = await api.CreateClient().PostGraphQLAsync($"{{ subMeasure(id: \"1-1-1\") {{ {open}id {close}}} }}");
 
-        AssertRefused(answer, "depth");
+        AssertRefused(answer, "nested");
+    }
+
+    [Theory]
+    [InlineData(10, 15, false)]
+    [InlineData(11, 16, true)]
+    [InlineData(13, 18, true)]
+    public async Task TheDepthErrorGivesTheDocumentsDepthAndTheLimit(int ofTypes, int depth, bool refused)
+    {
+        // __schema, queryType, fields, type, the ofTypes, then name: introspection, priced flat, so only depth counts.
+        // The error had said "Maximum depth is 16", the limit being 15.
+        var open = string.Concat(Enumerable.Repeat("ofType { ", ofTypes));
+        var close = string.Concat(Enumerable.Repeat("} ", ofTypes));
+        var answer = await api.CreateClient().PostGraphQLAsync($"{{ __schema {{ queryType {{ fields {{ type {{ {open}name {close}}} }} }} }} }}");
+
+        if (!refused)
+        {
+            Assert.Equal(HttpStatusCode.OK, answer.Status);
+            Assert.Empty(answer.ErrorMessages);
+            return;
+        }
+        AssertRefused(answer, "nested");
+        Assert.Equal(
+            $"Query is too nested to execute: it nests {depth} levels deep, and this endpoint allows at most {Api.GraphQL.GraphQLLimits.MaxDepth}.",
+            Assert.Single(answer.ErrorMessages));
     }
 
     [Fact]
