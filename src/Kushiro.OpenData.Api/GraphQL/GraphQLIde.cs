@@ -55,8 +55,22 @@ public static class GraphQLIde
             context.Response.Headers.Allow = "GET, HEAD";
             return Task.CompletedTask;
         });
-        app.UseStaticFiles(new StaticFileOptions { OnPrepareResponse = OnPrepareStaticFile });
+        app.UseStaticFiles(new StaticFileOptions { OnPrepareResponse = OnPrepareStaticFile, ContentTypeProvider = Utf8TextFiles() });
         return app;
+    }
+
+    /// <summary>
+    /// The page, script and style sheet are UTF-8 text: said in their Content-Type, as on the page served at
+    /// /graphql, so a proxy or a browser that ignores the page's meta tag (and the script, which has none) does not guess.
+    /// </summary>
+    private static FileExtensionContentTypeProvider Utf8TextFiles()
+    {
+        var provider = new FileExtensionContentTypeProvider();
+        foreach (var extension in new[] { ".html", ".js", ".css" })
+        {
+            provider.Mappings[extension] += "; charset=utf-8";
+        }
+        return provider;
     }
 
     /// <summary>

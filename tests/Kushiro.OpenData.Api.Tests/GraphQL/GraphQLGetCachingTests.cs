@@ -71,6 +71,8 @@ public sealed class GraphQLGetCachingTests(SharedApiFactory api)
         Assert.Equal(plain.Headers.ETag, gzip.Headers.ETag);
         Assert.True(plain.Headers.CacheControl?.NoCache, $"Cache-Control: {plain.Headers.CacheControl}");
         Assert.NotNull(plain.Content.Headers.LastModified);
+        // UTF-8 text, said in the header (the script has no meta tag to say it).
+        Assert.Equal("utf-8", plain.Content.Headers.ContentType?.CharSet);
 
         using var revalidate = new HttpRequestMessage(HttpMethod.Get, path);
         revalidate.Headers.IfNoneMatch.Add(plain.Headers.ETag!);
