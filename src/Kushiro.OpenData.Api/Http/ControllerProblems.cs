@@ -12,7 +12,7 @@ public static class ControllerProblems
     public static ProblemResult NotFoundProblem(this ControllerBase controller, string what, string id, string? known = null, string? note = null) =>
         new(controller.ProblemDetailsFactory.CreateProblemDetails(controller.HttpContext,
             statusCode: StatusCodes.Status404NotFound,
-            detail: $"There is no {Noun(what)} with ID \"{id.ReplaceLineEndings(" ")}\"{(known is null ? "" : $" (known: {known})")}{(note is null ? "" : $": {note}")}."));
+            detail: $"There is no {Noun(what)} with ID \"{id}\"{(known is null ? "" : $" (known: {known})")}{(note is null ? "" : $": {note}")}."));
 
     // "Goal" becomes "goal" mid-sentence; "KPI" and "CSV file" keep their capitals.
     private static string Noun(string what) => what.Length > 1 && char.IsLower(what[1]) ? char.ToLowerInvariant(what[0]) + what[1..] : what;

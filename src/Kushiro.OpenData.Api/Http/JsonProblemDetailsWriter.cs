@@ -45,7 +45,25 @@ public sealed class JsonProblemDetailsWriter(IOptions<JsonOptions> jsonOptions, 
         problem.Instance ??= http.Request.PathBase + http.Request.Path;
         problem.Extensions.TryAdd("traceId", Activity.Current?.Id ?? http.TraceIdentifier);
         problemOptions.Value.CustomizeProblemDetails?.Invoke(context);
+        ShowHiddenCharacters(problem);
         return new ValueTask(http.Response.WriteAsJsonAsync(
             problem, problem.GetType(), jsonOptions.Value.SerializerOptions, "application/problem+json", http.RequestAborted));
+    }
+
+    // Messages quote the client's own text (an unknown parameter's name, an ID, a filter's value); a bidi override or a
+    // control character in it is shown as an escape. The errors' keys stay the names as sent, which clients look up.
+    private static void ShowHiddenCharacters(Microsoft.AspNetCore.Mvc.ProblemDetails problem)
+    {
+        if (problem.Detail is { } detail)
+        {
+            problem.Detail = EchoedText.Visible(detail);
+        }
+        if (problem is HttpValidationProblemDetails validation)
+        {
+            foreach (var key in validation.Errors.Keys.ToList())
+            {
+                validation.Errors[key] = [.. validation.Errors[key].Select(EchoedText.Visible)];
+            }
+        }
     }
 }

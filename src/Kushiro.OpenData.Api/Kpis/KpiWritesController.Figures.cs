@@ -121,5 +121,5 @@ public sealed partial class KpiWritesController
 
     private ProblemResult UnknownRole(string role) =>
         new(ProblemDetailsFactory.CreateProblemDetails(HttpContext, StatusCodes.Status404NotFound,
-            detail: $"A KPI has no \"{role.ReplaceLineEndings(" ")}\": its figures are baseline, targets and observations, written in lower case."));
+            detail: $"A KPI has no \"{role}\": its figures are baseline, targets and observations, written in lower case."));
 }

@@ -112,6 +112,9 @@ public sealed class GraphQLThemesTests(SharedApiFactory api)
     [InlineData("{ search(q: \"医療\", theme: [\"sdgs:0\"]) { totalCount } }", "\"0\"")]
     [InlineData("{ subMeasures { themes(scheme: \"sdg\") { code } } }", "\"sdg\"")]
     [InlineData("{ goals { alignments(scheme: \"nation\") { code } themes(scheme: \"x\") { code } } }", "\"nation\"")]
+    // A right-to-left override in the argument is quoted as an escape, not applied to the message on screen.
+    [InlineData("{ subMeasures(theme: [\"sdgs\\u202E:1\"]) { id } }", @"""sdgs\u202E""")]
+    [InlineData("{ subMeasures { themes(scheme: \"x\\u202E\") { code } } }", @"""x\u202E""")]
     public async Task AnUnknownThemeIsARequestErrorNamingIt(string query, string named)
     {
         var answer = await api.CreateClient().PostGraphQLAsync(query);

@@ -126,6 +126,34 @@ public sealed class ErrorResponseTests(SharedApiFactory api)
         Assert.EndsWith(allowed, message);
     }
 
+    // An unknown name is the client's own text: a right-to-left override or a NUL in it is shown as an escape in the
+    // messages (it had reversed the rest of the detail on screen), while errors stay keyed by the name as sent.
+    [Theory]
+    [InlineData("%E2%80%AEevil%00x", "\u202Eevil\0x", @"\u202Eevil\u0000x")]
+    [InlineData("a%F3%A0%81%81b", "a\U000E0041b", @"a\U000E0041b")] // a tag character: two UTF-16 units, one escape
+    [InlineData("%E5%8C%BB%E7%99%82", "医療", "医療")]
+    public async Task AnUnknownNameIsQuotedWithItsHiddenCharactersEscaped(string escaped, string sent, string shown)
+    {
+        var problem = await ProblemAsync($"/api/v1/goals?{escaped}=1", HttpStatusCode.BadRequest);
+        Assert.Equal($"Invalid: {shown}.", problem.Text("detail"));
+        var error = Assert.Single(problem.GetProperty("errors").EnumerateObject());
+        Assert.Equal(sent, error.Name);
+        Assert.StartsWith($"Unknown query parameter \"{shown}\".", error.Value[0].GetString());
+    }
+
+    // The same for any of the client's text a message quotes: an ID in a 404, a filter's value in a 400.
+    [Theory]
+    [InlineData("/api/v1/goals/%E2%80%AE1", "detail", @"There is no goal with ID ""\u202E1"".")]
+    [InlineData("/api/v1/sub-measures?theme=sdgs%E2%80%AE:1", "theme", @"There is no theme scheme ""sdgs\u202E""")]
+    public async Task QuotedClientTextShowsItsHiddenCharactersAsEscapes(string url, string where, string shown)
+    {
+        using var response = await client.GetAsync(url);
+        var problem = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement;
+        var message = where == "detail" ? problem.Text("detail") : problem.GetProperty("errors").GetProperty(where)[0].GetString()!;
+        Assert.StartsWith(shown, message);
+        Assert.DoesNotContain('\u202E', message);
+    }
+
     [Theory]
     [InlineData("/api/v2/goals", "v2")]
     [InlineData("/api/v1.5/sub-measures", "v1.5")]
