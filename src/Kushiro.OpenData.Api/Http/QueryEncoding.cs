@@ -5,7 +5,7 @@ using System.Text.Unicode;
 namespace Kushiro.OpenData.Api.Http;
 
 /// <summary>
-/// Which query parameters were sent with percent-escapes that are not UTF-8 (<c>%FF</c>, or a lone surrogate's
+/// What the query string said before ASP.NET Core read it. Which query parameters were sent with percent-escapes that are not UTF-8 (<c>%FF</c>, or a lone surrogate's
 /// <c>%ED%A0%80</c>). ASP.NET Core keeps such escapes as typed, so <c>?q=%FF</c> would search for the text "%FF"
 /// and echo it back in links as <c>q=%25FF</c>; the contract filter refuses them instead.
 /// </summary>
@@ -30,6 +30,24 @@ internal static class QueryEncoding
             }
         }
         return names;
+    }
+
+    /// <summary>
+    /// Each spelling a parameter was sent under, in the order sent (<c>?limit=1&amp;Limit=2</c>: limit, Limit). ASP.NET
+    /// Core merges them under one of them; a client told about "Limit" had written "limit" first.
+    /// </summary>
+    public static IReadOnlyList<string> SpellingsOf(string? rawQuery, string name)
+    {
+        var spellings = new List<string>();
+        foreach (var pair in new Microsoft.AspNetCore.WebUtilities.QueryStringEnumerable(rawQuery))
+        {
+            var spelled = pair.DecodeName().ToString();
+            if (string.Equals(spelled, name, StringComparison.OrdinalIgnoreCase) && !spellings.Contains(spelled))
+            {
+                spellings.Add(spelled);
+            }
+        }
+        return spellings;
     }
 
     // The framework's URL decoder, to bytes, so that escapes which are not UTF-8 stay visible.

@@ -69,7 +69,7 @@ public sealed partial class RequestContractFilter(IApiDescriptionGroupCollection
                 // Every operation takes ?lang= (see OpenApi/LanguageParameterOperationFilter), so it is checked here, once.
                 if (values.Count > 1)
                 {
-                    context.ModelState.AddModelError(name, GivenMoreThanOnce(name, values.Count));
+                    AddGivenMoreThanOnce(context, name, values.Count);
                 }
                 else if (!Labels.LanguageScope.Languages.Contains(values[0]))
                 {
@@ -83,7 +83,7 @@ public sealed partial class RequestContractFilter(IApiDescriptionGroupCollection
             }
             else if (values.Count > 1 && !contract.RepeatableParameters.Contains(name))
             {
-                context.ModelState.AddModelError(name, GivenMoreThanOnce(name, values.Count));
+                AddGivenMoreThanOnce(context, name, values.Count);
             }
             else if (values.Any(v => v!.Any(char.IsControl)))
             {
@@ -158,7 +158,15 @@ public sealed partial class RequestContractFilter(IApiDescriptionGroupCollection
             || (accepted.Type.Equals(offered.Type, StringComparison.OrdinalIgnoreCase)
                 && (accepted.MatchesAllSubTypes || accepted.SubType.Equals(offered.SubType, StringComparison.OrdinalIgnoreCase))));
 
-    private static string GivenMoreThanOnce(string name, int count) => $"\"{name}\" takes one value; it was given {count}.";
+    // Keyed by the first spelling sent, and every spelling named when there were several (?limit=1&Limit=2).
+    private static void AddGivenMoreThanOnce(Microsoft.AspNetCore.Mvc.ActionContext context, string name, int count)
+    {
+        var spellings = QueryEncoding.SpellingsOf(context.HttpContext.Request.QueryString.Value, name);
+        var first = spellings.Count > 0 ? spellings[0] : name;
+        context.ModelState.AddModelError(first, spellings.Count > 1
+            ? $"\"{first}\" takes one value; it was given {count}, as {string.Join(" and ", spellings)}."
+            : $"\"{first}\" takes one value; it was given {count}.");
+    }
 
     private static string? WholeNumberProblem(string name, StringValues values, long largest) =>
         // Binding would accept "0x10" as 16 and " 5" as 5; an API contract takes plain decimal numbers. And binding's own
