@@ -68,14 +68,25 @@ public static class GraphQLHttpRequestReader
         }
         using var buffer = new MemoryStream();
         var chunk = new byte[8192];
-        int read;
-        while ((read = await request.Body.ReadAsync(chunk, cancellationToken)) > 0)
+        try
         {
-            buffer.Write(chunk, 0, read);
-            if (buffer.Length > GraphQLLimits.MaxBodyBytes)
+            int read;
+            while ((read = await request.Body.ReadAsync(chunk, cancellationToken)) > 0)
             {
-                return TooLarge();
+                buffer.Write(chunk, 0, read);
+                if (buffer.Length > GraphQLLimits.MaxBodyBytes)
+                {
+                    return TooLarge();
+                }
             }
+        }
+        catch (BadHttpRequestException e)
+        {
+            // Kestrel's refusal of the body itself (a malformed chunk, a body cut short, its own size limit): answered
+            // here as a GraphQL error, where the exception handler would write a REST problem about saving.
+            return e.StatusCode == StatusCodes.Status413PayloadTooLarge
+                ? TooLarge()
+                : Fail("The body could not be read: its HTTP framing is malformed (a bad chunk) or it ended early.");
         }
 
         var bytes = buffer.GetBuffer().AsMemory(0, (int)buffer.Length);

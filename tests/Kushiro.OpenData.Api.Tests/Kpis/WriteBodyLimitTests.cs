@@ -16,13 +16,7 @@ public sealed class WriteBodyLimitTests
     public async Task ABodyOverTheWriteLimitIsA413ProblemAndSavesNothing()
     {
         using var seed = new SeedFolder();
-        var folder = Path.GetDirectoryName(seed.Path)!;
-        var environment = new Dictionary<string, string>
-        {
-            ["Seed__Directory"] = seed.Path,
-            ["ConnectionStrings__Store"] = $"Data Source={Path.Combine(folder, "store.db")}",
-            ["LinkedData__BaseIri"] = "https://opendata.example.jp",
-        };
+        var (folder, environment) = (seed.Parent, seed.AppEnvironment());
         var created = await AppProcess.RunAsync(["apikey", "create", "--name", "limit", "--scope", "kpi:write"], environment, folder);
         Assert.Equal(0, created.ExitCode);
         var key = created.Output.Trim();

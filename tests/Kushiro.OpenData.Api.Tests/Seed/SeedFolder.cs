@@ -20,6 +20,17 @@ public sealed class SeedFolder : IDisposable
 
     public string Path { get; }
 
+    /// <summary>The folder holding the seed folder: where a test runs the app, and where its store goes.</summary>
+    public string Parent => System.IO.Path.GetDirectoryName(Path)!;
+
+    /// <summary>What the real app needs to serve this seed from a SQLite store beside it (<see cref="AppProcess"/>).</summary>
+    public Dictionary<string, string> AppEnvironment() => new()
+    {
+        ["Seed__Directory"] = Path,
+        ["ConnectionStrings__Store"] = $"Data Source={System.IO.Path.Combine(Parent, "store.db")}",
+        ["LinkedData__BaseIri"] = "https://opendata.example.jp",
+    };
+
     /// <summary>Edits record <paramref name="number"/> (1-based) of a seed file holding an array.</summary>
     public SeedFolder EditRecord(string file, int number, Action<JsonObject> edit) => EditFile(file, root => edit(root.AsArray()[number - 1]!.AsObject()));
 
@@ -38,5 +49,5 @@ public sealed class SeedFolder : IDisposable
         return this;
     }
 
-    public void Dispose() => Directory.Delete(System.IO.Path.GetDirectoryName(Path)!, recursive: true);
+    public void Dispose() => Directory.Delete(Parent, recursive: true);
 }
