@@ -9,11 +9,16 @@ namespace Kushiro.OpenData.Api.Kpis;
 /// The 404 for a KPI ID, which says when the ID was a KPI that was deleted (by staff, or by a seed that dropped it, whose
 /// import records a deletion too): a harvester following a deletion's link
 /// in the changes feed, or a bookmark, learns that the KPI is gone and from which change on, instead of suspecting a
-/// broken link. Still a 404, not a 410: clients of v1 were told that no KPI with the ID is a 404.
+/// broken link. Still a 404, not a 410: clients of v1 were told that no KPI with the ID is a 404. The KPI's IRI
+/// (/id/kpi/…) says the same.
 /// </summary>
 public static class KpiNotFound
 {
-    public static async Task<ProblemResult> ProblemAsync(ControllerBase controller, OpenDataContext db, string id, CancellationToken cancellationToken)
+    public static async Task<ProblemResult> ProblemAsync(ControllerBase controller, OpenDataContext db, string id, CancellationToken cancellationToken) =>
+        controller.NotFoundProblem("KPI", id, note: await DeletionNoteAsync(db, id, cancellationToken));
+
+    /// <summary>"it was deleted at …, change N of the changes feed (…)", or null when the ID's last change is no deletion.</summary>
+    public static async Task<string?> DeletionNoteAsync(OpenDataContext db, string id, CancellationToken cancellationToken)
     {
         // The ID's last entry only: a KPI deleted and created again, then deleted again, was deleted last at that time.
         var last = await db.Changes.AsNoTracking()
@@ -21,9 +26,8 @@ public static class KpiNotFound
             .OrderByDescending(c => c.Sequence)
             .Select(c => new { c.Action, c.Sequence, c.Time })
             .FirstOrDefaultAsync(cancellationToken);
-        var note = last is { Action: "deleted" }
+        return last is { Action: "deleted" }
             ? $"it was deleted at {DateTimeText.Format(last.Time)}, change {last.Sequence} of the changes feed ({ApiLinks.Changes}?after={last.Sequence - 1})"
             : null;
-        return controller.NotFoundProblem("KPI", id, note: note);
     }
 }

@@ -60,12 +60,20 @@ public static class LinkedDataSetup
     private static readonly Microsoft.Net.Http.Headers.MediaTypeHeaderValue JsonMediaType = new("application/json");
 
     /// <summary>303 See Other: the IRI names the thing itself; its description lives at the current API version.</summary>
-    private static async Task<IResult> Redirect(string type, string? id, HttpContext http, Strategy.ReadModel.StrategyReadModel readModel, Themes.ThemeCatalog themes)
+    private static async Task<IResult> Redirect(string type, string? id, HttpContext http, Strategy.ReadModel.StrategyReadModel readModel,
+        Themes.ThemeCatalog themes, Data.OpenDataContext db)
     {
         var graph = await readModel.GetAsync(http.RequestAborted);
-        return LinkedDataIris.Representation(type, id ?? "", graph, themes) is { } target
-            ? new SeeOther(target)
-            : Results.Problem(statusCode: StatusCodes.Status404NotFound, detail: $"Nothing is named {http.Request.Path}.");
+        if (LinkedDataIris.Representation(type, id ?? "", graph, themes) is { } target)
+        {
+            return new SeeOther(target);
+        }
+        // A KPI's IRI, or one of its figures', after the KPI was deleted: said, as its REST address says it.
+        var kpi = type == "kpi" && !string.IsNullOrEmpty(id) ? id.Split('/')[0] : null;
+        var deleted = kpi is null ? null : await Kpis.KpiNotFound.DeletionNoteAsync(db, kpi, http.RequestAborted);
+        return Results.Problem(statusCode: StatusCodes.Status404NotFound, detail: deleted is null
+            ? $"Nothing is named {http.Request.Path}."
+            : $"Nothing is named {http.Request.Path}: KPI \"{kpi}\" {deleted}.");
     }
 
     private sealed class SeeOther(string location) : IResult

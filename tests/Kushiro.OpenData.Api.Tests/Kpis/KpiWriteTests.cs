@@ -196,7 +196,12 @@ public sealed class KpiWriteTests : IClassFixture<WritableApiFactory>
         Assert.Equal(("kpi", "gone-kpi", "deleted"), (deletion.Text("resourceType"), deletion.Text("resourceId"), deletion.Text("action")));
         var sequence = deletion.GetProperty("sequence").GetInt64();
 
-        foreach (var (method, path) in new[] { (HttpMethod.Get, "/api/v1/kpis/gone-kpi"), (HttpMethod.Get, "/api/v1/kpis/gone-kpi/observations"), (HttpMethod.Delete, "/api/v1/kpis/gone-kpi") })
+        // Its IRI and its figures' IRIs too: they had said only "Nothing is named".
+        foreach (var (method, path) in new[]
+        {
+            (HttpMethod.Get, "/api/v1/kpis/gone-kpi"), (HttpMethod.Get, "/api/v1/kpis/gone-kpi/observations"), (HttpMethod.Delete, "/api/v1/kpis/gone-kpi"),
+            (HttpMethod.Get, "/id/kpi/gone-kpi"), (HttpMethod.Get, "/id/kpi/gone-kpi/observation/FY2023"),
+        })
         {
             var response = await staff.SendAsync(new HttpRequestMessage(method, path));
             Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
