@@ -51,9 +51,14 @@ public static class ApiKeyCommand
                 return 0;
             case "list" when args.Length == 2:
                 // Ordered here: SQLite cannot order by a DateTimeOffset column.
-                foreach (var k in (await db.ApiKeys.AsNoTracking().ToListAsync()).OrderBy(k => k.CreatedAt))
+                var keys = (await db.ApiKeys.AsNoTracking().ToListAsync()).OrderBy(k => k.CreatedAt).ToList();
+                // The header is for the reader, on the error stream as the other messages are: a script reading
+                // the output (`apikey list | cut -f1`) still gets one key a line.
+                await error.WriteLineAsync(keys.Count == 0 ? "No API keys." : "ID\tname\tscopes\tcreated\tstate");
+                foreach (var k in keys)
                 {
-                    await output.WriteLineAsync($"{k.Id}\t{k.Name}\t{k.Scopes}\t{k.CreatedAt:O}\t{(k.RevokedAt is { } r ? $"revoked {r:O}" : "active")}");
+                    var state = k.RevokedAt is { } r ? $"revoked {Http.DateTimeText.Format(r)}" : "active";
+                    await output.WriteLineAsync($"{k.Id}\t{k.Name}\t{k.Scopes}\t{Http.DateTimeText.Format(k.CreatedAt)}\t{state}");
                 }
                 return 0;
             case "revoke" when args.Length == 3:
@@ -66,7 +71,7 @@ public static class ApiKeyCommand
                 if (row.RevokedAt is { } revoked)
                 {
                     // Said as it is: the key stopped working then, not now (a second revoke changes nothing).
-                    await error.WriteLineAsync($"API key {row.Id} was already revoked at {revoked:O}.");
+                    await error.WriteLineAsync($"API key {row.Id} was already revoked at {Http.DateTimeText.Format(revoked)}.");
                     return 0;
                 }
                 row.RevokedAt = time.GetUtcNow();

@@ -282,9 +282,13 @@ public sealed class KpiWriteTests : IClassFixture<WritableApiFactory>
     {
         var key = await StaffClient.CreateKeyWithCommandAsync(api);
         var id = key.Split('_')[1];
-        var list = new StringWriter();
-        Assert.Equal(0, await ApiKeys.ApiKeyCommand.RunAsync(api.Services, ["apikey", "list"], list, TextWriter.Null));
-        Assert.Contains($"{id}\t", list.ToString());
+        var (list, header) = (new StringWriter(), new StringWriter());
+        Assert.Equal(0, await ApiKeys.ApiKeyCommand.RunAsync(api.Services, ["apikey", "list"], list, header));
+        // One key a line on the output, its columns named on the error stream; times as the API writes them.
+        Assert.Equal("ID\tname\tscopes\tcreated\tstate", header.ToString().TrimEnd());
+        var row = list.ToString().Split('\n').Single(line => line.StartsWith($"{id}\t", StringComparison.Ordinal)).Split('\t');
+        Assert.Equal(5, row.Length);
+        Assert.Equal(Api.Http.DateTimeText.Format(DateTimeOffset.Parse(row[3], System.Globalization.CultureInfo.InvariantCulture)), row[3]);
         // Never the secret: all after "kod_{id}_" (a base64url secret may itself contain or start with "_").
         Assert.DoesNotContain(key[$"kod_{id}_".Length..], list.ToString());
 
@@ -296,6 +300,11 @@ public sealed class KpiWriteTests : IClassFixture<WritableApiFactory>
         var again = new StringWriter();
         Assert.Equal(0, await ApiKeys.ApiKeyCommand.RunAsync(api.Services, ["apikey", "revoke", id], TextWriter.Null, again));
         Assert.StartsWith($"API key {id} was already revoked at ", again.ToString());
+        var revokedList = new StringWriter();
+        await ApiKeys.ApiKeyCommand.RunAsync(api.Services, ["apikey", "list"], revokedList, TextWriter.Null);
+        var revokedAt = revokedList.ToString().Split('\n').Single(line => line.StartsWith($"{id}\t", StringComparison.Ordinal)).Split('\t')[4]["revoked ".Length..].TrimEnd();
+        Assert.Equal($"API key {id} was already revoked at {revokedAt}.", again.ToString().TrimEnd());
+        Assert.Equal(Api.Http.DateTimeText.Format(DateTimeOffset.Parse(revokedAt, System.Globalization.CultureInfo.InvariantCulture)), revokedAt);
         Assert.Equal(2, await ApiKeys.ApiKeyCommand.RunAsync(api.Services, ["apikey", "list", "--all"], TextWriter.Null, TextWriter.Null));
     }
 
