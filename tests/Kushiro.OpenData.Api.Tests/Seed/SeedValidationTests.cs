@@ -179,6 +179,17 @@ public sealed class SeedValidationTests
     }
 
     [Fact]
+    public void ASyntaxErrorIsPlacedByTheColumnAnEditorShows()
+    {
+        // The parser counts bytes: after two kanji (six bytes in UTF-8) the stray 1 was "position 19", column 15 on screen.
+        using var seed = new SeedFolder().Write("goals.json", "[\n  {\"id\": \"釧路\" 1}\n]\n");
+
+        var error = Assert.Throws<SeedValidationException>(() => SeedReader.Read(seed.Path));
+
+        Assert.StartsWith("line 2, column 15: not valid JSON", Assert.Single(error.Errors, e => e.File == "seed/goals.json").Problem, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void ASourceDocumentWhoseBytesChangedIsRefused()
     {
         // What a checkout with Windows line endings, or an editor's save, does to the text.

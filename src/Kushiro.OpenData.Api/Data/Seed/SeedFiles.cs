@@ -98,10 +98,19 @@ internal sealed class SeedFiles(string directory)
         }
         catch (JsonException e)
         {
-            var line = e.LineNumber is { } l ? $"line {l + 1}, position {e.BytePositionInLine + 1}: " : "";
+            var line = e.LineNumber is { } l && e.BytePositionInLine is { } b ? $"line {l + 1}, column {CharacterColumn(text, l, b)}: " : "";
             Unreadable(errors, new SeedError(DisplayName(file), null, null, null, $"{line}not valid JSON ({e.Message.Split(" LineNumber")[0]})"));
             return null;
         }
+    }
+
+    // The parser counts bytes within the line; an editor counts characters, and each kanji is three bytes in UTF-8.
+    private static long CharacterColumn(string text, long line, long bytes)
+    {
+        var lineText = text.Split('\n').ElementAtOrDefault((int)Math.Min(line, int.MaxValue)) ?? "";
+        var utf8 = Encoding.UTF8.GetBytes(lineText);
+        var before = Encoding.UTF8.GetString(utf8, 0, (int)Math.Min(bytes, utf8.Length));
+        return before.EnumerateRunes().Count() + 1;
     }
 
     // The record's key as every other message names it ("id", or "code" for local governments), if it can be read.
