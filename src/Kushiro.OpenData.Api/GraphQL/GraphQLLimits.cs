@@ -50,8 +50,10 @@ public static class GraphQLLimits
     public static Task DepthErrorSaysTheDocumentsDepth(ComplexityValidationContext context)
     {
         if (context.MaxDepth > context.Configuration.MaxDepth)
+        {
             context.Error = new global::GraphQL.Validation.Errors.Custom.ComplexityError(
                 $"Query is too nested to execute: it nests {context.MaxDepth} levels deep, and this endpoint allows at most {context.Configuration.MaxDepth}.");
+        }
         return Task.CompletedTask;
     }
 

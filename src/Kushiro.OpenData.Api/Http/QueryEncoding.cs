@@ -5,9 +5,10 @@ using System.Text.Unicode;
 namespace Kushiro.OpenData.Api.Http;
 
 /// <summary>
-/// What the query string said before ASP.NET Core read it. Which query parameters were sent with percent-escapes that are not UTF-8 (<c>%FF</c>, or a lone surrogate's
-/// <c>%ED%A0%80</c>). ASP.NET Core keeps such escapes as typed, so <c>?q=%FF</c> would search for the text "%FF"
-/// and echo it back in links as <c>q=%25FF</c>; the contract filter refuses them instead.
+/// What the query string said before ASP.NET Core read it. Which query parameters were sent with percent-escapes
+/// that are not UTF-8 (<c>%FF</c>, or a lone surrogate's <c>%ED%A0%80</c>): ASP.NET Core keeps such escapes as
+/// typed, so <c>?q=%FF</c> would search for the text "%FF" and echo it back in links as <c>q=%25FF</c>; the contract
+/// filter refuses them instead. And under which spellings a parameter was sent.
 /// </summary>
 internal static class QueryEncoding
 {
