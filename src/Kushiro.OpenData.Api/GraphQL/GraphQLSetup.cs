@@ -13,6 +13,7 @@ public static class GraphQLSetup
             .AddGraphTypes(typeof(StrategySchema).Assembly)
             // Japanese stays readable in answers, as in the REST API.
             .AddSystemTextJson(o => o.Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping)
+            .AddErrorInfoProvider<VisibleErrorInfoProvider>()
             .AddComplexityAnalyzer(c =>
             {
                 c.MaxDepth = GraphQLLimits.MaxDepth;

@@ -34,6 +34,19 @@ public sealed class GraphQLRequestErrorTextTests(SharedApiFactory api)
         AssertSaysWithoutInternals(Assert.Single(answer.ErrorMessages), "Unicode");
     }
 
+    // GraphQL.NET's own messages quote a variable's value as sent: a right-to-left override in it had reversed the rest
+    // of the message on screen. Shown as an escape, as in ours and in REST's problems.
+    [Fact]
+    public async Task AValueQuotedInAnErrorShowsItsHiddenCharactersAsEscapes()
+    {
+        var answer = await api.CreateClient().PostGraphQLAsync("query($n: Int) { search(q: \"医療\", limit: $n) { totalCount } }", new { n = "\u202Ex" });
+
+        Assert.Equal(HttpStatusCode.BadRequest, answer.Status);
+        var message = Assert.Single(answer.ErrorMessages);
+        Assert.Contains(@"'\u202Ex'", message);
+        Assert.DoesNotContain('\u202E', message);
+    }
+
     // ASP.NET Core keeps such escapes as the text "%FF": the search ran for it and answered 200 with nothing found.
     [Theory]
     [InlineData("?query={search(q:%22%E5%8C%BB%E7%99%82%20%FF%22){totalCount}}", "\"query\"")]
