@@ -91,6 +91,10 @@ static WebApplication BuildApp(string[] args)
         // The command's output (a new key) is stdout; logs go to stderr so that `KEY=$(… apikey create …)` works.
         builder.Services.Configure<Microsoft.Extensions.Logging.Console.ConsoleLoggerOptions>(o => o.LogToStandardErrorThreshold = LogLevel.Trace);
     }
+    // The host logs a failed start as a 30-line stack trace ("Hosting failed to start"); ServeUntilStoppedAsync logs it
+    // itself, in one sentence for an address in use and with the trace for anything else. A failed background service
+    // is still logged by the host, at Critical. In code, not appsettings.json: the two go together.
+    builder.Logging.AddFilter("Microsoft.Extensions.Hosting.Internal.Host", LogLevel.Critical);
     builder.Services.AddStore(builder.Configuration, builder.Environment.ContentRootPath);
     builder.Services.AddRestApi();
     builder.Services.AddOpenApiDocuments();

@@ -23,9 +23,17 @@ public static class ServerLifetime
             }
             catch (Exception e)
             {
-                // An address in use, say: exit code 1 like the other reasons not to start, not the runtime's abort for
-                // an unhandled exception. The host has already logged the exception with its stack.
-                app.Logger.LogCritical("Not starting: {Message}", e.Message);
+                // Exit code 1 like the other reasons not to start, not the runtime's abort for an unhandled exception.
+                // An address in use is said in one sentence; anything else keeps its stack trace for whoever mends it
+                // (the host's own log of it is off: Program.cs).
+                if (e is IOException { InnerException: Microsoft.AspNetCore.Connections.AddressInUseException })
+                {
+                    app.Logger.LogCritical("Not starting: {Message}", e.Message);
+                }
+                else
+                {
+                    app.Logger.LogCritical(e, "Not starting: {Message}", e.Message);
+                }
                 await StopAfterFailedStartAsync(app);
                 return 1;
             }
