@@ -116,8 +116,8 @@ public static class CatalogBuilder
         };
     }
 
-    // Not every English name is the project's: a list whose labelEnProvenance is official (the SDGs, the UN's short
-    // titles) has its publisher's, which our licence does not cover.
+    // Not every English name need be the project's: a list whose labelEnProvenance is official has its publisher's,
+    // which our licence does not cover. (None is today: the SDGs' short titles were not checked against the UN's page.)
     private static string PublishersEnglish(Themes.ThemeCatalog themes)
     {
         var official = themes.Schemes.Where(s => s.LabelEnProvenance == Kpis.KpiProvenance.Official).ToList();
