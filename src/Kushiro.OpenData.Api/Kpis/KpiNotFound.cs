@@ -26,8 +26,16 @@ public static class KpiNotFound
             .OrderByDescending(c => c.Sequence)
             .Select(c => new { c.Action, c.Sequence, c.Time })
             .FirstOrDefaultAsync(cancellationToken);
-        return last is { Action: "deleted" }
-            ? $"it was deleted at {DateTimeText.Format(last.Time)}, change {last.Sequence} of the changes feed ({ApiLinks.Changes}?after={last.Sequence - 1})"
-            : null;
+        if (last is not { Action: "deleted" })
+        {
+            return null;
+        }
+        // The link starts with the deletion's first entry: deleting a KPI deletes its figures first, each an entry of
+        // the same write, which shares its time. (A write holds at most the KPI and its figures: the range keeps the
+        // query on the feed's key.)
+        var first = await db.Changes.AsNoTracking()
+            .Where(c => c.Sequence <= last.Sequence && c.Sequence > last.Sequence - KpiWriter.MaxFigures - 2 && c.Time == last.Time)
+            .MinAsync(c => c.Sequence, cancellationToken);
+        return $"it was deleted at {DateTimeText.Format(last.Time)}, change {last.Sequence} of the changes feed ({ApiLinks.Changes}?after={first - 1})";
     }
 }

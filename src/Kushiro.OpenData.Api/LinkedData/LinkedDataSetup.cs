@@ -73,7 +73,7 @@ public static class LinkedDataSetup
         var deleted = kpi is null ? null : await Kpis.KpiNotFound.DeletionNoteAsync(db, kpi, http.RequestAborted);
         return Results.Problem(statusCode: StatusCodes.Status404NotFound, detail: deleted is null
             ? $"Nothing is named {http.Request.Path}."
-            : $"Nothing is named {http.Request.Path}: KPI \"{kpi}\" {deleted}.");
+            : $"Nothing is named {http.Request.Path}: KPI \"{kpi}\" is gone; {deleted}.");
     }
 
     private sealed class SeeOther(string location) : IResult

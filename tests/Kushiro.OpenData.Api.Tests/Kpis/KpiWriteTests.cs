@@ -191,10 +191,15 @@ public sealed class KpiWriteTests : IClassFixture<WritableApiFactory>
     {
         var staff = api.WithKey(await StaffClient.CreateKeyWithCommandAsync(api));
         await staff.PostJsonAsync("/api/v1/kpis", StaffClient.NewKpi("gone-kpi", goalId: "2", measureId: "2-1"));
+        await staff.PutJsonAsync("/api/v1/kpis/gone-kpi/observations/FY2022", StaffClient.Figure(1));
+        await staff.PutJsonAsync("/api/v1/kpis/gone-kpi/observations/FY2023", StaffClient.Figure(2));
+        var before = await api.LastChangeSequenceAsync();
         await staff.DeleteAsync("/api/v1/kpis/gone-kpi");
-        var deletion = (await api.CreateClient().GetJsonAsync($"/api/v1/changes?after={await api.LastChangeSequenceAsync() - 1}")).Items().Single();
+        // One write, three entries: the two figures, then the KPI. The link starts with the first of them.
+        var entries = (await api.CreateClient().GetJsonAsync($"/api/v1/changes?after={before}")).Items().ToList();
+        Assert.Equal(["kpi-observation", "kpi-observation", "kpi"], entries.Select(e => e.Text("resourceType")));
+        var deletion = entries[^1];
         Assert.Equal(("kpi", "gone-kpi", "deleted"), (deletion.Text("resourceType"), deletion.Text("resourceId"), deletion.Text("action")));
-        var sequence = deletion.GetProperty("sequence").GetInt64();
 
         // Its IRI and its figures' IRIs too: they had said only "Nothing is named".
         foreach (var (method, path) in new[]
@@ -206,9 +211,10 @@ public sealed class KpiWriteTests : IClassFixture<WritableApiFactory>
             var response = await staff.SendAsync(new HttpRequestMessage(method, path));
             Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
             var detail = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement.Text("detail");
-            // The time as the feed writes it, and the feed's query that starts at the deletion.
-            Assert.Contains($"deleted at {deletion.Text("time")}", detail);
-            Assert.Contains($"/api/v1/changes?after={sequence - 1}", detail);
+            // The time as the feed writes it, and the feed's query that starts at the deletion's first entry.
+            Assert.Contains($"deleted at {deletion.Text("time")}, change {deletion.GetProperty("sequence").GetInt64()} ", detail);
+            Assert.Contains($"/api/v1/changes?after={before})", detail);
+            Assert.DoesNotContain("\" it was", detail);
         }
         var figure = await staff.PutJsonAsync("/api/v1/kpis/gone-kpi/observations/FY2024", StaffClient.Figure(1));
         Assert.Contains("deleted at", JsonDocument.Parse(await figure.Content.ReadAsStringAsync()).RootElement.Text("detail"));
