@@ -4,7 +4,8 @@ namespace Kushiro.OpenData.Api.Data;
 
 /// <summary>
 /// Keeps a write's Last-Modified no earlier than the second its commit became visible in. A write takes its stamp
-/// (the second after it, <see cref="StoreState.Touch"/>) before it commits; a commit that ends in a later second than
+/// (the second after it, <see cref="StoreState.Touch"/>) before its statements and again after them
+/// (<see cref="StoreState.KeepAfter"/>), in the same commit; a commit that itself ends in a later second than
 /// that would leave a gap in which a reader, seeing the second over and the write not yet there, dates the older
 /// bytes with that second, and a client revalidating by date would then be told "not modified" for ever. So such a
 /// write moves the stamp once more, to a time after its commit (<see cref="DatasetVersion.ValidatorDate"/> relies on

@@ -26,8 +26,26 @@ public sealed class StoreState
     /// </summary>
     public void Touch(DateTimeOffset now)
     {
+        if (!KeepAfter(now))
+        {
+            LastModified = LastModified.AddTicks(10);
+        }
+    }
+
+    /// <summary>
+    /// Moves LastModified on to the start of the second after <paramref name="now"/> if that is later, as <see cref="Touch"/>
+    /// does, for a write whose statements took that long (they waited for a lock, or for a slow disk): stamped before
+    /// them, its commit would carry a second that readers had already been given for older bytes. True if it moved.
+    /// </summary>
+    public bool KeepAfter(DateTimeOffset now)
+    {
         var next = new DateTimeOffset(now.UtcTicks - now.UtcTicks % TimeSpan.TicksPerSecond + TimeSpan.TicksPerSecond, TimeSpan.Zero);
-        LastModified = next > LastModified ? next : LastModified.AddTicks(10);
+        if (next <= LastModified)
+        {
+            return false;
+        }
+        LastModified = next;
+        return true;
     }
 
     /// <summary>Moves LastModified to <paramref name="now"/> if that is later; nothing changed, so no later stamp is owed.</summary>

@@ -90,6 +90,42 @@ public sealed class LastModifiedAcrossCommitTests : IDisposable
         Assert.Contains("FY2024", await revalidation.Content.ReadAsStringAsync());
     }
 
+    // What a reviewer did on PostgreSQL by holding a lock on the feed's table: the write's statements wait for over a
+    // second, and another staff tool, holding the bytes from before it and their date, writes "only if unmodified
+    // since" right after its commit. That write had passed (a lost update), the first write's stamp being still in
+    // the second the tool had been given.
+    [Fact]
+    public async Task AWriteWhoseStatementsWaitOverASecondIsStampedAfterThem()
+    {
+        var (clock, pause, slow) = (api.Clock, api.Pause, api.SlowFeed);
+        var staff = api.WithKey(await StaffClient.CreateKeyWithCommandAsync(api));
+        await staff.PostJsonAsync("/api/v1/kpis", StaffClient.NewKpi("across-commit"));
+        clock.Now = Second.AddSeconds(0.3);
+        Assert.Equal(HttpStatusCode.Created, (await staff.PutJsonAsync($"{Figures}/FY2023", StaffClient.Figure(1))).StatusCode);
+
+        HttpResponseMessage? meanwhile = null, guardedWrite = null;
+        slow.WhileInsertingIntoTheFeed = async () =>
+        {
+            clock.Now = Second.AddSeconds(2.1);
+            meanwhile = await api.CreateClient().GetSettledAsync(Figures);
+        };
+        pause.AfterNextCommit = async () =>
+        {
+            using var put = new HttpRequestMessage(HttpMethod.Put, $"{Figures}/FY2022") { Content = JsonContent.Create(StaffClient.Figure(9)) };
+            put.Headers.IfUnmodifiedSince = meanwhile!.Content.Headers.LastModified;
+            guardedWrite = await staff.SendAsync(put);
+        };
+        pause.BeforeNextCommit = () => Task.CompletedTask; // arms AfterNextCommit for this write's commit
+        clock.Now = Second.AddSeconds(0.999);
+        Assert.Equal(HttpStatusCode.Created, (await staff.PutJsonAsync($"{Figures}/FY2024", StaffClient.Figure(2))).StatusCode);
+
+        Assert.NotNull(meanwhile);
+        Assert.DoesNotContain("FY2024", await meanwhile.Content.ReadAsStringAsync());
+        Assert.Equal(Second.AddSeconds(1), meanwhile.Content.Headers.LastModified);
+        Assert.Equal(HttpStatusCode.PreconditionFailed, guardedWrite?.StatusCode);
+        Assert.DoesNotContain("FY2022", await (await api.CreateClient().GetAsync(Figures)).Content.ReadAsStringAsync());
+    }
+
     public void Dispose() => api.Dispose();
 
     private sealed class ClockedApiFactory : ApiFactory
@@ -98,13 +134,15 @@ public sealed class LastModifiedAcrossCommitTests : IDisposable
 
         public CommitPause Pause { get; } = new();
 
+        public FeedInsertPause SlowFeed { get; } = new();
+
         protected override void ConfigureWebHost(IWebHostBuilder builder)
         {
             base.ConfigureWebHost(builder);
             builder.ConfigureTestServices(s =>
             {
                 s.AddSingleton<TimeProvider>(Clock);
-                s.ConfigureDbContext<SqliteStoreContext>(o => o.AddInterceptors(Pause));
+                s.ConfigureDbContext<SqliteStoreContext>(o => o.AddInterceptors(Pause, SlowFeed));
             });
         }
     }
@@ -137,6 +175,23 @@ public sealed class LastModifiedAcrossCommitTests : IDisposable
                 (paused, AfterNextCommit) = (false, null);
                 await step();
             }
+        }
+    }
+
+    /// <summary>Runs a step once while a write inserts its entries into the changes feed: its statements take that long.</summary>
+    private sealed class FeedInsertPause : DbCommandInterceptor
+    {
+        public Func<Task>? WhileInsertingIntoTheFeed { get; set; }
+
+        public override async ValueTask<InterceptionResult<DbDataReader>> ReaderExecutingAsync(
+            DbCommand command, CommandEventData eventData, InterceptionResult<DbDataReader> result, CancellationToken cancellationToken = default)
+        {
+            if (WhileInsertingIntoTheFeed is { } step && command.CommandText.Contains("INSERT INTO \"Changes\"", StringComparison.Ordinal))
+            {
+                WhileInsertingIntoTheFeed = null;
+                await step();
+            }
+            return result;
         }
     }
 }
