@@ -97,6 +97,31 @@ public sealed class ThemeTests(SharedApiFactory api)
     private static Seed.SeedFolder SeedWithSdgsEnglish(bool official) =>
         new Seed.SeedFolder().EditFile("themes-sdgs.json", root => root["labelEnProvenance"] = official ? "official" : "editorial");
 
+    // A goal's alignment says why by naming measures (施策2-1、2-5); a researcher filtering by the concept must find
+    // sub-measures of each measure named. Goal 2's rationale for cross-1 had named 2-4, none of whose sub-measures
+    // is mapped there.
+    [Fact]
+    public async Task EveryMeasureAnAlignmentsRationaleNamesHasASubMeasureUnderThatConcept()
+    {
+        var client = api.CreateClient();
+        var checkedMeasures = 0;
+        foreach (var goal in (await client.GetJsonAsync("/api/v1/goals")).Items())
+        {
+            foreach (var alignment in (await client.GetJsonAsync($"/api/v1/goals/{goal.Text("id")}")).GetProperty("alignments").EnumerateArray())
+            {
+                var named = System.Text.RegularExpressions.Regex.Matches(alignment.Text("rationale"), @"(?<![0-9-])[0-9]+-[0-9]+(?![0-9-])").Select(m => m.Value).ToList();
+                var theme = $"{alignment.Text("scheme")}:{alignment.Text("code")}";
+                var under = (await client.GetJsonAsync($"/api/v1/sub-measures?theme={theme}&limit=200")).Items().Select(s => s.Text("measureId")).ToHashSet();
+                foreach (var measure in named)
+                {
+                    Assert.True(under.Contains(measure), $"goal {goal.Text("id")}, {theme}: its rationale names measure {measure}, which has no sub-measure under {theme}");
+                    checkedMeasures++;
+                }
+            }
+        }
+        Assert.True(checkedMeasures >= 10, $"only {checkedMeasures} measures named in rationales");
+    }
+
     [Fact]
     public async Task EveryGoalIsAlignedToTheNationalStrategyAndTheDigidenThemesWithAReason()
     {
