@@ -15,7 +15,8 @@ public sealed record SearchHit(SearchDocument Document, double Score, SearchFiel
 /// An in-memory bigram index over every goal, measure, sub-measure and KPI, built once per read-model snapshot. A
 /// term's bigrams narrow the candidates (no word breaks needed: 子育て is found inside 働きながら子育てしやすい), and a
 /// substring check on the folded text confirms each. All terms must match (AND). Scores add each match's field
-/// weight (titles count more than descriptions), so more and better-placed matches rank first; ties keep document order.
+/// weight (titles count more than descriptions), so more and better-placed matches rank first; ties go by kind
+/// (goals, measures, sub-measures, KPIs), then document order.
 /// </summary>
 public sealed class SearchIndex
 {

@@ -25,6 +25,30 @@ public sealed class SearchTests(SharedApiFactory api)
         Assert.Equal(wanted.Order(), found.Select(r => $"{r.Text("type")}:{r.Text("id")}").Order());
     }
 
+    // As README says: by score, then by kind (goals, measures, sub-measures, KPIs), then in document order within a
+    // kind. (医療 finds measure 3-4 and sub-measure 3-2-1 with one score: the measure first.)
+    [Theory]
+    [InlineData("医療")]
+    [InlineData("釧路")]
+    [InlineData("人材")]
+    public async Task ResultsWithOneScoreGoByKindThenDocumentOrder(string query)
+    {
+        var results = await SearchAsync(query);
+        var kinds = new[] { "goal", "measure", "sub-measure", "kpi" };
+        var order = new Dictionary<string, int>();
+        foreach (var (kind, list) in new[] { ("goal", "goals"), ("measure", "measures"), ("sub-measure", "sub-measures"), ("kpi", "kpis") })
+        {
+            foreach (var item in (await api.CreateClient().GetJsonAsync($"/api/v1/{list}?limit=200")).Items())
+            {
+                order[$"{kind}:{item.Text("id")}"] = order.Count;
+            }
+        }
+        var ranked = results.Select(r => (Score: r.GetProperty("score").GetInt32(), Kind: Array.IndexOf(kinds, r.Text("type")), At: order[$"{r.Text("type")}:{r.Text("id")}"])).ToList();
+
+        Assert.True(ranked.Select(r => r.Score).Distinct().Count() < ranked.Count, $"{query}: no two results share a score");
+        Assert.Equal(ranked.OrderByDescending(r => r.Score).ThenBy(r => r.Kind).ThenBy(r => r.At), ranked);
+    }
+
     [Fact]
     public async Task TitleMatchesRankAboveMatchesOnlyInDescriptions()
     {
