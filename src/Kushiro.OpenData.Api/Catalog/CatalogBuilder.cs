@@ -94,7 +94,7 @@ public static class CatalogBuilder
                 {
                     Id = "code-lists",
                     Title = "コードリスト（国の総合戦略の基本目標、デジタル田園都市国家構想の取組、SDGsの17の目標、政策分野）と基本目標・細節の対応付け",
-                    Description = "SKOS の概念体系。名称は各コードリストの発行者のもの（国の総合戦略とデジタル田園都市国家構想は政府、SDGsは国際連合。政策分野の一覧は本プロジェクト）で、本プロジェクトが名称を確かめた資料と、原典で確かめられなかった点は各コードリストの出典と注記に記載。英語名は本プロジェクトによるもの（訳か、SDGsのように原典と照合していない公開資料の表記）か、原典で確かめた発行者自身のもの（各コードリストの labelEnProvenance が editorial / official を示す）、対応付け（理由付き）は本プロジェクトによる。",
+                    Description = "SKOS の概念体系。名称は各コードリストの発行者のもの（国の総合戦略とデジタル田園都市国家構想は政府、SDGsは国際連合。政策分野の一覧は本プロジェクト）で、本プロジェクトが名称を確かめた資料と、原典で確かめられなかった点は各コードリストの出典と注記に記載。英語名は本プロジェクトによる訳か発行者自身のもの（各コードリストの labelEnProvenance が editorial / official を示し、原典で確かめられなかった点は注記に記載）、対応付け（理由付き）は本プロジェクトによる。",
                     Keywords = ["コードリスト", "SKOS", "まちひとしごと創生総合戦略", "デジタル田園都市国家構想", "SDGs", "政策分野"],
                     Licence = ccBy,
                     // Not "the government's" alone: the SDGs' names are the UN's, and the policy fields are the project's own.
@@ -116,8 +116,8 @@ public static class CatalogBuilder
         };
     }
 
-    // Not every English name need be the project's: a list whose labelEnProvenance is official has its publisher's,
-    // which our licence does not cover. (None is today: the SDGs' short titles were not checked against the UN's page.)
+    // Not every English name is the project's: a list whose labelEnProvenance is official (the SDGs, the UN's short
+    // titles) has its publisher's words, which our licence does not cover, whether or not they were checked.
     private static string PublishersEnglish(Themes.ThemeCatalog themes)
     {
         var official = themes.Schemes.Where(s => s.LabelEnProvenance == Kpis.KpiProvenance.Official).ToList();

@@ -13,7 +13,7 @@ public sealed record FacetCount
     /// <example>海の豊かさを守ろう</example>
     public required string Label { get; init; }
 
-    /// <summary>The concept's English label (as the concept's <c>labelEn</c>: this project's translation, or for the SDGs the UN's short title as public sources give it).</summary>
+    /// <summary>The concept's English label (as the concept's <c>labelEn</c>: the UN's short title for the SDGs, this project's translation for the other schemes).</summary>
     /// <example>Life Below Water</example>
     public required string LabelEn { get; init; }
 

@@ -32,7 +32,7 @@ public record ThemeSchemeSummary
     /// <example>閣議決定 2019年12月20日。目標名は閣議決定の本文ではなく、それを引用した自治体等の公開資料で確認した（本文の公式URLは未確認のため source.url はない）。英語名は本プロジェクトによる訳（editorial）。</example>
     public required string Note { get; init; }
 
-    /// <summary>Whose the concepts' English labels (<c>labelEn</c>) are: <c>official</c>, the publisher's own, checked against the list's source, or <c>editorial</c>, this project's (its translation, or for the SDGs the UN's short titles as public sources give them, not checked against the UN's own page).</summary>
+    /// <summary>Whose the concepts' English labels (<c>labelEn</c>) are: <c>official</c>, the publisher's own words (the UN's short titles for the SDGs; <c>note</c> says what could not be checked against the original), or <c>editorial</c>, this project's translation.</summary>
     /// <example>editorial</example>
     public required string LabelEnProvenance { get; init; }
 
@@ -87,11 +87,11 @@ public record ThemeConceptResource
     /// <example>ひとが集う、安心して暮らすことができる魅力的な地域をつくる</example>
     public required string Label { get; init; }
 
-    /// <summary>English label (this project's translation; for the SDGs, the UN's short title as public sources give it).</summary>
+    /// <summary>English label (this project's translation; for the SDGs, the UN's short title).</summary>
     /// <example>Make attractive regions where people gather and live in safety</example>
     public required string LabelEn { get; init; }
 
-    /// <summary>Whose the English label is: <c>official</c>, the publisher's own, checked against the list's source, or <c>editorial</c>, this project's (its translation, or for the SDGs the UN's short title as public sources give it, not checked against the UN's own page).</summary>
+    /// <summary>Whose the English label is: <c>official</c>, the publisher's own words (the UN's short titles for the SDGs), or <c>editorial</c>, this project's translation.</summary>
     /// <example>editorial</example>
     public required string LabelEnProvenance { get; init; }
 
@@ -164,7 +164,7 @@ public sealed record AlignmentResource
     /// <example>ひとが集う、安心して暮らすことができる魅力的な地域をつくる</example>
     public required string Label { get; init; }
 
-    /// <summary>The concept's English label (as the concept's <c>labelEn</c>: this project's translation, or for the SDGs the UN's short title as public sources give it).</summary>
+    /// <summary>The concept's English label (as the concept's <c>labelEn</c>: the UN's short title for the SDGs, this project's translation for the other schemes).</summary>
     /// <example>Make attractive regions where people gather and live in safety</example>
     public required string LabelEn { get; init; }
 
@@ -226,7 +226,7 @@ public sealed record SubMeasureThemeResource
     /// <example>すべての人に健康と福祉を</example>
     public required string Label { get; init; }
 
-    /// <summary>The concept's English label (as the concept's <c>labelEn</c>: this project's translation, or for the SDGs the UN's short title as public sources give it).</summary>
+    /// <summary>The concept's English label (as the concept's <c>labelEn</c>: the UN's short title for the SDGs, this project's translation for the other schemes).</summary>
     /// <example>Good Health and Well-being</example>
     public required string LabelEn { get; init; }
 

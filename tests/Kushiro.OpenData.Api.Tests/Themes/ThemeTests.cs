@@ -27,9 +27,8 @@ public sealed class ThemeTests(SharedApiFactory api)
     }
 
     // Whose a scheme's English labels are (this project's, or the publisher's own) is said by a field in every
-    // representation, where it had been only in the Japanese note. Every scheme of the repository's seed is editorial
-    // (the SDGs' short titles were not checked against the UN's own page), so a seed with a publisher's own English
-    // is tried too.
+    // representation, where it had been only in the Japanese note. The repository's seed has the UN's own English for
+    // the SDGs and this project's for the rest; a seed where all of it is this project's is tried too.
     [Theory]
     [InlineData(false)]
     [InlineData(true)]
@@ -67,9 +66,9 @@ public sealed class ThemeTests(SharedApiFactory api)
         }
     }
 
-    // The licence statement of the code lists must not claim a publisher's own English as this project's addition
-    // under its licence, in the catalog nor in the ZIP's README.txt beside the CSV files; nor make an exception for
-    // English that is all this project's.
+    // The licence statement of the code lists must not claim a publisher's own English (the UN's SDG titles) as this
+    // project's addition under its licence, in the catalog nor in the ZIP's README.txt beside the CSV files; nor make an
+    // exception where all of the English is this project's.
     [Theory]
     [InlineData(false)]
     [InlineData(true)]

@@ -15,7 +15,7 @@ public sealed class ThemeConceptType : ObjectGraphType<ThemeConceptRef>
         Field<NonNullGraphType<StringGraphType>>("notation").Description("The concept's notation, e.g. SDG 14, ① (a デジ田 theme) or 産業・雇用.").Resolve(c => c.Source.Concept.Notation);
         Field<NonNullGraphType<StringGraphType>>("label").Description("Its label (Japanese), as the scheme's publisher gives it; the scheme's source and note say where this project checked it.").Resolve(c => c.Source.Concept.Label);
         Field<NonNullGraphType<StringGraphType>>("labelEn").Description("Its English label (the publisher's where it has one, else this project's).").Resolve(c => c.Source.Concept.LabelEn);
-        Field<NonNullGraphType<StringGraphType>>("labelEnProvenance").Description("Whose the English label is: official (the publisher's own, checked against the list's source) or editorial (this project's: its translation, or for the SDGs the UN's short title as public sources give it, not checked against the UN's own page).").Resolve(c => c.Source.Scheme.LabelEnProvenance);
+        Field<NonNullGraphType<StringGraphType>>("labelEnProvenance").Description("Whose the English label is: official (the publisher's own words, the UN's short titles for the SDGs) or editorial (this project's translation).").Resolve(c => c.Source.Scheme.LabelEnProvenance);
         Field<StringGraphType>("iri").Description("The publisher's own IRI for it, where one exists (the UN's http://metadata.un.org/sdg/{n} for SDGs).").Resolve(c => c.Source.Concept.Iri);
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<SubMeasureType>>>>("subMeasures")
             .Description("The sub-measures mapped to this concept, in document order: the same as REST's /api/v1/themes/{scheme}/{code}/sub-measures.")

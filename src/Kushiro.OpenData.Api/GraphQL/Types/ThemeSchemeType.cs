@@ -16,7 +16,7 @@ public sealed class ThemeSchemeType : ObjectGraphType<ThemeScheme>
         Field<NonNullGraphType<StringGraphType>>("publisher").Description("Who publishes what the scheme lists.").Resolve(c => c.Source.Publisher);
         Field<NonNullGraphType<StringGraphType>>("issued").Description("When it was issued, e.g. 2019-12-20.").Resolve(c => c.Source.Issued);
         Field<NonNullGraphType<StringGraphType>>("note").Description("Provenance of the list and its labels.").Resolve(c => c.Source.Note);
-        Field<NonNullGraphType<StringGraphType>>("labelEnProvenance").Description("Whose the concepts' English labels are: official (the publisher's own, checked against the list's source) or editorial (this project's: its translation, or for the SDGs the UN's short titles as public sources give them, not checked against the UN's own page).").Resolve(c => c.Source.LabelEnProvenance);
+        Field<NonNullGraphType<StringGraphType>>("labelEnProvenance").Description("Whose the concepts' English labels are: official (the publisher's own words, the UN's short titles for the SDGs; the scheme's note says what could not be checked against the original) or editorial (this project's translation).").Resolve(c => c.Source.LabelEnProvenance);
         Field<NonNullGraphType<StringGraphType>>("sourceTitle").Description("The document the concepts are taken from.").Resolve(c => c.Source.SourceTitle);
         Field<StringGraphType>("sourceUrl").Description("Where that document is published, where a URL could be confirmed.").Resolve(c => c.Source.SourceUrl);
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<ThemeConceptType>>>>("concepts")
