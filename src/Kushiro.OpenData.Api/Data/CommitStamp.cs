@@ -14,6 +14,21 @@ namespace Kushiro.OpenData.Api.Data;
 /// </summary>
 public static class CommitStamp
 {
+    /// <summary>
+    /// Saves a write's statements; if they ran into a later second (they waited for a lock, or for a slow disk), stamps
+    /// the write again after them, in the same transaction: a reader or an If-Unmodified-Since meeting it after its
+    /// commit never finds it under a second already given out for older bytes. Call before the commit.
+    /// </summary>
+    public static async Task SaveStampedAfterStatementsAsync(OpenDataContext db, StoreState state, bool changed, TimeProvider time,
+        CancellationToken cancellationToken)
+    {
+        await db.SaveChangesAsync(cancellationToken);
+        if (changed && state.KeepAfter(time.GetUtcNow()))
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+    }
+
     /// <summary>Call right after the commit of a write that moved <paramref name="state"/>'s stamp.</summary>
     /// <returns>The stamp as it now stands.</returns>
     public static async Task<DateTimeOffset> KeepAfterCommitAsync(OpenDataContext db, StoreState state, TimeProvider time, ILogger logger)

@@ -156,14 +156,8 @@ public sealed class KpiWriter(OpenDataContext db, DatasetVersion dataset, TimePr
         }
         try
         {
-            await db.SaveChangesAsync(cancellationToken);
-            // Stamped before its statements, which may have waited (a lock, a slow disk): stamped again after them, in
-            // the same commit, so that a reader or a precondition in between never meets this write under a second
-            // already given out for older bytes. Only the commit's own time is left to CommitStamp below.
-            if (changed && state.KeepAfter(time.GetUtcNow()))
-            {
-                await db.SaveChangesAsync(cancellationToken);
-            }
+            // Stamped before its statements and again after them; only the commit's own time is left to CommitStamp below.
+            await CommitStamp.SaveStampedAfterStatementsAsync(db, state, changed, time, cancellationToken);
             // Not cancelled from here on: once the commit is sent, this instance must learn of it (below) either way.
             await write.CommitAsync(CancellationToken.None);
         }

@@ -97,7 +97,7 @@ public sealed class SeedImporter(OpenDataContext db, TimeProvider time, ILogger<
                 state.Touch(now);
             }
         }
-        await db.SaveChangesAsync(cancellationToken);
+        await CommitStamp.SaveStampedAfterStatementsAsync(db, state, changed, time, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return new SeedImportResult(changed, changed ? await CommitStamp.KeepAfterCommitAsync(db, state, time, logger) : state.LastModified);
     }
