@@ -30,11 +30,11 @@ public static class KpiNotFound
         {
             return null;
         }
-        // The link starts with the deletion's first entry: deleting a KPI deletes its figures first, each an entry of
-        // the same write, which shares its time. (A write holds at most the KPI and its figures: the range keeps the
-        // query on the feed's key.)
+        // The link starts with the write's first entry: deleting a KPI deletes its figures first, each an entry of the
+        // same write, which shares its time (a seed import's entries share one time too: the link then starts with
+        // the import). The feed's time is indexed.
         var first = await db.Changes.AsNoTracking()
-            .Where(c => c.Sequence <= last.Sequence && c.Sequence > last.Sequence - KpiWriter.MaxFigures - 2 && c.Time == last.Time)
+            .Where(c => c.Time == last.Time && c.Sequence <= last.Sequence)
             .MinAsync(c => c.Sequence, cancellationToken);
         return $"it was deleted at {DateTimeText.Format(last.Time)}, change {last.Sequence} of the changes feed ({ApiLinks.Changes}?after={first - 1})";
     }

@@ -60,8 +60,7 @@ public static class LinkedDataSetup
     private static readonly Microsoft.Net.Http.Headers.MediaTypeHeaderValue JsonMediaType = new("application/json");
 
     /// <summary>303 See Other: the IRI names the thing itself; its description lives at the current API version.</summary>
-    private static async Task<IResult> Redirect(string type, string? id, HttpContext http, Strategy.ReadModel.StrategyReadModel readModel,
-        Themes.ThemeCatalog themes, Data.OpenDataContext db)
+    private static async Task<IResult> Redirect(string type, string? id, HttpContext http, Strategy.ReadModel.StrategyReadModel readModel, Themes.ThemeCatalog themes)
     {
         var graph = await readModel.GetAsync(http.RequestAborted);
         if (LinkedDataIris.Representation(type, id ?? "", graph, themes) is { } target)
@@ -70,10 +69,28 @@ public static class LinkedDataSetup
         }
         // A KPI's IRI, or one of its figures', after the KPI was deleted: said, as its REST address says it.
         var kpi = type == "kpi" && !string.IsNullOrEmpty(id) ? id.Split('/')[0] : null;
-        var deleted = kpi is null ? null : await Kpis.KpiNotFound.DeletionNoteAsync(db, kpi, http.RequestAborted);
+        var deleted = kpi is null ? null : await DeletionNoteOrNothingAsync(http, kpi);
         return Results.Problem(statusCode: StatusCodes.Status404NotFound, detail: deleted is null
             ? $"Nothing is named {http.Request.Path}."
             : $"Nothing is named {http.Request.Path}: KPI \"{kpi}\" is gone; {deleted}.");
+    }
+
+    // The IRIs answer from the read model, also while the store is down or slow: the deletion note is extra, asked of
+    // the store for an unknown KPI only, for a second at most, and left out when the store cannot say.
+    private static async Task<string?> DeletionNoteOrNothingAsync(HttpContext http, string kpi)
+    {
+        using var shortly = CancellationTokenSource.CreateLinkedTokenSource(http.RequestAborted);
+        shortly.CancelAfter(TimeSpan.FromSeconds(1));
+        try
+        {
+            var db = http.RequestServices.GetRequiredService<Data.OpenDataContext>();
+            return await Kpis.KpiNotFound.DeletionNoteAsync(db, kpi, shortly.Token);
+        }
+        catch (Exception e) when (!http.RequestAborted.IsCancellationRequested
+            && (e is OperationCanceledException || Data.StoreErrors.IsUnreachable(e) || Data.StoreErrors.IsBusy(e)))
+        {
+            return null;
+        }
     }
 
     private sealed class SeeOther(string location) : IResult
