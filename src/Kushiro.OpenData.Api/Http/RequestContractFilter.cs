@@ -164,7 +164,7 @@ public sealed partial class RequestContractFilter(IApiDescriptionGroupCollection
         var spellings = QueryEncoding.SpellingsOf(context.HttpContext.Request.QueryString.Value, name);
         var first = spellings.Count > 0 ? spellings[0] : name;
         context.ModelState.AddModelError(first, spellings.Count > 1
-            ? $"\"{first}\" takes one value; it was given {count}, as {string.Join(" and ", spellings)}."
+            ? $"\"{first}\" takes one value; it was given {count}, spelled {string.Join(" and ", spellings)}."
             : $"\"{first}\" takes one value; it was given {count}.");
     }
 
