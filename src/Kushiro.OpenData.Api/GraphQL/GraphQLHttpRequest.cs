@@ -82,11 +82,16 @@ public static class GraphQLHttpRequestReader
         }
         catch (BadHttpRequestException e)
         {
-            // Kestrel's refusal of the body itself (a malformed chunk, a body cut short, its own size limit): answered
+            // Kestrel's refusal of the body itself (a malformed chunk, a body cut short, its size or rate limit): answered
             // here as a GraphQL error, where the exception handler would write a REST problem about saving.
-            return e.StatusCode == StatusCodes.Status413PayloadTooLarge
-                ? TooLarge()
-                : Fail("The body could not be read: its HTTP framing is malformed (a bad chunk) or it ended early.");
+            return e.StatusCode switch
+            {
+                StatusCodes.Status413PayloadTooLarge => TooLarge(),
+                // Kestrel's minimum data rate: a body that trickles in is the client's slowness, not a broken body.
+                StatusCodes.Status408RequestTimeout => (null, new GraphQLRequestFailure(StatusCodes.Status408RequestTimeout,
+                    "The body came in too slowly; send it at once.")),
+                _ => Fail("The body could not be read: its HTTP framing is malformed (a bad chunk) or it ended early."),
+            };
         }
 
         var bytes = buffer.GetBuffer().AsMemory(0, (int)buffer.Length);
