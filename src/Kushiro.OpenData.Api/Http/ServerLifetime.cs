@@ -17,9 +17,9 @@ public static class ServerLifetime
             }
             catch (OperationCanceledException) when (app.Lifetime.ApplicationStopping.IsCancellationRequested)
             {
-                // Asked to stop while starting: a stop, not a failure.
+                // Asked to stop while starting: a stop, not a failure, unless a background service that failed asked.
                 await app.StopAsync();
-                return 0;
+                return AnyBackgroundServiceFailed(app) ? 1 : 0;
             }
             catch (Exception e)
             {
@@ -40,7 +40,7 @@ public static class ServerLifetime
             await app.WaitForShutdownAsync();
             // A background service that failed stops the host as a stop would: the exit code must still say so, or a
             // service manager's restart-on-failure never restarts it. (The host has logged the failure.)
-            return app.Services.GetServices<IHostedService>().OfType<BackgroundService>().Any(s => s.ExecuteTask?.IsFaulted == true) ? 1 : 0;
+            return AnyBackgroundServiceFailed(app) ? 1 : 0;
         }
         finally
         {
@@ -48,6 +48,9 @@ public static class ServerLifetime
             await app.DisposeAsync();
         }
     }
+
+    private static bool AnyBackgroundServiceFailed(WebApplication app) =>
+        app.Services.GetServices<IHostedService>().OfType<BackgroundService>().Any(s => s.ExecuteTask?.IsFaulted == true);
 
     /// <summary>
     /// Stopped before disposed, so the background services that started before Kestrel end as in a shutdown, not as
