@@ -104,7 +104,8 @@ internal sealed class SeedFiles(string directory)
         }
     }
 
-    // The parser counts bytes within the line; an editor counts characters, and each kanji is three bytes in UTF-8.
+    // The parser counts bytes within the line; an editor counts characters (here code points: a kanji is one, where
+    // UTF-8 takes three bytes; an emoji sequence counts each of its parts, as some editors do).
     private static long CharacterColumn(string text, long line, long bytes)
     {
         var lineText = text.Split('\n').ElementAtOrDefault((int)Math.Min(line, int.MaxValue)) ?? "";
