@@ -80,12 +80,15 @@ public static class TextRules
     public static string CodePoint(Rune rune) => $"U+{rune.Value:X4}";
 
     private static bool IsInvisible(Rune rune) =>
-        Rune.IsWhiteSpace(rune) || Rune.GetUnicodeCategory(rune) == UnicodeCategory.Format
-        || rune.Value is 0x115F or 0x1160 or 0x3164 or 0xFFA0 or 0x2800;
+        Rune.IsWhiteSpace(rune) || Rune.GetUnicodeCategory(rune) == UnicodeCategory.Format || IsBlankLetter(rune);
+
+    /// <summary>A letter that shows nothing: the Hangul fillers and the braille blank.</summary>
+    public static bool IsBlankLetter(Rune rune) => rune.Value is 0x115F or 0x1160 or 0x3164 or 0xFFA0 or 0x2800;
 
     private static bool IsInvisibleFirst(Rune rune) =>
         IsInvisible(rune)
         || Rune.GetUnicodeCategory(rune) is UnicodeCategory.NonSpacingMark or UnicodeCategory.SpacingCombiningMark or UnicodeCategory.EnclosingMark;
 
-    private static bool IsNoncharacter(Rune rune) => rune.Value is >= 0xFDD0 and <= 0xFDEF || (rune.Value & 0xFFFE) == 0xFFFE;
+    /// <summary>A code point never meant for interchange (U+FFFF, U+FDD0…).</summary>
+    public static bool IsNoncharacter(Rune rune) => rune.Value is >= 0xFDD0 and <= 0xFDEF || (rune.Value & 0xFFFE) == 0xFFFE;
 }

@@ -7,8 +7,9 @@ namespace Kushiro.OpenData.Api.Http;
 /// <summary>
 /// A client's own text quoted back in an error message. A name the API does not know can hold anything: a
 /// right-to-left override shows the rest of the message reversed in whatever UI prints it, and a NUL cuts a C
-/// string short. Such characters are written as escapes (<c>\u202E</c>), so the message shows what was sent; a
-/// backslash of the text's own is then doubled, so that an escape cannot be told from the six characters it reads as.
+/// string short; a Hangul filler shows as nothing. Such characters are written as escapes (<c>\u202E</c>), so the
+/// message shows what was sent; a backslash of the text's own is then doubled, so that an escape cannot be told from
+/// the six characters it reads as.
 /// The zero-width joiner stays: emoji sequences need it, as the store's text rules allow it (Data/TextRules.cs).
 /// Only messages: a problem's <c>errors</c> stay keyed by the name exactly as the client sent it.
 /// </summary>
@@ -64,5 +65,5 @@ public static class EchoedText
     private static bool Hidden(Rune rune) =>
         (Rune.GetUnicodeCategory(rune) is UnicodeCategory.Control or UnicodeCategory.Format or UnicodeCategory.LineSeparator
             or UnicodeCategory.ParagraphSeparator && rune.Value != 0x200D)
-        || rune.Value is >= 0xFDD0 and <= 0xFDEF || (rune.Value & 0xFFFE) == 0xFFFE; // noncharacters
+        || Data.TextRules.IsNoncharacter(rune) || Data.TextRules.IsBlankLetter(rune);
 }

@@ -142,6 +142,8 @@ public sealed class ErrorResponseTests(SharedApiFactory api)
     [InlineData("%F0%9F%91%A9%E2%80%8D%F0%9F%91%A7", "👩\u200D👧", "👩\u200D👧")]
     [InlineData("a%5C%E2%80%AE", "a\\\u202E", @"a\\\u202E")]
     [InlineData("a%5Cu202E", "a\\u202E", @"a\u202E")]
+    // A Hangul filler is a letter that shows nothing: "Unknown query parameter """ said nothing.
+    [InlineData("%E3%85%A4", "\u3164", @"\u3164")]
     public async Task AnUnknownNameIsQuotedWithItsHiddenCharactersEscaped(string escaped, string sent, string shown)
     {
         var problem = await ProblemAsync($"/api/v1/goals?{escaped}=1", HttpStatusCode.BadRequest);
