@@ -126,6 +126,26 @@ public sealed class LastModifiedAcrossCommitTests : IDisposable
         Assert.DoesNotContain("FY2022", await (await api.CreateClient().GetAsync(Figures)).Content.ReadAsStringAsync());
     }
 
+    // The seed import is a write too: its statements waiting over a second (a lock another instance's write holds)
+    // must not leave its stamp in a second readers may meanwhile have been given for older bytes.
+    [Fact]
+    public async Task ASeedImportWhoseStatementsWaitOverASecondIsStampedAfterThem()
+    {
+        api.Clock.Now = Second.AddSeconds(0.2);
+        api.SlowFeed.WhileInsertingIntoTheFeed = () =>
+        {
+            api.Clock.Now = Second.AddSeconds(2.5);
+            return Task.CompletedTask;
+        };
+        var client = api.CreateClient(); // the import runs as the server starts
+        api.Clock.Now = Second.AddSeconds(10);
+
+        using var answer = await client.GetSettledAsync("/api/v1/goals");
+
+        // The second after the statements ended (2.5), not after the import began (0.2), nor the commit's own time.
+        Assert.Equal(Second.AddSeconds(3), answer.Content.Headers.LastModified);
+    }
+
     public void Dispose() => api.Dispose();
 
     private sealed class ClockedApiFactory : ApiFactory
