@@ -90,8 +90,12 @@ public static class GraphQLHttpRequestReader
                 // Kestrel's minimum data rate: a body that trickles in is the client's slowness, not a broken body.
                 StatusCodes.Status408RequestTimeout => (null, new GraphQLRequestFailure(StatusCodes.Status408RequestTimeout,
                     "The body came in too slowly; send it at once.")),
-                _ => Fail("The body could not be read: its HTTP framing is malformed (a bad chunk) or it ended early."),
+                _ => Fail(MalformedFraming),
             };
+        }
+        catch (IOException e) when (Http.ClientRequestExceptionHandler.IsMalformedChunkedBody(e))
+        {
+            return Fail(MalformedFraming);
         }
 
         var bytes = buffer.GetBuffer().AsMemory(0, (int)buffer.Length);
@@ -263,6 +267,8 @@ public static class GraphQLHttpRequestReader
         query.TryGetValue(name, out var values) ? values.ToString() : null;
 
     private static string? NullIfEmpty(string? value) => string.IsNullOrEmpty(value) ? null : value;
+
+    private const string MalformedFraming = "The body could not be read: its HTTP framing is malformed (a bad chunk) or it ended early.";
 
     private static (GraphQLHttpRequest?, GraphQLRequestFailure?) Fail(string message) =>
         (null, new GraphQLRequestFailure(StatusCodes.Status400BadRequest, message));

@@ -6,17 +6,47 @@ using Kushiro.OpenData.Api.Tests.Seed;
 namespace Kushiro.OpenData.Api.Tests.GraphQL;
 
 /// <summary>
-/// A body whose HTTP framing Kestrel refuses (a chunk size that is no number), against the real server over a raw
-/// socket: the in-memory test server has no HTTP framing. GraphQL clients get a GraphQL error; it had been the REST
-/// write path's problem, "nothing was saved".
+/// A body whose HTTP framing Kestrel refuses (a chunk size that is no number, or one too large for a number), against
+/// the real server over a raw socket: the in-memory test server has no HTTP framing. GraphQL clients get a GraphQL
+/// error (it had been the REST write path's problem, "nothing was saved"), the write path a 400 problem; the
+/// overflowing size had been a 500 on both.
 /// </summary>
 public sealed class GraphQLHttpFramingTests
 {
+    [Theory]
+    [InlineData("zz")]
+    [InlineData("80000000")]
+    [InlineData("ffffffffffffffffff")]
+    public async Task AMalformedChunkedBodyIsAGraphQLErrorNotARestProblem(string chunkSize)
+    {
+        var (head, body) = await SendChunkedAsync("/graphql", "Accept: application/graphql-response+json\r\n", chunkSize);
+
+        Assert.StartsWith("HTTP/1.1 400 ", head);
+        Assert.Contains("Content-Type: application/graphql-response+json", head);
+        var json = JsonDocument.Parse(body).RootElement;
+        Assert.False(json.TryGetProperty("data", out _));
+        var message = Assert.Single(json.GetProperty("errors").EnumerateArray()).GetProperty("message").GetString();
+        Assert.Contains("could not be read", message);
+        Assert.DoesNotContain("saved", message);
+    }
+
     [Fact]
-    public async Task AMalformedChunkedBodyIsAGraphQLErrorNotARestProblem()
+    public async Task AChunkSizeTooLargeForANumberIsA400ProblemOnTheWritePath()
+    {
+        var (head, body) = await SendChunkedAsync("/api/v1/kpis", "Authorization: Bearer {key}\r\n", "80000000");
+
+        Assert.StartsWith("HTTP/1.1 400 ", head);
+        Assert.Contains("Content-Type: application/problem+json", head);
+        Assert.Equal("The request could not be read; nothing was saved.", JsonDocument.Parse(body).RootElement.Text("detail"));
+    }
+
+    /// <summary>Starts the real app on a copy of the seed and POSTs a chunked body whose first chunk size is given.</summary>
+    private static async Task<(string Head, string Body)> SendChunkedAsync(string path, string headers, string chunkSize)
     {
         using var seed = new SeedFolder();
         var (folder, environment) = (seed.Parent, seed.AppEnvironment());
+        var created = await AppProcess.RunAsync(["apikey", "create", "--name", "framing", "--scope", "kpi:write"], environment, folder);
+        Assert.Equal(0, created.ExitCode);
 
         string? answer = null;
         await AppProcess.ServeAsync(environment, folder, async address =>
@@ -25,22 +55,18 @@ public sealed class GraphQLHttpFramingTests
             await socket.ConnectAsync(address.Host, address.Port);
             var stream = socket.GetStream();
             await stream.WriteAsync(Encoding.ASCII.GetBytes(
-                "POST /graphql HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\n"
-                + "Accept: application/graphql-response+json\r\nTransfer-Encoding: chunked\r\nConnection: close\r\n\r\n"
-                + "zz\r\n{\"query\":\"{ plan { title } }\"}\r\n0\r\n\r\n"));
+                $"POST {path} HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\n"
+                + headers.Replace("{key}", created.Output.Trim(), StringComparison.Ordinal)
+                + "Transfer-Encoding: chunked\r\nConnection: close\r\n\r\n"
+                + $"{chunkSize}\r\n{{\"query\":\"{{ plan {{ title }} }}\"}}\r\n0\r\n\r\n"));
             using var reader = new StreamReader(stream, Encoding.UTF8);
             answer = await reader.ReadToEndAsync().WaitAsync(TimeSpan.FromSeconds(20));
         });
 
         Assert.NotNull(answer);
-        var (head, body) = (answer[..answer.IndexOf("\r\n\r\n", StringComparison.Ordinal)], answer[(answer.IndexOf("\r\n\r\n", StringComparison.Ordinal) + 4)..]);
-        Assert.StartsWith("HTTP/1.1 400 ", head);
-        Assert.Contains("Content-Type: application/graphql-response+json", head);
+        var split = answer.IndexOf("\r\n\r\n", StringComparison.Ordinal);
+        var body = answer[(split + 4)..];
         // The body may come in chunks: the JSON object is the part between its braces.
-        var json = JsonDocument.Parse(body[body.IndexOf('{')..(body.LastIndexOf('}') + 1)]).RootElement;
-        Assert.False(json.TryGetProperty("data", out _));
-        var message = Assert.Single(json.GetProperty("errors").EnumerateArray()).GetProperty("message").GetString();
-        Assert.Contains("could not be read", message);
-        Assert.DoesNotContain("saved", message);
+        return (answer[..split], body[body.IndexOf('{')..(body.LastIndexOf('}') + 1)]);
     }
 }
