@@ -144,6 +144,7 @@ public static class RestApiSetup
         // CORS outside the cache, so a cached answer still gets the headers its own request asks for; and on every
         // answer, so one a shared cache stored for a request without Origin serves browsers too.
         app.UseEveryAnswerHeaders();
+        app.UsePreflightHeaderNamesCheck();
         app.UseCors();
         // First of what answers: every middleware after it may take "head" for HEAD.
         app.UseMethodSpellingCheck();

@@ -263,6 +263,28 @@ public sealed class CachingAndCorsTests(SharedApiFactory api)
         Assert.Equal("7200", Assert.Single(response.Headers.GetValues("Access-Control-Max-Age")));
     }
 
+    // The CORS middleware copies the names asked for into its answer, and Kestrel refuses to send a header value that
+    // is not ASCII: x-é had been a 500. A name that is no HTTP field name is a 400; names that are, of any case, pass.
+    [Theory]
+    [InlineData("x-é", HttpStatusCode.BadRequest)]
+    [InlineData("x-\u202E", HttpStatusCode.BadRequest)]
+    [InlineData("if-none-match, X-Custom-Trace_1", HttpStatusCode.NoContent)]
+    public async Task APreflightAskingForAHeaderThatIsNoFieldNameIsA400(string names, HttpStatusCode expected)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Options, "/graphql");
+        request.Headers.Add("Origin", "https://civic-app.example");
+        request.Headers.Add("Access-Control-Request-Method", "POST");
+        Assert.True(request.Headers.TryAddWithoutValidation("Access-Control-Request-Headers", names));
+        using var response = await client.SendAsync(request);
+
+        Assert.Equal(expected, response.StatusCode);
+        if (expected == HttpStatusCode.BadRequest)
+        {
+            Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+            Assert.Contains("Access-Control-Request-Headers", System.Text.Json.JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement.Text("detail"));
+        }
+    }
+
     [Fact]
     public async Task ResponsesAreCompressedForClientsThatAcceptIt()
     {
