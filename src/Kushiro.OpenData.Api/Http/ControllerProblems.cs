@@ -29,7 +29,8 @@ public static class ControllerProblems
     // binding matched it whatever its case, so that is the name the client used and will look for.
     private static ProblemResult ParameterProblem(ControllerBase controller, string parameter, string message)
     {
-        var spelled = controller.Request.Query.Keys.FirstOrDefault(k => string.Equals(k, parameter, StringComparison.OrdinalIgnoreCase)) ?? parameter;
+        // The first spelling sent: the query collection keeps another when a parameter comes in several (?theme=x&Theme=y).
+        var spelled = QueryEncoding.SpellingsOf(controller.Request.QueryString.Value, parameter).FirstOrDefault() ?? parameter;
         // A state of its own: the action's has an entry for the bound parameter already, under the action's spelling,
         // and its keys ignore case, so an error added there would be keyed "since" whatever the client wrote.
         var state = new Microsoft.AspNetCore.Mvc.ModelBinding.ModelStateDictionary();

@@ -17,7 +17,7 @@ public sealed class ProblemResult(ProblemDetails problem, bool keyedAsWritten = 
         if (Problem is ValidationProblemDetails validation && !keyedAsWritten)
         {
             ValidationErrorNames.Tidy(validation);
-            ValidationErrorNames.KeyAsTheQuerySpellsThem(validation, context.HttpContext.Request.Query);
+            ValidationErrorNames.KeyAsTheQuerySpellsThem(validation, context.HttpContext.Request.QueryString);
         }
         await context.HttpContext.WriteProblemAsync(Problem);
     }

@@ -50,12 +50,13 @@ public static partial class ValidationErrorNames
     /// Errors about a query parameter keyed by its name as the request spelled it (<c>?LIMIT=0</c> is "LIMIT"): model
     /// validation keys them by the C# parameter's name, and README promises the client's spelling.
     /// </summary>
-    public static void KeyAsTheQuerySpellsThem(ValidationProblemDetails problem, IQueryCollection query)
+    public static void KeyAsTheQuerySpellsThem(ValidationProblemDetails problem, QueryString query)
     {
         var renamed = false;
         foreach (var key in problem.Errors.Keys.ToList())
         {
-            if (query.Keys.FirstOrDefault(k => string.Equals(k, key, StringComparison.OrdinalIgnoreCase)) is { } spelled && spelled != key
+            // The first spelling sent (?limit=x&Limit=2 is "limit"), where the query collection keeps another.
+            if (QueryEncoding.SpellingsOf(query.Value, key).FirstOrDefault() is { } spelled && spelled != key
                 && !problem.Errors.ContainsKey(spelled))
             {
                 problem.Errors[spelled] = problem.Errors[key];

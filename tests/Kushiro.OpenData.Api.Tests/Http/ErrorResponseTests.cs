@@ -88,6 +88,19 @@ public sealed class ErrorResponseTests(SharedApiFactory api)
         Assert.Equal(message, Assert.Single(problem.GetProperty("errors").GetProperty(parameter).EnumerateArray()).GetString());
     }
 
+    // A theme list may repeat its parameter, in any case: its error is keyed by the first spelling sent, as every
+    // other error is. It had been keyed by the spelling the query collection kept (Theme, or THEME of three).
+    [Theory]
+    [InlineData("/api/v1/goals?theme=x&Theme=sdgs:4")]
+    [InlineData("/api/v1/kpis?theme=x&THEME=y&Theme=sdgs:4")]
+    [InlineData("/api/v1/search?q=%E5%8C%BB%E7%99%82&theme=sdgs:99&THEME=sdgs:3")]
+    public async Task AThemeErrorIsKeyedByTheFirstSpellingSent(string url)
+    {
+        var problem = await ProblemAsync(url, HttpStatusCode.BadRequest);
+        Assert.Equal("theme", Assert.Single(problem.GetProperty("errors").EnumerateObject()).Name);
+        Assert.Equal("Invalid: theme.", problem.Text("detail"));
+    }
+
     // Written twice in two cases: keyed by the first spelling sent (the query collection keeps another), and both named.
     [Theory]
     [InlineData("/api/v1/goals?LANG=en&lang=ja", "LANG", "\"LANG\" takes one value; it was given 2, spelled LANG and lang.")]
