@@ -77,9 +77,9 @@ public static partial class ValidationErrorNames
     // others are C# property names, camel-cased as the body spells them.
     private static string FieldName(string key)
     {
-        if (key.StartsWith("$.", StringComparison.Ordinal))
+        if (key.StartsWith("$.", StringComparison.Ordinal) || key.StartsWith("$['", StringComparison.Ordinal))
         {
-            return key[2..];
+            return AsWritten(key);
         }
         var trimmed = key.StartsWith("input.", StringComparison.Ordinal) ? key[6..] : key;
         if (IsCatchAll(trimmed))
@@ -87,6 +87,33 @@ public static partial class ValidationErrorNames
             return "body";
         }
         return string.Join('.', trimmed.Split('.').Select(part => part.Length == 0 ? part : char.ToLowerInvariant(part[0]) + part[1..]));
+    }
+
+    // A JSON path as the names in it were written: System.Text.Json puts a name holding a dot, a space, a quote or the
+    // like in brackets ($['a.b'], $.source['a b']), which is no name a client sent. Indexes stay as they are ([0]).
+    private static string AsWritten(string path)
+    {
+        var written = new System.Text.StringBuilder(path.Length);
+        for (var i = 1; i < path.Length;)
+        {
+            if (path[i] == '.' || path.AsSpan(i).StartsWith("['"))
+            {
+                var bracketed = path[i] == '[';
+                var start = i + (bracketed ? 2 : 1);
+                var end = bracketed ? path.IndexOf("']", start, StringComparison.Ordinal) : path.IndexOfAny(['.', '['], start);
+                end = end < 0 ? path.Length : end;
+                written.Append(written.Length > 0 ? "." : "").Append(path, start, end - start);
+                i = bracketed ? Math.Min(end + 2, path.Length) : end;
+            }
+            else
+            {
+                var end = path.IndexOf(']', i);
+                end = end < 0 ? path.Length - 1 : end;
+                written.Append(path, i, end - i + 1);
+                i = end + 1;
+            }
+        }
+        return written.ToString();
     }
 
     private static string Message(string message) =>

@@ -242,4 +242,21 @@ public sealed class KpiWriteValidationTests : IClassFixture<WritableApiFactory>
         Assert.DoesNotContain("this request", error.Value.ToString());
         Assert.Equal(0, (await api.CreateClient().GetJsonAsync("/api/v1/kpis/cased")).GetProperty("observationCount").GetInt32());
     }
+
+    // An unknown name with a dot or a space in it: the parser's path writes it in brackets, $['a.b'], which is no name
+    // the client sent; the error is keyed by the name as written.
+    [Theory]
+    [InlineData("""{"value":1,"a.b":1,"source":{"title":"a"},"provenance":"editorial"}""", "a.b")]
+    [InlineData("""{"value":1,"source":{"title":"a","x y":2},"provenance":"editorial"}""", "source.x y")]
+    public async Task AnUnknownFieldWithADotOrASpaceIsKeyedAsWritten(string body, string field)
+    {
+        var staff = api.WithKey(await StaffClient.CreateKeyWithCommandAsync(api));
+        await staff.PostJsonAsync("/api/v1/kpis", StaffClient.NewKpi("odd-names"));
+        var response = await staff.PutAsync("/api/v1/kpis/odd-names/observations/FY2023", new StringContent(body, System.Text.Encoding.UTF8, "application/json"));
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var problem = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement;
+        Assert.Equal(field, Assert.Single(problem.GetProperty("errors").EnumerateObject()).Name);
+        Assert.Equal($"Invalid: {field}.", problem.Text("detail"));
+    }
 }
