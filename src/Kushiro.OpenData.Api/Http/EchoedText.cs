@@ -10,7 +10,7 @@ namespace Kushiro.OpenData.Api.Http;
 /// string short; a Hangul filler shows as nothing. Such characters are written as escapes (<c>\u202E</c>), so the
 /// message shows what was sent; a backslash of the text's own is then doubled, so that an escape cannot be told from
 /// the six characters it reads as.
-/// The zero-width joiner stays: emoji sequences need it, as the store's text rules allow it (Data/TextRules.cs).
+/// The zero-width joiner stays between the parts of an emoji, which need it (the store's text rules allow it too).
 /// Only messages: a problem's <c>errors</c> stay keyed by the name exactly as the client sent it.
 /// </summary>
 public static class EchoedText
@@ -23,12 +23,17 @@ public static class EchoedText
         }
         var shown = new StringBuilder(text.Length + 16);
         var rest = text.AsSpan();
+        var previous = Rune.ReplacementChar;
         while (!rest.IsEmpty)
         {
             var status = Rune.DecodeFromUtf16(rest, out var rune, out var used);
             if (status != OperationStatus.Done)
             {
                 shown.Append($"\\u{(int)rest[0]:X4}"); // half a character: its one UTF-16 unit
+            }
+            else if (rune.Value == ZeroWidthJoiner && JoinsEmoji(previous, rest[used..]))
+            {
+                shown.Append(rest[..used]);
             }
             else if (Hidden(rune))
             {
@@ -42,28 +47,41 @@ public static class EchoedText
             {
                 shown.Append(rest[..used]);
             }
+            previous = rune;
             rest = rest[used..];
         }
         return shown.ToString();
     }
 
+    private const int ZeroWidthJoiner = 0x200D;
+
+    // Between two parts of an emoji (👩‍👧, ❤️‍🔥, 👍🏽‍…): a symbol, a variation selector or a skin tone before it, a
+    // symbol after it. Anywhere else ("a‍b") it hides, and is escaped.
+    private static bool JoinsEmoji(Rune previous, ReadOnlySpan<char> after) =>
+        (Rune.GetUnicodeCategory(previous) is UnicodeCategory.OtherSymbol or UnicodeCategory.ModifierSymbol || previous.Value == 0xFE0F)
+        && Rune.DecodeFromUtf16(after, out var next, out _) == OperationStatus.Done
+        && Rune.GetUnicodeCategory(next) == UnicodeCategory.OtherSymbol;
+
     // Only where an escape will be written (an emoji alone is passed as it is, its backslashes too).
     private static bool NeedsEscapes(string text)
     {
         var rest = text.AsSpan();
+        var previous = Rune.ReplacementChar;
         while (!rest.IsEmpty)
         {
-            if (Rune.DecodeFromUtf16(rest, out var rune, out var used) != OperationStatus.Done || Hidden(rune))
+            if (Rune.DecodeFromUtf16(rest, out var rune, out var used) != OperationStatus.Done
+                || (Hidden(rune) && !(rune.Value == ZeroWidthJoiner && JoinsEmoji(previous, rest[used..]))))
             {
                 return true;
             }
+            previous = rune;
             rest = rest[used..];
         }
         return false;
     }
 
     private static bool Hidden(Rune rune) =>
-        (Rune.GetUnicodeCategory(rune) is UnicodeCategory.Control or UnicodeCategory.Format or UnicodeCategory.LineSeparator
-            or UnicodeCategory.ParagraphSeparator && rune.Value != 0x200D)
+        Rune.GetUnicodeCategory(rune) is UnicodeCategory.Control or UnicodeCategory.Format or UnicodeCategory.LineSeparator
+            or UnicodeCategory.ParagraphSeparator
         || Data.TextRules.IsNoncharacter(rune) || Data.TextRules.IsBlankLetter(rune);
 }
