@@ -35,7 +35,7 @@ public static class EchoedText
             {
                 shown.Append(rest[..used]);
             }
-            else if (Hidden(rune))
+            else if (IsHidden(rune))
             {
                 shown.Append(rune.IsBmp ? $"\\u{rune.Value:X4}" : $"\\U{rune.Value:X8}");
             }
@@ -70,7 +70,7 @@ public static class EchoedText
         while (!rest.IsEmpty)
         {
             if (Rune.DecodeFromUtf16(rest, out var rune, out var used) != OperationStatus.Done
-                || (Hidden(rune) && !(rune.Value == ZeroWidthJoiner && JoinsEmoji(previous, rest[used..]))))
+                || (IsHidden(rune) && !(rune.Value == ZeroWidthJoiner && JoinsEmoji(previous, rest[used..]))))
             {
                 return true;
             }
@@ -80,7 +80,9 @@ public static class EchoedText
         return false;
     }
 
-    private static bool Hidden(Rune rune) =>
+    /// <summary>A character that shows nothing or changes how the rest shows: control, formatting (the zero-width
+    /// joiner included), separator, noncharacter, blank letter.</summary>
+    public static bool IsHidden(Rune rune) =>
         Rune.GetUnicodeCategory(rune) is UnicodeCategory.Control or UnicodeCategory.Format or UnicodeCategory.LineSeparator
             or UnicodeCategory.ParagraphSeparator
         || Data.TextRules.IsNoncharacter(rune) || Data.TextRules.IsBlankLetter(rune);

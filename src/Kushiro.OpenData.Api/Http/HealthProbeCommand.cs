@@ -120,10 +120,9 @@ public static partial class HealthProbeCommand
             .Where(line => line.Length > 0)];
     }
 
-    // By rune, not by char: a tag character (U+E0041, invisible) is a pair of chars, each of its own category.
-    private static bool Printable(System.Text.Rune r) => System.Text.Rune.GetUnicodeCategory(r)
-        is not (System.Globalization.UnicodeCategory.Control or System.Globalization.UnicodeCategory.Format
-            or System.Globalization.UnicodeCategory.LineSeparator or System.Globalization.UnicodeCategory.ParagraphSeparator);
+    // By rune, not by char: a tag character (U+E0041, invisible) is a pair of chars, each of its own category. What
+    // would not show is what error messages escape (EchoedText).
+    private static bool Printable(System.Text.Rune r) => !EchoedText.IsHidden(r);
 
     /// <summary>
     /// Where the server listens, in the order Kestrel takes its settings: an endpoint in its configuration

@@ -21,13 +21,12 @@ internal static class QueryEncoding
         {
             return names;
         }
-        foreach (var pair in rawQuery.TrimStart('?').Split('&'))
+        // The framework's own reading of the pairs, as SpellingsOf below: the names come out as Request.Query has them.
+        foreach (var pair in new Microsoft.AspNetCore.WebUtilities.QueryStringEnumerable(rawQuery))
         {
-            var equals = pair.IndexOf('=');
-            var (name, value) = equals < 0 ? (pair, "") : (pair[..equals], pair[(equals + 1)..]);
-            if (!DecodesToUtf8(name) || !DecodesToUtf8(value))
+            if (!DecodesToUtf8(pair.EncodedName.Span) || !DecodesToUtf8(pair.EncodedValue.Span))
             {
-                names.Add(Uri.UnescapeDataString(name.Replace('+', ' ')));
+                names.Add(pair.DecodeName().ToString());
             }
         }
         return names;
@@ -52,13 +51,14 @@ internal static class QueryEncoding
     }
 
     // The framework's URL decoder, to bytes, so that escapes which are not UTF-8 stay visible.
-    private static bool DecodesToUtf8(string escaped)
+    private static bool DecodesToUtf8(ReadOnlySpan<char> escaped)
     {
         if (!escaped.Contains('%'))
         {
             return true;
         }
-        var bytes = Encoding.UTF8.GetBytes(escaped);
+        var bytes = new byte[Encoding.UTF8.GetByteCount(escaped)];
+        Encoding.UTF8.GetBytes(escaped, bytes);
         return Utf8.IsValid(WebUtility.UrlDecodeToBytes(bytes, 0, bytes.Length));
     }
 }
