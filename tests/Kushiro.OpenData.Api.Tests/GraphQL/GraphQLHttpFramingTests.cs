@@ -9,7 +9,7 @@ namespace Kushiro.OpenData.Api.Tests.GraphQL;
 /// A body whose HTTP framing Kestrel refuses (a chunk size that is no number, or one too large for a number), against
 /// the real server over a raw socket: the in-memory test server has no HTTP framing. GraphQL clients get a GraphQL
 /// error (it had been the REST write path's problem, "nothing was saved"), the write path a 400 problem; the
-/// overflowing size had been a 500 on both.
+/// overflowing size had been a 500 on both. And a body that trickles in below Kestrel's minimum data rate.
 /// </summary>
 public sealed class GraphQLHttpFramingTests
 {
@@ -40,8 +40,45 @@ public sealed class GraphQLHttpFramingTests
         Assert.Equal("The request could not be read; nothing was saved.", JsonDocument.Parse(body).RootElement.Text("detail"));
     }
 
-    /// <summary>Starts the real app on a copy of the seed and POSTs a chunked body whose first chunk size is given.</summary>
-    private static async Task<(string Head, string Body)> SendChunkedAsync(string path, string headers, string chunkSize)
+    [Fact]
+    public async Task ABodyThatTricklesInBelowKestrelsMinimumRateIsA408GraphQLError()
+    {
+        var (head, body) = await ExchangeAsync(async (stream, _, answered) =>
+        {
+            await stream.WriteAsync(Encoding.ASCII.GetBytes(
+                "POST /graphql HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\n"
+                + "Accept: application/graphql-response+json\r\nContent-Length: 100\r\nConnection: close\r\n\r\n"));
+            // Two bytes a second, far under Kestrel's default minimum (240 bytes a second once its 5 s grace is over),
+            // until the server answers or 20 s have passed.
+            for (var i = 0; i < 40 && !answered.IsCancellationRequested; i++)
+            {
+                await stream.WriteAsync("{"u8.ToArray());
+                await Task.Delay(500, answered);
+            }
+        });
+
+        Assert.StartsWith("HTTP/1.1 408 ", head);
+        Assert.Contains("Content-Type: application/graphql-response+json", head);
+        var json = JsonDocument.Parse(body).RootElement;
+        Assert.False(json.TryGetProperty("data", out _));
+        Assert.Equal("The body came in too slowly; send it at once.",
+            Assert.Single(json.GetProperty("errors").EnumerateArray()).GetProperty("message").GetString());
+    }
+
+    /// <summary>POSTs a chunked body whose first chunk size is given.</summary>
+    private static Task<(string Head, string Body)> SendChunkedAsync(string path, string headers, string chunkSize) =>
+        ExchangeAsync((stream, key, _) => stream.WriteAsync(Encoding.ASCII.GetBytes(
+            $"POST {path} HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\n"
+            + headers.Replace("{key}", key, StringComparison.Ordinal)
+            + "Transfer-Encoding: chunked\r\nConnection: close\r\n\r\n"
+            + $"{chunkSize}\r\n{{\"query\":\"{{ plan {{ title }} }}\"}}\r\n0\r\n\r\n")).AsTask());
+
+    /// <summary>
+    /// Starts the real app on a copy of the seed, has the request written (given a new write key) while reading the
+    /// answer, and returns the answer's head and its JSON object. The writer is told when the answer is in; its own
+    /// failures after that (the server closed the connection) do not count.
+    /// </summary>
+    private static async Task<(string Head, string Body)> ExchangeAsync(Func<NetworkStream, string, CancellationToken, Task> write)
     {
         using var seed = new SeedFolder();
         var (folder, environment) = (seed.Parent, seed.AppEnvironment());
@@ -54,13 +91,18 @@ public sealed class GraphQLHttpFramingTests
             using var socket = new TcpClient();
             await socket.ConnectAsync(address.Host, address.Port);
             var stream = socket.GetStream();
-            await stream.WriteAsync(Encoding.ASCII.GetBytes(
-                $"POST {path} HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\n"
-                + headers.Replace("{key}", created.Output.Trim(), StringComparison.Ordinal)
-                + "Transfer-Encoding: chunked\r\nConnection: close\r\n\r\n"
-                + $"{chunkSize}\r\n{{\"query\":\"{{ plan {{ title }} }}\"}}\r\n0\r\n\r\n"));
+            using var answered = new CancellationTokenSource();
+            var writing = Task.Run(() => write(stream, created.Output.Trim(), answered.Token));
             using var reader = new StreamReader(stream, Encoding.UTF8);
-            answer = await reader.ReadToEndAsync().WaitAsync(TimeSpan.FromSeconds(20));
+            answer = await reader.ReadToEndAsync().WaitAsync(TimeSpan.FromSeconds(30));
+            await answered.CancelAsync();
+            try
+            {
+                await writing;
+            }
+            catch (Exception e) when (e is IOException or OperationCanceledException or ObjectDisposedException)
+            {
+            }
         });
 
         Assert.NotNull(answer);
