@@ -47,12 +47,12 @@ public static class GraphQLThemes
         if (context.FieldDefinition.Arguments?.Find("theme") is not null
             && Themes.ThemeFilter.Parse(Strings(context.GetArgument<object?>("theme")), catalog).Error is { } themeError)
         {
-            context.ReportError(new ValidationError(themeError) { Code = "INVALID_THEME" });
+            context.ReportArgumentError("theme", themeError, "INVALID_THEME");
         }
         if (context.FieldDefinition.Arguments?.Find("scheme") is not null
             && context.GetArgument<string?>("scheme") is { } scheme && catalog.Scheme(scheme) is null)
         {
-            context.ReportError(new ValidationError(catalog.UnknownScheme(scheme)) { Code = "INVALID_THEME" });
+            context.ReportArgumentError("scheme", catalog.UnknownScheme(scheme), "INVALID_THEME");
         }
     }
 

@@ -23,7 +23,8 @@ public sealed partial class RequestContractFilter(IApiDescriptionGroupCollection
 {
     private sealed record Contract(
         HashSet<string> QueryParameters, HashSet<string> RepeatableParameters, Dictionary<string, long> IntegerParameters,
-        HashSet<string> BooleanParameters, HashSet<string> RequiredParameters, List<MediaTypeHeaderValue> MediaTypes);
+        HashSet<string> BooleanParameters, HashSet<string> RequiredParameters, HashSet<string> FreeTextParameters,
+        List<MediaTypeHeaderValue> MediaTypes);
 
     private readonly Lazy<Dictionary<string, Contract>> contracts = new(() => apiDescriptions.ApiDescriptionGroups.Items
         .SelectMany(g => g.Items)
@@ -39,6 +40,9 @@ public sealed partial class RequestContractFilter(IApiDescriptionGroupCollection
             QueryParameters(g).Where(p => p.Type == typeof(bool) || p.Type == typeof(bool?)).Select(p => p.Name).ToHashSet(StringComparer.OrdinalIgnoreCase),
             // Marked [Required] (as the OpenAPI document then says), not merely a value type, which metadata calls required.
             QueryParameters(g).Where(p => p.ModelMetadata?.ValidatorMetadata.OfType<RequiredAttribute>().Any() == true)
+                .Select(p => p.Name).ToHashSet(StringComparer.OrdinalIgnoreCase),
+            QueryParameters(g).Where(p => (p.ParameterDescriptor as Microsoft.AspNetCore.Mvc.Controllers.ControllerParameterDescriptor)?.ParameterInfo
+                    .IsDefined(typeof(FreeTextAttribute), inherit: false) == true)
                 .Select(p => p.Name).ToHashSet(StringComparer.OrdinalIgnoreCase),
             [.. g.SelectMany(d => d.SupportedResponseTypes).Where(r => r.StatusCode is >= 200 and < 300)
                 .SelectMany(r => r.ApiResponseFormats).Select(f => MediaTypeHeaderValue.Parse(f.MediaType)).DistinctBy(m => m.MediaType.Value)])));
@@ -85,7 +89,7 @@ public sealed partial class RequestContractFilter(IApiDescriptionGroupCollection
             {
                 AddGivenMoreThanOnce(context, name, values.Count);
             }
-            else if (values.Any(v => v!.Any(char.IsControl)))
+            else if (values.Any(v => v!.Any(c => char.IsControl(c) && !(contract.FreeTextParameters.Contains(name) && FreeTextAttribute.IsWhiteSpaceControl(c)))))
             {
                 // No ID or filter contains one, and some stores reject them outright (PostgreSQL: NUL).
                 context.ModelState.AddModelError(name, $"\"{name}\" contains a control character.");

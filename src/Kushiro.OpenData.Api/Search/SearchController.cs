@@ -13,20 +13,20 @@ namespace Kushiro.OpenData.Api.Search;
 public sealed class SearchController(StrategyReadModel readModel, Themes.ThemeCatalog themes) : ApiV1Controller
 {
     /// <summary>Search titles, descriptions and KPI names.</summary>
-    /// <remarks>Matching needs no word breaks (子育て finds 働きながら子育てしやすい) and folds width and case by NFKC (ＭＩＣＥ finds MICE). Terms separated by spaces must all match. Ranked by where and how often the terms occur (titles count three times as much as descriptions), then by kind (goals, measures, sub-measures, KPIs) and within a kind in document order; paged with <c>limit</c> and <c>offset</c>.</remarks>
+    /// <remarks>Matching needs no word breaks (子育て finds 働きながら子育てしやすい) and folds width and case by NFKC (ＭＩＣＥ finds MICE). Terms separated by spaces (tabs and line breaks count as spaces) must all match; a dash right after katakana is read as ー (エネルギ－ finds エネルギー). Ranked by where and how often the terms occur (titles count three times as much as descriptions), then by kind (goals, measures, sub-measures, KPIs) and within a kind in document order; paged with <c>limit</c> and <c>offset</c>.</remarks>
     /// <param name="q" example="子育て">What to look for: one or more terms separated by spaces, at most 200 characters.</param>
     /// <param name="theme" example="sdgs:3">Only results under this theme concept, as on the lists (<c>scheme:code</c>, repeatable: OR within a scheme, AND across schemes). A KPI is under the themes of what it belongs to.</param>
     /// <param name="page">Paging.</param>
     /// <param name="relisted" example="false">Re-listings (再掲) or not, as on /api/v1/sub-measures: <c>false</c> leaves them out, so that each policy is found and counted in <c>total</c> once; <c>true</c> returns only them. Absent: both.</param>
     /// <param name="cancellationToken">Cancelled when the client goes away.</param>
     /// <response code="200">A page of results, best first.</response>
-    /// <response code="400">The query is missing, blank or too long; the problem says which.</response>
+    /// <response code="400">q is missing, blank, too long, punctuation alone or holds a control character other than a tab or a line break; the problem says which.</response>
     [HttpGet(Name = "search")]
     [ProducesResponseType<Page<SearchResultResource>>(StatusCodes.Status200OK, "application/json")]
     public async Task<ActionResult<Page<SearchResultResource>>> Search(
         // [Required] so that the contract, and a client generated from it, says what this action enforces (it answers
         // blank q the same way). A q that is too long, not text or without a term gets the action's own 400 below.
-        [FromQuery, Required(ErrorMessage = SearchText.NothingToSearchFor)] string? q,
+        [FromQuery, Required(ErrorMessage = SearchText.NothingToSearchFor), FreeText] string? q,
         // relisted after paging: it came after v1's first release, and generated clients take parameters in this order.
         [FromQuery] string[]? theme, [FromQuery] PageQuery page, [FromQuery] bool? relisted, CancellationToken cancellationToken)
     {

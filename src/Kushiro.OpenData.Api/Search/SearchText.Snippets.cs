@@ -67,7 +67,8 @@ public static partial class SearchText
     // Latin letters (Vietnamese's too, with their combining marks) and digits make a word, and so do an apostrophe or
     // hyphen between two of them (Kushiro's, stay-based, COVID‑19). A number is one too, in ASCII or full-width digits,
     // across a comma or point and a 万, 千, 億 or 兆 between its digits (5,123,456; 13.5; １３万８，０００): cut there,
-    // it reads as another number.
+    // it reads as another number. And a run of katakana, a loanword (…ングや from マーケティング, ネッ… from
+    // ネットワーク read as noise); kanji and hiragana run on without word breaks, so a cut between them stays.
     private static bool InsideAWord(string text, int at)
     {
         static bool Letter(char c) => IsLatinLetter(c) || char.IsAsciiDigit(c)
@@ -77,12 +78,14 @@ public static partial class SearchText
         static bool Digit(char c) => char.IsAsciiDigit(c) || c is >= '０' and <= '９';
         bool LetterAt(int i) => i >= 0 && i < text.Length && Letter(text[i]);
         bool DigitAt(int i) => i >= 0 && i < text.Length && Digit(text[i]);
+        static bool Katakana(char c) => IsKatakana(c) || c is >= '\uFF66' and <= '\uFF9F';
         if (at <= 0 || at >= text.Length)
         {
             return false;
         }
         return (LetterAt(at - 1) && LetterAt(at))
             || (DigitAt(at - 1) && DigitAt(at))
+            || (Katakana(text[at - 1]) && Katakana(text[at]))
             || (Joiner(text[at]) && LetterAt(at - 1) && LetterAt(at + 1))
             || (Joiner(text[at - 1]) && LetterAt(at - 2) && LetterAt(at))
             || (DigitJoiner(text[at]) && DigitAt(at - 1) && DigitAt(at + 1))
@@ -108,7 +111,8 @@ public static partial class SearchText
             origin.AddRange(Enumerable.Repeat((start, end), piece.Length));
             start = end;
         }
-        return (folded.ToString(), origin);
+        // Its dashes after katakana were folded piece by piece, without their neighbour: as Fold reads the whole text.
+        return (LongVowelsAfterKatakana(folded.ToString()), origin);
     }
 
     // Overlapping or touching matches (医療体 and 療体制) become one mark.

@@ -12,28 +12,38 @@ public static partial class SearchText
     public const int MaxQueryLength = 200;
 
     /// <summary>Why an absent or blank query cannot be run; REST also says it when <c>q</c> is left out.</summary>
-    public const string NothingToSearchFor = "Give something to search for, e.g. 子育て.";
+    public const string NothingToSearchFor = "Give something to search for in q, e.g. 子育て.";
 
-    /// <summary>A query's terms, or why it cannot be run (blank, too long): one rule for REST and GraphQL.</summary>
+    /// <summary>
+    /// A query's terms, or why it cannot be run (blank, too long, punctuation alone): one rule for REST and GraphQL,
+    /// whose messages name the argument, <c>q</c> ("the query" would read as the GraphQL document).
+    /// </summary>
     public static (IReadOnlyList<string> Terms, string? Error) ParseQuery(string? query)
     {
         // A lone surrogate (possible in a GraphQL string, not in a URL) is no text to fold.
         if (query is not null && !IsText(query))
         {
-            return ([], "The query is not valid Unicode text (it has a lone surrogate).");
+            return ([], "q is not valid Unicode text (it has a lone surrogate).");
         }
-        // As REST refuses them in any parameter (Http/RequestContractFilter.cs): GraphQL strings can escape them.
-        if (query is not null && query.Any(char.IsControl))
+        // As REST refuses them in any parameter (Http/RequestContractFilter.cs): GraphQL strings can escape them. Tabs
+        // and line breaks are white space that separates terms: text copied from a spreadsheet or the source's columns.
+        if (query is not null && query.Any(c => char.IsControl(c) && !Http.FreeTextAttribute.IsWhiteSpaceControl(c)))
         {
-            return ([], "The query contains a control character.");
+            return ([], "q contains a control character other than a tab or a line break.");
         }
         // Counted in characters (code points), as the error says: 𠮷 is one, though two UTF-16 units.
         if (query?.Length > MaxQueryLength && query.EnumerateRunes().Count() > MaxQueryLength)
         {
-            return ([], $"The query is longer than {MaxQueryLength} characters.");
+            return ([], $"q is longer than {MaxQueryLength} characters.");
         }
         var terms = query is null ? [] : Terms(query);
-        return terms.Count == 0 ? ([], NothingToSearchFor) : (terms, null);
+        if (terms.Count == 0)
+        {
+            return ([], NothingToSearchFor);
+        }
+        // A term of punctuation alone (、 or ・) would find every sentence with one and mark each: no word was asked for.
+        var words = terms.Where(t => !t.All(char.IsPunctuation)).ToList();
+        return words.Count == 0 ? ([], "q holds only punctuation: give a word to search for, e.g. 子育て.") : (words, null);
     }
 
     private static bool IsText(string text)
@@ -70,8 +80,38 @@ public static partial class SearchText
         }
         // Invisible format characters (BOM, zero-width space) are pasted along with text, never meant. Not the zero-width
         // joiner: it makes 👩‍👩‍👧‍👦 one character, in which 👧 alone is not to be found.
-        return folded.Any(IsPastedInvisible) ? string.Concat(folded.Where(c => !IsPastedInvisible(c))) : folded;
+        folded = folded.Any(IsPastedInvisible) ? string.Concat(folded.Where(c => !IsPastedInvisible(c))) : folded;
+        return LongVowelsAfterKatakana(folded);
     }
+
+    /// <summary>
+    /// A dash right after katakana read as the long vowel mark ー: エネルギ－ (a full-width minus, a common slip of the
+    /// input method) and エネルギ― find エネルギー. Only there, where no dash is meant; the seed has none. One character
+    /// for one, so a snippet's marks stay in place; run over the whole folded text, since it looks at the neighbour.
+    /// </summary>
+    public static string LongVowelsAfterKatakana(string folded)
+    {
+        if (folded.AsSpan().IndexOfAny(Dashes) < 0)
+        {
+            return folded;
+        }
+        var text = folded.ToCharArray();
+        for (var i = 1; i < text.Length; i++)
+        {
+            if (Dashes.Contains(text[i]) && IsKatakana(text[i - 1]))
+            {
+                text[i] = 'ー';
+            }
+        }
+        return new string(text);
+    }
+
+    // After NFKC and the look-alikes: - (from －, ‐, −, ﹣ and the like), the em and horizontal bars, box-drawing lines.
+    private static readonly System.Buffers.SearchValues<char> Dashes = System.Buffers.SearchValues.Create("-\u2014\u2015\u2500\u2501");
+
+    // Katakana letters and ー itself (so that a run of dashes becomes a run of marks), not the middle dot ・ (U+30FB),
+    // which separates words. Half-width katakana are full-width after NFKC.
+    private static bool IsKatakana(char c) => c is (>= '\u30A1' and <= '\u30FA') or 'ー';
 
     private static bool IsPastedInvisible(char c) => c != '\u200D' && char.GetUnicodeCategory(c) == UnicodeCategory.Format;
 

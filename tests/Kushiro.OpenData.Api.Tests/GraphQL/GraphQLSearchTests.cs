@@ -89,8 +89,8 @@ public sealed class GraphQLSearchTests(SharedApiFactory api)
     [InlineData("子育て", 0, null, "limit must be")]
     [InlineData("子育て", 201, null, "limit must be")]
     [InlineData("子育て", null, -1, "offset must be")]
-    [InlineData("\u0000", null, null, "The query contains a control character")] // REST refuses q=%00 too
-    [InlineData("子育て\n支援", null, null, "The query contains a control character")]
+    [InlineData("\u0000", null, null, "q contains a control character")] // REST refuses q=%00 too
+    [InlineData("、 ・", null, null, "q holds only punctuation")]
     public async Task ABadSearchIsARequestErrorSayingWhy(string q, int? limit, int? offset, string reason)
     {
         var answer = await api.CreateClient().PostGraphQLAsync(Search, new { q, limit, offset });
@@ -98,6 +98,38 @@ public sealed class GraphQLSearchTests(SharedApiFactory api)
         Assert.Equal(HttpStatusCode.BadRequest, answer.Status);
         Assert.StartsWith(reason, Assert.Single(answer.ErrorMessages));
         Assert.False(answer.Json.TryGetProperty("data", out _));
+    }
+
+    // "The query is longer than 200 characters" read as the GraphQL document; and the location was the field's, for
+    // any of its four arguments. Now the message names q and the location is the argument's.
+    [Theory]
+    [InlineData("q: \"\"", "q", 10)]
+    [InlineData("q: \"子育て\", limit: 0", "limit", 20)]
+    [InlineData("q: \"子育て\", offset: -1", "offset", 20)]
+    [InlineData("q: \"子育て\", theme: [\"sdgs:99\"]", "theme", 20)]
+    public async Task AnArgumentsErrorIsLocatedAtThatArgument(string arguments, string argument, int column)
+    {
+        var answer = await api.CreateClient().PostGraphQLAsync($"{{ search({arguments}) {{ totalCount }} }}");
+
+        var error = Assert.Single(answer.Json.GetProperty("errors").EnumerateArray());
+        Assert.Contains(argument, error.Text("message"));
+        // First the argument, then (as GraphQL.NET adds it) the field it belongs to.
+        var location = error.GetProperty("locations")[0];
+        Assert.Equal((1, column), (location.GetProperty("line").GetInt32(), location.GetProperty("column").GetInt32()));
+    }
+
+    // Text copied from a spreadsheet or the source document's columns holds tabs and line breaks: white space, as REST
+    // reads them too.
+    [Theory]
+    [InlineData("医療\t体制")]
+    [InlineData("医療\r\n体制")]
+    public async Task TabsAndLineBreaksSeparateTermsAsSpacesDo(string q)
+    {
+        var spaced = await api.CreateClient().PostGraphQLAsync(Search, new { q = "医療 体制" });
+        var answer = await api.CreateClient().PostGraphQLAsync(Search, new { q });
+
+        Assert.NotEmpty(Ids(spaced.Data.GetProperty("search")));
+        Assert.Equal(Ids(spaced.Data.GetProperty("search")), Ids(answer.Data.GetProperty("search")));
     }
 
     [Fact]

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text;
 using System.Text.Json;
+using Kushiro.OpenData.Api.Search;
 
 namespace Kushiro.OpenData.Api.Tests.Search;
 
@@ -168,6 +169,57 @@ public sealed class SearchTests(SharedApiFactory api)
         var ascii = (await SearchAsync("k-biz")).Select(r => r.Text("id")).ToList();
         Assert.NotEmpty(ascii);
         Assert.Equal(ascii, (await SearchAsync(query)).Select(r => r.Text("id")));
+    }
+
+    // A full-width minus (U+FF0D) is a common slip of the input method for ー, and the bars look alike: right after
+    // katakana they are read as ー. The snippet marks the text as written.
+    [Theory]
+    [InlineData("エネルギ\uFF0D")]
+    [InlineData("エネルギ\u2015")]
+    [InlineData("エネルギ\u2212")]
+    [InlineData("ﾈｯﾄﾜ\uFF0Dｸ")]
+    public async Task ADashAfterKatakanaFindsTheLongVowelMark(string query)
+    {
+        var written = SearchText.Terms(query.Replace('\uFF0D', 'ー').Replace('\u2015', 'ー').Replace('\u2212', 'ー'))[0];
+        var wanted = await SearchAsync(written);
+        var found = await SearchAsync(query);
+
+        Assert.NotEmpty(wanted);
+        Assert.Equal(wanted.Select(r => r.Text("id")), found.Select(r => r.Text("id")));
+        Assert.Equal(wanted.Select(r => r.Text("snippet")), found.Select(r => r.Text("snippet")));
+    }
+
+    // Text copied from a spreadsheet or the source document's columns holds tabs and line breaks: white space. Other
+    // control characters are still refused.
+    [Theory]
+    [InlineData("医療%09体制", HttpStatusCode.OK)]
+    [InlineData("医療%0D%0A体制", HttpStatusCode.OK)]
+    [InlineData("医療%0B体制", HttpStatusCode.BadRequest)]
+    [InlineData("医療%00体制", HttpStatusCode.BadRequest)]
+    public async Task TabsAndLineBreaksSeparateTermsAsSpacesDo(string escaped, HttpStatusCode status)
+    {
+        using var response = await api.CreateClient().GetAsync("/api/v1/search?limit=200&q=" + escaped.Replace("医療", "%E5%8C%BB%E7%99%82").Replace("体制", "%E4%BD%93%E5%88%B6"));
+
+        Assert.Equal(status, response.StatusCode);
+        if (status == HttpStatusCode.OK)
+        {
+            var spaced = (await SearchAsync("医療 体制")).Select(r => r.Text("id")).ToList();
+            Assert.NotEmpty(spaced);
+            Assert.Equal(spaced, JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement.Items().Select(r => r.Text("id")));
+        }
+    }
+
+    // 、 alone had found 50 items, each with every comma marked. Beside a word, a term of punctuation alone is dropped.
+    [Fact]
+    public async Task PunctuationAloneIsNoTermToSearchFor()
+    {
+        using var alone = await api.CreateClient().GetAsync("/api/v1/search?q=" + Uri.EscapeDataString("、 ・"));
+        Assert.Equal(HttpStatusCode.BadRequest, alone.StatusCode);
+        Assert.Contains("q holds only punctuation", await alone.Content.ReadAsStringAsync());
+
+        var word = (await SearchAsync("医療")).Select(r => r.Text("snippet")).ToList();
+        Assert.NotEmpty(word);
+        Assert.Equal(word, (await SearchAsync("医療 、")).Select(r => r.Text("snippet")));
     }
 
     // Phones and Macs type curly quotes for ' (women’s), which NFKC leaves apart; the labels are written with '.

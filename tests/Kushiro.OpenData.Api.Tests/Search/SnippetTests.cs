@@ -143,6 +143,37 @@ public sealed class SnippetTests
         }
     }
 
+    // A katakana loanword is a word too: …ングや (from マーケティング) and ネッ… (from ネットワーク) read as noise.
+    [Theory]
+    [InlineData("マーケティング")]
+    [InlineData("ネットワーク")]
+    [InlineData("ﾈｯﾄﾜｰｸ")]
+    public void TheWindowsEdgesKeepAKatakanaWordWhole(string word)
+    {
+        var text = "地域の強みを活かし、観光客の誘致に向けて" + word + "を行い、滞在型の観光を進めるとともに、交通の" + word + "を整える。";
+        // From the width whose quarter reaches across the word, as for an English word.
+        for (var width = 4 * word.Length; width <= 80; width++)
+        {
+            var snippet = SearchText.Snippet(text, SearchText.Terms("滞在型"), width);
+            var shown = snippet.Replace("<mark>", "").Replace("</mark>", "").Trim('…');
+            var start = text.IndexOf(shown, StringComparison.Ordinal);
+            var end = start + shown.Length;
+            foreach (var at in new[] { text.IndexOf(word, StringComparison.Ordinal), text.LastIndexOf(word, StringComparison.Ordinal) })
+            {
+                Assert.False(start > at && start < at + word.Length, $"starts inside {word}: {snippet}");
+                Assert.False(end > at && end < at + word.Length, $"ends inside {word}: {snippet}");
+            }
+        }
+    }
+
+    // A dash after katakana is ー in the query (エネルギ－): the mark covers the text as written, ー included.
+    [Fact]
+    public void ADashReadAsTheLongVowelMarkIsMarkedOnTheTextAsWritten()
+    {
+        Assert.Equal("石炭<mark>エネルギー</mark>の活用", SearchText.Snippet("石炭エネルギーの活用", SearchText.Terms("エネルギ\uFF0D")));
+        Assert.Equal("<mark>ｴﾈﾙｷﾞｰ</mark>の活用", SearchText.Snippet("ｴﾈﾙｷﾞｰの活用", SearchText.Terms("エネルギ－")));
+    }
+
     // A word longer than a quarter of the width is still cut, so the snippet keeps about its width.
     [Fact]
     public void AVeryLongWordAtTheEdgeIsStillCut()

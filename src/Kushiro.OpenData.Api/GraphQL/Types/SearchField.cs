@@ -13,7 +13,7 @@ public static class SearchField
 {
     public static void AddSearchField(this ObjectGraphType<StrategyGraph> query) =>
         query.Field<SearchResultsType>("search")
-            .Description("Japanese full-text search over titles, descriptions, KPI names and definitions, and English labels: no word breaks needed (子育て finds 働きながら子育てしやすい), width and case folded by NFKC (ＭＩＣＥ finds MICE); terms separated by spaces must all match; ranked and paged as REST's /api/v1/search. A blank, over-long or invalid q, an unknown theme, or limit or offset out of range is a request error naming it.")
+            .Description("Japanese full-text search over titles, descriptions, KPI names and definitions, and English labels: no word breaks needed (子育て finds 働きながら子育てしやすい), width and case folded by NFKC (ＭＩＣＥ finds MICE); terms separated by spaces (tabs and line breaks count as spaces) must all match, a dash right after katakana read as ー; ranked and paged as REST's /api/v1/search. A blank, over-long or invalid q (punctuation alone, a control character other than a tab or a line break), an unknown theme, or limit or offset out of range is a request error naming it and located at it.")
             .Argument<NonNullGraphType<StringGraphType>>("q", "What to look for: one or more terms separated by spaces, at most 200 characters.")
             .Argument<ListGraphType<NonNullGraphType<StringGraphType>>>("theme", GraphQLThemes.ThemeArgumentDescription)
             .Argument<IntGraphType>("limit", "How many results to return: 1 to 200.", a => a.DefaultValue = PageQuery.DefaultLimit)
@@ -36,15 +36,15 @@ public static class SearchField
     {
         if (SearchText.ParseQuery(context.GetArgument<string?>("q")).Error is { } queryError)
         {
-            context.ReportError(new ValidationError(queryError) { Code = "INVALID_QUERY" });
+            context.ReportArgumentError("q", queryError, "INVALID_QUERY");
         }
         if (context.GetArgument<int?>("limit") is < 1 or > PageQuery.MaxLimit)
         {
-            context.ReportError(new ValidationError($"limit must be a whole number from 1 to {PageQuery.MaxLimit}.") { Code = "INVALID_PAGE" });
+            context.ReportArgumentError("limit", $"limit must be a whole number from 1 to {PageQuery.MaxLimit}.", "INVALID_PAGE");
         }
         if (context.GetArgument<int?>("offset") is < 0)
         {
-            context.ReportError(new ValidationError("offset must be a whole number of 0 or more.") { Code = "INVALID_PAGE" });
+            context.ReportArgumentError("offset", "offset must be a whole number of 0 or more.", "INVALID_PAGE");
         }
         GraphQLThemes.CheckThemes(context);
     }
