@@ -18,6 +18,7 @@ public static partial class LanguageScope
     private sealed class Request
     {
         public bool English { get; init; }
+        public bool ByParameter { get; init; }
         public bool Asked { get; set; }
         public bool Served { get; set; }
         public required EnglishLabels Labels { get; init; }
@@ -60,6 +61,7 @@ public static partial class LanguageScope
         var request = new Request
         {
             English = AskedLanguage(context.Request) == "en",
+            ByParameter = ByParameter(context.Request, out _),
             // Per app, not static: test hosts with different seeds run side by side in one process.
             Labels = context.RequestServices.GetRequiredService<EnglishLabels>(),
             Themes = context.RequestServices.GetRequiredService<Themes.ThemeCatalog>(),
@@ -68,25 +70,35 @@ public static partial class LanguageScope
         await next(context);
         // Only answers that carry English say so, and only those that could carry it vary by Accept-Language (merged
         // into one Vary line by Http/ConditionalGetMiddleware.cs); the validators' buffer has not sent the headers yet.
+        // Not where ?lang= chose: the header changes nothing there, and a shared cache would keep one copy of the URL
+        // per browser language.
         if (!context.Response.HasStarted)
         {
             if (request.Served)
             {
                 context.Response.Headers.ContentLanguage = "en";
             }
-            if (request.Asked)
+            if (request.Asked && !request.ByParameter)
             {
                 context.Response.Headers.Append(HeaderNames.Vary, HeaderNames.AcceptLanguage);
             }
         }
     });
 
+    /// <summary>Whether ?lang= decides the language (given once; the contract filter refuses any value but en and ja).</summary>
+    private static bool ByParameter(HttpRequest request, out string? value)
+    {
+        var given = request.Query.TryGetValue(Parameter, out var values) && values.Count == 1;
+        value = given ? values[0] : null;
+        return given;
+    }
+
     /// <summary>"en", "ja", or null when the request says nothing usable. An invalid ?lang= is the contract filter's 400.</summary>
     public static string? AskedLanguage(HttpRequest request)
     {
-        if (request.Query.TryGetValue(Parameter, out var values) && values.Count == 1)
+        if (ByParameter(request, out var value))
         {
-            return values[0] is "en" or "ja" ? values[0] : null;
+            return value is "en" or "ja" ? value : null;
         }
         // The common case, checked on every request the output cache answers: nothing to parse.
         if (StringValues.IsNullOrEmpty(request.Headers.AcceptLanguage))
