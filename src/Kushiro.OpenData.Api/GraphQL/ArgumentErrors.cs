@@ -3,9 +3,9 @@ using GraphQL.Validation;
 namespace Kushiro.OpenData.Api.GraphQL;
 
 /// <summary>
-/// A request error about one argument, located where the document writes that argument (its value, or the variable in
-/// its place), not at the field: with q, theme, limit and offset on one field, the location says which one is wrong.
-/// An argument left to its default has no place in the document; its error is located at the field.
+/// A request error about one argument, whose first location is where the document names that argument (GraphQL.NET
+/// adds the field's after it): with q, theme, limit and offset on one field, the location says which one is wrong. An
+/// argument left to its default has no place in the document; its error is located at the field alone.
 /// </summary>
 public static class ArgumentErrors
 {

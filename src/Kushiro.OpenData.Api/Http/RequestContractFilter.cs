@@ -2,6 +2,7 @@ using System.ComponentModel.DataAnnotations;
 using System.Globalization;
 using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Mvc.ApiExplorer;
+using Microsoft.AspNetCore.Mvc.Controllers;
 using Microsoft.AspNetCore.Mvc.Filters;
 using Microsoft.AspNetCore.Mvc.Infrastructure;
 using Microsoft.AspNetCore.Mvc.ModelBinding;
@@ -41,8 +42,7 @@ public sealed partial class RequestContractFilter(IApiDescriptionGroupCollection
             // Marked [Required] (as the OpenAPI document then says), not merely a value type, which metadata calls required.
             QueryParameters(g).Where(p => p.ModelMetadata?.ValidatorMetadata.OfType<RequiredAttribute>().Any() == true)
                 .Select(p => p.Name).ToHashSet(StringComparer.OrdinalIgnoreCase),
-            QueryParameters(g).Where(p => (p.ParameterDescriptor as Microsoft.AspNetCore.Mvc.Controllers.ControllerParameterDescriptor)?.ParameterInfo
-                    .IsDefined(typeof(FreeTextAttribute), inherit: false) == true)
+            QueryParameters(g).Where(p => (p.ParameterDescriptor as ControllerParameterDescriptor)?.ParameterInfo.IsDefined(typeof(FreeTextAttribute), false) == true)
                 .Select(p => p.Name).ToHashSet(StringComparer.OrdinalIgnoreCase),
             [.. g.SelectMany(d => d.SupportedResponseTypes).Where(r => r.StatusCode is >= 200 and < 300)
                 .SelectMany(r => r.ApiResponseFormats).Select(f => MediaTypeHeaderValue.Parse(f.MediaType)).DistinctBy(m => m.MediaType.Value)])));
@@ -89,7 +89,11 @@ public sealed partial class RequestContractFilter(IApiDescriptionGroupCollection
             {
                 AddGivenMoreThanOnce(context, name, values.Count);
             }
-            else if (values.Any(v => v!.Any(c => char.IsControl(c) && !(contract.FreeTextParameters.Contains(name) && FreeTextAttribute.IsWhiteSpaceControl(c)))))
+            else if (contract.FreeTextParameters.Contains(name) && values.Any(v => v!.Any(Data.TextRules.IsRefusedInFreeText)))
+            {
+                context.ModelState.AddModelError(name, Data.TextRules.RefusedInFreeText($"\"{name}\""));
+            }
+            else if (!contract.FreeTextParameters.Contains(name) && values.Any(v => v!.Any(char.IsControl)))
             {
                 // No ID or filter contains one, and some stores reject them outright (PostgreSQL: NUL).
                 context.ModelState.AddModelError(name, $"\"{name}\" contains a control character.");

@@ -20,7 +20,7 @@ public sealed class SearchController(StrategyReadModel readModel, Themes.ThemeCa
     /// <param name="relisted" example="false">Re-listings (再掲) or not, as on /api/v1/sub-measures: <c>false</c> leaves them out, so that each policy is found and counted in <c>total</c> once; <c>true</c> returns only them. Absent: both.</param>
     /// <param name="cancellationToken">Cancelled when the client goes away.</param>
     /// <response code="200">A page of results, best first.</response>
-    /// <response code="400">q is missing, blank, too long, punctuation alone or holds a control character other than a tab or a line break; the problem says which.</response>
+    /// <response code="400">q is missing, blank, too long, punctuation or dashes alone, or holds a control character other than a tab or a line break; the problem says which.</response>
     [HttpGet(Name = "search")]
     [ProducesResponseType<Page<SearchResultResource>>(StatusCodes.Status200OK, "application/json")]
     public async Task<ActionResult<Page<SearchResultResource>>> Search(

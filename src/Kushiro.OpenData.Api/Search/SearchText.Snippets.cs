@@ -78,7 +78,8 @@ public static partial class SearchText
         static bool Digit(char c) => char.IsAsciiDigit(c) || c is >= '０' and <= '９';
         bool LetterAt(int i) => i >= 0 && i < text.Length && Letter(text[i]);
         bool DigitAt(int i) => i >= 0 && i < text.Length && Digit(text[i]);
-        static bool Katakana(char c) => IsKatakana(c) || c is >= '\uFF66' and <= '\uFF9F';
+        // Half-width katakana with their voiced sound marks, and the combining marks of decomposed text (カ + U+3099).
+        static bool Katakana(char c) => IsKatakana(c) || c is (>= '\uFF66' and <= '\uFF9F') or '\u3099' or '\u309A';
         if (at <= 0 || at >= text.Length)
         {
             return false;

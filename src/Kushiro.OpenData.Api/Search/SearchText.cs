@@ -27,9 +27,9 @@ public static partial class SearchText
         }
         // As REST refuses them in any parameter (Http/RequestContractFilter.cs): GraphQL strings can escape them. Tabs
         // and line breaks are white space that separates terms: text copied from a spreadsheet or the source's columns.
-        if (query is not null && query.Any(c => char.IsControl(c) && !Http.FreeTextAttribute.IsWhiteSpaceControl(c)))
+        if (query is not null && query.Any(Data.TextRules.IsRefusedInFreeText))
         {
-            return ([], "q contains a control character other than a tab or a line break.");
+            return ([], Data.TextRules.RefusedInFreeText("q"));
         }
         // Counted in characters (code points), as the error says: 𠮷 is one, though two UTF-16 units.
         if (query?.Length > MaxQueryLength && query.EnumerateRunes().Count() > MaxQueryLength)
@@ -41,9 +41,10 @@ public static partial class SearchText
         {
             return ([], NothingToSearchFor);
         }
-        // A term of punctuation alone (、 or ・) would find every sentence with one and mark each: no word was asked for.
-        var words = terms.Where(t => !t.All(char.IsPunctuation)).ToList();
-        return words.Count == 0 ? ([], "q holds only punctuation: give a word to search for, e.g. 子育て.") : (words, null);
+        // A term of punctuation or dashes alone (、, ・, ー) would find every sentence with one and mark each: no word
+        // was asked for.
+        var words = terms.Where(t => !t.All(c => char.IsPunctuation(c) || c == 'ー' || Dashes.Contains(c))).ToList();
+        return words.Count == 0 ? ([], "q holds only punctuation or dashes (ー too): give a word to search for, e.g. 子育て.") : (words, null);
     }
 
     private static bool IsText(string text)
@@ -89,7 +90,7 @@ public static partial class SearchText
     /// input method) and エネルギ― find エネルギー. Only there, where no dash is meant; the seed has none. One character
     /// for one, so a snippet's marks stay in place; run over the whole folded text, since it looks at the neighbour.
     /// </summary>
-    public static string LongVowelsAfterKatakana(string folded)
+    private static string LongVowelsAfterKatakana(string folded)
     {
         if (folded.AsSpan().IndexOfAny(Dashes) < 0)
         {

@@ -91,6 +91,7 @@ public sealed class GraphQLSearchTests(SharedApiFactory api)
     [InlineData("子育て", null, -1, "offset must be")]
     [InlineData("\u0000", null, null, "q contains a control character")] // REST refuses q=%00 too
     [InlineData("、 ・", null, null, "q holds only punctuation")]
+    [InlineData("ー", null, null, "q holds only punctuation or dashes")]
     public async Task ABadSearchIsARequestErrorSayingWhy(string q, int? limit, int? offset, string reason)
     {
         var answer = await api.CreateClient().PostGraphQLAsync(Search, new { q, limit, offset });
@@ -112,7 +113,7 @@ public sealed class GraphQLSearchTests(SharedApiFactory api)
         var answer = await api.CreateClient().PostGraphQLAsync($"{{ search({arguments}) {{ totalCount }} }}");
 
         var error = Assert.Single(answer.Json.GetProperty("errors").EnumerateArray());
-        Assert.Contains(argument, error.Text("message"));
+        Assert.Matches($@"\b{argument}\b", error.Text("message")); // as a word: "The query" does not name q
         // First the argument, then (as GraphQL.NET adds it) the field it belongs to.
         var location = error.GetProperty("locations")[0];
         Assert.Equal((1, column), (location.GetProperty("line").GetInt32(), location.GetProperty("column").GetInt32()));
@@ -133,13 +134,22 @@ public sealed class GraphQLSearchTests(SharedApiFactory api)
     }
 
     [Fact]
+    public async Task AnOverlongQIsARequestErrorNamingQ()
+    {
+        var answer = await api.CreateClient().PostGraphQLAsync(Search, new { q = new string('あ', 201) });
+
+        Assert.Equal(HttpStatusCode.BadRequest, answer.Status);
+        Assert.Equal("q is longer than 200 characters.", Assert.Single(answer.ErrorMessages));
+    }
+
+    [Fact]
     public async Task ALoneSurrogateInTheQueryIsARequestErrorNotAResolverFailure()
     {
         // A GraphQL string may escape a lone surrogate (a URL cannot carry one): no text to fold, so it is refused.
         var answer = await api.CreateClient().PostRawAsync("""{"query": "{ search(q: \"\\ud800a\") { totalCount } }"}""", "application/json");
 
         Assert.Equal(HttpStatusCode.BadRequest, answer.Status);
-        Assert.Contains("not valid Unicode", Assert.Single(answer.ErrorMessages));
+        Assert.StartsWith("q is not valid Unicode", Assert.Single(answer.ErrorMessages));
     }
 
     [Fact]

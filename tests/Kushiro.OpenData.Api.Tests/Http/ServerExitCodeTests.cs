@@ -27,8 +27,11 @@ public sealed class ServerExitCodeTests
     public async Task ABackgroundServiceFailingOnceTheServerIsUpExitsOne()
     {
         var app = ServerWith(services => services.AddHostedService<FailsOnceUp>());
+        var started = false;
+        app.Lifetime.ApplicationStarted.Register(() => started = true);
 
         Assert.Equal(1, await app.ServeUntilStoppedAsync().WaitAsync(TimeSpan.FromSeconds(30)));
+        Assert.True(started);
     }
 
     [Fact]
@@ -41,8 +44,12 @@ public sealed class ServerExitCodeTests
             services.AddHostedService<FailsAtOnce>();
             services.AddHostedService<StartsSlowly>();
         });
+        var started = false;
+        app.Lifetime.ApplicationStarted.Register(() => started = true);
 
         Assert.Equal(1, await app.ServeUntilStoppedAsync().WaitAsync(TimeSpan.FromSeconds(30)));
+        // The start never completed: the failure was met on the start's path, not the one after it.
+        Assert.False(started);
     }
 
     private static WebApplication ServerWith(Action<IServiceCollection> addServices)

@@ -166,13 +166,15 @@ public sealed class SnippetTests
         }
     }
 
-    // A dash after katakana is ー in the query (エネルギ－): the mark covers the text as written, ー included.
-    [Fact]
-    public void ADashReadAsTheLongVowelMarkIsMarkedOnTheTextAsWritten()
-    {
-        Assert.Equal("石炭<mark>エネルギー</mark>の活用", SearchText.Snippet("石炭エネルギーの活用", SearchText.Terms("エネルギ\uFF0D")));
-        Assert.Equal("<mark>ｴﾈﾙｷﾞｰ</mark>の活用", SearchText.Snippet("ｴﾈﾙｷﾞｰの活用", SearchText.Terms("エネルギ－")));
-    }
+    // A dash after katakana is read as ー, in the query and in the text alike (the text's folded without its
+    // neighbour, piece by piece, then again as a whole): the mark covers the text as written.
+    [Theory]
+    [InlineData("石炭エネルギーの活用", "エネルギ\uFF0D", "石炭<mark>エネルギー</mark>の活用")]
+    [InlineData("ｴﾈﾙｷﾞｰの活用", "エネルギ\u2015", "<mark>ｴﾈﾙｷﾞｰ</mark>の活用")]
+    [InlineData("石炭エネルギ\uFF0Dの活用", "エネルギー", "石炭<mark>エネルギ\uFF0D</mark>の活用")]
+    [InlineData("石炭エネルギ\u2212\u2212の活用", "エネルギー", "石炭<mark>エネルギ\u2212</mark>\u2212の活用")]
+    public void ADashReadAsTheLongVowelMarkIsMarkedOnTheTextAsWritten(string text, string query, string expected) =>
+        Assert.Equal(expected, SearchText.Snippet(text, SearchText.Terms(query)));
 
     // A word longer than a quarter of the width is still cut, so the snippet keeps about its width.
     [Fact]
