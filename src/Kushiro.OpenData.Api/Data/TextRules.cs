@@ -76,7 +76,6 @@ public static class TextRules
     // After NFKC: … is "...", ． is ".", ･ is ・, ︙ is ⋮.
     private const string PlaceholderDots = ".。・·⋯⋮‧";
 
-    /// <summary>How a message names a character: U+202E, U+E0041.</summary>
     /// <summary>
     /// A control character that free text typed or pasted by a person (a search) may not hold: tabs and line breaks are
     /// white space there, as in text copied from a spreadsheet or the source document's columns.
@@ -86,6 +85,7 @@ public static class TextRules
     /// <summary>What a free-text parameter or argument holding <see cref="IsRefusedInFreeText"/> is told.</summary>
     public static string RefusedInFreeText(string name) => $"{name} contains a control character other than a tab or a line break.";
 
+    /// <summary>How a message names a character: U+202E, U+E0041.</summary>
     public static string CodePoint(Rune rune) => $"U+{rune.Value:X4}";
 
     private static bool IsInvisible(Rune rune) =>
