@@ -1,9 +1,10 @@
 namespace Kushiro.OpenData.Api.Tests.GraphQL;
 
 /// <summary>
-/// REST and GraphQL give the same values for the same record. REST's strategy resources are read from the store and
-/// GraphQL's from the in-memory tree, so a value mapped differently on one path (a text, an order, a theme, a KPI
-/// figure) would show one thing to a REST client and another to a GraphQL one. Each REST field is compared with the
+/// REST and GraphQL give the same values for the same record. Both read the in-memory tree (REST's KPI item and its
+/// observations read the store), but each maps it on its own path (Strategy/*Resources.cs, GraphQL/Types/), so a value
+/// mapped differently on one (a text, an order, a theme, a KPI figure) would show one thing to a REST client and
+/// another to a GraphQL one. Each REST field is compared with the
 /// GraphQL field of the same name, nested objects and lists included, or with what stands in for it
 /// (GraphQLSchemaTypes.cs): where REST gives an ID and GraphQL the object it names, the IDs; where REST counts, the
 /// items GraphQL lists, and a KPI's observations by its own list. The seed's one KPI has no baseline and no measure:
