@@ -155,6 +155,23 @@ public static class GraphQLEndpoint
 
     private static async Task WriteAsync(HttpContext http, string mediaType, int status, ExecutionResult result)
     {
+        var serializer = http.RequestServices.GetRequiredService<IGraphQLSerializer>();
+        using var answer = new CappedAnswerBuffer(GraphQLLimits.MaxAnswerBytes);
+        try
+        {
+            await serializer.WriteAsync(answer, result, http.RequestAborted);
+        }
+        catch (CappedAnswerBuffer.FullException)
+        {
+            // A request error, as a refusal by price is: errors and no data, a 400 under graphql-response+json.
+            answer.Clear();
+            status = mediaType == GraphQLMediaTypes.Json ? StatusCodes.Status200OK : StatusCodes.Status400BadRequest;
+            result = new ExecutionResult
+            {
+                Errors = [new ExecutionError($"The answer would be larger than {GraphQLLimits.MaxAnswerBytes / (1024 * 1024)} MB, the most this endpoint sends: ask for fewer fields, items or aliases.") { Code = "ANSWER_TOO_LARGE" }],
+            };
+            await serializer.WriteAsync(answer, result, http.RequestAborted);
+        }
         if (result.Errors is { Count: > 0 } && http.Features.Get<IOutputCacheFeature>() is { } cache)
         {
             // The output cache keeps a GET's 200 (Http/ApiOutputCache.cs), but an answer with errors can be passing (a
@@ -163,6 +180,6 @@ public static class GraphQLEndpoint
         }
         http.Response.StatusCode = status;
         http.Response.ContentType = mediaType + "; charset=utf-8";
-        await http.RequestServices.GetRequiredService<IGraphQLSerializer>().WriteAsync(http.Response.Body, result, http.RequestAborted);
+        await http.Response.Body.WriteAsync(answer.Written, http.RequestAborted);
     }
 }

@@ -92,6 +92,12 @@ public static class GraphQLLimits
     /// <summary>Bytes of POST body accepted (document plus variables).</summary>
     public const int MaxBodyBytes = 64 * 1024;
 
+    /// <summary>
+    /// Bytes of answer sent (CappedAnswerBuffer.cs): the whole tree is 23 KB, a KPI of 1,000 long figures about 6 MB;
+    /// the price counts items, not the bytes of the texts staff write into them.
+    /// </summary>
+    public const int MaxAnswerBytes = 16 * 1024 * 1024;
+
     /// <summary>The request's graph, in the execution's user context, for pricing the lists staff can grow.</summary>
     public const string GraphKey = "kushiro-graph";
 

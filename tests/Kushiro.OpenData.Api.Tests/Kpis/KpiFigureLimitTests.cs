@@ -10,7 +10,8 @@ namespace Kushiro.OpenData.Api.Tests.Kpis;
 
 /// <summary>
 /// A KPI holds at most 1,000 figures: every read of it carries them all, so a staff tool adding figures without end
-/// would make each anonymous read of the KPI larger without end; and GraphQL prices a full KPI's lists as they are.
+/// would make each anonymous read of the KPI larger without end; and GraphQL prices a full KPI's lists as they are,
+/// and sends no answer over its cap in bytes.
 /// </summary>
 public sealed class KpiFigureLimitTests(WritableApiFactory api) : IClassFixture<WritableApiFactory>
 {
@@ -37,15 +38,35 @@ public sealed class KpiFigureLimitTests(WritableApiFactory api) : IClassFixture<
     {
         // Priced at 20 observations whatever a KPI held, 100 aliases of a full KPI had answered 955 MB.
         await FullKpiAsync("priced-kpi", lastBy: "observations/FY2030");
-        var client = api.CreateClient();
-        var twenty = "{ " + string.Join(" ", Enumerable.Range(0, 20).Select(i => $"a{i}: kpi(id: \"priced-kpi\") {{ observations {{ period value note }} }}")) + " }";
-
-        var one = await client.PostGraphQLAsync("""{ kpi(id: "priced-kpi") { observations { period value note } } }""");
-        var many = await client.PostGraphQLAsync(twenty);
+        var (one, many) = await OnceAndAliasedAsync("priced-kpi", "observations { period value note }", 20);
 
         Assert.Equal(1000, one.Data.GetProperty("kpi").GetProperty("observations").GetArrayLength());
         Assert.Equal(HttpStatusCode.BadRequest, many.Status);
         Assert.Contains(many.ErrorMessages, m => m.Contains("complex", StringComparison.OrdinalIgnoreCase));
+    }
+
+    // The price counts items, not bytes: 300 targets with notes as long as a note may be (2,000 characters), under 83
+    // aliases, priced within the budget and answered 150 MB to a 3 KB request (a security review). One alias of them
+    // is about 1.8 MB and still answered.
+    [Fact]
+    public async Task GraphQLRefusesAnAnswerOverItsCapAsARequestError()
+    {
+        var staff = api.WithKey(await StaffClient.CreateKeyWithCommandAsync(api));
+        await staff.PostJsonAsync("/api/v1/kpis", StaffClient.NewKpi("long-notes")).AssertAnsweredAsync(HttpStatusCode.Created);
+        await StoreAsync(Enumerable.Range(1800, 299).Select(year => new KpiFigure
+        {
+            KpiId = "long-notes", Role = KpiFigureRole.Target, Period = year.ToString(CultureInfo.InvariantCulture),
+            PeriodEnd = new DateOnly(year, 12, 31), Value = 1, Note = new string('注', 2000), SourceTitle = "テスト資料",
+            Provenance = KpiProvenance.Editorial, Origin = KpiOrigin.Staff,
+        }));
+        await staff.PutJsonAsync("/api/v1/kpis/long-notes/targets/2099", StaffClient.Figure(5)).AssertAnsweredAsync(HttpStatusCode.Created);
+        var (one, many) = await OnceAndAliasedAsync("long-notes", "targets { note }", 83);
+
+        Assert.Equal(300, one.Data.GetProperty("kpi").GetProperty("targets").GetArrayLength());
+        Assert.Equal(HttpStatusCode.BadRequest, many.Status);
+        Assert.False(many.Json.TryGetProperty("data", out _));
+        Assert.Equal("The answer would be larger than 16 MB, the most this endpoint sends: ask for fewer fields, items or aliases.",
+            Assert.Single(many.ErrorMessages));
     }
 
     // A KPI with 999 daily observations stored directly (a thousand writes would take the test's time), then its
@@ -54,17 +75,31 @@ public sealed class KpiFigureLimitTests(WritableApiFactory api) : IClassFixture<
     {
         var staff = api.WithKey(await StaffClient.CreateKeyWithCommandAsync(api));
         await staff.PostJsonAsync("/api/v1/kpis", StaffClient.NewKpi(id)).AssertAnsweredAsync(HttpStatusCode.Created);
-        await using (var scope = api.Services.CreateAsyncScope())
+        await StoreAsync(Enumerable.Range(0, 999).Select(i => new DateOnly(2000, 1, 1).AddDays(i)).Select(day => new KpiFigure
         {
-            var db = scope.ServiceProvider.GetRequiredService<OpenDataContext>();
-            db.KpiFigures.AddRange(Enumerable.Range(0, 999).Select(i => new DateOnly(2000, 1, 1).AddDays(i)).Select(day => new KpiFigure
-            {
-                KpiId = id, Role = KpiFigureRole.Observation, Period = day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
-                PeriodEnd = day, Value = 1, SourceTitle = "テスト資料", Provenance = KpiProvenance.Editorial, Origin = KpiOrigin.Staff,
-            }));
-            await db.SaveChangesAsync();
-        }
+            KpiId = id, Role = KpiFigureRole.Observation, Period = day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+            PeriodEnd = day, Value = 1, SourceTitle = "テスト資料", Provenance = KpiProvenance.Editorial, Origin = KpiOrigin.Staff,
+        }));
         await staff.PutJsonAsync($"/api/v1/kpis/{id}/{lastBy}", StaffClient.Figure(5)).AssertAnsweredAsync(HttpStatusCode.Created);
         return staff;
+    }
+
+    /// <summary>The KPI's selection asked once, then under as many aliases in one document.</summary>
+    private async Task<(GraphQLAnswer One, GraphQLAnswer Many)> OnceAndAliasedAsync(string id, string selection, int aliases)
+    {
+        var client = api.CreateClient();
+        var one = await client.PostGraphQLAsync($"{{ kpi(id: \"{id}\") {{ {selection} }} }}");
+        var many = await client.PostGraphQLAsync("{ " + string.Join(" ", Enumerable.Range(0, aliases).Select(i => $"a{i}: kpi(id: \"{id}\") {{ {selection} }}")) + " }");
+        return (one, many);
+    }
+
+    // Straight into the store (hundreds of writes would take the test's time); the API's next write brings the
+    // in-memory tree up to date.
+    private async Task StoreAsync(IEnumerable<KpiFigure> figures)
+    {
+        await using var scope = api.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<OpenDataContext>();
+        db.KpiFigures.AddRange(figures);
+        await db.SaveChangesAsync();
     }
 }
