@@ -26,9 +26,10 @@ public static class TextRules
     /// <summary>
     /// The first hidden character in the text, or null: a formatting character (bidirectional controls, zero-width
     /// spaces, a byte order mark, a soft hyphen, tag characters), a noncharacter (U+FFFF, U+FDD0: never meant for
-    /// interchange), or a line or paragraph separator, which the seed's
-    /// single paragraphs and staff's one-line fields do not hold (control characters are refused apart). The
-    /// zero-width joiner is allowed: emoji sequences need it.
+    /// interchange), a line or paragraph separator, which the seed's
+    /// single paragraphs and staff's one-line fields do not hold (control characters are refused apart), or a mark or
+    /// letter that shows nothing anywhere (<see cref="IsInvisibleMarkOrLetter"/>). The zero-width joiner is allowed:
+    /// emoji sequences need it.
     /// </summary>
     public static Rune? HiddenCharacter(string text)
     {
@@ -37,7 +38,7 @@ public static class TextRules
             var category = Rune.GetUnicodeCategory(rune);
             if ((category == UnicodeCategory.Format && rune.Value != 0x200D)
                 || category is UnicodeCategory.LineSeparator or UnicodeCategory.ParagraphSeparator
-                || IsNoncharacter(rune))
+                || IsNoncharacter(rune) || IsInvisibleMarkOrLetter(rune))
             {
                 return rune;
             }
@@ -90,6 +91,13 @@ public static class TextRules
 
     private static bool IsInvisible(Rune rune) =>
         Rune.IsWhiteSpace(rune) || Rune.GetUnicodeCategory(rune) == UnicodeCategory.Format || IsBlankLetter(rune);
+
+    /// <summary>
+    /// A character of no Format category that shows nothing wherever it stands: the blank letters, the combining
+    /// grapheme joiner (U+034F) and Khmer's two inherent vowels (U+17B4, U+17B5, which Unicode says not to use). Inside
+    /// a name they split a search term unseen, or make two names look alike (a security review: 漁獲量 U+034F 調査).
+    /// </summary>
+    public static bool IsInvisibleMarkOrLetter(Rune rune) => IsBlankLetter(rune) || rune.Value is 0x034F or 0x17B4 or 0x17B5;
 
     /// <summary>A letter that shows nothing: the Hangul fillers and the braille blank.</summary>
     public static bool IsBlankLetter(Rune rune) => rune.Value is 0x115F or 0x1160 or 0x3164 or 0xFFA0 or 0x2800;

@@ -26,6 +26,10 @@ public sealed class KpiWriteValidationTests : IClassFixture<WritableApiFactory>
     [InlineData("""{"id":"ok-id","name":"x","definition":"x","unit":"人\u2800","direction":"increase"}""", "unit")] // the braille blank
     [InlineData("""{"id":"ok-id","name":"\u0301x","definition":"x","unit":"x","direction":"increase"}""", "name")] // a mark with nothing to mark
     [InlineData("""{"id":"ok-id","name":"x\uFFFFy","definition":"x","unit":"x","direction":"increase"}""", "name")] // a noncharacter
+    // Inside a text, what shows nothing split a search term unseen and made two names look alike (a security review).
+    [InlineData("""{"id":"ok-id","name":"漁獲量\u034F調査","definition":"x","unit":"x","direction":"increase"}""", "name")] // the combining grapheme joiner
+    [InlineData("""{"id":"ok-id","name":"漁獲量\u17B4調査","definition":"x","unit":"x","direction":"increase"}""", "name")] // a Khmer inherent vowel
+    [InlineData("""{"id":"ok-id","name":"x","definition":"漁獲量\u3164調査","unit":"x","direction":"increase"}""", "definition")] // a Hangul filler inside
     public async Task InvalidDefinitionsAre400sNamingTheFieldAndChangeNothing(string body, string field)
     {
         var staff = api.WithKey(await StaffClient.CreateKeyWithCommandAsync(api));

@@ -176,6 +176,15 @@ public sealed class SnippetTests
     public void ADashReadAsTheLongVowelMarkIsMarkedOnTheTextAsWritten(string text, string query, string expected) =>
         Assert.Equal(expected, SearchText.Snippet(text, SearchText.Terms(query)));
 
+    // A variation selector chooses a glyph, not a word: a place name written with one (葛󠄀) is found by the kanji
+    // alone, marked with its selector, and text a selector was slipped into by the word without it.
+    [Theory]
+    [InlineData("葛\U000E0100城市の観光", "葛城", "<mark>葛&#917760;城</mark>市の観光")] // HTML-escaped, as every character beyond the BMP
+    [InlineData("漁獲量\uFE0F調査", "漁獲量調査", "<mark>漁獲量\uFE0F調査</mark>")]
+    [InlineData("漁獲量調査", "漁獲量\u034F調査", "<mark>漁獲量調査</mark>")]
+    public void VariationSelectorsAndWhatShowsNothingDoNotSplitATerm(string text, string query, string expected) =>
+        Assert.Equal(expected, SearchText.Snippet(text, SearchText.Terms(query)));
+
     // A word longer than a quarter of the width is still cut, so the snippet keeps about its width.
     [Fact]
     public void AVeryLongWordAtTheEdgeIsStillCut()
