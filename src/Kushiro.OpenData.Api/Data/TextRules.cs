@@ -28,7 +28,7 @@ public static class TextRules
     /// spaces, a byte order mark, a soft hyphen, tag characters), a noncharacter (U+FFFF, U+FDD0: never meant for
     /// interchange), a line or paragraph separator, which the seed's
     /// single paragraphs and staff's one-line fields do not hold (control characters are refused apart), or a mark or
-    /// letter that shows nothing anywhere (<see cref="IsInvisibleMarkOrLetter"/>). The zero-width joiner is allowed:
+    /// character that shows nothing anywhere (<see cref="ShowsNothing"/>). The zero-width joiner is allowed:
     /// emoji sequences need it.
     /// </summary>
     public static Rune? HiddenCharacter(string text)
@@ -38,7 +38,7 @@ public static class TextRules
             var category = Rune.GetUnicodeCategory(rune);
             if ((category == UnicodeCategory.Format && rune.Value != 0x200D)
                 || category is UnicodeCategory.LineSeparator or UnicodeCategory.ParagraphSeparator
-                || IsNoncharacter(rune) || IsInvisibleMarkOrLetter(rune))
+                || IsNoncharacter(rune) || ShowsNothing(rune))
             {
                 return rune;
             }
@@ -93,11 +93,16 @@ public static class TextRules
         Rune.IsWhiteSpace(rune) || Rune.GetUnicodeCategory(rune) == UnicodeCategory.Format || IsBlankLetter(rune);
 
     /// <summary>
-    /// A character of no Format category that shows nothing wherever it stands: the blank letters, the combining
-    /// grapheme joiner (U+034F) and Khmer's two inherent vowels (U+17B4, U+17B5, which Unicode says not to use). Inside
-    /// a name they split a search term unseen, or make two names look alike (a security review: 漁獲量 U+034F 調査).
+    /// What shows nothing wherever it stands, outside the Format category (refused by category) and the variation
+    /// selectors (which choose a kanji's or an emoji's glyph): Unicode's other default-ignorable code points. The blank
+    /// letters, the combining grapheme joiner (U+034F), Khmer's inherent vowels (U+17B4, U+17B5), Mongolian's free
+    /// variation selectors, and the unassigned ones kept for such characters. Inside a name they split a search term
+    /// unseen, or make two names look alike (a security review: 漁獲量 U+034F 調査).
     /// </summary>
-    public static bool IsInvisibleMarkOrLetter(Rune rune) => IsBlankLetter(rune) || rune.Value is 0x034F or 0x17B4 or 0x17B5;
+    public static bool ShowsNothing(Rune rune) =>
+        IsBlankLetter(rune)
+        || rune.Value is 0x034F or 0x17B4 or 0x17B5 or (>= 0x180B and <= 0x180D) or 0x180F or 0x2065 or (>= 0xFFF0 and <= 0xFFF8)
+        || (rune.Value is >= 0xE0000 and <= 0xE0FFF && rune.Value is not (>= 0xE0100 and <= 0xE01EF));
 
     /// <summary>A letter that shows nothing: the Hangul fillers and the braille blank.</summary>
     public static bool IsBlankLetter(Rune rune) => rune.Value is 0x115F or 0x1160 or 0x3164 or 0xFFA0 or 0x2800;

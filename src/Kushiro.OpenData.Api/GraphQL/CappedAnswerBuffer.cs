@@ -1,88 +1,65 @@
 using System.Buffers;
+using System.Text.Json;
+using GraphQL;
 
 namespace Kushiro.OpenData.Api.GraphQL;
 
 /// <summary>
-/// A GraphQL answer, serialized in full before any of it is sent, in arrays from the shared pool, up to a cap
+/// A GraphQL answer, serialized in full before any of it is sent, into arrays from the shared pool, up to a cap
 /// (<see cref="GraphQLLimits.MaxAnswerBytes"/>). The complexity price counts items, not their bytes: a staff KPI of 300
 /// figures with long notes, under 83 aliases, had made a 150 MB answer of a 3 KB request, and four such requests had
-/// taken the server to 2.2 GB (a security review). Serialized first, an answer over the cap can still be refused as
-/// a GraphQL error, since nothing of it has been sent.
+/// taken the server to 2.2 GB (a security review). The JSON writer asks this buffer for room as it writes, so the cap
+/// stops the serialization itself: System.Text.Json writing to a stream would first build the whole answer in a
+/// buffer of its own (GraphQL.NET's result converter cannot be suspended part-way). Nothing has been sent yet, so
+/// an answer over the cap can still be refused as a GraphQL error.
 /// </summary>
-public sealed class CappedAnswerBuffer(int cap) : Stream
+public sealed class CappedAnswerBuffer(int cap) : IBufferWriter<byte>, IDisposable
 {
     private byte[] buffer = ArrayPool<byte>.Shared.Rent(16 * 1024);
     private int length;
 
-    /// <summary>Thrown by a write that would take the answer over the cap.</summary>
-    public sealed class FullException() : IOException("The answer is over its cap.");
+    /// <summary>Thrown when the writer asks for room past the cap.</summary>
+    public sealed class FullException() : Exception("The answer is over its cap.");
 
     public ReadOnlyMemory<byte> Written => buffer.AsMemory(0, length);
 
     public void Clear() => length = 0;
 
-    public override void Write(ReadOnlySpan<byte> bytes)
+    /// <summary>The result as GraphQL.NET's serializer writes it, with its options (encoder included).</summary>
+    public void Serialize(ExecutionResult result, JsonSerializerOptions options)
     {
-        if (bytes.Length > cap - length)
+        using var writer = new Utf8JsonWriter(this, new JsonWriterOptions { Encoder = options.Encoder, Indented = options.WriteIndented });
+        JsonSerializer.Serialize(writer, result, options);
+    }
+
+    public Memory<byte> GetMemory(int sizeHint = 0)
+    {
+        var needed = Math.Max(sizeHint, 1);
+        if (needed > cap - length)
         {
             throw new FullException();
         }
-        if (bytes.Length > buffer.Length - length)
+        if (needed > buffer.Length - length)
         {
-            var larger = ArrayPool<byte>.Shared.Rent(Math.Max(length + bytes.Length, 2 * buffer.Length));
+            var larger = ArrayPool<byte>.Shared.Rent(Math.Max(length + needed, 2 * buffer.Length));
             buffer.AsSpan(0, length).CopyTo(larger);
             ArrayPool<byte>.Shared.Return(buffer);
             buffer = larger;
         }
-        bytes.CopyTo(buffer.AsSpan(length));
-        length += bytes.Length;
+        return buffer.AsMemory(length);
     }
 
-    public override void Write(byte[] buffer, int offset, int count) => Write(buffer.AsSpan(offset, count));
+    public Span<byte> GetSpan(int sizeHint = 0) => GetMemory(sizeHint).Span;
 
-    public override void WriteByte(byte value) => Write([value]);
+    public void Advance(int count) => length += count;
 
-    public override ValueTask WriteAsync(ReadOnlyMemory<byte> buffer, CancellationToken cancellationToken = default)
+    public void Dispose()
     {
-        Write(buffer.Span);
-        return ValueTask.CompletedTask;
-    }
-
-    public override Task WriteAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken)
-    {
-        Write(buffer.AsSpan(offset, count));
-        return Task.CompletedTask;
-    }
-
-    public override void Flush()
-    {
-    }
-
-    public override Task FlushAsync(CancellationToken cancellationToken) => Task.CompletedTask;
-
-    public override bool CanRead => false;
-    public override bool CanSeek => false;
-    public override bool CanWrite => true;
-    public override long Length => length;
-
-    public override long Position
-    {
-        get => length;
-        set => throw new NotSupportedException();
-    }
-
-    public override int Read(byte[] buffer, int offset, int count) => throw new NotSupportedException();
-    public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-    public override void SetLength(long value) => throw new NotSupportedException();
-
-    protected override void Dispose(bool disposing)
-    {
-        if (disposing && buffer.Length > 0)
+        if (buffer.Length > 0)
         {
             ArrayPool<byte>.Shared.Return(buffer);
             buffer = [];
             length = 0;
         }
-        base.Dispose(disposing);
     }
 }

@@ -155,11 +155,11 @@ public static class GraphQLEndpoint
 
     private static async Task WriteAsync(HttpContext http, string mediaType, int status, ExecutionResult result)
     {
-        var serializer = http.RequestServices.GetRequiredService<IGraphQLSerializer>();
+        var options = ((AnswerSerializer)http.RequestServices.GetRequiredService<IGraphQLSerializer>()).Options;
         using var answer = new CappedAnswerBuffer(GraphQLLimits.MaxAnswerBytes);
         try
         {
-            await serializer.WriteAsync(answer, result, http.RequestAborted);
+            answer.Serialize(result, options);
         }
         catch (CappedAnswerBuffer.FullException)
         {
@@ -170,7 +170,7 @@ public static class GraphQLEndpoint
             {
                 Errors = [new ExecutionError($"The answer would be larger than {GraphQLLimits.MaxAnswerBytes / (1024 * 1024)} MB, the most this endpoint sends: ask for fewer fields, items or aliases.") { Code = "ANSWER_TOO_LARGE" }],
             };
-            await serializer.WriteAsync(answer, result, http.RequestAborted);
+            answer.Serialize(result, options);
         }
         if (result.Errors is { Count: > 0 } && http.Features.Get<IOutputCacheFeature>() is { } cache)
         {

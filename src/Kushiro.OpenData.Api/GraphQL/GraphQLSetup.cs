@@ -1,4 +1,3 @@
-using System.Text.Encodings.Web;
 using GraphQL;
 
 namespace Kushiro.OpenData.Api.GraphQL;
@@ -11,8 +10,7 @@ public static class GraphQLSetup
         services.AddGraphQL(b => b
             .AddSchema<StrategySchema>()
             .AddGraphTypes(typeof(StrategySchema).Assembly)
-            // Japanese stays readable in answers, as in the REST API.
-            .AddSystemTextJson(o => o.Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping)
+            .AddSerializer<AnswerSerializer>()
             .AddErrorInfoProvider<VisibleErrorInfoProvider>()
             .AddComplexityAnalyzer(c =>
             {

@@ -81,9 +81,10 @@ public static class EchoedText
     }
 
     /// <summary>A character that shows nothing or changes how the rest shows: control, formatting (the zero-width
-    /// joiner included), separator, noncharacter, blank letter.</summary>
+    /// joiner included), separator, noncharacter, and what the store refuses as showing nothing (blank letters, the
+    /// combining grapheme joiner and the like).</summary>
     public static bool IsHidden(Rune rune) =>
         Rune.GetUnicodeCategory(rune) is UnicodeCategory.Control or UnicodeCategory.Format or UnicodeCategory.LineSeparator
             or UnicodeCategory.ParagraphSeparator
-        || Data.TextRules.IsNoncharacter(rune) || Data.TextRules.IsBlankLetter(rune);
+        || Data.TextRules.IsNoncharacter(rune) || Data.TextRules.ShowsNothing(rune);
 }

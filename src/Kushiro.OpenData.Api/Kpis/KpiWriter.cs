@@ -192,7 +192,7 @@ public sealed class KpiWriter(OpenDataContext db, DatasetVersion dataset, TimePr
             }
             else if (Data.TextRules.HiddenCharacter(value) is { } hidden)
             {
-                errors.AddModelError(field, $"Must not contain hidden characters: formatting characters, noncharacters or line separators ({Data.TextRules.CodePoint(hidden)}).");
+                errors.AddModelError(field, $"Must not contain hidden characters: formatting characters, noncharacters, line separators or others that show nothing ({Data.TextRules.CodePoint(hidden)}).");
             }
             else if (Data.TextRules.StartsLikeAFormula(value))
             {

@@ -79,26 +79,27 @@ public static partial class SearchText
                 }
             });
         }
-        // Invisible format characters (BOM, zero-width space) are pasted along with text, never meant. Not the zero-width
-        // joiner: it makes 👩‍👩‍👧‍👦 one character, in which 👧 alone is not to be found.
-        folded = folded.Any(IsPastedInvisible) ? string.Concat(folded.Where(c => !IsPastedInvisible(c))) : folded;
-        return LongVowelsAfterKatakana(WithoutVariationSelectors(folded));
+        return LongVowelsAfterKatakana(WithoutIgnorables(folded));
     }
 
     /// <summary>
-    /// Variation selectors choose a glyph, not a word: 葛󠄀 (葛 and an ideographic variation selector, as place names are
+    /// The text without what shows nothing: invisible format characters (BOM, zero-width space) pasted along with
+    /// text, never meant, and what the store refuses inside text (Data/TextRules.cs), should a query hold it. Not the
+    /// zero-width joiner: it makes 👩‍👩‍👧‍👦 one character, in which 👧 alone is not to be found. And without variation
+    /// selectors, which choose a glyph, not a word: 葛󠄀 (葛 and an ideographic variation selector, as place names are
     /// written) is found by 葛, and text a selector was slipped into (量 U+FE0F 調) by the word without it.
     /// </summary>
-    private static string WithoutVariationSelectors(string folded)
+    private static string WithoutIgnorables(string folded)
     {
-        if (folded.AsSpan().IndexOfAny(VariationSelectorStarts) < 0)
+        // Most text has none of them, and no character beyond the Basic Multilingual Plane: nothing to rebuild.
+        if (!folded.Any(c => char.IsSurrogate(c) || IsIgnorable(new Rune(c))))
         {
             return folded;
         }
         var kept = new StringBuilder(folded.Length);
         foreach (var rune in folded.EnumerateRunes())
         {
-            if (rune.Value is not ((>= 0xFE00 and <= 0xFE0F) or (>= 0xE0100 and <= 0xE01EF)))
+            if (!IsIgnorable(rune))
             {
                 kept.Append(rune.ToString());
             }
@@ -106,8 +107,10 @@ public static partial class SearchText
         return kept.ToString();
     }
 
-    // The selectors U+FE00–FE0F, and the high surrogate of U+E0100–E01EF.
-    private static readonly System.Buffers.SearchValues<char> VariationSelectorStarts = System.Buffers.SearchValues.Create("\uFE00\uFE01\uFE02\uFE03\uFE04\uFE05\uFE06\uFE07\uFE08\uFE09\uFE0A\uFE0B\uFE0C\uFE0D\uFE0E\uFE0F\uDB40");
+    private static bool IsIgnorable(Rune rune) =>
+        (Rune.GetUnicodeCategory(rune) == UnicodeCategory.Format && rune.Value != 0x200D)
+        || Data.TextRules.ShowsNothing(rune)
+        || rune.Value is (>= 0xFE00 and <= 0xFE0F) or (>= 0xE0100 and <= 0xE01EF);
 
     /// <summary>
     /// A dash right after katakana read as the long vowel mark ー: エネルギ－ (a full-width minus, a common slip of the
@@ -137,11 +140,6 @@ public static partial class SearchText
     // Katakana letters and ー itself (so that a run of dashes becomes a run of marks), not the middle dot ・ (U+30FB),
     // which separates words. Half-width katakana are full-width after NFKC.
     private static bool IsKatakana(char c) => c is (>= '\u30A1' and <= '\u30FA') or 'ー';
-
-    // Also what the store refuses inside text (Data/TextRules.cs), should a query hold it. After NFKC the Hangul
-    // fillers are U+1160 or U+115F; all of these are in the Basic Multilingual Plane.
-    private static bool IsPastedInvisible(char c) =>
-        (c != '\u200D' && char.GetUnicodeCategory(c) == UnicodeCategory.Format) || (!char.IsSurrogate(c) && Data.TextRules.IsInvisibleMarkOrLetter(new Rune(c)));
 
     /// <summary>The query's terms: folded, split at white space (full-width spaces too, after NFKC), duplicates dropped.</summary>
     public static IReadOnlyList<string> Terms(string query) =>

@@ -157,6 +157,8 @@ public sealed class ErrorResponseTests(SharedApiFactory api)
     [InlineData("a%5Cu202E", "a\\u202E", @"a\u202E")]
     // A Hangul filler is a letter that shows nothing: "Unknown query parameter """ said nothing.
     [InlineData("%E3%85%A4", "\u3164", @"\u3164")]
+    // So is the combining grapheme joiner between two letters: a name that looked like "ab".
+    [InlineData("a%CD%8Fb", "a\u034Fb", @"a\u034Fb")]
     // A joiner between two letters joins nothing and hides ("ab"); an emoji's own backslash-free text stays as it is.
     [InlineData("a%E2%80%8Db", "a\u200Db", @"a\u200Db")]
     [InlineData("%F0%9F%91%A9%E2%80%8D%F0%9F%91%A7%5C", "👩\u200D👧\\", "👩\u200D👧\\")]

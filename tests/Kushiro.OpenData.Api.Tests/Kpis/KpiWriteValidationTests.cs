@@ -29,6 +29,7 @@ public sealed class KpiWriteValidationTests : IClassFixture<WritableApiFactory>
     // Inside a text, what shows nothing split a search term unseen and made two names look alike (a security review).
     [InlineData("""{"id":"ok-id","name":"漁獲量\u034F調査","definition":"x","unit":"x","direction":"increase"}""", "name")] // the combining grapheme joiner
     [InlineData("""{"id":"ok-id","name":"漁獲量\u17B4調査","definition":"x","unit":"x","direction":"increase"}""", "name")] // a Khmer inherent vowel
+    [InlineData("""{"id":"ok-id","name":"漁獲量\u180B調査","definition":"x","unit":"x","direction":"increase"}""", "name")] // a Mongolian free variation selector
     [InlineData("""{"id":"ok-id","name":"x","definition":"漁獲量\u3164調査","unit":"x","direction":"increase"}""", "definition")] // a Hangul filler inside
     public async Task InvalidDefinitionsAre400sNamingTheFieldAndChangeNothing(string body, string field)
     {

@@ -182,6 +182,7 @@ public sealed class SnippetTests
     [InlineData("葛\U000E0100城市の観光", "葛城", "<mark>葛&#917760;城</mark>市の観光")] // HTML-escaped, as every character beyond the BMP
     [InlineData("漁獲量\uFE0F調査", "漁獲量調査", "<mark>漁獲量\uFE0F調査</mark>")]
     [InlineData("漁獲量調査", "漁獲量\u034F調査", "<mark>漁獲量調査</mark>")]
+    [InlineData("漁獲量調査", "漁獲量\U000E0020調査", "<mark>漁獲量調査</mark>")] // a tag character: formatting, beyond the BMP
     public void VariationSelectorsAndWhatShowsNothingDoNotSplitATerm(string text, string query, string expected) =>
         Assert.Equal(expected, SearchText.Snippet(text, SearchText.Terms(query)));
 

@@ -88,7 +88,7 @@ internal sealed class SeedRecord
         }
         else if (TextRules.HiddenCharacter(text) is { } hidden)
         {
-            Error(field, $"contains the hidden character {TextRules.CodePoint(hidden)} (a formatting character, noncharacter or line separator)");
+            Error(field, $"contains the hidden character {TextRules.CodePoint(hidden)} (a formatting character, noncharacter, line separator or another that shows nothing)");
         }
         else if (TextRules.StartsLikeAFormula(text))
         {
