@@ -35,16 +35,19 @@ public static class TextRules
     {
         foreach (var rune in text.EnumerateRunes())
         {
-            var category = Rune.GetUnicodeCategory(rune);
-            if ((category == UnicodeCategory.Format && rune.Value != 0x200D)
-                || category is UnicodeCategory.LineSeparator or UnicodeCategory.ParagraphSeparator
-                || IsNoncharacter(rune) || ShowsNothing(rune))
+            if (IsHidden(rune))
             {
                 return rune;
             }
         }
         return null;
     }
+
+    /// <summary>One character <see cref="HiddenCharacter"/> refuses (control characters are refused apart).</summary>
+    public static bool IsHidden(Rune rune) =>
+        (Rune.GetUnicodeCategory(rune) is UnicodeCategory.Format && rune.Value != 0x200D)
+        || Rune.GetUnicodeCategory(rune) is UnicodeCategory.LineSeparator or UnicodeCategory.ParagraphSeparator
+        || IsNoncharacter(rune) || ShowsNothing(rune);
 
     /// <summary>
     /// Whether the text starts as a spreadsheet formula does (= + - @). The CSV files are made to be opened in Excel by

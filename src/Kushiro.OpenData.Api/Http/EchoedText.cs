@@ -80,11 +80,9 @@ public static class EchoedText
         return false;
     }
 
-    /// <summary>A character that shows nothing or changes how the rest shows: control, formatting (the zero-width
-    /// joiner included), separator, noncharacter, and what the store refuses as showing nothing (blank letters, the
-    /// combining grapheme joiner and the like).</summary>
+    /// <summary>A character that shows nothing or changes how the rest shows: what the store refuses in a text
+    /// (<see cref="Data.TextRules.IsHidden"/>), a control character, and the zero-width joiner, kept only inside an
+    /// emoji (above).</summary>
     public static bool IsHidden(Rune rune) =>
-        Rune.GetUnicodeCategory(rune) is UnicodeCategory.Control or UnicodeCategory.Format or UnicodeCategory.LineSeparator
-            or UnicodeCategory.ParagraphSeparator
-        || Data.TextRules.IsNoncharacter(rune) || Data.TextRules.ShowsNothing(rune);
+        Rune.GetUnicodeCategory(rune) is UnicodeCategory.Control || rune.Value == ZeroWidthJoiner || Data.TextRules.IsHidden(rune);
 }
