@@ -9,7 +9,7 @@ using Microsoft.EntityFrameworkCore.Storage;
 namespace Kushiro.OpenData.Api.Kpis;
 
 /// <summary>Checks staff input beyond its annotations, applies it, and commits a write with its audit entry.</summary>
-public sealed class KpiWriter(OpenDataContext db, DatasetVersion dataset, TimeProvider time, ILogger<KpiWriter> logger)
+public sealed class KpiWriter(OpenDataContext db, DatasetVersion dataset, StaffDataLimit staffData, TimeProvider time, ILogger<KpiWriter> logger)
 {
     /// <summary>
     /// Figures one KPI may hold (a yearly KPI holds tens). Every read of a KPI, its GraphQL lists and the JSON-LD
@@ -143,9 +143,13 @@ public sealed class KpiWriter(OpenDataContext db, DatasetVersion dataset, TimePr
     public async Task<ActionResult> CommitRemovalAsync(ControllerBase controller, IDbContextTransaction write, string actor, CancellationToken cancellationToken) =>
         (ActionResult?)await SaveAsync(controller, write, actor, cancellationToken) ?? controller.NoContent();
 
-    /// <returns>Null once saved; a 409 when the data as it now is refuses the change.</returns>
+    /// <returns>Null once saved; a 409 when the data as it now is refuses the change, or it would take the staff data over its limit.</returns>
     private async Task<ProblemResult?> SaveAsync(ControllerBase controller, IDbContextTransaction write, string actor, CancellationToken cancellationToken)
     {
+        if (await staffData.RefusalAsync(db, cancellationToken) is { } full)
+        {
+            return new ProblemResult(controller.ProblemDetailsFactory.CreateProblemDetails(controller.HttpContext, StatusCodes.Status409Conflict, detail: full));
+        }
         var now = time.GetUtcNow();
         var state = await db.StoreStates.SingleAsync(cancellationToken);
         // A write that changes nothing (the same figure again) leaves no entry and keeps the stamp.

@@ -18,7 +18,7 @@ public sealed partial class KpiWritesController
     /// <response code="201">Created; the KPI with its new figures and progress.</response>
     /// <response code="400">The period or body is invalid; the problem names each field.</response>
     /// <response code="404">No KPI has this ID (for a deleted KPI the problem says when, with the change that deleted it in the changes feed), or the role is not one of the three.</response>
-    /// <response code="409">The figure for this period comes from the seed, or the KPI holds the most figures one may (1,000) and this one would be new.</response>
+    /// <response code="409">The figure for this period comes from the seed, the KPI holds the most figures one may (1,000) and this one would be new, or the write would take the staff data over its limit (Kpis:MaxStaffCharacters).</response>
     /// <response code="412">A precondition (If-Match, If-Unmodified-Since, If-None-Match) failed; nothing was changed.</response>
     [HttpPut("{id}/{role:regex(^(baseline|targets|observations)$)}/{period}", Name = "putKpiFigure")]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status406NotAcceptable, "application/problem+json")]

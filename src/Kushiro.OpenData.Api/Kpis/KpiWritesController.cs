@@ -43,7 +43,7 @@ public sealed partial class KpiWritesController(OpenDataContext db, KpiWriter wr
     /// <param name="cancellationToken">Cancelled when the client goes away.</param>
     /// <response code="201">Created; Location names the new KPI.</response>
     /// <response code="400">The body is invalid; the problem names each field.</response>
-    /// <response code="409">A KPI with this ID exists.</response>
+    /// <response code="409">A KPI with this ID exists, or the new KPI would take the staff data over its limit (Kpis:MaxStaffCharacters).</response>
     /// <response code="412">A precondition (If-Match, If-Unmodified-Since, If-None-Match) failed; nothing was changed.</response>
     [HttpPost(Name = "createKpi")]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status406NotAcceptable, "application/problem+json")]
@@ -85,7 +85,7 @@ public sealed partial class KpiWritesController(OpenDataContext db, KpiWriter wr
     /// <response code="200">Updated.</response>
     /// <response code="400">The body is invalid; the problem names each field.</response>
     /// <response code="404">No KPI has this ID; for a deleted KPI the problem says when, with the change that deleted it in the changes feed.</response>
-    /// <response code="409">The KPI comes from the seed.</response>
+    /// <response code="409">The KPI comes from the seed, or its longer texts would take the staff data over its limit (Kpis:MaxStaffCharacters).</response>
     /// <response code="412">A precondition (If-Match, If-Unmodified-Since, If-None-Match) failed; nothing was changed.</response>
     [HttpPut("{id}", Name = "updateKpi")]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status406NotAcceptable, "application/problem+json")]

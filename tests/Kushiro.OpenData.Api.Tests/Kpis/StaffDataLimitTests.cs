@@ -1,0 +1,126 @@
+using System.Globalization;
+using System.Net;
+using System.Text.Json;
+using Kushiro.OpenData.Api.Data;
+using Kushiro.OpenData.Api.Kpis;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Kushiro.OpenData.Api.Tests.Kpis;
+
+/// <summary>
+/// Staff KPIs and figures hold at most Kpis:MaxStaffCharacters in all (their texts' characters, and 100 for each
+/// row): anonymous answers carry them, and without a bound a key holder's tool made those answers gigabytes.
+/// </summary>
+public sealed class StaffDataLimitTests
+{
+    // What the README's counting gives for StaffClient's KPI and figures: 100 for the row, then the texts.
+    private const int KpiSize = 100 + 5 + 10 + 1;          // テスト指標, テストのための指標。, 件
+    private const int FigureSize = 100 + 4 + 5;            // 2030, テスト資料
+    private const int Limit = 1_000;
+
+    [Fact]
+    public Task AWriteThatWouldPassTheLimitIsRefusedAndChangesNothing() => FillAndPassAsync(new ApiFactory());
+
+    [PostgreSqlFact]
+    public async Task PostgreSqlCountsAsSqliteDoes()
+    {
+        using var api = new PostgreSqlApiFactory();
+        try
+        {
+            await FillAndPassAsync(api);
+        }
+        finally
+        {
+            PostgreSqlApiFactory.Drop(api.Database);
+        }
+    }
+
+    [Fact]
+    public async Task AtTheLimitAShorterTextAndARemovalAreStillTaken()
+    {
+        using var api = new ApiFactory();
+        api.Settings["Kpis:MaxStaffCharacters"] = Limit.ToString(CultureInfo.InvariantCulture);
+        var staff = api.WithKey(await StaffClient.CreateKeyWithCommandAsync(api));
+        await staff.PostJsonAsync("/api/v1/kpis", StaffClient.NewKpi("full")).AssertAnsweredAsync(HttpStatusCode.Created);
+        await staff.PutJsonAsync("/api/v1/kpis/full/targets/2030", NoteOf(Limit - KpiSize - FigureSize)).AssertAnsweredAsync(HttpStatusCode.Created);
+
+        var longer = await staff.PutJsonAsync("/api/v1/kpis/full/targets/2030", NoteOf(Limit - KpiSize - FigureSize + 1));
+        var shorter = await staff.PutJsonAsync("/api/v1/kpis/full/targets/2030", NoteOf(10));
+        var filledAgain = await staff.PutJsonAsync("/api/v1/kpis/full/targets/2030", NoteOf(Limit - KpiSize - FigureSize));
+        var removed = await staff.DeleteAsync("/api/v1/kpis/full");
+        var anotherKpi = await staff.PostJsonAsync("/api/v1/kpis", StaffClient.NewKpi("after-removal"));
+
+        Assert.Equal(HttpStatusCode.Conflict, longer.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, shorter.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, filledAgain.StatusCode);
+        Assert.Equal(HttpStatusCode.NoContent, removed.StatusCode);
+        Assert.Equal(HttpStatusCode.Created, anotherKpi.StatusCode);
+    }
+
+    [Theory]
+    [InlineData("0")]
+    [InlineData("-5")]
+    [InlineData("many")]
+    public void ALimitOutOfRangeStopsTheStart(string value) => ApiFactory.AssertStartRefused("Kpis:MaxStaffCharacters", value);
+
+    [Fact]
+    public async Task TheDefaultLeavesRoomForAThousandLongNotedFigures()
+    {
+        // 1,000 figures (the most a KPI holds) with notes of 2,000 characters (the longest): far more than a city's
+        // KPI holds. 999 go straight into the store (a thousand writes would take the test's time), the last one by
+        // the API, which counts them all.
+        using var api = new ApiFactory();
+        var staff = api.WithKey(await StaffClient.CreateKeyWithCommandAsync(api));
+        await staff.PostJsonAsync("/api/v1/kpis", StaffClient.NewKpi("roomy")).AssertAnsweredAsync(HttpStatusCode.Created);
+        await using (var scope = api.Services.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<OpenDataContext>();
+            db.KpiFigures.AddRange(Enumerable.Range(1000, 999).Select(year => new KpiFigure
+            {
+                KpiId = "roomy", Role = KpiFigureRole.Target, Period = year.ToString(CultureInfo.InvariantCulture),
+                PeriodEnd = new DateOnly(year, 12, 31), Value = 1, Note = new string('注', 2000), SourceTitle = "テスト資料",
+                Provenance = KpiProvenance.Editorial, Origin = KpiOrigin.Staff,
+            }));
+            await db.SaveChangesAsync();
+        }
+
+        var last = await staff.PutJsonAsync("/api/v1/kpis/roomy/targets/1999", NoteOf(2_000));
+
+        Assert.Equal(HttpStatusCode.Created, last.StatusCode);
+        Assert.Equal(1000, (await api.CreateClient().GetJsonAsync("/api/v1/kpis/roomy")).GetProperty("targets").GetArrayLength());
+    }
+
+    // The KPI and a figure fill the limit exactly, counting 𠮷 (two UTF-16 units) as one character as SQL's length()
+    // does; one more figure is refused, and the store, the feed and the answers stay as they were.
+    private static async Task FillAndPassAsync(ApiFactory api)
+    {
+        using var _ = api;
+        api.Settings["Kpis:MaxStaffCharacters"] = Limit.ToString(CultureInfo.InvariantCulture);
+        var staff = api.WithKey(await StaffClient.CreateKeyWithCommandAsync(api));
+        await staff.PostJsonAsync("/api/v1/kpis", StaffClient.NewKpi("filled")).AssertAnsweredAsync(HttpStatusCode.Created);
+        await staff.PutJsonAsync("/api/v1/kpis/filled/targets/2030", NoteOf(Limit - KpiSize - FigureSize)).AssertAnsweredAsync(HttpStatusCode.Created);
+        var reader = api.CreateClient();
+        var before = await reader.GetAsync("/api/v1/kpis/filled");
+        var lastChange = await api.LastChangeSequenceAsync();
+
+        var refused = await staff.PutJsonAsync("/api/v1/kpis/filled/observations/2031", StaffClient.Figure(1));
+        var anotherKpi = await staff.PostJsonAsync("/api/v1/kpis", StaffClient.NewKpi("one-too-many"));
+
+        Assert.Equal(HttpStatusCode.Conflict, refused.StatusCode);
+        Assert.Equal("application/problem+json", refused.Content.Headers.ContentType?.MediaType);
+        Assert.Equal(
+            $"Staff KPIs and figures hold 1,000 characters of the 1,000 they may hold in all, and this write would add {FigureSize}; remove figures or KPIs no longer needed, or ask the operator to raise Kpis:MaxStaffCharacters.",
+            JsonDocument.Parse(await refused.Content.ReadAsStringAsync()).RootElement.GetProperty("detail").GetString());
+        Assert.Equal(HttpStatusCode.Conflict, anotherKpi.StatusCode);
+        var after = await reader.GetAsync("/api/v1/kpis/filled");
+        Assert.Equal(before.Headers.ETag, after.Headers.ETag);
+        Assert.Equal(await before.Content.ReadAsStringAsync(), await after.Content.ReadAsStringAsync());
+        Assert.Equal(lastChange, await api.LastChangeSequenceAsync());
+        await reader.GetJsonAsync("/api/v1/kpis/one-too-many", HttpStatusCode.NotFound);
+    }
+
+    private static object NoteOf(int characters) => new
+    {
+        value = 1, note = string.Concat(Enumerable.Repeat("𠮷", characters)), source = new { title = "テスト資料" }, provenance = "editorial",
+    };
+}
