@@ -180,6 +180,9 @@ public static class GraphQLEndpoint
         }
         http.Response.StatusCode = status;
         http.Response.ContentType = mediaType + "; charset=utf-8";
+        // The whole answer is in hand, so it is sent with its length rather than chunked: a client can show progress
+        // and size its buffer. (Response compression drops the header when it compresses.)
+        http.Response.ContentLength = answer.Written.Length;
         await http.Response.Body.WriteAsync(answer.Written, http.RequestAborted);
     }
 }

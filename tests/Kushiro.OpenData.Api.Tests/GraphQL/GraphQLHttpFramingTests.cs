@@ -65,6 +65,22 @@ public sealed class GraphQLHttpFramingTests
             Assert.Single(json.GetProperty("errors").EnumerateArray()).GetProperty("message").GetString());
     }
 
+    // The answer is whole before it is sent: it goes with its length (a client can show progress and size its buffer),
+    // where it had been chunked.
+    [Fact]
+    public async Task AnAnswerIsSentWithItsLengthNotChunked()
+    {
+        const string query = "{\"query\":\"{ goals { id title } }\"}";
+        var (head, body) = await ExchangeAsync((stream, _, _) => stream.WriteAsync(Encoding.ASCII.GetBytes(
+            "POST /graphql HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\n"
+            + $"Accept: application/graphql-response+json\r\nContent-Length: {query.Length}\r\nConnection: close\r\n\r\n{query}")).AsTask());
+
+        Assert.StartsWith("HTTP/1.1 200 ", head);
+        Assert.DoesNotContain("Transfer-Encoding", head, StringComparison.OrdinalIgnoreCase);
+        Assert.Contains($"Content-Length: {Encoding.UTF8.GetByteCount(body)}\r\n", head + "\r\n");
+        Assert.Equal(4, JsonDocument.Parse(body).RootElement.GetProperty("data").GetProperty("goals").GetArrayLength());
+    }
+
     /// <summary>POSTs a chunked body whose first chunk size is given.</summary>
     private static Task<(string Head, string Body)> SendChunkedAsync(string path, string headers, string chunkSize) =>
         ExchangeAsync((stream, key, _) => stream.WriteAsync(Encoding.ASCII.GetBytes(
