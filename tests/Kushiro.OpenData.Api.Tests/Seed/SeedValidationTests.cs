@@ -51,6 +51,12 @@ public sealed class SeedValidationTests
         { "kpis.json", 1, r => r["measureId"] = "2-1", "seed/kpis.json, record 1 (id \"population-outlook\"), field \"goalId\": must be \"2\", the goal of measure \"2-1\"" },
         { "alignments.json", 1, r => r["code"] = "goal-9", "seed/alignments.json, record 1, field \"code\": \"goal-9\" is not a code of \"national\"" },
         { "alignments.json", 2, r => r["goalId"] = "7", "seed/alignments.json, record 2, field \"goalId\": no basic goal has ID \"7\"" },
+        // A re-listing (再掲) is the same policy listed twice: mapped otherwise, a theme held it through the re-listing only.
+        { "sub-measure-themes.json", 226, r => r["code"] = "11", "seed/sub-measure-themes.json, record 226, field \"code\": sub-measure \"4-2-2\" re-lists \"3-4-1\", which is not mapped to sdgs:11: map a re-listing as its original" },
+        { "sub-measure-themes.json", 226, r => r["code"] = "11", "seed/sub-measure-themes.json, record 181, field \"code\": sub-measure \"4-2-2\" re-lists \"3-4-1\" and is not mapped to sdgs:3: map a re-listing as its original" },
+        // "Official" would be served as the city's word, and a mapping has no field to name where the city said it.
+        { "sub-measure-themes.json", 1, r => r["provenance"] = "official", "seed/sub-measure-themes.json, record 1, field \"provenance\": must be editorial: a mapping has no field for the source an official one would name" },
+        { "alignments.json", 1, r => r["provenance"] = "official", "seed/alignments.json, record 1, field \"provenance\": must be editorial: a mapping has no field for the source an official one would name" },
         { "english-labels.json", 68, r => r["id"] = "4-2-9", "seed/english-labels.json, record 68 (id \"4-2-9\"), field \"id\": no sub-measure has ID \"4-2-9\"" },
         { "kpis.json", 1, r => r["name"] = "…", "seed/kpis.json, record 1 (id \"population-outlook\"), field \"name\": is a placeholder (…), not the text" },
         { "english-labels.json", 1, r => r["titleEn"] = " Aim ", "seed/english-labels.json, record 1 (id \"1\"), field \"titleEn\": starts or ends with white space" },

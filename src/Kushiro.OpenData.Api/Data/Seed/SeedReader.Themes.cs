@@ -64,11 +64,28 @@ public static partial class SeedReader
 
     private static SubMeasureTheme ReadSubMeasureTheme(SeedRecord r)
     {
-        var provenance = r.Provenance("provenance");
+        var provenance = MappingProvenance(r);
         return new SubMeasureTheme(r.Text("subMeasureId"), r.Text("scheme"), r.Text("code"), provenance, r.Text("rationale"));
     }
 
-    /// <summary>Every mapping names a real sub-measure and concept, once; every sub-measure is mapped in every scheme.</summary>
+    /// <summary>
+    /// A mapping's provenance: editorial only. An official one would have to name where it was published, as an official
+    /// KPI figure does, and a mapping has no field for that: "official" would be served as the city's word with no source.
+    /// </summary>
+    private static string MappingProvenance(SeedRecord r)
+    {
+        var provenance = r.Provenance("provenance");
+        if (provenance == Kpis.KpiProvenance.Official)
+        {
+            r.Error("provenance", $"must be {Kpis.KpiProvenance.Editorial}: a mapping has no field for the source an official one would name");
+        }
+        return provenance;
+    }
+
+    /// <summary>
+    /// Every mapping names a real sub-measure and concept, once; every sub-measure is mapped in every scheme; a re-listing
+    /// (再掲) is mapped as its original is, since it is the same policy listed twice.
+    /// </summary>
     private static void CheckSubMeasureThemes(List<Located<SubMeasureTheme>> mappings, List<Located<Strategy.SubMeasure>> subMeasures, List<ThemeScheme> schemes)
     {
         var subMeasureIds = subMeasures.Select(s => s.Value.Id).ToHashSet(StringComparer.Ordinal);
@@ -88,6 +105,7 @@ public static partial class SeedReader
         {
             return; // A missing or unreadable file is reported where it is read.
         }
+        CheckRelistingsMappedAsOriginals(mappings, subMeasures);
         // A sub-measure added to the seed must be mapped before it is served: theme queries would miss it otherwise.
         foreach (var (r, sub) in subMeasures)
         {
@@ -98,9 +116,30 @@ public static partial class SeedReader
         }
     }
 
+    // Otherwise a theme counted the policy through its re-listing only: relisted=false, which counts each policy once,
+    // gave a different total, and the original's own themes said nothing of it.
+    private static void CheckRelistingsMappedAsOriginals(List<Located<SubMeasureTheme>> mappings, List<Located<Strategy.SubMeasure>> subMeasures)
+    {
+        var concepts = mappings.ToLookup(m => m.Value.SubMeasureId, m => (m.Value.Scheme, m.Value.Code), StringComparer.Ordinal);
+        var originalOf = subMeasures.Where(s => s.Value.RelistingOfId is not null)
+            .GroupBy(s => s.Value.Id).ToDictionary(g => g.Key, g => g.First().Value.RelistingOfId!, StringComparer.Ordinal);
+        var relistingsOf = originalOf.ToLookup(p => p.Value, p => p.Key, StringComparer.Ordinal);
+        foreach (var (r, m) in mappings)
+        {
+            if (originalOf.TryGetValue(m.SubMeasureId, out var original) && !concepts[original].Contains((m.Scheme, m.Code)))
+            {
+                r.Error("code", $"sub-measure \"{m.SubMeasureId}\" re-lists \"{original}\", which is not mapped to {m.Scheme}:{m.Code}: map a re-listing as its original");
+            }
+            foreach (var relisting in relistingsOf[m.SubMeasureId].Where(id => !concepts[id].Contains((m.Scheme, m.Code))))
+            {
+                r.Error("code", $"sub-measure \"{relisting}\" re-lists \"{m.SubMeasureId}\" and is not mapped to {m.Scheme}:{m.Code}: map a re-listing as its original");
+            }
+        }
+    }
+
     private static GoalAlignment ReadAlignment(SeedRecord r)
     {
-        var provenance = r.Provenance("provenance");
+        var provenance = MappingProvenance(r);
         return new GoalAlignment(r.Text("goalId"), r.Text("scheme"), r.Text("code"), provenance, r.Text("rationale"));
     }
 
