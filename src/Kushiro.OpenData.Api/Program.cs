@@ -102,7 +102,8 @@ static WebApplication BuildApp(string[] args)
     builder.Services.AddKpis();
     builder.Services.AddLinkedData();
     builder.Services.AddExport();
-    builder.Services.AddHealthChecks().AddDbContextCheck<OpenDataContext>(HealthReportText.StoreCheck).AddCheck<StoreWritableHealthCheck>("store-writable");
+    builder.Services.AddHealthChecks().AddDbContextCheck<OpenDataContext>(HealthReportText.StoreCheck).AddCheck<StoreWritableHealthCheck>("store-writable")
+        .AddCheck<SeedHealthCheck>("seed");
 
     return builder.Build();
 }

@@ -48,6 +48,7 @@ public static class StoreSetup
         services.AddScoped<SeedImporter>();
         services.AddSingleton<Themes.ThemeCatalog>();
         services.AddSingleton<Labels.EnglishLabels>();
+        services.AddSingleton<ServedSeed>();
         // The whole tree in memory, for GraphQL, JSON-LD, CSV's leading columns, search and the exports.
         services.AddSingleton<Strategy.ReadModel.StrategyReadModel>();
         services.AddScoped<Themes.ThemedPages>();
@@ -159,6 +160,7 @@ public static class StoreSetup
         // Code lists and alignments are served from memory: small, and changed only with the seed.
         services.GetRequiredService<Themes.ThemeCatalog>().Load(seed.Schemes, seed.Alignments, seed.SubMeasureThemes);
         services.GetRequiredService<Labels.EnglishLabels>().Load(seed.EnglishLabels);
+        services.GetRequiredService<ServedSeed>().Hash = seed.Hash;
         services.GetRequiredService<DatasetVersion>().Observed(import.LastModified, readBegan);
 
         services.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(StoreSetup)).LogInformation(
