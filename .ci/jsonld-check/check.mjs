@@ -26,7 +26,7 @@ const resources = [
   '/api/v1/plan', '/api/v1/goals', '/api/v1/goals/1', '/api/v1/measures?goal=4', '/api/v1/measures/4-2',
   '/api/v1/sub-measures?limit=200', '/api/v1/sub-measures/4-2-2', '/api/v1/kpis', '/api/v1/kpis/population-outlook',
   '/api/v1/kpis/population-outlook/observations', '/api/v1/themes', '/api/v1/themes/national',
-  '/api/v1/themes/digiden/theme-4', '/api/v1/catalog', '/api/v1/catalog.jsonld', '/api/v1/export/jsonld', '/ns',
+  '/api/v1/themes/digiden/theme-4', '/api/v1/themes/national/goal-1', '/api/v1/catalog', '/api/v1/catalog.jsonld', '/api/v1/export/jsonld', '/ns',
 ];
 
 const documentLoader = async (url) => {
@@ -38,6 +38,7 @@ const documentLoader = async (url) => {
 
 let failures = 0;
 const quads = [];
+const byPath = new Map();
 for (const path of resources) {
   try {
     const response = await fetch(base + path, { headers: { accept: 'application/ld+json' } });
@@ -53,6 +54,7 @@ for (const path of resources) {
     if (legacy !== nquads) throw new Error('a JSON-LD 1.0 processor reads other triples');
     const lines = nquads.trim().split('\n');
     quads.push(...lines);
+    byPath.set(path, lines);
     console.log(`ok   ${path}: ${lines.length} triples`);
   } catch (e) {
     failures++;
@@ -86,6 +88,15 @@ const expected = {
     (q) => q.includes(`<${base}/id/local-government/012068> <http://xmlns.com/foaf/0.1/name> "釧路市"@ja`),
   'project classes are subclasses of IMI classes': (q) => q.includes(`<${base}/ns#BasicGoal> <http://www.w3.org/2000/01/rdf-schema#subClassOf> <${IC}活動型>`),
 };
+// Within one document, since blank nodes are named per document: a concept's page says who aligned which goal to it.
+const alignment = (lines, goal, concept) => {
+  const nodes = lines.map((l) => l.match(new RegExp(`^<${base}/id/goal/${goal}> <${base}/ns#alignment> (_:\\S+) \\.$`))?.[1]).filter(Boolean);
+  return nodes.some((b) => lines.includes(`${b} <${base}/ns#concept> <${base}/id/scheme/${concept}> .`)
+    && lines.some((l) => l.startsWith(`${b} <${base}/ns#provenance> "editorial"`))
+    && lines.some((l) => l.startsWith(`${b} <${base}/ns#rationale> "`)));
+};
+expected['the national 基本目標1 page gives goal 1\'s alignment with its provenance and rationale'] =
+  () => alignment(byPath.get('/api/v1/themes/national/goal-1') ?? [], '1', 'national/goal-1');
 for (const [name, test] of Object.entries(expected)) {
   const found = quads.some(test);
   if (!found) failures++;

@@ -56,7 +56,17 @@ public sealed class ThemeDocuments(LinkedDataIris iris, ThemeCatalog themes, str
         node["englishLabel"] = english;
         if (withGoals)
         {
-            node["alignedGoals"] = StrategyDocuments.Iris(themes.Alignments.Where(a => a.Scheme == s.Id && a.Code == c.Code).Select(a => iris.Goal(a.GoalId)));
+            var alignments = themes.Alignments.Where(a => a.Scheme == s.Id && a.Code == c.Code).ToList();
+            node["alignedGoals"] = StrategyDocuments.Iris(alignments.Select(a => iris.Goal(a.GoalId)));
+            // The same Alignment nodes the goals' own documents give (goal → alignment → this concept), so a client
+            // reading only this document learns who says so and why, as the JSON of this URL tells it.
+            node["goalAlignments"] = new JsonArray([.. alignments.Select(a => (JsonNode)new JsonObject
+            {
+                ["type"] = "Alignment",
+                ["alignmentOf"] = iris.Goal(a.GoalId),
+                ["provenance"] = a.Provenance,
+                ["rationale"] = a.Rationale,
+            })]);
         }
         return node;
     }

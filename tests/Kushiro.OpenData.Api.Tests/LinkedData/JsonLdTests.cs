@@ -43,6 +43,28 @@ public sealed class JsonLdTests(SharedApiFactory api)
         Assert.Equal("http://192.0.2.9:8080/id/goal/1", (string?)(await JsonNode.ParseAsync(second.Response.Body))!["id"]);
     }
 
+    // The concept's JSON names each aligned goal with the mapping's provenance and rationale; its JSON-LD had given
+    // the goals' IRIs only (an outside review). .ci/jsonld-check reads the same nodes as RDF.
+    [Theory]
+    [InlineData("national", "goal-1")]
+    [InlineData("digiden", "theme-4")]
+    public async Task AConceptsAlignmentsCarryTheirProvenanceAndRationaleAsInItsJson(string scheme, string code)
+    {
+        var client = api.CreateClient();
+        var json = await client.GetJsonAsync($"/api/v1/themes/{scheme}/{code}");
+        using var request = new HttpRequestMessage(HttpMethod.Get, $"/api/v1/themes/{scheme}/{code}");
+        request.Headers.Accept.ParseAdd(JsonLd);
+        var document = JsonNode.Parse(await (await client.SendAsync(request)).Content.ReadAsStringAsync())!;
+
+        var expected = json.GetProperty("goals").EnumerateArray()
+            .Select(g => $"http://localhost/id/goal/{g.GetProperty("goalId").GetString()} {g.GetProperty("provenance").GetString()} {g.GetProperty("rationale").GetString()}");
+        var nodes = document["goalAlignments"]!.AsArray()
+            .Select(a => $"{(string?)a!["alignmentOf"]} {(string?)a["provenance"]} {(string?)a["rationale"]}");
+        Assert.NotEmpty(expected);
+        Assert.Equal(expected, nodes);
+        Assert.All(document["goalAlignments"]!.AsArray(), a => Assert.Equal("Alignment", (string?)a!["type"]));
+    }
+
     private Task<HttpContext> WithoutHostAsync(string address, int port) => api.Server.SendAsync(http =>
     {
         http.Request.Method = "GET";
