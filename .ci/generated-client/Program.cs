@@ -149,31 +149,40 @@ Check(invalid is ApiException<ValidationProblemDetails> { StatusCode: 400 } prob
     $"limit=0: {invalid?.StatusCode} {invalid?.GetType().Name}");
 
 // The write path: refused without a key, then a KPI's life with one.
-var anonymous = await Refused(() => client.CreateKpiAsync(NewKpi()));
+var anonymous = await Refused(() => client.CreateKpiAsync(null, null, null, NewKpi()));
 Check(anonymous is ApiException<ProblemDetails> { StatusCode: 401 }, $"write without a key: {anonymous?.StatusCode}");
 http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", staffKey);
-var created = await client.CreateKpiAsync(NewKpi());
+var created = await client.CreateKpiAsync(null, null, null, NewKpi());
 Check(created.Baseline is null && created.Latest is null && created.ObservationCount == 0, "new KPI: figures before any were set");
 var figure = new KpiFigureInput { Value = 10, Source = new FigureSourceInput { Title = "CI", Url = new Uri("https://example.org/ci") }, Provenance = "official" };
-var withBaseline = await client.PutKpiFigureAsync(created.Id, "baseline", "FY2019", figure);
+var withBaseline = await client.PutKpiFigureAsync(created.Id, "baseline", "FY2019", null, null, null, figure);
 Check(withBaseline.Baseline is { Value: 10, Period: "FY2019" }, $"baseline set: {withBaseline.Baseline?.Value} {withBaseline.Baseline?.Period}");
-var withObservation = await client.PutKpiFigureAsync(created.Id, "observations", "FY2022", new KpiFigureInput
+var withObservation = await client.PutKpiFigureAsync(created.Id, "observations", "FY2022", null, null, null, new KpiFigureInput
 {
     Value = 15.25m, Source = figure.Source, Provenance = "official",
 });
 Check(withObservation.Latest is { Value: 15.25m } && withObservation.ObservationCount == 1, "observation set: not the latest");
 // Figures are exact decimals (format: decimal), so the generated types keep every digit a double would round.
 const decimal exact = 12345678901234567890.12345678m;
-var withTarget = await client.PutKpiFigureAsync(created.Id, "targets", "FY2030", new KpiFigureInput { Value = exact, Source = figure.Source, Provenance = "official" });
+var withTarget = await client.PutKpiFigureAsync(created.Id, "targets", "FY2030", null, null, null, new KpiFigureInput { Value = exact, Source = figure.Source, Provenance = "official" });
 Check(withTarget.Targets.Single().Value == exact, $"target set: {withTarget.Targets.Single().Value} is not {exact}");
-var renamed = await client.UpdateKpiAsync(created.Id, new KpiDefinitionInput
+var renamed = await client.UpdateKpiAsync(created.Id, null, null, null, new KpiDefinitionInput
 {
     GoalId = "1", MeasureId = "1-1", Name = "CIの指標（改）", Definition = "CIで入力した指標。", Unit = "人", Direction = "increase",
 });
 Check(renamed.Name == "CIの指標（改）" && renamed.Baseline is { Value: 10 }, "update: name not changed or figures lost");
-var withoutObservation = await client.DeleteKpiFigureAsync(created.Id, "observations", "FY2022");
+// Lost-update protection through the client's own parameters: "only if nobody wrote since" with a date before the
+// writes above is refused as the typed 412 problem, and "only if it does not exist yet" for an existing figure too.
+var stale = await Refused(() => client.UpdateKpiAsync(created.Id, "Sat, 01 Jan 2000 00:00:00 GMT", null, null, new KpiDefinitionInput
+{
+    GoalId = "1", MeasureId = "1-1", Name = "CIの指標（上書き）", Definition = "CIで入力した指標。", Unit = "人", Direction = "increase",
+}));
+Check(stale is ApiException<ProblemDetails> { StatusCode: 412 }, $"If-Unmodified-Since before the last write: {stale?.StatusCode}");
+var again = await Refused(() => client.PutKpiFigureAsync(created.Id, "targets", "FY2030", null, "*", null, figure));
+Check(again is ApiException<ProblemDetails> { StatusCode: 412 }, $"If-None-Match: * on an existing figure: {again?.StatusCode}");
+var withoutObservation = await client.DeleteKpiFigureAsync(created.Id, "observations", "FY2022", null, null, null);
 Check(withoutObservation.Latest is null, "observation deleted: still the latest");
-await client.DeleteKpiAsync(created.Id);
+await client.DeleteKpiAsync(created.Id, null, null, null);
 var gone = await Refused(() => client.GetKpiAsync(created.Id, null, null, null));
 Check(gone is { StatusCode: (int)HttpStatusCode.NotFound }, $"deleted KPI: {gone?.StatusCode}");
 

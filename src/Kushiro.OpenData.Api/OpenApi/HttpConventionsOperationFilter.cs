@@ -5,9 +5,10 @@ using Swashbuckle.AspNetCore.SwaggerGen;
 namespace Kushiro.OpenData.Api.OpenApi;
 
 /// <summary>
-/// Documents what operations share, so generated clients know it: conditional request headers and the validators and
-/// cache headers on 200 (reads only), Retry-After on 429 and 503, the writes' Location and Content-Location, and one
-/// wording for the 304, 400, 406, 412, 413, 415, 429 and 503 answers.
+/// Documents what operations share, so generated clients know it: conditional request headers (the reads' and the
+/// writes' preconditions), the validators and cache headers on 200 (reads only), the 503 of reads from the store,
+/// Retry-After on 429 and 503, the writes' Location and Content-Location, and one wording for the 304, 400, 406, 412,
+/// 413, 415, 429 and 503 answers.
 /// </summary>
 internal sealed class HttpConventionsOperationFilter : IOperationFilter
 {
@@ -37,6 +38,23 @@ internal sealed class HttpConventionsOperationFilter : IOperationFilter
                 "ETag(s) of a representation the client holds, as its ETag header gave them (e.g. W/\"LB9Z9MLaUlO9OuTY0d-FROCM\"); when one still matches, the answer is 304 without a body."));
             operation.Parameters.Add(Header("If-Modified-Since",
                 "HTTP date, as a Last-Modified header gave it (e.g. Sat, 28 Nov 2026 12:00:00 GMT); when the data has not changed since, the answer is 304. Ignored when If-None-Match is sent."));
+            // Not declared, though honoured (412): If-Unmodified-Since and If-Match. Every GET of a generated client would
+            // take two more arguments, a change to every caller's code within v1, for what a mirror's paging alone uses.
+            if (ReadsTheStore(context))
+            {
+                AddStoreNotAnswering(operation, context);
+            }
+        }
+        else
+        {
+            // The write path's preconditions (Kpis/WritePreconditions.cs): a failed one is a 412 that changes nothing.
+            operation.Parameters ??= [];
+            operation.Parameters.Add(Header("If-Unmodified-Since",
+                "HTTP date, as a Last-Modified header the client read gave it: the write is made only if nobody wrote since (any write moves it); else 412."));
+            operation.Parameters.Add(Header("If-None-Match",
+                "Only *: the write is made only if its target does not exist yet (a figure for the period; for a baseline, any baseline of the KPI; on createKpi always a 412, since its target is the list of KPIs); else 412."));
+            operation.Parameters.Add(Header("If-Match",
+                "Only *: the write is made only if its target exists; an entity tag always fails (the API's ETags are weak, and If-Match compares strongly); else 412."));
         }
 
         foreach (var (code, response) in operation.Responses ?? [])
@@ -75,6 +93,26 @@ internal sealed class HttpConventionsOperationFilter : IOperationFilter
                 concrete.Headers["Cache-Control"] = ResponseHeader("Caches may store the response but must revalidate it (If-None-Match) before each reuse, so a write shows at once.", "public, no-cache");
             }
         }
+    }
+
+    // An action that reads the store, not only the in-memory read model (Data/ReadsTheStoreAttribute.cs), is answered
+    // 503 while a PostgreSQL store is not answering; the contract had declared it on writes only, so a generated client
+    // met an undeclared status without its problem type or Retry-After.
+    private static bool ReadsTheStore(OperationFilterContext context) =>
+        context.MethodInfo.IsDefined(typeof(Data.ReadsTheStoreAttribute), inherit: true)
+        || context.MethodInfo.DeclaringType?.IsDefined(typeof(Data.ReadsTheStoreAttribute), inherit: true) == true;
+
+    private static void AddStoreNotAnswering(OpenApiOperation operation, OperationFilterContext context)
+    {
+        operation.Responses ??= [];
+        operation.Responses.TryAdd("503", new OpenApiResponse
+        {
+            Description = "This answer is read from the store, and a PostgreSQL store is not answering at the moment (down, restarting or overloaded): retry after the seconds in Retry-After. Answers served from memory (the strategy tree, lists, GraphQL) go on meanwhile.",
+            Content = new Dictionary<string, IOpenApiMediaType>
+            {
+                ["application/problem+json"] = new OpenApiMediaType { Schema = context.SchemaGenerator.GenerateSchema(typeof(Microsoft.AspNetCore.Mvc.ProblemDetails), context.SchemaRepository) },
+            },
+        });
     }
 
     // Swashbuckle falls back to the reason phrase where the action has no <response> doc of its own.

@@ -96,14 +96,19 @@ public sealed class StoreUnavailableTests
             var staff = api.WithKey(await StaffClient.CreateKeyWithCommandAsync(api));
             Assert.Equal(HttpStatusCode.OK, (await api.CreateClient().GetAsync("/api/v1/goals")).StatusCode);
 
+            var contract = JsonDocument.Parse(await api.CreateClient().GetStringAsync("/openapi/v1.json")).RootElement.GetProperty("paths");
             relay.Cut();
-            foreach (var response in new[]
+            foreach (var (response, path) in new[]
             {
-                await api.CreateClient().GetAsync("/api/v1/changes"),
-                await staff.PostJsonAsync("/api/v1/kpis", StaffClient.NewKpi("unreachable")),
+                (await api.CreateClient().GetAsync("/api/v1/changes"), "/api/v1/changes"),
+                (await api.CreateClient().GetAsync("/api/v1/kpis/population-outlook"), "/api/v1/kpis/{id}"),
+                (await staff.PostJsonAsync("/api/v1/kpis", StaffClient.NewKpi("unreachable")), "/api/v1/kpis"),
             })
             {
                 Assert.Equal(HttpStatusCode.ServiceUnavailable, response.StatusCode);
+                // A status the contract declares, with its Retry-After, so a generated client gets the typed problem.
+                var declared = contract.GetProperty(path).GetProperty(response.RequestMessage!.Method.Method.ToLowerInvariant()).GetProperty("responses").GetProperty("503");
+                Assert.True(declared.GetProperty("headers").TryGetProperty("Retry-After", out _));
                 Assert.Equal(TimeSpan.FromSeconds(10), response.Headers.RetryAfter?.Delta);
                 var problem = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement;
                 Assert.StartsWith("The store is not answering at the moment", problem.Text("detail"), StringComparison.Ordinal);
