@@ -13,9 +13,10 @@ namespace Kushiro.OpenData.Api.Tests.Kpis;
 /// </summary>
 public sealed class StaffDataLimitTests
 {
-    // What the README's counting gives for StaffClient's KPI and figures: 100 for the row, then the texts.
-    private const int KpiSize = 100 + 5 + 10 + 1;          // テスト指標, テストのための指標。, 件
-    private const int FigureSize = 100 + 4 + 5;            // 2030, テスト資料
+    // What the README's counting gives for the KPI and figures below: 100 for the row, then every text, in characters
+    // (𠮷 is one, though two UTF-16 units and four bytes).
+    private const int KpiSize = 100 + 5 + 10 + 1 + 5 + 8;   // テスト指標, テストのための指標。, 件, 国勢調査𠮷, 00200521
+    private const int FigureSize = 100 + 4 + 5 + 21 + 3;    // 2030, テスト資料, https://example.org/a, p.𠮷
     private const int Limit = 1_000;
 
     [Fact]
@@ -41,14 +42,14 @@ public sealed class StaffDataLimitTests
         using var api = new ApiFactory();
         api.Settings["Kpis:MaxStaffCharacters"] = Limit.ToString(CultureInfo.InvariantCulture);
         var staff = api.WithKey(await StaffClient.CreateKeyWithCommandAsync(api));
-        await staff.PostJsonAsync("/api/v1/kpis", StaffClient.NewKpi("full")).AssertAnsweredAsync(HttpStatusCode.Created);
+        await staff.PostJsonAsync("/api/v1/kpis", FullKpi("full")).AssertAnsweredAsync(HttpStatusCode.Created);
         await staff.PutJsonAsync("/api/v1/kpis/full/targets/2030", NoteOf(Limit - KpiSize - FigureSize)).AssertAnsweredAsync(HttpStatusCode.Created);
 
         var longer = await staff.PutJsonAsync("/api/v1/kpis/full/targets/2030", NoteOf(Limit - KpiSize - FigureSize + 1));
         var shorter = await staff.PutJsonAsync("/api/v1/kpis/full/targets/2030", NoteOf(10));
         var filledAgain = await staff.PutJsonAsync("/api/v1/kpis/full/targets/2030", NoteOf(Limit - KpiSize - FigureSize));
         var removed = await staff.DeleteAsync("/api/v1/kpis/full");
-        var anotherKpi = await staff.PostJsonAsync("/api/v1/kpis", StaffClient.NewKpi("after-removal"));
+        var anotherKpi = await staff.PostJsonAsync("/api/v1/kpis", FullKpi("after-removal"));
 
         Assert.Equal(HttpStatusCode.Conflict, longer.StatusCode);
         Assert.Equal(HttpStatusCode.OK, shorter.StatusCode);
@@ -75,16 +76,16 @@ public sealed class StaffDataLimitTests
         await using (var scope = api.Services.CreateAsyncScope())
         {
             var db = scope.ServiceProvider.GetRequiredService<OpenDataContext>();
-            db.KpiFigures.AddRange(Enumerable.Range(1000, 999).Select(year => new KpiFigure
+            db.KpiFigures.AddRange(Enumerable.Range(0, 999).Select(i => new DateOnly(2000, 1, 1).AddDays(i)).Select(day => new KpiFigure
             {
-                KpiId = "roomy", Role = KpiFigureRole.Target, Period = year.ToString(CultureInfo.InvariantCulture),
-                PeriodEnd = new DateOnly(year, 12, 31), Value = 1, Note = new string('注', 2000), SourceTitle = "テスト資料",
+                KpiId = "roomy", Role = KpiFigureRole.Target, Period = day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+                PeriodEnd = day, Value = 1, Note = new string('注', 2000), SourceTitle = "テスト資料",
                 Provenance = KpiProvenance.Editorial, Origin = KpiOrigin.Staff,
             }));
             await db.SaveChangesAsync();
         }
 
-        var last = await staff.PutJsonAsync("/api/v1/kpis/roomy/targets/1999", NoteOf(2_000));
+        var last = await staff.PutJsonAsync("/api/v1/kpis/roomy/targets/2030", NoteOf(2_000));
 
         Assert.Equal(HttpStatusCode.Created, last.StatusCode);
         Assert.Equal(1000, (await api.CreateClient().GetJsonAsync("/api/v1/kpis/roomy")).GetProperty("targets").GetArrayLength());
@@ -97,14 +98,14 @@ public sealed class StaffDataLimitTests
         using var _ = api;
         api.Settings["Kpis:MaxStaffCharacters"] = Limit.ToString(CultureInfo.InvariantCulture);
         var staff = api.WithKey(await StaffClient.CreateKeyWithCommandAsync(api));
-        await staff.PostJsonAsync("/api/v1/kpis", StaffClient.NewKpi("filled")).AssertAnsweredAsync(HttpStatusCode.Created);
+        await staff.PostJsonAsync("/api/v1/kpis", FullKpi("filled")).AssertAnsweredAsync(HttpStatusCode.Created);
         await staff.PutJsonAsync("/api/v1/kpis/filled/targets/2030", NoteOf(Limit - KpiSize - FigureSize)).AssertAnsweredAsync(HttpStatusCode.Created);
         var reader = api.CreateClient();
         var before = await reader.GetAsync("/api/v1/kpis/filled");
         var lastChange = await api.LastChangeSequenceAsync();
 
-        var refused = await staff.PutJsonAsync("/api/v1/kpis/filled/observations/2031", StaffClient.Figure(1));
-        var anotherKpi = await staff.PostJsonAsync("/api/v1/kpis", StaffClient.NewKpi("one-too-many"));
+        var refused = await staff.PutJsonAsync("/api/v1/kpis/filled/observations/2031", NoteOf(0));
+        var anotherKpi = await staff.PostJsonAsync("/api/v1/kpis", FullKpi("one-too-many"));
 
         Assert.Equal(HttpStatusCode.Conflict, refused.StatusCode);
         Assert.Equal("application/problem+json", refused.Content.Headers.ContentType?.MediaType);
@@ -119,8 +120,17 @@ public sealed class StaffDataLimitTests
         await reader.GetJsonAsync("/api/v1/kpis/one-too-many", HttpStatusCode.NotFound);
     }
 
+    // Every text a figure has, set; a note of that many characters (none for 0).
     private static object NoteOf(int characters) => new
     {
-        value = 1, note = string.Concat(Enumerable.Repeat("𠮷", characters)), source = new { title = "テスト資料" }, provenance = "editorial",
+        value = 1, note = characters == 0 ? null : string.Concat(Enumerable.Repeat("𠮷", characters)),
+        source = new { title = "テスト資料", url = "https://example.org/a", page = "p.𠮷" }, provenance = "editorial",
+    };
+
+    // Every text a KPI has, set.
+    private static object FullKpi(string id) => new
+    {
+        id, goalId = (string?)null, measureId = (string?)null, name = "テスト指標", definition = "テストのための指標。", unit = "件",
+        direction = "increase", statistics = new { name = "国勢調査𠮷", governmentStatisticsCode = "00200521" },
     };
 }
