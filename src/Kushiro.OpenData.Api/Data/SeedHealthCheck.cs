@@ -3,15 +3,6 @@ using Microsoft.Extensions.Diagnostics.HealthChecks;
 
 namespace Kushiro.OpenData.Api.Data;
 
-/// <summary>The hash of the seed this server read at start, from which it serves what the store does not hold.</summary>
-public sealed class ServedSeed
-{
-    public string? Hash { get; set; }
-
-    /// <summary>The other seed last logged as being in the store, so each is logged once.</summary>
-    internal string? LoggedOtherSeed;
-}
-
 /// <summary>
 /// /health says Degraded when another instance has brought the shared store to another seed since this one started.
 /// Code lists, theme mappings and English labels are read from each instance's own seed folder, not the store, so this

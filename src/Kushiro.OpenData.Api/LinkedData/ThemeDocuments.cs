@@ -58,8 +58,9 @@ public sealed class ThemeDocuments(LinkedDataIris iris, ThemeCatalog themes, str
         {
             var alignments = themes.Alignments.Where(a => a.Scheme == s.Id && a.Code == c.Code).ToList();
             node["alignedGoals"] = StrategyDocuments.Iris(alignments.Select(a => iris.Goal(a.GoalId)));
-            // The same Alignment nodes the goals' own documents give (goal → alignment → this concept), so a client
-            // reading only this document learns who says so and why, as the JSON of this URL tells it.
+            // The statements the goals' own documents make (goal → alignment → this concept), so a client reading only
+            // this document learns who says so and why, as the JSON of this URL tells it. Blank nodes, as there: a
+            // client merging both documents holds each alignment twice, with the same provenance and rationale.
             node["goalAlignments"] = new JsonArray([.. alignments.Select(a => (JsonNode)new JsonObject
             {
                 ["type"] = "Alignment",

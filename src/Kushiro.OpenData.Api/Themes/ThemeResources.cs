@@ -132,7 +132,7 @@ public sealed record AlignedGoalResource
     /// <example>4</example>
     public required string GoalId { get; init; }
 
-    /// <summary>Whose this mapping is: <c>editorial</c> (by this project) or <c>official</c> (published by the city). The mapping's, not the labels': those are the scheme's publisher's (see the scheme's <c>note</c>).</summary>
+    /// <summary>Whose this mapping is: <c>editorial</c>, by this project (the only value served: an <c>official</c> one would have to name where the city published it, and the seed has no field for that). The mapping's, not the labels': those are the scheme's publisher's (see the scheme's <c>note</c>).</summary>
     /// <example>editorial</example>
     public required string Provenance { get; init; }
 
@@ -168,7 +168,7 @@ public sealed record AlignmentResource
     /// <example>Make attractive regions where people gather and live in safety</example>
     public required string LabelEn { get; init; }
 
-    /// <summary>Whose this mapping is: <c>editorial</c> (by this project) or <c>official</c> (published by the city). The mapping's, not the labels': those are the scheme's publisher's (see the scheme's <c>note</c>).</summary>
+    /// <summary>Whose this mapping is: <c>editorial</c>, by this project (the only value served: an <c>official</c> one would have to name where the city published it, and the seed has no field for that). The mapping's, not the labels': those are the scheme's publisher's (see the scheme's <c>note</c>).</summary>
     /// <example>editorial</example>
     public required string Provenance { get; init; }
 
@@ -230,7 +230,7 @@ public sealed record SubMeasureThemeResource
     /// <example>Good Health and Well-being</example>
     public required string LabelEn { get; init; }
 
-    /// <summary>Whose this mapping is: <c>editorial</c> (by this project) or <c>official</c> (published by the city). The mapping's, not the labels': those are the scheme's publisher's (see the scheme's <c>note</c>).</summary>
+    /// <summary>Whose this mapping is: <c>editorial</c>, by this project (the only value served: an <c>official</c> one would have to name where the city published it, and the seed has no field for that). The mapping's, not the labels': those are the scheme's publisher's (see the scheme's <c>note</c>).</summary>
     /// <example>editorial</example>
     public required string Provenance { get; init; }
 
