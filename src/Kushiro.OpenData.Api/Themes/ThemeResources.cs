@@ -29,7 +29,7 @@ public record ThemeSchemeSummary
     public required string Issued { get; init; }
 
     /// <summary>Provenance of the list and its labels.</summary>
-    /// <example>閣議決定 2019年12月20日。目標名は閣議決定の本文ではなく、それを引用した自治体等の公開資料で確認した（本文の公式URLは未確認のため source.url はない）。英語名は本プロジェクトによる訳（editorial）。</example>
+    /// <example>閣議決定 2019年12月20日。目標名は閣議決定の本文ではなく、それを引用した自治体等の公開資料（福岡県須恵町のサイト town.sue.fukuoka.jp、兵庫県加古川市の電子書籍、jasoc の Scrapbox）で確認した（各ページのURLは記録がなく、本文の公式URLも未確認のため source.url はない）。英語名は本プロジェクトによる訳（editorial）。</example>
     public required string Note { get; init; }
 
     /// <summary>Whose the concepts' English labels (<c>labelEn</c>) are: <c>official</c>, the publisher's own words (the UN's short titles for the SDGs; <c>note</c> says what could not be checked against the original), or <c>editorial</c>, this project's translation.</summary>
@@ -137,7 +137,7 @@ public sealed record AlignedGoalResource
     public required string Provenance { get; init; }
 
     /// <summary>Why the goal is aligned to the concept (Japanese).</summary>
-    /// <example>持続可能なまちづくりは「魅力的な地域をつくる」に当たる。</example>
+    /// <example>コンパクト・プラス・ネットワークと中核都市の拠点性の向上（施策4-1、4-2）は「ひとが集う、安心して暮らすことができる魅力的な地域をつくる」に当たる。</example>
     public required string Rationale { get; init; }
 
     /// <summary>Link to the goal.</summary>
@@ -173,7 +173,7 @@ public sealed record AlignmentResource
     public required string Provenance { get; init; }
 
     /// <summary>Why (Japanese).</summary>
-    /// <example>持続可能なまちづくりは「魅力的な地域をつくる」に当たる。</example>
+    /// <example>コンパクト・プラス・ネットワークと中核都市の拠点性の向上（施策4-1、4-2）は「ひとが集う、安心して暮らすことができる魅力的な地域をつくる」に当たる。</example>
     public required string Rationale { get; init; }
 
     /// <summary>Link to the concept.</summary>
@@ -195,11 +195,11 @@ public sealed record AlignmentResource
 public sealed record ThemeSourceResource
 {
     /// <summary>Title of the source document.</summary>
-    /// <example>デジタル田園都市国家構想総合戦略（2022年12月23日閣議決定）本文</example>
+    /// <example>第2期「まち・ひと・しごと創生総合戦略」（2019年12月20日閣議決定）</example>
     public required string Title { get; init; }
 
     /// <summary>Its URL, where one could be confirmed; null otherwise.</summary>
-    /// <example>https://www.cas.go.jp/jp/seisaku/digital_denen/pdf/20221223_honbun.pdf</example>
+    /// <example>null</example>
     public required string? Url { get; init; }
 }
 
@@ -235,7 +235,7 @@ public sealed record SubMeasureThemeResource
     public required string Provenance { get; init; }
 
     /// <summary>Why (Japanese, one line).</summary>
-    /// <example>「医療施設の整備」と「広域的な医療体制の充実」は SDG 3 に当たる。</example>
+    /// <example>「将来の医療需要を見据えた医療施設の整備」と「地域に密着した医療の充実」はすべての人に健康と福祉を（SDG 3）に当たる。</example>
     public required string Rationale { get; init; }
 
     /// <summary>Link to the concept.</summary>

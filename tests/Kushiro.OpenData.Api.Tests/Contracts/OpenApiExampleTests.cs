@@ -44,6 +44,22 @@ public sealed class OpenApiExampleTests(SharedApiFactory api)
         Assert.True(JsonNode.DeepEquals(answer, document["components"]!["schemas"]![schema]!["example"]));
     }
 
+    // An item's example is composed from its properties' examples; composed, it had paired the national scheme with the
+    // デジ田 strategy's source, and goal 4 with another alignment's rationale (an outside review). Each must be an item
+    // of a whole example, which is a real answer.
+    [Theory]
+    [InlineData("AlignmentResource", "GoalDetail", "alignments")]
+    [InlineData("AlignedGoalResource", "ThemeConceptDetail", "goals")]
+    [InlineData("SubMeasureThemeResource", "SubMeasureResource", "themes")]
+    public async Task AnItemsExampleIsAnItemOfARealAnswer(string item, string whole, string list)
+    {
+        var schemas = JsonNode.Parse(await api.CreateClient().GetStringAsync("/openapi/v1.json"))!["components"]!["schemas"]!;
+        var example = schemas[item]!["example"];
+
+        Assert.NotNull(example);
+        Assert.Contains(schemas[whole]!["example"]![list]!.AsArray(), real => JsonNode.DeepEquals(real, example));
+    }
+
     private static bool Matches(string[] template, string[] path) =>
         template.Length == path.Length && template.Zip(path).All(p => p.First.StartsWith('{') || p.First == p.Second);
 }
