@@ -69,7 +69,7 @@ public sealed record KpiStatisticsInput
 [JsonUnmappedMemberHandling(JsonUnmappedMemberHandling.Disallow)]
 public sealed record KpiFigureInput
 {
-    /// <summary>The value in the KPI's unit, as a JSON number.</summary>
+    /// <summary>The value in the KPI's unit, as a JSON number with at most 20 digits before the decimal point and 8 after it (what every store keeps exactly; more is a 400, not a rounding).</summary>
     /// <example>42</example>
     [Required(ErrorMessage = ValidationErrorNames.RequiredMessage)]
     [JsonConverter(typeof(ExactDecimalConverter))]
@@ -101,7 +101,7 @@ public sealed record FigureSourceInput
 
     /// <summary>Absolute http(s) URL of the publication, in RFC 3986 characters (percent-encoded), without user:password@; required for official figures.</summary>
     /// <example>https://www.city.kushiro.lg.jp/shisei/shisaku/1007017/1007018.html</example>
-    [Url(ErrorMessage = "Must be an absolute http(s) URL."), CharacterLength(2000)]
+    [Url(ErrorMessage = "Must be an absolute http(s) URL."), CharacterLength(2000, MinimumLength = 1)]
     public string? Url { get; init; }
 
     /// <summary>Page or section, if useful.</summary>

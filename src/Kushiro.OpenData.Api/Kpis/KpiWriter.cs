@@ -190,9 +190,14 @@ public sealed class KpiWriter(OpenDataContext db, DatasetVersion dataset, StaffD
             {
                 continue;
             }
-            if (Data.TextRules.StartsOrEndsInvisibly(value) || value.Any(char.IsControl))
+            // Two messages: a note with a line break inside was told of white space at its ends (an outside review).
+            if (value.Any(char.IsControl))
             {
-                errors.AddModelError(field, "Must not start or end with white space or an invisible character, or contain control characters.");
+                errors.AddModelError(field, "Must not contain control characters, line breaks and tabs included: each text is one line.");
+            }
+            else if (Data.TextRules.StartsOrEndsInvisibly(value))
+            {
+                errors.AddModelError(field, "Must not start or end with white space or an invisible character.");
             }
             else if (Data.TextRules.HiddenCharacter(value) is { } hidden)
             {
