@@ -146,12 +146,13 @@ public sealed class KpiWriter(OpenDataContext db, DatasetVersion dataset, StaffD
     /// <returns>Null once saved; a 409 when the data as it now is refuses the change, or it would take the staff data over its limit.</returns>
     private async Task<ProblemResult?> SaveAsync(ControllerBase controller, IDbContextTransaction write, string actor, CancellationToken cancellationToken)
     {
-        if (await staffData.RefusalAsync(db, cancellationToken) is { } full)
+        var now = time.GetUtcNow();
+        var state = await db.StoreStates.SingleAsync(cancellationToken);
+        var staffCheck = await staffData.CheckAsync(db, state.LastModified, cancellationToken);
+        if (staffCheck.Refusal is { } full)
         {
             return new ProblemResult(controller.ProblemDetailsFactory.CreateProblemDetails(controller.HttpContext, StatusCodes.Status409Conflict, detail: full));
         }
-        var now = time.GetUtcNow();
-        var state = await db.StoreStates.SingleAsync(cancellationToken);
         // A write that changes nothing (the same figure again) leaves no entry and keeps the stamp.
         var changed = ChangeRecorder.Record(db, actor, now) > 0;
         if (changed)
@@ -164,6 +165,7 @@ public sealed class KpiWriter(OpenDataContext db, DatasetVersion dataset, StaffD
             await CommitStamp.SaveStampedAfterStatementsAsync(db, state, changed, time, cancellationToken);
             // Not cancelled from here on: once the commit is sent, this instance must learn of it (below) either way.
             await write.CommitAsync(CancellationToken.None);
+            staffData.Committed(staffCheck, state.LastModified);
         }
         catch (DbUpdateException e) when (e is DbUpdateConcurrencyException || StoreErrors.IsConstraintViolation(e))
         {

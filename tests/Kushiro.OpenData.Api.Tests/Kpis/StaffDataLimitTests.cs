@@ -40,10 +40,7 @@ public sealed class StaffDataLimitTests
     public async Task AtTheLimitAShorterTextAndARemovalAreStillTaken()
     {
         using var api = new ApiFactory();
-        api.Settings["Kpis:MaxStaffCharacters"] = Limit.ToString(CultureInfo.InvariantCulture);
-        var staff = api.WithKey(await StaffClient.CreateKeyWithCommandAsync(api));
-        await staff.PostJsonAsync("/api/v1/kpis", FullKpi("full")).AssertAnsweredAsync(HttpStatusCode.Created);
-        await staff.PutJsonAsync("/api/v1/kpis/full/targets/2030", NoteOf(Limit - KpiSize - FigureSize)).AssertAnsweredAsync(HttpStatusCode.Created);
+        var staff = await FilledAsync(api, "full");
 
         var longer = await staff.PutJsonAsync("/api/v1/kpis/full/targets/2030", NoteOf(Limit - KpiSize - FigureSize + 1));
         var shorter = await staff.PutJsonAsync("/api/v1/kpis/full/targets/2030", NoteOf(10));
@@ -56,6 +53,24 @@ public sealed class StaffDataLimitTests
         Assert.Equal(HttpStatusCode.OK, filledAgain.StatusCode);
         Assert.Equal(HttpStatusCode.NoContent, removed.StatusCode);
         Assert.Equal(HttpStatusCode.Created, anotherKpi.StatusCode);
+    }
+
+    // The total is kept between writes, as of the store's stamp: another instance's removal moves the stamp, so the
+    // next write here counts again instead of refusing by a total that is no longer true.
+    [Fact]
+    public async Task ARemovalThroughAnotherInstanceMakesRoomHere()
+    {
+        using var here = new ApiFactory();
+        var staffHere = await FilledAsync(here, "shared");
+        await staffHere.PostJsonAsync("/api/v1/kpis", FullKpi("refused-first")).AssertAnsweredAsync(HttpStatusCode.Conflict);
+        using var there = new ApiFactory(databasePath: here.DatabasePath);
+        there.Settings["Kpis:MaxStaffCharacters"] = Limit.ToString(CultureInfo.InvariantCulture);
+        var staffThere = there.WithKey(await StaffClient.CreateKeyWithCommandAsync(there));
+
+        await staffThere.DeleteAsync("/api/v1/kpis/shared").AssertAnsweredAsync(HttpStatusCode.NoContent);
+        var afterRemoval = await staffHere.PostJsonAsync("/api/v1/kpis", FullKpi("taken-after"));
+
+        Assert.Equal(HttpStatusCode.Created, afterRemoval.StatusCode);
     }
 
     [Theory]
@@ -96,10 +111,7 @@ public sealed class StaffDataLimitTests
     private static async Task FillAndPassAsync(ApiFactory api)
     {
         using var _ = api;
-        api.Settings["Kpis:MaxStaffCharacters"] = Limit.ToString(CultureInfo.InvariantCulture);
-        var staff = api.WithKey(await StaffClient.CreateKeyWithCommandAsync(api));
-        await staff.PostJsonAsync("/api/v1/kpis", FullKpi("filled")).AssertAnsweredAsync(HttpStatusCode.Created);
-        await staff.PutJsonAsync("/api/v1/kpis/filled/targets/2030", NoteOf(Limit - KpiSize - FigureSize)).AssertAnsweredAsync(HttpStatusCode.Created);
+        var staff = await FilledAsync(api, "filled");
         var reader = api.CreateClient();
         var before = await reader.GetAsync("/api/v1/kpis/filled");
         var lastChange = await api.LastChangeSequenceAsync();
@@ -118,6 +130,16 @@ public sealed class StaffDataLimitTests
         Assert.Equal(await before.Content.ReadAsStringAsync(), await after.Content.ReadAsStringAsync());
         Assert.Equal(lastChange, await api.LastChangeSequenceAsync());
         await reader.GetJsonAsync("/api/v1/kpis/one-too-many", HttpStatusCode.NotFound);
+    }
+
+    /// <summary>The API with the small limit, filled to it exactly by one KPI and its 2030 target; a write key's client.</summary>
+    private static async Task<HttpClient> FilledAsync(ApiFactory api, string id)
+    {
+        api.Settings["Kpis:MaxStaffCharacters"] = Limit.ToString(CultureInfo.InvariantCulture);
+        var staff = api.WithKey(await StaffClient.CreateKeyWithCommandAsync(api));
+        await staff.PostJsonAsync("/api/v1/kpis", FullKpi(id)).AssertAnsweredAsync(HttpStatusCode.Created);
+        await staff.PutJsonAsync($"/api/v1/kpis/{id}/targets/2030", NoteOf(Limit - KpiSize - FigureSize)).AssertAnsweredAsync(HttpStatusCode.Created);
+        return staff;
     }
 
     // Every text a figure has, set; a note of that many characters (none for 0).
