@@ -78,7 +78,7 @@ public sealed record KpiFigureResource
     public required decimal Value { get; init; }
 
     /// <summary>Anything a reader needs to know about this figure (Japanese), or null.</summary>
-    /// <example>令和22年。</example>
+    /// <example>令和22年。令和元年度第2回釧路地域協議会（2019年11月14日）の会議録で第2期戦略のたたき台の人口の将来目標として引用。第1期戦略の市長メッセージ（2016年2月、https://www.city.kushiro.lg.jp/shisei/gaiyou/shichou/aisatsu/page00001240.html）でも2040年に13万8,000人。</example>
     public required string? Note { get; init; }
 
     /// <summary>Where the figure was published.</summary>

@@ -6,7 +6,7 @@ namespace Kushiro.OpenData.Api.OpenApi;
 
 /// <summary>
 /// Documents what operations share, so generated clients know it: conditional request headers (the reads' and the
-/// writes' preconditions), the validators and cache headers on 200 (reads only), the 503 of reads from the store,
+/// writes' preconditions), the validators and cache headers on 200 (reads only), the reads' 503 while the store is down,
 /// Retry-After on 429 and 503, the writes' Location and Content-Location, and one wording for the 304, 400, 406, 412,
 /// 413, 415, 429 and 503 answers.
 /// </summary>
@@ -40,10 +40,7 @@ internal sealed class HttpConventionsOperationFilter : IOperationFilter
                 "HTTP date, as a Last-Modified header gave it (e.g. Sat, 28 Nov 2026 12:00:00 GMT); when the data has not changed since, the answer is 304. Ignored when If-None-Match is sent."));
             // Not declared, though honoured (412): If-Unmodified-Since and If-Match. Every GET of a generated client would
             // take two more arguments, a change to every caller's code within v1, for what a mirror's paging alone uses.
-            if (ReadsTheStore(context))
-            {
-                AddStoreNotAnswering(operation, context);
-            }
+            AddStoreNotAnswering(operation, context);
         }
         else
         {
@@ -70,7 +67,7 @@ internal sealed class HttpConventionsOperationFilter : IOperationFilter
             if (code is "429" or "503")
             {
                 concrete.Headers ??= new Dictionary<string, IOpenApiHeader>();
-                concrete.Headers["Retry-After"] = ResponseHeader("Seconds to wait before trying again.", code == "429" ? "1" : "2");
+                concrete.Headers["Retry-After"] = ResponseHeader("Seconds to wait before trying again.", code == "429" ? "1" : isRead ? "10" : "2");
             }
             // Writes: where a new KPI is, and which resource a figure write's answer shows (Kpis/KpiWriter.cs).
             if (code == "201" && operation.OperationId == "createKpi")
@@ -95,19 +92,17 @@ internal sealed class HttpConventionsOperationFilter : IOperationFilter
         }
     }
 
-    // An action that reads the store, not only the in-memory read model (Data/ReadsTheStoreAttribute.cs), is answered
-    // 503 while a PostgreSQL store is not answering; the contract had declared it on writes only, so a generated client
-    // met an undeclared status without its problem type or Retry-After.
-    private static bool ReadsTheStore(OperationFilterContext context) =>
-        context.MethodInfo.IsDefined(typeof(Data.ReadsTheStoreAttribute), inherit: true)
-        || context.MethodInfo.DeclaringType?.IsDefined(typeof(Data.ReadsTheStoreAttribute), inherit: true) == true;
-
+    // Any read may need the store: a KPI, its observations and the changes feed read it (Data/ReadsTheStoreAttribute.cs),
+    // every other read reloads the tree from it once the data changed (a write here or on another instance), and a
+    // request with an API key is checked against it. While a PostgreSQL store is not answering, such a read is a 503;
+    // the contract had declared it on writes only, then on the first three (a code review), so a generated client met
+    // an undeclared status without its problem type or Retry-After.
     private static void AddStoreNotAnswering(OpenApiOperation operation, OperationFilterContext context)
     {
         operation.Responses ??= [];
         operation.Responses.TryAdd("503", new OpenApiResponse
         {
-            Description = "This answer is read from the store, and a PostgreSQL store is not answering at the moment (down, restarting or overloaded): retry after the seconds in Retry-After. Answers served from memory (the strategy tree, lists, GraphQL) go on meanwhile.",
+            Description = "A PostgreSQL store is not answering at the moment (down, restarting or overloaded), and this answer needed it: the operation reads the store (a KPI, its observations, the changes feed), the data changed since this server last read it (a write here or on another instance), or the request carries an API key, which is checked against the store. Retry after the seconds in Retry-After; what this server holds in memory for unchanged data is served meanwhile.",
             Content = new Dictionary<string, IOpenApiMediaType>
             {
                 ["application/problem+json"] = new OpenApiMediaType { Schema = context.SchemaGenerator.GenerateSchema(typeof(Microsoft.AspNetCore.Mvc.ProblemDetails), context.SchemaRepository) },

@@ -51,6 +51,8 @@ public sealed class OpenApiExampleTests(SharedApiFactory api)
     [InlineData("AlignmentResource", "GoalDetail", "alignments")]
     [InlineData("AlignedGoalResource", "ThemeConceptDetail", "goals")]
     [InlineData("SubMeasureThemeResource", "SubMeasureResource", "themes")]
+    [InlineData("ThemeConceptResource", "ThemeSchemeDetail", "concepts")]
+    [InlineData("KpiFigureResource", "KpiResource", "targets")]
     public async Task AnItemsExampleIsAnItemOfARealAnswer(string item, string whole, string list)
     {
         var schemas = JsonNode.Parse(await api.CreateClient().GetStringAsync("/openapi/v1.json"))!["components"]!["schemas"]!;
@@ -58,6 +60,16 @@ public sealed class OpenApiExampleTests(SharedApiFactory api)
 
         Assert.NotNull(example);
         Assert.Contains(schemas[whole]!["example"]![list]!.AsArray(), real => JsonNode.DeepEquals(real, example));
+    }
+
+    [Fact]
+    public async Task ASchemesSummaryExampleIsItsDetailWithoutTheConcepts()
+    {
+        var schemas = JsonNode.Parse(await api.CreateClient().GetStringAsync("/openapi/v1.json"))!["components"]!["schemas"]!;
+        var detail = schemas["ThemeSchemeDetail"]!["example"]!.DeepClone().AsObject();
+        detail.Remove("concepts");
+
+        Assert.True(JsonNode.DeepEquals(detail, schemas["ThemeSchemeSummary"]!["example"]));
     }
 
     private static bool Matches(string[] template, string[] path) =>
