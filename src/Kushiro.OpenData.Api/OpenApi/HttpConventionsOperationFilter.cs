@@ -102,7 +102,7 @@ internal sealed class HttpConventionsOperationFilter : IOperationFilter
         operation.Responses ??= [];
         operation.Responses.TryAdd("503", new OpenApiResponse
         {
-            Description = "A PostgreSQL store is not answering at the moment (down, restarting or overloaded), and this answer needed it: the operation reads the store (a KPI, its observations, the changes feed), the data changed since this server last read it (a write here or on another instance), or the request carries an API key, which is checked against the store. Retry after the seconds in Retry-After; what this server holds in memory for unchanged data is served meanwhile.",
+            Description = "This answer needed the store, and the store could not give it: a PostgreSQL store is not answering at the moment (down, restarting or overloaded; Retry-After 10), the store was busy with other work for too long, or this server met another instance's change while making the answer (Retry-After 2). An answer needs the store when the operation reads it (a KPI, its observations, the changes feed), when this server has seen a change since it last loaded the data, or when the request carries an API key, which is checked against the store. Retry after the seconds in Retry-After; what this server holds in memory is served meanwhile.",
             Content = new Dictionary<string, IOpenApiMediaType>
             {
                 ["application/problem+json"] = new OpenApiMediaType { Schema = context.SchemaGenerator.GenerateSchema(typeof(Microsoft.AspNetCore.Mvc.ProblemDetails), context.SchemaRepository) },
