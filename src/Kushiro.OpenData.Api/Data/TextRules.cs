@@ -44,10 +44,12 @@ public static class TextRules
     }
 
     /// <summary>One character <see cref="HiddenCharacter"/> refuses (control characters are refused apart).</summary>
-    public static bool IsHidden(Rune rune) =>
-        (Rune.GetUnicodeCategory(rune) is UnicodeCategory.Format && rune.Value != 0x200D)
-        || Rune.GetUnicodeCategory(rune) is UnicodeCategory.LineSeparator or UnicodeCategory.ParagraphSeparator
-        || IsNoncharacter(rune) || ShowsNothing(rune);
+    public static bool IsHidden(Rune rune) => Rune.GetUnicodeCategory(rune) switch
+    {
+        UnicodeCategory.Format => rune.Value != 0x200D,
+        UnicodeCategory.LineSeparator or UnicodeCategory.ParagraphSeparator => true,
+        _ => IsNoncharacter(rune) || ShowsNothing(rune),
+    };
 
     /// <summary>
     /// Whether the text starts as a spreadsheet formula does (= + - @). The CSV files are made to be opened in Excel by

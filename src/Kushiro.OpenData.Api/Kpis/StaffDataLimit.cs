@@ -58,7 +58,7 @@ public sealed class StaffDataLimit(IOptions<StaffDataOptions> options)
     /// characters, in a PostgreSQL database of encoding SQL_ASCII (a code review), and one count cannot drift from the
     /// other. Only the texts are read.
     /// </summary>
-    public static async Task<long> StoredAsync(OpenDataContext db, CancellationToken cancellationToken)
+    private static async Task<long> StoredAsync(OpenDataContext db, CancellationToken cancellationToken)
     {
         var kpis = await db.Kpis.Where(k => k.Origin == KpiOrigin.Staff)
             .Select(k => new[] { k.Name, k.Definition, k.Unit, k.StatisticsName, k.StatisticsCode }).ToListAsync(cancellationToken);
