@@ -110,6 +110,8 @@ public sealed class DatasetVersion
         var db = scope.ServiceProvider.GetRequiredService<OpenDataContext>();
         var began = services.GetRequiredService<TimeProvider>().GetUtcNow();
         var state = await db.StoreStates.AsNoTracking().SingleAsync(cancellationToken);
+        // The same row says which seed the store holds: another instance's shows in /health without a read of its own.
+        services.GetRequiredService<ServedSeed>().StoreHolds(state.SeedHash);
         // Forward only: a read that began before this instance's own write committed must not move the stamp back
         // (answers cached under the older stamp would be reachable again).
         Observed(state.LastModified, began);
