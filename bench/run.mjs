@@ -74,7 +74,7 @@ async function untilOk(url, t0, timeoutMs = 120_000) {
 }
 
 function startApi(port, store) {
-  // The app host, as the Docker image starts it: the publish is self-contained (its own runtime, precompiled).
+  // The app host, as the Docker image starts it: the publish is self-contained (its own runtime, one composite image).
   return start("api", "./Kushiro.OpenData.Api", ["--urls", `http://127.0.0.1:${port}`], {
     cwd: publish,
     // The rate limit at its highest (1.6 million a second): the limiter's work is measured, but it never refuses the
