@@ -14,6 +14,13 @@ public static class CsvFormat
     // header=present (RFC 4180 §3): the first line names the columns.
     public const string ContentType = "text/csv; charset=utf-8; header=present";
 
+    /// <summary>
+    /// Whether a media range asks for CSV without its header line (RFC 4180 §3, <c>header=absent</c>): CSV here always
+    /// has one, so such a range asks for bytes the API never writes, as one naming another charset does.
+    /// </summary>
+    public static bool AsksWithoutHeader(Microsoft.Extensions.Primitives.StringSegment header) =>
+        Microsoft.Net.Http.Headers.HeaderUtilities.RemoveQuotes(header).Equals("absent", StringComparison.OrdinalIgnoreCase);
+
     // Excel on Japanese Windows reads a CSV without a BOM as Shift_JIS and garbles every Japanese character.
     public const char ByteOrderMark = '\uFEFF';
 

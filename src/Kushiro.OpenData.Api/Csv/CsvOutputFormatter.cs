@@ -29,7 +29,7 @@ public sealed class CsvOutputFormatter : TextOutputFormatter
             return false;
         }
         // Parameters such as charset=utf-8 or header=present name what is served anyway: always UTF-8 with a header line.
-        // Another charset is not served, so such a range leaves the choice to the next one (or to the 406).
+        // Another charset, or header=absent, is not served, so such a range leaves the choice to the next one (or to the 406).
         // And */* when Accept rules JSON out by name, and JSON-LD where the list has it (Http.AcceptedForms).
         var requested = new MediaType(context.ContentType);
         // MVC tries every range, q=0 ones last, so a named range counts only where Accept allows CSV at all.
@@ -37,7 +37,7 @@ public sealed class CsvOutputFormatter : TextOutputFormatter
             && (requested.MatchesAllSubTypes || requested.SubType.Equals("csv", StringComparison.OrdinalIgnoreCase))
             && Http.AcceptedForms.Allows(context.HttpContext.Request, Http.AcceptedForms.Csv);
         var wildcard = requested.MatchesAllTypes && Http.AcceptedForms.CsvTakesWildcard(context.HttpContext.Request, context.ObjectType);
-        if (!(named || wildcard) || !Http.JsonRequestBody.IsUtf8(requested.Charset))
+        if (!(named || wildcard) || !Http.JsonRequestBody.IsUtf8(requested.Charset) || CsvFormat.AsksWithoutHeader(requested.GetParameter("header")))
         {
             return false;
         }

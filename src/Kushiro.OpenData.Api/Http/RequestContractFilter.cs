@@ -58,7 +58,8 @@ public sealed partial class RequestContractFilter(IApiDescriptionGroupCollection
         if (accept.Count > 0 && contract.MediaTypes.Count > 0
             && !contract.MediaTypes.Any(offered => Accepts(accept, offered)))
         {
-            var offered = string.Join(", ", contract.MediaTypes.Select(m => m.MediaType.Value));
+            // CSV is named with its header line, so that a client that asked for header=absent sees why it was refused.
+            var offered = string.Join(", ", contract.MediaTypes.Select(m => m.MediaType.Value == Csv.CsvFormat.MediaType ? $"{Csv.CsvFormat.MediaType} (header=present)" : m.MediaType.Value));
             context.Result = new ProblemResult(problems.CreateProblemDetails(context.HttpContext, StatusCodes.Status406NotAcceptable,
                 detail: $"This resource is available as {offered}, in UTF-8; the Accept header allows none of these."));
             return;
@@ -156,15 +157,20 @@ public sealed partial class RequestContractFilter(IApiDescriptionGroupCollection
         return decisive is not null && decisive.Quality != 0;
     }
 
-    // Parameters (profile, header) do not decide, except a charset: every answer is UTF-8, so a range that names
-    // another (text/csv; charset=shift_jis) asks for bytes the API never writes, as GraphQL's negotiation holds too. A
+    // Parameters (profile, header=present) do not decide, except a charset: every answer is UTF-8, so a range that names
+    // another (text/csv; charset=shift_jis) asks for bytes the API never writes, as GraphQL's negotiation holds too; and
+    // CSV always has its header line, so text/csv; header=absent is not served either. A
     // structured suffix does not decide either: application/ld+json is not a way of asking for application/json, or
     // a JSON-LD client would get plain JSON without a @context.
     private static bool Matches(MediaTypeHeaderValue offered, MediaTypeHeaderValue accepted) =>
         JsonRequestBody.IsUtf8(accepted)
+        && !(offered.MediaType.Equals(Csv.CsvFormat.MediaType, StringComparison.OrdinalIgnoreCase) && Csv.CsvFormat.AsksWithoutHeader(HeaderParameter(accepted)))
         && (accepted.MatchesAllTypes
             || (accepted.Type.Equals(offered.Type, StringComparison.OrdinalIgnoreCase)
                 && (accepted.MatchesAllSubTypes || accepted.SubType.Equals(offered.SubType, StringComparison.OrdinalIgnoreCase))));
+
+    private static StringSegment HeaderParameter(MediaTypeHeaderValue range) =>
+        NameValueHeaderValue.Find(range.Parameters, "header")?.Value ?? default;
 
     // Keyed by the first spelling sent, and every spelling named when there were several (?limit=1&Limit=2).
     private static void AddGivenMoreThanOnce(Microsoft.AspNetCore.Mvc.ActionContext context, string name, int count)
