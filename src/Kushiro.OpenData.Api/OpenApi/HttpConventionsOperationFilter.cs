@@ -16,7 +16,7 @@ internal sealed class HttpConventionsOperationFilter : IOperationFilter
     {
         ["304"] = "Not modified: the representation still matches the client's If-None-Match ETag or is not newer than its If-Modified-Since date. No body.",
         ["400"] = "A query parameter is invalid or unknown; the problem details name it.",
-        ["406"] = "The Accept header allows none of the media types this operation serves, or names a charset other than UTF-8 (every answer is UTF-8); the problem details list the types.",
+        ["406"] = "The Accept header allows none of the media types this operation serves, or names a charset other than UTF-8 (every answer is UTF-8), or asks for CSV without its header line (`header=absent`: CSV always has one); the problem details list the types.",
         ["412"] = "A precondition failed: the data changed after the If-Unmodified-Since date, or If-Match named an entity tag (it compares strongly, and these ETags are weak, so only * matches). The problem details say which.",
         ["413"] = "The request's body is larger than the operation accepts (64 KB for the write path); nothing was changed.",
         ["415"] = "The request's body is not declared as application/json (Content-Type), or it has a content coding (Content-Encoding: gzip…, which is not decoded; the answer's Accept-Encoding says identity); nothing was changed.",
