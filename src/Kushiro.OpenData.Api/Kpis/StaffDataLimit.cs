@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Linq.Expressions;
 using Kushiro.OpenData.Api.Data;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
@@ -19,6 +20,15 @@ public sealed class StaffDataLimit(IOptions<StaffDataOptions> options)
     private Known? known;
 
     private sealed record Known(DateTimeOffset Stamp, long Total);
+
+    // The texts a staff row counts, said once for both counts: the stored rows' (a query, which reads these columns
+    // only) and the unsaved ones' (compiled). A text column added to one list and not the other would let the two drift.
+    private static readonly Expression<Func<Kpi, string?[]>> KpiTexts =
+        k => new string?[] { k.Name, k.Definition, k.Unit, k.StatisticsName, k.StatisticsCode };
+    private static readonly Expression<Func<KpiFigure, string?[]>> FigureTexts =
+        f => new string?[] { f.Period, f.Note, f.SourceTitle, f.SourceUrl, f.SourcePage };
+    private static readonly Func<Kpi, string?[]> KpiTextsOf = KpiTexts.Compile();
+    private static readonly Func<KpiFigure, string?[]> FigureTextsOf = FigureTexts.Compile();
 
     /// <summary>What a write would leave: the total after it where known, or the refusal's text.</summary>
     public sealed record Check(long? TotalAfter, string? Refusal);
@@ -60,10 +70,8 @@ public sealed class StaffDataLimit(IOptions<StaffDataOptions> options)
     /// </summary>
     private static async Task<long> StoredAsync(OpenDataContext db, CancellationToken cancellationToken)
     {
-        var kpis = await db.Kpis.Where(k => k.Origin == KpiOrigin.Staff)
-            .Select(k => new[] { k.Name, k.Definition, k.Unit, k.StatisticsName, k.StatisticsCode }).ToListAsync(cancellationToken);
-        var figures = await db.KpiFigures.Where(f => f.Origin == KpiOrigin.Staff)
-            .Select(f => new[] { f.Period, f.Note, f.SourceTitle, f.SourceUrl, f.SourcePage }).ToListAsync(cancellationToken);
+        var kpis = await db.Kpis.Where(k => k.Origin == KpiOrigin.Staff).Select(KpiTexts).ToListAsync(cancellationToken);
+        var figures = await db.KpiFigures.Where(f => f.Origin == KpiOrigin.Staff).Select(FigureTexts).ToListAsync(cancellationToken);
         return kpis.Concat(figures).Sum(Count);
     }
 
@@ -78,8 +86,8 @@ public sealed class StaffDataLimit(IOptions<StaffDataOptions> options)
     /// <summary>A staff KPI's or figure's count; 0 for any other row (the seed's are bounded by the seed).</summary>
     private static long Size(object row) => row switch
     {
-        Kpi { Origin: KpiOrigin.Staff } k => Count([k.Name, k.Definition, k.Unit, k.StatisticsName, k.StatisticsCode]),
-        KpiFigure { Origin: KpiOrigin.Staff } f => Count([f.Period, f.Note, f.SourceTitle, f.SourceUrl, f.SourcePage]),
+        Kpi { Origin: KpiOrigin.Staff } k => Count(KpiTextsOf(k)),
+        KpiFigure { Origin: KpiOrigin.Staff } f => Count(FigureTextsOf(f)),
         _ => 0,
     };
 

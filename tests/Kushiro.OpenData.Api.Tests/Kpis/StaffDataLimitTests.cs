@@ -106,8 +106,8 @@ public sealed class StaffDataLimitTests
         Assert.Equal(1000, (await api.CreateClient().GetJsonAsync("/api/v1/kpis/roomy")).GetProperty("targets").GetArrayLength());
     }
 
-    // The KPI and a figure fill the limit exactly, counting 𠮷 (two UTF-16 units) as one character as SQL's length()
-    // does; one more figure is refused, and the store, the feed and the answers stay as they were.
+    // The KPI and a figure fill the limit exactly, counting 𠮷 (two UTF-16 units, four bytes) as one character, as the
+    // write path's length rules do; one more figure is refused, and the store, the feed and the answers stay as they were.
     private static async Task FillAndPassAsync(ApiFactory api)
     {
         using var _ = api;
