@@ -99,7 +99,9 @@ public static class CsvLists
             new("コード", t => t.Code),
             new("名称", t => t.Label),
             new("出自", t => t.Provenance),
-            new("理由", t => t.Rationale)),
+            new("理由", t => t.Rationale),
+            // Added after v1's first columns, so last; named as in alignments.csv.
+            new("表記", t => t.Notation)),
         CsvList.Of<ChangeResource>(c => Number(c.Sequence),
             new("日時", c => Time(c.Time)),
             new("実行者", c => c.Actor),

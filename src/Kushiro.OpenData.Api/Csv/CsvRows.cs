@@ -12,7 +12,7 @@ public sealed record FigureListContext(string KpiId, string KpiName, string Unit
 public sealed record AlignmentRow(string GoalId, string Scheme, string Code, string Notation, string Label, string Provenance, string Rationale);
 
 /// <summary>A sub-measure's mapping to a concept, as one CSV row.</summary>
-public sealed record SubMeasureThemeRow(string SubMeasureId, string Scheme, string Code, string Label, string Provenance, string Rationale);
+public sealed record SubMeasureThemeRow(string SubMeasureId, string Scheme, string Code, string Notation, string Label, string Provenance, string Rationale);
 
 /// <summary>One figure in long format: the figure with its KPI and role.</summary>
 public sealed record FigureRow(FigureListContext List, KpiFigureResource Figure)

@@ -78,7 +78,8 @@ public sealed class CsvExport(ThemeCatalog themes)
                 x.Alignment.Provenance, x.Alignment.Rationale));
 
     private IEnumerable<SubMeasureThemeRow> SubMeasureThemes() =>
-        themes.SubMeasureThemes.Select(t => new SubMeasureThemeRow(t.SubMeasureId, t.Scheme, t.Code, themes.Concept(t.Scheme, t.Code)?.Label ?? "", t.Provenance, t.Rationale));
+        themes.SubMeasureThemes.Select(t => (Mapping: t, Concept: themes.Concept(t.Scheme, t.Code))).Select(x => new SubMeasureThemeRow(
+            x.Mapping.SubMeasureId, x.Mapping.Scheme, x.Mapping.Code, x.Concept?.Notation ?? "", x.Concept?.Label ?? "", x.Mapping.Provenance, x.Mapping.Rationale));
 
     private static string Write<TItem>(IEnumerable<TItem> items, MunicipalityNode municipality, HttpContext http)
     {

@@ -9,6 +9,10 @@ public sealed record FacetCount
     /// <example>14</example>
     public required string Code { get; init; }
 
+    /// <summary>The concept's notation, as the scheme's publisher gives it.</summary>
+    /// <example>SDG 14</example>
+    public required string Notation { get; init; }
+
     /// <summary>The concept's label (Japanese).</summary>
     /// <example>海の豊かさを守ろう</example>
     public required string Label { get; init; }
@@ -60,6 +64,6 @@ public static class ThemeFacets
             : schemes.ToDictionary(s => s.Id, s => (IReadOnlyList<FacetCount>)[.. s.Concepts.Select(c =>
             {
                 var facet = filter.With(s.Id, c.Code);
-                return new FacetCount { Code = c.Code, Label = c.Label, LabelEn = c.LabelEn, Count = items.Count(i => facet.Matches(under(i))) };
+                return new FacetCount { Code = c.Code, Notation = c.Notation, Label = c.Label, LabelEn = c.LabelEn, Count = items.Count(i => facet.Matches(under(i))) };
             })]);
 }

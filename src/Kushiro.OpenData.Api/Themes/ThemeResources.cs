@@ -222,6 +222,10 @@ public sealed record SubMeasureThemeResource
     /// <example>3</example>
     public required string Code { get; init; }
 
+    /// <summary>The concept's notation, as the scheme's publisher gives it.</summary>
+    /// <example>SDG 3</example>
+    public required string Notation { get; init; }
+
     /// <summary>The concept's label (Japanese).</summary>
     /// <example>すべての人に健康と福祉を</example>
     public required string Label { get; init; }
@@ -250,7 +254,7 @@ public sealed record SubMeasureThemeResource
         }
         return [.. catalog.OfSubMeasure(subMeasureId).Select(t => (Mapping: t, Concept: catalog.Concept(t.Scheme, t.Code))).Select(x => new SubMeasureThemeResource
         {
-            Scheme = x.Mapping.Scheme, Code = x.Mapping.Code, Label = x.Concept?.Label ?? "", LabelEn = x.Concept?.LabelEn ?? "",
+            Scheme = x.Mapping.Scheme, Code = x.Mapping.Code, Notation = x.Concept?.Notation ?? "", Label = x.Concept?.Label ?? "", LabelEn = x.Concept?.LabelEn ?? "",
             Provenance = x.Mapping.Provenance, Rationale = x.Mapping.Rationale,
             Links = new SelfLink { Self = ApiLinks.ThemeConcept(x.Mapping.Scheme, x.Mapping.Code) },
         })];

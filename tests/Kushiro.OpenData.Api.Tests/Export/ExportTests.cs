@@ -89,6 +89,22 @@ public sealed class ExportTests(SharedApiFactory api)
     }
 
     [Fact]
+    public async Task EachSubMeasureThemeRowCarriesItsConceptsNotationAndLabelAsTheConceptsFileHasThem()
+    {
+        // A researcher reading sub-measure-themes.csv alone sees "SDG 14" and its name, without a join to concepts.csv.
+        var client = api.CreateClient();
+        var concepts = Records(await client.GetByteArrayAsync("/api/v1/export/csv/concepts.csv"));
+        var mappings = Records(await client.GetByteArrayAsync("/api/v1/export/csv/sub-measure-themes.csv"));
+        var conceptColumn = Columns(concepts[0]);
+        var mappingColumn = Columns(mappings[0]);
+        var byKey = concepts.Skip(1).ToDictionary(
+            r => (r[conceptColumn["コードリスト"]], r[conceptColumn["コード"]]), r => (r[conceptColumn["記号"]], r[conceptColumn["名称"]]));
+        Assert.Equal("表記", mappings[0][^1]); // added after v1's first columns: those keep their places
+        Assert.All(mappings.Skip(1), r => Assert.Equal(
+            byKey[(r[mappingColumn["コードリスト"]], r[mappingColumn["コード"]])], (r[mappingColumn["表記"]], r[mappingColumn["名称"]])));
+    }
+
+    [Fact]
     public async Task TheFiguresFileHasEveryBaselineTargetAndObservationOfEveryKpi()
     {
         var client = api.CreateClient();
@@ -212,6 +228,8 @@ public sealed class ExportTests(SharedApiFactory api)
     }
 
     /// <summary>The file's records, read by the tests' own RFC 4180 reader after its byte order mark.</summary>
+    private static Dictionary<string, int> Columns(List<string> header) => header.Select((name, i) => (name, i)).ToDictionary(x => x.name, x => x.i);
+
     private static List<List<string>> Records(byte[] bytes)
     {
         Assert.Equal([0xEF, 0xBB, 0xBF], bytes.Take(3));

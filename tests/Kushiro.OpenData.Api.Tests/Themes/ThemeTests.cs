@@ -151,13 +151,13 @@ public sealed class ThemeTests(SharedApiFactory api)
     }
 
     [Fact]
-    public async Task EveryReferenceToAConceptCarriesItsJapaneseAndEnglishLabels()
+    public async Task EveryReferenceToAConceptCarriesItsNotationAndItsJapaneseAndEnglishLabels()
     {
-        // An English-language app shows a sub-measure's themes, a goal's alignments and a list's facets without fetching
-        // each concept: the labels are those of the scheme files.
+        // An app shows a sub-measure's themes, a goal's alignments and a list's facets ("SDG 14 海の豊かさを守ろう")
+        // without fetching each concept: notation and labels are those of the scheme files.
         var labels = Directory.GetFiles(RepositoryFiles.SeedDirectory, "themes-*.json")
             .Select(f => JsonDocument.Parse(File.ReadAllText(f)).RootElement)
-            .SelectMany(f => f.GetProperty("concepts").EnumerateArray().Select(c => (Key: $"{f.Text("id")}:{c.Text("code")}", Labels: (c.Text("label"), c.Text("labelEn")))))
+            .SelectMany(f => f.GetProperty("concepts").EnumerateArray().Select(c => (Key: $"{f.Text("id")}:{c.Text("code")}", Labels: (c.Text("notation"), c.Text("label"), c.Text("labelEn")))))
             .ToDictionary(x => x.Key, x => x.Labels);
         var client = api.CreateClient();
         var references = new List<(string Key, JsonElement Reference)>();
@@ -174,7 +174,7 @@ public sealed class ThemeTests(SharedApiFactory api)
         references.AddRange(facets.EnumerateObject().SelectMany(scheme => scheme.Value.EnumerateArray().Select(f => ($"{scheme.Name}:{f.Text("code")}", f))));
 
         Assert.Equal(labels.Keys.Order(), references.Select(r => r.Key).Distinct().Order()); // every concept, via the facets
-        Assert.All(references, r => Assert.Equal(labels[r.Key], (r.Reference.Text("label"), r.Reference.Text("labelEn"))));
+        Assert.All(references, r => Assert.Equal(labels[r.Key], (r.Reference.Text("notation"), r.Reference.Text("label"), r.Reference.Text("labelEn"))));
     }
 
     [Theory]
