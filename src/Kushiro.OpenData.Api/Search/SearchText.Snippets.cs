@@ -107,13 +107,14 @@ public static partial class SearchText
         for (var start = 0; start < original.Length;)
         {
             var end = start + StringInfo.GetNextTextElementLength(original, start);
-            var piece = Fold(original[start..end]);
+            var piece = FoldKeepingKatakana(original[start..end]);
             folded.Append(piece);
             origin.AddRange(Enumerable.Repeat((start, end), piece.Length));
             start = end;
         }
-        // Its dashes after katakana were folded piece by piece, without their neighbour: as Fold reads the whole text.
-        return (LongVowelsAfterKatakana(folded.ToString()), origin);
+        // Its dashes after katakana were folded piece by piece, without their neighbour: as Fold reads the whole text,
+        // and only then its katakana as hiragana.
+        return (AsHiragana(LongVowelsAfterKatakana(folded.ToString())), origin);
     }
 
     // Overlapping or touching matches (医療体 and 療体制) become one mark.

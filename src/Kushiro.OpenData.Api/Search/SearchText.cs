@@ -5,7 +5,7 @@ namespace Kushiro.OpenData.Api.Search;
 
 /// <summary>
 /// Text as the index compares it: NFKC (so full-width ＭＩＣＥ and half-width ｶﾀｶﾅ match their usual forms), then
-/// lower case. Japanese has no spaces between words, so matching is by substring, found through a bigram index.
+/// lower case, then katakana as hiragana. Japanese has no spaces between words, so matching is by substring, found through a bigram index.
 /// </summary>
 public static partial class SearchText
 {
@@ -63,7 +63,11 @@ public static partial class SearchText
         return true;
     }
 
-    public static string Fold(string text)
+    public static string Fold(string text) => AsHiragana(FoldKeepingKatakana(text));
+
+    // Fold without its last step, for a snippet's pieces: the dash rule looks at the katakana before a dash, and a
+    // piece is folded without its neighbour (SearchText.Snippets.cs).
+    private static string FoldKeepingKatakana(string text)
     {
         var folded = text.Normalize(NormalizationForm.FormKC).ToLowerInvariant();
         // Hyphens and the minus sign as ASCII: k‐Biz (U+2010) and k−Biz (U+2212) are written for k-Biz, which NFKC
@@ -132,6 +136,28 @@ public static partial class SearchText
             }
         }
         return new string(text);
+    }
+
+    /// <summary>
+    /// Katakana as hiragana, as case is folded for Latin letters: からまつ finds カラマツ, and サンマ finds さんま. Japanese
+    /// writes many plants, fish and everyday words either way. One character for one, so a snippet's marks stay in
+    /// place. Not ー, which both scripts share, nor ヷ to ヺ and the small katakana of Ainu (ㇰ, ㇱ), which hiragana has
+    /// no letter for.
+    /// </summary>
+    private static string AsHiragana(string folded)
+    {
+        if (!folded.AsSpan().ContainsAnyInRange('\u30A1', '\u30FE'))
+        {
+            return folded;
+        }
+        return string.Create(folded.Length, folded, (span, source) =>
+        {
+            for (var i = 0; i < source.Length; i++)
+            {
+                // ァ (U+30A1) to ヶ (U+30F6), and the iteration marks ヽ ヾ (U+30FD, U+30FE): 0x60 above their hiragana.
+                span[i] = source[i] is (>= '\u30A1' and <= '\u30F6') or '\u30FD' or '\u30FE' ? (char)(source[i] - 0x60) : source[i];
+            }
+        });
     }
 
     // After NFKC and the look-alikes: - (from －, ‐, −, ﹣ and the like), the em and horizontal bars, box-drawing lines.

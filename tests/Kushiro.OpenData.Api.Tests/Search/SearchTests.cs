@@ -171,14 +171,20 @@ public sealed class SearchTests(SharedApiFactory api)
         Assert.Equal(ascii, (await SearchAsync(query)).Select(r => r.Text("id")));
     }
 
-    // A full-width minus (U+FF0D) is a common slip of the input method for ー, and the bars look alike: right after
-    // katakana they are read as ー. The snippet marks the text as written.
+    // A query spelled as people type it finds what the text's own spelling finds, ranked and marked alike on the text as
+    // written. A full-width minus (U+FF0D) is a common slip of the input method for ー, and the bars look alike: right
+    // after katakana they are read as ー. And Japanese writes many plants and everyday words in katakana or in hiragana:
+    // hiragana finds the katakana the source uses.
     [Theory]
     [InlineData("エネルギ\uFF0D", "エネルギー")]
     [InlineData("エネルギ\u2015", "エネルギー")]
     [InlineData("エネルギ\u2212", "エネルギー")]
     [InlineData("ﾈｯﾄﾜ\uFF0Dｸ", "ネットワーク")]
-    public async Task ADashAfterKatakanaFindsTheLongVowelMark(string query, string written)
+    [InlineData("からまつ", "カラマツ")]
+    [InlineData("ひのき", "ヒノキ")]
+    [InlineData("ねっとわーく", "ネットワーク")]
+    [InlineData("ぷろもーしょん", "プロモーション")]
+    public async Task AQueryFindsWhatTheWrittenSpellingFinds(string query, string written)
     {
         var wanted = await SearchAsync(written);
         var found = await SearchAsync(query);
@@ -186,6 +192,7 @@ public sealed class SearchTests(SharedApiFactory api)
         Assert.NotEmpty(wanted);
         Assert.Equal(wanted.Select(r => r.Text("id")), found.Select(r => r.Text("id")));
         Assert.Equal(wanted.Select(r => r.Text("snippet")), found.Select(r => r.Text("snippet")));
+        Assert.All(found, r => Assert.Contains($"<mark>{written}</mark>", r.Text("snippet"), StringComparison.Ordinal));
     }
 
     // Text copied from a spreadsheet or the source document's columns holds tabs and line breaks: white space. Other

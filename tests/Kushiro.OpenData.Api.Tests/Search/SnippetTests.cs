@@ -176,6 +176,16 @@ public sealed class SnippetTests
     public void ADashReadAsTheLongVowelMarkIsMarkedOnTheTextAsWritten(string text, string query, string expected) =>
         Assert.Equal(expected, SearchText.Snippet(text, SearchText.Terms(query)));
 
+    // Katakana and hiragana match each other, and the mark covers the text as written, a dash read as ー after katakana
+    // included (the dash rule reads the katakana before the text is folded to hiragana).
+    [Theory]
+    [InlineData("カラマツの植林", "からまつ", "<mark>カラマツ</mark>の植林")]
+    [InlineData("さんまの水揚げ", "サンマ", "<mark>さんま</mark>の水揚げ")]
+    [InlineData("ｻﾝﾏの水揚げ", "さんま", "<mark>ｻﾝﾏ</mark>の水揚げ")]
+    [InlineData("石炭エネルギ\uFF0Dの活用", "えねるぎー", "石炭<mark>エネルギ\uFF0D</mark>の活用")]
+    public void KatakanaAndHiraganaAreMarkedOnTheTextAsWritten(string text, string query, string expected) =>
+        Assert.Equal(expected, SearchText.Snippet(text, SearchText.Terms(query)));
+
     // A variation selector chooses a glyph, not a word: a place name written with one (葛󠄀) is found by the kanji
     // alone, marked with its selector, and text a selector was slipped into by the word without it.
     [Theory]
