@@ -101,7 +101,8 @@ public sealed record FigureSourceInput
 
     /// <summary>Absolute http(s) URL of the publication, in RFC 3986 characters (percent-encoded), without user:password@; required for official figures.</summary>
     /// <example>https://www.city.kushiro.lg.jp/shisei/shisaku/1007017/1007018.html</example>
-    [Url(ErrorMessage = "Must be an absolute http(s) URL."), CharacterLength(2000, MinimumLength = 1)]
+    // No minimum length: the URL rule refuses "" itself, and a second message for it said only "too short".
+    [Url(ErrorMessage = "Must be an absolute http(s) URL."), CharacterLength(2000)]
     public string? Url { get; init; }
 
     /// <summary>Page or section, if useful.</summary>

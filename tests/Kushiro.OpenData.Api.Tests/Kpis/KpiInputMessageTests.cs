@@ -24,6 +24,8 @@ public sealed class KpiInputMessageTests(WritableApiFactory api) : IClassFixture
     [InlineData("", """{"name":"＠SUM(1)","definition":"y","unit":"人","direction":"increase"}""", "name", "Must not start with =, +, - or @ (full-width ＝＋－＠ too): a spreadsheet opening the CSV would run it as a formula.")]
     [InlineData("/observations/FY2020", """{"value":1,"note":"一行目\n二行目","source":{"title":"t"},"provenance":"editorial"}""", "note", "Must not contain control characters, line breaks and tabs included: each text is one line.")]
     [InlineData("", """{"name":"x ","definition":"y","unit":"人","direction":"increase"}""", "name", "Must not start or end with white space or an invisible character.")]
+    // An empty URL is not a URL: one message says so, not a second that it is too short.
+    [InlineData("/observations/FY2020", """{"value":1,"source":{"title":"t","url":""},"provenance":"editorial"}""", "source.url", "Must be an absolute http(s) URL.")]
     // README's write example has … placeholders: mending only the refused URL published "…" as an official source.
     [InlineData("/observations/FY2020", """{"value":1,"source":{"title":"…","url":"https://www.city.kushiro.lg.jp/"},"provenance":"official"}""", "source.title", "Is a placeholder (…): give the real text.")]
     [InlineData("/observations/FY2020", """{"value":1,"source":{"title":"t","page":"..."},"provenance":"editorial"}""", "source.page", "Is a placeholder (…): give the real text.")]

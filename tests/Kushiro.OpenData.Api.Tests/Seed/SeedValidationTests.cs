@@ -71,6 +71,26 @@ public sealed class SeedValidationTests
         Assert.Contains(expected, error.Message, StringComparison.Ordinal);
     }
 
+    // A blank or non-string address or period gets one message, about what it is, not a second about its form.
+    public static TheoryData<string, Action<JsonNode>, string, string> BlankOrNotText => new()
+    {
+        { "kpis.json", r => r[0]!["observations"]![1]!["source"]!["url"] = "", "observations[1].source.url", "must not be empty" },
+        { "kpis.json", r => r[0]!["observations"]![1]!["source"]!["url"] = 5, "observations[1].source.url", "must be a string, not number" },
+        { "kpis.json", r => r[0]!["targets"]![0]!["period"] = " ", "targets[0].period", "must not be empty" },
+        { "themes-sdgs.json", r => r["concepts"]![0]!["iri"] = " ", "concepts[0].iri", "must not be empty" },
+        { "plan.json", r => r["licence"]!["url"] = " ", "licence.url", "must not be empty" },
+    };
+
+    [Theory]
+    [MemberData(nameof(BlankOrNotText))]
+    public void ABlankOrNonTextValueGetsOneMessage(string file, Action<JsonNode> edit, string field, string expected)
+    {
+        using var seed = new SeedFolder().EditFile(file, edit);
+        var error = Assert.Throws<SeedValidationException>(() => SeedReader.Read(seed.Path));
+        var about = Assert.Single(error.Errors, e => e.File.EndsWith(file, StringComparison.Ordinal) && e.Field is { } f && f.EndsWith(field, StringComparison.Ordinal));
+        Assert.Equal(expected, about.Problem);
+    }
+
     [Fact]
     public void FieldGivenTwiceInARecordIsReported()
     {

@@ -55,7 +55,8 @@ public static partial class SeedReader
     private static string? CheckedUrl(SeedRecord r, string field)
     {
         var url = r.OptionalText(field);
-        if (url is not null && !(Uri.TryCreate(url, UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https"))
+        // A blank or non-string value has had its one message from OptionalText.
+        if (!string.IsNullOrWhiteSpace(url) && !(Uri.TryCreate(url, UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https"))
         {
             r.Error(field, $"\"{url}\" is not an absolute http(s) IRI");
         }
