@@ -5,6 +5,7 @@ using Kushiro.OpenData.Api.Changes;
 using Kushiro.OpenData.Api.Http;
 using Kushiro.OpenData.Api.Kpis;
 using Kushiro.OpenData.Api.Paging;
+using Kushiro.OpenData.Api.Search;
 using Kushiro.OpenData.Api.Strategy;
 
 using Kushiro.OpenData.Api.Themes;
@@ -102,6 +103,16 @@ public static class CsvLists
             new("理由", t => t.Rationale),
             // Added after v1's first columns, so last; named as in alignments.csv.
             new("表記", t => t.Notation)),
+        // A search's results, best first. The row's ID names the kind too: a staff KPI's ID may be spelled as a measure's.
+        CsvList.Of<SearchResultResource>(r => $"{r.Type}/{r.Id}",
+            new("種別", r => r.Type),
+            new("対象ID", r => r.Id),
+            new("名称", r => r.Title),
+            new("スコア", r => Number(r.Score)),
+            new("一致した項目", r => r.Field),
+            new("抜粋", r => r.Snippet),
+            new("名称（英語）", r => English(r.Type, r.Id)?.Title),
+            new("英語の出自", r => EnglishProvenance(r.Type, r.Id))),
         CsvList.Of<ChangeResource>(c => Number(c.Sequence),
             new("日時", c => Time(c.Time)),
             new("実行者", c => c.Actor),
@@ -155,6 +166,9 @@ public static class CsvLists
     private static string Number(long value) => value.ToString(CultureInfo.InvariantCulture);
 
     private static string Number(decimal value) => value.ToString(CultureInfo.InvariantCulture);
+
+    // The shortest text that reads back as the same double, as the JSON writes it (4.5, 6).
+    private static string Number(double value) => value.ToString(CultureInfo.InvariantCulture);
 
     // ISO 8601 as the JSON has it: 2026-11-28T09:00:00+00:00, fractions of a second only where there are any.
     private static string Time(DateTimeOffset time) => Http.DateTimeText.Format(time);

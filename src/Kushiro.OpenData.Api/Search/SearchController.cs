@@ -22,7 +22,7 @@ public sealed class SearchController(StrategyReadModel readModel, Themes.ThemeCa
     /// <response code="200">A page of results, best first.</response>
     /// <response code="400">q is missing, blank, too long, punctuation or dashes alone, or holds a control character other than a tab or a line break; the problem says which.</response>
     [HttpGet(Name = "search")]
-    [ProducesResponseType<Page<SearchResultResource>>(StatusCodes.Status200OK, "application/json")]
+    [ProducesResponseType<Page<SearchResultResource>>(StatusCodes.Status200OK, "application/json", Csv.CsvFormat.MediaType)]
     public async Task<ActionResult<Page<SearchResultResource>>> Search(
         // [Required] so that the contract, and a client generated from it, says what this action enforces (it answers
         // blank q the same way). A q that is too long, not text or without a term gets the action's own 400 below.

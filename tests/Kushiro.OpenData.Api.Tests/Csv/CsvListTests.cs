@@ -15,7 +15,7 @@ public sealed class CsvListTests(SharedApiFactory api)
     public static TheoryData<string> Lists =>
     [
         "/api/v1/goals", "/api/v1/measures", "/api/v1/measures?goal=2", "/api/v1/sub-measures", "/api/v1/sub-measures?goal=3&measure=3-4",
-        "/api/v1/kpis", "/api/v1/kpis/population-outlook/observations", "/api/v1/changes",
+        "/api/v1/kpis", "/api/v1/kpis/population-outlook/observations", "/api/v1/changes", "/api/v1/search?q=医療",
     ];
 
     [Theory]
@@ -179,14 +179,39 @@ public sealed class CsvListTests(SharedApiFactory api)
         }
     }
 
+    // A researcher takes a search's results to a spreadsheet: ranked as in the JSON, each with its kind, ID, score, the
+    // field and snippet that matched (HTML, as in the JSON), and its English where it has one (a KPI has none).
+    [Theory]
+    [InlineData("子育て")]
+    [InlineData("人口")]
+    public async Task SearchResultColumnsHoldTheJsonValuesInRankOrder(string q)
+    {
+        var json = (await client.GetJsonAsync($"/api/v1/search?limit=200&lang=en&q={q}")).Items().ToList();
+        var csv = await client.GetCsvAsync($"/api/v1/search?limit=200&q={q}");
+
+        Assert.Equal(["全国地方公共団体コード", "ID", "地方公共団体名", "種別", "対象ID", "名称", "スコア", "一致した項目", "抜粋", "名称（英語）", "英語の出自"], csv.Header);
+        Assert.Equal(
+            json.Select(r => (r.Text("type"), r.Text("id"), r.Text("title"), r.GetProperty("score").GetDouble(), r.Text("field"), r.Text("snippet"))),
+            csv.Rows.Select(r => (r["種別"], r["対象ID"], r["名称"], double.Parse(r["スコア"], CultureInfo.InvariantCulture), r["一致した項目"], r["抜粋"])));
+        Assert.Equal(
+            json.Select(r => r.TryGetProperty("en", out var en) ? (en.Text("title"), en.Text("provenance")) : ("", "")),
+            csv.Rows.Select(r => (r["名称（英語）"], r["英語の出自"])));
+        Assert.Contains(csv.Rows, r => r["抜粋"].Contains("<mark>", StringComparison.Ordinal));
+    }
+
     private static string Paged(string url, string paging) => url + (url.Contains('?') ? "&" : "?") + paging;
 
-    // The stable ID of a row: the item's ID; for a figure the changes feed's {kpi}/{role}/{period}; for a change its sequence.
+    // The stable ID of a row: the item's ID; for a figure the changes feed's {kpi}/{role}/{period}; for a change its
+    // sequence; for a search result its kind and ID.
     private static string ExpectedId(string url, JsonElement item)
     {
         if (url.EndsWith("/observations", StringComparison.Ordinal))
         {
             return $"{url.Split('/')[^2]}/observation/{item.Text("period")}";
+        }
+        if (url.StartsWith("/api/v1/search", StringComparison.Ordinal))
+        {
+            return $"{item.Text("type")}/{item.Text("id")}";
         }
         return url.StartsWith("/api/v1/changes", StringComparison.Ordinal)
             ? item.GetProperty("sequence").GetInt64().ToString(CultureInfo.InvariantCulture)

@@ -66,6 +66,7 @@ public sealed class AcceptNegotiationTests(SharedApiFactory api)
     [InlineData("/api/v1/goals", "application/json;q=0, text/csv;q=0.9, application/ld+json;q=0.5", "text/csv")]
     [InlineData("/api/v1/goals", "application/json;q=0.1, */*", "application/json")] // JSON allowed, if less wanted
     [InlineData("/api/v1/changes?limit=2", "application/json;q=0, */*", "text/csv")] // a list without JSON-LD
+    [InlineData("/api/v1/search?q=MICE", "application/json;q=0, */*", "text/csv")] // answers about resources: no JSON-LD
     [InlineData("/api/v1/goals", "application/json;q=0, application/ld+json;q=0, */*", "text/csv")]
     [InlineData("/api/v1/goals", "application/*;q=0, */*", "text/csv")]
     // Parameters on a JSON range do not hide it, and a range with q=0 is never the answer.
@@ -107,10 +108,11 @@ public sealed class AcceptNegotiationTests(SharedApiFactory api)
     }
 
     [Fact]
-    public async Task WhereOnlyJsonIsOfferedRulingItOutIsNotAcceptable()
+    public async Task WhereOnlyOneFormIsOfferedRulingItOutIsNotAcceptable()
     {
-        using var request = new HttpRequestMessage(HttpMethod.Get, "/api/v1/search?q=子育て");
-        request.Headers.TryAddWithoutValidation("Accept", "application/json;q=0, */*");
+        // The source document is plain text only.
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/api/v1/plan/source-document");
+        request.Headers.TryAddWithoutValidation("Accept", "text/plain;q=0, */*");
         using var response = await client.SendAsync(request);
 
         Assert.Equal(HttpStatusCode.NotAcceptable, response.StatusCode);
