@@ -71,7 +71,8 @@ public sealed class SeedValidationTests
         Assert.Contains(expected, error.Message, StringComparison.Ordinal);
     }
 
-    // A blank or non-string address or period gets one message, about what it is, not a second about its form.
+    // A blank or non-string value gets one message, about what it is, not a second about its form (an address, a
+    // period, one of a few words, a code).
     public static TheoryData<string, Action<JsonNode>, string, string> BlankOrNotText => new()
     {
         { "kpis.json", r => r[0]!["observations"]![1]!["source"]!["url"] = "", "observations[1].source.url", "must not be empty" },
@@ -79,6 +80,10 @@ public sealed class SeedValidationTests
         { "kpis.json", r => r[0]!["targets"]![0]!["period"] = " ", "targets[0].period", "must not be empty" },
         { "themes-sdgs.json", r => r["concepts"]![0]!["iri"] = " ", "concepts[0].iri", "must not be empty" },
         { "plan.json", r => r["licence"]!["url"] = " ", "licence.url", "must not be empty" },
+        { "kpis.json", r => r[0]!["targets"]![0]!["provenance"] = " ", "targets[0].provenance", "must not be empty" },
+        { "kpis.json", r => r[0]!["direction"] = " ", "direction", "must not be empty" },
+        { "sub-measure-themes.json", r => r[0]!["code"] = " ", "code", "must not be empty" },
+        { "municipalities.json", r => r[0]!["code"] = " ", "code", "must not be empty" },
     };
 
     [Theory]

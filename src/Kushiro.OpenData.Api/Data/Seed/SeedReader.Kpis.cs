@@ -54,15 +54,15 @@ public static partial class SeedReader
     {
         var period = r.Text("period");
         var end = default(DateOnly);
-        // A blank or non-string value has had its one message ("must not be empty", "must be a string"); so below.
-        if (!string.IsNullOrWhiteSpace(period) && !KpiPeriod.TryParse(period, out end))
+        if (period.Length > 0 && !KpiPeriod.TryParse(period, out end))
         {
             r.Error("period", $"\"{period}\" is not a period: use {KpiPeriod.Description}");
         }
         var provenance = r.Provenance("provenance");
         var source = r.Nested("source", ["title", "url", "page"]);
         var url = source?.OptionalText("url");
-        if (!string.IsNullOrWhiteSpace(url) && !KpiValue.IsWebAddress(url))
+        // "" is a blank or non-string value, which has had its message.
+        if (url is { Length: > 0 } && !KpiValue.IsWebAddress(url))
         {
             source!.Error("url", $"\"{url}\" is not an absolute http(s) URL in RFC 3986 characters without user information");
         }

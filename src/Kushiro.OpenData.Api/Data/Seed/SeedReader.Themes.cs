@@ -55,8 +55,8 @@ public static partial class SeedReader
     private static string? CheckedUrl(SeedRecord r, string field)
     {
         var url = r.OptionalText(field);
-        // A blank or non-string value has had its one message from OptionalText.
-        if (!string.IsNullOrWhiteSpace(url) && !(Uri.TryCreate(url, UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https"))
+        // "" is a blank or non-string value, which has had its message.
+        if (url is { Length: > 0 } && !(Uri.TryCreate(url, UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https"))
         {
             r.Error(field, $"\"{url}\" is not an absolute http(s) IRI");
         }

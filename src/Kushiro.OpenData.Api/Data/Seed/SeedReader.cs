@@ -185,7 +185,7 @@ public static partial class SeedReader
     {
         var r = plan.Nested(field, ["name", "url", "compatibleWith"]);
         var url = r?.Text("url") ?? "";
-        if (!string.IsNullOrWhiteSpace(url) && !(Uri.TryCreate(url, UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https"))
+        if (url.Length > 0 && !(Uri.TryCreate(url, UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https"))
         {
             r!.Error("url", $"\"{url}\" is not an absolute http(s) URL");
         }

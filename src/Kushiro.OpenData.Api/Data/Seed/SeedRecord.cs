@@ -76,8 +76,11 @@ internal sealed class SeedRecord
         if (string.IsNullOrWhiteSpace(text))
         {
             Error(field, "must not be empty");
+            // As for a value that is no string: "" tells the checks of its form that there is none to check, so a
+            // blank field gets this one message, not a second about what it should look like.
+            return "";
         }
-        else if (TextRules.StartsOrEndsInvisibly(text))
+        if (TextRules.StartsOrEndsInvisibly(text))
         {
             Error(field, "starts or ends with white space, a line break or an invisible character");
         }
