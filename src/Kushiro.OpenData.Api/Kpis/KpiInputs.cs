@@ -101,9 +101,13 @@ public sealed record FigureSourceInput
 
     /// <summary>Absolute http(s) URL of the publication, in RFC 3986 characters (percent-encoded), without user:password@; required for official figures.</summary>
     /// <example>https://www.city.kushiro.lg.jp/shisei/shisaku/1007017/1007018.html</example>
-    // No minimum length: the URL rule refuses "" itself, and a second message for it said only "too short".
-    [Url(ErrorMessage = "Must be an absolute http(s) URL."), CharacterLength(2000)]
+    // "" is no URL: its minimum length says so in the URL rule's words, which the problem then gives once (a second
+    // message had said only "too short"), and the contract keeps minLength 1. MinLength comes after CharacterLength,
+    // whose minimum of 0 the OpenAPI document would otherwise show (it takes the last bound it reads).
+    [Url(ErrorMessage = UrlMessage), CharacterLength(2000), MinLength(1, ErrorMessage = UrlMessage)]
     public string? Url { get; init; }
+
+    private const string UrlMessage = "Must be an absolute http(s) URL.";
 
     /// <summary>Page or section, if useful.</summary>
     /// <example>p. 12</example>
