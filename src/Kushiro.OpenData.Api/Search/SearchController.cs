@@ -13,7 +13,7 @@ namespace Kushiro.OpenData.Api.Search;
 public sealed class SearchController(StrategyReadModel readModel, Themes.ThemeCatalog themes) : ApiV1Controller
 {
     /// <summary>Search titles, descriptions and KPI names.</summary>
-    /// <remarks>Matching needs no word breaks (子育て finds 働きながら子育てしやすい) and folds width and case by NFKC (ＭＩＣＥ finds MICE), and katakana to hiragana (からまつ finds カラマツ). Terms separated by spaces (tabs and line breaks count as spaces) must all match; a dash right after katakana is read as ー (エネルギ－ finds エネルギー). Ranked by where and how often the terms occur (titles count three times as much as descriptions), then by kind (goals, measures, sub-measures, KPIs) and within a kind in document order; paged with <c>limit</c> and <c>offset</c>.</remarks>
+    /// <remarks>Matching needs no word breaks (子育て finds 働きながら子育てしやすい) and folds width and case by NFKC (ＭＩＣＥ finds MICE), and katakana to hiragana (からまつ finds カラマツ). Terms separated by spaces (tabs and line breaks count as spaces) must all match; a dash right after kana is read as ー (エネルギ－ finds エネルギー). Ranked by where and how often the terms occur (titles count three times as much as descriptions), then by kind (goals, measures, sub-measures, KPIs) and within a kind in document order; paged with <c>limit</c> and <c>offset</c>.</remarks>
     /// <param name="q" example="子育て">What to look for: one or more terms separated by spaces, at most 200 characters.</param>
     /// <param name="theme" example="sdgs:3">Only results under this theme concept, as on the lists (<c>scheme:code</c>, repeatable: OR within a scheme, AND across schemes). A KPI is under the themes of what it belongs to.</param>
     /// <param name="page">Paging.</param>

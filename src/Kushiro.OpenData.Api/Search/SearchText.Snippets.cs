@@ -112,9 +112,9 @@ public static partial class SearchText
             origin.AddRange(Enumerable.Repeat((start, end), piece.Length));
             start = end;
         }
-        // Its dashes after katakana were folded piece by piece, without their neighbour: as Fold reads the whole text,
+        // Its dashes after kana were folded piece by piece, without their neighbour: as Fold reads the whole text,
         // and only then its katakana as hiragana.
-        return (AsHiragana(LongVowelsAfterKatakana(folded.ToString())), origin);
+        return (AsHiragana(LongVowelsAfterKana(folded.ToString())), origin);
     }
 
     // Overlapping or touching matches (医療体 and 療体制) become one mark.

@@ -65,8 +65,8 @@ public static partial class SearchText
 
     public static string Fold(string text) => AsHiragana(FoldKeepingKatakana(text));
 
-    // Fold without its last step, for a snippet's pieces: the dash rule looks at the katakana before a dash, and a
-    // piece is folded without its neighbour (SearchText.Snippets.cs).
+    // Fold without its last step, for a snippet's pieces: a piece is folded without its neighbour, so the dash rule
+    // runs again over the whole text (SearchText.Snippets.cs), and it reads katakana, the last step's input.
     private static string FoldKeepingKatakana(string text)
     {
         var folded = text.Normalize(NormalizationForm.FormKC).ToLowerInvariant();
@@ -83,7 +83,7 @@ public static partial class SearchText
                 }
             });
         }
-        return LongVowelsAfterKatakana(WithoutIgnorables(folded));
+        return LongVowelsAfterKana(WithoutIgnorables(folded));
     }
 
     /// <summary>
@@ -117,11 +117,12 @@ public static partial class SearchText
         || rune.Value is (>= 0xFE00 and <= 0xFE0F) or (>= 0xE0100 and <= 0xE01EF);
 
     /// <summary>
-    /// A dash right after katakana read as the long vowel mark ー: エネルギ－ (a full-width minus, a common slip of the
-    /// input method) and エネルギ― find エネルギー. Only there, where no dash is meant; the seed has none. One character
-    /// for one, so a snippet's marks stay in place; run over the whole folded text, since it looks at the neighbour.
+    /// A dash right after kana read as the long vowel mark ー: エネルギ－ (a full-width minus, a common slip of the
+    /// input method) and エネルギ― find エネルギー, and so does えねるぎ－, since katakana and hiragana match each other.
+    /// Only there, where no dash is meant; the seed has none. One character for one, so a snippet's marks stay in place;
+    /// run over the whole folded text, since it looks at the neighbour.
     /// </summary>
-    private static string LongVowelsAfterKatakana(string folded)
+    private static string LongVowelsAfterKana(string folded)
     {
         if (folded.AsSpan().IndexOfAny(Dashes) < 0)
         {
@@ -130,7 +131,7 @@ public static partial class SearchText
         var text = folded.ToCharArray();
         for (var i = 1; i < text.Length; i++)
         {
-            if (Dashes.Contains(text[i]) && IsKatakana(text[i - 1]))
+            if (Dashes.Contains(text[i]) && (IsKatakana(text[i - 1]) || IsHiragana(text[i - 1])))
             {
                 text[i] = 'ー';
             }
@@ -166,6 +167,9 @@ public static partial class SearchText
     // Katakana letters and ー itself (so that a run of dashes becomes a run of marks), not the middle dot ・ (U+30FB),
     // which separates words. Half-width katakana are full-width after NFKC.
     private static bool IsKatakana(char c) => c is (>= '\u30A1' and <= '\u30FA') or 'ー';
+
+    // Hiragana letters, ぁ (U+3041) to ゖ (U+3096): what katakana fold to.
+    private static bool IsHiragana(char c) => c is >= '\u3041' and <= '\u3096';
 
     /// <summary>The query's terms: folded, split at white space (full-width spaces too, after NFKC), duplicates dropped.</summary>
     public static IReadOnlyList<string> Terms(string query) =>

@@ -99,7 +99,8 @@ public sealed class ExportTests(SharedApiFactory api)
         var mappingColumn = Columns(mappings[0]);
         var byKey = concepts.Skip(1).ToDictionary(
             r => (r[conceptColumn["コードリスト"]], r[conceptColumn["コード"]]), r => (r[conceptColumn["記号"]], r[conceptColumn["名称"]]));
-        Assert.Equal("表記", mappings[0][^1]); // added after v1's first columns: those keep their places
+        // Added after v1's first columns: those keep their places.
+        Assert.Equal(["全国地方公共団体コード", "ID", "地方公共団体名", "細節ID", "コードリスト", "コード", "名称", "出自", "理由", "表記"], mappings[0]);
         Assert.All(mappings.Skip(1), r => Assert.Equal(
             byKey[(r[mappingColumn["コードリスト"]], r[mappingColumn["コード"]])], (r[mappingColumn["表記"]], r[mappingColumn["名称"]])));
     }
@@ -228,11 +229,11 @@ public sealed class ExportTests(SharedApiFactory api)
     }
 
     /// <summary>The file's records, read by the tests' own RFC 4180 reader after its byte order mark.</summary>
-    private static Dictionary<string, int> Columns(List<string> header) => header.Select((name, i) => (name, i)).ToDictionary(x => x.name, x => x.i);
-
     private static List<List<string>> Records(byte[] bytes)
     {
         Assert.Equal([0xEF, 0xBB, 0xBF], bytes.Take(3));
         return Csv.Rfc4180.Parse(Encoding.UTF8.GetString(bytes, 3, bytes.Length - 3));
     }
+
+    private static Dictionary<string, int> Columns(List<string> header) => header.Select((name, i) => (name, i)).ToDictionary(x => x.name, x => x.i);
 }

@@ -183,8 +183,17 @@ public sealed class SnippetTests
     [InlineData("さんまの水揚げ", "サンマ", "<mark>さんま</mark>の水揚げ")]
     [InlineData("ｻﾝﾏの水揚げ", "さんま", "<mark>ｻﾝﾏ</mark>の水揚げ")]
     [InlineData("石炭エネルギ\uFF0Dの活用", "えねるぎー", "石炭<mark>エネルギ\uFF0D</mark>の活用")]
+    [InlineData("石炭エネルギーの活用", "えねるぎ\uFF0D", "石炭<mark>エネルギー</mark>の活用")]
+    [InlineData("ヴァイオリン教室", "ゔぁいおりん", "<mark>ヴァイオリン</mark>教室")]
+    [InlineData("いすゞ自動車", "イスヾ", "<mark>いすゞ</mark>自動車")]
     public void KatakanaAndHiraganaAreMarkedOnTheTextAsWritten(string text, string query, string expected) =>
         Assert.Equal(expected, SearchText.Snippet(text, SearchText.Terms(query)));
+
+    // Each katakana letter folds to its hiragana letter, the iteration marks too; what hiragana has no letter for stays,
+    // and so do the middle dot, the long vowel mark and the double hyphen.
+    [Fact]
+    public void KatakanaFoldToTheirHiraganaLettersAndTheRestStays() =>
+        Assert.Equal("ぁあゔゕゖゝゞヷヸヹヺ・ー゠ㇰ", SearchText.Fold("ァアヴヵヶヽヾヷヸヹヺ・ー゠ㇰ"));
 
     // A variation selector chooses a glyph, not a word: a place name written with one (葛󠄀) is found by the kanji
     // alone, marked with its selector, and text a selector was slipped into by the word without it.
