@@ -5,7 +5,8 @@ namespace Kushiro.OpenData.Api.Search;
 
 /// <summary>
 /// Text as the index compares it: NFKC (so full-width ＭＩＣＥ and half-width ｶﾀｶﾅ match their usual forms), then
-/// lower case, then katakana as hiragana. Japanese has no spaces between words, so matching is by substring, found through a bigram index.
+/// lower case, then katakana as hiragana. Japanese has no spaces between words, so matching is by substring, found
+/// through a bigram index.
 /// </summary>
 public static partial class SearchText
 {
