@@ -48,7 +48,7 @@ internal sealed class CsvResponseOperationFilter : IOperationFilter
         response.Headers ??= new Dictionary<string, IOpenApiHeader>();
         response.Headers["Link"] = new OpenApiHeader
         {
-            Description = "With text/csv and application/ld+json (not JSON, whose body has `links`): links to the first, previous (if any), next (if any) and last pages (RFC 8288), "
+            Description = "With text/csv, and application/ld+json where the operation serves it (not JSON, whose body has `links`): links to the first, previous (if any), next (if any) and last pages (RFC 8288), "
                 + "as `links` in the JSON page. The example is the fourth page of the sub-measures, ten at a time.",
             Schema = new OpenApiSchema { Type = JsonSchemaType.String },
             Example = JsonValue.Create("</api/v1/sub-measures?limit=10&offset=0>; rel=\"first\", </api/v1/sub-measures?limit=10&offset=20>; rel=\"prev\", "

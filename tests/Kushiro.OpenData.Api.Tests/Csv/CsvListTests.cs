@@ -191,8 +191,8 @@ public sealed class CsvListTests(SharedApiFactory api)
 
         Assert.Equal(["全国地方公共団体コード", "ID", "地方公共団体名", "種別", "対象ID", "名称", "スコア", "一致した項目", "抜粋", "名称（英語）", "英語の出自"], csv.Header);
         Assert.Equal(
-            json.Select(r => (r.Text("type"), r.Text("id"), r.Text("title"), r.GetProperty("score").GetDouble(), r.Text("field"), r.Text("snippet"))),
-            csv.Rows.Select(r => (r["種別"], r["対象ID"], r["名称"], double.Parse(r["スコア"], CultureInfo.InvariantCulture), r["一致した項目"], r["抜粋"])));
+            json.Select(r => (r.Text("type"), r.Text("id"), r.Text("title"), r.GetProperty("score").GetRawText(), r.Text("field"), r.Text("snippet"))),
+            csv.Rows.Select(r => (r["種別"], r["対象ID"], r["名称"], r["スコア"], r["一致した項目"], r["抜粋"])));
         Assert.Equal(
             json.Select(r => r.TryGetProperty("en", out var en) ? (en.Text("title"), en.Text("provenance")) : ("", "")),
             csv.Rows.Select(r => (r["名称（英語）"], r["英語の出自"])));
