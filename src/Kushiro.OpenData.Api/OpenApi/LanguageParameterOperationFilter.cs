@@ -35,7 +35,7 @@ internal sealed class LanguageParameterOperationFilter : IOperationFilter
         {
             Name = LanguageScope.Parameter,
             In = ParameterLocation.Query,
-            Description = "en adds English (this project's translation) to goals, measures and sub-measures as \"en\"; ja (the default) serves the source's Japanese only. Accept-Language: en does the same; lang wins over it.",
+            Description = "en adds English (this project's translation) to goals, measures and sub-measures as \"en\"; ja (the default) serves the source's Japanese only in JSON (CSV and JSON-LD carry what English there is, always). Accept-Language: en does the same; lang wins over it.",
             Schema = new OpenApiSchemaReference(SchemaName, context.Document),
             Example = JsonValue.Create("en"),
         });
