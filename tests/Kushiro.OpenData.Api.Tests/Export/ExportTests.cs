@@ -93,16 +93,13 @@ public sealed class ExportTests(SharedApiFactory api)
     {
         // A researcher reading sub-measure-themes.csv alone sees "SDG 14" and its name, without a join to concepts.csv.
         var client = api.CreateClient();
-        var concepts = Records(await client.GetByteArrayAsync("/api/v1/export/csv/concepts.csv"));
-        var mappings = Records(await client.GetByteArrayAsync("/api/v1/export/csv/sub-measure-themes.csv"));
-        var conceptColumn = Columns(concepts[0]);
-        var mappingColumn = Columns(mappings[0]);
-        var byKey = concepts.Skip(1).ToDictionary(
-            r => (r[conceptColumn["コードリスト"]], r[conceptColumn["コード"]]), r => (r[conceptColumn["記号"]], r[conceptColumn["名称"]]));
+        var concepts = await client.GetCsvAsync("/api/v1/export/csv/concepts.csv");
+        var mappings = await client.GetCsvAsync("/api/v1/export/csv/sub-measure-themes.csv");
+        var byKey = concepts.Rows.ToDictionary(r => (r["コードリスト"], r["コード"]), r => (r["記号"], r["名称"]));
         // Added after v1's first columns: those keep their places.
-        Assert.Equal(["全国地方公共団体コード", "ID", "地方公共団体名", "細節ID", "コードリスト", "コード", "名称", "出自", "理由", "表記"], mappings[0]);
-        Assert.All(mappings.Skip(1), r => Assert.Equal(
-            byKey[(r[mappingColumn["コードリスト"]], r[mappingColumn["コード"]])], (r[mappingColumn["表記"]], r[mappingColumn["名称"]])));
+        Assert.Equal(["全国地方公共団体コード", "ID", "地方公共団体名", "細節ID", "コードリスト", "コード", "名称", "出自", "理由", "表記"], mappings.Header);
+        Assert.NotEmpty(mappings.Rows);
+        Assert.All(mappings.Rows, r => Assert.Equal(byKey[(r["コードリスト"], r["コード"])], (r["表記"], r["名称"])));
     }
 
     [Fact]
@@ -234,6 +231,4 @@ public sealed class ExportTests(SharedApiFactory api)
         Assert.Equal([0xEF, 0xBB, 0xBF], bytes.Take(3));
         return Csv.Rfc4180.Parse(Encoding.UTF8.GetString(bytes, 3, bytes.Length - 3));
     }
-
-    private static Dictionary<string, int> Columns(List<string> header) => header.Select((name, i) => (name, i)).ToDictionary(x => x.name, x => x.i);
 }
