@@ -50,7 +50,7 @@ public sealed class CsvOutputFormatter : TextOutputFormatter
         var response = context.HttpContext.Response;
         response.ContentType = CsvFormat.ContentType;
         // A CSV body has no room for the page links JSON carries; RFC 8288 puts them in a header.
-        response.Headers.Link = ((IPage)context.Object!).Links.ToLinkHeader();
+        response.Headers.Link = PageLinks.WithoutJsonOnlyParameters(context.HttpContext.Request, (IPage)context.Object!).ToLinkHeader();
     }
 
     public override async Task WriteResponseBodyAsync(OutputFormatterWriteContext context, Encoding selectedEncoding)

@@ -75,7 +75,7 @@ public sealed class JsonLdOutputFormatter : TextOutputFormatter
         // A page's neighbours, as CSV gives them: the ItemList itself names only this page.
         if (context.Object is IPage page)
         {
-            context.HttpContext.Response.Headers.Link = page.Links.ToLinkHeader();
+            context.HttpContext.Response.Headers.Link = PageLinks.WithoutJsonOnlyParameters(context.HttpContext.Request, page).ToLinkHeader();
         }
     }
 
@@ -108,8 +108,8 @@ public sealed class JsonLdOutputFormatter : TextOutputFormatter
             ThemeSchemeSummary s => Themes.Scheme(Catalog.Scheme(s.Id) ?? throw Missing("scheme", s.Id), withConcepts: value is ThemeSchemeDetail),
             ThemeConceptDetail c => Themes.Concept(Catalog.Scheme(c.Scheme)!, Catalog.Concept(c.Scheme, c.Code) ?? throw Missing("concept", c.Code)),
             CatalogResource catalog => CatalogDocuments.Catalog(Iris, catalog, Catalog),
-            IPage page => List(page.Items.Cast<object>(), page.Total, Paging.PageLinks.PagePath(Http.Request, page.Limit, page.Offset)),
-            System.Collections.IEnumerable list => List(list.Cast<object>(), null, Paging.PageLinks.CanonicalUrl(Http.Request)),
+            IPage page => List(page.Items.Cast<object>(), page.Total, PageLinks.JsonLdPagePath(Http.Request, page.Limit, page.Offset)),
+            System.Collections.IEnumerable list => List(list.Cast<object>(), null, PageLinks.JsonLdListUrl(Http.Request)),
             _ => throw new InvalidOperationException($"No JSON-LD form for {value?.GetType().Name}."),
         };
 

@@ -83,14 +83,21 @@ public sealed record PageLinks
             .Where(link => link.Item2 is not null)
             .Select(link => $"<{link.Item2}>; rel=\"{link.Item1}\""));
 
-    internal static PageLinks For(HttpRequest request, int total, PageQuery query)
+    internal static PageLinks For(HttpRequest request, int total, PageQuery query) =>
+        For(request, total, query.Limit, query.Offset, OtherParameters(request, jsonOnlyKept: true));
+
+    /// <summary>
+    /// A page's links for a representation that <see cref="JsonOnlyParameters"/> do not change (CSV, JSON-LD): without
+    /// them, so such a list has one set of links, and one ETag, however its JSON was asked for.
+    /// </summary>
+    internal static PageLinks WithoutJsonOnlyParameters(HttpRequest request, IPage page) =>
+        For(request, page.Total, page.Limit, page.Offset, OtherParameters(request, jsonOnlyKept: false));
+
+    private static PageLinks For(HttpRequest request, int total, int limit, int offset, List<KeyValuePair<string, string?>> others)
     {
-        var limit = query.Limit;
-        var offset = query.Offset;
         var lastOffset = total == 0 ? 0 : (total - 1) / limit * limit;
         // The path and the other parameters once for all five links.
         var path = request.PathBase + CanonicalPath.Of(request);
-        var others = OtherParameters(request);
         string At(int o) => Link(path, others, limit, o);
         return new PageLinks
         {
@@ -103,11 +110,17 @@ public sealed record PageLinks
     }
 
     /// <summary>
-    /// A page's own URL below the path base, spelled as its links spell it: what a JSON-LD list is named by, so that
-    /// the page a <c>next</c> link leads to names itself by that link.
+    /// A page's own URL below the path base, spelled as its JSON-LD links spell it: what a JSON-LD list is named by,
+    /// so that the page a <c>next</c> link leads to names itself by that link.
     /// </summary>
-    internal static string PagePath(HttpRequest request, int limit, int offset) =>
-        Link(CanonicalPath.Of(request), OtherParameters(request), limit, offset);
+    internal static string JsonLdPagePath(HttpRequest request, int limit, int offset) =>
+        Link(CanonicalPath.Of(request), OtherParameters(request, jsonOnlyKept: false), limit, offset);
+
+    /// <summary>
+    /// Parameters that shape a list's JSON alone: <c>facets</c> adds counts, <c>lang</c> English. CSV and JSON-LD carry
+    /// no counts and what English there is always, so the same list asked for with or without them is the same.
+    /// </summary>
+    private static readonly string[] JsonOnlyParameters = ["facets", "lang"];
 
     /// <remarks>
     /// Canonical: the path as the API spells it (<see cref="CanonicalPath"/>), parameters in name order, names in lower
@@ -121,18 +134,24 @@ public sealed record PageLinks
             .Append(new("offset", offset.ToString(System.Globalization.CultureInfo.InvariantCulture))));
 
     // The canonical query without the page's own parameters.
-    private static List<KeyValuePair<string, string?>> OtherParameters(HttpRequest request) =>
-        [.. CanonicalQuery(request).Where(p => p.Key is not ("limit" or "offset"))];
+    private static List<KeyValuePair<string, string?>> OtherParameters(HttpRequest request, bool jsonOnlyKept) =>
+        [.. CanonicalQuery(request, jsonOnlyKept).Where(p => p.Key is not ("limit" or "offset"))];
 
     /// <summary>
     /// The request's query as every request sharing its output-cache entry would write it: parameters in name order,
-    /// names in lower case, repeated values sorted. Whatever an answer repeats of its own URL must come from this,
-    /// or the first request's spelling (<c>?GOAL=2</c>) would be served to all the others.
+    /// names in lower case, repeated values sorted, a value repeated once (the filters are sets: <c>theme=sdgs:8</c>
+    /// twice is the one filter). Whatever an answer repeats of its own URL must come from this, or the first
+    /// request's spelling (<c>?GOAL=2</c>) would be served to all the others.
     /// </summary>
-    internal static IEnumerable<KeyValuePair<string, string?>> CanonicalQuery(HttpRequest request) => request.Query
+    private static IEnumerable<KeyValuePair<string, string?>> CanonicalQuery(HttpRequest request, bool jsonOnlyKept) => request.Query
+        .Where(p => jsonOnlyKept || !JsonOnlyParameters.Contains(p.Key, StringComparer.OrdinalIgnoreCase))
         .OrderBy(p => p.Key, StringComparer.OrdinalIgnoreCase)
-        .SelectMany(p => p.Value.Order(StringComparer.Ordinal).Select(v => new KeyValuePair<string, string?>(p.Key.ToLowerInvariant(), v)));
+        .SelectMany(p => p.Value.Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).Select(v => new KeyValuePair<string, string?>(p.Key.ToLowerInvariant(), v)));
 
-    /// <summary>The request's path and query in canonical form (<see cref="CanonicalPath"/>, <see cref="CanonicalQuery"/>).</summary>
-    internal static string CanonicalUrl(HttpRequest request) => QueryHelpers.AddQueryString(CanonicalPath.Of(request), CanonicalQuery(request));
+    /// <summary>
+    /// The request's path and query in canonical form (<see cref="CanonicalPath"/>, <see cref="CanonicalQuery"/>), as a
+    /// JSON-LD list is named: without <see cref="JsonOnlyParameters"/>.
+    /// </summary>
+    internal static string JsonLdListUrl(HttpRequest request) =>
+        QueryHelpers.AddQueryString(CanonicalPath.Of(request), CanonicalQuery(request, jsonOnlyKept: false));
 }

@@ -4,7 +4,7 @@ using System.Text.Json.Nodes;
 namespace Kushiro.OpenData.Api.Tests.LinkedData;
 
 /// <summary>
-/// A JSON-LD list names itself by its URL. Requests that differ only in the case or order of their parameters share one
+/// A JSON-LD list (and a CSV one, in its Link header) names itself by its URL. Requests that differ only in the case or order of their parameters share one
 /// output-cache entry, so the name must not be the spelling of whichever request filled it: every client, and HEAD,
 /// must get the same bytes and the same ETag as a request the cache did not answer.
 /// </summary>
@@ -64,12 +64,51 @@ public sealed class JsonLdListIdTests(SharedApiFactory api)
         Assert.Equal("http://localhost" + next, (string)JsonNode.Parse(nextPage.Body)!["id"]!);
     }
 
-    private static async Task<(string Body, string? ETag)> GetAsync(HttpClient client, HttpMethod method, string url)
+    // theme=sdgs:8 twice is the one filter, but the answer named itself with the value twice: one list, two names and
+    // two ETags (a researcher's review).
+    [Theory]
+    [InlineData("application/ld+json")]
+    [InlineData("application/json")]
+    public async Task AValueSentTwiceIsNamedOnce(string mediaType)
+    {
+        var client = api.CreateClient();
+        var twice = await GetAsync(client, HttpMethod.Get, "/api/v1/sub-measures?theme=sdgs:8&theme=fields:human-resources&theme=sdgs:8", mediaType);
+        var once = await GetAsync(client, HttpMethod.Get, "/api/v1/sub-measures?theme=sdgs:8&theme=fields:human-resources", mediaType);
+
+        Assert.Equal(once.Body, twice.Body);
+        Assert.Equal(once.ETag, twice.ETag);
+        Assert.Contains("theme=fields%3Ahuman-resources&theme=sdgs%3A8&", twice.Body);
+    }
+
+    // CSV and JSON-LD carry no facet counts, and their English always: with facets or lang the same list named itself,
+    // linked its pages and was tagged differently (a researcher's review). JSON keeps them, as they change it.
+    [Theory]
+    [InlineData("application/ld+json", "facets=sdgs&")]
+    [InlineData("text/csv", "facets=sdgs&")]
+    [InlineData("application/ld+json", "LANG=en&")]
+    [InlineData("text/csv", "lang=en&")]
+    public async Task ParametersThatShapeJsonAloneLeaveOtherFormsAsTheyAre(string mediaType, string jsonOnly)
+    {
+        var client = api.CreateClient();
+        var with = await GetAsync(client, HttpMethod.Get, $"/api/v1/sub-measures?{jsonOnly}theme=sdgs:8&limit=5&offset=5", mediaType);
+        var without = await GetAsync(client, HttpMethod.Get, "/api/v1/sub-measures?theme=sdgs:8&limit=5&offset=5", mediaType);
+        var json = await client.GetJsonAsync($"/api/v1/sub-measures?{jsonOnly}theme=sdgs:8&limit=5&offset=5");
+
+        Assert.Equal(without.Body, with.Body);
+        Assert.Equal(without.ETag, with.ETag);
+        Assert.Equal(without.Link, with.Link);
+        Assert.Contains("rel=\"next\"", with.Link);
+        Assert.StartsWith("/api/v1/sub-measures?" + jsonOnly.ToLowerInvariant(), json.GetProperty("links").Text("next"));
+    }
+
+    private static async Task<(string Body, string? ETag, string? Link)> GetAsync(
+        HttpClient client, HttpMethod method, string url, string mediaType = "application/ld+json")
     {
         using var request = new HttpRequestMessage(method, url);
-        request.Headers.Accept.ParseAdd("application/ld+json");
+        request.Headers.Accept.ParseAdd(mediaType);
         using var response = await client.SendAsync(request);
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        return (await response.Content.ReadAsStringAsync(), response.Headers.ETag?.Tag);
+        var link = response.Headers.TryGetValues("Link", out var values) ? string.Join(", ", values) : null;
+        return (await response.Content.ReadAsStringAsync(), response.Headers.ETag?.Tag, link);
     }
 }
