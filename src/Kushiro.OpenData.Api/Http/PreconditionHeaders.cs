@@ -3,7 +3,10 @@ using Microsoft.Extensions.Primitives;
 
 namespace Kushiro.OpenData.Api.Http;
 
-/// <summary>How reads (ReadPreconditions) and writes (Kpis/WritePreconditions) read If-Match and If-None-Match.</summary>
+/// <summary>
+/// How reads (ReadPreconditions) and writes (Kpis/WritePreconditions) read If-Match, If-None-Match and
+/// If-Unmodified-Since, and which If-Modified-Since counts (IgnoredIfModifiedSince).
+/// </summary>
 internal static class PreconditionHeaders
 {
     /// <summary>
@@ -23,9 +26,12 @@ internal static class PreconditionHeaders
     private static readonly string[] HttpDateForms = [ImfFixdate, Rfc850Date, "ddd MMM d HH:mm:ss yyyy"];
 
     /// <summary>If-Unmodified-Since when it is one valid HTTP-date; otherwise none, as the RFC asks (§13.1.4).</summary>
-    public static DateTimeOffset? IfUnmodifiedSince(IHeaderDictionary headers)
+    public static DateTimeOffset? IfUnmodifiedSince(IHeaderDictionary headers) => HttpDate(headers.IfUnmodifiedSince);
+
+    /// <summary>A date header's value when it is one valid HTTP-date; otherwise none.</summary>
+    public static DateTimeOffset? HttpDate(StringValues values)
     {
-        if (headers.IfUnmodifiedSince is not [{ } sent])
+        if (values is not [{ } sent])
         {
             return null;
         }

@@ -37,7 +37,7 @@ internal sealed class HttpConventionsOperationFilter : IOperationFilter
             operation.Parameters.Add(Header("If-None-Match",
                 "ETag(s) of a representation the client holds, as its ETag header gave them (e.g. W/\"LB9Z9MLaUlO9OuTY0d-FROCM\"); when one still matches, the answer is 304 without a body."));
             operation.Parameters.Add(Header("If-Modified-Since",
-                "HTTP date, as a Last-Modified header gave it (e.g. Sat, 28 Nov 2026 12:00:00 GMT); when the data has not changed since, the answer is 304. Ignored when If-None-Match is sent."));
+                "HTTP date, as a Last-Modified header gave it (e.g. Sat, 28 Nov 2026 12:00:00 GMT); when the data has not changed since, the answer is 304. Ignored when If-None-Match is sent, and when it is not an HTTP date (an offset such as +0900, or no zone)."));
             // Not declared, though honoured (412): If-Unmodified-Since and If-Match. Every GET of a generated client would
             // take two more arguments, a change to every caller's code within v1, for what a mirror's paging alone uses.
             AddStoreNotAnswering(operation, context);
