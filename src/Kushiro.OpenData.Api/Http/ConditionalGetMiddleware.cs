@@ -106,7 +106,7 @@ public sealed class ConditionalGetMiddleware(RequestDelegate next, DatasetVersio
         }
         // None on a HEAD the compression middleware might have compressed as a GET, not even one the endpoint set: its
         // length would not be the GET's, and a HEAD may carry a Content-Length only if it is the GET's (RFC 9110 §8.6).
-        if (isHead && request.Headers.ContainsKey(HeaderNames.AcceptEncoding))
+        if (isHead && MayBeCompressed(request))
         {
             response.ContentLength = null;
         }
@@ -154,6 +154,21 @@ public sealed class ConditionalGetMiddleware(RequestDelegate next, DatasetVersio
     internal sealed class AnsweredInFullForTheCache
     {
         public static readonly AnsweredInFullForTheCache Instance = new();
+    }
+
+    // Whether the compression middleware may compress this request's GET: its Accept-Encoding names one of the
+    // middleware's codings (or "*") above quality 0. "identity" alone, which Python's http.client sends, or "gzip;q=0"
+    // asks for the plain bytes, whose length a HEAD can give. A value that does not parse counts as asking.
+    private static bool MayBeCompressed(HttpRequest request)
+    {
+        var sent = request.Headers.AcceptEncoding;
+        if (sent.Count == 0)
+        {
+            return false;
+        }
+        return !StringWithQualityHeaderValue.TryParseList(sent, out var codings)
+            || codings.Any(c => c.Quality is not 0 && (c.Value.Equals("br", StringComparison.OrdinalIgnoreCase)
+                || c.Value.Equals("gzip", StringComparison.OrdinalIgnoreCase) || c.Value.Equals("*", StringComparison.Ordinal)));
     }
 
     // RFC 9110 §13.1.3: If-None-Match (weak comparison) wins; If-Modified-Since counts only without it.

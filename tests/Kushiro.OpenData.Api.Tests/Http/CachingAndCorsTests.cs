@@ -79,6 +79,27 @@ public sealed class CachingAndCorsTests(SharedApiFactory api)
         Assert.Equal(full.Headers.ETag, head.Headers.ETag);
     }
 
+    // An Accept-Encoding that no GET would be compressed for leaves the HEAD its length: Python's http.client sends
+    // "identity", and a mirror's HEAD got no size (a mirror's review).
+    [Theory]
+    [InlineData("/api/v1/sub-measures?limit=200", "identity")]
+    [InlineData("/api/v1/sub-measures?limit=200", "gzip;q=0, br;q=0")]
+    [InlineData("/ns", "identity")]
+    [InlineData("/api/v1/export/jsonld", "identity;q=1")]
+    public async Task AHeadThatNoGetWouldCompressCarriesItsLength(string url, string acceptEncoding)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Head, url);
+        Assert.True(request.Headers.TryAddWithoutValidation("Accept-Encoding", acceptEncoding));
+        using var get = new HttpRequestMessage(HttpMethod.Get, url);
+        Assert.True(get.Headers.TryAddWithoutValidation("Accept-Encoding", acceptEncoding));
+
+        using var head = await client.SendAsync(request);
+        using var full = await client.SendAsync(get);
+
+        Assert.Empty(full.Content.Headers.ContentEncoding);
+        Assert.Equal((await full.Content.ReadAsByteArrayAsync()).Length, head.Content.Headers.ContentLength);
+    }
+
     [Theory]
     [InlineData("/ns")]
     [InlineData("/api/v1/export/jsonld")]
