@@ -29,7 +29,8 @@ public sealed class ExportController(StrategyReadModel readModel, ThemeCatalog t
         var graph = await readModel.GetAsync(cancellationToken);
         var document = JsonLdExport.Build(LinkedDataIris.For(HttpContext), graph, themes, labels);
         Response.Headers.ContentDisposition = "attachment; filename=\"kushiro-opendata.jsonld\"";
-        return File(JsonSerializer.SerializeToUtf8Bytes(document, Writing), JsonLdTemplates.MediaType);
+        // With its charset, as every other JSON-LD answer has it (the media type is UTF-8 anyway).
+        return File(JsonSerializer.SerializeToUtf8Bytes(document, Writing), JsonLdTemplates.MediaType + "; charset=utf-8");
     }
 
     /// <summary>Download one list as a CSV file.</summary>

@@ -212,6 +212,8 @@ public sealed class ExportTests(SharedApiFactory api)
             using var response = await client.SendAsync(request);
             Assert.True(response.StatusCode == HttpStatusCode.OK, $"{distribution.Text("url")}: {(int)response.StatusCode}");
             Assert.Equal(distribution.Text("mediaType"), response.Content.Headers.ContentType?.MediaType);
+            // Text says its charset, as every other answer does; the whole JSON-LD export had none (a researcher's review).
+            Assert.Equal(distribution.Text("mediaType") == "application/zip" ? null : "utf-8", response.Content.Headers.ContentType?.CharSet);
         }
     }
 
