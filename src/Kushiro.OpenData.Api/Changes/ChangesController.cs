@@ -72,7 +72,7 @@ public sealed partial class ChangesController(OpenDataContext db) : ApiV1Control
     {
         time = default;
         var (written, later) = AsDotNetReadsIt(text);
-        if (!WrittenZone().IsMatch(written) || !DateTimeOffset.TryParseExact(written, SinceFormats,
+        if (!WrittenZone().IsMatch(written) || BareDecimalSign().IsMatch(written) || !DateTimeOffset.TryParseExact(written, SinceFormats,
             System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out time))
         {
             return false;
@@ -85,10 +85,13 @@ public sealed partial class ChangesController(OpenDataContext db) : ApiV1Control
         return true;
     }
 
-    /// <summary>The text in upper case with at most seven fraction digits, and whether the digits dropped held more.</summary>
+    /// <summary>
+    /// The text in upper case, its decimal sign a point (ISO 8601 allows a comma, and prefers it), with at most seven
+    /// fraction digits, and whether the digits dropped held more.
+    /// </summary>
     private static (string Text, bool Later) AsDotNetReadsIt(string text)
     {
-        var written = text.ToUpperInvariant();
+        var written = DecimalComma().Replace(text.ToUpperInvariant(), ".");
         if (LongFraction().Match(written) is not { Success: true } fraction)
         {
             return (written, false);
@@ -98,6 +101,13 @@ public sealed partial class ChangesController(OpenDataContext db) : ApiV1Control
 
     [GeneratedRegex(@"\.([0-9]{7})([0-9]+)", RegexOptions.CultureInvariant)]
     private static partial Regex LongFraction();
+
+    [GeneratedRegex(@"(?<=T[0-9]{2}:[0-9]{2}:[0-9]{2}),(?=[0-9])", RegexOptions.CultureInvariant)]
+    private static partial Regex DecimalComma();
+
+    // A decimal sign with no digit after it (…:58.Z), which .NET's F specifiers take for no fraction at all.
+    [GeneratedRegex(@"\.(?![0-9])", RegexOptions.CultureInvariant)]
+    private static partial Regex BareDecimalSign();
 
     // Well formed, but its offset moves it past the years a time can hold (0001-01-01T00:00:00+09:00): telling the
     // client its text is not ISO 8601 would send it looking for a typo.
