@@ -115,8 +115,8 @@ public sealed partial class ChangesController(OpenDataContext db) : ApiV1Control
     {
         var invariant = System.Globalization.CultureInfo.InvariantCulture;
         var zone = WrittenZone().Match(text);
-        // Z is UTC itself, and an offset beyond ±14:00 is no offset at all.
-        return zone.Success && zone.Value != "Z"
+        // Z is UTC itself, and an offset beyond ±14:00 is no offset at all; a bare decimal sign is not ISO 8601.
+        return zone.Success && zone.Value != "Z" && !BareDecimalSign().IsMatch(text)
             && TimeSpan.TryParseExact(zone.Value[1..].Replace(":", ""), "hhmm", invariant, out var offset)
             && offset <= TimeSpan.FromHours(14)
             && DateTime.TryParseExact(text[..zone.Index], SinceLocalFormats, invariant, System.Globalization.DateTimeStyles.None, out _);

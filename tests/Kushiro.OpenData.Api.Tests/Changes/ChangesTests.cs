@@ -146,6 +146,7 @@ public sealed class ChangesTests : IClassFixture<WritableApiFactory>
     // A decimal sign with no digits after it, which .NET's parser takes (a mirror's review).
     [InlineData("2026-11-28T09:00:00.Z", "is not an ISO 8601 time with offset")]
     [InlineData("2026-11-28T09:00:00,Z", "is not an ISO 8601 time with offset")]
+    [InlineData("2026-11-28T09:00:00.+09:00", "is not an ISO 8601 time with offset")]
     [InlineData("0001-01-01T00:00:00+09:00", "is out of range")]
     [InlineData("9999-12-31T23:59:59-09:00", "is out of range")]
     [InlineData("0001-01-01t00:00:00.000000001+09:00", "is out of range")]
