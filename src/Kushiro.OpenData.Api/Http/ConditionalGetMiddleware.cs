@@ -157,8 +157,9 @@ public sealed class ConditionalGetMiddleware(RequestDelegate next, DatasetVersio
     }
 
     // Whether the compression middleware may compress this request's GET: its Accept-Encoding names one of the
-    // middleware's codings (or "*") above quality 0. "identity" alone, which Python's http.client sends, or "gzip;q=0"
-    // asks for the plain bytes, whose length a HEAD can give. A value that does not parse counts as asking.
+    // middleware's codings above quality 0 ("*" is spelled out into them before this runs). "identity" alone, which
+    // Python's http.client sends, or "gzip;q=0" asks for the plain bytes, whose length a HEAD can give. Items that do
+    // not parse are skipped, as the compression middleware skips them; a header with none that parses counts as asking.
     private static bool MayBeCompressed(HttpRequest request)
     {
         var sent = request.Headers.AcceptEncoding;
@@ -168,7 +169,7 @@ public sealed class ConditionalGetMiddleware(RequestDelegate next, DatasetVersio
         }
         return !StringWithQualityHeaderValue.TryParseList(sent, out var codings)
             || codings.Any(c => c.Quality is not 0 && (c.Value.Equals("br", StringComparison.OrdinalIgnoreCase)
-                || c.Value.Equals("gzip", StringComparison.OrdinalIgnoreCase) || c.Value.Equals("*", StringComparison.Ordinal)));
+                || c.Value.Equals("gzip", StringComparison.OrdinalIgnoreCase)));
     }
 
     // RFC 9110 §13.1.3: If-None-Match (weak comparison) wins; If-Modified-Since counts only without it.

@@ -77,7 +77,8 @@ public sealed record PageLinks
     /// <example>/api/v1/sub-measures?limit=10&amp;offset=40</example>
     public required string Last { get; init; }
 
-    /// <summary>The same links as an RFC 8288 Link header, for representations with no room for them (CSV).</summary>
+    /// <summary>These links as an RFC 8288 Link header, for representations with no room for them (CSV, JSON-LD; see
+    /// <see cref="WithoutJsonOnlyParameters"/>).</summary>
     internal string ToLinkHeader() => string.Join(", ",
         new[] { ("first", First), ("prev", Prev), ("next", Next), ("last", Last) }
             .Where(link => link.Item2 is not null)
@@ -124,9 +125,9 @@ public sealed record PageLinks
 
     /// <remarks>
     /// Canonical: the path as the API spells it (<see cref="CanonicalPath"/>), parameters in name order, names in lower
-    /// case, repeated values sorted, <c>limit</c> and <c>offset</c> last. Requests that differ only in those ways mean
-    /// the same and get the same links; those that differ only in their query's spelling also share one output-cache
-    /// entry, so they must.
+    /// case, repeated values sorted and named once, <c>limit</c> and <c>offset</c> last. Requests that differ only in
+    /// those ways mean the same and get the same links; those that differ only in their query's spelling also share one
+    /// output-cache entry, so they must.
     /// </remarks>
     private static string Link(PathString path, IReadOnlyList<KeyValuePair<string, string?>> others, int limit, int offset) =>
         QueryHelpers.AddQueryString(path, others
