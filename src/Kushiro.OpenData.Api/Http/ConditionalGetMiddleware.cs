@@ -2,6 +2,7 @@ using System.Security.Cryptography;
 using Kushiro.OpenData.Api.Data;
 using Microsoft.AspNetCore.Http.Headers;
 using Microsoft.AspNetCore.OutputCaching;
+using Microsoft.AspNetCore.ResponseCompression;
 using Microsoft.Extensions.Primitives;
 using Microsoft.Net.Http.Headers;
 
@@ -106,7 +107,7 @@ public sealed class ConditionalGetMiddleware(RequestDelegate next, DatasetVersio
         }
         // None on a HEAD the compression middleware might have compressed as a GET, not even one the endpoint set: its
         // length would not be the GET's, and a HEAD may carry a Content-Length only if it is the GET's (RFC 9110 §8.6).
-        if (isHead && MayBeCompressed(request))
+        if (isHead && GetWouldBeCompressed(context))
         {
             response.ContentLength = null;
         }
@@ -156,20 +157,15 @@ public sealed class ConditionalGetMiddleware(RequestDelegate next, DatasetVersio
         public static readonly AnsweredInFullForTheCache Instance = new();
     }
 
-    // Whether the compression middleware may compress this request's GET: its Accept-Encoding names one of the
-    // middleware's codings above quality 0 ("*" is spelled out into them before this runs). "identity" alone, which
-    // Python's http.client sends, or "gzip;q=0" asks for the plain bytes, whose length a HEAD can give. Items that do
-    // not parse are skipped, as the compression middleware skips them; a header with none that parses counts as asking.
-    private static bool MayBeCompressed(HttpRequest request)
+    // What the compression middleware outside decides for the GET, asked of it by the same rules: the response's media
+    // type, and a coding of its own that Accept-Encoding accepts above q=0. "identity" alone, which Python's
+    // http.client sends, or "gzip;q=0" gets the plain bytes, whose length a HEAD can give.
+    private static bool GetWouldBeCompressed(HttpContext context)
     {
-        var sent = request.Headers.AcceptEncoding;
-        if (sent.Count == 0)
-        {
-            return false;
-        }
-        return !StringWithQualityHeaderValue.TryParseList(sent, out var codings)
-            || codings.Any(c => c.Quality is not 0 && (c.Value.Equals("br", StringComparison.OrdinalIgnoreCase)
-                || c.Value.Equals("gzip", StringComparison.OrdinalIgnoreCase)));
+        var compression = context.RequestServices.GetRequiredService<IResponseCompressionProvider>();
+        return compression.CheckRequestAcceptsCompression(context)
+            && compression.ShouldCompressResponse(context)
+            && compression.GetCompressionProvider(context) is not null;
     }
 
     // RFC 9110 §13.1.3: If-None-Match (weak comparison) wins; If-Modified-Since counts only without it.
