@@ -1,3 +1,4 @@
+using System.Net.Mime;
 using Kushiro.OpenData.Api.Export;
 using Kushiro.OpenData.Api.Http;
 using Kushiro.OpenData.Api.Strategy;
@@ -66,7 +67,7 @@ public static class CatalogBuilder
                         Download("基本目標（CSV）", "text/csv", ExportLinks.Csv("goals"), policyStructureModified),
                         Download("施策（CSV）", "text/csv", ExportLinks.Csv("measures"), policyStructureModified),
                         Download("細節（CSV）", "text/csv", ExportLinks.Csv("sub-measures"), policyStructureModified),
-                        Download("全データ（CSV一式、ZIP）", "application/zip", ExportLinks.CsvArchive, wholeStoreModified),
+                        Download("全データ（CSV一式、ZIP）", MediaTypeNames.Application.Zip, ExportLinks.CsvArchive, wholeStoreModified),
                     ],
                 },
                 new DatasetResource
@@ -87,7 +88,7 @@ public static class CatalogBuilder
                         Download("全データ（JSON-LD）", "application/ld+json", ExportLinks.JsonLd, wholeStoreModified),
                         Download("KPI（CSV、定義）", "text/csv", ExportLinks.Csv("kpis"), kpisModified),
                         Download("KPIの数値（CSV、縦持ち）", "text/csv", ExportLinks.Csv("kpi-figures"), kpisModified),
-                        Download("全データ（CSV一式、ZIP）", "application/zip", ExportLinks.CsvArchive, wholeStoreModified),
+                        Download("全データ（CSV一式、ZIP）", MediaTypeNames.Application.Zip, ExportLinks.CsvArchive, wholeStoreModified),
                     ],
                 },
                 new DatasetResource
@@ -109,7 +110,7 @@ public static class CatalogBuilder
                         Download("コードリストの概念（CSV）", "text/csv", ExportLinks.Csv("concepts"), codeListsModified),
                         Download("基本目標の対応付け（CSV）", "text/csv", ExportLinks.Csv("alignments"), codeListsModified),
                         Download("細節のテーマ（CSV）", "text/csv", ExportLinks.Csv("sub-measure-themes"), codeListsModified),
-                        Download("全データ（CSV一式、ZIP）", "application/zip", ExportLinks.CsvArchive, wholeStoreModified),
+                        Download("全データ（CSV一式、ZIP）", MediaTypeNames.Application.Zip, ExportLinks.CsvArchive, wholeStoreModified),
                     ],
                 },
             ],
@@ -136,7 +137,7 @@ public static class CatalogBuilder
         new()
         {
             Title = title,
-            Description = mediaType switch { "text/csv" => CsvNote, "application/zip" => ZipNote, _ => JsonLdNote },
+            Description = mediaType switch { "text/csv" => CsvNote, MediaTypeNames.Application.Zip => ZipNote, _ => JsonLdNote },
             MediaType = mediaType,
             Url = url,
             Download = true,

@@ -1,3 +1,4 @@
+using System.Net.Mime;
 using System.Text.Json.Nodes;
 using Kushiro.OpenData.Api.LinkedData;
 
@@ -83,7 +84,7 @@ public static class CatalogDocuments
         ["application/json"] = "JSON",
         ["application/ld+json"] = "JSON-LD",
         ["text/csv"] = "CSV",
-        ["application/zip"] = "ZIP",
+        [MediaTypeNames.Application.Zip] = "ZIP",
     };
 
     /// <summary>

@@ -1,3 +1,4 @@
+using System.Net.Mime;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using Kushiro.OpenData.Api.Http;
@@ -58,11 +59,11 @@ public sealed class ExportController(StrategyReadModel readModel, ThemeCatalog t
     /// <param name="cancellationToken">Cancelled when the client goes away.</param>
     /// <response code="200">The ZIP archive.</response>
     [HttpGet("csv.zip", Name = "exportCsvArchive")]
-    [ProducesResponseType<string>(StatusCodes.Status200OK, "application/zip")]
+    [ProducesResponseType<string>(StatusCodes.Status200OK, MediaTypeNames.Application.Zip)]
     public async Task<IActionResult> ExportCsvArchive(CancellationToken cancellationToken)
     {
         var graph = await readModel.GetAsync(cancellationToken);
         Response.Headers.ContentDisposition = "attachment; filename=\"kushiro-opendata-csv.zip\"";
-        return File(await csv.ArchiveAsync(graph, HttpContext, cancellationToken), "application/zip");
+        return File(await csv.ArchiveAsync(graph, HttpContext, cancellationToken), MediaTypeNames.Application.Zip);
     }
 }

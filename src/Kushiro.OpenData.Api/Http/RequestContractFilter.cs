@@ -1,5 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 using System.Globalization;
+using System.Net.Mime;
 using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Mvc.ApiExplorer;
 using Microsoft.AspNetCore.Mvc.Controllers;
@@ -61,7 +62,7 @@ public sealed partial class RequestContractFilter(IApiDescriptionGroupCollection
             // CSV is named with its header line, so that a client that asked for header=absent sees why it was refused.
             var offered = string.Join(", ", contract.MediaTypes.Select(m => m.MediaType.Value == Csv.CsvFormat.MediaType ? $"{Csv.CsvFormat.MediaType} (header=present)" : m.MediaType.Value));
             // A charset is said only of text: a ZIP archive has none.
-            var inUtf8 = contract.MediaTypes.All(m => m.MediaType.Value == "application/zip") ? "" : ", in UTF-8";
+            var inUtf8 = contract.MediaTypes.All(m => m.MediaType.Value == MediaTypeNames.Application.Zip) ? "" : ", in UTF-8";
             context.Result = new ProblemResult(problems.CreateProblemDetails(context.HttpContext, StatusCodes.Status406NotAcceptable,
                 detail: $"This resource is available as {offered}{inUtf8}; the Accept header allows none of these."));
             return;

@@ -1,3 +1,4 @@
+using System.Net.Mime;
 using Microsoft.OpenApi;
 using Swashbuckle.AspNetCore.SwaggerGen;
 
@@ -10,7 +11,7 @@ namespace Kushiro.OpenData.Api.OpenApi;
 /// </summary>
 internal sealed class DownloadContentOperationFilter : IOperationFilter
 {
-    private static readonly HashSet<string> FileMediaTypes = ["application/zip", Csv.CsvFormat.MediaType, "text/plain"];
+    private static readonly HashSet<string> FileMediaTypes = [MediaTypeNames.Application.Zip, Csv.CsvFormat.MediaType, "text/plain"];
 
     public void Apply(OpenApiOperation operation, OperationFilterContext context)
     {
@@ -23,7 +24,7 @@ internal sealed class DownloadContentOperationFilter : IOperationFilter
             // Kept, if there is one: the description and example CsvResponseOperationFilter gave a CSV.
             var schema = media.Schema as OpenApiSchema ?? new OpenApiSchema { Type = JsonSchemaType.String };
             schema.Format = "binary";
-            if (mediaType == "application/zip")
+            if (mediaType == MediaTypeNames.Application.Zip)
             {
                 schema.Description = $"A ZIP archive of every CSV file of the bulk export ({string.Join(", ", Export.CsvExport.Names)}).";
             }
