@@ -32,15 +32,23 @@ public sealed partial class ChangesController(OpenDataContext db) : ApiV1Control
         var query = db.Changes.AsNoTracking();
         if (since is not null)
         {
-            if (!TryParseSince(since, out var from))
+            if (TryParseSince(since, out var from))
             {
-                return this.InvalidParameterProblem("since", IsOutOfRange(AsDotNetReadsIt(since).Text)
-                    ? $"\"{since}\" is out of range: in UTC it falls before 0001-01-01 or after 9999-12-31."
-                    : $"\"{since}\" is not an ISO 8601 time with offset, e.g. 2026-11-28T09:00:00Z or 2026-11-28T18:00:00%2B09:00 (+ percent-encoded).");
+                // Times are stored in UTC as numbers; a time given with +09:00 must be compared in UTC too.
+                var utc = UpToStoredPrecision(from.ToUniversalTime());
+                query = query.Where(c => c.Time >= utc);
             }
-            // Times are stored in UTC as numbers; a time given with +09:00 must be compared in UTC too.
-            var utc = UpToStoredPrecision(from.ToUniversalTime());
-            query = query.Where(c => c.Time >= utc);
+            else if (BeyondTheYearsATimeHolds(AsDotNetReadsIt(since).Text) is not { } laterThanAny)
+            {
+                return this.InvalidParameterProblem("since",
+                    $"\"{since}\" is not an ISO 8601 time with offset, e.g. 2026-11-28T09:00:00Z or 2026-11-28T18:00:00%2B09:00 (+ percent-encoded).");
+            }
+            else if (laterThanAny)
+            {
+                // After 9999-12-31 in UTC: no change is that late.
+                query = query.Where(c => false);
+            }
+            // Else before 0001-01-01 in UTC (Python's datetime.min with a zone, "from the start"): every change is later.
         }
         if (after is { } sequence)
         {
@@ -109,17 +117,23 @@ public sealed partial class ChangesController(OpenDataContext db) : ApiV1Control
     [GeneratedRegex(@"\.(?![0-9])", RegexOptions.CultureInvariant)]
     private static partial Regex BareDecimalSign();
 
-    // Well formed, but its offset moves it past the years a time can hold (0001-01-01T00:00:00+09:00): telling the
-    // client its text is not ISO 8601 would send it looking for a typo.
-    private static bool IsOutOfRange(string text)
+    /// <summary>
+    /// Whether a well formed time that .NET cannot hold, since its offset moves it past the years a time can hold, is
+    /// later than any (9999-12-31T23:59:59-09:00) or earlier than any (0001-01-01T00:00:00+09:00, which Python's
+    /// datetime.min with a zone writes); null when the text is not such a time. Either way the answer is exact: no
+    /// change falls outside those years.
+    /// </summary>
+    private static bool? BeyondTheYearsATimeHolds(string text)
     {
         var invariant = System.Globalization.CultureInfo.InvariantCulture;
         var zone = WrittenZone().Match(text);
         // Z is UTC itself, and an offset beyond ±14:00 is no offset at all; a bare decimal sign is not ISO 8601.
-        return zone.Success && zone.Value != "Z" && !BareDecimalSign().IsMatch(text)
+        var wellFormed = zone.Success && zone.Value != "Z" && !BareDecimalSign().IsMatch(text)
             && TimeSpan.TryParseExact(zone.Value[1..].Replace(":", ""), "hhmm", invariant, out var offset)
             && offset <= TimeSpan.FromHours(14)
             && DateTime.TryParseExact(text[..zone.Index], SinceLocalFormats, invariant, System.Globalization.DateTimeStyles.None, out _);
+        // UTC is the local time less the offset: only a negative one can carry it past 9999, a positive one before 0001.
+        return wellFormed ? zone.Value[0] == '-' : null;
     }
 
     private static readonly string[] SinceLocalFormats = ["yyyy-MM-dd'T'HH:mm:ss", "yyyy-MM-dd'T'HH:mm:ss.FFFFFFF"];
