@@ -27,4 +27,5 @@ public static class ApiLinks
     public static string Catalog => $"{V1}/catalog";
     public static string ThemeScheme(string scheme) => $"{V1}/themes/{scheme}";
     public static string ThemeConcept(string scheme, string code) => $"{V1}/themes/{scheme}/{code}";
+    public static string ThemeConceptSubMeasures(string scheme, string code) => $"{ThemeConcept(scheme, code)}/sub-measures";
 }

@@ -99,15 +99,27 @@ public record ThemeConceptResource
     /// <example>null</example>
     public required string? Iri { get; init; }
 
-    /// <summary>Link to this concept.</summary>
-    /// <example>{"self":"/api/v1/themes/national/goal-4"}</example>
-    public required SelfLink Links { get; init; }
+    /// <summary>Links to this concept and to the sub-measures mapped to it.</summary>
+    /// <example>{"self":"/api/v1/themes/national/goal-4","subMeasures":"/api/v1/themes/national/goal-4/sub-measures"}</example>
+    public required ThemeConceptLinks Links { get; init; }
 
     internal static ThemeConceptResource From(ThemeScheme s, ThemeConcept c) => new()
     {
         Scheme = s.Id, Code = c.Code, Notation = c.Notation, Label = c.Label, LabelEn = c.LabelEn, LabelEnProvenance = s.LabelEnProvenance, Iri = c.Iri,
-        Links = new SelfLink { Self = ApiLinks.ThemeConcept(s.Id, c.Code) },
+        Links = new ThemeConceptLinks { Self = ApiLinks.ThemeConcept(s.Id, c.Code), SubMeasures = ApiLinks.ThemeConceptSubMeasures(s.Id, c.Code) },
     };
+}
+
+/// <summary>A concept's links: SDGs are mapped to sub-measures only, so a concept's goals may be empty while this list is not.</summary>
+public sealed record ThemeConceptLinks
+{
+    /// <summary>This concept.</summary>
+    /// <example>/api/v1/themes/national/goal-4</example>
+    public required string Self { get; init; }
+
+    /// <summary>The sub-measures mapped to this concept, paged (the same as <c>/api/v1/sub-measures?theme={scheme}:{code}</c>).</summary>
+    /// <example>/api/v1/themes/national/goal-4/sub-measures</example>
+    public required string SubMeasures { get; init; }
 }
 
 /// <summary>A concept with the basic goals aligned to it.</summary>

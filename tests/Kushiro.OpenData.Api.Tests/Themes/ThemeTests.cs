@@ -150,6 +150,33 @@ public sealed class ThemeTests(SharedApiFactory api)
             concept.GetProperty("goals").EnumerateArray().Select(g => g.Text("goalId")));
     }
 
+    // An SDG is mapped to sub-measures only, so its concept's goals are empty: the concept links to the sub-measures
+    // mapped to it, in the scheme's list as in the concept itself (a linked-data review found no way from one to the other).
+    [Fact]
+    public async Task EveryConceptLinksToExactlyTheSubMeasuresMappedToIt()
+    {
+        var client = api.CreateClient();
+        var mapped = JsonDocument.Parse(File.ReadAllText(Path.Combine(RepositoryFiles.SeedDirectory, "sub-measure-themes.json"))).RootElement
+            .EnumerateArray().ToLookup(m => $"{m.Text("scheme")}:{m.Text("code")}", m => m.Text("subMeasureId"));
+        var schemes = await client.GetJsonAsync("/api/v1/themes");
+        var followed = 0;
+        foreach (var scheme in schemes.Items())
+        {
+            var listed = await client.GetJsonAsync(scheme.GetProperty("links").Text("self")!);
+            foreach (var concept in listed.GetProperty("concepts").EnumerateArray())
+            {
+                var link = concept.GetProperty("links").Text("subMeasures")!;
+                Assert.Equal(link, (await client.GetJsonAsync(concept.GetProperty("links").Text("self")!)).GetProperty("links").Text("subMeasures"));
+                var subMeasures = await client.GetJsonAsync(link + "?limit=200");
+                Assert.Equal(
+                    mapped[$"{concept.Text("scheme")}:{concept.Text("code")}"].Distinct().Order(StringComparer.Ordinal),
+                    subMeasures.Items().Select(s => s.Text("id")).Order(StringComparer.Ordinal));
+                followed++;
+            }
+        }
+        Assert.True(followed > 17);
+    }
+
     [Fact]
     public async Task EveryReferenceToAConceptCarriesItsNotationAndItsJapaneseAndEnglishLabels()
     {
