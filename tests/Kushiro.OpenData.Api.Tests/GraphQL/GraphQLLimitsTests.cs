@@ -84,7 +84,7 @@ public sealed class GraphQLLimitsTests(SharedApiFactory api)
     public async Task AQueryWalkingTheTreeOverAndOverIsTooComplex()
     {
         var answer = await api.CreateClient().PostGraphQLAsync(
-            "{ subMeasures { measure { subMeasures { measure { subMeasures { goal { measures { subMeasures { description } } } } } } } } }");
+            "{ subMeasures { measure { subMeasures { measure { subMeasures { measure { subMeasures { goal { measures { subMeasures { description } } } } } } } } } } }");
 
         AssertRefused(answer, "complex");
     }
@@ -94,7 +94,7 @@ public sealed class GraphQLLimitsTests(SharedApiFactory api)
     {
         // Two searches walking each result's measure: cheap for one result each, too complex for a hundred. The
         // document is validated once; its price depends on the variables, so it is checked on every request.
-        var search = "search(q: \"子育て\", limit: $n) { results { item { ... on SubMeasure { measure { subMeasures { themes { code provenance } relistingOf { themes { code } } } } } } } }";
+        var search = "search(q: \"子育て\", limit: $n) { results { item { ... on SubMeasure { measure { subMeasures { measure { subMeasures { themes { code provenance } relistingOf { themes { code } } } } } } } } } }";
         var document = $"query($n: Int) {{ a: {search} b: {search} }}";
         var client = api.CreateClient();
         Assert.Equal(JsonValueKind.Object, (await client.PostGraphQLAsync(document, new { n = 1 })).Data.ValueKind);
@@ -199,26 +199,23 @@ public sealed class GraphQLLimitsTests(SharedApiFactory api)
         Assert.True(answer.Body.Length < SmallAnswer);
     }
 
+    // Every field of every type in the tree, the KPIs of each level and their figures included, read from the served
+    // schema (a civic developer's query of all of it was refused: KPIs had been left out of this test). Twice over, as
+    // two aliases, it is too complex.
     [Fact]
     public async Task TheWholeTreeWithEveryFieldFitsTheBudget()
     {
-        var answer = await api.CreateClient().PostGraphQLAsync("""
-            { plan { id title status lastModified
-                municipality { localGovernmentCode name prefecture { localGovernmentCode name } }
-                sourceDocument { title publisher fileName sha256 }
-                licence { name url compatibleWith } editorialLicence { name url compatibleWith }
-                goals { id marker title order en { title provenance } alignments { scheme code provenance rationale }
-                  themes { scheme code label labelEn iri }
-                  measures { id marker title order goal { id } en { title provenance } themes { scheme code label }
-                    subMeasures { id marker title description titleAsExtracted descriptionAsExtracted order
-                      en { title description provenance } themes { scheme code provenance rationale concept { label labelEn iri } }
-                      measure { id } goal { id } relistingOf { id title } relistedAs { id title } } } } } }
-            """);
+        var client = api.CreateClient();
+        var document = (await GraphQLSchemaTypes.ReadAsync(client)).WholeTreeWithEveryField();
+        var answer = await client.PostGraphQLAsync(document);
 
+        Assert.Contains("kpis { ...KpiFields }", document);
+        Assert.Contains("observations { ...KpiFigureFields }", document);
         Assert.Equal(4, answer.Data.GetProperty("plan").GetProperty("goals").GetArrayLength());
         // Every code list with what is mapped to each concept fits too.
-        var lists = await api.CreateClient().PostGraphQLAsync("{ themeSchemes { id title concepts { code label labelEn iri subMeasures { id title } alignedGoals { id title } } } }");
+        var lists = await client.PostGraphQLAsync("{ themeSchemes { id title concepts { code label labelEn iri subMeasures { id title } alignedGoals { id title } } } }");
         Assert.Equal(4, lists.Data.GetProperty("themeSchemes").GetArrayLength());
+        AssertRefused(await client.PostGraphQLAsync(document.Replace("{ plan {", "{ a: plan { ...PlanFields } b: plan {")), "complex");
     }
 
     [Fact]

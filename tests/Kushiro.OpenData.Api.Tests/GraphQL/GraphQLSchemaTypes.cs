@@ -60,6 +60,47 @@ internal sealed class GraphQLSchemaTypes(Dictionary<string, Dictionary<string, G
         return new Field(type.Text("name"), type.Text("kind") is "OBJECT" or "INTERFACE", isList);
     }
 
+    /// <summary>
+    /// The whole tree (plan → goals → measures → sub-measures, and the KPIs of each level) with every field of every
+    /// type in it, each type's fields a fragment: a field the schema gains is in it without a change here. A field that
+    /// leads to another node of the tree than the ones below (a parent, a re-listing) selects its ID; a concept's own
+    /// sub-measures and aligned goals are the code lists' navigation, which a query of their own walks.
+    /// </summary>
+    public string WholeTreeWithEveryField()
+    {
+        string[] tree = ["Plan", "Goal", "Measure", "SubMeasure"];
+        HashSet<(string, string)> down = [("Plan", "goals"), ("Goal", "measures"), ("Measure", "subMeasures")];
+        HashSet<(string, string)> codeListsOwn = [("ThemeConcept", "subMeasures"), ("ThemeConcept", "alignedGoals")];
+        var fragments = new Dictionary<string, string>();
+        void Add(string typeName)
+        {
+            if (!fragments.TryAdd(typeName, ""))
+            {
+                return;
+            }
+            var selection = new List<string>();
+            foreach (var (name, field) in types[typeName].Where(f => !codeListsOwn.Contains((typeName, f.Key))))
+            {
+                if (!field.IsObject)
+                {
+                    selection.Add(name);
+                }
+                else if (tree.Contains(field.TypeName) && !down.Contains((typeName, name)))
+                {
+                    selection.Add($"{name} {{ id }}");
+                }
+                else
+                {
+                    Add(field.TypeName);
+                    selection.Add($"{name} {{ ...{field.TypeName}Fields }}");
+                }
+            }
+            fragments[typeName] = $"fragment {typeName}Fields on {typeName} {{ {string.Join(' ', selection)} }}";
+        }
+        Add("Plan");
+        return "{ plan { ...PlanFields } }\n" + string.Join('\n', fragments.Values);
+    }
+
     /// <summary>The REST answer at this URL, English included, against GraphQL's field for the same record.</summary>
     public async Task AssertSameRecordAsync(HttpClient client, string url, string graphQLField, string? id, string typeName)
     {

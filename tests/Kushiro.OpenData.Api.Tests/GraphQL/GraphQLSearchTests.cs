@@ -156,7 +156,7 @@ public sealed class GraphQLSearchTests(SharedApiFactory api)
     public async Task ASearchIsPricedByItsLimit()
     {
         // The same deep selection under each result: refused for 200 results, answered for one.
-        const string Deep = "results { item { ... on SubMeasure { measure { subMeasures { measure { subMeasures { measure { subMeasures { id } } } } } } } } }";
+        const string Deep = "results { item { ... on SubMeasure { measure { subMeasures { measure { subMeasures { measure { subMeasures { measure { subMeasures { id } } } } } } } } } } }";
         var large = await api.CreateClient().PostGraphQLAsync($"{{ search(q: \"推進\", limit: 200) {{ {Deep} }} }}");
         var small = await api.CreateClient().PostGraphQLAsync($"{{ search(q: \"推進\", limit: 1) {{ {Deep} }} }}");
 
