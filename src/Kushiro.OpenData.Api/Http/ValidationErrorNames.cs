@@ -24,7 +24,9 @@ public static partial class ValidationErrorNames
         var tidy = new Dictionary<string, string[]>(StringComparer.Ordinal);
         foreach (var (key, messages) in kept)
         {
-            var name = FieldName(key);
+            // A body cut short is wrong as a whole: the reader names the field it was in when the data ran out (a form
+            // that maps keys to inputs would mark the ID field for an upload that stopped after it).
+            var name = messages.All(CutShort) ? "body" : FieldName(key);
             tidy[name] = [.. (tidy.GetValueOrDefault(name) ?? []).Concat(messages.Select(Message)).Distinct()];
         }
         // "The input field is required." only repeats, in the binder's words, what the other message about the body says;
@@ -71,6 +73,11 @@ public static partial class ValidationErrorNames
     }
 
     private static bool IsCatchAll(string key) => key is "" or "input" or "$";
+
+    private static bool CutShort(string message) =>
+        message.StartsWith(OpenAtTheEnd, StringComparison.Ordinal) || message.Contains("reached end of data", StringComparison.Ordinal);
+
+    private const string OpenAtTheEnd = "Expected depth to be zero at the end of the JSON payload.";
 
     // "$.source.url", "Source.Url", "input.Value" → "source.url", "value"; an empty key (the whole body) → "body".
     // A JSON path ("$.VALUE") is the body as the client wrote it (names match whatever their case) and stays so; the
@@ -133,6 +140,12 @@ public static partial class ValidationErrorNames
         : message.StartsWith("The input does not contain any JSON tokens.", StringComparison.Ordinal)
             ? Reworded(message, "Is only white space: send a JSON object")
         // "…which is not supported in this mode. Change the reader options.": the client cannot change them.
+        : message.StartsWith(OpenAtTheEnd, StringComparison.Ordinal)
+            ? Reworded(message, "Ends with an object or array left open: the JSON is cut short")
+        : message.StartsWith("Expected end of string, but instead reached end of data", StringComparison.Ordinal)
+            ? Reworded(message, "Ends inside a string: the JSON is cut short")
+        : message.Contains("reached end of data", StringComparison.Ordinal)
+            ? Reworded(message, "Ends where a name or value should follow: the JSON is cut short")
         : message.Contains("trailing comma", StringComparison.Ordinal)
             ? Reworded(message, "Has a comma after its last member or item, which JSON does not allow")
         : message.Contains("Change the reader options", StringComparison.Ordinal)

@@ -41,6 +41,11 @@ public sealed class KpiInputMessageTests(WritableApiFactory api) : IClassFixture
     [InlineData("", """{"name":[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[1]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]}""", "name", "Is nested more than 32 levels deep; no field of this body takes that (line 1, byte 40 of that line).")]
     // The reader's "not supported in this mode. Change the reader options.": a client cannot change the server's.
     [InlineData("/observations/FY2020", """{"value":1,"source":{"title":"t"},"provenance":"editorial",}""", "body", "Has a comma after its last member or item, which JSON does not allow (line 1, byte 60 of that line).")]
+    // A body cut short is the body's fault, not the field the reader was in when the data ran out (a civic review: a
+    // form would have marked the ID field of an upload that stopped after it).
+    [InlineData("", """{"name":""", "body", "Ends with an object or array left open: the JSON is cut short (line 1, byte 9 of that line).")]
+    [InlineData("/observations/FY2020", """{"value":1,"note":"ab""", "body", "Ends inside a string: the JSON is cut short (line 1, byte 22 of that line).")]
+    [InlineData("/observations/FY2020", """{"value":1,""", "body", "Ends where a name or value should follow: the JSON is cut short (line 1, byte 11 of that line).")]
     [InlineData("/observations/FY2020", """{"value":1,"source":{"title":"t"},/* c */"provenance":"editorial"}""", "body", "'/' is an invalid start of a property name. Expected a '\"' (line 1, byte 35 of that line).")]
     // Valid JSON, but half a character (a lone surrogate) is no text: it was "the wrong type for this field".
     [InlineData("/observations/FY2020", """{"value":1,"note":"\udc00","source":{"title":"t"},"provenance":"editorial"}""", "note",
