@@ -65,7 +65,7 @@ public sealed record PageLinks
     /// <example>/api/v1/sub-measures?limit=10&amp;offset=0</example>
     public required string First { get; init; }
 
-    /// <summary>The previous page; null on the first.</summary>
+    /// <summary>The previous page, <c>limit</c> items back (from an offset under the limit, offset 0, which then overlaps this page); null on the first.</summary>
     /// <example>/api/v1/sub-measures?limit=10&amp;offset=0</example>
     public required string? Prev { get; init; }
 
@@ -73,7 +73,7 @@ public sealed record PageLinks
     /// <example>/api/v1/sub-measures?limit=10&amp;offset=20</example>
     public required string? Next { get; init; }
 
-    /// <summary>The last page.</summary>
+    /// <summary>The last page: where following <c>next</c> from this page ends.</summary>
     /// <example>/api/v1/sub-measures?limit=10&amp;offset=40</example>
     public required string Last { get; init; }
 
@@ -96,7 +96,7 @@ public sealed record PageLinks
 
     private static PageLinks For(HttpRequest request, int total, int limit, int offset, List<KeyValuePair<string, string?>> others)
     {
-        var lastOffset = total == 0 ? 0 : (total - 1) / limit * limit;
+        var lastOffset = LastOffset(total, limit, offset);
         // The path and the other parameters once for all five links.
         var path = request.PathBase + CanonicalPath.Of(request);
         string At(int o) => Link(path, others, limit, o);
@@ -108,6 +108,23 @@ public sealed record PageLinks
             Next = (long)offset + limit < total ? At(offset + limit) : null,
             Last = At(lastOffset),
         };
+    }
+
+    /// <summary>
+    /// Where following <c>next</c> from this page ends, so that a pager may stop at <c>self == last</c>: from an offset
+    /// that is not a multiple of the limit (3, 13, 23, …) that is not the last page counted from 0. From past the end,
+    /// the last page with items on the same steps back; 0 where there is none.
+    /// </summary>
+    private static int LastOffset(int total, int limit, int offset)
+    {
+        if (total == 0)
+        {
+            return 0;
+        }
+        long last = offset < total
+            ? offset + (long)(total - 1 - offset) / limit * limit
+            : offset - ((long)offset - total + limit) / limit * limit;
+        return (int)Math.Max(0, last);
     }
 
     /// <summary>
