@@ -104,7 +104,7 @@ internal static class ClientRateLimit
         await http.WriteProblemAsync(new ProblemDetails
         {
             Status = StatusCodes.Status429TooManyRequests,
-            Detail = $"More than {permits} requests in a minute from this address. Retry in {retryAfter} seconds. "
+            Detail = $"More than {permits} requests in a minute from this address. Retry in {retryAfter} {(retryAfter == 1 ? "second" : "seconds")}. "
                 + "Answers from the cache (a GET repeated while the data is unchanged) are not counted.",
         });
     }

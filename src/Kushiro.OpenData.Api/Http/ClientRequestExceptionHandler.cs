@@ -32,11 +32,19 @@ public sealed class ClientRequestExceptionHandler(IProblemDetailsService problem
             {
                 Status = status,
                 Detail = status == StatusCodes.Status413PayloadTooLarge
-                    ? "The request body is larger than this operation accepts; nothing was saved."
+                    ? $"The request body is larger than this operation accepts{Limit(http)}; nothing was saved."
                     : "The request could not be read; nothing was saved.",
             },
         });
     }
+
+    // The limit in force for this request (the write path's, set by its endpoint), so a client knows how far to cut.
+    private static string Limit(HttpContext http) =>
+        http.Features.Get<Microsoft.AspNetCore.Http.Features.IHttpMaxRequestBodySizeFeature>()?.MaxRequestBodySize is { } bytes
+            ? bytes % 1024 == 0
+                ? string.Create(System.Globalization.CultureInfo.InvariantCulture, $" ({bytes / 1024:N0} KB at most)")
+                : string.Create(System.Globalization.CultureInfo.InvariantCulture, $" ({bytes:N0} bytes at most)")
+            : "";
 
     /// <summary>
     /// A chunk size too large for a number (<c>80000000</c>): Kestrel throws a plain IOException ("Bad chunk size data",
