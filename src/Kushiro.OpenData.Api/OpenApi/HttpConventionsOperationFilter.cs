@@ -89,6 +89,13 @@ internal sealed class HttpConventionsOperationFilter : IOperationFilter
                 concrete.Headers["Last-Modified"] = ResponseHeader("When the served data last changed, for If-Modified-Since (and If-Unmodified-Since, to stop paging when the data changed).", "Sat, 28 Nov 2026 12:00:00 GMT");
                 concrete.Headers["Cache-Control"] = ResponseHeader("Caches may store the response but must revalidate it (If-None-Match) before each reuse, so a write shows at once.", "public, no-cache");
             }
+            // RFC 9110 §15.4.5: a 304 carries the ETag and Cache-Control a 200 would (a civic review found them undeclared).
+            if (code == "304" && isRead)
+            {
+                concrete.Headers ??= new Dictionary<string, IOpenApiHeader>();
+                concrete.Headers["ETag"] = ResponseHeader("The validator the stored representation still has, as its 200 carried it.", "W/\"LB9Z9MLaUlO9OuTY0d-FROCM\"");
+                concrete.Headers["Cache-Control"] = ResponseHeader("As on the 200: caches may store the response but must revalidate it before each reuse.", "public, no-cache");
+            }
         }
     }
 

@@ -40,6 +40,8 @@ public sealed class CachingAndCorsTests(SharedApiFactory api)
         Assert.Equal(HttpStatusCode.NotModified, second.StatusCode);
         Assert.Empty(await second.Content.ReadAsByteArrayAsync());
         Assert.Equal(first.Headers.ETag, second.Headers.ETag);
+        // As the contract declares for every 304 of a read (RFC 9110 §15.4.5: what the 200 would carry).
+        Assert.True(second.Headers.CacheControl is { Public: true, NoCache: true }, $"Cache-Control: {second.Headers.CacheControl}");
     }
 
     [Theory]
