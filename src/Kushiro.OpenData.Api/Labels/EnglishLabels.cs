@@ -26,7 +26,7 @@ public sealed record EnglishLabelResource
 
     /// <summary>Short English description (sub-measures only), a summary of the Japanese, not a full translation.</summary>
     /// <example>null</example>
-    public string? Description { get; init; }
+    public required string? Description { get; init; }
 
     /// <summary>Always <c>editorial</c>: this project's translation, not the city's.</summary>
     /// <example>editorial</example>
