@@ -74,8 +74,9 @@ public static partial class ValidationErrorNames
 
     private static bool IsCatchAll(string key) => key is "" or "input" or "$";
 
-    private static bool CutShort(string message) =>
-        message.StartsWith(OpenAtTheEnd, StringComparison.Ordinal) || message.Contains("reached end of data", StringComparison.Ordinal);
+    // Only the JSON reader's own sentences, followed by its position: our messages, and the reader's about a name,
+    // quote what the client sent, which may say anything ("measureId": "reached end of data").
+    private static bool CutShort(string message) => ReaderCutShort().IsMatch(message);
 
     private const string OpenAtTheEnd = "Expected depth to be zero at the end of the JSON payload.";
 
@@ -140,12 +141,10 @@ public static partial class ValidationErrorNames
         : message.StartsWith("The input does not contain any JSON tokens.", StringComparison.Ordinal)
             ? Reworded(message, "Is only white space: send a JSON object")
         // "…which is not supported in this mode. Change the reader options.": the client cannot change them.
-        : message.StartsWith(OpenAtTheEnd, StringComparison.Ordinal)
-            ? Reworded(message, "Ends with an object or array left open: the JSON is cut short")
-        : message.StartsWith("Expected end of string, but instead reached end of data", StringComparison.Ordinal)
-            ? Reworded(message, "Ends inside a string: the JSON is cut short")
-        : message.Contains("reached end of data", StringComparison.Ordinal)
-            ? Reworded(message, "Ends where a name or value should follow: the JSON is cut short")
+        : CutShort(message)
+            ? Reworded(message, message.StartsWith(OpenAtTheEnd, StringComparison.Ordinal) ? "Ends with an object or array left open: the JSON is cut short"
+                : message.StartsWith("Expected end of string,", StringComparison.Ordinal) ? "Ends inside a string: the JSON is cut short"
+                : "Ends where more should follow: the JSON is cut short")
         : message.Contains("trailing comma", StringComparison.Ordinal)
             ? Reworded(message, "Has a comma after its last member or item, which JSON does not allow")
         : message.Contains("Change the reader options", StringComparison.Ordinal)
@@ -156,6 +155,10 @@ public static partial class ValidationErrorNames
         ReaderSentence().Replace(message, m => m.Length == message.Length ? sentence + "." : sentence);
 
     private static long Number(Match match, string group) => long.Parse(match.Groups[group].Value, System.Globalization.CultureInfo.InvariantCulture);
+
+    // The reader's sentences for data that ran out, each followed by its position.
+    [GeneratedRegex(@"^(Expected depth to be zero at the end of the JSON payload\.|Expected [^.]*, but instead reached end of data\.).* ?Path: [^|]* \| LineNumber: [0-9]+ \| BytePositionInLine: [0-9]+\.$")]
+    private static partial Regex ReaderCutShort();
 
     // The JSON parser's own way of saying where ("Path: $ | LineNumber: 0 | BytePositionInLine: 1."), in the client's terms.
     [GeneratedRegex(@" ?Path: [^|]* \| LineNumber: (?<line>[0-9]+) \| BytePositionInLine: (?<byte>[0-9]+)\.$")]

@@ -45,7 +45,10 @@ public sealed class KpiInputMessageTests(WritableApiFactory api) : IClassFixture
     // form would have marked the ID field of an upload that stopped after it).
     [InlineData("", """{"name":""", "body", "Ends with an object or array left open: the JSON is cut short (line 1, byte 9 of that line).")]
     [InlineData("/observations/FY2020", """{"value":1,"note":"ab""", "body", "Ends inside a string: the JSON is cut short (line 1, byte 22 of that line).")]
-    [InlineData("/observations/FY2020", """{"value":1,""", "body", "Ends where a name or value should follow: the JSON is cut short (line 1, byte 11 of that line).")]
+    [InlineData("/observations/FY2020", """{"value":1,""", "body", "Ends where more should follow: the JSON is cut short (line 1, byte 11 of that line).")]
+    [InlineData("/observations/FY2020", """{"value":1.""", "body", "Ends where more should follow: the JSON is cut short (line 1, byte 12 of that line).")]
+    // A name that only says the reader's words is a name (a code review: it had been taken for a body cut short).
+    [InlineData("", """{"name":"x","definition":"y","unit":"人","direction":"increase","reached end of data":1}""", "reached end of data", "Unknown field: not part of this request's body.")]
     [InlineData("/observations/FY2020", """{"value":1,"source":{"title":"t"},/* c */"provenance":"editorial"}""", "body", "'/' is an invalid start of a property name. Expected a '\"' (line 1, byte 35 of that line).")]
     // Valid JSON, but half a character (a lone surrogate) is no text: it was "the wrong type for this field".
     [InlineData("/observations/FY2020", """{"value":1,"note":"\udc00","source":{"title":"t"},"provenance":"editorial"}""", "note",
