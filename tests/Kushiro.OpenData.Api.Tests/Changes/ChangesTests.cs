@@ -146,8 +146,12 @@ public sealed class ChangesTests : IClassFixture<WritableApiFactory>
     [InlineData("2026-11-28T09:00:00.Z", "is not an ISO 8601 time with offset")]
     [InlineData("2026-11-28T09:00:00,Z", "is not an ISO 8601 time with offset")]
     [InlineData("2026-11-28T09:00:00.+09:00", "is not an ISO 8601 time with offset")]
-    // Well formed, but not a day: not read as one beyond the years a time holds.
+    // Well formed, but not a day, or an offset beyond ±14:00: not read as a time beyond the years a time holds, which
+    // takes every entry or none (a code review: nothing had held the offset's bound).
     [InlineData("2026-02-30T00:00:00+09:00", "is not an ISO 8601 time with offset")]
+    [InlineData("2026-11-28T09:00:00+14:01", "is not an ISO 8601 time with offset")]
+    [InlineData("0001-01-01T00:00:00+14:30", "is not an ISO 8601 time with offset")]
+    [InlineData("9999-12-31T23:59:59-15:00", "is not an ISO 8601 time with offset")]
     public async Task ABadSinceIsA400SayingWhy(string since, string reason)
     {
         var response = await api.CreateClient().GetAsync($"/api/v1/changes?since={Uri.EscapeDataString(since)}");
