@@ -58,7 +58,7 @@ public static class GraphQLDocumentGate
         counter.VisitAsync(document, counter).AsTask().GetAwaiter().GetResult();
         if (counter.Selections > GraphQLLimits.MaxSelections)
         {
-            return Refuse("MAX_SELECTIONS", $"The document has {counter.Selections} selections (fields and fragments); at most {GraphQLLimits.MaxSelections} are accepted. Split it into smaller queries.");
+            return Refuse("MAX_SELECTIONS", $"The document has {counter.Selections} selections (fields and fragments); at most {GraphQLLimits.MaxSelections} are accepted. Write a selection used more than once as a fragment, or split the document into smaller queries.");
         }
         if (ExpandedSelections.Count(document) > GraphQLLimits.MaxExpandedSelections)
         {

@@ -62,43 +62,31 @@ internal sealed class GraphQLSchemaTypes(Dictionary<string, Dictionary<string, G
 
     /// <summary>
     /// The whole tree (plan → goals → measures → sub-measures, and the KPIs of each level) with every field of every
-    /// type in it, each type's fields a fragment: a field the schema gains is in it without a change here. A field that
-    /// leads to another node of the tree than the ones below (a parent, a re-listing) selects its ID; a concept's own
-    /// sub-measures and aligned goals are the code lists' navigation, which a query of their own walks.
+    /// type in it, each type's fields a fragment, or <paramref name="writtenOut"/> in place: a field the schema gains is
+    /// in it without a change here. A field that leads to another node of the tree than the ones below (a parent, a
+    /// re-listing) selects its ID; a concept's own sub-measures and aligned goals are the code lists' navigation, which
+    /// a query of their own walks.
     /// </summary>
-    public string WholeTreeWithEveryField()
+    public string WholeTreeWithEveryField(bool writtenOut = false)
     {
         string[] tree = ["Plan", "Goal", "Measure", "SubMeasure"];
         HashSet<(string, string)> down = [("Plan", "goals"), ("Goal", "measures"), ("Measure", "subMeasures")];
         HashSet<(string, string)> codeListsOwn = [("ThemeConcept", "subMeasures"), ("ThemeConcept", "alignedGoals")];
         var fragments = new Dictionary<string, string>();
-        void Add(string typeName)
+        string Fields(string typeName) => string.Join(' ', types[typeName].Where(f => !codeListsOwn.Contains((typeName, f.Key))).Select(f =>
+            !f.Value.IsObject ? f.Key
+            : tree.Contains(f.Value.TypeName) && !down.Contains((typeName, f.Key)) ? $"{f.Key} {{ id }}"
+            : $"{f.Key} {{ {(writtenOut ? Fields(f.Value.TypeName) : Spread(f.Value.TypeName))} }}"));
+        string Spread(string typeName)
         {
-            if (!fragments.TryAdd(typeName, ""))
+            if (fragments.TryAdd(typeName, ""))
             {
-                return;
+                fragments[typeName] = $"fragment {typeName}Fields on {typeName} {{ {Fields(typeName)} }}";
             }
-            var selection = new List<string>();
-            foreach (var (name, field) in types[typeName].Where(f => !codeListsOwn.Contains((typeName, f.Key))))
-            {
-                if (!field.IsObject)
-                {
-                    selection.Add(name);
-                }
-                else if (tree.Contains(field.TypeName) && !down.Contains((typeName, name)))
-                {
-                    selection.Add($"{name} {{ id }}");
-                }
-                else
-                {
-                    Add(field.TypeName);
-                    selection.Add($"{name} {{ ...{field.TypeName}Fields }}");
-                }
-            }
-            fragments[typeName] = $"fragment {typeName}Fields on {typeName} {{ {string.Join(' ', selection)} }}";
+            return $"...{typeName}Fields";
         }
-        Add("Plan");
-        return "{ plan { ...PlanFields } }\n" + string.Join('\n', fragments.Values);
+        var plan = $"{{ plan {{ {(writtenOut ? Fields("Plan") : Spread("Plan"))} }} }}";
+        return string.Join('\n', [plan, .. fragments.Values]);
     }
 
     /// <summary>The REST answer at this URL, English included, against GraphQL's field for the same record.</summary>

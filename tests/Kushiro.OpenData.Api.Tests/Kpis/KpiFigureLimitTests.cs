@@ -36,15 +36,21 @@ public sealed class KpiFigureLimitTests(WritableApiFactory api) : IClassFixture<
     [Fact]
     public async Task GraphQLPricesAFullKpisObservationsAsTheyAre()
     {
-        // Priced at 20 observations whatever a KPI held, 100 aliases of a full KPI had answered 955 MB. Each KPI of the
-        // list is priced at the fullest one's 1,000: 50 × 1,000 × 5 fields is over the budget, 50 × 20 × 5 was not.
+        // Priced at 20 observations whatever a KPI held, 100 aliases of a full KPI had answered 955 MB. Priced at its
+        // 1,000: 40 aliases of five fields each are over the budget (40 × 20 × 5 was not), and each KPI of a list is
+        // priced at the fullest one's 1,000 (50 × 1,000 × 5 fields).
         await FullKpiAsync("priced-kpi", lastBy: "observations/FY2030");
-        var one = await api.CreateClient().PostGraphQLAsync("{ kpi(id: \"priced-kpi\") { observations { period value note } } }");
-        var many = await api.CreateClient().PostGraphQLAsync("{ kpis { observations { period value note provenance origin } } }");
+        const string Figure = " fragment F on KpiFigure { period value note provenance origin }";
+        var one = await api.CreateClient().PostGraphQLAsync("{ kpi(id: \"priced-kpi\") { observations { ...F } } }" + Figure);
+        var many = await api.CreateClient().PostGraphQLAsync(Aliased("priced-kpi", "observations { ...F }", 40) + Figure);
+        var list = await api.CreateClient().PostGraphQLAsync("{ kpis { observations { ...F } } }" + Figure);
 
         Assert.Equal(1000, one.Data.GetProperty("kpi").GetProperty("observations").GetArrayLength());
-        Assert.Equal(HttpStatusCode.BadRequest, many.Status);
-        Assert.Contains(many.ErrorMessages, m => m.Contains("complex", StringComparison.OrdinalIgnoreCase));
+        foreach (var refused in new[] { many, list })
+        {
+            Assert.Equal(HttpStatusCode.BadRequest, refused.Status);
+            Assert.Contains(refused.ErrorMessages, m => m.Contains("complex", StringComparison.OrdinalIgnoreCase));
+        }
     }
 
     // The price counts items, not bytes: 300 targets with notes as long as a note may be (2,000 characters), under 83
