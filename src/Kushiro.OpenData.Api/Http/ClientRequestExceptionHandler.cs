@@ -1,4 +1,6 @@
+using System.Globalization;
 using Microsoft.AspNetCore.Diagnostics;
+using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Mvc;
 
 namespace Kushiro.OpenData.Api.Http;
@@ -40,10 +42,10 @@ public sealed class ClientRequestExceptionHandler(IProblemDetailsService problem
 
     // The limit in force for this request (the write path's, set by its endpoint), so a client knows how far to cut.
     private static string Limit(HttpContext http) =>
-        http.Features.Get<Microsoft.AspNetCore.Http.Features.IHttpMaxRequestBodySizeFeature>()?.MaxRequestBodySize is { } bytes
+        http.Features.Get<IHttpMaxRequestBodySizeFeature>()?.MaxRequestBodySize is { } bytes
             ? bytes % 1024 == 0
-                ? string.Create(System.Globalization.CultureInfo.InvariantCulture, $" ({bytes / 1024:N0} KB at most)")
-                : string.Create(System.Globalization.CultureInfo.InvariantCulture, $" ({bytes:N0} bytes at most)")
+                ? string.Create(CultureInfo.InvariantCulture, $" ({bytes / 1024:N0} KB at most)")
+                : string.Create(CultureInfo.InvariantCulture, $" ({bytes:N0} bytes at most)")
             : "";
 
     /// <summary>

@@ -65,7 +65,7 @@ public sealed record PageLinks
     /// <example>/api/v1/sub-measures?limit=10&amp;offset=0</example>
     public required string First { get; init; }
 
-    /// <summary>The previous page, <c>limit</c> items back (from an offset under the limit, offset 0, which then overlaps this page); null on the first.</summary>
+    /// <summary>The previous page, <c>limit</c> items back (from an offset under the limit, offset 0, which then overlaps this page; from past the end, the last page); null on the first.</summary>
     /// <example>/api/v1/sub-measures?limit=10&amp;offset=0</example>
     public required string? Prev { get; init; }
 
