@@ -1,6 +1,8 @@
 using System.Net.Mime;
+using Kushiro.OpenData.Api.Csv;
 using Kushiro.OpenData.Api.Export;
 using Kushiro.OpenData.Api.Http;
+using Kushiro.OpenData.Api.LinkedData;
 using Kushiro.OpenData.Api.Strategy;
 using Kushiro.OpenData.Api.Strategy.ReadModel;
 
@@ -62,11 +64,11 @@ public static class CatalogBuilder
                     Modified = policyStructureModified,
                     Distributions =
                     [
-                        Api("施策体系（JSON、細節の一覧）", "application/json", ApiLinks.SubMeasures + "?limit=200", policyStructureModified),
-                        Download("全データ（JSON-LD）", "application/ld+json", ExportLinks.JsonLd, wholeStoreModified),
-                        Download("基本目標（CSV）", "text/csv", ExportLinks.Csv("goals"), policyStructureModified),
-                        Download("施策（CSV）", "text/csv", ExportLinks.Csv("measures"), policyStructureModified),
-                        Download("細節（CSV）", "text/csv", ExportLinks.Csv("sub-measures"), policyStructureModified),
+                        Api("施策体系（JSON、細節の一覧）", MediaTypeNames.Application.Json, ApiLinks.SubMeasures + "?limit=200", policyStructureModified),
+                        Download("全データ（JSON-LD）", JsonLdTemplates.MediaType, ExportLinks.JsonLd, wholeStoreModified),
+                        Download("基本目標（CSV）", CsvFormat.MediaType, ExportLinks.Csv("goals"), policyStructureModified),
+                        Download("施策（CSV）", CsvFormat.MediaType, ExportLinks.Csv("measures"), policyStructureModified),
+                        Download("細節（CSV）", CsvFormat.MediaType, ExportLinks.Csv("sub-measures"), policyStructureModified),
                         Download("全データ（CSV一式、ZIP）", MediaTypeNames.Application.Zip, ExportLinks.CsvArchive, wholeStoreModified),
                     ],
                 },
@@ -84,10 +86,10 @@ public static class CatalogBuilder
                     Modified = kpisModified,
                     Distributions =
                     [
-                        Api("KPI（JSON）", "application/json", ApiLinks.Kpis + "?limit=200", kpisModified),
-                        Download("全データ（JSON-LD）", "application/ld+json", ExportLinks.JsonLd, wholeStoreModified),
-                        Download("KPI（CSV、定義）", "text/csv", ExportLinks.Csv("kpis"), kpisModified),
-                        Download("KPIの数値（CSV、縦持ち）", "text/csv", ExportLinks.Csv("kpi-figures"), kpisModified),
+                        Api("KPI（JSON）", MediaTypeNames.Application.Json, ApiLinks.Kpis + "?limit=200", kpisModified),
+                        Download("全データ（JSON-LD）", JsonLdTemplates.MediaType, ExportLinks.JsonLd, wholeStoreModified),
+                        Download("KPI（CSV、定義）", CsvFormat.MediaType, ExportLinks.Csv("kpis"), kpisModified),
+                        Download("KPIの数値（CSV、縦持ち）", CsvFormat.MediaType, ExportLinks.Csv("kpi-figures"), kpisModified),
                         Download("全データ（CSV一式、ZIP）", MediaTypeNames.Application.Zip, ExportLinks.CsvArchive, wholeStoreModified),
                     ],
                 },
@@ -104,12 +106,12 @@ public static class CatalogBuilder
                     Modified = codeListsModified,
                     Distributions =
                     [
-                        Api("コードリスト（JSON）", "application/json", ApiLinks.Themes, codeListsModified),
-                        Download("全データ（JSON-LD）", "application/ld+json", ExportLinks.JsonLd, wholeStoreModified),
-                        Download("コードリスト（CSV）", "text/csv", ExportLinks.Csv("concept-schemes"), codeListsModified),
-                        Download("コードリストの概念（CSV）", "text/csv", ExportLinks.Csv("concepts"), codeListsModified),
-                        Download("基本目標の対応付け（CSV）", "text/csv", ExportLinks.Csv("alignments"), codeListsModified),
-                        Download("細節のテーマ（CSV）", "text/csv", ExportLinks.Csv("sub-measure-themes"), codeListsModified),
+                        Api("コードリスト（JSON）", MediaTypeNames.Application.Json, ApiLinks.Themes, codeListsModified),
+                        Download("全データ（JSON-LD）", JsonLdTemplates.MediaType, ExportLinks.JsonLd, wholeStoreModified),
+                        Download("コードリスト（CSV）", CsvFormat.MediaType, ExportLinks.Csv("concept-schemes"), codeListsModified),
+                        Download("コードリストの概念（CSV）", CsvFormat.MediaType, ExportLinks.Csv("concepts"), codeListsModified),
+                        Download("基本目標の対応付け（CSV）", CsvFormat.MediaType, ExportLinks.Csv("alignments"), codeListsModified),
+                        Download("細節のテーマ（CSV）", CsvFormat.MediaType, ExportLinks.Csv("sub-measure-themes"), codeListsModified),
                         Download("全データ（CSV一式、ZIP）", MediaTypeNames.Application.Zip, ExportLinks.CsvArchive, wholeStoreModified),
                     ],
                 },
@@ -137,7 +139,7 @@ public static class CatalogBuilder
         new()
         {
             Title = title,
-            Description = mediaType switch { "text/csv" => CsvNote, MediaTypeNames.Application.Zip => ZipNote, _ => JsonLdNote },
+            Description = mediaType switch { CsvFormat.MediaType => CsvNote, MediaTypeNames.Application.Zip => ZipNote, _ => JsonLdNote },
             MediaType = mediaType,
             Url = url,
             Download = true,

@@ -1,5 +1,6 @@
 using System.Net.Mime;
 using System.Text.Json.Nodes;
+using Kushiro.OpenData.Api.Csv;
 using Kushiro.OpenData.Api.LinkedData;
 
 namespace Kushiro.OpenData.Api.Catalog;
@@ -71,7 +72,7 @@ public static class CatalogDocuments
         {
             node["downloadURL"] = iris.Api(d.Url);
         }
-        if (d.MediaType == "text/csv")
+        if (d.MediaType == CsvFormat.MediaType)
         {
             node["characterEncoding"] = catalog.Csv.CharacterEncoding;
             node["byteOrderMark"] = catalog.Csv.ByteOrderMark;
@@ -81,9 +82,9 @@ public static class CatalogDocuments
 
     private static readonly Dictionary<string, string> FormatNames = new()
     {
-        ["application/json"] = "JSON",
-        ["application/ld+json"] = "JSON-LD",
-        ["text/csv"] = "CSV",
+        [MediaTypeNames.Application.Json] = "JSON",
+        [JsonLdTemplates.MediaType] = "JSON-LD",
+        [CsvFormat.MediaType] = "CSV",
         [MediaTypeNames.Application.Zip] = "ZIP",
     };
 

@@ -78,8 +78,6 @@ public static partial class ValidationErrorNames
     // quote what the client sent, which may say anything ("measureId": "reached end of data").
     private static bool CutShort(string message) => ReaderCutShort().IsMatch(message);
 
-    private const string OpenAtTheEnd = "Expected depth to be zero at the end of the JSON payload.";
-
     // "$.source.url", "Source.Url", "input.Value" → "source.url", "value"; an empty key (the whole body) → "body".
     // A JSON path ("$.VALUE") is the body as the client wrote it (names match whatever their case) and stays so; the
     // others are C# property names, camel-cased as the body spells them.
@@ -141,9 +139,9 @@ public static partial class ValidationErrorNames
         : message.StartsWith("The input does not contain any JSON tokens.", StringComparison.Ordinal)
             ? Reworded(message, "Is only white space: send a JSON object")
         // "…which is not supported in this mode. Change the reader options.": the client cannot change them.
-        : CutShort(message)
-            ? Reworded(message, message.StartsWith(OpenAtTheEnd, StringComparison.Ordinal) ? "Ends with an object or array left open: the JSON is cut short"
-                : message.StartsWith("Expected end of string,", StringComparison.Ordinal) ? "Ends inside a string: the JSON is cut short"
+        : ReaderCutShort().Match(message) is { Success: true } cut
+            ? Reworded(message, cut.Groups["open"].Success ? "Ends with an object or array left open: the JSON is cut short"
+                : cut.Groups["inString"].Success ? "Ends inside a string: the JSON is cut short"
                 : "Ends where more should follow: the JSON is cut short")
         : message.Contains("trailing comma", StringComparison.Ordinal)
             ? Reworded(message, "Has a comma after its last member or item, which JSON does not allow")
@@ -156,8 +154,9 @@ public static partial class ValidationErrorNames
 
     private static long Number(Match match, string group) => long.Parse(match.Groups[group].Value, System.Globalization.CultureInfo.InvariantCulture);
 
-    // The reader's sentences for data that ran out, each followed by its position.
-    [GeneratedRegex(@"^(Expected depth to be zero at the end of the JSON payload\.|Expected [^.]*, but instead reached end of data\.).* ?Path: [^|]* \| LineNumber: [0-9]+ \| BytePositionInLine: [0-9]+\.$")]
+    // The reader's sentences for data that ran out, each followed by its position: an object or array left open, a
+    // string not closed, or anything else it expected.
+    [GeneratedRegex(@"^((?<open>Expected depth to be zero at the end of the JSON payload\.)|(?<inString>Expected end of string, but instead reached end of data\.)|Expected [^.]*, but instead reached end of data\.).* ?Path: [^|]* \| LineNumber: [0-9]+ \| BytePositionInLine: [0-9]+\.$")]
     private static partial Regex ReaderCutShort();
 
     // The JSON parser's own way of saying where ("Path: $ | LineNumber: 0 | BytePositionInLine: 1."), in the client's terms.
