@@ -14,11 +14,12 @@ public sealed class KpiDocuments(LinkedDataIris iris)
     public JsonObject Kpi(KpiNode node)
     {
         var k = node.Kpi;
+        var self = iris.Kpi(k.Id);
         var result = new JsonObject
         {
-            ["id"] = iris.Kpi(k.Id),
+            ["id"] = self,
             ["type"] = new JsonArray("Kpi", k.Kind == "kpi" ? "PerformanceIndicator" : "NumericTarget"),
-            ["ID"] = new JsonObject { ["type"] = "ID型", ["識別値"] = k.Id },
+            ["ID"] = StrategyDocuments.Identifier(self, k.Id),
             ["表記"] = k.Name,
             ["説明"] = k.Definition,
             ["単位表記"] = k.Unit,
@@ -49,10 +50,16 @@ public sealed class KpiDocuments(LinkedDataIris iris)
         {
             result["statistics"] = new JsonObject
             {
+                ["id"] = LinkedDataIris.Part(self, "statistics"),
                 ["type"] = "コード型",
                 ["識別値"] = statistics.GovernmentStatisticsCode,
                 ["表記"] = statistics.Name,
-                ["コード種別"] = new JsonObject { ["type"] = "コードリスト型", ["表記"] = "政府統計コード（e-Stat）" },
+                ["コード種別"] = new JsonObject
+                {
+                    ["id"] = LinkedDataIris.Part(self, "statistics/code-list"),
+                    ["type"] = "コードリスト型",
+                    ["表記"] = "政府統計コード（e-Stat）",
+                },
             };
         }
         return result;
@@ -61,18 +68,24 @@ public sealed class KpiDocuments(LinkedDataIris iris)
     public JsonObject Figure(KpiResource kpi, string role, KpiFigureResource f)
     {
         KpiPeriod.TryParse(f.Period, out var end);
+        var self = iris.Figure(kpi.Id, role, f.Period);
         var node = new JsonObject
         {
-            ["id"] = iris.Figure(kpi.Id, role, f.Period),
+            ["id"] = self,
             ["type"] = new JsonArray(role switch { "baseline" => "Baseline", "target" => "Target", _ => "Observation" }, "数量型"),
             // The way back: a list of observations, or a figure's /id/ IRI followed, has no KPI node around it.
             ["indicator"] = iris.Kpi(kpi.Id),
             ["数値"] = Decimal(f.Value),
             ["単位表記"] = kpi.Unit,
             // A period is not Japanese text: a plain literal, not the ja-tagged default of 表記.
-            ["期間"] = new JsonObject { ["type"] = "期間型", ["表記"] = new JsonObject { ["@value"] = f.Period } },
+            ["期間"] = new JsonObject
+            {
+                ["id"] = LinkedDataIris.Part(self, "period"),
+                ["type"] = "期間型",
+                ["表記"] = new JsonObject { ["@value"] = f.Period },
+            },
             ["periodEnd"] = end.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
-            ["source"] = Source(f.Source),
+            ["source"] = Source(LinkedDataIris.Part(self, "source"), f.Source),
             ["provenance"] = f.Provenance,
             ["origin"] = f.Origin,
         };
@@ -87,6 +100,8 @@ public sealed class KpiDocuments(LinkedDataIris iris)
     {
         var node = new JsonObject
         {
+            // One per target: the target's period names it.
+            ["id"] = LinkedDataIris.Part(iris.Kpi(kpi.Id), $"progress/{p.TargetPeriod}"),
             ["type"] = "Progress",
             ["forTarget"] = iris.Figure(kpi.Id, "target", p.TargetPeriod),
             ["final"] = p.Final,
@@ -106,9 +121,9 @@ public sealed class KpiDocuments(LinkedDataIris iris)
         return node;
     }
 
-    private static JsonObject Source(FigureSourceResource s)
+    private static JsonObject Source(string id, FigureSourceResource s)
     {
-        var node = new JsonObject { ["type"] = "文書型", ["表記"] = s.Title };
+        var node = new JsonObject { ["id"] = id, ["type"] = "文書型", ["表記"] = s.Title };
         if (s.Url is { } url)
         {
             node["url"] = url;

@@ -53,6 +53,16 @@ public sealed class LinkedDataIris(string @base)
     public string Dataset(string name) => $"{Base}/id/dataset/{name}";
     public string Api(string rootRelative) => Base + rootRelative;
 
+    /// <summary>
+    /// A node described only inside another's document (an ID, an alignment, a figure's period): the owner's IRI with
+    /// a fragment, <c>…/id/goal/1#alignment/sdgs/14</c>. Blank nodes were kept apart by every RDF merge, so a store
+    /// loading two documents that both hold a node held it twice; a named node merges into one. A fragment
+    /// dereferences as its owner does, and its document describes it.
+    /// </summary>
+    public static string Part(string owner, string fragment) => $"{owner}#{fragment}";
+
+    public static string Alignment(string owner, string scheme, string code) => Part(owner, $"alignment/{scheme}/{code}");
+
     /// <summary>e-Stat 統計LOD IRI of a standard area: C and the first five digits of the 全国地方公共団体コード.</summary>
     public static string StatisticalArea(string localGovernmentCode) => $"http://data.e-stat.go.jp/lod/sac/C{localGovernmentCode[..5]}";
 

@@ -20,7 +20,7 @@ public sealed class StrategyDocuments(LinkedDataIris iris, StrategyGraph graph, 
         {
             ["id"] = iris.Plan(plan.Id),
             ["type"] = new JsonArray("Plan", "文書型"),
-            ["ID"] = Identifier(plan.Id),
+            ["ID"] = Identifier(iris.Plan(plan.Id), plan.Id),
             ["表記"] = plan.Title,
             ["status"] = plan.Status,
             ["publisher"] = municipality,
@@ -49,7 +49,7 @@ public sealed class StrategyDocuments(LinkedDataIris iris, StrategyGraph graph, 
         {
             ["id"] = iris.Goal(goal.Id),
             ["type"] = "BasicGoal",
-            ["ID"] = Identifier(goal.Id),
+            ["ID"] = Identifier(iris.Goal(goal.Id), goal.Id),
             ["marker"] = goal.Marker,
             ["order"] = goal.Order,
             ["表記"] = goal.Title,
@@ -57,7 +57,7 @@ public sealed class StrategyDocuments(LinkedDataIris iris, StrategyGraph graph, 
             ["measures"] = Iris(goal.Measures.Select(m => iris.Measure(m.Id))),
             ["kpis"] = new JsonArray([.. goal.Kpis.Select(k => (JsonNode)kpis.Kpi(k))]),
             ["alignedWith"] = Iris(alignments.Select(a => iris.Concept(a.Scheme, a.Code))),
-            ["alignments"] = Alignments(alignments.Select(a => (a.Scheme, a.Code, a.Provenance, a.Rationale))),
+            ["alignments"] = Alignments(iris.Goal(goal.Id), alignments.Select(a => (a.Scheme, a.Code, a.Provenance, a.Rationale))),
         });
     }
 
@@ -65,7 +65,7 @@ public sealed class StrategyDocuments(LinkedDataIris iris, StrategyGraph graph, 
     {
         ["id"] = iris.Measure(measure.Id),
         ["type"] = "Measure",
-        ["ID"] = Identifier(measure.Id),
+        ["ID"] = Identifier(iris.Measure(measure.Id), measure.Id),
         ["marker"] = measure.Marker,
         ["order"] = measure.Order,
         ["表記"] = measure.Title,
@@ -76,11 +76,12 @@ public sealed class StrategyDocuments(LinkedDataIris iris, StrategyGraph graph, 
 
     public JsonObject SubMeasure(SubMeasureNode s)
     {
+        var self = iris.SubMeasure(s.Id);
         var node = new JsonObject
         {
-            ["id"] = iris.SubMeasure(s.Id),
+            ["id"] = self,
             ["type"] = "SubMeasure",
-            ["ID"] = Identifier(s.Id),
+            ["ID"] = Identifier(self, s.Id),
             ["marker"] = s.Marker,
             ["order"] = s.Order,
             ["表記"] = s.Title,
@@ -89,7 +90,7 @@ public sealed class StrategyDocuments(LinkedDataIris iris, StrategyGraph graph, 
             ["goal"] = iris.Goal(s.Goal.Id),
             ["relistedAs"] = Iris(s.RelistedAs.Select(r => iris.SubMeasure(r.Id))),
             ["alignedWith"] = Iris(themes.OfSubMeasure(s.Id).Select(t => iris.Concept(t.Scheme, t.Code))),
-            ["alignments"] = Alignments(themes.OfSubMeasure(s.Id).Select(t => (t.Scheme, t.Code, t.Provenance, t.Rationale))),
+            ["alignments"] = Alignments(self, themes.OfSubMeasure(s.Id).Select(t => (t.Scheme, t.Code, t.Provenance, t.Rationale))),
         };
         if (s.RelistingOf is { } original)
         {
@@ -106,10 +107,12 @@ public sealed class StrategyDocuments(LinkedDataIris iris, StrategyGraph graph, 
         return WithEnglish("sub-measure", s.Id, node);
     }
 
-    // A goal's or sub-measure's alignments as nodes: which concept, who says so, and why.
-    private JsonArray Alignments(IEnumerable<(string Scheme, string Code, string Provenance, string Rationale)> alignments) =>
+    // A goal's or sub-measure's alignments as nodes: which concept, who says so, and why. Named after the aligned
+    // thing and the concept, so that a concept's document (ThemeDocuments) names the same node.
+    private JsonArray Alignments(string owner, IEnumerable<(string Scheme, string Code, string Provenance, string Rationale)> alignments) =>
         new([.. alignments.Select(a => (JsonNode)new JsonObject
         {
+            ["id"] = LinkedDataIris.Alignment(owner, a.Scheme, a.Code),
             ["type"] = "Alignment",
             ["concept"] = iris.Concept(a.Scheme, a.Code),
             ["provenance"] = a.Provenance,
@@ -125,7 +128,12 @@ public sealed class StrategyDocuments(LinkedDataIris iris, StrategyGraph graph, 
     {
         if (labels.For(level, id) is { } label)
         {
-            var english = new JsonObject { ["type"] = "EnglishLabel", ["表記En"] = label.Title };
+            var english = new JsonObject
+            {
+                ["id"] = LinkedDataIris.Part(node["id"]!.GetValue<string>(), EnglishLabelFragment),
+                ["type"] = "EnglishLabel",
+                ["表記En"] = label.Title,
+            };
             node["表記En"] = label.Title;
             if (label.Description is { } description)
             {
@@ -139,42 +147,71 @@ public sealed class StrategyDocuments(LinkedDataIris iris, StrategyGraph graph, 
         return node;
     }
 
+    // The fragment of a thing's englishLabel node (ThemeDocuments names a concept's the same way).
+    internal const string EnglishLabelFragment = "english-label";
+
     /// <summary>
     /// A municipality as ic:組織型 with its 全国地方公共団体コード as ID, the e-Stat statistical area it covers
     /// (dct:spatial, and as ic:市区町村コード), and its prefecture (dct:isPartOf). An organisation is not an area,
     /// so the two are linked, never declared the same.
     /// </summary>
-    public JsonObject Municipality(MunicipalityNode m) => new()
+    public JsonObject Municipality(MunicipalityNode m)
     {
-        ["id"] = iris.LocalGovernment(m.LocalGovernmentCode),
-        ["type"] = "組織型",
-        ["表記"] = m.Name,
-        ["ID"] = LocalGovernmentCode(m.LocalGovernmentCode),
-        // The area codes belong to an address (ic:住所型) in IMI, not to the organisation itself.
-        ["住所"] = new JsonObject { ["type"] = "住所型", ["市区町村コード"] = MunicipalityCode(m.LocalGovernmentCode) },
-        ["spatial"] = LinkedDataIris.StatisticalArea(m.LocalGovernmentCode),
-        ["isPartOf"] = new JsonObject
+        var self = iris.LocalGovernment(m.LocalGovernmentCode);
+        var prefecture = iris.LocalGovernment(m.Prefecture.LocalGovernmentCode);
+        return new()
         {
-            ["id"] = iris.LocalGovernment(m.Prefecture.LocalGovernmentCode),
+            ["id"] = self,
             ["type"] = "組織型",
-            ["表記"] = m.Prefecture.Name,
-            ["ID"] = LocalGovernmentCode(m.Prefecture.LocalGovernmentCode),
-            ["住所"] = new JsonObject { ["type"] = "住所型", ["都道府県コード"] = Code(m.Prefecture.LocalGovernmentCode[..2]) },
-            ["spatial"] = LinkedDataIris.StatisticalArea(m.Prefecture.LocalGovernmentCode),
-        },
-    };
+            ["表記"] = m.Name,
+            ["ID"] = LocalGovernmentCode(self, m.LocalGovernmentCode),
+            // The area codes belong to an address (ic:住所型) in IMI, not to the organisation itself.
+            ["住所"] = new JsonObject
+            {
+                ["id"] = LinkedDataIris.Part(self, "address"),
+                ["type"] = "住所型",
+                ["市区町村コード"] = MunicipalityCode(m.LocalGovernmentCode),
+            },
+            ["spatial"] = LinkedDataIris.StatisticalArea(m.LocalGovernmentCode),
+            ["isPartOf"] = new JsonObject
+            {
+                ["id"] = prefecture,
+                ["type"] = "組織型",
+                ["表記"] = m.Prefecture.Name,
+                ["ID"] = LocalGovernmentCode(prefecture, m.Prefecture.LocalGovernmentCode),
+                ["住所"] = new JsonObject
+                {
+                    ["id"] = LinkedDataIris.Part(prefecture, "address"),
+                    ["type"] = "住所型",
+                    ["都道府県コード"] = PrefectureCode(prefecture, m.Prefecture.LocalGovernmentCode[..2]),
+                },
+                ["spatial"] = LinkedDataIris.StatisticalArea(m.Prefecture.LocalGovernmentCode),
+            },
+        };
+    }
 
-    private static JsonObject Identifier(string id) => new() { ["type"] = "ID型", ["識別値"] = id };
-
-    private static JsonObject LocalGovernmentCode(string code) => new()
+    // A thing's own ID as an ic:ID型 node, named after the thing (so "#id" of a goal, a KPI, a local government).
+    internal static JsonObject Identifier(string owner, string id) => new()
     {
+        ["id"] = LinkedDataIris.Part(owner, "id"),
         ["type"] = "ID型",
-        ["識別値"] = code,
-        ["体系"] = new JsonObject { ["type"] = "ID体系型", ["表記"] = "全国地方公共団体コード" },
+        ["識別値"] = id,
     };
+
+    private static JsonObject LocalGovernmentCode(string owner, string code)
+    {
+        var node = Identifier(owner, code);
+        node["体系"] = new JsonObject { ["id"] = LinkedDataIris.Part(owner, "id/scheme"), ["type"] = "ID体系型", ["表記"] = "全国地方公共団体コード" };
+        return node;
+    }
 
     // 都道府県コード: the first two digits of the 全国地方公共団体コード (JIS X 0401).
-    private static JsonObject Code(string value) => new() { ["type"] = "コード型", ["識別値"] = value };
+    private static JsonObject PrefectureCode(string owner, string value) => new()
+    {
+        ["id"] = LinkedDataIris.Part(owner, "address/prefecture-code"),
+        ["type"] = "コード型",
+        ["識別値"] = value,
+    };
 
     // 市区町村コード: the first five digits (JIS X 0402 without check digit), which are e-Stat's standard area code, so
     // the code is e-Stat's IRI for it: IMI's address tools write 市区町村コード as that IRI, and data they enriched

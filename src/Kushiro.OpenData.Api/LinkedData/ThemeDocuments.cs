@@ -8,18 +8,19 @@ public sealed class ThemeDocuments(LinkedDataIris iris, ThemeCatalog themes, str
 {
     public JsonObject Scheme(ThemeScheme s, bool withConcepts = true)
     {
-        var source = new JsonObject { ["type"] = "文書型", ["表記"] = s.SourceTitle };
+        var self = iris.Scheme(s.Id);
+        var source = new JsonObject { ["id"] = LinkedDataIris.Part(self, "source"), ["type"] = "文書型", ["表記"] = s.SourceTitle };
         if (s.SourceUrl is { } url)
         {
             source["url"] = url;
         }
         var node = new JsonObject
         {
-            ["id"] = iris.Scheme(s.Id),
+            ["id"] = self,
             ["type"] = "ConceptScheme",
             ["prefLabel"] = s.Title,
             ["prefLabelEn"] = s.TitleEn,
-            ["publisher"] = new JsonObject { ["type"] = "組織型", ["表記"] = s.Publisher },
+            ["publisher"] = new JsonObject { ["id"] = LinkedDataIris.Part(self, "publisher"), ["type"] = "組織型", ["表記"] = s.Publisher },
             ["issued"] = s.Issued,
             ["skosNote"] = s.Note,
             ["source"] = source,
@@ -33,9 +34,10 @@ public sealed class ThemeDocuments(LinkedDataIris iris, ThemeCatalog themes, str
 
     public JsonObject Concept(ThemeScheme s, ThemeConcept c, bool withGoals = true)
     {
+        var self = iris.Concept(s.Id, c.Code);
         var node = new JsonObject
         {
-            ["id"] = iris.Concept(s.Id, c.Code),
+            ["id"] = self,
             ["type"] = "Concept",
             ["notation"] = c.Notation,
             ["prefLabel"] = c.Label,
@@ -48,7 +50,13 @@ public sealed class ThemeDocuments(LinkedDataIris iris, ThemeCatalog themes, str
         }
         // As for goals (StrategyDocuments.WithEnglish): a literal cannot say whose it is, so the English label is given
         // once more in a node that does, with this project's licence where the translation is this project's.
-        var english = new JsonObject { ["type"] = "EnglishLabel", ["表記En"] = c.LabelEn, ["provenance"] = s.LabelEnProvenance };
+        var english = new JsonObject
+        {
+            ["id"] = LinkedDataIris.Part(self, StrategyDocuments.EnglishLabelFragment),
+            ["type"] = "EnglishLabel",
+            ["表記En"] = c.LabelEn,
+            ["provenance"] = s.LabelEnProvenance,
+        };
         if (s.LabelEnProvenance == Kpis.KpiProvenance.Editorial)
         {
             english["license"] = editorialLicence;
@@ -59,10 +67,11 @@ public sealed class ThemeDocuments(LinkedDataIris iris, ThemeCatalog themes, str
             var alignments = themes.Alignments.Where(a => a.Scheme == s.Id && a.Code == c.Code).ToList();
             node["alignedGoals"] = StrategyDocuments.Iris(alignments.Select(a => iris.Goal(a.GoalId)));
             // The statements the goals' own documents make (goal → alignment → this concept), so a client reading only
-            // this document learns who says so and why, as the JSON of this URL tells it. Blank nodes, as there: a
-            // client merging both documents holds each alignment twice, with the same provenance and rationale.
+            // this document learns who says so and why, as the JSON of this URL tells it. The same nodes as there, by
+            // name: a client merging both documents holds each alignment once.
             node["goalAlignments"] = new JsonArray([.. alignments.Select(a => (JsonNode)new JsonObject
             {
+                ["id"] = LinkedDataIris.Alignment(iris.Goal(a.GoalId), s.Id, c.Code),
                 ["type"] = "Alignment",
                 ["alignmentOf"] = iris.Goal(a.GoalId),
                 ["provenance"] = a.Provenance,

@@ -25,7 +25,7 @@ public sealed class JsonLdContentOperationFilter : IOperationFilter
             context.SchemaRepository.AddDefinition(SchemaName, new OpenApiSchema
             {
                 Type = JsonSchemaType.Object,
-                Description = "A JSON-LD document: \"@context\" is the API's own context (/ns/context.jsonld), which maps its terms to the IMI core vocabulary (http://imi.go.jp/ns/core/rdf#) where IMI has them and to the project vocabulary (/ns) otherwise; every \"id\" is an absolute, versionless IRI ({base}/id/…).",
+                Description = "A JSON-LD document: \"@context\" is the API's own context (/ns/context.jsonld), which maps its terms to the IMI core vocabulary (http://imi.go.jp/ns/core/rdf#) where IMI has them and to the project vocabulary (/ns) otherwise; every \"id\" is an absolute, versionless IRI ({base}/id/…). Every node has one: a node described only inside another's document (an ID, an alignment, a figure's period or source, an English label) is named by its owner's IRI and a fragment ({base}/id/goal/4#id), so documents merged into one graph share their nodes instead of repeating them.",
                 // Any property, said as a schema: without one, openapi-typescript types the document as an object
                 // with no properties at all (Record<string, never>), and a client cannot read it (a civic developer's review).
                 AdditionalProperties = new OpenApiSchema(),
@@ -33,7 +33,7 @@ public sealed class JsonLdContentOperationFilter : IOperationFilter
                 [
                     JsonNode.Parse("""
                         {"@context": "https://opendata.example/ns/context.jsonld", "id": "https://opendata.example/id/goal/4",
-                         "type": "BasicGoal", "ID": {"type": "ID型", "識別値": "4"}, "表記": "持続可能なまちをつくる",
+                         "type": "BasicGoal", "ID": {"id": "https://opendata.example/id/goal/4#id", "type": "ID型", "識別値": "4"}, "表記": "持続可能なまちをつくる",
                          "alignedWith": ["https://opendata.example/id/scheme/national/goal-4"]}
                         """)!,
                 ],
