@@ -86,6 +86,9 @@ const expected = {
   'a staff observation keeps 15.25 exactly': (q) => q.includes(`<${base}/id/kpi/ci-staff-kpi/observation/FY2022> <${IC}数値> "15.25"^^<http://www.w3.org/2001/XMLSchema#decimal>`),
   'a measure KPI is a kod:PerformanceIndicator': (q) => q.includes(`<${base}/id/kpi/ci-staff-kpi> <http://www.w3.org/1999/02/22-rdf-syntax-ns#type> <${base}/ns#PerformanceIndicator>`),
   'SDG 14 is linked to the UN IRI': (q) => q.includes(`<${base}/id/scheme/sdgs/14> <http://www.w3.org/2004/02/skos/core#exactMatch> <http://metadata.un.org/sdg/14>`),
+  // In the KPI's own document: the plan's says so too.
+  'the plan\'s own KPI leads back to the plan': () => (byPath.get('/api/v1/kpis/population-outlook') ?? [])
+    .includes(`<${base}/id/plan/kushiro-2nd-strategy> <${base}/ns#kpi> <${base}/id/kpi/population-outlook> .`),
   'an observation names its KPI': (q) => q.includes(`<${base}/id/kpi/population-outlook/observation/2010-10-01> <${base}/ns#indicator> <${base}/id/kpi/population-outlook>`),
   'the catalog names its publisher with foaf:name':
     (q) => q.includes(`<${base}/id/local-government/012068> <http://xmlns.com/foaf/0.1/name> "釧路市"@ja`),

@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text.Json;
+using System.Text.Json.Nodes;
 
 namespace Kushiro.OpenData.Api.Tests;
 
@@ -12,6 +13,17 @@ public static class HttpJson
         var body = await response.Content.ReadAsStringAsync();
         Assert.True(response.StatusCode == expected, $"GET {url}: expected {(int)expected}, got {(int)response.StatusCode}: {body}");
         return JsonDocument.Parse(body).RootElement.Clone();
+    }
+
+    /// <summary>GET with <c>Accept: application/ld+json</c>; the document as a mutable JSON tree, to walk its nodes.</summary>
+    public static async Task<JsonObject> GetJsonLdAsync(this HttpClient client, string url)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, url);
+        request.Headers.Accept.ParseAdd("application/ld+json");
+        using var response = await client.SendAsync(request);
+        var body = await response.Content.ReadAsStringAsync();
+        Assert.True(response.StatusCode == HttpStatusCode.OK, $"GET {url} as JSON-LD: got {(int)response.StatusCode}: {body}");
+        return JsonNode.Parse(body)!.AsObject();
     }
 
     public static string Text(this JsonElement element, string property) =>

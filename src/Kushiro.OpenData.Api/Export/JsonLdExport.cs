@@ -14,7 +14,7 @@ public static class JsonLdExport
 {
     public static JsonObject Build(LinkedDataIris iris, StrategyGraph graph, ThemeCatalog themes, Labels.EnglishLabels labels)
     {
-        var kpis = new KpiDocuments(iris);
+        var kpis = new KpiDocuments(iris, graph.Plan.Id);
         var strategy = new StrategyDocuments(iris, graph, themes, kpis, labels);
         var themeDocuments = new ThemeDocuments(iris, themes, graph.Plan.EditorialLicence.Url);
         var nodes = new List<JsonNode>

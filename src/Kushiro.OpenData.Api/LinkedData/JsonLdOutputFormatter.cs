@@ -86,7 +86,7 @@ public sealed class JsonLdOutputFormatter : TextOutputFormatter
         var graph = await services.GetRequiredService<StrategyReadModel>().GetAsync(http.RequestAborted);
         var iris = LinkedDataIris.For(http);
         var themes = services.GetRequiredService<ThemeCatalog>();
-        var kpis = new KpiDocuments(iris);
+        var kpis = new KpiDocuments(iris, graph.Plan.Id);
         var builder = new Builder(http, iris, graph, new StrategyDocuments(iris, graph, themes, kpis, services.GetRequiredService<Labels.EnglishLabels>()), kpis, new ThemeDocuments(iris, themes, graph.Plan.EditorialLicence.Url), themes);
 
         var document = JsonLdTemplates.Document(iris, builder.Node(context.Object));

@@ -9,7 +9,7 @@ namespace Kushiro.OpenData.Api.LinkedData;
 /// KPIs as JSON-LD: every figure an ic:数量型 with ic:数値 (an exact xsd:decimal, written as a string so that no
 /// JSON number rounding can touch it) and ic:単位表記, its period an ic:期間型, its source an ic:文書型.
 /// </summary>
-public sealed class KpiDocuments(LinkedDataIris iris)
+public sealed class KpiDocuments(LinkedDataIris iris, string planId)
 {
     public JsonObject Kpi(KpiNode node)
     {
@@ -24,6 +24,10 @@ public sealed class KpiDocuments(LinkedDataIris iris)
             ["説明"] = k.Definition,
             ["単位表記"] = k.Unit,
             ["level"] = k.Level,
+            // What it is a KPI of: the plan, goal or measure whose document lists it under kpis (kod:kpi, reversed), so
+            // that its own document leads back there; the plan's own targets, which have no goal or measure, too.
+            // (As its level is decided: a measure's KPI names its goal too.)
+            ["kpiOf"] = k.MeasureId is { } measureId ? iris.Measure(measureId) : k.GoalId is { } goalId ? iris.Goal(goalId) : iris.Plan(planId),
             ["direction"] = k.Direction,
             ["origin"] = k.Origin,
             ["targets"] = new JsonArray([.. k.Targets.Select(t => (JsonNode)Figure(k, "target", t))]),

@@ -282,18 +282,12 @@ public sealed class JsonLdTests(SharedApiFactory api)
             id => Assert.StartsWith("https://data.example.jp/kushiro/", id));
     }
 
-    private async Task<JsonNode> GetJsonLdAsync(string url)
-    {
-        using var request = new HttpRequestMessage(HttpMethod.Get, url);
-        request.Headers.Accept.ParseAdd(JsonLd);
-        using var response = await api.CreateClient().SendAsync(request);
-        return JsonNode.Parse(await response.Content.ReadAsStringAsync())!;
-    }
+    private async Task<JsonNode> GetJsonLdAsync(string url) => await api.CreateClient().GetJsonLdAsync(url);
 
     /// <summary>Every value that names a node: "id" members, and IRIs in the members the context types as IRIs.</summary>
     private static IEnumerable<string> Ids(JsonNode? node) => node switch
     {
-        JsonObject o => o.SelectMany(p => p.Key is "id" or "goal" or "measure" or "plan" or "spatial" or "license" or "concept"
+        JsonObject o => o.SelectMany(p => p.Key is "id" or "goal" or "measure" or "plan" or "kpiOf" or "spatial" or "license" or "concept"
             && p.Value is JsonValue v && v.GetValueKind() == JsonValueKind.String
                 ? [(string)v!]
                 : Ids(p.Value)),

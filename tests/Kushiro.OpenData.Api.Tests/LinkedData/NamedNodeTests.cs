@@ -26,7 +26,7 @@ public sealed class NamedNodeTests(SharedApiFactory api)
         var client = api.CreateClient();
         foreach (var url in Resources)
         {
-            foreach (var node in Nodes(await GetJsonLdAsync(client, url)))
+            foreach (var node in Nodes(await client.GetJsonLdAsync(url)))
             {
                 var id = (string?)node["id"];
                 Assert.True(id is not null && Uri.IsWellFormedUriString(id, UriKind.Absolute),
@@ -43,7 +43,7 @@ public sealed class NamedNodeTests(SharedApiFactory api)
         var describedTwice = 0;
         foreach (var url in Resources)
         {
-            foreach (var node in Nodes(await GetJsonLdAsync(client, url)))
+            foreach (var node in Nodes(await client.GetJsonLdAsync(url)))
             {
                 var id = (string)node["id"]!;
                 if (!seen.TryGetValue(id, out var earlier))
@@ -66,8 +66,8 @@ public sealed class NamedNodeTests(SharedApiFactory api)
             }
         }
         // Not a comparison of nothing: the export repeats each resource's nodes, by the same names.
-        var export = Nodes(await GetJsonLdAsync(client, "/api/v1/export/jsonld")).Select(n => (string)n["id"]!).ToHashSet();
-        var goal = Nodes(await GetJsonLdAsync(client, "/api/v1/goals/1")).Select(n => (string)n["id"]!).ToList();
+        var export = Nodes(await client.GetJsonLdAsync("/api/v1/export/jsonld")).Select(n => (string)n["id"]!).ToHashSet();
+        var goal = Nodes(await client.GetJsonLdAsync("/api/v1/goals/1")).Select(n => (string)n["id"]!).ToList();
         Assert.Subset(export, goal.ToHashSet());
         Assert.True(describedTwice >= goal.Count, $"{describedTwice} nodes described twice");
     }
@@ -78,8 +78,8 @@ public sealed class NamedNodeTests(SharedApiFactory api)
     public async Task AGoalsAlignmentAndTheConceptsAccountOfItAreOneNode()
     {
         var client = api.CreateClient();
-        var goal = await GetJsonLdAsync(client, "/api/v1/goals/1");
-        var concept = await GetJsonLdAsync(client, "/api/v1/themes/national/goal-1");
+        var goal = await client.GetJsonLdAsync("/api/v1/goals/1");
+        var concept = await client.GetJsonLdAsync("/api/v1/themes/national/goal-1");
 
         var fromGoal = goal["alignments"]!.AsArray().Single(a => (string?)a!["concept"] == "http://localhost/id/scheme/national/goal-1")!;
         var fromConcept = concept["goalAlignments"]!.AsArray().Single(a => (string?)a!["alignmentOf"] == "http://localhost/id/goal/1")!;
@@ -121,13 +121,4 @@ public sealed class NamedNodeTests(SharedApiFactory api)
 
     private static bool HoldsNodes(JsonNode? value) =>
         value is JsonObject o && !o.ContainsKey("@value") || value is JsonArray a && a.Any(HoldsNodes);
-
-    private static async Task<JsonObject> GetJsonLdAsync(HttpClient client, string url)
-    {
-        using var request = new HttpRequestMessage(HttpMethod.Get, url);
-        request.Headers.Accept.ParseAdd("application/ld+json");
-        using var response = await client.SendAsync(request);
-        Assert.True(response.IsSuccessStatusCode, $"{url}: {(int)response.StatusCode}");
-        return JsonNode.Parse(await response.Content.ReadAsStringAsync())!.AsObject();
-    }
 }
