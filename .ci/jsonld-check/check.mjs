@@ -85,6 +85,7 @@ const expected = {
     (q) => q.includes(`<${base}/id/kpi/ci-staff-kpi/baseline/FY2019> <${IC}数値> "10"^^<http://www.w3.org/2001/XMLSchema#decimal>`),
   'a staff observation keeps 15.25 exactly': (q) => q.includes(`<${base}/id/kpi/ci-staff-kpi/observation/FY2022> <${IC}数値> "15.25"^^<http://www.w3.org/2001/XMLSchema#decimal>`),
   'a measure KPI is a kod:PerformanceIndicator': (q) => q.includes(`<${base}/id/kpi/ci-staff-kpi> <http://www.w3.org/1999/02/22-rdf-syntax-ns#type> <${base}/ns#PerformanceIndicator>`),
+  'SDG 14 carries its code as a literal': (q) => q.includes(`<${base}/id/scheme/sdgs/14> <http://purl.org/dc/terms/identifier> "14" .`),
   'SDG 14 is linked to the UN IRI': (q) => q.includes(`<${base}/id/scheme/sdgs/14> <http://www.w3.org/2004/02/skos/core#exactMatch> <http://metadata.un.org/sdg/14>`),
   // In the KPI's own document: the plan's says so too.
   'the plan\'s own KPI leads back to the plan': () => (byPath.get('/api/v1/kpis/population-outlook') ?? [])

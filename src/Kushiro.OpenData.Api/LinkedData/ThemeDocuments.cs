@@ -18,6 +18,8 @@ public sealed class ThemeDocuments(LinkedDataIris iris, ThemeCatalog themes, str
         {
             ["id"] = self,
             ["type"] = "ConceptScheme",
+            // The codes as literals too (as in ?theme=sdgs:14), so that a query need not take IRIs apart.
+            ["identifier"] = s.Id,
             ["prefLabel"] = s.Title,
             ["prefLabelEn"] = s.TitleEn,
             ["publisher"] = new JsonObject { ["id"] = LinkedDataIris.Part(self, "publisher"), ["type"] = "組織型", ["表記"] = s.Publisher },
@@ -39,6 +41,7 @@ public sealed class ThemeDocuments(LinkedDataIris iris, ThemeCatalog themes, str
         {
             ["id"] = self,
             ["type"] = "Concept",
+            ["identifier"] = c.Code,
             ["notation"] = c.Notation,
             ["prefLabel"] = c.Label,
             ["prefLabelEn"] = c.LabelEn,

@@ -26,6 +26,22 @@ public sealed class ThemeTests(SharedApiFactory api)
         }
     }
 
+    // The codes had been only inside the IRIs in RDF (a linked-data consumer's review): a query for SDG 14 had to take
+    // IRIs apart. Each scheme and concept carries its code as dct:identifier, the code of the files and of ?theme=.
+    [Fact]
+    public async Task EverySchemeAndConceptCarriesItsCodeInJsonLd()
+    {
+        var client = api.CreateClient();
+        foreach (var file in Directory.GetFiles(RepositoryFiles.SeedDirectory, "themes-*.json").Select(f => JsonDocument.Parse(File.ReadAllText(f)).RootElement))
+        {
+            var scheme = await client.GetJsonLdAsync($"/api/v1/themes/{file.Text("id")}");
+            Assert.Equal(file.Text("id"), (string?)scheme["identifier"]);
+            Assert.Equal(
+                file.GetProperty("concepts").EnumerateArray().Select(c => ($"http://localhost/id/scheme/{file.Text("id")}/{c.Text("code")}", (string?)c.Text("code"))),
+                scheme["topConcepts"]!.AsArray().Select(c => ((string)c!["id"]!, (string?)c["identifier"])));
+        }
+    }
+
     // Whose a scheme's English labels are (this project's, or the publisher's own) is said by a field in every
     // representation, where it had been only in the Japanese note. The repository's seed has the UN's own English for
     // the SDGs and this project's for the rest; a seed where all of it is this project's is tried too.
