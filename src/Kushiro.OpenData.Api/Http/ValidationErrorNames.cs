@@ -142,6 +142,7 @@ public static partial class ValidationErrorNames
         : ReaderCutShort().Match(message) is { Success: true } cut
             ? Reworded(message, cut.Groups["open"].Success ? "Ends with an object or array left open: the JSON is cut short"
                 : cut.Groups["inString"].Success ? "Ends inside a string: the JSON is cut short"
+                : cut.Groups["inValue"].Success ? "Ends inside a number, true, false or null: the JSON is cut short"
                 : "Ends where more should follow: the JSON is cut short")
         : message.Contains("trailing comma", StringComparison.Ordinal)
             ? Reworded(message, "Has a comma after its last member or item, which JSON does not allow")
@@ -155,8 +156,10 @@ public static partial class ValidationErrorNames
     private static long Number(Match match, string group) => long.Parse(match.Groups[group].Value, System.Globalization.CultureInfo.InvariantCulture);
 
     // The reader's sentences for data that ran out, each followed by its position: an object or array left open, a
-    // string not closed, or anything else it expected.
-    [GeneratedRegex(@"^((?<open>Expected depth to be zero at the end of the JSON payload\.)|(?<inString>Expected end of string, but instead reached end of data\.)|Expected [^.]*, but instead reached end of data\.).* ?Path: [^|]* \| LineNumber: [0-9]+ \| BytePositionInLine: [0-9]+\.$")]
+    // string not closed, a number or literal that stops (the reader names its last digit as "an invalid end of a
+    // number", which a digit is only where nothing follows, and a literal it quotes as a beginning of the one it
+    // expected, which it quotes up to the next delimiter otherwise: 'tru}'), or anything else it expected.
+    [GeneratedRegex(@"^((?<open>Expected depth to be zero at the end of the JSON payload\.)|(?<inString>Expected end of string, but instead reached end of data\.)|(?<inValue>'[0-9]' is an invalid end of a number\. Expected a delimiter\.|'(t|tr|tru)' is an invalid JSON literal\. Expected the literal 'true'\.|'(f|fa|fal|fals)' is an invalid JSON literal\. Expected the literal 'false'\.|'(n|nu|nul)' is an invalid JSON literal\. Expected the literal 'null'\.)|Expected [^.]*, but instead reached end of data\.).* ?Path: [^|]* \| LineNumber: [0-9]+ \| BytePositionInLine: [0-9]+\.$")]
     private static partial Regex ReaderCutShort();
 
     // The JSON parser's own way of saying where ("Path: $ | LineNumber: 0 | BytePositionInLine: 1."), in the client's terms.

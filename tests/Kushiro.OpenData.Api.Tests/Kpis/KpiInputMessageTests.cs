@@ -47,6 +47,14 @@ public sealed class KpiInputMessageTests(WritableApiFactory api) : IClassFixture
     [InlineData("/observations/FY2020", """{"value":1,"note":"ab""", "body", "Ends inside a string: the JSON is cut short (line 1, byte 22 of that line).")]
     [InlineData("/observations/FY2020", """{"value":1,""", "body", "Ends where more should follow: the JSON is cut short (line 1, byte 11 of that line).")]
     [InlineData("/observations/FY2020", """{"value":1.""", "body", "Ends where more should follow: the JSON is cut short (line 1, byte 12 of that line).")]
+    // After a digit or inside true, false or null: the reader's words had been about a bad number or literal, keyed
+    // by the field (a civic review).
+    [InlineData("/observations/FY2020", """{"value":12""", "body", "Ends inside a number, true, false or null: the JSON is cut short (line 1, byte 12 of that line).")]
+    [InlineData("", """{"name":"x","goalId":nu""", "body", "Ends inside a number, true, false or null: the JSON is cut short (line 1, byte 24 of that line).")]
+    [InlineData("/observations/FY2020", """{"value":1,"note":fals""", "body", "Ends inside a number, true, false or null: the JSON is cut short (line 1, byte 23 of that line).")]
+    // Not cut short: a wrong character after a number, or a literal with more after it, stays the field's.
+    [InlineData("/observations/FY2020", """{"value":1x}""", "value", "'x' is an invalid end of a number. Expected a delimiter (line 1, byte 11 of that line).")]
+    [InlineData("", """{"name":"x","goalId":nul}""", "goalId", "'nul}' is an invalid JSON literal. Expected the literal 'null' (line 1, byte 25 of that line).")]
     // A name that only says the reader's words is a name (a code review: it had been taken for a body cut short).
     [InlineData("", """{"name":"x","definition":"y","unit":"人","direction":"increase","reached end of data":1}""", "reached end of data", "Unknown field: not part of this request's body.")]
     [InlineData("/observations/FY2020", """{"value":1,"source":{"title":"t"},/* c */"provenance":"editorial"}""", "body", "'/' is an invalid start of a property name. Expected a '\"' (line 1, byte 35 of that line).")]
