@@ -99,17 +99,22 @@ foreach (var kpi in kpis.Items)
 }
 
 // Search; and q is required in the document, so the generated client refuses to send a search without it.
-var found = await client.SearchAsync("子育て", null, 50, null, null, null, null, null);
+var found = await client.SearchAsync("子育て", null, 50, null, null, null, null, null, null);
 Check(found.Total > 0 && found.Items.All(r => r.Snippet.Contains("<mark>", StringComparison.Ordinal)), "search 子育て: no marked results");
 // relisted on search too: 医療 finds 3-4-1 and its re-listing 4-2-2, each once among the originals and the re-listings.
-var medical = await client.SearchAsync("医療", null, 200, null, null, null, null, null);
-var medicalOriginals = await client.SearchAsync("医療", null, 200, null, false, null, null, null);
-var medicalRelistings = await client.SearchAsync("医療", null, 200, null, true, null, null, null);
+var medical = await client.SearchAsync("医療", null, 200, null, null, null, null, null, null);
+var medicalOriginals = await client.SearchAsync("医療", null, 200, null, false, null, null, null, null);
+var medicalRelistings = await client.SearchAsync("医療", null, 200, null, true, null, null, null, null);
 Check(medicalRelistings.Total > 0 && medicalOriginals.Total + medicalRelistings.Total == medical.Total,
     $"search relisted: {medicalOriginals.Total} originals and {medicalRelistings.Total} re-listings of {medical.Total}");
+// Facets on search, as on the lists: 医療's results counted per SDG, SDG 3 among them, as many as its filter finds.
+var medicalBySdg = await client.SearchAsync("医療", null, 200, null, null, "sdgs", null, null, null);
+var underSdg3 = await client.SearchAsync("医療", ["sdgs:3"], 200, null, null, null, null, null, null);
+Check(medicalBySdg.Facets?["sdgs"].Single(f => f.Code == "3").Count is { } sdg3 && sdg3 > 0 && sdg3 == underSdg3.Total,
+    $"search facets: SDG 3 counted {medicalBySdg.Facets?["sdgs"].Single(f => f.Code == "3").Count}, its filter finds {underSdg3.Total}");
 try
 {
-    await client.SearchAsync(null!, null, null, null, null, null, null, null);
+    await client.SearchAsync(null!, null, null, null, null, null, null, null, null);
     Check(false, "search without q: the client sent it (the document does not mark q required)");
 }
 catch (ArgumentNullException)
@@ -144,7 +149,7 @@ using (var file = await client.GetSourceDocumentAsync(null, null, null))
 // Errors arrive as the typed problems the document promises.
 var missing = await Refused(() => client.GetSubMeasureAsync("no-such-id", null, null, null));
 Check(missing is ApiException<ProblemDetails> { StatusCode: 404, Result.Status: 404 }, $"unknown sub-measure: {missing?.StatusCode} {missing?.GetType().Name}");
-var invalid = await Refused(() => client.SearchAsync("子育て", null, 0, null, null, null, null, null));
+var invalid = await Refused(() => client.SearchAsync("子育て", null, 0, null, null, null, null, null, null));
 Check(invalid is ApiException<ValidationProblemDetails> { StatusCode: 400 } problem && problem.Result.Errors.ContainsKey("limit"),
     $"limit=0: {invalid?.StatusCode} {invalid?.GetType().Name}");
 

@@ -18,9 +18,10 @@ public sealed class SearchController(StrategyReadModel readModel, Themes.ThemeCa
     /// <param name="theme" example="sdgs:3">Only results under this theme concept, as on the lists (<c>scheme:code</c>, repeatable: OR within a scheme, AND across schemes). A KPI is under the themes of what it belongs to.</param>
     /// <param name="page">Paging.</param>
     /// <param name="relisted" example="false">Re-listings (再掲) or not, as on /api/v1/sub-measures: <c>false</c> leaves them out, so that each policy is found and counted in <c>total</c> once; <c>true</c> returns only them. Absent: both.</param>
+    /// <param name="facets" example="sdgs">Comma-separated theme schemes to count the results by, as on the lists; the counts come in <c>facets</c> (JSON only): per concept, the total this search would have with <c>theme={scheme}:{code}</c> in place of any other filter on that scheme.</param>
     /// <param name="cancellationToken">Cancelled when the client goes away.</param>
     /// <response code="200">A page of results, best first.</response>
-    /// <response code="400">q is missing, blank, too long, punctuation or dashes alone, or holds a control character other than a tab or a line break; the problem says which.</response>
+    /// <response code="400">q is missing, blank, too long, punctuation or dashes alone, or holds a control character other than a tab or a line break; or theme or facets names no scheme or concept there is; the problem says which.</response>
     [HttpGet(Name = "search")]
     [ProducesResponseType<Page<SearchResultResource>>(StatusCodes.Status200OK, "application/json", Csv.CsvFormat.MediaType)]
     public async Task<ActionResult<Page<SearchResultResource>>> Search(
@@ -28,7 +29,9 @@ public sealed class SearchController(StrategyReadModel readModel, Themes.ThemeCa
         // blank q the same way). A q that is too long, not text or without a term gets the action's own 400 below.
         [FromQuery, Required(ErrorMessage = SearchText.NothingToSearchFor), FreeText] string? q,
         // relisted after paging: it came after v1's first release, and generated clients take parameters in this order.
-        [FromQuery] string[]? theme, [FromQuery] PageQuery page, [FromQuery] bool? relisted, CancellationToken cancellationToken)
+        // facets after relisted, for the same reason.
+        [FromQuery] string[]? theme, [FromQuery] PageQuery page, [FromQuery] bool? relisted, [FromQuery] string? facets,
+        CancellationToken cancellationToken)
     {
         var (terms, queryError) = SearchText.ParseQuery(q);
         if (queryError is not null)
@@ -41,10 +44,22 @@ public sealed class SearchController(StrategyReadModel readModel, Themes.ThemeCa
         {
             return this.InvalidParameterProblem("theme", themeError);
         }
+        var (schemes, facetsError) = Themes.ThemeFacets.Parse(facets, themes);
+        if (facetsError is not null)
+        {
+            return this.InvalidParameterProblem("facets", facetsError);
+        }
         var graph = await readModel.GetAsync(cancellationToken);
-        var hits = graph.Search.Find(terms, filter!, relisted, graph);
+        // Faceted as the lists are (Themes/ThemedPages.cs): each count over everything the terms find, with the
+        // concept in place of the theme filter on its scheme.
+        var found = graph.Search.Find(terms, relisted, graph);
+        IEnumerable<SubMeasureNode> Under(SearchHit hit) => SearchIndex.Under(graph, hit);
+        var hits = filter!.IsEmpty ? found : [.. found.Where(h => filter.Matches(Under(h)))];
         return Page<SearchResultResource>.Create(
-            [.. hits.Skip(page.Offset).Take(page.Limit).Select(h => ToResource(h, terms))], hits.Count, page, Request);
+            [.. hits.Skip(page.Offset).Take(page.Limit).Select(h => ToResource(h, terms))], hits.Count, page, Request) with
+        {
+            Facets = Themes.ThemeFacets.Count(schemes!, filter, found, Under),
+        };
     }
 
     private static SearchResultResource ToResource(SearchHit hit, IReadOnlyList<string> terms) => new()

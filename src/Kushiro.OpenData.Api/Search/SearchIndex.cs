@@ -45,8 +45,14 @@ public sealed class SearchIndex
     /// only what is not a re-listing (再掲) of a sub-measure (false) or only the re-listings (true), as on the lists.
     /// </summary>
     public IReadOnlyList<SearchHit> Find(IReadOnlyList<string> terms, Themes.ThemeFilter filter, bool? relisted, StrategyGraph graph) =>
-        [.. Find(terms).Where(h => filter.Matches(Themes.ThemeFilter.Under(graph, h.Document.Type, h.Document.Id))
-            && KeptBy(h.Document, relisted, graph))];
+        [.. Find(terms, relisted, graph).Where(h => filter.Matches(Under(graph, h)))];
+
+    /// <summary>Every document that matches all terms and is kept by <paramref name="relisted"/>, under any theme.</summary>
+    public IReadOnlyList<SearchHit> Find(IReadOnlyList<string> terms, bool? relisted, StrategyGraph graph) =>
+        [.. Find(terms).Where(h => KeptBy(h.Document, relisted, graph))];
+
+    /// <summary>The sub-measures whose themes a hit is under (a KPI: those of what it belongs to), as on the lists.</summary>
+    public static IEnumerable<SubMeasureNode> Under(StrategyGraph graph, SearchHit hit) => Themes.ThemeFilter.Under(graph, hit.Document.Type, hit.Document.Id);
 
     // A goal, a measure or a KPI is no re-listing: relisted=true leaves it out, false keeps it.
     private static bool KeptBy(SearchDocument document, bool? relisted, StrategyGraph graph) =>

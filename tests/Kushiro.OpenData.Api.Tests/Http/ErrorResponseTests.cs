@@ -136,7 +136,7 @@ public sealed class ErrorResponseTests(SharedApiFactory api)
     // Every operation takes ?lang=, so the list of what is allowed names it too.
     [Theory]
     [InlineData("/api/v1/plan?limit=1", "Allowed: lang.")]
-    [InlineData("/api/v1/search?q=a&sort=x", "Allowed: lang, limit, offset, q, relisted, theme.")]
+    [InlineData("/api/v1/search?q=a&sort=x", "Allowed: facets, lang, limit, offset, q, relisted, theme.")]
     public async Task AnUnknownParameterIsToldWhatIsAllowed(string url, string allowed)
     {
         var problem = await ProblemAsync(url, HttpStatusCode.BadRequest);
