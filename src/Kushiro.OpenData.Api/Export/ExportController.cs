@@ -48,7 +48,8 @@ public sealed class ExportController(StrategyReadModel readModel, ThemeCatalog t
         var graph = await readModel.GetAsync(cancellationToken);
         if (csv.File(name, graph, HttpContext) is not { } text)
         {
-            return this.NotFoundProblem("CSV file", $"{name}.csv", known: string.Join(", ", CsvExport.Names.Select(n => n + ".csv")));
+            // Named as the operation's parameter is (a generated client's exportCsv("kpis")), not as the file.
+            return this.NotFoundProblem("CSV file", name, known: string.Join(", ", CsvExport.Names), note: $"each is at {ExportLinks.Csv("{name}")}", key: "name");
         }
         Response.Headers.ContentDisposition = $"attachment; filename=\"kushiro-{name}.csv\"";
         return File(System.Text.Encoding.UTF8.GetBytes(text), Csv.CsvFormat.ContentType);

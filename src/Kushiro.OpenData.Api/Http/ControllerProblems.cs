@@ -7,12 +7,13 @@ public static class ControllerProblems
 {
     /// <summary>
     /// A 404 naming what was looked for; <paramref name="known"/> lists the IDs there are, when they are few, and
-    /// <paramref name="note"/> ends the sentence with what else the client should know.
+    /// <paramref name="note"/> ends the sentence with what else the client should know; <paramref name="key"/> is what
+    /// the path parameter is called (a CSV file's is its name).
     /// </summary>
-    public static ProblemResult NotFoundProblem(this ControllerBase controller, string what, string id, string? known = null, string? note = null) =>
+    public static ProblemResult NotFoundProblem(this ControllerBase controller, string what, string id, string? known = null, string? note = null, string key = "ID") =>
         new(controller.ProblemDetailsFactory.CreateProblemDetails(controller.HttpContext,
             statusCode: StatusCodes.Status404NotFound,
-            detail: $"There is no {Noun(what)} with ID \"{id}\"{(known is null ? "" : $" (known: {known})")}{(note is null ? "" : $": {note}")}."));
+            detail: $"There is no {Noun(what)} with {key} \"{id}\"{(known is null ? "" : $" (known: {known})")}{(note is null ? "" : $": {note}")}."));
 
     // "Goal" becomes "goal" mid-sentence; "KPI" and "CSV file" keep their capitals.
     private static string Noun(string what) => what.Length > 1 && char.IsLower(what[1]) ? char.ToLowerInvariant(what[0]) + what[1..] : what;

@@ -223,8 +223,10 @@ public sealed class ExportTests(SharedApiFactory api)
         using var response = await api.CreateClient().GetAsync("/api/v1/export/csv/everything.csv");
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
         var detail = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement.GetProperty("detail").GetString();
-        Assert.StartsWith("There is no CSV file with ID \"everything.csv\" (known: ", detail);
-        Assert.Contains("kpi-figures.csv", detail);
+        // Named as the parameter is: a generated client's exportCsv("everything").
+        Assert.StartsWith("There is no CSV file with name \"everything\" (known: goals, ", detail);
+        Assert.Contains(", kpi-figures, ", detail);
+        Assert.EndsWith("each is at /api/v1/export/csv/{name}.csv.", detail);
     }
 
     /// <summary>The file's records, read by the tests' own RFC 4180 reader after its byte order mark.</summary>

@@ -26,7 +26,7 @@ public sealed class ErrorResponseTests(SharedApiFactory api)
     // Named as the rest of the API names them: "kpi" and "csv file" had been lower-cased with the rest.
     [Theory]
     [InlineData("/api/v1/kpis/nope", "There is no KPI with ID \"nope\".")]
-    [InlineData("/api/v1/export/csv/nope.csv", "There is no CSV file with ID \"nope.csv\"")]
+    [InlineData("/api/v1/export/csv/nope.csv", "There is no CSV file with name \"nope\"")]
     [InlineData("/api/v1/sub-measures/9-9-9", "There is no sub-measure with ID \"9-9-9\".")]
     public async Task ANotFoundDetailNamesTheThingAsTheApiDoes(string url, string start)
     {
