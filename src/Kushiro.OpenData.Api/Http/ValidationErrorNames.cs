@@ -157,17 +157,19 @@ public static partial class ValidationErrorNames
 
     // The reader's sentences for data that ran out, each followed by its position: an object or array left open, a
     // string not closed, a number or literal that stops (the reader names its last digit as "an invalid end of a
-    // number", which a digit is only where nothing follows, and a literal it quotes as a beginning of the one it
-    // expected, which it quotes up to the next delimiter otherwise: 'tru}'), or anything else it expected.
-    [GeneratedRegex(@"^((?<open>Expected depth to be zero at the end of the JSON payload\.)|(?<inString>Expected end of string, but instead reached end of data\.)|(?<inValue>'[0-9]' is an invalid end of a number\. Expected a delimiter\.|'(t|tr|tru)' is an invalid JSON literal\. Expected the literal 'true'\.|'(f|fa|fal|fals)' is an invalid JSON literal\. Expected the literal 'false'\.|'(n|nu|nul)' is an invalid JSON literal\. Expected the literal 'null'\.)|Expected [^.]*, but instead reached end of data\.).* ?Path: [^|]* \| LineNumber: [0-9]+ \| BytePositionInLine: [0-9]+\.$")]
+    // number", which a digit is only where nothing follows; and it quotes a bad literal with the rest of the body,
+    // so a beginning of true, false or null with only JSON's white space after it ran out, while 'tru}' did not), or
+    // anything else it expected.
+    [GeneratedRegex(@"^((?<open>Expected depth to be zero at the end of the JSON payload\.)|(?<inString>Expected end of string, but instead reached end of data\.)|(?<inValue>'[0-9]' is an invalid end of a number\. Expected a delimiter\.|'(?:t|tr|tru|f|fa|fal|fals|n|nu|nul)[ \t\r\n]*' is an invalid JSON literal\. Expected the literal '(?:true|false|null)'\.)|Expected [^.]*, but instead reached end of data\.).* ?Path: [^|]* \| LineNumber: [0-9]+ \| BytePositionInLine: [0-9]+\.$")]
     private static partial Regex ReaderCutShort();
 
     // The JSON parser's own way of saying where ("Path: $ | LineNumber: 0 | BytePositionInLine: 1."), in the client's terms.
     [GeneratedRegex(@" ?Path: [^|]* \| LineNumber: (?<line>[0-9]+) \| BytePositionInLine: (?<byte>[0-9]+)\.$")]
     private static partial Regex ParserPosition();
 
-    // The reader's sentence up to where its position begins (or the end, when it gives none).
-    [GeneratedRegex(@"^.*?(?= ?Path: [^|]* \| LineNumber: |$)")]
+    // The reader's sentence up to where its position begins (or the end, when it gives none). Across line breaks: the
+    // reader quotes what it read, line breaks and all.
+    [GeneratedRegex(@"^.*?(?= ?Path: [^|]* \| LineNumber: |$)", RegexOptions.Singleline)]
     private static partial Regex ReaderSentence();
 
     // The reader's own sentence ends in a full stop, which the position closing it makes a second one.

@@ -52,6 +52,8 @@ public sealed class KpiInputMessageTests(WritableApiFactory api) : IClassFixture
     [InlineData("/observations/FY2020", """{"value":12""", "body", "Ends inside a number, true, false or null: the JSON is cut short (line 1, byte 12 of that line).")]
     [InlineData("", """{"name":"x","goalId":nu""", "body", "Ends inside a number, true, false or null: the JSON is cut short (line 1, byte 24 of that line).")]
     [InlineData("/observations/FY2020", """{"value":1,"note":fals""", "body", "Ends inside a number, true, false or null: the JSON is cut short (line 1, byte 23 of that line).")]
+    // With a line break after it, as a file saved by an editor ends (a code review: the reader quotes it too).
+    [InlineData("/observations/FY2020", "{\"value\":1,\"note\":nul \t\r\n", "body", "Ends inside a number, true, false or null: the JSON is cut short (line 1, byte 22 of that line).")]
     // Not cut short: a wrong character after a number, or a literal with more after it, stays the field's.
     [InlineData("/observations/FY2020", """{"value":1x}""", "value", "'x' is an invalid end of a number. Expected a delimiter (line 1, byte 11 of that line).")]
     [InlineData("", """{"name":"x","goalId":nul}""", "goalId", "'nul}' is an invalid JSON literal. Expected the literal 'null' (line 1, byte 25 of that line).")]
