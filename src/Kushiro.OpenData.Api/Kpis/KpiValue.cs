@@ -24,7 +24,8 @@ public static partial class KpiValue
     /// </summary>
     public static bool IsWebAddress(string url) =>
         UrlCharacters().IsMatch(url) && Uri.TryCreate(url, UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https"
-        && uri.Host.Length > 0 && !Authority(url).Contains('@'); // "https://@host/" has an empty user, not none
+        && uri.Host.Length > 0 && !Authority(url).Contains('@') // "https://@host/" has an empty user, not none
+        && DelimitersInPlace(AfterAuthority(url));
 
     // What follows "//" up to the path, query or fragment: an '@' there sets off user information.
     private static string Authority(string url)
@@ -33,6 +34,14 @@ public static partial class KpiValue
         var end = url.IndexOfAny(['/', '?', '#'], start);
         return end < 0 ? url[start..] : url[start..end];
     }
+
+    private static string AfterAuthority(string url) => url[(url.IndexOf("//", StringComparison.Ordinal) + 2 + Authority(url).Length)..];
+
+    // Path, query and fragment take '[' and ']' nowhere (only an IPv6 host does), and '#' once, where the fragment
+    // starts. Uri takes https://example.org/[x] and …#a#b as they are, and a JSON-LD parser that checks IRIs
+    // (jsonld-streaming-parser) drops such a source's url while jsonld.js keeps it: processors read other triples.
+    private static bool DelimitersInPlace(string rest) =>
+        rest.IndexOfAny(['[', ']']) < 0 && rest.IndexOf('#', StringComparison.Ordinal) == rest.LastIndexOf('#');
 
     // A % only as the start of a percent-encoded octet: "%zz" or a bare "100%" is no RFC 3986 URL, and a JSON-LD
     // processor or a browser would read it differently from what was meant.

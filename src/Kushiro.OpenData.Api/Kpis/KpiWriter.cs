@@ -69,7 +69,7 @@ public sealed class KpiWriter(OpenDataContext db, DatasetVersion dataset, StaffD
         var url = input.Source?.Url;
         if (url is not null && !KpiValue.IsWebAddress(url))
         {
-            errors.AddModelError("source.url", "Must be an absolute http(s) URL in RFC 3986 characters (percent-encode spaces and non-ASCII), without user:password@.");
+            errors.AddModelError("source.url", "Must be an absolute http(s) URL in RFC 3986 characters (percent-encode spaces, non-ASCII, [ and ] outside an IPv6 host, and a # after the first), without user:password@.");
         }
         if (url is null && input.Provenance == KpiProvenance.Official)
         {

@@ -151,6 +151,12 @@ public sealed class KpiWriteValidationTests : IClassFixture<WritableApiFactory>
     [InlineData("""{"value": 1, "source": {"title": "t", "url": "https://example.jp/a b"}, "provenance": "editorial"}""", "source.url")]
     [InlineData("""{"value": 1, "source": {"title": "t", "url": "https://example.jp/%zz"}, "provenance": "editorial"}""", "source.url")]
     [InlineData("""{"value": 1, "source": {"title": "t", "url": "https://example.jp/100%"}, "provenance": "editorial"}""", "source.url")]
+    // RFC 3986 characters out of place: brackets outside an IPv6 host, a second '#' (a linked-data review: published as
+    // IRIs that a checking JSON-LD parser drops).
+    [InlineData("""{"value": 1, "source": {"title": "t", "url": "https://example.jp/[x]"}, "provenance": "editorial"}""", "source.url")]
+    [InlineData("""{"value": 1, "source": {"title": "t", "url": "https://example.jp/?q=[1]"}, "provenance": "editorial"}""", "source.url")]
+    [InlineData("""{"value": 1, "source": {"title": "t", "url": "https://example.jp/#a#b"}, "provenance": "editorial"}""", "source.url")]
+    [InlineData("""{"value": 1, "source": {"title": "t", "url": "https://example.jp/#["}, "provenance": "editorial"}""", "source.url")]
     [InlineData("""{"value": 1, "source": {"title": "住民基本\u200B台帳"}, "provenance": "editorial"}""", "source.title")]
     [InlineData("""{"value": 1, "source": {"title": "t", "url": "https://staff:secret@www.city.kushiro.lg.jp/"}, "provenance": "editorial"}""", "source.url")]
     [InlineData("""{"value": 1, "source": {"title": "t", "url": "https://@www.city.kushiro.lg.jp/"}, "provenance": "editorial"}""", "source.url")]
