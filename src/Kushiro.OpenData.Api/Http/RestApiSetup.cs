@@ -148,6 +148,8 @@ public static class RestApiSetup
         app.UseCors();
         // First of what answers: every middleware after it may take "head" for HEAD.
         app.UseMethodSpellingCheck();
+        // Before the cache, whose entries vary by Accept, and everything else that reads it.
+        app.UseAcceptParametersQuoted();
         // Before the cache and the validators, which would read such a date with a laxer parser.
         app.UseInvalidIfModifiedSinceIgnored();
         // Outside the cache: a revalidation the cache could not answer is kept in full there and told 304 here.
