@@ -45,6 +45,7 @@ public sealed class AcceptNegotiationTests(SharedApiFactory api)
     [InlineData("/api/v1/export/csv/goals.csv", "text/csv; header=absent", "text/csv (header=present), in UTF-8")]
     // An archive has no charset (a mirror's review).
     [InlineData("/api/v1/export/csv.zip", "application/json", "available as application/zip; the Accept header allows n")]
+    [InlineData("/api/v1/goals/1", "text/turtle;profile=http://www.w3.org/ns/json-ld#expanded", "the Accept header allows n")]
     public async Task AFormTheApiNeverWritesIsNotAcceptable(string url, string accept, string detailSays)
     {
         using var request = new HttpRequestMessage(HttpMethod.Get, url);
@@ -78,6 +79,12 @@ public sealed class AcceptNegotiationTests(SharedApiFactory api)
     [InlineData("/api/v1/goals", "application/json; charset=utf-8, text/csv;q=0.5", "application/json")]
     [InlineData("/api/v1/changes?limit=2", "application/json;charset=utf-8, text/csv;q=0.1", "application/json")]
     [InlineData("/api/v1/goals", "application/json;profile=\"x\", application/ld+json;q=0.5", "application/json")]
+    // An unquoted profile URL, as a JSON-LD editor extension asks for contexts, is read as if quoted: every resource,
+    // the context too, had answered 406 (a linked-data review). Its q still counts.
+    [InlineData("/ns/context.jsonld", "application/ld+json;profile=http://www.w3.org/ns/json-ld#context", "application/ld+json")]
+    [InlineData("/api/v1/goals/1", "application/ld+json;profile=http://www.w3.org/ns/json-ld#expanded", "application/ld+json")]
+    [InlineData("/api/v1/goals?limit=2", "application/ld+json; profile=http://www.w3.org/ns/json-ld#compacted", "application/ld+json")]
+    [InlineData("/api/v1/goals/1", "application/json;q=0.9, application/ld+json;profile=http://www.w3.org/ns/json-ld#compacted;q=0.1", "application/json")]
     public async Task AnswersInAFormAndCharsetAcceptAllows(string url, string accept, string served)
     {
         using var request = new HttpRequestMessage(HttpMethod.Get, url);
