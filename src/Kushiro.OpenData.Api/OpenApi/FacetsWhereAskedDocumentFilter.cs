@@ -6,7 +6,7 @@ namespace Kushiro.OpenData.Api.OpenApi;
 /// <summary>
 /// Every page type inherits <c>facets</c> from <see cref="Paging.Page{T}"/>, but only the lists that take the
 /// <c>facets</c> parameter ever fill it (the others refuse the parameter with a 400): a page type answered by one of
-/// them keeps it, and the others (search results, the changes feed, a KPI's figures, the code lists) lose it, so a
+/// them keeps it, and the others (the changes feed, a KPI's figures, the code lists) lose it, so a
 /// generated client does not offer a member that never comes.
 /// </summary>
 internal sealed class FacetsWhereAskedDocumentFilter : IDocumentFilter

@@ -21,7 +21,7 @@ public sealed class SearchController(StrategyReadModel readModel, Themes.ThemeCa
     /// <param name="facets" example="sdgs">Comma-separated theme schemes to count the results by, as on the lists; the counts come in <c>facets</c> (JSON only): per concept, the total this search would have with <c>theme={scheme}:{code}</c> in place of any other filter on that scheme.</param>
     /// <param name="cancellationToken">Cancelled when the client goes away.</param>
     /// <response code="200">A page of results, best first.</response>
-    /// <response code="400">q is missing, blank, too long, punctuation or dashes alone, or holds a control character other than a tab or a line break; or theme or facets names no scheme or concept there is; the problem says which.</response>
+    /// <response code="400">q is missing, blank, too long, punctuation or dashes alone, or holds a control character other than a tab or a line break; or theme or facets is not written as on the lists (scheme:code; distinct schemes, comma-separated) or names no scheme or concept there is; the problem says which.</response>
     [HttpGet(Name = "search")]
     [ProducesResponseType<Page<SearchResultResource>>(StatusCodes.Status200OK, "application/json", Csv.CsvFormat.MediaType)]
     public async Task<ActionResult<Page<SearchResultResource>>> Search(
