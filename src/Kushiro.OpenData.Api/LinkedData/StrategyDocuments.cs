@@ -162,8 +162,11 @@ public sealed class StrategyDocuments(LinkedDataIris iris, StrategyGraph graph, 
         return new()
         {
             ["id"] = self,
-            ["type"] = "組織型",
+            // As the catalog describes it, its publisher (Catalog/CatalogDocuments.cs): the documents this IRI leads to
+            // say the same of it.
+            ["type"] = new JsonArray("組織型", "Agent"),
             ["表記"] = m.Name,
+            ["name"] = m.Name,
             ["ID"] = LocalGovernmentCode(self, m.LocalGovernmentCode),
             // The area codes belong to an address (ic:住所型) in IMI, not to the organisation itself.
             ["住所"] = new JsonObject

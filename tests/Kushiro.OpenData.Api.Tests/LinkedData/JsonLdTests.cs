@@ -200,7 +200,9 @@ public sealed class JsonLdTests(SharedApiFactory api)
         var code = rest.GetProperty("municipality").Text("localGovernmentCode");
         var municipality = plan["publisher"]!;
 
-        Assert.Equal("組織型", (string?)municipality["type"]);
+        // And a foaf:Agent with its foaf:name, as the catalog says of its publisher (a linked-data review).
+        Assert.Equal(["組織型", "Agent"], municipality["type"]!.AsArray().Select(t => (string?)t));
+        Assert.Equal(rest.GetProperty("municipality").Text("name"), (string?)municipality["name"]);
         Assert.Equal(code, (string?)municipality["ID"]!["識別値"]);
         Assert.Equal($"http://data.e-stat.go.jp/lod/sac/C{code[..5]}", (string?)municipality["spatial"]);
         // As IMI's address tools write it, so data they enriched joins on ic:市区町村コード.
