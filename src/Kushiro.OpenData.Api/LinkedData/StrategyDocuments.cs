@@ -162,9 +162,9 @@ public sealed class StrategyDocuments(LinkedDataIris iris, StrategyGraph graph, 
         return new()
         {
             ["id"] = self,
-            // As the catalog describes it, its publisher (Catalog/CatalogDocuments.cs): the documents this IRI leads to
-            // say the same of it.
-            ["type"] = new JsonArray("組織型", "Agent"),
+            // A string, as published in v1 (a client may read it as one); the catalog adds foaf:Agent, which in RDF only
+            // adds a type. Its foaf:name is said here too, so the documents this IRI leads to name it alike.
+            ["type"] = "組織型",
             ["表記"] = m.Name,
             ["name"] = m.Name,
             ["ID"] = LocalGovernmentCode(self, m.LocalGovernmentCode),

@@ -56,8 +56,9 @@ public sealed class NamedNodeTests(SharedApiFactory api)
                 {
                     // Each document may say more or less of a node (a concept's page says which goal an alignment is
                     // of, the goal's page which concept); what both say must agree, or a merged graph holds both.
-                    // A member that is itself a node, or a list of them, is compared as nodes on their own.
-                    if (earlier.Node[key] is { } before && !HoldsNodes(value) && !HoldsNodes(before))
+                    // A member that is itself a node, or a list of them, is compared as nodes on their own; types add
+                    // up (the catalog's publisher is also a foaf:Agent, and the plan's type stays the string v1 gave).
+                    if (key != "type" && earlier.Node[key] is { } before && !HoldsNodes(value) && !HoldsNodes(before))
                     {
                         Assert.True(JsonNode.DeepEquals(before, value), $"{id} {key}: {earlier.Url} says {before.ToJsonString()}, {url} says {value?.ToJsonString()}");
                     }
