@@ -15,10 +15,15 @@ public static partial class AcceptParameterQuoting
     {
         var headers = context.Request.Headers;
         var accept = headers.Accept.ToString();
-        // Not where anything is quoted already: a ";name=" inside a quoted value is no parameter.
-        if (accept.Length > 0 && !accept.Contains('"', StringComparison.Ordinal) && UnquotedValue().IsMatch(accept))
+        // On every request, a cache hit's too: most Accept headers have no parameter (";") and are left at that. Not
+        // where anything is quoted already: a ";name=" inside a quoted value is no parameter.
+        if (accept.Contains(';', StringComparison.Ordinal) && !accept.Contains('"', StringComparison.Ordinal))
         {
-            headers.Accept = new StringValues(UnquotedValue().Replace(accept, m => $"{m.Groups["name"].Value}=\"{m.Groups["value"].Value}\""));
+            var quoted = UnquotedValue().Replace(accept, m => $"{m.Groups["name"].Value}=\"{m.Groups["value"].Value}\"");
+            if (!ReferenceEquals(quoted, accept))
+            {
+                headers.Accept = new StringValues(quoted);
+            }
         }
         return next(context);
     });

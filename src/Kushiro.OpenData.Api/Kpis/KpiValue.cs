@@ -22,20 +22,24 @@ public static partial class KpiValue
     /// An absolute http(s) URL in RFC 3986 characters, without user information: a published source is for everyone,
     /// and <c>user:password@</c> in it would publish a credential (and can disguise the host a reader is sent to).
     /// </summary>
-    public static bool IsWebAddress(string url) =>
-        UrlCharacters().IsMatch(url) && Uri.TryCreate(url, UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https"
-        && uri.Host.Length > 0 && !Authority(url).Contains('@') // "https://@host/" has an empty user, not none
-        && DelimitersInPlace(AfterAuthority(url));
+    public static bool IsWebAddress(string url)
+    {
+        if (!UrlCharacters().IsMatch(url) || !Uri.TryCreate(url, UriKind.Absolute, out var uri) || uri.Scheme is not ("http" or "https") || uri.Host.Length == 0)
+        {
+            return false;
+        }
+        var (authority, rest) = SplitAtAuthority(url);
+        return !authority.Contains('@') // "https://@host/" has an empty user, not none
+            && DelimitersInPlace(rest);
+    }
 
-    // What follows "//" up to the path, query or fragment: an '@' there sets off user information.
-    private static string Authority(string url)
+    // What follows "//" up to the path, query or fragment (an '@' there sets off user information), and the rest.
+    private static (string Authority, string AfterIt) SplitAtAuthority(string url)
     {
         var start = url.IndexOf("//", StringComparison.Ordinal) + 2;
         var end = url.IndexOfAny(['/', '?', '#'], start);
-        return end < 0 ? url[start..] : url[start..end];
+        return end < 0 ? (url[start..], "") : (url[start..end], url[end..]);
     }
-
-    private static string AfterAuthority(string url) => url[(url.IndexOf("//", StringComparison.Ordinal) + 2 + Authority(url).Length)..];
 
     // Path, query and fragment take '[' and ']' nowhere (only an IPv6 host does), and '#' once, where the fragment
     // starts. Uri takes https://example.org/[x] and …#a#b as they are, and a JSON-LD parser that checks IRIs
