@@ -25,16 +25,9 @@ public sealed class FigureIriTests(WritableApiFactory api) : IClassFixture<Writa
             using var response = await api.CreateClient().SendAsync(request); // follows the 303
             Assert.Equal(HttpStatusCode.OK, response.StatusCode);
             var document = JsonNode.Parse(await response.Content.ReadAsStringAsync())!;
-            var described = Nodes(document).Where(n => n["id"] is JsonValue id && ((string?)id)!.EndsWith($"/id/kpi/many-observations/observation/{period}", StringComparison.Ordinal));
+            var described = JsonLdNodes.Of(document).Where(n => n["id"] is JsonValue id && ((string?)id)!.EndsWith($"/id/kpi/many-observations/observation/{period}", StringComparison.Ordinal));
             // Described, not only named: its value is there.
             Assert.Contains(described, n => n["数値"] is not null);
         }
     }
-
-    private static IEnumerable<JsonObject> Nodes(JsonNode? node) => node switch
-    {
-        JsonObject o => new[] { o }.Concat(o.SelectMany(p => Nodes(p.Value))),
-        JsonArray a => a.SelectMany(Nodes),
-        _ => [],
-    };
 }

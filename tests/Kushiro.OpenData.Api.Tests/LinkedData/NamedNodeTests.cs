@@ -26,7 +26,7 @@ public sealed class NamedNodeTests(SharedApiFactory api)
         var client = api.CreateClient();
         foreach (var url in Resources)
         {
-            foreach (var node in Nodes(await client.GetJsonLdAsync(url)))
+            foreach (var node in JsonLdNodes.Of(await client.GetJsonLdAsync(url)))
             {
                 var id = (string?)node["id"];
                 Assert.True(id is not null && Uri.IsWellFormedUriString(id, UriKind.Absolute),
@@ -43,7 +43,7 @@ public sealed class NamedNodeTests(SharedApiFactory api)
         var describedTwice = 0;
         foreach (var url in Resources)
         {
-            foreach (var node in Nodes(await client.GetJsonLdAsync(url)))
+            foreach (var node in JsonLdNodes.Of(await client.GetJsonLdAsync(url)))
             {
                 var id = (string)node["id"]!;
                 if (!seen.TryGetValue(id, out var earlier))
@@ -66,8 +66,8 @@ public sealed class NamedNodeTests(SharedApiFactory api)
             }
         }
         // Not a comparison of nothing: the export repeats each resource's nodes, by the same names.
-        var export = Nodes(await client.GetJsonLdAsync("/api/v1/export/jsonld")).Select(n => (string)n["id"]!).ToHashSet();
-        var goal = Nodes(await client.GetJsonLdAsync("/api/v1/goals/1")).Select(n => (string)n["id"]!).ToList();
+        var export = JsonLdNodes.Of(await client.GetJsonLdAsync("/api/v1/export/jsonld")).Select(n => (string)n["id"]!).ToHashSet();
+        var goal = JsonLdNodes.Of(await client.GetJsonLdAsync("/api/v1/goals/1")).Select(n => (string)n["id"]!).ToList();
         Assert.Subset(export, goal.ToHashSet());
         Assert.True(describedTwice >= goal.Count, $"{describedTwice} nodes described twice");
     }
@@ -87,36 +87,6 @@ public sealed class NamedNodeTests(SharedApiFactory api)
         Assert.Equal("http://localhost/id/goal/1#alignment/national/goal-1", (string?)fromGoal["id"]);
         Assert.Equal((string?)fromGoal["id"], (string?)fromConcept["id"]);
         Assert.Equal((string?)fromGoal["rationale"], (string?)fromConcept["rationale"]);
-    }
-
-    // Nodes: every object in the document but the value objects ({"@value": …}); the document's own top level too.
-    private static IEnumerable<JsonObject> Nodes(JsonNode? node)
-    {
-        switch (node)
-        {
-            case JsonObject o when !o.ContainsKey("@value"):
-                if (!o.ContainsKey("@graph"))
-                {
-                    yield return o;
-                }
-                foreach (var (key, value) in o)
-                {
-                    if (key != "@context")
-                    {
-                        foreach (var inner in Nodes(value))
-                        {
-                            yield return inner;
-                        }
-                    }
-                }
-                break;
-            case JsonArray a:
-                foreach (var inner in a.SelectMany(Nodes))
-                {
-                    yield return inner;
-                }
-                break;
-        }
     }
 
     private static bool HoldsNodes(JsonNode? value) =>
