@@ -106,9 +106,12 @@ public static class GraphQLHttpRequestReader
         {
             return Fail("The body is empty: send a JSON object with a \"query\" member.");
         }
-        if (!System.Text.Unicode.Utf8.IsValid(bytes.Span))
+        // Counted in the client's file, as the JSON errors below are: a byte order mark it had included.
+        if (Http.Utf8Body.Find(bytes.Span) is { } broken)
         {
-            return Fail("The body is not valid UTF-8.");
+            return Fail(broken.EndsInsideCharacter
+                ? $"The body ends inside a character (byte {broken.Byte + byteOrderMark} begins one that does not finish): it is cut short."
+                : $"The body is not UTF-8 text (byte {broken.Byte + byteOrderMark} is not): send it as {GraphQLMediaTypes.Json} in UTF-8.");
         }
         try
         {

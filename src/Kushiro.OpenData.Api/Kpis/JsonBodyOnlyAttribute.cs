@@ -57,11 +57,12 @@ public sealed class JsonBodyOnlyAttribute : Attribute, IAsyncResourceFilter
         await request.Body.CopyToAsync(body, context.HttpContext.RequestAborted);
         request.Body.Position = 0;
         var bytes = body.GetBuffer().AsSpan(0, (int)body.Length);
-        if (!System.Text.Unicode.Utf8.IsValid(bytes))
+        if (Utf8Body.Find(bytes) is { } broken)
         {
             // Where the decoder stops is the first byte that is not UTF-8: a client can find it in its own file.
-            _ = System.Text.Unicode.Utf8.ToUtf16(bytes, new char[bytes.Length], out var read, out _, replaceInvalidSequences: false);
-            Refuse(context, "body", $"Is not UTF-8 text (byte {read + 1} is not): send the body as JSON in UTF-8.");
+            Refuse(context, "body", broken.EndsInsideCharacter
+                ? $"Ends inside a character (byte {broken.Byte} begins one that does not finish): the body is cut short. Send all of it."
+                : $"Is not UTF-8 text (byte {broken.Byte} is not): send the body as JSON in UTF-8.");
         }
         else if (HalfCharacter(body) is { } found)
         {

@@ -25,6 +25,33 @@ public sealed class GraphQLRequestErrorTextTests(SharedApiFactory api)
         AssertSaysWithoutInternals(Assert.Single(answer.ErrorMessages), said);
     }
 
+    // Bytes counted in the client's file, a byte order mark included, as the JSON errors count them.
+    [Theory]
+    [InlineData(false, false)]
+    [InlineData(false, true)]
+    [InlineData(true, false)]
+    [InlineData(true, true)]
+    public async Task ABodyThatIsNotUtf8NamesTheByteAndSaysWhetherItIsCutShort(bool cutInsideACharacter, bool byteOrderMark)
+    {
+        var text = """{"query": "{ search(q: \"子育て\") { totalCount } }"}"""u8.ToArray();
+        var at = text.AsSpan().IndexOf("育"u8);
+        // Cut after the first byte of 育; or that byte, then the rest after 育: not UTF-8 at all, a character left unfinished.
+        byte[] body = cutInsideACharacter ? text[..(at + 1)] : [.. text[..(at + 1)], .. text[(at + 3)..]];
+        if (byteOrderMark)
+        {
+            body = [0xEF, 0xBB, 0xBF, .. body];
+        }
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/graphql") { Content = new ByteArrayContent(body) };
+        request.Content.Headers.ContentType = new("application/json");
+        var answer = await SendAsync(api.CreateClient(), request);
+
+        Assert.Equal(HttpStatusCode.BadRequest, answer.Status);
+        var named = at + 1 + (byteOrderMark ? 3 : 0);
+        Assert.Equal(cutInsideACharacter
+            ? $"The body ends inside a character (byte {named} begins one that does not finish): it is cut short."
+            : $"The body is not UTF-8 text (byte {named} is not): send it as application/json in UTF-8.", Assert.Single(answer.ErrorMessages));
+    }
+
     [Fact]
     public async Task GetVariablesThatAreNoTextAreA400InTheClientsTerms()
     {

@@ -119,4 +119,27 @@ public sealed class KpiInputMessageTests(WritableApiFactory api) : IClassFixture
         var kpi = JsonDocument.Parse(await staff.GetStringAsync("/api/v1/kpis/encodings")).RootElement;
         Assert.Equal(0, kpi.GetProperty("observationCount").GetInt32());
     }
+
+    // A body cut in the middle of a character is UTF-8 as far as it goes: "send UTF-8" sent its sender to check the
+    // encoding of a file that was fine.
+    [Theory]
+    [InlineData(1)]
+    [InlineData(2)]
+    public async Task ABodyCutInsideACharacterIsToldItIsCutShort(int bytesOfTheLastCharacter)
+    {
+        var staff = api.WithKey(await StaffClient.CreateKeyWithCommandAsync(api));
+        await staff.PostJsonAsync("/api/v1/kpis", StaffClient.NewKpi("cut-character"));
+        var whole = """{"value":1,"note":"速報値","source":{"title":"t"},"provenance":"editorial"}"""u8.ToArray();
+        var cut = whole.AsSpan(0, whole.AsSpan().IndexOf("値"u8) + bytesOfTheLastCharacter).ToArray();
+        var response = await staff.PutAsync("/api/v1/kpis/cut-character/observations/FY2020",
+            new ByteArrayContent(cut) { Headers = { ContentType = new("application/json") } });
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var errors = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement.GetProperty("errors");
+        var message = Assert.Single(errors.EnumerateObject()) is { Name: "body" } only ? Assert.Single(only.Value.EnumerateArray()).GetString()! : "";
+        // The byte named is where the unfinished character begins, counted from 1.
+        Assert.Equal($"Ends inside a character (byte {cut.Length - bytesOfTheLastCharacter + 1} begins one that does not finish): the body is cut short. Send all of it.", message);
+        var kpi = JsonDocument.Parse(await staff.GetStringAsync("/api/v1/kpis/cut-character")).RootElement;
+        Assert.Equal(0, kpi.GetProperty("observationCount").GetInt32());
+    }
 }
