@@ -144,6 +144,13 @@ public static partial class ValidationErrorNames
                 : cut.Groups["inString"].Success ? "Ends inside a string: the JSON is cut short"
                 : cut.Groups["inValue"].Success ? "Ends inside a number, true, false or null: the JSON is cut short"
                 : "Ends where more should follow: the JSON is cut short")
+        // The reader quotes a bad literal with everything after it, up to the end of the body ('tx, "note": …}'), and
+        // expects the literal its first letter begins ('true' for tx): most often a text whose quotes were forgotten.
+        : message.Contains("is an invalid JSON literal.", StringComparison.Ordinal)
+            ? Reworded(message, "Is not a JSON value: a text goes in double quotes, and true, false and null are the only words without them")
+        // "',' is invalid within a number, immediately after a sign character" is also what 1e, gets (no sign there).
+        : message.Contains("is invalid within a number", StringComparison.Ordinal)
+            ? Reworded(message, "Is not a JSON number: digits, then an optional fraction (.5) and exponent (e3), each with digits")
         : message.Contains("trailing comma", StringComparison.Ordinal)
             ? Reworded(message, "Has a comma after its last member or item, which JSON does not allow")
         : message.Contains("Change the reader options", StringComparison.Ordinal)

@@ -56,7 +56,13 @@ public sealed class KpiInputMessageTests(WritableApiFactory api) : IClassFixture
     [InlineData("/observations/FY2020", "{\"value\":1,\"note\":nul \t\r\n", "body", "Ends inside a number, true, false or null: the JSON is cut short (line 1, byte 22 of that line).")]
     // Not cut short: a wrong character after a number, or a literal with more after it, stays the field's.
     [InlineData("/observations/FY2020", """{"value":1x}""", "value", "'x' is an invalid end of a number. Expected a delimiter (line 1, byte 11 of that line).")]
-    [InlineData("", """{"name":"x","goalId":nul}""", "goalId", "'nul}' is an invalid JSON literal. Expected the literal 'null' (line 1, byte 25 of that line).")]
+    [InlineData("", """{"name":"x","goalId":nul}""", "goalId", "Is not a JSON value: a text goes in double quotes, and true, false and null are the only words without them (line 1, byte 25 of that line).")]
+    // The reader quoted a bad literal with the rest of the body, up to 64 KB of it, and expected 'true' of a text
+    // whose quotes were forgotten.
+    [InlineData("/observations/FY2020", """{"value":1,"note":tx,"source":{"title":"釧路市 水産統計"},"provenance":"editorial"}""", "note", "Is not a JSON value: a text goes in double quotes, and true, false and null are the only words without them (line 1, byte 20 of that line).")]
+    // The reader spoke of a sign character where there is none.
+    [InlineData("/observations/FY2020", """{"value":1e,"source":{"title":"t"},"provenance":"editorial"}""", "value", "Is not a JSON number: digits, then an optional fraction (.5) and exponent (e3), each with digits (line 1, byte 12 of that line).")]
+    [InlineData("/observations/FY2020", """{"value":-.5,"source":{"title":"t"},"provenance":"editorial"}""", "value", "Is not a JSON number: digits, then an optional fraction (.5) and exponent (e3), each with digits (line 1, byte 11 of that line).")]
     // A name that only says the reader's words is a name (a code review: it had been taken for a body cut short).
     [InlineData("", """{"name":"x","definition":"y","unit":"人","direction":"increase","reached end of data":1}""", "reached end of data", "Unknown field: not part of this request's body.")]
     [InlineData("/observations/FY2020", """{"value":1,"source":{"title":"t"},/* c */"provenance":"editorial"}""", "body", "'/' is an invalid start of a property name. Expected a '\"' (line 1, byte 35 of that line).")]
