@@ -93,6 +93,10 @@ const expected = {
   'an observation names its KPI': (q) => q.includes(`<${base}/id/kpi/population-outlook/observation/2010-10-01> <${base}/ns#indicator> <${base}/id/kpi/population-outlook>`),
   'the catalog names its publisher with foaf:name':
     (q) => q.includes(`<${base}/id/local-government/012068> <http://xmlns.com/foaf/0.1/name> "釧路市"@ja`),
+  // Staff text in English has no language tag (the context's @ja is for the strategy's Japanese); Japanese keeps it.
+  'an English staff note is a literal without @ja': (q) => q.includes(`<${base}/id/kpi/ci-staff-kpi/observation/FY2022> <${base}/ns#note> "CI" .`),
+  'an English source title is a literal without @ja': (q) => q.includes(`<${base}/id/kpi/ci-staff-kpi/observation/FY2022#source> <${IC}表記> "CI test source" .`),
+  'a Japanese staff KPI name keeps @ja': (q) => q.includes(`<${base}/id/kpi/ci-staff-kpi> <${IC}表記> "CIの指標"@ja .`),
   'project classes are subclasses of IMI classes': (q) => q.includes(`<${base}/ns#BasicGoal> <http://www.w3.org/2000/01/rdf-schema#subClassOf> <${IC}活動型>`),
 };
 // A concept's page says who aligned which goal to it, naming the node the goal's own page names.

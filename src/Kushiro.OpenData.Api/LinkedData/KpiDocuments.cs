@@ -20,8 +20,8 @@ public sealed class KpiDocuments(LinkedDataIris iris, string planId)
             ["id"] = self,
             ["type"] = new JsonArray("Kpi", k.Kind == "kpi" ? "PerformanceIndicator" : "NumericTarget"),
             ["ID"] = StrategyDocuments.Identifier(self, k.Id),
-            ["表記"] = k.Name,
-            ["説明"] = k.Definition,
+            ["表記"] = StaffText.Literal(k.Name),
+            ["説明"] = StaffText.Literal(k.Definition),
             ["単位表記"] = k.Unit,
             ["level"] = k.Level,
             // What it is a KPI of: the plan, goal or measure whose document lists it under kpis (kod:kpi, reversed), so
@@ -57,7 +57,7 @@ public sealed class KpiDocuments(LinkedDataIris iris, string planId)
                 ["id"] = LinkedDataIris.Part(self, "statistics"),
                 ["type"] = "コード型",
                 ["識別値"] = statistics.GovernmentStatisticsCode,
-                ["表記"] = statistics.Name,
+                ["表記"] = StaffText.Literal(statistics.Name),
                 ["コード種別"] = new JsonObject
                 {
                     ["id"] = LinkedDataIris.Part(self, "statistics/code-list"),
@@ -95,7 +95,7 @@ public sealed class KpiDocuments(LinkedDataIris iris, string planId)
         };
         if (f.Note is { } note)
         {
-            node["note"] = note;
+            node["note"] = StaffText.Literal(note);
         }
         return node;
     }
@@ -127,7 +127,7 @@ public sealed class KpiDocuments(LinkedDataIris iris, string planId)
 
     private static JsonObject Source(string id, FigureSourceResource s)
     {
-        var node = new JsonObject { ["id"] = id, ["type"] = "文書型", ["表記"] = s.Title };
+        var node = new JsonObject { ["id"] = id, ["type"] = "文書型", ["表記"] = StaffText.Literal(s.Title) };
         if (s.Url is { } url)
         {
             node["url"] = url;
