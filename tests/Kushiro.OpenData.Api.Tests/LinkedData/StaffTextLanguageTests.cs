@@ -23,20 +23,10 @@ public sealed class StaffTextLanguageTests(WritableApiFactory api) : IClassFixtu
             direction = "increase",
             statistics = new { name = "Economic Census", governmentStatisticsCode = "00200552" },
         }).AssertAnsweredAsync(HttpStatusCode.Created);
-        await staff.PutJsonAsync("/api/v1/kpis/language-of-text/observations/FY2022", new
-        {
-            value = 1,
-            note = "Preliminary figure",
-            source = new { title = "釧路市 観光入込客数調査" },
-            provenance = "editorial",
-        }).AssertAnsweredAsync(HttpStatusCode.Created, HttpStatusCode.OK);
-        await staff.PutJsonAsync("/api/v1/kpis/language-of-text/targets/FY2024", new
-        {
-            value = 2,
-            note = "目標値",
-            source = new { title = "OECD Regional Statistics" },
-            provenance = "editorial",
-        }).AssertAnsweredAsync(HttpStatusCode.Created, HttpStatusCode.OK);
+        await staff.PutJsonAsync("/api/v1/kpis/language-of-text/observations/FY2022", Figure("Preliminary figure", "釧路市 観光入込客数調査"))
+            .AssertAnsweredAsync(HttpStatusCode.Created, HttpStatusCode.OK);
+        await staff.PutJsonAsync("/api/v1/kpis/language-of-text/targets/FY2024", Figure("目標値", "OECD Regional Statistics"))
+            .AssertAnsweredAsync(HttpStatusCode.Created, HttpStatusCode.OK);
 
         var kpi = await api.CreateClient().GetJsonLdAsync("/api/v1/kpis/language-of-text");
         var observation = kpi["observations"]!.AsArray().Single()!;
@@ -52,6 +42,8 @@ public sealed class StaffTextLanguageTests(WritableApiFactory api) : IClassFixtu
         Assert.Equal("釧路市 観光入込客数調査", (string)observation["source"]!["表記"]!);
         Assert.Equal("目標値", (string)target["note"]!);
     }
+
+    private static object Figure(string note, string sourceTitle) => new { value = 1, note, source = new { title = sourceTitle }, provenance = "editorial" };
 
     private static string Untagged(JsonNode? literal)
     {
