@@ -97,6 +97,12 @@ const expected = {
   'an English staff note is a literal without @ja': (q) => q.includes(`<${base}/id/kpi/ci-staff-kpi/observation/FY2022> <${base}/ns#note> "CI" .`),
   'an English source title is a literal without @ja': (q) => q.includes(`<${base}/id/kpi/ci-staff-kpi/observation/FY2022#source> <${IC}表記> "CI test source" .`),
   'a Japanese staff KPI name keeps @ja': (q) => q.includes(`<${base}/id/kpi/ci-staff-kpi> <${IC}表記> "CIの指標"@ja .`),
+  // One node per code system, which the vocabulary document describes: both local governments' IDs, every KPI's statistic.
+  '釧路市 and 北海道 share one 全国地方公共団体コード node': (q) => q.includes(`<${base}/id/local-government/012068#id> <${IC}体系> <${base}/ns#localGovernmentCodes> .`)
+    && quads.includes(`<${base}/id/local-government/010006#id> <${IC}体系> <${base}/ns#localGovernmentCodes> .`),
+  'the vocabulary describes it as an ic:ID体系型': () => (byPath.get('/ns') ?? [])
+    .includes(`<${base}/ns#localGovernmentCodes> <http://www.w3.org/1999/02/22-rdf-syntax-ns#type> <${IC}ID体系型> .`),
+  'a staff KPI\'s statistic is in the vocabulary\'s 政府統計コード list': (q) => q.includes(`<${base}/id/kpi/ci-staff-kpi#statistics> <${IC}コード種別> <${base}/ns#governmentStatisticsCodes> .`),
   'project classes are subclasses of IMI classes': (q) => q.includes(`<${base}/ns#BasicGoal> <http://www.w3.org/2000/01/rdf-schema#subClassOf> <${IC}活動型>`),
 };
 // A concept's page says who aligned which goal to it, naming the node the goal's own page names.

@@ -60,7 +60,8 @@ public sealed class KpiDocuments(LinkedDataIris iris, string planId)
                 ["表記"] = StaffText.Literal(statistics.Name),
                 ["コード種別"] = new JsonObject
                 {
-                    ["id"] = LinkedDataIris.Part(self, "statistics/code-list"),
+                    // One node for every KPI's statistic, described in the vocabulary (/ns).
+                    ["id"] = iris.Vocabulary(GovernmentStatisticsCodes),
                     ["type"] = "コードリスト型",
                     ["表記"] = "政府統計コード（e-Stat）",
                 },
@@ -68,6 +69,9 @@ public sealed class KpiDocuments(LinkedDataIris iris, string planId)
         }
         return result;
     }
+
+    /// <summary>The vocabulary's individual for the 政府統計コード (vocabulary.jsonld names it alike).</summary>
+    internal const string GovernmentStatisticsCodes = "governmentStatisticsCodes";
 
     public JsonObject Figure(KpiResource kpi, string role, KpiFigureResource f)
     {

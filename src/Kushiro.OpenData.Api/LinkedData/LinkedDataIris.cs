@@ -39,6 +39,8 @@ public sealed class LinkedDataIris(string @base)
         : address.ToString();
 
     public string Context => $"{Base}/ns/context.jsonld";
+    /// <summary>A term or individual of the project's vocabulary (/ns), which dereferences to the vocabulary document.</summary>
+    public string Vocabulary(string term) => $"{Base}/ns#{term}";
     public string Plan(string id) => $"{Base}/id/plan/{id}";
     public string SourceDocument => $"{Base}/id/source-document";
     public string Goal(string id) => $"{Base}/id/goal/{id}";

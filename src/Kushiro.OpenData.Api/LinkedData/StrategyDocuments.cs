@@ -201,12 +201,17 @@ public sealed class StrategyDocuments(LinkedDataIris iris, StrategyGraph graph, 
         ["識別値"] = id,
     };
 
-    private static JsonObject LocalGovernmentCode(string owner, string code)
+    // The code system is one node that every local government's ID shares, described in the vocabulary (/ns): named
+    // after each owner, a store could not join "the same code system" but by its label.
+    private JsonObject LocalGovernmentCode(string owner, string code)
     {
         var node = Identifier(owner, code);
-        node["体系"] = new JsonObject { ["id"] = LinkedDataIris.Part(owner, "id/scheme"), ["type"] = "ID体系型", ["表記"] = "全国地方公共団体コード" };
+        node["体系"] = new JsonObject { ["id"] = iris.Vocabulary(LocalGovernmentCodes), ["type"] = "ID体系型", ["表記"] = "全国地方公共団体コード" };
         return node;
     }
+
+    /// <summary>The vocabulary's individual for the 全国地方公共団体コード (vocabulary.jsonld names it alike).</summary>
+    internal const string LocalGovernmentCodes = "localGovernmentCodes";
 
     // 都道府県コード: the first two digits of the 全国地方公共団体コード (JIS X 0401).
     private static JsonObject PrefectureCode(string owner, string value) => new()

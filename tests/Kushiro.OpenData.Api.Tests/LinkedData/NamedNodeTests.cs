@@ -89,6 +89,33 @@ public sealed class NamedNodeTests(SharedApiFactory api)
         Assert.Equal((string?)fromGoal["rationale"], (string?)fromConcept["rationale"]);
     }
 
+    // A code system many things' codes belong to is one node: minted per owner (…/012068#id/scheme, …/010006#id/scheme,
+    // a #statistics/code-list per KPI), a store could join "the same code list" only by its label. The vocabulary
+    // document, where its IRI leads, describes it.
+    [Theory]
+    [InlineData("ID体系型", "localGovernmentCodes", "全国地方公共団体コード")]
+    [InlineData("コードリスト型", "governmentStatisticsCodes", "政府統計コード（e-Stat）")]
+    public async Task ACodeSystemIsOneNodeThatTheVocabularyDescribes(string type, string term, string label)
+    {
+        var client = api.CreateClient();
+        var named = new HashSet<string>();
+        foreach (var url in Resources)
+        {
+            named.UnionWith(JsonLdNodes.Of(await client.GetJsonLdAsync(url)).Where(n => IsOfType(n, type)).Select(n => (string)n["id"]!));
+        }
+
+        Assert.Equal([$"http://localhost/ns#{term}"], named);
+        var vocabulary = await client.GetJsonLdAsync("/ns");
+        Assert.Equal("http://localhost/ns#", (string?)vocabulary["@context"]!["kod"]);
+        var described = vocabulary["@graph"]!.AsArray().Single(n => (string?)n!["@id"] == $"kod:{term}")!;
+        Assert.Equal($"ic:{type}", (string?)described["@type"]);
+        Assert.Equal(label, (string?)described["ic:表記"]!["@value"]);
+    }
+
+    // One type, or several in an array.
+    private static bool IsOfType(JsonObject node, string type) =>
+        node["type"] is JsonArray types ? types.Any(t => (string?)t == type) : (string?)node["type"] == type;
+
     private static bool HoldsNodes(JsonNode? value) =>
         value is JsonObject o && !o.ContainsKey("@value") || value is JsonArray a && a.Any(HoldsNodes);
 }
