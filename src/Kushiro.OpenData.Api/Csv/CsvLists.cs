@@ -145,7 +145,9 @@ public static class CsvLists
     private static readonly Dictionary<Type, CsvList> ByItemType = All.ToDictionary(l => l.ItemType);
 
     /// <summary>The CSV of rows of one item type (the bulk export writes whole lists, not pages).</summary>
-    public static CsvList ForItems<TItem>() => ByItemType[typeof(TItem)];
+    public static CsvList ForItems<TItem>() => ForItems(typeof(TItem));
+
+    public static CsvList ForItems(Type itemType) => ByItemType[itemType];
 
     // Japanese stays readable in the JSON of changed fields, as in the JSON responses.
     private static readonly JsonSerializerOptions JsonCells = new() { Encoder = RestApiSetup.Encoder };

@@ -14,7 +14,18 @@ namespace Kushiro.OpenData.Api.Export;
 /// </summary>
 public sealed class CsvExport(ThemeCatalog themes)
 {
-    public static readonly IReadOnlyList<string> Names = ["goals", "measures", "sub-measures", "kpis", "kpi-figures", "concept-schemes", "concepts", "alignments", "sub-measure-themes"];
+    // Each file and the type of its rows, whose columns Csv/CsvLists.cs defines (File writes them with the same type).
+    private static readonly (string Name, Type Rows)[] Files =
+    [
+        ("goals", typeof(GoalSummary)), ("measures", typeof(MeasureSummary)), ("sub-measures", typeof(SubMeasureResource)),
+        ("kpis", typeof(KpiResource)), ("kpi-figures", typeof(FigureRow)), ("concept-schemes", typeof(ThemeSchemeSummary)),
+        ("concepts", typeof(ThemeConceptResource)), ("alignments", typeof(AlignmentRow)), ("sub-measure-themes", typeof(SubMeasureThemeRow)),
+    ];
+
+    public static readonly IReadOnlyList<string> Names = [.. Files.Select(f => f.Name)];
+
+    /// <summary>A file's header line (CRLF included), for the OpenAPI document's examples.</summary>
+    public static string HeaderLine(string name) => string.Join(",", CsvLists.ForItems(Files.Single(f => f.Name == name).Rows).Headers) + "\r\n";
 
     /// <remarks>Every list comes from the caller's read-model snapshot, as the paged lists serve it (the same resources, in
     /// the same order; KPIs in document order), so the files of one archive are of one moment.</remarks>

@@ -28,10 +28,15 @@ internal sealed class CsvResponseOperationFilter : IOperationFilter
                 Type = JsonSchemaType.String,
                 Description = "A whole list as one CSV file (RFC 4180), UTF-8 with a byte order mark, CRLF line ends, in the columns of the paged list's CSV "
                     + "(the first three: 全国地方公共団体コード, ID, 地方公共団体名). kpi-figures has one row per baseline, target and observation of every KPI; "
-                    + "alignments one row per goal and concept.",
-                // goals.csv's header line, from the same columns the file is written with (a hand-written one went stale).
-                Examples = [JsonValue.Create(string.Join(",", CsvLists.ForItems<Strategy.GoalSummary>().Headers) + "\r\n")],
+                    + "alignments one row per goal and concept. The examples give each file's header line.",
             };
+            // Each file's header line, from the same columns the file is written with (a hand-written one went stale;
+            // one example for all nine showed goals.csv's columns for kpi-figures.csv too).
+            csv.Examples = Export.CsvExport.Names.ToDictionary(name => name, name => (IOpenApiExample)new OpenApiExample
+            {
+                Summary = $"{name}.csv (its header line)",
+                Value = JsonValue.Create(Export.CsvExport.HeaderLine(name)),
+            });
             return;
         }
         var list = CsvLists.For(type)

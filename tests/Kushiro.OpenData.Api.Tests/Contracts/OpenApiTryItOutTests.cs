@@ -60,8 +60,41 @@ public sealed class OpenApiTryItOutTests(SharedApiFactory api)
             $"{parameter["name"]} has an example, which Try it out would send: an ETag or a date no answer of this server gave"));
     }
 
+    // A CSV's example is its header line, which a client reads to map columns. The export's nine files had one example
+    // between them, goals.csv's, shown for kpi-figures.csv too (a data puller's review): each now has its own.
+    [Fact]
+    public async Task EveryCsvExampleIsTheHeaderLineTheServerWrites()
+    {
+        var client = api.CreateClient();
+        var document = JsonNode.Parse(await client.GetStringAsync("/openapi/v1.json"))!;
+        var compared = new List<string>();
+        foreach (var (template, operations) in document["paths"]!.AsObject())
+        {
+            if (operations!["get"]?["responses"]?["200"]?["content"]?["text/csv"] is not { } csv)
+            {
+                continue;
+            }
+            // One example, or one per value of a path parameter (the export's {name}).
+            IEnumerable<(string Path, JsonNode? Example)> examples = csv["examples"] is JsonObject named
+                ? named.Select(e => (template.Replace("{name}", e.Key), e.Value!["value"]))
+                : [(template, csv["schema"]!["example"])];
+            foreach (var (path, example) in examples)
+            {
+                using var request = TryItOut(path, document["paths"]![template]!["get"]!, "text/csv");
+                using var response = await client.SendAsync(request);
+                var body = await response.Content.ReadAsStringAsync();
+                Assert.True(response.StatusCode == HttpStatusCode.OK, $"{request.RequestUri}: {(int)response.StatusCode} {body}");
+                // The header line with its CRLF (ReadAsStringAsync has read the byte order mark away).
+                Assert.Equal((string?)example, body[..(body.IndexOf("\r\n", StringComparison.Ordinal) + 2)]);
+                compared.Add(path);
+            }
+        }
+        Assert.Contains("/api/v1/export/csv/kpi-figures.csv", compared);
+        Assert.True(compared.Count >= 15, $"only {compared.Count} CSV answers compared: {string.Join(", ", compared)}");
+    }
+
     // The request Swagger UI sends on "Try it out" and "Execute" without a change: every parameter with an example.
-    private static HttpRequestMessage TryItOut(string template, JsonNode operation)
+    private static HttpRequestMessage TryItOut(string template, JsonNode operation, string accept = "application/json")
     {
         var path = template;
         var query = new List<string>();
@@ -89,7 +122,7 @@ public sealed class OpenApiTryItOutTests(SharedApiFactory api)
             }
         }
         request.RequestUri = new Uri(path + (query.Count > 0 ? "?" + string.Join("&", query) : ""), UriKind.Relative);
-        request.Headers.Accept.ParseAdd("application/json");
+        request.Headers.Accept.ParseAdd(accept);
         return request;
     }
 
