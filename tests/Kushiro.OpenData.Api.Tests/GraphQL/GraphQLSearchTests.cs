@@ -60,6 +60,22 @@ public sealed class GraphQLSearchTests(SharedApiFactory api)
         Assert.Equal((await client.GetJsonAsync("/api/v1/search?q=%E6%8E%A8%E9%80%B2&limit=3&offset=2")).Items().Select(r => r.Text("id")), Ids(page));
     }
 
+    // A client passing its paging variables through, unset, sends null: the schema says null is the default, as absent
+    // is (an app developer's review found it neither refused nor said).
+    [Fact]
+    public async Task NullLimitAndOffsetAreTheDefaultsAsTheSchemaSays()
+    {
+        var client = api.CreateClient();
+        var nulls = (await client.PostGraphQLAsync(Search, new { q = "推進", limit = (int?)null, offset = (int?)null })).Data.GetProperty("search");
+        var absent = (await client.PostGraphQLAsync("{ search(q: \"推進\") { limit offset results { itemId } } }")).Data.GetProperty("search");
+        var rest = await client.GetJsonAsync("/api/v1/search?q=%E6%8E%A8%E9%80%B2");
+
+        Assert.Equal((rest.GetProperty("limit").GetInt32(), 0), (nulls.GetProperty("limit").GetInt32(), nulls.GetProperty("offset").GetInt32()));
+        Assert.Equal(Ids(absent), Ids(nulls));
+        var schema = await client.GetStringAsync("/graphql/schema.graphql");
+        Assert.Contains("How many results to return: 1 to 200. Null, as absent, is the default.", schema);
+    }
+
     [Fact]
     public async Task FullWidthFindsHalfWidthAndTheMarkIsOnTheMatch()
     {

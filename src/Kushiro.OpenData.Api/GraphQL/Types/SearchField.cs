@@ -16,8 +16,8 @@ public static class SearchField
             .Description("Japanese full-text search over titles, descriptions, KPI names and definitions, and English labels: no word breaks needed (子育て finds 働きながら子育てしやすい), width and case folded by NFKC (ＭＩＣＥ finds MICE), katakana as hiragana (からまつ finds カラマツ); terms separated by spaces (tabs and line breaks count as spaces) must all match, a dash right after kana read as ー; ranked and paged as REST's /api/v1/search. A blank, over-long or invalid q (punctuation or dashes alone, a control character other than a tab or a line break), an unknown theme, or limit or offset out of range is a request error naming it, whose first location is the argument.")
             .Argument<NonNullGraphType<StringGraphType>>("q", "What to look for: one or more terms separated by spaces, at most 200 characters.")
             .Argument<ListGraphType<NonNullGraphType<StringGraphType>>>("theme", GraphQLThemes.ThemeArgumentDescription)
-            .Argument<IntGraphType>("limit", "How many results to return: 1 to 200.", a => a.DefaultValue = PageQuery.DefaultLimit)
-            .Argument<IntGraphType>("offset", "How many results to skip: 0 or more.", a => a.DefaultValue = 0)
+            .Argument<IntGraphType>("limit", "How many results to return: 1 to 200. Null, as absent, is the default.", a => a.DefaultValue = PageQuery.DefaultLimit)
+            .Argument<IntGraphType>("offset", "How many results to skip: 0 or more. Null, as absent, is the default.", a => a.DefaultValue = 0)
             .Argument<BooleanGraphType>(RelistedArgument.Name, RelistedArgument.Description)
             .ValidateArguments(Check)
             // Every search scans the index (priced like a list of 20), and returns at most limit results.
