@@ -124,7 +124,8 @@ public static partial class ValidationErrorNames
 
     private static string Message(string message) =>
         message.Contains("could not be mapped to any .NET member", StringComparison.Ordinal) ? "Unknown field: not part of this request's body."
-        : message.Contains("could not be converted to", StringComparison.Ordinal) ? "Has the wrong type for this field (see the OpenAPI document)."
+        : ConvertedTo().Match(message) is { Success: true } wrongType
+            ? ExpectedJsonValue.Message(wrongType.Groups["type"].Value) ?? "Has the wrong type for this field (see the OpenAPI document)."
         : message.StartsWith("Duplicate property", StringComparison.Ordinal) ? "Given twice: field names match whatever their case."
         // MVC's words for an empty body are also what it says to a body of just `null`, which is not empty.
         : message == "A non-empty request body is required." ? "Is required: send a JSON object (the body was empty or null)."
@@ -169,6 +170,11 @@ public static partial class ValidationErrorNames
     // anything else it expected.
     [GeneratedRegex(@"^((?<open>Expected depth to be zero at the end of the JSON payload\.)|(?<inString>Expected end of string, but instead reached end of data\.)|(?<inValue>'[0-9]' is an invalid end of a number\. Expected a delimiter\.|'(?:t|tr|tru|f|fa|fal|fals|n|nu|nul)[ \t\r\n]*' is an invalid JSON literal\. Expected the literal '(?:true|false|null)'\.)|Expected [^.]*, but instead reached end of data\.).* ?Path: [^|]* \| LineNumber: [0-9]+ \| BytePositionInLine: [0-9]+\.$")]
     private static partial Regex ReaderCutShort();
+
+    // The reader's sentence for a value of another JSON type than the field's; the type is the .NET one (which may hold
+    // dots and brackets: System.Nullable`1[System.Decimal]), up to where the position begins or the sentence ends.
+    [GeneratedRegex(@"could not be converted to (?<type>.+?)\.(?: Path: |$)")]
+    private static partial Regex ConvertedTo();
 
     // The JSON parser's own way of saying where ("Path: $ | LineNumber: 0 | BytePositionInLine: 1."), in the client's terms.
     [GeneratedRegex(@" ?Path: [^|]* \| LineNumber: (?<line>[0-9]+) \| BytePositionInLine: (?<byte>[0-9]+)\.$")]

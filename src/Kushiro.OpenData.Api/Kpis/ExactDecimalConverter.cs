@@ -21,12 +21,14 @@ public sealed class ExactDecimalConverter : JsonConverter<decimal>
     {
         if (reader.TokenType != JsonTokenType.Number)
         {
-            throw new JsonException("must be a JSON number");
+            // In the words of Http/ExpectedJsonValue.cs, as every other field of the wrong type is told.
+            throw new JsonException("Must be a number.");
         }
         var text = Encoding.UTF8.GetString(reader.HasValueSequence ? System.Buffers.BuffersExtensions.ToArray(reader.ValueSequence) : reader.ValueSpan);
         if (!TryReadExactly(text, out var value))
         {
-            throw new JsonException($"{(text.Length > MaxLength ? text[..MaxLength] + "…" : text)} cannot be kept exactly as a decimal");
+            // A number a decimal cannot hold exactly has more digits than a figure may have: told as that rule (KpiWriter).
+            throw new JsonException($"Must have {KpiValue.Rule}.");
         }
         return value;
     }

@@ -57,6 +57,15 @@ public sealed class KpiInputMessageTests(WritableApiFactory api) : IClassFixture
     // Not cut short: a wrong character after a number, or a literal with more after it, stays the field's.
     [InlineData("/observations/FY2020", """{"value":1x}""", "value", "'x' is an invalid end of a number. Expected a delimiter (line 1, byte 11 of that line).")]
     [InlineData("", """{"name":"x","goalId":nul}""", "goalId", "Is not a JSON value: a text goes in double quotes, and true, false and null are the only words without them (line 1, byte 25 of that line).")]
+    // A value of another JSON type is told what the field must be, where it had been "the wrong type for this field
+    // (see the OpenAPI document)" (an app developer's review).
+    [InlineData("", """{"name":"x","goalId":1,"definition":"y","unit":"人","direction":"increase"}""", "goalId", "Must be a string (text in double quotes).")]
+    [InlineData("/observations/FY2020", """{"value":"5","source":{"title":"t"},"provenance":"editorial"}""", "value", "Must be a number.")]
+    [InlineData("/observations/FY2020", """{"value":5,"source":"釧路市 水産統計","provenance":"editorial"}""", "source", "Must be an object with the fields title, url, page.")]
+    [InlineData("", """{"name":"x","definition":"y","unit":"人","direction":"increase","statistics":{"name":"国勢調査","governmentStatisticsCode":200521}}""", "statistics.governmentStatisticsCode", "Must be a string (text in double quotes).")]
+    [InlineData("/observations/FY2020", """[{"value":5}]""", "body", "Must be an object with the fields value, note, source, provenance.")]
+    // More digits than a decimal holds: the rule a figure's value is held to, as when a decimal could hold it.
+    [InlineData("/observations/FY2020", """{"value":0.99999999999999999999999999999999,"source":{"title":"t"},"provenance":"editorial"}""", "value", "Must have at most 20 digits before the decimal point and 8 after it.")]
     // The reader quoted a bad literal with the rest of the body, up to 64 KB of it, and expected 'true' of a text
     // whose quotes were forgotten.
     [InlineData("/observations/FY2020", """{"value":1,"note":tx,"source":{"title":"釧路市 水産統計"},"provenance":"editorial"}""", "note", "Is not a JSON value: a text goes in double quotes, and true, false and null are the only words without them (line 1, byte 20 of that line).")]
