@@ -31,6 +31,14 @@ public sealed class KpiWriter(OpenDataContext db, DatasetVersion dataset, StaffD
         _ => null,
     };
 
+    /// <summary>
+    /// A role the route's constraint let through in another case (route constraints ignore case) is no role: the 404
+    /// a figure's reads and writes give alike.
+    /// </summary>
+    public static ProblemResult UnknownRole(ControllerBase controller, string role) =>
+        new(controller.ProblemDetailsFactory.CreateProblemDetails(controller.HttpContext, StatusCodes.Status404NotFound,
+            detail: $"A KPI has no \"{role}\": its figures are baseline, targets and observations, written in lower case."));
+
     public async Task<ActionResult?> CheckDefinitionAsync(ControllerBase controller, KpiDefinitionInput input, CancellationToken cancellationToken)
     {
         var errors = controller.ModelState;

@@ -32,7 +32,7 @@ public sealed partial class KpiWritesController
     {
         if (KpiWriter.Role(role) is not { } figureRole)
         {
-            return UnknownRole(role);
+            return KpiWriter.UnknownRole(this, role);
         }
         if (KpiWriter.CheckFigure(this, period, input) is { } invalid)
         {
@@ -92,7 +92,7 @@ public sealed partial class KpiWritesController
     {
         if (KpiWriter.Role(role) is not { } figureRole)
         {
-            return UnknownRole(role);
+            return KpiWriter.UnknownRole(this, role);
         }
         await using var write = await db.BeginWriteAsync(cancellationToken);
         var kpi = await KpiWithFiguresAsync(id, cancellationToken);
@@ -119,7 +119,4 @@ public sealed partial class KpiWritesController
         return await writer.CommitFigureAsync(this, write, Actor, kpi, created: false, cancellationToken);
     }
 
-    private ProblemResult UnknownRole(string role) =>
-        new(ProblemDetailsFactory.CreateProblemDetails(HttpContext, StatusCodes.Status404NotFound,
-            detail: $"A KPI has no \"{role}\": its figures are baseline, targets and observations, written in lower case."));
 }

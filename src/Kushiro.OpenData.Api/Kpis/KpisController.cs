@@ -58,6 +58,35 @@ public sealed class KpisController(OpenDataContext db, Strategy.ReadModel.Strate
         return kpi is null ? await KpiNotFound.ProblemAsync(this, db, id, cancellationToken) : KpiMapping.ToResource(kpi);
     }
 
+    /// <summary>Get one baseline, target or observation of a KPI.</summary>
+    /// <remarks>The figure a PUT to the same URL sets or replaces: its value, period, source and provenance. The KPI (<c>/kpis/{id}</c>) holds every figure, with the progress toward each target.</remarks>
+    /// <param name="id" example="population-outlook">ID of the KPI.</param>
+    /// <param name="role" example="targets">baseline, targets or observations.</param>
+    /// <param name="period" example="2040">The figure's period, as it was set: "2040" (calendar year), "FY2020" (fiscal year 年度) or "2010-10-01" (a date).</param>
+    /// <param name="cancellationToken">Cancelled when the client goes away.</param>
+    /// <response code="200">The figure.</response>
+    /// <response code="404">No KPI has this ID (for a deleted KPI the problem says when, with the change that deleted it in the changes feed), the role is not one of the three, or the KPI has no such figure; the problem names it.</response>
+    [Data.ReadsTheStore]
+    [HttpGet("{id}/{role:regex(^(baseline|targets|observations)$)}/{period}", Name = "getKpiFigure")]
+    [ProducesResponseType<KpiFigureResource>(StatusCodes.Status200OK, "application/json")]
+    [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound, "application/problem+json")]
+    public async Task<ActionResult<KpiFigureResource>> GetFigure(string id, string role, string period, CancellationToken cancellationToken)
+    {
+        if (KpiWriter.Role(role) is not { } figureRole)
+        {
+            return KpiWriter.UnknownRole(this, role);
+        }
+        var kpi = await db.Kpis.AsNoTracking().Include(k => k.Figures).SingleOrDefaultAsync(k => k.Id == id, cancellationToken);
+        if (kpi is null)
+        {
+            return await KpiNotFound.ProblemAsync(this, db, id, cancellationToken);
+        }
+        // Named as a DELETE of a missing figure names it (and the changes feed and CSV do): {kpi}/{role, singular}/{period}.
+        return kpi.Figures.SingleOrDefault(f => f.Role == figureRole && f.Period == period) is { } figure
+            ? KpiMapping.ToResource(figure)
+            : this.NotFoundProblem("Figure", $"{id}/{figureRole}/{period}");
+    }
+
     /// <summary>List a KPI's observations (実績値).</summary>
     /// <remarks>Oldest period first, paged with <c>limit</c> and <c>offset</c>. Each observation names its source and provenance.</remarks>
     /// <param name="id" example="population-outlook">ID of the KPI.</param>

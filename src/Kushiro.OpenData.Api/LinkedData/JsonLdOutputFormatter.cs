@@ -104,7 +104,7 @@ public sealed class JsonLdOutputFormatter : TextOutputFormatter
             MeasureSummary m => Strategy.Measure(Graph.Measure(m.Id) ?? throw Missing("measure", m.Id)),
             SubMeasureResource s => Strategy.SubMeasure(Graph.SubMeasure(s.Id) ?? throw Missing("sub-measure", s.Id)),
             KpiResource k => Kpis.Kpi(Graph.Kpi(k.Id) ?? throw Missing("KPI", k.Id)),
-            KpiFigureResource f => Kpis.Figure(RouteKpi(), "observation", f),
+            KpiFigureResource f => Kpis.Figure(RouteKpi(), RouteRole(), f),
             ThemeSchemeSummary s => Themes.Scheme(Catalog.Scheme(s.Id) ?? throw Missing("scheme", s.Id), withConcepts: value is ThemeSchemeDetail),
             ThemeConceptDetail c => Themes.Concept(Catalog.Scheme(c.Scheme)!, Catalog.Concept(c.Scheme, c.Code) ?? throw Missing("concept", c.Code)),
             CatalogResource catalog => CatalogDocuments.Catalog(Iris, catalog, Catalog),
@@ -135,6 +135,9 @@ public sealed class JsonLdOutputFormatter : TextOutputFormatter
             var id = Http.GetRouteValue("id") as string ?? "";
             return Graph.Kpi(id)?.Kpi ?? throw Missing("KPI", id);
         }
+
+        // One figure names its role in the route (/kpis/{id}/targets/2040); the observations list has none.
+        private string RouteRole() => KpiWriter.Role(Http.GetRouteValue("role") as string ?? "") ?? KpiFigureRole.Observation;
 
         // The REST answer came from the store a moment before the read model was consulted; the read model follows
         // a change it met there (Data/ReadsTheStoreAttribute.cs), but a deletion on another instance in between can

@@ -1,0 +1,73 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Kushiro.OpenData.Api.Tests.LinkedData;
+
+namespace Kushiro.OpenData.Api.Tests.Kpis;
+
+/// <summary>
+/// A figure is read at the URL a PUT sets it at. The 201 of a new figure names no Location because the figure is the
+/// request's own URL, yet a GET there was a 405 (an app developer's review): an app that wrote a figure could not read
+/// it back where it wrote it.
+/// </summary>
+public sealed class KpiFigureReadTests(WritableApiFactory api) : IClassFixture<WritableApiFactory>
+{
+    [Fact]
+    public async Task AFigureIsReadWhereItWasPutAsTheKpiGivesItAndFollowsItsChanges()
+    {
+        var staff = api.WithKey(await StaffClient.CreateKeyWithCommandAsync(api));
+        await staff.PostJsonAsync("/api/v1/kpis", StaffClient.NewKpi("read-back")).AssertAnsweredAsync(HttpStatusCode.Created);
+        const string url = "/api/v1/kpis/read-back/targets/FY2030";
+        await staff.PutJsonAsync(url, StaffClient.Figure(12.5m)).AssertAnsweredAsync(HttpStatusCode.Created);
+        var client = api.CreateClient();
+
+        using var first = await client.GetAsync(url);
+        Assert.Equal(HttpStatusCode.OK, first.StatusCode);
+        var figure = JsonNode.Parse(await first.Content.ReadAsStringAsync())!;
+        var kpi = JsonNode.Parse(await client.GetStringAsync("/api/v1/kpis/read-back"))!;
+        Assert.True(JsonNode.DeepEquals(kpi["targets"]!.AsArray().Single(), figure), $"{figure.ToJsonString()} is not the KPI's target");
+        Assert.Equal(12.5m, (decimal)figure["value"]!);
+
+        // Replaced: the same URL gives the new figure, under a new validator.
+        await staff.PutJsonAsync(url, StaffClient.Figure(20m)).AssertAnsweredAsync(HttpStatusCode.OK);
+        using var second = await client.GetAsync(url);
+        Assert.Equal(20m, (decimal)JsonNode.Parse(await second.Content.ReadAsStringAsync())!["value"]!);
+        Assert.NotEqual(first.Headers.ETag, second.Headers.ETag);
+
+        // Removed: a 404 naming the figure as the changes feed does.
+        (await staff.DeleteAsync(url)).Dispose();
+        using var gone = await client.GetAsync(url);
+        Assert.Equal(HttpStatusCode.NotFound, gone.StatusCode);
+        Assert.Contains("\"read-back/target/FY2030\"", (await gone.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("detail").GetString());
+    }
+
+    [Theory]
+    [InlineData("/api/v1/kpis/population-outlook/targets/2041", "There is no figure with ID \"population-outlook/target/2041\".")]
+    [InlineData("/api/v1/kpis/population-outlook/baseline/2040", "There is no figure with ID \"population-outlook/baseline/2040\".")]
+    [InlineData("/api/v1/kpis/population-outlook/TARGETS/2040", "A KPI has no \"TARGETS\": its figures are baseline, targets and observations, written in lower case.")]
+    [InlineData("/api/v1/kpis/no-such-kpi/targets/2040", "There is no KPI with ID \"no-such-kpi\".")]
+    public async Task AFigureThatIsNotThereIsA404SayingWhichPartIsMissing(string url, string detail)
+    {
+        using var response = await api.CreateClient().GetAsync(url);
+
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        Assert.Equal(detail, (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("detail").GetString());
+    }
+
+    // As JSON-LD, the figure is the node its /id/ IRI names, of its role's type: the observations list had been the
+    // only place a figure was served alone, and it called every figure an observation.
+    [Fact]
+    public async Task AsJsonLdAFigureIsTheNodeItsIriNamesWithItsRolesType()
+    {
+        var client = api.CreateClient();
+        var target = await client.GetJsonLdAsync("/api/v1/kpis/population-outlook/targets/2040");
+        var fromKpi = JsonLdNodes.Of(await client.GetJsonLdAsync("/api/v1/kpis/population-outlook"))
+            .Single(n => (string?)n["id"] == "http://localhost/id/kpi/population-outlook/target/2040");
+
+        Assert.Equal("http://localhost/id/kpi/population-outlook/target/2040", (string?)target["id"]);
+        Assert.Equal(["Target", "数量型"], target["type"]!.AsArray().Select(t => (string)t!));
+        Assert.Equal((string?)fromKpi["数値"], (string?)target["数値"]);
+    }
+}
