@@ -114,6 +114,21 @@ public sealed class GraphQLRequestErrorTextTests(SharedApiFactory api)
         AssertSaysWithoutInternals(Assert.Single(answer.ErrorMessages), "Unicode");
     }
 
+    // GraphQL.NET named the list ('[Goal!]!') as the type whose field took the argument, and told a document of two
+    // anonymous operations to give an operation name, which cannot choose between them (an app developer's review).
+    [Theory]
+    [InlineData("{ goals(theme: \"sdgs:14\") { title(lang: \"en\") } }", "Unknown argument 'lang' on field 'title' of type 'Goal'.")]
+    [InlineData("{ subMeasures { themes(lang: \"en\") { code } } }", "Unknown argument 'lang' on field 'themes' of type 'SubMeasure'.")]
+    [InlineData("{ goals { id } } { plan { id } }", "The document has more than one operation: name each one (an anonymous operation must be the only one in its document), and choose one with operationName.")]
+    [InlineData("query A { goals { id } } query B { plan { id } }", "The document has more than one operation: name each one (an anonymous operation must be the only one in its document), and choose one with operationName.")]
+    public async Task GraphQLNetsMessagesNameWhatTheClientMustMend(string query, string message)
+    {
+        var answer = await api.CreateClient().PostGraphQLAsync(query);
+
+        Assert.Equal(HttpStatusCode.BadRequest, answer.Status);
+        Assert.Equal(message, Assert.Single(answer.ErrorMessages));
+    }
+
     private static void AssertSaysWithoutInternals(string message, string said)
     {
         Assert.Contains(said, message);
