@@ -21,6 +21,7 @@ public sealed class JsonBodyOnlyAttribute : Attribute, IAsyncResourceFilter
         Check(context);
         if (context.Result is null)
         {
+            SpellCharsetAsTheReaderKnowsIt(context.HttpContext.Request);
             await CheckUtf8Async(context);
         }
         if (context.Result is null)
@@ -44,6 +45,17 @@ public sealed class JsonBodyOnlyAttribute : Attribute, IAsyncResourceFilter
             // A problem of our own, not MVC's UnsupportedMediaTypeResult: that one goes through content negotiation and
             // came out as "application/problem+json; charset=utf-8", unlike every other problem.
             context.Result = new ProblemResult(problems.CreateProblemDetails(context.HttpContext, StatusCodes.Status415UnsupportedMediaType));
+        }
+    }
+
+    // "utf8" is taken here as in Accept (Http/JsonRequestBody.IsUtf8), but MVC's JSON reader knows only the registered
+    // name and answered such a body with a 415. The body's bytes are checked as UTF-8 below either way.
+    private static void SpellCharsetAsTheReaderKnowsIt(HttpRequest request)
+    {
+        if (Microsoft.Net.Http.Headers.MediaTypeHeaderValue.TryParse(request.ContentType, out var type)
+            && Microsoft.Net.Http.Headers.HeaderUtilities.RemoveQuotes(type.Charset).Equals("utf8", StringComparison.OrdinalIgnoreCase))
+        {
+            request.ContentType = "application/json; charset=utf-8";
         }
     }
 
