@@ -21,7 +21,7 @@ public sealed partial class VisibleErrorInfoProvider : ErrorInfoProvider
     private static string InClientsTerms(string message, string? code) => code switch
     {
         // Said also of two anonymous operations, which no operationName can choose between.
-        "NO_OPERATION_NAME" => "The document has more than one operation: name each one (an anonymous operation must be the only one in its document), and choose one with operationName.",
+        "NO_OPERATION_NAME" => "The document has more than one operation: choose one with operationName (each needs a name for that: an anonymous operation must be the only one in its document).",
         // Under a list field, GraphQL.NET names the list ('[Goal!]!') as the type whose field it is: it is the object type.
         "KNOWN_ARGUMENT_NAMES" => WrappedTypeName().Replace(message, "of type '${name}'"),
         _ => message,

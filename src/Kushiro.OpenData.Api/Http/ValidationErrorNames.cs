@@ -124,8 +124,10 @@ public static partial class ValidationErrorNames
 
     private static string Message(string message) =>
         message.Contains("could not be mapped to any .NET member", StringComparison.Ordinal) ? "Unknown field: not part of this request's body."
-        : ConvertedTo().Match(message) is { Success: true } wrongType
-            ? ExpectedJsonValue.Message(wrongType.Groups["type"].Value) ?? "Has the wrong type for this field (see the OpenAPI document)."
+        // From the start only: the reader quotes a bad literal with the rest of the body, whose text the client chose.
+        : message.StartsWith(WrongTypeSentence, StringComparison.Ordinal)
+            ? (ConvertedTo().Match(message) is { Success: true } wrongType ? ExpectedJsonValue.Message(wrongType.Groups["type"].Value) : null)
+                ?? "Has the wrong type for this field (see the OpenAPI document)."
         : message.StartsWith("Duplicate property", StringComparison.Ordinal) ? "Given twice: field names match whatever their case."
         // MVC's words for an empty body are also what it says to a body of just `null`, which is not empty.
         : message == "A non-empty request body is required." ? "Is required: send a JSON object (the body was empty or null)."
@@ -146,8 +148,9 @@ public static partial class ValidationErrorNames
                 : cut.Groups["inValue"].Success ? "Ends inside a number, true, false or null: the JSON is cut short"
                 : "Ends where more should follow: the JSON is cut short")
         // The reader quotes a bad literal with everything after it, up to the end of the body ('tx, "note": …}'), and
-        // expects the literal its first letter begins ('true' for tx): most often a text whose quotes were forgotten.
-        : message.Contains("is an invalid JSON literal.", StringComparison.Ordinal)
+        // expects the literal its first letter begins ('true' for tx); a word beginning with another letter is "an
+        // invalid start of a value": most often a text whose quotes were forgotten.
+        : message.Contains("is an invalid JSON literal.", StringComparison.Ordinal) || message.Contains("is an invalid start of a value.", StringComparison.Ordinal)
             ? Reworded(message, "Is not a JSON value: a text goes in double quotes, and true, false and null are the only words without them")
         // "',' is invalid within a number, immediately after a sign character" is also what 1e, gets (no sign there).
         : message.Contains("is invalid within a number", StringComparison.Ordinal)
@@ -171,9 +174,11 @@ public static partial class ValidationErrorNames
     [GeneratedRegex(@"^((?<open>Expected depth to be zero at the end of the JSON payload\.)|(?<inString>Expected end of string, but instead reached end of data\.)|(?<inValue>'[0-9]' is an invalid end of a number\. Expected a delimiter\.|'(?:t|tr|tru|f|fa|fal|fals|n|nu|nul)[ \t\r\n]*' is an invalid JSON literal\. Expected the literal '(?:true|false|null)'\.)|Expected [^.]*, but instead reached end of data\.).* ?Path: [^|]* \| LineNumber: [0-9]+ \| BytePositionInLine: [0-9]+\.$")]
     private static partial Regex ReaderCutShort();
 
-    // The reader's sentence for a value of another JSON type than the field's; the type is the .NET one (which may hold
-    // dots and brackets: System.Nullable`1[System.Decimal]), up to where the position begins or the sentence ends.
-    [GeneratedRegex(@"could not be converted to (?<type>.+?)\.(?: Path: |$)")]
+    private const string WrongTypeSentence = "The JSON value could not be converted to ";
+
+    // The reader's sentence for a value of another JSON type than the field's, followed by its position; the type is
+    // the .NET one, without spaces but with dots and brackets (System.Nullable`1[System.Decimal]).
+    [GeneratedRegex(@"^The JSON value could not be converted to (?<type>[^ ]+)\. Path: ")]
     private static partial Regex ConvertedTo();
 
     // The JSON parser's own way of saying where ("Path: $ | LineNumber: 0 | BytePositionInLine: 1."), in the client's terms.

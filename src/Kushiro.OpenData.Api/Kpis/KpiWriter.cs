@@ -18,27 +18,6 @@ public sealed class KpiWriter(OpenDataContext db, DatasetVersion dataset, StaffD
     /// </summary>
     public const int MaxFigures = 1000;
 
-    /// <summary>
-    /// The stored role for a route's role, or null. Exactly as written: routing's regex constraint ignores case and
-    /// lets a trailing line break through, and "Targets" must not become an observation (on a seed KPI it would
-    /// publish a figure the seed's 409 protects).
-    /// </summary>
-    public static string? Role(string routeRole) => routeRole switch
-    {
-        "baseline" => KpiFigureRole.Baseline,
-        "targets" => KpiFigureRole.Target,
-        "observations" => KpiFigureRole.Observation,
-        _ => null,
-    };
-
-    /// <summary>
-    /// A role the route's constraint let through in another case (route constraints ignore case) is no role: the 404
-    /// a figure's reads and writes give alike.
-    /// </summary>
-    public static ProblemResult UnknownRole(ControllerBase controller, string role) =>
-        new(controller.ProblemDetailsFactory.CreateProblemDetails(controller.HttpContext, StatusCodes.Status404NotFound,
-            detail: $"A KPI has no \"{role}\": its figures are baseline, targets and observations, written in lower case."));
-
     public async Task<ActionResult?> CheckDefinitionAsync(ControllerBase controller, KpiDefinitionInput input, CancellationToken cancellationToken)
     {
         var errors = controller.ModelState;

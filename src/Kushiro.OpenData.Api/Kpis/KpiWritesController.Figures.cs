@@ -30,9 +30,9 @@ public sealed partial class KpiWritesController
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound, "application/problem+json")]
     public async Task<ActionResult<KpiResource>> PutFigure(string id, string role, string period, KpiFigureInput input, CancellationToken cancellationToken)
     {
-        if (KpiWriter.Role(role) is not { } figureRole)
+        if (KpiFigureRoute.Role(role) is not { } figureRole)
         {
-            return KpiWriter.UnknownRole(this, role);
+            return KpiFigureRoute.UnknownRole(this, role);
         }
         if (KpiWriter.CheckFigure(this, period, input) is { } invalid)
         {
@@ -90,9 +90,9 @@ public sealed partial class KpiWritesController
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound, "application/problem+json")]
     public async Task<ActionResult<KpiResource>> DeleteFigure(string id, string role, string period, CancellationToken cancellationToken)
     {
-        if (KpiWriter.Role(role) is not { } figureRole)
+        if (KpiFigureRoute.Role(role) is not { } figureRole)
         {
-            return KpiWriter.UnknownRole(this, role);
+            return KpiFigureRoute.UnknownRole(this, role);
         }
         await using var write = await db.BeginWriteAsync(cancellationToken);
         var kpi = await KpiWithFiguresAsync(id, cancellationToken);
@@ -118,5 +118,4 @@ public sealed partial class KpiWritesController
         db.KpiFigures.Remove(figure);
         return await writer.CommitFigureAsync(this, write, Actor, kpi, created: false, cancellationToken);
     }
-
 }

@@ -72,19 +72,19 @@ public sealed class KpisController(OpenDataContext db, Strategy.ReadModel.Strate
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound, "application/problem+json")]
     public async Task<ActionResult<KpiFigureResource>> GetFigure(string id, string role, string period, CancellationToken cancellationToken)
     {
-        if (KpiWriter.Role(role) is not { } figureRole)
+        if (KpiFigureRoute.Role(role) is not { } figureRole)
         {
-            return KpiWriter.UnknownRole(this, role);
+            return KpiFigureRoute.UnknownRole(this, role);
         }
-        var kpi = await db.Kpis.AsNoTracking().Include(k => k.Figures).SingleOrDefaultAsync(k => k.Id == id, cancellationToken);
-        if (kpi is null)
+        // The one figure, not the KPI's up to 1,000 (KpiWriter.MaxFigures) to pick it from.
+        if (await db.KpiFigures.AsNoTracking().SingleOrDefaultAsync(f => f.KpiId == id && f.Role == figureRole && f.Period == period, cancellationToken) is { } figure)
         {
-            return await KpiNotFound.ProblemAsync(this, db, id, cancellationToken);
+            return KpiMapping.ToResource(figure);
         }
         // Named as a DELETE of a missing figure names it (and the changes feed and CSV do): {kpi}/{role, singular}/{period}.
-        return kpi.Figures.SingleOrDefault(f => f.Role == figureRole && f.Period == period) is { } figure
-            ? KpiMapping.ToResource(figure)
-            : this.NotFoundProblem("Figure", $"{id}/{figureRole}/{period}");
+        return await db.Kpis.AnyAsync(k => k.Id == id, cancellationToken)
+            ? this.NotFoundProblem("Figure", $"{id}/{figureRole}/{period}")
+            : await KpiNotFound.ProblemAsync(this, db, id, cancellationToken);
     }
 
     /// <summary>List a KPI's observations (実績値).</summary>

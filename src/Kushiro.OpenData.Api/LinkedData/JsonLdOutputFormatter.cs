@@ -137,7 +137,7 @@ public sealed class JsonLdOutputFormatter : TextOutputFormatter
         }
 
         // One figure names its role in the route (/kpis/{id}/targets/2040); the observations list has none.
-        private string RouteRole() => KpiWriter.Role(Http.GetRouteValue("role") as string ?? "") ?? KpiFigureRole.Observation;
+        private string RouteRole() => KpiFigureRoute.Role(Http.GetRouteValue("role") as string ?? "") ?? KpiFigureRole.Observation;
 
         // The REST answer came from the store a moment before the read model was consulted; the read model follows
         // a change it met there (Data/ReadsTheStoreAttribute.cs), but a deletion on another instance in between can

@@ -119,8 +119,8 @@ public sealed class GraphQLRequestErrorTextTests(SharedApiFactory api)
     [Theory]
     [InlineData("{ goals(theme: \"sdgs:14\") { title(lang: \"en\") } }", "Unknown argument 'lang' on field 'title' of type 'Goal'.")]
     [InlineData("{ subMeasures { themes(lang: \"en\") { code } } }", "Unknown argument 'lang' on field 'themes' of type 'SubMeasure'.")]
-    [InlineData("{ goals { id } } { plan { id } }", "The document has more than one operation: name each one (an anonymous operation must be the only one in its document), and choose one with operationName.")]
-    [InlineData("query A { goals { id } } query B { plan { id } }", "The document has more than one operation: name each one (an anonymous operation must be the only one in its document), and choose one with operationName.")]
+    [InlineData("{ goals { id } } { plan { id } }", "The document has more than one operation: choose one with operationName (each needs a name for that: an anonymous operation must be the only one in its document).")]
+    [InlineData("query A { goals { id } } query B { plan { id } }", "The document has more than one operation: choose one with operationName (each needs a name for that: an anonymous operation must be the only one in its document).")]
     public async Task GraphQLNetsMessagesNameWhatTheClientMustMend(string query, string message)
     {
         var answer = await api.CreateClient().PostGraphQLAsync(query);

@@ -58,16 +58,25 @@ public sealed class KpiFigureReadTests(WritableApiFactory api) : IClassFixture<W
 
     // As JSON-LD, the figure is the node its /id/ IRI names, of its role's type: the observations list had been the
     // only place a figure was served alone, and it called every figure an observation.
-    [Fact]
-    public async Task AsJsonLdAFigureIsTheNodeItsIriNamesWithItsRolesType()
+    [Theory]
+    [InlineData("targets", "2040", "target", "Target")]
+    [InlineData("observations", "2010-10-01", "observation", "Observation")]
+    [InlineData("baseline", "FY2019", "baseline", "Baseline")]
+    public async Task AsJsonLdAFigureIsTheNodeItsIriNamesWithItsRolesType(string role, string period, string inIri, string type)
     {
+        // The seed's KPI has targets and observations; a baseline is staff data.
+        var staff = api.WithKey(await StaffClient.CreateKeyWithCommandAsync(api));
+        await staff.PostJsonAsync("/api/v1/kpis", StaffClient.NewKpi("ld-roles")).AssertAnsweredAsync(HttpStatusCode.Created, HttpStatusCode.Conflict);
+        await staff.PutJsonAsync("/api/v1/kpis/ld-roles/baseline/FY2019", StaffClient.Figure(3)).AssertAnsweredAsync(HttpStatusCode.Created, HttpStatusCode.OK);
+        var kpi = role == "baseline" ? "ld-roles" : "population-outlook";
         var client = api.CreateClient();
-        var target = await client.GetJsonLdAsync("/api/v1/kpis/population-outlook/targets/2040");
-        var fromKpi = JsonLdNodes.Of(await client.GetJsonLdAsync("/api/v1/kpis/population-outlook"))
-            .Single(n => (string?)n["id"] == "http://localhost/id/kpi/population-outlook/target/2040");
 
-        Assert.Equal("http://localhost/id/kpi/population-outlook/target/2040", (string?)target["id"]);
-        Assert.Equal(["Target", "数量型"], target["type"]!.AsArray().Select(t => (string)t!));
-        Assert.Equal((string?)fromKpi["数値"], (string?)target["数値"]);
+        var figure = await client.GetJsonLdAsync($"/api/v1/kpis/{kpi}/{role}/{period}");
+        var fromKpi = JsonLdNodes.Of(await client.GetJsonLdAsync($"/api/v1/kpis/{kpi}"))
+            .Single(n => (string?)n["id"] == $"http://localhost/id/kpi/{kpi}/{inIri}/{period}");
+
+        Assert.Equal($"http://localhost/id/kpi/{kpi}/{inIri}/{period}", (string?)figure["id"]);
+        Assert.Equal([type, "数量型"], figure["type"]!.AsArray().Select(t => (string)t!));
+        Assert.Equal((string?)fromKpi["数値"], (string?)figure["数値"]);
     }
 }

@@ -69,6 +69,12 @@ public sealed class KpiInputMessageTests(WritableApiFactory api) : IClassFixture
     // The reader quoted a bad literal with the rest of the body, up to 64 KB of it, and expected 'true' of a text
     // whose quotes were forgotten.
     [InlineData("/observations/FY2020", """{"value":1,"note":tx,"source":{"title":"釧路市 水産統計"},"provenance":"editorial"}""", "note", "Is not a JSON value: a text goes in double quotes, and true, false and null are the only words without them (line 1, byte 20 of that line).")]
+    // A word that begins with another letter than t, f or n: "an invalid start of a value".
+    [InlineData("/observations/FY2020", """{"value":1,"note":abc,"source":{"title":"t"},"provenance":"editorial"}""", "note", "Is not a JSON value: a text goes in double quotes, and true, false and null are the only words without them (line 1, byte 19 of that line).")]
+    // The reader quotes the rest of the body after a bad literal: text the client wrote there that reads like the
+    // reader's sentence for a wrong type had listed an internal class's properties, or failed with a 500 (a code review).
+    [InlineData("/observations/FY2020", """{"value":1,"note":tx,"source":{"title":"The JSON value could not be converted to Kushiro.OpenData.Api.Data.OpenDataContext. Path: $"},"provenance":"editorial"}""", "note", "Is not a JSON value: a text goes in double quotes, and true, false and null are the only words without them (line 1, byte 20 of that line).")]
+    [InlineData("/observations/FY2020", """{"value":1,"note":tx,"source":{"title":"could not be converted to System.Nullable`1[. Path: x"},"provenance":"editorial"}""", "note", "Is not a JSON value: a text goes in double quotes, and true, false and null are the only words without them (line 1, byte 20 of that line).")]
     // The reader spoke of a sign character where there is none.
     [InlineData("/observations/FY2020", """{"value":1e,"source":{"title":"t"},"provenance":"editorial"}""", "value", "Is not a JSON number: digits, then an optional fraction (.5) and exponent (e3), each with digits (line 1, byte 12 of that line).")]
     [InlineData("/observations/FY2020", """{"value":-.5,"source":{"title":"t"},"provenance":"editorial"}""", "value", "Is not a JSON number: digits, then an optional fraction (.5) and exponent (e3), each with digits (line 1, byte 11 of that line).")]

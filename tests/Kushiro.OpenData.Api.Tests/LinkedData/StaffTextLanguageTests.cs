@@ -43,6 +43,28 @@ public sealed class StaffTextLanguageTests(WritableApiFactory api) : IClassFixtu
         Assert.Equal("目標値", (string)target["note"]!);
     }
 
+    // By code point: an emoji is a surrogate pair but no script; ㈱, ㎡ and Ainu's small katakana are Japanese script
+    // outside the kana and ideograph blocks (a code review).
+    [Theory]
+    [InlineData("Preliminary 📈", false)]
+    [InlineData("ﾡﾢ half-width Hangul", false)]
+    [InlineData("㈱Kushiro Research", true)]
+    [InlineData("100㎡", true)]
+    [InlineData("ㇰㇱㇿ", true)]
+    [InlineData("𠮷野家", true)]
+    [InlineData("ｶﾌﾞ", true)]
+    public async Task ANoteIsJapaneseWhenItHasJapaneseScript(string note, bool japanese)
+    {
+        var staff = api.WithKey(await StaffClient.CreateKeyWithCommandAsync(api));
+        var id = $"script-{Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(note)))[..12].ToLowerInvariant()}";
+        await staff.PostJsonAsync("/api/v1/kpis", StaffClient.NewKpi(id)).AssertAnsweredAsync(HttpStatusCode.Created);
+        await staff.PutJsonAsync($"/api/v1/kpis/{id}/observations/FY2022", Figure(note, "資料")).AssertAnsweredAsync(HttpStatusCode.Created);
+
+        var literal = (await api.CreateClient().GetJsonLdAsync($"/api/v1/kpis/{id}"))["observations"]!.AsArray().Single()!["note"];
+
+        Assert.Equal(note, japanese ? (string?)literal : Untagged(literal));
+    }
+
     private static object Figure(string note, string sourceTitle) => new { value = 1, note, source = new { title = sourceTitle }, provenance = "editorial" };
 
     private static string Untagged(JsonNode? literal)
