@@ -14,39 +14,37 @@ namespace Kushiro.OpenData.Api.Export;
 /// </summary>
 public sealed class CsvExport(ThemeCatalog themes)
 {
-    // Each file and the type of its rows, whose columns Csv/CsvLists.cs defines (File writes them with the same type).
-    private static readonly (string Name, Type Rows)[] Files =
+    // Each file: its name, the type of its rows (whose columns Csv/CsvLists.cs defines, for the file and for its example
+    // in the OpenAPI document alike), and its rows.
+    private sealed record CsvFile(string Name, Type Rows, Func<CsvExport, StrategyGraph, HttpContext, string> Write);
+
+    private static CsvFile Of<TItem>(string name, Func<CsvExport, StrategyGraph, IEnumerable<TItem>> rows) =>
+        new(name, typeof(TItem), (export, graph, http) => Write(rows(export, graph), graph.Plan.Municipality, http));
+
+    private static readonly CsvFile[] Files =
     [
-        ("goals", typeof(GoalSummary)), ("measures", typeof(MeasureSummary)), ("sub-measures", typeof(SubMeasureResource)),
-        ("kpis", typeof(KpiResource)), ("kpi-figures", typeof(FigureRow)), ("concept-schemes", typeof(ThemeSchemeSummary)),
-        ("concepts", typeof(ThemeConceptResource)), ("alignments", typeof(AlignmentRow)), ("sub-measure-themes", typeof(SubMeasureThemeRow)),
+        Of("goals", (_, graph) => graph.Goals.Select(GoalSummary.From)),
+        Of("measures", (_, graph) => graph.Measures.Select(MeasureSummary.From)),
+        Of("sub-measures", (_, graph) => graph.SubMeasures.Select(SubMeasureResource.From)),
+        Of("kpis", (_, graph) => graph.Kpis.Select(k => k.Kpi)),
+        Of("kpi-figures", (_, graph) => graph.Kpis.SelectMany(Figures)),
+        // The code lists themselves (publisher, source, whose the names are), as /api/v1/themes serves them.
+        Of("concept-schemes", (export, _) => export.Schemes.Select(ThemeSchemeSummary.From)),
+        Of("concepts", (export, _) => export.Schemes.SelectMany(s => s.Concepts.Select(c => ThemeConceptResource.From(s, c)))),
+        Of("alignments", (export, _) => export.Alignments()),
+        Of("sub-measure-themes", (export, _) => export.SubMeasureThemes()),
     ];
 
     public static readonly IReadOnlyList<string> Names = [.. Files.Select(f => f.Name)];
+
+    private IReadOnlyList<ThemeScheme> Schemes => themes.Schemes;
 
     /// <summary>A file's header line (CRLF included), for the OpenAPI document's examples.</summary>
     public static string HeaderLine(string name) => string.Join(",", CsvLists.ForItems(Files.Single(f => f.Name == name).Rows).Headers) + "\r\n";
 
     /// <remarks>Every list comes from the caller's read-model snapshot, as the paged lists serve it (the same resources, in
     /// the same order; KPIs in document order), so the files of one archive are of one moment.</remarks>
-    public string? File(string name, StrategyGraph graph, HttpContext http)
-    {
-        var municipality = graph.Plan.Municipality;
-        return name switch
-        {
-            "goals" => Write<GoalSummary>(graph.Goals.Select(GoalSummary.From), municipality, http),
-            "measures" => Write<MeasureSummary>(graph.Measures.Select(MeasureSummary.From), municipality, http),
-            "sub-measures" => Write<SubMeasureResource>(graph.SubMeasures.Select(SubMeasureResource.From), municipality, http),
-            "kpis" => Write<KpiResource>(graph.Kpis.Select(k => k.Kpi), municipality, http),
-            "kpi-figures" => Write<FigureRow>(graph.Kpis.SelectMany(Figures), municipality, http),
-            "alignments" => Write<AlignmentRow>(Alignments(), municipality, http),
-            // The code lists themselves (publisher, source, whose the names are), as /api/v1/themes serves them.
-            "concept-schemes" => Write<ThemeSchemeSummary>(themes.Schemes.Select(ThemeSchemeSummary.From), municipality, http),
-            "concepts" => Write<ThemeConceptResource>(themes.Schemes.SelectMany(s => s.Concepts.Select(c => ThemeConceptResource.From(s, c))), municipality, http),
-            "sub-measure-themes" => Write<SubMeasureThemeRow>(SubMeasureThemes(), municipality, http),
-            _ => null,
-        };
-    }
+    public string? File(string name, StrategyGraph graph, HttpContext http) => Files.FirstOrDefault(f => f.Name == name)?.Write(this, graph, http);
 
     // A ZIP entry's time has no zone, and unzip tools show it as their local time: it is written on the publisher's
     // clock (Japan, UTC+9, no daylight saving), where UTC's showed a Japanese user a time nine hours early.
