@@ -24,6 +24,20 @@ public sealed class MethodAndPathTests(SharedApiFactory api)
         Assert.Equal($"POST is not allowed here; allowed: {string.Join(", ", response.Content.Headers.Allow)}.", detail);
     }
 
+    // As README says: a path's fixed words match whatever their case, IDs and names exactly (a data puller's review
+    // found kpis.CSV served and KPIS.csv a 404, and asked which rule held).
+    [Theory]
+    [InlineData("/API/V1/GOALS", HttpStatusCode.OK)]
+    [InlineData("/api/v1/export/csv/kpis.CSV", HttpStatusCode.OK)]
+    [InlineData("/api/v1/export/csv/KPIS.csv", HttpStatusCode.NotFound)]
+    [InlineData("/api/v1/themes/SDGS", HttpStatusCode.NotFound)]
+    [InlineData("/api/v1/kpis/POPULATION-OUTLOOK", HttpStatusCode.NotFound)]
+    public async Task FixedWordsMatchInAnyCaseAndIdsExactly(string url, HttpStatusCode expected)
+    {
+        using var response = await client.GetAsync(url);
+        Assert.Equal(expected, response.StatusCode);
+    }
+
     // The root and the health check are reads like the rest: HEAD answers as GET does, a write method is a 405.
     [Theory]
     [InlineData("HEAD", "/", HttpStatusCode.Redirect)]
