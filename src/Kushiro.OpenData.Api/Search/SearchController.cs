@@ -53,12 +53,11 @@ public sealed class SearchController(StrategyReadModel readModel, Themes.ThemeCa
         // Faceted as the lists are (Themes/ThemedPages.cs): each count over everything the terms find, with the
         // concept in place of the theme filter on its scheme.
         var found = graph.Search.Find(terms, relisted, graph);
-        IEnumerable<SubMeasureNode> Under(SearchHit hit) => SearchIndex.Under(graph, hit);
-        var hits = filter!.IsEmpty ? found : [.. found.Where(h => filter.Matches(Under(h)))];
+        var hits = SearchIndex.Within(found, filter!, graph);
         return Page<SearchResultResource>.Create(
             [.. hits.Skip(page.Offset).Take(page.Limit).Select(h => ToResource(h, terms))], hits.Count, page, Request) with
         {
-            Facets = Themes.ThemeFacets.Count(schemes!, filter, found, Under),
+            Facets = Themes.ThemeFacets.Count(schemes!, filter!, found, hit => SearchIndex.Under(graph, hit)),
         };
     }
 

@@ -41,15 +41,18 @@ public sealed class SearchIndex
     }
 
     /// <summary>
-    /// Every document that matches all terms and is under the theme filter, best first; with <paramref name="relisted"/>,
-    /// only what is not a re-listing (再掲) of a sub-measure (false) or only the re-listings (true), as on the lists.
+    /// Every document that matches all terms, best first, under any theme; with <paramref name="relisted"/>, only what
+    /// is not a re-listing (再掲) of a sub-measure (false) or only the re-listings (true), as on the lists.
     /// </summary>
-    public IReadOnlyList<SearchHit> Find(IReadOnlyList<string> terms, Themes.ThemeFilter filter, bool? relisted, StrategyGraph graph) =>
-        [.. Find(terms, relisted, graph).Where(h => filter.Matches(Under(graph, h)))];
-
-    /// <summary>Every document that matches all terms and is kept by <paramref name="relisted"/>, under any theme.</summary>
     public IReadOnlyList<SearchHit> Find(IReadOnlyList<string> terms, bool? relisted, StrategyGraph graph) =>
         [.. Find(terms).Where(h => KeptBy(h.Document, relisted, graph))];
+
+    /// <summary>
+    /// The hits under the theme filter, in their order. Apart from <see cref="Find(IReadOnlyList{string}, bool?, StrategyGraph)"/>,
+    /// since REST counts its facets over the hits before the filter.
+    /// </summary>
+    public static IReadOnlyList<SearchHit> Within(IReadOnlyList<SearchHit> hits, Themes.ThemeFilter filter, StrategyGraph graph) =>
+        filter.IsEmpty ? hits : [.. hits.Where(h => filter.Matches(Under(graph, h)))];
 
     /// <summary>The sub-measures whose themes a hit is under (a KPI: those of what it belongs to), as on the lists.</summary>
     public static IEnumerable<SubMeasureNode> Under(StrategyGraph graph, SearchHit hit) => Themes.ThemeFilter.Under(graph, hit.Document.Type, hit.Document.Id);

@@ -26,7 +26,7 @@ public static class SearchField
             {
                 var terms = SearchText.ParseQuery(c.GetArgument<string>("q")).Terms;
                 var (limit, offset) = (Limit(c.GetArgument<int?>("limit")), c.GetArgument<int?>("offset") ?? 0);
-                var hits = c.Source.Search.Find(terms, c.ThemeFilter(), c.GetArgument<bool?>(RelistedArgument.Name), c.Source);
+                var hits = SearchIndex.Within(c.Source.Search.Find(terms, c.GetArgument<bool?>(RelistedArgument.Name), c.Source), c.ThemeFilter(), c.Source);
                 return new SearchPage([.. hits.Skip(offset).Take(limit).Select(h => new SearchResult(h, terms))], hits.Count, limit, offset);
             });
 
