@@ -65,6 +65,22 @@ for (const path of resources) {
   }
 }
 
+// The stable IRIs, dereferenced as a JSON-LD processor does (jsonld.js's own Node loader: its Accept, its handling of
+// 303): each must lead to a document that describes the IRI. The source text itself is text/plain, so its IRI must
+// lead such a loader to the plan's document, which describes it.
+const nodeLoader = jsonld.documentLoaders.node();
+for (const iri of ['/id/source-document', '/id/goal/1', '/id/kpi/population-outlook/target/2040', '/id/local-government/012068', '/id/catalog']) {
+  try {
+    const { document } = await nodeLoader(base + iri);
+    const lines = (await jsonld.toRDF(document, { format: 'application/n-quads', safe: true, documentLoader })).trim().split('\n');
+    if (!lines.some((l) => l.startsWith(`<${base}${iri}> `))) throw new Error('the document it leads to does not describe it');
+    console.log(`ok   ${iri}: dereferenced by jsonld.js, ${lines.length} triples`);
+  } catch (e) {
+    failures++;
+    console.log(`FAIL ${iri}: ${e.message ?? e}`);
+  }
+}
+
 const IC = 'http://imi.go.jp/ns/core/rdf#';
 const expected = {
   'municipality 釧路市 is an ic:組織型 with 全国地方公共団体コード 012068':

@@ -141,7 +141,10 @@ public sealed partial class RequestContractFilter(IApiDescriptionGroupCollection
     /// Whether an Accept header allows the offered type: the most specific range that matches it decides (RFC 9110
     /// §12.5.1), so <c>application/json;q=0, */*;q=0.1</c> rules JSON out though <c>*/*</c> would take it.
     /// </summary>
-    internal static bool Accepts(IList<MediaTypeHeaderValue> accept, MediaTypeHeaderValue offered)
+    internal static bool Accepts(IList<MediaTypeHeaderValue> accept, MediaTypeHeaderValue offered) => Quality(accept, offered) > 0;
+
+    /// <summary>The quality an Accept header gives the offered type (0 when it rules it out or names nothing that matches).</summary>
+    internal static double Quality(IList<MediaTypeHeaderValue> accept, MediaTypeHeaderValue offered)
     {
         MediaTypeHeaderValue? decisive = null;
         var decisiveRank = -1;
@@ -157,7 +160,7 @@ public sealed partial class RequestContractFilter(IApiDescriptionGroupCollection
                 (decisive, decisiveRank) = (range, rank);
             }
         }
-        return decisive is not null && decisive.Quality != 0;
+        return decisive is null ? 0 : decisive.Quality ?? 1;
     }
 
     // Parameters (profile, header=present) do not decide, except a charset: every answer is UTF-8, so a range that names

@@ -58,6 +58,7 @@ public static class LinkedDataSetup
 
     private static readonly Microsoft.Net.Http.Headers.MediaTypeHeaderValue JsonLdMediaType = new(JsonLdTemplates.MediaType);
     private static readonly Microsoft.Net.Http.Headers.MediaTypeHeaderValue JsonMediaType = new("application/json");
+    private static readonly Microsoft.Net.Http.Headers.MediaTypeHeaderValue PlainTextMediaType = new("text/plain");
 
     /// <summary>303 See Other: the IRI names the thing itself; its description lives at the current API version.</summary>
     private static async Task<IResult> Redirect(string type, string? id, HttpContext http, Strategy.ReadModel.StrategyReadModel readModel, Themes.ThemeCatalog themes)
@@ -65,7 +66,9 @@ public static class LinkedDataSetup
         var graph = await readModel.GetAsync(http.RequestAborted);
         if (LinkedDataIris.Representation(type, id ?? "", graph, themes) is { } target)
         {
-            return new SeeOther(target);
+            return target == Http.ApiLinks.SourceDocument
+                ? new SeeOther(SourceDocumentOrItsDescription(http.Request.GetTypedHeaders().Accept), varies: true)
+                : new SeeOther(target);
         }
         // A KPI's IRI, or one of its figures', after the KPI was deleted: said, as its REST address says it.
         var kpi = type == "kpi" && !string.IsNullOrEmpty(id) ? id.Split('/')[0] : null;
@@ -73,6 +76,21 @@ public static class LinkedDataSetup
         return Results.Problem(statusCode: StatusCodes.Status404NotFound, detail: deleted is null
             ? $"Nothing is named {http.Request.Path}."
             : $"Nothing is named {http.Request.Path}: KPI \"{kpi}\" is gone; {deleted}.");
+    }
+
+    /// <summary>
+    /// The source text is served as text/plain only; its description (title, SHA-256, where the text is) is in the
+    /// plan's document. A client that prefers JSON-LD or JSON to plain text (a JSON-LD loader asks for both, and
+    /// nothing else) is sent to that description, which it can read, rather than to a text it would be refused.
+    /// </summary>
+    private static string SourceDocumentOrItsDescription(IList<Microsoft.Net.Http.Headers.MediaTypeHeaderValue> accept)
+    {
+        if (accept.Count == 0)
+        {
+            return Http.ApiLinks.SourceDocument;
+        }
+        var description = Math.Max(Http.RequestContractFilter.Quality(accept, JsonLdMediaType), Http.RequestContractFilter.Quality(accept, JsonMediaType));
+        return description > Http.RequestContractFilter.Quality(accept, PlainTextMediaType) ? Http.ApiLinks.Plan : Http.ApiLinks.SourceDocument;
     }
 
     // The IRIs answer from the read model, also while the store is down or slow: the deletion note is extra, asked of
@@ -93,12 +111,16 @@ public static class LinkedDataSetup
         }
     }
 
-    private sealed class SeeOther(string location) : IResult
+    private sealed class SeeOther(string location, bool varies = false) : IResult
     {
         public Task ExecuteAsync(HttpContext http)
         {
             http.Response.StatusCode = StatusCodes.Status303SeeOther;
             http.Response.Headers.Location = location;
+            if (varies)
+            {
+                http.Response.Headers.Append(Microsoft.Net.Http.Headers.HeaderNames.Vary, Microsoft.Net.Http.Headers.HeaderNames.Accept);
+            }
             return Task.CompletedTask;
         }
     }

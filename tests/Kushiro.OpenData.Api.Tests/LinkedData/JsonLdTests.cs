@@ -174,6 +174,47 @@ public sealed class JsonLdTests(SharedApiFactory api)
         Assert.Equal(representation, response.Headers.Location?.ToString());
     }
 
+    // The source text is text/plain only: a JSON-LD loader (it asks for JSON-LD and JSON, nothing else) sent to it
+    // met a 406. It is sent to the plan's document, which describes the text, while a browser or curl gets the text.
+    [Theory]
+    [InlineData(null, "/api/v1/plan/source-document")]
+    [InlineData("*/*", "/api/v1/plan/source-document")]
+    [InlineData("text/plain", "/api/v1/plan/source-document")]
+    [InlineData("text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8", "/api/v1/plan/source-document")]
+    [InlineData("application/ld+json, application/json", "/api/v1/plan")]
+    [InlineData("application/ld+json", "/api/v1/plan")]
+    [InlineData("application/json", "/api/v1/plan")]
+    [InlineData("application/ld+json, text/plain;q=0.5", "/api/v1/plan")]
+    [InlineData("application/ld+json;q=0.5, text/plain", "/api/v1/plan/source-document")]
+    public async Task TheSourceDocumentsIriSendsEachClientToTheTextOrItsDescription(string? accept, string location)
+    {
+        var client = api.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/id/source-document");
+        if (accept is not null)
+        {
+            request.Headers.Accept.ParseAdd(accept);
+        }
+        using var response = await client.SendAsync(request);
+
+        Assert.Equal(HttpStatusCode.SeeOther, response.StatusCode);
+        Assert.Equal(location, response.Headers.Location?.ToString());
+        Assert.Contains("Accept", response.Headers.Vary);
+    }
+
+    [Fact]
+    public async Task AJsonLdLoaderFollowingTheSourceDocumentsIriGetsItsDescription()
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/id/source-document");
+        request.Headers.Accept.ParseAdd("application/ld+json, application/json");
+        using var response = await api.CreateClient().SendAsync(request);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal(JsonLd, response.Content.Headers.ContentType?.MediaType);
+        var described = JsonLdNodes.Of(JsonNode.Parse(await response.Content.ReadAsStringAsync()))
+            .Single(n => n["id"] is JsonValue id && ((string?)id)!.EndsWith("/id/source-document", StringComparison.Ordinal));
+        Assert.NotNull(described["sha256"]);
+    }
+
     [Theory]
     [InlineData("/id/planet/earth")]
     [InlineData("/id/goal/9")]
