@@ -114,7 +114,7 @@ public static partial class SearchText
         }
         // Its dashes after kana were folded piece by piece, without their neighbour: as Fold reads the whole text,
         // and only then its katakana as hiragana.
-        return (AsHiragana(LongVowelsAfterKana(folded.ToString())), origin);
+        return (AsHiragana(DashesReadByTheirNeighbours(folded.ToString())), origin);
     }
 
     // Overlapping or touching matches (医療体 and 療体制) become one mark.

@@ -84,7 +84,7 @@ public static partial class SearchText
                 }
             });
         }
-        return LongVowelsAfterKana(WithoutIgnorables(folded));
+        return DashesReadByTheirNeighbours(WithoutIgnorables(folded));
     }
 
     /// <summary>
@@ -118,14 +118,16 @@ public static partial class SearchText
         || rune.Value is (>= 0xFE00 and <= 0xFE0F) or (>= 0xE0100 and <= 0xE01EF);
 
     /// <summary>
-    /// A dash right after kana read as the long vowel mark ー: エネルギ－ (a full-width minus, a common slip of the
-    /// input method) and エネルギ― find エネルギー, and so does えねるぎ－, since katakana and hiragana match each other.
-    /// Only there, where no dash is meant; the seed has none. One character for one, so a snippet's marks stay in place;
-    /// run over the whole folded text, since it looks at the neighbour.
+    /// A dash read by its neighbours, one character for one so a snippet's marks stay in place; run over the whole
+    /// folded text, since it looks at the neighbours. Right after kana, a dash is the long vowel mark ー: エネルギ－ (a
+    /// full-width minus, a common slip of the input method) and エネルギ― find エネルギー, and so does えねるぎ－, since
+    /// katakana and hiragana match each other. Between two Latin letters or digits, ー is a hyphen: an input method in
+    /// kana mode types ー for the - key, so ｋーｂｉｚ is k-biz. Only there, where the other is not meant; the seed has
+    /// neither.
     /// </summary>
-    private static string LongVowelsAfterKana(string folded)
+    private static string DashesReadByTheirNeighbours(string folded)
     {
-        if (folded.AsSpan().IndexOfAny(Dashes) < 0)
+        if (folded.AsSpan().IndexOfAny(Dashes) < 0 && !folded.Contains('ー'))
         {
             return folded;
         }
@@ -135,6 +137,10 @@ public static partial class SearchText
             if (Dashes.Contains(text[i]) && (IsKatakana(text[i - 1]) || IsHiragana(text[i - 1])))
             {
                 text[i] = 'ー';
+            }
+            else if (text[i] == 'ー' && i + 1 < text.Length && char.IsAsciiLetterOrDigit(text[i - 1]) && char.IsAsciiLetterOrDigit(text[i + 1]))
+            {
+                text[i] = '-';
             }
         }
         return new string(text);

@@ -166,6 +166,10 @@ public sealed class SearchTests(SharedApiFactory api)
     [Theory]
     [InlineData("k\u2010biz")]
     [InlineData("k\u2212biz")]
+    // An input method in kana mode types ー for the - key, full-width letters around it (ｋーｂｉｚ), or half-width ｰ.
+    [InlineData("\uFF4B\u30FC\uFF42\uFF49\uFF5A")]
+    [InlineData("k\u30FCbiz")]
+    [InlineData("k\uFF70biz")]
     public async Task HyphensAndTheMinusSignFindWhatTheAsciiHyphenFinds(string query)
     {
         var ascii = (await SearchAsync("k-biz")).Select(r => r.Text("id")).ToList();

@@ -173,7 +173,10 @@ public sealed class SnippetTests
     [InlineData("ｴﾈﾙｷﾞｰの活用", "エネルギ\u2015", "<mark>ｴﾈﾙｷﾞｰ</mark>の活用")]
     [InlineData("石炭エネルギ\uFF0Dの活用", "エネルギー", "石炭<mark>エネルギ\uFF0D</mark>の活用")]
     [InlineData("石炭エネルギ\u2212\u2212の活用", "エネルギー", "石炭<mark>エネルギ\u2212</mark>\u2212の活用")]
-    public void ADashReadAsTheLongVowelMarkIsMarkedOnTheTextAsWritten(string text, string query, string expected) =>
+    // Between Latin letters or digits, ー is read as a hyphen; elsewhere it stays the long vowel mark.
+    [InlineData("釧路市ビジネスサポートセンターk-Bizの支援", "ｋーｂｉｚ", "釧路市ビジネスサポートセンター<mark>k-Biz</mark>の支援")]
+    [InlineData("釧路市ビジネスサポートセンターk-Bizの支援", "センターk", "釧路市ビジネスサポート<mark>センターk</mark>-Bizの支援")]
+    public void ADashReadByItsNeighboursIsMarkedOnTheTextAsWritten(string text, string query, string expected) =>
         Assert.Equal(expected, SearchText.Snippet(text, SearchText.Terms(query)));
 
     // Katakana and hiragana match each other, and the mark covers the text as written, a dash read as ー after katakana
