@@ -7,17 +7,28 @@ namespace Kushiro.OpenData.Api.LinkedData;
 /// <summary>
 /// Stable, versionless IRIs for everything the API publishes: <c>{base}/id/goal/1</c> names the goal itself and
 /// redirects (303) to its current representation. The base is <c>LinkedData:BaseIri</c> when configured (a
-/// deployment's public origin), otherwise the origin the request came to.
+/// deployment's public origin), otherwise the origin the request came to. The API's own URLs (a download, a list's
+/// name) are on the base's origin, without its path: the app is served at the root of an origin, and a base with a
+/// path shapes the IRIs alone, as the 303s and Link headers, which are root-relative, already assume.
 /// </summary>
-public sealed class LinkedDataIris(string @base)
+public sealed class LinkedDataIris(string @base, string apiOrigin)
 {
     public string Base { get; } = @base.TrimEnd('/');
+
+    private readonly string apiOrigin = apiOrigin.TrimEnd('/');
 
     public static LinkedDataIris For(HttpContext http)
     {
         // The validated setting (LinkedDataOptions), read once, not the raw configuration on every request.
         var configured = http.RequestServices.GetRequiredService<Microsoft.Extensions.Options.IOptions<LinkedDataOptions>>().Value.BaseIri;
-        return new(string.IsNullOrWhiteSpace(configured) ? $"{http.Request.Scheme}://{RequestOrigin(http)}{http.Request.PathBase}" : configured);
+        if (string.IsNullOrWhiteSpace(configured))
+        {
+            var here = $"{http.Request.Scheme}://{RequestOrigin(http)}{http.Request.PathBase}";
+            return new(here, here);
+        }
+        // Validated as an absolute http(s) IRI without query or fragment: its origin ends at the first / after "://".
+        var pathStart = configured.IndexOf('/', configured.IndexOf("://", StringComparison.Ordinal) + 3);
+        return new(configured, pathStart < 0 ? configured : configured[..pathStart]);
     }
 
     // The host the client asked for, or, when it sent none (HTTP/1.0 has no Host, and HTTP/1.1 allows an empty one),
@@ -53,7 +64,8 @@ public sealed class LinkedDataIris(string @base)
     public string Concept(string scheme, string code) => $"{Base}/id/scheme/{scheme}/{code}";
     public string Catalog => $"{Base}/id/catalog";
     public string Dataset(string name) => $"{Base}/id/dataset/{name}";
-    public string Api(string rootRelative) => Base + rootRelative;
+    /// <summary>An API URL, absolute: on the base's origin, not under its path (see above).</summary>
+    public string Api(string rootRelative) => apiOrigin + rootRelative;
 
     /// <summary>
     /// A node described only inside another's document (an ID, an alignment, a figure's period): the owner's IRI with

@@ -325,6 +325,33 @@ public sealed class JsonLdTests(SharedApiFactory api)
             id => Assert.StartsWith("https://data.example.jp/kushiro/", id));
     }
 
+    // The app is served at the root of its origin (README), as its 303s and Link headers say: a base IRI's path names
+    // things, while a download, the source text and a list are at the API's own URLs. They had taken the path, so a
+    // harvester downloading from the catalog met a 404 for every file.
+    [Fact]
+    public async Task ABaseIrisPathNamesThingsWhileTheApisUrlsStayAtTheRootOfItsOrigin()
+    {
+        using var configured = new ApiFactory();
+        configured.Settings["LinkedData:BaseIri"] = "https://data.example.jp/kushiro";
+        var client = configured.CreateClient();
+
+        var catalog = await client.GetJsonLdAsync("/api/v1/catalog");
+        var urls = catalog["datasets"]!.AsArray().SelectMany(d => d!["distributions"]!.AsArray())
+            .SelectMany(d => new[] { (string?)d!["accessURL"], (string?)d["downloadURL"] }).OfType<string>().ToList();
+        var plan = await client.GetJsonLdAsync("/api/v1/plan");
+        var list = await client.GetJsonLdAsync("/api/v1/goals");
+
+        Assert.NotEmpty(urls);
+        foreach (var url in urls.Append((string?)plan["source"]!["url"]).Append((string?)list["id"]))
+        {
+            Assert.StartsWith("https://data.example.jp/api/v1/", url);
+            // Where it is served here, with the test server's origin in place of the configured one.
+            using var response = await client.GetAsync(url!["https://data.example.jp".Length..]);
+            Assert.True(response.IsSuccessStatusCode, $"{url}: {response.StatusCode}");
+        }
+        Assert.Equal("https://data.example.jp/kushiro/id/catalog", (string?)catalog["id"]);
+    }
+
     private async Task<JsonNode> GetJsonLdAsync(string url) => await api.CreateClient().GetJsonLdAsync(url);
 
     /// <summary>Every value that names a node: "id" members, and IRIs in the members the context types as IRIs.</summary>
