@@ -119,6 +119,12 @@ const expected = {
   'the vocabulary describes it as an ic:ID体系型': () => (byPath.get('/ns') ?? [])
     .includes(`<${base}/ns#localGovernmentCodes> <http://www.w3.org/1999/02/22-rdf-syntax-ns#type> <${IC}ID体系型> .`),
   'a staff KPI\'s statistic is in the vocabulary\'s 政府統計コード list': (q) => q.includes(`<${base}/id/kpi/ci-staff-kpi#statistics> <${IC}コード種別> <${base}/ns#governmentStatisticsCodes> .`),
+  // DCAT-AP: rights are statements, a file listed under every dataset has one licence, datasets are themed from the
+  // catalog's theme taxonomy, whose schemes have a dct:title.
+  'a dataset\'s rights are a dct:RightsStatement': (q) => q.includes(`<${base}/id/dataset/kpis#rights> <http://www.w3.org/1999/02/22-rdf-syntax-ns#type> <http://purl.org/dc/terms/RightsStatement> .`),
+  'the CSV ZIP is CC BY 4.0 under the policy structure too': (q) => q.includes(`<${base}/id/dataset/policy-structure#export/csv.zip> <http://purl.org/dc/terms/license> <https://creativecommons.org/licenses/by/4.0/> .`),
+  'the policy structure is themed with SDG 14': (q) => q.includes(`<${base}/id/dataset/policy-structure> <http://www.w3.org/ns/dcat#theme> <${base}/id/scheme/sdgs/14> .`),
+  'the SDGs scheme has a dct:title': (q) => q.startsWith(`<${base}/id/scheme/sdgs> <http://purl.org/dc/terms/title> "`),
   'project classes are subclasses of IMI classes': (q) => q.includes(`<${base}/ns#BasicGoal> <http://www.w3.org/2000/01/rdf-schema#subClassOf> <${IC}活動型>`),
 };
 // A concept's page says who aligned which goal to it, naming the node the goal's own page names.

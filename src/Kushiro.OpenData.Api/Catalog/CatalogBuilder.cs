@@ -38,9 +38,17 @@ public static class CatalogBuilder
         // last change of any kind, one the lists above do not name yet included.
         var wholeStoreModified = graph.DataModified;
         var plan = graph.Plan;
+        var subMeasuresOfKpis = graph.Kpis.SelectMany(k => Themes.ThemeFilter.Under(graph, "kpi", k.Kpi.Id)).Select(s => s.Id).ToHashSet(StringComparer.Ordinal);
         var pdl = new DatasetLicence { Name = plan.Licence.Name, Url = plan.Licence.Url };
         var ccBy = new DatasetLicence { Name = plan.EditorialLicence.Name, Url = plan.EditorialLicence.Url };
         var editorial = $"本プロジェクトによる追加（英語名、対応付け、構造化）は{plan.EditorialLicence.Name}。";
+        // One file, one licence wherever it is listed (a harvester merging by URL kept whichever it met first). It holds
+        // the city's text under PDL1.0, which may also be used under CC BY 4.0 (PDL1.0 says so), and this project's
+        // additions under CC BY 4.0: CC BY 4.0 covers the whole, and the rights say whose each part is.
+        var compatible = plan.Licence.CompatibleWith is { } other ? $"（{other}と互換があり、{other}に従っても利用できる）" : "";
+        var wholeStoreRights = $"全データセット（施策体系、KPI、コードリスト）を含む。市の文章は{plan.Licence.Name}{compatible}。{editorial}データセットごとのライセンスはカタログのとおり。";
+        var wholeStoreJsonLd = Download("全データ（JSON-LD）", JsonLdTemplates.MediaType, ExportLinks.JsonLd, wholeStoreModified, ccBy) with { Rights = wholeStoreRights };
+        var wholeStoreZip = Download("全データ（CSV一式、ZIP）", MediaTypeNames.Application.Zip, ExportLinks.CsvArchive, wholeStoreModified, ccBy) with { Rights = wholeStoreRights };
         return new CatalogResource
         {
             Title = $"{plan.Title} オープンデータ",
@@ -62,14 +70,15 @@ public static class CatalogBuilder
                     Licence = pdl,
                     Rights = $"市の文章は{plan.Licence.Name}。{editorial}",
                     Modified = policyStructureModified,
+                    Themes = InCatalogOrder(themes, themes.SubMeasureThemes.Select(t => (t.Scheme, t.Code)).Concat(themes.Alignments.Select(a => (a.Scheme, a.Code)))),
                     Distributions =
                     [
-                        Api("施策体系（JSON、細節の一覧）", MediaTypeNames.Application.Json, ApiLinks.SubMeasures + "?limit=200", policyStructureModified),
-                        Download("全データ（JSON-LD）", JsonLdTemplates.MediaType, ExportLinks.JsonLd, wholeStoreModified),
-                        Download("基本目標（CSV）", CsvFormat.MediaType, ExportLinks.Csv("goals"), policyStructureModified),
-                        Download("施策（CSV）", CsvFormat.MediaType, ExportLinks.Csv("measures"), policyStructureModified),
-                        Download("細節（CSV）", CsvFormat.MediaType, ExportLinks.Csv("sub-measures"), policyStructureModified),
-                        Download("全データ（CSV一式、ZIP）", MediaTypeNames.Application.Zip, ExportLinks.CsvArchive, wholeStoreModified),
+                        Api("施策体系（JSON、細節の一覧）", MediaTypeNames.Application.Json, ApiLinks.SubMeasures + "?limit=200", policyStructureModified, pdl),
+                        wholeStoreJsonLd,
+                        Download("基本目標（CSV）", CsvFormat.MediaType, ExportLinks.Csv("goals"), policyStructureModified, pdl),
+                        Download("施策（CSV）", CsvFormat.MediaType, ExportLinks.Csv("measures"), policyStructureModified, pdl),
+                        Download("細節（CSV）", CsvFormat.MediaType, ExportLinks.Csv("sub-measures"), policyStructureModified, pdl),
+                        wholeStoreZip,
                     ],
                 },
                 new DatasetResource
@@ -84,13 +93,14 @@ public static class CatalogBuilder
                     // seed's census figures on a page that quotes them; a staff figure on what its source names).
                     Rights = $"数値の出典は各数値の出典欄のとおり（出自が official のものは公的機関の公表資料、editorial のものはそれ以外の資料による）。定義の文言と構造化は本プロジェクトによる（{plan.EditorialLicence.Name}）。",
                     Modified = kpisModified,
+                    Themes = InCatalogOrder(themes, themes.SubMeasureThemes.Where(t => subMeasuresOfKpis.Contains(t.SubMeasureId)).Select(t => (t.Scheme, t.Code))),
                     Distributions =
                     [
-                        Api("KPI（JSON）", MediaTypeNames.Application.Json, ApiLinks.Kpis + "?limit=200", kpisModified),
-                        Download("全データ（JSON-LD）", JsonLdTemplates.MediaType, ExportLinks.JsonLd, wholeStoreModified),
-                        Download("KPI（CSV、定義）", CsvFormat.MediaType, ExportLinks.Csv("kpis"), kpisModified),
-                        Download("KPIの数値（CSV、縦持ち）", CsvFormat.MediaType, ExportLinks.Csv("kpi-figures"), kpisModified),
-                        Download("全データ（CSV一式、ZIP）", MediaTypeNames.Application.Zip, ExportLinks.CsvArchive, wholeStoreModified),
+                        Api("KPI（JSON）", MediaTypeNames.Application.Json, ApiLinks.Kpis + "?limit=200", kpisModified, pdl),
+                        wholeStoreJsonLd,
+                        Download("KPI（CSV、定義）", CsvFormat.MediaType, ExportLinks.Csv("kpis"), kpisModified, pdl),
+                        Download("KPIの数値（CSV、縦持ち）", CsvFormat.MediaType, ExportLinks.Csv("kpi-figures"), kpisModified, pdl),
+                        wholeStoreZip,
                     ],
                 },
                 new DatasetResource
@@ -104,19 +114,27 @@ public static class CatalogBuilder
                     // Nor "as published": some names were checked only against public copies (each list's note says so).
                     Rights = "名称は各コードリストの発行者による（発行者と、名称を確かめた資料、原典で未確認の点は各コードリストに記載）。" + editorial + PublishersEnglish(themes),
                     Modified = codeListsModified,
+                    Themes = [],
                     Distributions =
                     [
-                        Api("コードリスト（JSON）", MediaTypeNames.Application.Json, ApiLinks.Themes, codeListsModified),
-                        Download("全データ（JSON-LD）", JsonLdTemplates.MediaType, ExportLinks.JsonLd, wholeStoreModified),
-                        Download("コードリスト（CSV）", CsvFormat.MediaType, ExportLinks.Csv("concept-schemes"), codeListsModified),
-                        Download("コードリストの概念（CSV）", CsvFormat.MediaType, ExportLinks.Csv("concepts"), codeListsModified),
-                        Download("基本目標の対応付け（CSV）", CsvFormat.MediaType, ExportLinks.Csv("alignments"), codeListsModified),
-                        Download("細節のテーマ（CSV）", CsvFormat.MediaType, ExportLinks.Csv("sub-measure-themes"), codeListsModified),
-                        Download("全データ（CSV一式、ZIP）", MediaTypeNames.Application.Zip, ExportLinks.CsvArchive, wholeStoreModified),
+                        Api("コードリスト（JSON）", MediaTypeNames.Application.Json, ApiLinks.Themes, codeListsModified, ccBy),
+                        wholeStoreJsonLd,
+                        Download("コードリスト（CSV）", CsvFormat.MediaType, ExportLinks.Csv("concept-schemes"), codeListsModified, ccBy),
+                        Download("コードリストの概念（CSV）", CsvFormat.MediaType, ExportLinks.Csv("concepts"), codeListsModified, ccBy),
+                        Download("基本目標の対応付け（CSV）", CsvFormat.MediaType, ExportLinks.Csv("alignments"), codeListsModified, ccBy),
+                        Download("細節のテーマ（CSV）", CsvFormat.MediaType, ExportLinks.Csv("sub-measure-themes"), codeListsModified, ccBy),
+                        wholeStoreZip,
                     ],
                 },
             ],
         };
+    }
+
+    // As ?theme= names them, in the order of the code lists and their concepts.
+    private static string[] InCatalogOrder(Themes.ThemeCatalog themes, IEnumerable<(string Scheme, string Code)> used)
+    {
+        var set = used.ToHashSet();
+        return [.. themes.Schemes.SelectMany(s => s.Concepts.Where(c => set.Contains((s.Id, c.Code))).Select(c => $"{s.Id}:{c.Code}"))];
     }
 
     // Not every English name is the project's: a list whose labelEnProvenance is official (the SDGs, the UN's short
@@ -132,12 +150,14 @@ public static class CatalogBuilder
     private const string JsonLdNote = "全データセット（施策体系、KPI、コードリスト）とこのカタログを1つのJSON-LD文書（@graph）にまとめたもの。";
     private const string ZipNote = "全データセットのCSVファイル一式と、出典と各ファイルのデータセット・ライセンスを記した README.txt。" + CsvNote;
 
-    private static DistributionResource Api(string title, string mediaType, string url, DateTimeOffset modified) =>
-        new() { Title = title, Description = ApiNote, MediaType = mediaType, Url = url, Download = false, Modified = modified };
+    private static DistributionResource Api(string title, string mediaType, string url, DateTimeOffset modified, DatasetLicence licence) =>
+        new() { Title = title, Description = ApiNote, MediaType = mediaType, Url = url, Download = false, Modified = modified, Licence = licence, Rights = null };
 
-    private static DistributionResource Download(string title, string mediaType, string url, DateTimeOffset modified) =>
+    private static DistributionResource Download(string title, string mediaType, string url, DateTimeOffset modified, DatasetLicence licence) =>
         new()
         {
+            Licence = licence,
+            Rights = null,
             Title = title,
             Description = mediaType switch { CsvFormat.MediaType => CsvNote, MediaTypeNames.Application.Zip => ZipNote, _ => JsonLdNote },
             MediaType = mediaType,

@@ -44,9 +44,11 @@ public static class CatalogDocuments
         ["keyword"] = new JsonArray([.. d.Keywords.Select(k => (JsonNode)JsonValue.Create(k)!)]),
         ["publisher"] = iris.LocalGovernment(catalog.Publisher.LocalGovernmentCode),
         ["license"] = d.Licence.Url,
-        ["rights"] = d.Rights,
+        ["rights"] = StrategyDocuments.RightsStatement(LinkedDataIris.Part(iris.Dataset(d.Id), "rights"), d.Rights),
         ["modified"] = Http.DateTimeText.Format(d.Modified),
         ["spatial"] = LinkedDataIris.StatisticalArea(catalog.Publisher.LocalGovernmentCode),
+        // From the catalog's themeTaxonomy, so that a portal's theme search finds the dataset.
+        ["theme"] = StrategyDocuments.Iris(d.Themes.Select(t => t.Split(':')).Select(t => iris.Concept(t[0], t[1]))),
         ["distributions"] = new JsonArray([.. d.Distributions.Select(x => (JsonNode)Distribution(iris, catalog, d, x))]),
     };
 
@@ -60,7 +62,7 @@ public static class CatalogDocuments
             ["説明"] = d.Description,
             ["title"] = d.Title,
             ["description"] = d.Description,
-            ["license"] = dataset.Licence.Url,
+            ["license"] = d.Licence.Url,
             ["mediaType"] = "https://www.iana.org/assignments/media-types/" + d.MediaType,
             // The format's common name as well (DCAT-AP recommends dct:format): CKAN's harvester took the media type's
             // IRI for the resource's format, and its CSV preview and DataStore, which look for "CSV", never started.
@@ -71,6 +73,11 @@ public static class CatalogDocuments
         if (d.Download)
         {
             node["downloadURL"] = iris.Api(d.Url);
+        }
+        if (d.Rights is { } rights)
+        {
+            // One statement for one file, however many datasets list it.
+            node["rights"] = StrategyDocuments.RightsStatement(LinkedDataIris.Part(iris.Catalog, "rights" + d.Url[d.Url.IndexOf('/', "/api/".Length)..]), rights);
         }
         if (d.MediaType == CsvFormat.MediaType)
         {
@@ -91,7 +98,7 @@ public static class CatalogDocuments
     /// <summary>
     /// A distribution's IRI: its dataset's, with the distribution's URL below the API version as fragment
     /// (<c>…/id/dataset/kpis#export/csv/kpis.csv</c>). Blank nodes could not be matched from one harvest to the next;
-    /// and one file listed under two datasets is two distributions, each under its dataset's licence. A fragment
+    /// and one file listed under two datasets is two distributions (under one licence: the file's). A fragment
     /// dereferences as its dataset does.
     /// </summary>
     private static string DistributionIri(LinkedDataIris iris, DatasetResource dataset, DistributionResource d) =>

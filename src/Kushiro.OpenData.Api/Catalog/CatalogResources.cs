@@ -93,6 +93,14 @@ public sealed record DatasetResource
 
     /// <summary>Its distributions: JSON, JSON-LD and CSV.</summary>
     public required IReadOnlyList<DistributionResource> Distributions { get; init; }
+
+    /// <summary>
+    /// The theme concepts its items are mapped to, as <c>?theme=</c> names them: for the policy structure, its
+    /// sub-measures' themes and its goals' alignments; for the KPIs, the themes of the sub-measures under what each KPI
+    /// belongs to (none for the plan's own). The code lists themselves have none.
+    /// </summary>
+    /// <example>["sdgs:14", "fields:primary-industries"]</example>
+    public required IReadOnlyList<string> Themes { get; init; }
 }
 
 /// <summary>A licence.</summary>
@@ -136,4 +144,14 @@ public sealed record DistributionResource
     /// </summary>
     /// <example>2026-11-28T09:00:00+00:00</example>
     public required DateTimeOffset Modified { get; init; }
+
+    /// <summary>
+    /// Licence of what the URL serves: its dataset's, except the JSON-LD export and the CSV ZIP, which hold every
+    /// dataset and are one file wherever they are listed, under CC BY 4.0 (see rights).
+    /// </summary>
+    public required DatasetLicence Licence { get; init; }
+
+    /// <summary>Rights beyond the licence, for a file that holds every dataset: whose each part is; otherwise null.</summary>
+    /// <example>null</example>
+    public required string? Rights { get; init; }
 }

@@ -35,7 +35,7 @@ public sealed class StrategyDocuments(LinkedDataIris iris, StrategyGraph graph, 
                 ["url"] = iris.Api(ApiLinks.SourceDocument),
             },
             ["license"] = plan.Licence.Url,
-            ["rights"] = $"市の文章は{plan.Licence.Name}（{plan.Licence.Url}）、本プロジェクトによる追加（英語名、対応付け、構造）は{plan.EditorialLicence.Name}（{plan.EditorialLicence.Url}）。",
+            ["rights"] = RightsStatement(LinkedDataIris.Part(iris.Plan(plan.Id), "rights"), $"市の文章は{plan.Licence.Name}（{plan.Licence.Url}）、本プロジェクトによる追加（英語名、対応付け、構造）は{plan.EditorialLicence.Name}（{plan.EditorialLicence.Url}）。"),
             ["modified"] = Http.DateTimeText.Format(graph.DataModified),
             ["goals"] = Iris(graph.Goals.Select(g => iris.Goal(g.Id))),
             ["kpis"] = new JsonArray([.. graph.Kpis.Where(k => k.Kpi.Level == Kpis.KpiLevel.Plan).Select(k => (JsonNode)kpis.Kpi(k))]),
@@ -231,6 +231,9 @@ public sealed class StrategyDocuments(LinkedDataIris iris, StrategyGraph graph, 
         ["type"] = "コード型",
         ["識別値"] = localGovernmentCode[..5],
     };
+
+    /// <summary>A dct:RightsStatement, as DCAT-AP has dct:rights (a text alone is not one), named as every node is.</summary>
+    internal static JsonObject RightsStatement(string iri, string text) => new() { ["id"] = iri, ["type"] = "RightsStatement", ["label"] = text };
 
     internal static JsonArray Iris(IEnumerable<string> iris) => new([.. iris.Select(i => (JsonNode)JsonValue.Create(i)!)]);
 }

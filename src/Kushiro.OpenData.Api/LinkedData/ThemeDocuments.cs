@@ -22,6 +22,8 @@ public sealed class ThemeDocuments(LinkedDataIris iris, ThemeCatalog themes, str
             ["identifier"] = s.Id,
             ["prefLabel"] = s.Title,
             ["prefLabelEn"] = s.TitleEn,
+            // DCAT-AP asks a catalog's theme taxonomy for a dct:title, beside SKOS's label.
+            ["title"] = s.Title,
             ["publisher"] = new JsonObject { ["id"] = LinkedDataIris.Part(self, "publisher"), ["type"] = "組織型", ["表記"] = s.Publisher },
             ["issued"] = s.Issued,
             ["skosNote"] = s.Note,
@@ -46,6 +48,8 @@ public sealed class ThemeDocuments(LinkedDataIris iris, ThemeCatalog themes, str
             ["prefLabel"] = c.Label,
             ["prefLabelEn"] = c.LabelEn,
             ["inScheme"] = iris.Scheme(s.Id),
+            // Every concept of these lists is at their top (the scheme says skos:hasTopConcept); SKOS readers look for both.
+            ["topConceptOf"] = iris.Scheme(s.Id),
         };
         if (c.Iri is { } publisherIri)
         {

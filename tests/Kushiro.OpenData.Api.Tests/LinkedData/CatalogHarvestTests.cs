@@ -85,5 +85,104 @@ public sealed class CatalogHarvestTests(SharedApiFactory api)
         Assert.All(keywords, k => Assert.Matches(new Regex(@"^[\w \-.]+$"), k));
     }
 
+    // The JSON-LD export and the CSV ZIP are one file each, listed under every dataset: they were listed under each
+    // dataset's licence, so a harvester merging resources by URL kept whichever licence it met first (CC BY alone, or
+    // PDL1.0 alone for a file with this project's additions). REST's catalog says the same.
+    [Fact]
+    public async Task AFileListedUnderSeveralDatasetsHasOneLicenceAndSaysWhoseEachPartIs()
+    {
+        var datasets = (await CatalogAsync())["datasets"]!.AsArray().ToList();
+        var byFile = datasets.SelectMany(d => d!["distributions"]!.AsArray().Select(x => (Dataset: d, Distribution: x!)))
+            .GroupBy(p => (string)p.Distribution["accessURL"]!).ToList();
+        var rest = await api.CreateClient().GetJsonAsync("/api/v1/catalog");
+        var restByUrl = rest.GetProperty("datasets").EnumerateArray().SelectMany(d => d.GetProperty("distributions").EnumerateArray())
+            .ToLookup(d => d.Text("url"));
+
+        var shared = byFile.Where(f => f.Count() > 1).ToList();
+        Assert.Equal(2, shared.Count);
+        Assert.All(shared, file =>
+        {
+            Assert.Single(file.Select(p => (string?)p.Distribution["license"]).Distinct());
+            Assert.Single(file.Select(p => p.Distribution["rights"]!.ToJsonString()).Distinct());
+            var rights = file.First().Distribution["rights"]!;
+            Assert.Equal("RightsStatement", (string?)rights["type"]);
+            var restRights = restByUrl[file.Key["http://localhost".Length..]].Select(d => d.Text("rights")).Distinct();
+            Assert.Equal((string?)rights["label"], Assert.Single(restRights));
+            Assert.Contains("全データセット", (string?)rights["label"]);
+        });
+        // A file of one dataset is under that dataset's licence, and needs no rights of its own.
+        Assert.All(byFile.Where(f => f.Count() == 1).Select(f => f.Single()), p =>
+        {
+            Assert.Equal((string?)p.Dataset!["license"], (string?)p.Distribution["license"]);
+            Assert.Null(p.Distribution["rights"]);
+        });
+    }
+
+    // DCAT-AP: dct:rights is a dct:RightsStatement, not a text.
+    [Fact]
+    public async Task EveryDatasetsRightsAreAStatementWithTheTextRestGives()
+    {
+        var datasets = (await CatalogAsync())["datasets"]!.AsArray();
+        var rest = (await api.CreateClient().GetJsonAsync("/api/v1/catalog")).GetProperty("datasets").EnumerateArray().ToList();
+
+        Assert.Equal(rest.Count, datasets.Count);
+        foreach (var (node, json) in datasets.Zip(rest))
+        {
+            Assert.Equal("RightsStatement", (string?)node!["rights"]!["type"]);
+            Assert.Equal($"{(string?)node["id"]}#rights", (string?)node["rights"]!["id"]);
+            Assert.Equal(json.Text("rights"), (string?)node["rights"]!["label"]);
+        }
+    }
+
+    // The catalog lists the code lists as its theme taxonomy: the datasets are classified by them, so that a portal's
+    // theme search finds a dataset. The policy structure carries what its sub-measures and goals are mapped to.
+    [Fact]
+    public async Task ThePolicyStructureIsThemedWithWhatItsItemsAreMappedTo()
+    {
+        var catalog = await CatalogAsync();
+        var datasets = catalog["datasets"]!.AsArray().ToDictionary(d => (string)d!["identifier"]!);
+        var client = api.CreateClient();
+        var expected = new HashSet<string>();
+        foreach (var sub in (await client.GetJsonAsync("/api/v1/sub-measures?limit=200")).GetProperty("items").EnumerateArray())
+        {
+            expected.UnionWith(sub.GetProperty("themes").EnumerateArray().Select(t => $"http://localhost/id/scheme/{t.Text("scheme")}/{t.Text("code")}"));
+        }
+        foreach (var listed in (await client.GetJsonAsync("/api/v1/goals")).GetProperty("items").EnumerateArray())
+        {
+            var goal = await client.GetJsonAsync(listed.GetProperty("links").Text("self"));
+            expected.UnionWith(goal.GetProperty("alignments").EnumerateArray().Select(a => $"http://localhost/id/scheme/{a.Text("scheme")}/{a.Text("code")}"));
+        }
+        var taxonomy = catalog["themeTaxonomy"]!.AsArray().Select(t => (string)t! + "/").ToList();
+
+        var themes = datasets["policy-structure"]!["theme"]!.AsArray().Select(t => (string)t!).ToList();
+        Assert.NotEmpty(expected);
+        Assert.Equal(expected.Order(StringComparer.Ordinal), themes.Order(StringComparer.Ordinal));
+        Assert.All(themes, t => Assert.Contains(taxonomy, scheme => t.StartsWith(scheme, StringComparison.Ordinal)));
+        Assert.Empty(datasets["code-lists"]!["theme"]!.AsArray());
+        // REST gives the same, as ?theme= names them.
+        var rest = (await client.GetJsonAsync("/api/v1/catalog")).GetProperty("datasets").EnumerateArray().First(d => d.Text("id") == "policy-structure");
+        Assert.Equal(themes.Select(t => t["http://localhost/id/scheme/".Length..].Replace('/', ':')), rest.GetProperty("themes").EnumerateArray().Select(t => t.GetString()));
+    }
+
+    // SKOS and DCAT-AP: a taxonomy's concept scheme has a dct:title, and each top concept says whose top it is.
+    [Fact]
+    public async Task EveryCodeListHasATitleAndItsConceptsSayTheyAreAtItsTop()
+    {
+        var taxonomy = (await CatalogAsync())["themeTaxonomy"]!.AsArray().Select(t => (string)t!).ToList();
+        var rest = (await api.CreateClient().GetJsonAsync("/api/v1/themes")).GetProperty("items").EnumerateArray().ToDictionary(s => s.Text("id"));
+
+        Assert.NotEmpty(taxonomy);
+        foreach (var iri in taxonomy)
+        {
+            var id = iri["http://localhost/id/scheme/".Length..];
+            var scheme = await api.CreateClient().GetJsonLdAsync($"/api/v1/themes/{id}");
+            Assert.Equal(iri, (string?)scheme["id"]);
+            Assert.Equal(rest[id].Text("title"), (string?)scheme["title"]);
+            var concepts = scheme["topConcepts"]!.AsArray();
+            Assert.NotEmpty(concepts);
+            Assert.All(concepts, c => Assert.Equal(iri, (string?)c!["topConceptOf"]));
+        }
+    }
+
     private async Task<JsonNode> CatalogAsync() => JsonNode.Parse(await api.CreateClient().GetStringAsync("/api/v1/catalog.jsonld"))!;
 }
