@@ -24,7 +24,7 @@ namespace Kushiro.OpenData.Api.Http;
 public sealed partial class RequestContractFilter(IApiDescriptionGroupCollectionProvider apiDescriptions, ProblemDetailsFactory problems) : IResourceFilter
 {
     private sealed record Contract(
-        HashSet<string> QueryParameters, HashSet<string> RepeatableParameters, Dictionary<string, long> IntegerParameters,
+        HashSet<string> QueryParameters, HashSet<string> RepeatableParameters, Dictionary<string, WholeNumberRange> IntegerParameters,
         HashSet<string> BooleanParameters, HashSet<string> RequiredParameters, HashSet<string> FreeTextParameters,
         List<MediaTypeHeaderValue> MediaTypes);
 
@@ -35,10 +35,10 @@ public sealed partial class RequestContractFilter(IApiDescriptionGroupCollection
             QueryParameters(g).Select(p => p.Name).ToHashSet(StringComparer.OrdinalIgnoreCase),
             QueryParameters(g).Where(p => p.Type != typeof(string) && p.Type?.IsAssignableTo(typeof(System.Collections.IEnumerable)) == true)
                 .Select(p => p.Name).ToHashSet(StringComparer.OrdinalIgnoreCase),
-            // Each whole-number parameter with the largest value its type holds.
+            // Each whole-number parameter with the values it takes.
             QueryParameters(g).Where(p => p.Type == typeof(int) || p.Type == typeof(int?) || p.Type == typeof(long) || p.Type == typeof(long?))
                 .DistinctBy(p => p.Name, StringComparer.OrdinalIgnoreCase)
-                .ToDictionary(p => p.Name, p => p.Type == typeof(int) || p.Type == typeof(int?) ? int.MaxValue : long.MaxValue, StringComparer.OrdinalIgnoreCase),
+                .ToDictionary(p => p.Name, WholeNumberRange.Of, StringComparer.OrdinalIgnoreCase),
             QueryParameters(g).Where(p => p.Type == typeof(bool) || p.Type == typeof(bool?)).Select(p => p.Name).ToHashSet(StringComparer.OrdinalIgnoreCase),
             // Marked [Required] (as the OpenAPI document then says), not merely a value type, which metadata calls required.
             QueryParameters(g).Where(p => p.ModelMetadata?.ValidatorMetadata.OfType<RequiredAttribute>().Any() == true)
@@ -114,7 +114,7 @@ public sealed partial class RequestContractFilter(IApiDescriptionGroupCollection
                     ? $"\"{name}\" is empty or only white space; it is required, give a value."
                     : $"\"{name}\" is empty or only white space; give a value or leave the parameter out.");
             }
-            else if (contract.IntegerParameters.TryGetValue(name, out var largest) && WholeNumberProblem(name, values, largest) is { } problem)
+            else if (contract.IntegerParameters.TryGetValue(name, out var range) && WholeNumberProblem(name, values, range) is { } problem)
             {
                 context.ModelState.AddModelError(name, problem);
             }
@@ -188,13 +188,26 @@ public sealed partial class RequestContractFilter(IApiDescriptionGroupCollection
             : $"\"{first}\" takes one value; it was given {count}.");
     }
 
-    private static string? WholeNumberProblem(string name, StringValues values, long largest) =>
+    private static string? WholeNumberProblem(string name, StringValues values, WholeNumberRange range) =>
         // Binding would accept "0x10" as 16 and " 5" as 5; an API contract takes plain decimal numbers. And binding's own
-        // words for one too large would name the C# property ("is not valid for Offset").
+        // words for one its type cannot hold would name the C# property ("is not valid for Offset"). A value the type
+        // holds is left to the parameter's own rule ([Range]), which says it in its words.
         !values.All(v => DecimalInteger().IsMatch(v!)) ? $"\"{name}\" must be a whole number in decimal digits."
-        : !values.All(v => long.TryParse(v, CultureInfo.InvariantCulture, out var n) && n >= -largest && n <= largest)
-            ? $"\"{name}\" is out of range: no value it takes is that far from 0."
+        : !values.All(v => long.TryParse(v, CultureInfo.InvariantCulture, out var n) && n >= -range.TypeLargest && n <= range.TypeLargest)
+            ? $"\"{name}\" is out of range: it takes {range.Smallest} to {range.Largest}."
             : null;
+
+    /// <summary>The values a whole-number parameter takes: its [Range] if it has one, else its type's.</summary>
+    private sealed record WholeNumberRange(long Smallest, long Largest, long TypeLargest)
+    {
+        public static WholeNumberRange Of(ApiParameterDescription p)
+        {
+            var typeLargest = p.Type == typeof(int) || p.Type == typeof(int?) ? int.MaxValue : long.MaxValue;
+            return p.ModelMetadata?.ValidatorMetadata.OfType<RangeAttribute>().FirstOrDefault() is { } rule
+                ? new(Convert.ToInt64(rule.Minimum, CultureInfo.InvariantCulture), Convert.ToInt64(rule.Maximum, CultureInfo.InvariantCulture), typeLargest)
+                : new(-typeLargest - 1, typeLargest, typeLargest);
+        }
+    }
 
     [GeneratedRegex("^-?[0-9]+$")]
     private static partial Regex DecimalInteger();
