@@ -24,7 +24,7 @@ public sealed record ThemeMappingRef(ThemeConceptRef Concept, string Provenance,
 public static class GraphQLThemes
 {
     public const string ThemeArgumentDescription =
-        "Only items under these theme concepts, written scheme:code (e.g. \"sdgs:14\"), as REST's ?theme=: concepts of one scheme combine with OR, schemes with AND, tested on each sub-measure's mappings; a goal, measure or KPI matches when a sub-measure under it does. An unknown scheme or code is an error naming it.";
+        "Only items under these theme concepts, written scheme:code (e.g. \"sdgs:14\"), as REST's ?theme=: concepts of one scheme combine with OR, schemes with AND, tested on each sub-measure's mappings; a goal, measure or KPI matches when a sub-measure under it does. An unknown scheme or code is an error naming it. An empty list, or null, is no filter, as leaving theme out.";
 
     public static ThemeCatalog Catalog(this IResolveFieldContext context) =>
         context.RequestServices!.GetRequiredService<ThemeCatalog>();
