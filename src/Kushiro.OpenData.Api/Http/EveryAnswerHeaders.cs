@@ -16,6 +16,9 @@ public static class EveryAnswerHeaders
     /// (§3.2.5) has every answer carry them; Vary: Origin instead would split every cache entry by site. Preflights
     /// stay with the CORS middleware.</item>
     /// <item><c>X-Content-Type-Options: nosniff</c>: a browser never reads a JSON or CSV answer as HTML or script.</item>
+    /// <item>A 304's <c>Date</c> is when it was made (RFC 9110 §6.6.1), which Kestrel writes when none is set: the output
+    /// cache copies the kept answer's Date into the 304 it makes, without the <c>Age</c> its 200s carry, so a cache
+    /// downstream took a revalidated answer for one as old as the kept one.</item>
     /// </list>
     /// Set as the answer starts, not before the pipeline runs: the exception handler clears the headers of the answer
     /// it replaces with a problem (413, 503), and those lost them.
@@ -37,6 +40,10 @@ public static class EveryAnswerHeaders
             headers[HeaderNames.AccessControlAllowOrigin] = CorsConstants.AnyOrigin;
             headers[HeaderNames.AccessControlExposeHeaders] = exposed;
             headers[HeaderNames.XContentTypeOptions] = "nosniff";
+            if (((HttpResponse)state).StatusCode == StatusCodes.Status304NotModified)
+            {
+                headers.Remove(HeaderNames.Date);
+            }
             return Task.CompletedTask;
         };
         return app.Use((context, next) =>
