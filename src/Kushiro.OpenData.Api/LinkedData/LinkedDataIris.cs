@@ -23,7 +23,9 @@ public sealed class LinkedDataIris(string @base, string apiOrigin)
         var configured = http.RequestServices.GetRequiredService<Microsoft.Extensions.Options.IOptions<LinkedDataOptions>>().Value.BaseIri;
         if (string.IsNullOrWhiteSpace(configured))
         {
-            var here = $"{http.Request.Scheme}://{RequestOrigin(http)}{http.Request.PathBase}";
+            // Normalized as a configured base is (RFC 3986: LocalHost:80 is localhost), so that the spellings of one
+            // host name the same things.
+            var here = LinkedDataOptions.Normalized($"{http.Request.Scheme}://{RequestOrigin(http)}{http.Request.PathBase}")!;
             return new(here, here);
         }
         // Validated as an absolute http(s) IRI without query or fragment: its origin ends at the first / after "://".

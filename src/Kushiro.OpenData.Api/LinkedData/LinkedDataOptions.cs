@@ -38,7 +38,9 @@ public sealed partial class LinkedDataOptions
             return baseIri;
         }
         var scheme = parts.Groups["scheme"].Value.ToLowerInvariant();
-        var port = parts.Groups["port"].Value;
+        // Read as the number it is: 05088 is 5088.
+        var written = parts.Groups["port"].Value;
+        var port = written.Length == 0 ? "" : written.TrimStart('0') is { Length: > 0 } digits ? digits : "0";
         var isDefault = port.Length == 0 || (scheme == "http" && port == "80") || (scheme == "https" && port == "443");
         return $"{scheme}://{parts.Groups["host"].Value.ToLowerInvariant()}{(isDefault ? "" : ":" + port)}{parts.Groups["path"].Value}";
     }
