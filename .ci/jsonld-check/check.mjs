@@ -124,6 +124,7 @@ const expected = {
   'a dataset\'s rights are a dct:RightsStatement': (q) => q.includes(`<${base}/id/dataset/kpis#rights> <http://www.w3.org/1999/02/22-rdf-syntax-ns#type> <http://purl.org/dc/terms/RightsStatement> .`),
   'the CSV ZIP is CC BY 4.0 under the policy structure too': (q) => q.includes(`<${base}/id/dataset/policy-structure#export/csv.zip> <http://purl.org/dc/terms/license> <https://creativecommons.org/licenses/by/4.0/> .`),
   'the policy structure is themed with SDG 14': (q) => q.includes(`<${base}/id/dataset/policy-structure> <http://www.w3.org/ns/dcat#theme> <${base}/id/scheme/sdgs/14> .`),
+  'the REST API is a dcat:DataService serving the KPIs': (q) => q.includes(`<${base}/id/catalog#service/rest-v1> <http://www.w3.org/ns/dcat#servesDataset> <${base}/id/dataset/kpis> .`),
   'the SDGs scheme has a dct:title': (q) => q.startsWith(`<${base}/id/scheme/sdgs> <http://purl.org/dc/terms/title> "`),
   'project classes are subclasses of IMI classes': (q) => q.includes(`<${base}/ns#BasicGoal> <http://www.w3.org/2000/01/rdf-schema#subClassOf> <${IC}活動型>`),
 };

@@ -30,6 +30,29 @@ public static class CatalogDocuments
         ["modified"] = Http.DateTimeText.Format(catalog.Modified),
         ["themeTaxonomy"] = StrategyDocuments.Iris(themes.Schemes.Select(s => iris.Scheme(s.Id))),
         ["datasets"] = new JsonArray([.. catalog.Datasets.Select(d => (JsonNode)Dataset(iris, catalog, d))]),
+        // The APIs themselves, so that a portal can list "available by API" beside the downloads (DCAT's data services).
+        ["service"] = new JsonArray(
+            // The OpenAPI document's server is "/", its paths whole (/api/v1/goals): the endpoint is the origin's root.
+            Service(iris, catalog, RestService, "Kushiro OpenData REST API（v1）", "/", "/openapi/v1.json",
+                "バージョン付きのREST API。一覧はページ単位（limit、offset）、テーマ・全文検索・変更履歴、JSON・JSON-LD・CSV。契約はOpenAPI文書のとおり。"),
+            Service(iris, catalog, GraphQLService, "Kushiro OpenData GraphQL", GraphQL.GraphQLEndpoint.Path, GraphQL.GraphQLEndpoint.Path + "/schema.graphql",
+                "GraphQL over HTTP のエンドポイント（POST、問い合わせはGETも可）。スキーマはSDLのとおり。")),
+    };
+
+    private const string RestService = "service/rest-v1";
+    private const string GraphQLService = "service/graphql";
+
+    private static JsonObject Service(LinkedDataIris iris, CatalogResource catalog, string fragment, string title, string endpoint, string description, string about) => new()
+    {
+        ["id"] = LinkedDataIris.Part(iris.Catalog, fragment),
+        ["type"] = "DataService",
+        ["表記"] = title,
+        ["説明"] = about,
+        ["title"] = title,
+        ["description"] = about,
+        ["endpointURL"] = iris.Api(endpoint),
+        ["endpointDescription"] = iris.Api(description),
+        ["servesDataset"] = StrategyDocuments.Iris(catalog.Datasets.Select(d => iris.Dataset(d.Id))),
     };
 
     private static JsonObject Dataset(LinkedDataIris iris, CatalogResource catalog, DatasetResource d) => new()
@@ -73,6 +96,10 @@ public static class CatalogDocuments
         if (d.Download)
         {
             node["downloadURL"] = iris.Api(d.Url);
+        }
+        else
+        {
+            node["accessService"] = LinkedDataIris.Part(iris.Catalog, RestService);
         }
         if (d.Rights is { } rights)
         {

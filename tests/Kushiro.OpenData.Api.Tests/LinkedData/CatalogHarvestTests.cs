@@ -184,5 +184,34 @@ public sealed class CatalogHarvestTests(SharedApiFactory api)
         }
     }
 
+    // The APIs are in the catalog as DCAT data services, so that a portal lists them beside the downloads: each names
+    // its endpoint and the description a client generates from (the OpenAPI document, the SDL), served here, and the
+    // datasets it serves; the API distributions name the REST service they are reached through.
+    [Fact]
+    public async Task TheCatalogDescribesItsApisAsDataServices()
+    {
+        var catalog = await CatalogAsync();
+        var services = catalog["service"]!.AsArray().Select(s => s!).ToList();
+        var datasets = catalog["datasets"]!.AsArray().Select(d => (string)d!["id"]!).ToList();
+
+        Assert.Equal(["http://localhost/", "http://localhost/graphql"], services.Select(s => (string?)s["endpointURL"]));
+        Assert.All(services, s =>
+        {
+            Assert.Equal("DataService", (string?)s["type"]);
+            Assert.False(string.IsNullOrWhiteSpace((string?)s["title"]));
+            Assert.Equal(datasets, s["servesDataset"]!.AsArray().Select(d => (string?)d));
+        });
+        using (var openApi = await api.CreateClient().GetAsync(((string)services[0]["endpointDescription"]!)["http://localhost".Length..]))
+        {
+            Assert.Equal("application/json", openApi.Content.Headers.ContentType?.MediaType);
+            Assert.StartsWith("3.", JsonNode.Parse(await openApi.Content.ReadAsStringAsync())!["openapi"]!.GetValue<string>());
+        }
+        var sdl = await api.CreateClient().GetStringAsync(((string)services[1]["endpointDescription"]!)["http://localhost".Length..]);
+        Assert.Contains("type Query", sdl);
+        var apiDistributions = catalog["datasets"]!.AsArray().SelectMany(d => d!["distributions"]!.AsArray()).Where(x => x!["downloadURL"] is null).ToList();
+        Assert.NotEmpty(apiDistributions);
+        Assert.All(apiDistributions, x => Assert.Equal((string?)services[0]["id"], (string?)x!["accessService"]));
+    }
+
     private async Task<JsonNode> CatalogAsync() => JsonNode.Parse(await api.CreateClient().GetStringAsync("/api/v1/catalog.jsonld"))!;
 }
