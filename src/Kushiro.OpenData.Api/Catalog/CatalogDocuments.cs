@@ -42,7 +42,8 @@ public static class CatalogDocuments
     private const string RestService = "service/rest-v1";
     private const string GraphQLService = "service/graphql";
 
-    private static JsonObject Service(LinkedDataIris iris, CatalogResource catalog, string fragment, string title, string endpoint, string description, string about) => new()
+    // endpoint and describedAt are root-relative; about is the service's description in words.
+    private static JsonObject Service(LinkedDataIris iris, CatalogResource catalog, string fragment, string title, string endpoint, string describedAt, string about) => new()
     {
         ["id"] = LinkedDataIris.Part(iris.Catalog, fragment),
         ["type"] = "DataService",
@@ -51,7 +52,7 @@ public static class CatalogDocuments
         ["title"] = title,
         ["description"] = about,
         ["endpointURL"] = iris.Api(endpoint),
-        ["endpointDescription"] = iris.Api(description),
+        ["endpointDescription"] = iris.Api(describedAt),
         ["servesDataset"] = StrategyDocuments.Iris(catalog.Datasets.Select(d => iris.Dataset(d.Id))),
     };
 
