@@ -44,9 +44,12 @@ public static class CatalogBuilder
         var editorial = $"本プロジェクトによる追加（英語名、対応付け、構造化）は{plan.EditorialLicence.Name}。";
         // One file, one licence wherever it is listed (a harvester merging by URL kept whichever it met first). It holds
         // the city's text under PDL1.0, which may also be used under CC BY 4.0 (PDL1.0 says so), and this project's
-        // additions under CC BY 4.0: CC BY 4.0 covers the whole, and the rights say whose each part is.
+        // additions under CC BY 4.0: CC BY 4.0 for the whole, with the rights saying whose each part is, the code
+        // lists' exceptions (names that are their publishers', English that is the UN's) and the figures' sources too.
         var compatible = plan.Licence.CompatibleWith is { } other ? $"（{other}と互換があり、{other}に従っても利用できる）" : "";
-        var wholeStoreRights = $"全データセット（施策体系、KPI、コードリスト）を含む。市の文章は{plan.Licence.Name}{compatible}。{editorial}データセットごとのライセンスはカタログのとおり。";
+        var codeListNames = "コードリストの名称は各コードリストの発行者による（発行者と、名称を確かめた資料、原典で未確認の点は各コードリストに記載）。";
+        var figureSources = "KPIの数値の出典は各数値の出典欄のとおり。";
+        var wholeStoreRights = $"全データセット（施策体系、KPI、コードリスト）を含む。市の文章は{plan.Licence.Name}{compatible}。{editorial}{codeListNames}{PublishersEnglish(themes)}{figureSources}";
         var wholeStoreJsonLd = Download("全データ（JSON-LD）", JsonLdTemplates.MediaType, ExportLinks.JsonLd, wholeStoreModified, ccBy) with { Rights = wholeStoreRights };
         var wholeStoreZip = Download("全データ（CSV一式、ZIP）", MediaTypeNames.Application.Zip, ExportLinks.CsvArchive, wholeStoreModified, ccBy) with { Rights = wholeStoreRights };
         return new CatalogResource
@@ -112,7 +115,7 @@ public static class CatalogBuilder
                     Licence = ccBy,
                     // Not "the government's" alone: the SDGs' names are the UN's, and the policy fields are the project's own.
                     // Nor "as published": some names were checked only against public copies (each list's note says so).
-                    Rights = "名称は各コードリストの発行者による（発行者と、名称を確かめた資料、原典で未確認の点は各コードリストに記載）。" + editorial + PublishersEnglish(themes),
+                    Rights = codeListNames + editorial + PublishersEnglish(themes),
                     Modified = codeListsModified,
                     Themes = [],
                     Distributions =

@@ -105,7 +105,7 @@ public static class CatalogDocuments
         if (d.Rights is { } rights)
         {
             // One statement for one file, however many datasets list it.
-            node["rights"] = StrategyDocuments.RightsStatement(LinkedDataIris.Part(iris.Catalog, "rights" + d.Url[d.Url.IndexOf('/', "/api/".Length)..]), rights);
+            node["rights"] = StrategyDocuments.RightsStatement(LinkedDataIris.Part(iris.Catalog, $"rights/{BelowVersion(d.Url)}"), rights);
         }
         if (d.MediaType == CsvFormat.MediaType)
         {
@@ -130,5 +130,8 @@ public static class CatalogDocuments
     /// dereferences as its dataset does.
     /// </summary>
     private static string DistributionIri(LinkedDataIris iris, DatasetResource dataset, DistributionResource d) =>
-        $"{iris.Dataset(dataset.Id)}#{d.Url[(d.Url.IndexOf('/', "/api/".Length) + 1)..]}";
+        $"{iris.Dataset(dataset.Id)}#{BelowVersion(d.Url)}";
+
+    // A distribution's URL below /api/v1/: export/csv.zip.
+    private static string BelowVersion(string url) => url[(Http.ApiLinks.V1.Length + 1)..];
 }

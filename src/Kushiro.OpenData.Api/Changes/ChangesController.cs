@@ -27,7 +27,7 @@ public sealed partial class ChangesController(OpenDataContext db) : ApiV1Control
     [HttpGet(Name = "listChanges")]
     [ProducesResponseType<Page<ChangeResource>>(StatusCodes.Status200OK, "application/json", CsvFormat.MediaType)]
     public async Task<ActionResult<Page<ChangeResource>>> ListChanges(
-        [FromQuery] string? since, [FromQuery, System.ComponentModel.DataAnnotations.Range(typeof(long), "0", "9223372036854775807", ErrorMessage = "\"after\" is a sequence number: a whole number of 0 or more.")] long? after, [FromQuery] PageQuery page, CancellationToken cancellationToken)
+        [FromQuery] string? since, [FromQuery, System.ComponentModel.DataAnnotations.Range(typeof(long), "0", "9223372036854775807", ErrorMessage = "\"after\" is a sequence number: a whole number from {1} to {2}.")] long? after, [FromQuery] PageQuery page, CancellationToken cancellationToken)
     {
         var query = db.Changes.AsNoTracking();
         if (since is not null)

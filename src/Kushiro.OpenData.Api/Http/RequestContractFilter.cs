@@ -190,23 +190,22 @@ public sealed partial class RequestContractFilter(IApiDescriptionGroupCollection
 
     private static string? WholeNumberProblem(string name, StringValues values, WholeNumberRange range) =>
         // Binding would accept "0x10" as 16 and " 5" as 5; an API contract takes plain decimal numbers. And binding's own
-        // words for one its type cannot hold would name the C# property ("is not valid for Offset"). A value the type
-        // holds is left to the parameter's own rule ([Range]), which says it in its words.
+        // words for one its type cannot hold would name the C# property ("is not valid for Offset"): such a value gets
+        // the parameter's own rule ([Range]), in the words a value the type holds but the rule refuses gets.
         !values.All(v => DecimalInteger().IsMatch(v!)) ? $"\"{name}\" must be a whole number in decimal digits."
-        : !values.All(v => long.TryParse(v, CultureInfo.InvariantCulture, out var n) && n >= -range.TypeLargest && n <= range.TypeLargest)
-            ? $"\"{name}\" is out of range: it takes {range.Smallest} to {range.Largest}."
+        : !values.All(v => long.TryParse(v, CultureInfo.InvariantCulture, out var n) && n >= range.TypeSmallest && n <= range.TypeLargest)
+            ? range.Rule?.FormatErrorMessage(name) ?? $"\"{name}\" is out of range: it takes {range.TypeSmallest} to {range.TypeLargest}."
             : null;
 
-    /// <summary>The values a whole-number parameter takes: its [Range] if it has one, else its type's.</summary>
-    private sealed record WholeNumberRange(long Smallest, long Largest, long TypeLargest)
+    /// <summary>The values a whole-number parameter's type holds, and its [Range] if it has one.</summary>
+    private sealed record WholeNumberRange(long TypeSmallest, long TypeLargest, RangeAttribute? Rule)
     {
-        public static WholeNumberRange Of(ApiParameterDescription p)
-        {
-            var typeLargest = p.Type == typeof(int) || p.Type == typeof(int?) ? int.MaxValue : long.MaxValue;
-            return p.ModelMetadata?.ValidatorMetadata.OfType<RangeAttribute>().FirstOrDefault() is { } rule
-                ? new(Convert.ToInt64(rule.Minimum, CultureInfo.InvariantCulture), Convert.ToInt64(rule.Maximum, CultureInfo.InvariantCulture), typeLargest)
-                : new(-typeLargest - 1, typeLargest, typeLargest);
-        }
+        public static WholeNumberRange Of(ApiParameterDescription p) =>
+            p.Type == typeof(int) || p.Type == typeof(int?)
+                ? new(int.MinValue, int.MaxValue, RuleOf(p))
+                : new(long.MinValue, long.MaxValue, RuleOf(p));
+
+        private static RangeAttribute? RuleOf(ApiParameterDescription p) => p.ModelMetadata?.ValidatorMetadata.OfType<RangeAttribute>().FirstOrDefault();
     }
 
     [GeneratedRegex("^-?[0-9]+$")]

@@ -8,7 +8,7 @@ namespace Kushiro.OpenData.Api.LinkedData;
 /// Stable, versionless IRIs for everything the API publishes: <c>{base}/id/goal/1</c> names the goal itself and
 /// redirects (303) to its current representation. The base is <c>LinkedData:BaseIri</c> when configured (a
 /// deployment's public origin), otherwise the origin the request came to. The API's own URLs (a download, a list's
-/// name) are on the base's origin, without its path: the app is served at the root of an origin, and a base with a
+/// name, the @context) are on the base's origin, without its path: the app is served at the root of an origin, and a base with a
 /// path shapes the IRIs alone, as the 303s and Link headers, which are root-relative, already assume.
 /// </summary>
 public sealed class LinkedDataIris(string @base, string apiOrigin)
@@ -51,7 +51,8 @@ public sealed class LinkedDataIris(string @base, string apiOrigin)
         : address.AddressFamily == System.Net.Sockets.AddressFamily.InterNetworkV6 ? $"[{new System.Net.IPAddress(address.GetAddressBytes())}]"
         : address.ToString();
 
-    public string Context => $"{Base}/ns/context.jsonld";
+    /// <summary>The context a processor fetches: a document of the app's, so on the base's origin (see above).</summary>
+    public string Context => $"{apiOrigin}/ns/context.jsonld";
     /// <summary>A term or individual of the project's vocabulary (/ns), which dereferences to the vocabulary document.</summary>
     public string Vocabulary(string term) => $"{Base}/ns#{term}";
     public string Plan(string id) => $"{Base}/id/plan/{id}";

@@ -16,6 +16,6 @@ public sealed class PageQuery
 
     /// <summary>How many items to skip from the start of the list: 0 or more.</summary>
     /// <example>0</example>
-    [FromQuery(Name = "offset"), Range(0, int.MaxValue, ErrorMessage = "offset must be a whole number of 0 or more.")]
+    [FromQuery(Name = "offset"), Range(0, int.MaxValue, ErrorMessage = "offset must be a whole number from {1} to {2}.")]
     public int Offset { get; init; }
 }

@@ -77,12 +77,15 @@ public sealed class ErrorResponseTests(SharedApiFactory api)
 
     // The message names the parameter as the client wrote it and the rule, not binding's C# property ("Offset").
     [Theory]
-    [InlineData("/api/v1/goals?offset=2147483648", "offset", "\"offset\" is out of range: it takes 0 to 2147483647.")]
-    [InlineData("/api/v1/goals?limit=-99999999999999999999", "limit", "\"limit\" is out of range: it takes 1 to 200.")]
-    [InlineData("/api/v1/goals?limit=2147483648", "limit", "\"limit\" is out of range: it takes 1 to 200.")]
-    [InlineData("/api/v1/changes?after=-1", "after", "\"after\" is a sequence number: a whole number of 0 or more.")]
-    [InlineData("/api/v1/changes?after=-9223372036854775808", "after", "\"after\" is out of range: it takes 0 to 9223372036854775807.")]
-    [InlineData("/api/v1/changes?after=9223372036854775808", "after", "\"after\" is out of range: it takes 0 to 9223372036854775807.")]
+    // A value its type cannot hold gets the rule a value it holds gets: one rule, one message.
+    [InlineData("/api/v1/goals?offset=2147483648", "offset", "offset must be a whole number from 0 to 2147483647.")]
+    [InlineData("/api/v1/goals?offset=-1", "offset", "offset must be a whole number from 0 to 2147483647.")]
+    [InlineData("/api/v1/goals?limit=-99999999999999999999", "limit", "limit must be a whole number from 1 to 200.")]
+    [InlineData("/api/v1/goals?limit=2147483648", "limit", "limit must be a whole number from 1 to 200.")]
+    [InlineData("/api/v1/goals?limit=201", "limit", "limit must be a whole number from 1 to 200.")]
+    [InlineData("/api/v1/changes?after=-1", "after", "\"after\" is a sequence number: a whole number from 0 to 9223372036854775807.")]
+    [InlineData("/api/v1/changes?after=-9223372036854775808", "after", "\"after\" is a sequence number: a whole number from 0 to 9223372036854775807.")]
+    [InlineData("/api/v1/changes?after=9223372036854775808", "after", "\"after\" is a sequence number: a whole number from 0 to 9223372036854775807.")]
     public async Task ANumberOutOfRangeIsRefusedWithTheRule(string url, string parameter, string message)
     {
         var problem = await ProblemAsync(url, HttpStatusCode.BadRequest);

@@ -109,6 +109,10 @@ public sealed class CatalogHarvestTests(SharedApiFactory api)
             var restRights = restByUrl[file.Key["http://localhost".Length..]].Select(d => d.Text("rights")).Distinct();
             Assert.Equal((string?)rights["label"], Assert.Single(restRights));
             Assert.Contains("全データセット", (string?)rights["label"]);
+            // What the code lists' own rights carve out of CC BY 4.0 (names that are their publishers', the UN's
+            // English) holds in the file that contains them too.
+            var codeLists = rest.GetProperty("datasets").EnumerateArray().Single(d => d.Text("id") == "code-lists").Text("rights");
+            Assert.All(codeLists.Split('。', StringSplitOptions.RemoveEmptyEntries), sentence => Assert.Contains(sentence, (string?)rights["label"]));
         });
         // A file of one dataset is under that dataset's licence, and needs no rights of its own.
         Assert.All(byFile.Where(f => f.Count() == 1).Select(f => f.Single()), p =>

@@ -319,14 +319,15 @@ public sealed class JsonLdTests(SharedApiFactory api)
         request.Headers.Accept.ParseAdd(JsonLd);
         var body = JsonNode.Parse(await (await configured.CreateClient().SendAsync(request)).Content.ReadAsStringAsync())!;
 
-        Assert.Equal("https://data.example.jp/kushiro/ns/context.jsonld", (string?)body["@context"]);
+        // The context is a document a processor fetches, served where the app is: at the root of the origin.
+        Assert.Equal("https://data.example.jp/ns/context.jsonld", (string?)body["@context"]);
         // Others' IRIs stay theirs: e-Stat's areas and the licence of the English labels.
         Assert.All(Ids(body).Where(i => !i.StartsWith("http://data.e-stat", StringComparison.Ordinal) && !i.StartsWith("https://creativecommons.org/", StringComparison.Ordinal)),
             id => Assert.StartsWith("https://data.example.jp/kushiro/", id));
     }
 
     // The app is served at the root of its origin (README), as its 303s and Link headers say: a base IRI's path names
-    // things, while a download, the source text and a list are at the API's own URLs. They had taken the path, so a
+    // things, while a download, the source text, a list and the @context are at the API's own URLs. They had taken the path, so a
     // harvester downloading from the catalog met a 404 for every file.
     [Fact]
     public async Task ABaseIrisPathNamesThingsWhileTheApisUrlsStayAtTheRootOfItsOrigin()
@@ -350,6 +351,8 @@ public sealed class JsonLdTests(SharedApiFactory api)
             Assert.True(response.IsSuccessStatusCode, $"{url}: {response.StatusCode}");
         }
         Assert.Equal("https://data.example.jp/kushiro/id/catalog", (string?)catalog["id"]);
+        using var context = await client.GetAsync(((string)catalog["@context"]!)["https://data.example.jp".Length..]);
+        Assert.True(context.IsSuccessStatusCode, (string?)catalog["@context"]);
     }
 
     private async Task<JsonNode> GetJsonLdAsync(string url) => await api.CreateClient().GetJsonLdAsync(url);
