@@ -94,7 +94,7 @@ public static class CatalogBuilder
                     // KPIs have no English names or mappings: what the project adds to them is the wording and the structure.
                     // Not "from published sources" for all: a figure marked editorial rests on another source (the
                     // seed's census figures on a page that quotes them; a staff figure on what its source names).
-                    Rights = $"数値の出典は各数値の出典欄のとおり（出自が official のものは公的機関の公表資料、editorial のものはそれ以外の資料による）。定義の文言と構造化は本プロジェクトによる（{plan.EditorialLicence.Name}）。",
+                    Rights = $"数値の出典は各数値の出典欄のとおり（出自が official のものは公的機関の公表資料、editorial のものはそれ以外の資料による）。定義の文言と構造化は、登録元が seed のものは本プロジェクトによる（{plan.EditorialLicence.Name}）、staff のものは市の職員による。",
                     Modified = kpisModified,
                     Themes = InCatalogOrder(themes, themes.SubMeasureThemes.Where(t => subMeasuresOfKpis.Contains(t.SubMeasureId)).Select(t => (t.Scheme, t.Code))),
                     Distributions =

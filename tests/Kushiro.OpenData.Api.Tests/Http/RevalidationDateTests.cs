@@ -1,10 +1,13 @@
 using System.Net;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
 using Kushiro.OpenData.Api.Tests.Seed;
 
 namespace Kushiro.OpenData.Api.Tests.Http;
 
 /// <summary>
-/// What Kestrel itself writes: the in-memory test server writes no Date, so a 304's Date is checked on the real app.
+/// Dates as Kestrel writes them: the in-memory test server writes no Date, so what a client does with one is checked
+/// on the real app.
 /// </summary>
 public sealed class RevalidationDateTests
 {
@@ -35,5 +38,37 @@ public sealed class RevalidationDateTests
         Assert.Equal(HttpStatusCode.NotModified, revalidation);
         Assert.NotNull(revalidatedDate);
         Assert.True(revalidatedDate > keptDate, $"304 dated {revalidatedDate:R}, the kept answer {keptDate:R}");
+    }
+
+    // README: a mirror paging through a list sends the first page's Last-Modified, or its Date when it has none (for a
+    // second or two after a write), as If-Unmodified-Since; a write between two pages then always gives a 412. Pagers
+    // whose first page had no date had dropped one KPI and repeated another, with total unchanged.
+    [Fact]
+    public async Task APagerSendingTheFirstPagesDateMeetsA412ForAWriteBetweenPages()
+    {
+        using var seed = new SeedFolder();
+        var created = await AppProcess.RunAsync(["apikey", "create", "--name", "pager", "--scope", "kpi:write"], seed.AppEnvironment(), seed.Parent);
+        Assert.Equal(0, created.ExitCode);
+        var answers = new List<(bool Dated, HttpStatusCode Next)>();
+        await AppProcess.ServeAsync(seed.AppEnvironment(), seed.Parent, async address =>
+        {
+            using var client = new HttpClient { BaseAddress = address };
+            client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", created.Output.Trim());
+            for (var round = 0; round < 3; round++)
+            {
+                (await client.PostAsJsonAsync("/api/v1/kpis", new { id = $"before-{round}", goalId = "1", name = "前", definition = "前。", unit = "件", direction = "increase" })).EnsureSuccessStatusCode();
+                using var first = await client.GetAsync("/api/v1/kpis?limit=1");
+                var since = first.Content.Headers.LastModified ?? first.Headers.Date;
+                (await client.PostAsJsonAsync("/api/v1/kpis", new { id = $"between-{round}", goalId = "1", name = "間", definition = "間。", unit = "件", direction = "increase" })).EnsureSuccessStatusCode();
+
+                using var next = new HttpRequestMessage(HttpMethod.Get, "/api/v1/kpis?limit=1&offset=1");
+                next.Headers.IfUnmodifiedSince = since;
+                using var answer = await client.SendAsync(next);
+                answers.Add((first.Content.Headers.LastModified is not null, answer.StatusCode));
+            }
+        });
+
+        Assert.All(answers, a => Assert.Equal(HttpStatusCode.PreconditionFailed, a.Next));
+        Assert.Contains(answers, a => !a.Dated); // the case the Date is for: a first page right after a write
     }
 }
