@@ -46,6 +46,59 @@ public sealed class GraphQLSearchTests(SharedApiFactory api)
         });
     }
 
+    // A researcher's counts per theme, as REST's ?facets= gives them (they had been REST only), with the search's
+    // own theme filter kept on the other schemes.
+    [Theory]
+    [InlineData("子育て", null)]
+    [InlineData("観光", "sdgs:8")]
+    [InlineData("支援", "fields:industry-jobs")]
+    public async Task SearchFacetsEqualRestFacets(string q, string? theme)
+    {
+        var client = api.CreateClient();
+        var answer = await client.PostGraphQLAsync(
+            "query($q: String!, $theme: [String!]) { search(q: $q, theme: $theme) { facets(schemes: [\"sdgs\", \"fields\"]) { count concept { scheme code notation label labelEn } } } }",
+            new { q, theme = theme is null ? null : new[] { theme } });
+        var rest = await client.GetJsonAsync($"/api/v1/search?facets=sdgs,fields&q={Uri.EscapeDataString(q)}" + (theme is null ? "" : "&theme=" + Uri.EscapeDataString(theme)));
+
+        var facets = answer.Data.GetProperty("search").GetProperty("facets").EnumerateArray().ToList();
+        var expected = new[] { "sdgs", "fields" }.SelectMany(scheme => rest.GetProperty("facets").GetProperty(scheme).EnumerateArray()
+            .Select(f => (scheme, f.Text("code"), f.Text("notation"), f.Text("label"), f.Text("labelEn"), f.GetProperty("count").GetInt32()))).ToList();
+        Assert.NotEmpty(expected);
+        Assert.Contains(expected, f => f.Item6 > 0);
+        Assert.Equal(expected, facets.Select(f =>
+        {
+            var c = f.GetProperty("concept");
+            return (c.Text("scheme"), c.Text("code"), c.Text("notation"), c.Text("label"), c.Text("labelEn"), f.GetProperty("count").GetInt32());
+        }));
+    }
+
+    [Theory]
+    [InlineData("[\"sdg\"]", "\"sdg\"")]
+    [InlineData("[\"sdgs\", \"sdgs\"]", "sdgs,sdgs")]
+    public async Task AnUnknownOrRepeatedFacetSchemeIsARequestErrorNamingIt(string schemes, string named)
+    {
+        var answer = await api.CreateClient().PostGraphQLAsync($"{{ search(q: \"医療\") {{ facets(schemes: {schemes}) {{ count }} }} }}");
+
+        Assert.Equal(HttpStatusCode.BadRequest, answer.Status);
+        Assert.Contains(named, Assert.Single(answer.ErrorMessages));
+        Assert.Equal("INVALID_FACETS", answer.Json.GetProperty("errors")[0].GetProperty("extensions").Text("code"));
+        Assert.False(answer.Json.TryGetProperty("data", out _));
+    }
+
+    [Fact]
+    public async Task FacetSchemesSentAsVariablesAreCheckedEveryTime()
+    {
+        var client = api.CreateClient();
+        const string query = "query($s: [String!]!) { search(q: \"医療\") { facets(schemes: $s) { count } } }";
+        Assert.NotEmpty((await client.PostGraphQLAsync(query, new { s = new[] { "sdgs" } })).Data.GetProperty("search").GetProperty("facets").EnumerateArray());
+        Assert.Empty((await client.PostGraphQLAsync(query, new { s = Array.Empty<string>() })).Data.GetProperty("search").GetProperty("facets").EnumerateArray());
+
+        var answer = await client.PostGraphQLAsync(query, new { s = new[] { "sdgz" } });
+
+        Assert.Equal(HttpStatusCode.BadRequest, answer.Status);
+        Assert.Equal("INVALID_FACETS", answer.Json.GetProperty("errors")[0].GetProperty("extensions").Text("code"));
+    }
+
     [Fact]
     public async Task ResultsPageAsRestPages()
     {

@@ -26,8 +26,9 @@ public static class SearchField
             {
                 var terms = SearchText.ParseQuery(c.GetArgument<string>("q")).Terms;
                 var (limit, offset) = (Limit(c.GetArgument<int?>("limit")), c.GetArgument<int?>("offset") ?? 0);
-                var hits = SearchIndex.Within(c.Source.Search.Find(terms, c.GetArgument<bool?>(RelistedArgument.Name), c.Source), c.ThemeFilter(), c.Source);
-                return new SearchPage([.. hits.Skip(offset).Take(limit).Select(h => new SearchResult(h, terms))], hits.Count, limit, offset);
+                var (found, filter) = (c.Source.Search.Find(terms, c.GetArgument<bool?>(RelistedArgument.Name), c.Source), c.ThemeFilter());
+                var hits = SearchIndex.Within(found, filter, c.Source);
+                return new SearchPage([.. hits.Skip(offset).Take(limit).Select(h => new SearchResult(h, terms))], hits.Count, limit, offset, found, filter, c.Source);
             });
 
     private static int Limit(int? limit) => limit ?? PageQuery.DefaultLimit;

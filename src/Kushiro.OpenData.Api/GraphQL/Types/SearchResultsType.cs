@@ -3,8 +3,12 @@ using GraphQL.Types;
 
 namespace Kushiro.OpenData.Api.GraphQL.Types;
 
-/// <summary>One page of a search, as REST's /api/v1/search pages it.</summary>
-public sealed record SearchPage(IReadOnlyList<SearchResult> Results, int TotalCount, int Limit, int Offset);
+/// <summary>
+/// One page of a search, as REST's /api/v1/search pages it; with what its facets count over: every hit before the
+/// theme filter, the filter, and the snapshot they come from.
+/// </summary>
+public sealed record SearchPage(IReadOnlyList<SearchResult> Results, int TotalCount, int Limit, int Offset,
+    IReadOnlyList<Search.SearchHit> Found, Themes.ThemeFilter Filter, Strategy.ReadModel.StrategyGraph Graph);
 
 public sealed class SearchResultsType : ObjectGraphType<SearchPage>
 {
@@ -20,5 +24,29 @@ public sealed class SearchResultsType : ObjectGraphType<SearchPage>
             .Resolve(c => c.Source.Results)
             // Priced per result by the search field itself, from its limit.
             .WithComplexityImpact(1, 1);
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<ThemeFacetType>>>>("facets")
+            .Description("Counts per concept of the named theme schemes, in scheme and concept order: REST's ?facets= for this search. An unknown scheme, or one named twice, is a request error naming it.")
+            .Argument<NonNullGraphType<ListGraphType<NonNullGraphType<StringGraphType>>>>("schemes", "The schemes to count by, e.g. [\"sdgs\", \"fields\"].")
+            .ValidateArguments(CheckSchemes)
+            .Resolve(c =>
+            {
+                var catalog = c.Catalog();
+                var (schemes, _) = Themes.ThemeFacets.Parse(Joined(c.GetArgument<string[]>("schemes")), catalog);
+                var counts = Themes.ThemeFacets.Count(schemes!, c.Source.Filter, c.Source.Found, hit => Search.SearchIndex.Under(c.Source.Graph, hit));
+                return schemes!.SelectMany(s => counts![s.Id].Select(f => new ThemeFacet(catalog.ConceptRef(s.Id, f.Code)!, f.Count)));
+            })
+            .WithComplexityImpact(1, GraphQLLimits.ThemeSchemes * GraphQLLimits.ConceptsPerScheme);
+    }
+
+    // As REST's ?facets= parses it, so that both refuse the same lists with the same words; an empty list counts nothing.
+    private static string? Joined(IEnumerable<string>? schemes) => schemes is null || !schemes.Any() ? null : string.Join(",", schemes);
+
+    private static void CheckSchemes(global::GraphQL.Validation.FieldArgumentsValidationContext context)
+    {
+        var schemes = (context.GetArgument<object?>("schemes") as System.Collections.IEnumerable)?.Cast<object?>().Select(o => o?.ToString() ?? "").ToList();
+        if (Themes.ThemeFacets.Parse(Joined(schemes), context.RequestServices!.GetRequiredService<Themes.ThemeCatalog>()).Error is { } error)
+        {
+            context.ReportArgumentError("schemes", error, "INVALID_FACETS");
+        }
     }
 }
