@@ -8,8 +8,8 @@ namespace Kushiro.OpenData.Api.LinkedData;
 /// Stable, versionless IRIs for everything the API publishes: <c>{base}/id/goal/1</c> names the goal itself and
 /// redirects (303) to its current representation. The base is <c>LinkedData:BaseIri</c> when configured (a
 /// deployment's public origin), otherwise the origin the request came to. The API's own URLs (a download, a list's
-/// name, the @context) are on the base's origin, without its path: the app is served at the root of an origin, and a base with a
-/// path shapes the IRIs alone, as the 303s and Link headers, which are root-relative, already assume.
+/// name, the @context) are on the base's origin, without its path: the app is served at the root of an origin, and a
+/// base with a path shapes the IRIs alone, as the 303s and Link headers, which are root-relative, already assume.
 /// </summary>
 public sealed class LinkedDataIris(string @base, string apiOrigin)
 {

@@ -4,9 +4,9 @@ namespace Kushiro.OpenData.Api.LinkedData;
 /// <c>LinkedData:BaseIri</c>, the public origin (a path allowed, which shapes the IRIs alone: the app is served at the
 /// root of the origin, where its URLs are) that every IRI is built on; unset, each request's own origin. A value that
 /// is not an absolute http(s) IRI without a query or fragment stops the start with a message naming the setting, as
-/// the other settings do: <c>opendata.example.jp</c> had made every
-/// IRI and the <c>@context</c> relative and <c>…?x=1</c> put the query inside every IRI, so that no JSON-LD processor
-/// could read a single document, and nothing said so.
+/// the other settings do: <c>opendata.example.jp</c> had made every IRI and the <c>@context</c> relative and
+/// <c>…?x=1</c> put the query inside every IRI, so that no JSON-LD processor could read a single document, and nothing
+/// said so.
 /// </summary>
 public sealed partial class LinkedDataOptions
 {
