@@ -11,7 +11,7 @@ namespace Kushiro.OpenData.Api.Catalog;
 public sealed class CatalogController(StrategyReadModel readModel, Themes.ThemeCatalog themes) : ApiV1Controller
 {
     /// <summary>Get the data catalog (DCAT).</summary>
-    /// <remarks>Datasets (policy structure, KPIs, code lists) with licence (PDL1.0 for the city's text, CC BY 4.0 for this project's additions), modified dates, and distributions as JSON, JSON-LD and CSV. Ask for <c>application/ld+json</c> for DCAT proper, or take <c>/catalog.jsonld</c>.</remarks>
+    /// <remarks>Datasets (policy structure, KPIs, code lists) with licence (PDL1.0 for the city's text, CC BY 4.0 for this project's additions), modified dates, and distributions as JSON, JSON-LD and CSV. Ask for <c>application/ld+json</c> for DCAT proper, or take <c>/api/v1/catalog.jsonld</c>.</remarks>
     /// <param name="cancellationToken">Cancelled when the client goes away.</param>
     /// <response code="200">The catalog.</response>
     [HttpGet("catalog", Name = "getCatalog")]

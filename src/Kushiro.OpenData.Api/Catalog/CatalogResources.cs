@@ -8,7 +8,7 @@ public sealed record CatalogResource
     public required string Title { get; init; }
 
     /// <summary>What the catalog holds (Japanese).</summary>
-    /// <example>釧路市の第2期まち・ひと・しごと創生総合戦略の施策体系、数値目標・KPI、関連するコードリスト。</example>
+    /// <example>釧路市の第2期釧路市まち・ひと・しごと創生総合戦略の施策体系、数値目標・KPI、関連するコードリスト（Kushiro OpenData）。</example>
     public required string Description { get; init; }
 
     /// <summary>Who publishes the data.</summary>
@@ -73,18 +73,18 @@ public sealed record DatasetResource
     public required string Title { get; init; }
 
     /// <summary>What it holds (Japanese).</summary>
-    /// <example>4つの基本目標、17の施策、47の細節。表記・説明は市の資料のとおり。</example>
+    /// <example>4つの基本目標、17の施策、47の細節。表記・説明は市の資料（第2期釧路市まち・ひと・しごと創生総合戦略 施策体系案）のとおり。</example>
     public required string Description { get; init; }
 
     /// <summary>Keywords (Japanese).</summary>
-    /// <example>["地方創生", "総合戦略"]</example>
+    /// <example>["地方創生", "総合戦略", "まちひとしごと創生", "施策体系", "釧路市"]</example>
     public required IReadOnlyList<string> Keywords { get; init; }
 
     /// <summary>Licence of the dataset.</summary>
     public required DatasetLicence Licence { get; init; }
 
     /// <summary>Rights beyond the licence: what parts are the city's and what is this project's.</summary>
-    /// <example>市の文章は公共データ利用規約（第1.0版）。英語名と対応付けは本プロジェクトによる（CC BY 4.0）。</example>
+    /// <example>市の文章は公共データ利用規約（第1.0版）(PDL1.0)。本プロジェクトによる追加（英語名、対応付け、構造化）はCC BY 4.0。</example>
     public required string Rights { get; init; }
 
     /// <summary>When the dataset's own data last changed (from the changes feed; not moved by a new build of the API).</summary>
@@ -119,7 +119,7 @@ public sealed record DatasetLicence
 public sealed record DistributionResource
 {
     /// <summary>Title.</summary>
-    /// <example>施策体系（CSV、細節）</example>
+    /// <example>細節（CSV）</example>
     public required string Title { get; init; }
 
     /// <summary>What it holds and how it is written (Japanese): for CSV files the catalog's CSV note.</summary>

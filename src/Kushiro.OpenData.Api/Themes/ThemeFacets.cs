@@ -33,6 +33,28 @@ public sealed record FacetCount
 /// </summary>
 public static class ThemeFacets
 {
+    /// <returns>
+    /// The schemes of a GraphQL list (each item one scheme's ID), or the message of a request error naming the first
+    /// item that is not a distinct, known scheme.
+    /// </returns>
+    public static (IReadOnlyList<ThemeScheme>? Schemes, string? Error) Parse(IReadOnlyList<string> ids, ThemeCatalog catalog)
+    {
+        var schemes = new List<ThemeScheme>();
+        foreach (var id in ids)
+        {
+            if (catalog.Scheme(id) is not { } scheme)
+            {
+                return (null, catalog.UnknownScheme(id));
+            }
+            if (schemes.Contains(scheme))
+            {
+                return (null, $"\"{id}\" is named twice: name each scheme once.");
+            }
+            schemes.Add(scheme);
+        }
+        return (schemes, null);
+    }
+
     /// <returns>The schemes asked for, or the message of a 400 naming an unknown one.</returns>
     public static (IReadOnlyList<ThemeScheme>? Schemes, string? Error) Parse(string? facets, ThemeCatalog catalog)
     {

@@ -72,9 +72,12 @@ public sealed class GraphQLSearchTests(SharedApiFactory api)
         }));
     }
 
+    // Each item is one scheme: "sdgs,fields" is not REST's comma-separated list in disguise.
     [Theory]
     [InlineData("[\"sdg\"]", "\"sdg\"")]
-    [InlineData("[\"sdgs\", \"sdgs\"]", "sdgs,sdgs")]
+    [InlineData("[\"sdgs\", \"sdgs\"]", "\"sdgs\" is named twice")]
+    [InlineData("[\"sdgs,fields\"]", "\"sdgs,fields\"")]
+    [InlineData("[\"sdgs\", \"\"]", "\"\"")]
     public async Task AnUnknownOrRepeatedFacetSchemeIsARequestErrorNamingIt(string schemes, string named)
     {
         var answer = await api.CreateClient().PostGraphQLAsync($"{{ search(q: \"医療\") {{ facets(schemes: {schemes}) {{ count }} }} }}");
@@ -186,6 +189,19 @@ public sealed class GraphQLSearchTests(SharedApiFactory api)
         // First the argument, then (as GraphQL.NET adds it) the field it belongs to.
         var location = error.GetProperty("locations")[0];
         Assert.Equal((1, column), (location.GetProperty("line").GetInt32(), location.GetProperty("column").GetInt32()));
+    }
+
+    // An app that shows one text for one mistake, whichever API it came from: REST's words had moved on alone.
+    [Theory]
+    [InlineData("offset: -1", "offset=-1", "offset")]
+    [InlineData("limit: 201", "limit=201", "limit")]
+    public async Task APagingErrorSaysWhatRestSays(string graphQL, string query, string parameter)
+    {
+        var answer = await api.CreateClient().PostGraphQLAsync($"{{ search(q: \"子育て\", {graphQL}) {{ totalCount }} }}");
+        using var rest = await api.CreateClient().GetAsync($"/api/v1/search?q=%E5%AD%90%E8%82%B2%E3%81%A6&{query}");
+        var problem = JsonDocument.Parse(await rest.Content.ReadAsStringAsync()).RootElement;
+
+        Assert.Equal(problem.GetProperty("errors").GetProperty(parameter)[0].GetString(), Assert.Single(answer.ErrorMessages));
     }
 
     // Text copied from a spreadsheet or the source document's columns holds tabs and line breaks: white space, as REST

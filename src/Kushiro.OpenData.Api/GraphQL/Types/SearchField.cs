@@ -45,7 +45,7 @@ public static class SearchField
         }
         if (context.GetArgument<int?>("offset") is < 0)
         {
-            context.ReportArgumentError("offset", "offset must be a whole number of 0 or more.", "INVALID_PAGE");
+            context.ReportArgumentError("offset", $"offset must be a whole number from 0 to {int.MaxValue}.", "INVALID_PAGE");
         }
         GraphQLThemes.CheckThemes(context);
     }

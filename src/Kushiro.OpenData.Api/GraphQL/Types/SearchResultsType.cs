@@ -25,26 +25,25 @@ public sealed class SearchResultsType : ObjectGraphType<SearchPage>
             // Priced per result by the search field itself, from its limit.
             .WithComplexityImpact(1, 1);
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<ThemeFacetType>>>>("facets")
-            .Description("Counts per concept of the named theme schemes, in scheme and concept order: REST's ?facets= for this search. An unknown scheme, or one named twice, is a request error naming it.")
+            .Description("Counts per concept of the named theme schemes, the schemes in the order named and each scheme's concepts in its own order: REST's ?facets= for this search. An unknown scheme, or one named twice, is a request error naming it.")
             .Argument<NonNullGraphType<ListGraphType<NonNullGraphType<StringGraphType>>>>("schemes", "The schemes to count by, e.g. [\"sdgs\", \"fields\"].")
             .ValidateArguments(CheckSchemes)
             .Resolve(c =>
             {
                 var catalog = c.Catalog();
-                var (schemes, _) = Themes.ThemeFacets.Parse(Joined(c.GetArgument<string[]>("schemes")), catalog);
+                var (schemes, _) = Themes.ThemeFacets.Parse(c.GetArgument<string[]>("schemes"), catalog);
                 var counts = Themes.ThemeFacets.Count(schemes!, c.Source.Filter, c.Source.Found, hit => Search.SearchIndex.Under(c.Source.Graph, hit));
                 return schemes!.SelectMany(s => counts![s.Id].Select(f => new ThemeFacet(catalog.ConceptRef(s.Id, f.Code)!, f.Count)));
             })
             .WithComplexityImpact(1, GraphQLLimits.ThemeSchemes * GraphQLLimits.ConceptsPerScheme);
     }
 
-    // As REST's ?facets= parses it, so that both refuse the same lists with the same words; an empty list counts nothing.
-    private static string? Joined(IEnumerable<string>? schemes) => schemes is null || !schemes.Any() ? null : string.Join(",", schemes);
-
+    // Each item one scheme, as a GraphQL list is: "sdgs,fields" is no scheme (REST's ?facets= is the comma-separated one).
     private static void CheckSchemes(global::GraphQL.Validation.FieldArgumentsValidationContext context)
     {
-        var schemes = (context.GetArgument<object?>("schemes") as System.Collections.IEnumerable)?.Cast<object?>().Select(o => o?.ToString() ?? "").ToList();
-        if (Themes.ThemeFacets.Parse(Joined(schemes), context.RequestServices!.GetRequiredService<Themes.ThemeCatalog>()).Error is { } error)
+        // While validating, a list argument is the parsed list (object items), not yet coerced to string[].
+        var schemes = (context.GetArgument<object?>("schemes") as System.Collections.IEnumerable)?.Cast<object?>().Select(o => o?.ToString() ?? "").ToList() ?? [];
+        if (Themes.ThemeFacets.Parse(schemes, context.RequestServices!.GetRequiredService<Themes.ThemeCatalog>()).Error is { } error)
         {
             context.ReportArgumentError("schemes", error, "INVALID_FACETS");
         }
