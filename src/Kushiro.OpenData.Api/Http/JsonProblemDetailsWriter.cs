@@ -45,9 +45,21 @@ public sealed class JsonProblemDetailsWriter(IOptions<JsonOptions> jsonOptions, 
         problem.Instance ??= http.Request.PathBase + http.Request.Path;
         problem.Extensions.TryAdd("traceId", Activity.Current?.Id ?? http.TraceIdentifier);
         problemOptions.Value.CustomizeProblemDetails?.Invoke(context);
+        SayWhatWasWrong(problem);
         ShowHiddenCharacters(problem);
         return new ValueTask(http.Response.WriteAsJsonAsync(
             problem, problem.GetType(), jsonOptions.Value.SerializerOptions, "application/problem+json", http.RequestAborted));
+    }
+
+    // "Invalid: goal." named the field alone, and a client that shows only detail (Kiota's exception message, which the
+    // contract points at detail; an app's toast) never said why: the first message follows, and how many more there are.
+    private static void SayWhatWasWrong(Microsoft.AspNetCore.Mvc.ProblemDetails problem)
+    {
+        if (problem is HttpValidationProblemDetails validation && problem.Detail is { } detail
+            && detail.StartsWith("Invalid: ", StringComparison.Ordinal) && validation.Errors.Values.SelectMany(m => m).ToList() is [var first, .. var rest])
+        {
+            problem.Detail = $"{detail} {first}{(rest.Count == 0 ? "" : $" ({rest.Count} more in errors.)")}";
+        }
     }
 
     // Messages quote the client's own text (an unknown parameter's name, an ID, a filter's value); a bidi override or a

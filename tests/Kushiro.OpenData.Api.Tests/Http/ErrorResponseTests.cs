@@ -101,8 +101,20 @@ public sealed class ErrorResponseTests(SharedApiFactory api)
     public async Task AThemeErrorIsKeyedByTheFirstSpellingSent(string url)
     {
         var problem = await ProblemAsync(url, HttpStatusCode.BadRequest);
-        Assert.Equal("theme", Assert.Single(problem.GetProperty("errors").EnumerateObject()).Name);
-        Assert.Equal("Invalid: theme.", problem.Text("detail"));
+        var error = Assert.Single(problem.GetProperty("errors").EnumerateObject());
+        Assert.Equal("theme", error.Name);
+        Assert.Equal($"Invalid: theme. {error.Value[0].GetString()}", problem.Text("detail"));
+    }
+
+    // A client that shows only detail (Kiota's exception message, an app's toast) is told what was wrong, not only where:
+    // "Invalid: goal." had been all of it.
+    [Theory]
+    [InlineData("/api/v1/measures?goal=7", "Invalid: goal. There is no basic goal with ID \"7\".")]
+    [InlineData("/api/v1/goals?limit=0&offset=-1", "Invalid: limit, offset. limit must be a whole number from 1 to 200. (1 more in errors.)")]
+    public async Task ADetailSaysTheFirstErrorAndHowManyMoreThereAre(string url, string detail)
+    {
+        var problem = await ProblemAsync(url, HttpStatusCode.BadRequest);
+        Assert.Equal(detail, problem.Text("detail"));
     }
 
     // Written twice in two cases: keyed by the first spelling sent (the query collection keeps another), and both named.
@@ -117,14 +129,14 @@ public sealed class ErrorResponseTests(SharedApiFactory api)
         var (name, messages) = Assert.Single(problem.GetProperty("errors").EnumerateObject().Select(e => (e.Name, e.Value)));
         Assert.Equal(key, name);
         Assert.Equal(message, Assert.Single(messages.EnumerateArray()).GetString());
-        Assert.Equal($"Invalid: {key}.", problem.Text("detail"));
+        Assert.Equal($"Invalid: {key}. {message}", problem.Text("detail"));
     }
 
     [Fact]
     public async Task AParameterWithoutANameIsNamedAsWritten()
     {
         var problem = await ProblemAsync("/api/v1/goals?=1", HttpStatusCode.BadRequest);
-        Assert.Equal("Invalid: \"\".", problem.Text("detail"));
+        Assert.StartsWith("Invalid: \"\". Unknown query parameter \"\".", problem.Text("detail"));
         Assert.True(problem.GetProperty("errors").TryGetProperty("", out _), problem.ToString());
     }
 
@@ -169,7 +181,7 @@ public sealed class ErrorResponseTests(SharedApiFactory api)
     public async Task AnUnknownNameIsQuotedWithItsHiddenCharactersEscaped(string escaped, string sent, string shown)
     {
         var problem = await ProblemAsync($"/api/v1/goals?{escaped}=1", HttpStatusCode.BadRequest);
-        Assert.Equal($"Invalid: {shown}.", problem.Text("detail"));
+        Assert.StartsWith($"Invalid: {shown}. Unknown query parameter \"{shown}\".", problem.Text("detail"));
         var error = Assert.Single(problem.GetProperty("errors").EnumerateObject());
         Assert.Equal(sent, error.Name);
         Assert.StartsWith($"Unknown query parameter \"{shown}\".", error.Value[0].GetString());

@@ -267,7 +267,8 @@ public sealed class KpiWriteValidationTests : IClassFixture<WritableApiFactory>
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         var problem = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement;
-        Assert.Equal(field, Assert.Single(problem.GetProperty("errors").EnumerateObject()).Name);
-        Assert.Equal($"Invalid: {field}.", problem.Text("detail"));
+        var error = Assert.Single(problem.GetProperty("errors").EnumerateObject());
+        Assert.Equal(field, error.Name);
+        Assert.Equal($"Invalid: {field}. {error.Value[0].GetString()}", problem.Text("detail"));
     }
 }
