@@ -58,25 +58,15 @@ public static class ThemeFacets
     /// <returns>The schemes asked for, or the message of a 400 naming an unknown one.</returns>
     public static (IReadOnlyList<ThemeScheme>? Schemes, string? Error) Parse(string? facets, ThemeCatalog catalog)
     {
-        var schemes = new List<ThemeScheme>();
         if (facets is null)
         {
             return ([], null);
         }
-        foreach (var id in facets.Split(','))
-        {
-            // As strict as theme=: "sdgs,,fields", " fields" or a scheme named twice is a mistake to report, not to guess.
-            if (id.Length == 0 || id.Trim() != id || schemes.Any(s => s.Id == id))
-            {
-                return (null, $"\"{facets}\" is not a comma-separated list of distinct theme schemes, e.g. sdgs,fields.");
-            }
-            if (catalog.Scheme(id) is not { } scheme)
-            {
-                return (null, catalog.UnknownScheme(id));
-            }
-            schemes.Add(scheme);
-        }
-        return (schemes, null);
+        var ids = facets.Split(',');
+        // As strict as theme=: "sdgs,,fields", " fields" or a scheme named twice is a mistake to report, not to guess.
+        return ids.Any(id => id.Length == 0 || id.Trim() != id) || ids.Distinct().Count() != ids.Length
+            ? (null, $"\"{facets}\" is not a comma-separated list of distinct theme schemes, e.g. sdgs,fields.")
+            : Parse(ids, catalog);
     }
 
     public static IReadOnlyDictionary<string, IReadOnlyList<FacetCount>>? Count<T>(
