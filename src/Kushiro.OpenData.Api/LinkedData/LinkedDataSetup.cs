@@ -45,10 +45,10 @@ public static class LinkedDataSetup
     private static IResult JsonLd(HttpContext http, Func<string> document)
     {
         var accept = http.Request.GetTypedHeaders().Accept;
-        var jsonAskedFor = accept.Any(a => a.Quality != 0 && a.MediaType.Equals(JsonMediaType.MediaType, StringComparison.OrdinalIgnoreCase)
+        var jsonAskedFor = accept.Any(a => a.Quality != 0 && a.MediaType.Equals(Http.AcceptedForms.Json.MediaType, StringComparison.OrdinalIgnoreCase)
             && Http.JsonRequestBody.IsUtf8(a));
-        var jsonLdRefused = accept.Any(a => a.Quality == 0 && a.MediaType.Equals(JsonLdMediaType.MediaType, StringComparison.OrdinalIgnoreCase));
-        if (accept.Count > 0 && !Http.RequestContractFilter.Accepts(accept, JsonLdMediaType) && !(jsonAskedFor && !jsonLdRefused))
+        var jsonLdRefused = accept.Any(a => a.Quality == 0 && a.MediaType.Equals(Http.AcceptedForms.JsonLd.MediaType, StringComparison.OrdinalIgnoreCase));
+        if (accept.Count > 0 && !Http.RequestContractFilter.Accepts(accept, Http.AcceptedForms.JsonLd) && !(jsonAskedFor && !jsonLdRefused))
         {
             return Results.Problem(statusCode: StatusCodes.Status406NotAcceptable,
                 detail: $"This resource is available as {JsonLdTemplates.MediaType}, in UTF-8; the Accept header allows neither it nor application/json.");
@@ -56,8 +56,6 @@ public static class LinkedDataSetup
         return Results.Text(document(), JsonLdTemplates.MediaType, System.Text.Encoding.UTF8);
     }
 
-    private static readonly Microsoft.Net.Http.Headers.MediaTypeHeaderValue JsonLdMediaType = new(JsonLdTemplates.MediaType);
-    private static readonly Microsoft.Net.Http.Headers.MediaTypeHeaderValue JsonMediaType = new("application/json");
     private static readonly Microsoft.Net.Http.Headers.MediaTypeHeaderValue PlainTextMediaType = new("text/plain");
 
     /// <summary>303 See Other: the IRI names the thing itself; its description lives at the current API version.</summary>
@@ -89,7 +87,7 @@ public static class LinkedDataSetup
         {
             return Http.ApiLinks.SourceDocument;
         }
-        var description = Math.Max(Http.RequestContractFilter.Quality(accept, JsonLdMediaType), Http.RequestContractFilter.Quality(accept, JsonMediaType));
+        var description = Math.Max(Http.RequestContractFilter.Quality(accept, Http.AcceptedForms.JsonLd), Http.RequestContractFilter.Quality(accept, Http.AcceptedForms.Json));
         return description > Http.RequestContractFilter.Quality(accept, PlainTextMediaType) ? Http.ApiLinks.Plan : Http.ApiLinks.SourceDocument;
     }
 
