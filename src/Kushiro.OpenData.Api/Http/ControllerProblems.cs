@@ -37,6 +37,6 @@ public static class ControllerProblems
         var state = new Microsoft.AspNetCore.Mvc.ModelBinding.ModelStateDictionary();
         state.AddModelError(spelled, message);
         return new ProblemResult(controller.ProblemDetailsFactory.CreateValidationProblemDetails(controller.HttpContext,
-            state, StatusCodes.Status400BadRequest, detail: $"Invalid: {spelled}."), keyedAsWritten: true);
+            state, StatusCodes.Status400BadRequest, detail: JsonProblemDetailsWriter.ValidationDetail), keyedAsWritten: true);
     }
 }

@@ -30,6 +30,9 @@ public sealed class JsonProblemDetailsWriter(IOptions<JsonOptions> jsonOptions, 
         [StatusCodes.Status422UnprocessableEntity] = "Unprocessable Content",
     };
 
+    /// <summary>The detail a validation problem is made with: the writer words it from the errors (below).</summary>
+    public const string ValidationDetail = "Invalid.";
+
     public bool CanWrite(ProblemDetailsContext context) => true;
 
     public ValueTask WriteAsync(ProblemDetailsContext context)
@@ -51,14 +54,18 @@ public sealed class JsonProblemDetailsWriter(IOptions<JsonOptions> jsonOptions, 
             problem, problem.GetType(), jsonOptions.Value.SerializerOptions, "application/problem+json", http.RequestAborted));
     }
 
-    // "Invalid: goal." named the field alone, and a client that shows only detail (Kiota's exception message, which the
-    // contract points at detail; an app's toast) never said why: the first message follows, and how many more there are.
+    // A validation problem's detail is made from its errors as they are finally keyed (renamed to the client's spelling,
+    // tidied), here where every problem is written: the fields, then the first message and how many more there are.
+    // "Invalid: goal." alone had never said why to a client that shows only detail (Kiota's exception message, which the
+    // contract points at detail; an app's toast).
     private static void SayWhatWasWrong(Microsoft.AspNetCore.Mvc.ProblemDetails problem)
     {
-        if (problem is HttpValidationProblemDetails validation && problem.Detail is { } detail
-            && detail.StartsWith("Invalid: ", StringComparison.Ordinal) && validation.Errors.Values.SelectMany(m => m).ToList() is [var first, .. var rest])
+        if (problem is HttpValidationProblemDetails validation && problem.Detail == ValidationDetail
+            && validation.Errors.Values.SelectMany(m => m).ToList() is [var first, .. var rest])
         {
-            problem.Detail = $"{detail} {first}{(rest.Count == 0 ? "" : $" ({rest.Count} more in errors.)")}";
+            // A parameter without a name (?=1) shows as "", not as nothing.
+            var fields = string.Join(", ", validation.Errors.Keys.Select(k => k.Length == 0 ? "\"\"" : k));
+            problem.Detail = $"Invalid: {fields}. {first}{(rest.Count == 0 ? "" : $" ({rest.Count} more in errors.)")}";
         }
     }
 

@@ -129,12 +129,10 @@ public sealed partial class RequestContractFilter(IApiDescriptionGroupCollection
         {
             return;
         }
-        // "?=1" has a parameter without a name: the detail shows it as "" rather than as nothing.
-        var names = string.Join(", ", context.ModelState.Keys.Select(k => k.Length == 0 ? "\"\"" : k));
         // Keyed by each parameter exactly as the request spelled it (?LIMIT=x is "LIMIT"): binding matches names
         // whatever their case, so that is the name the client used and will look for.
         context.Result = new ProblemResult(problems.CreateValidationProblemDetails(context.HttpContext, context.ModelState,
-            StatusCodes.Status400BadRequest, detail: $"Invalid: {names}."), keyedAsWritten: true);
+            StatusCodes.Status400BadRequest, detail: JsonProblemDetailsWriter.ValidationDetail), keyedAsWritten: true);
     }
 
     /// <summary>

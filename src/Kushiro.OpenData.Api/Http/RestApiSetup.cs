@@ -193,7 +193,7 @@ public static class RestApiSetup
         }
         var problem = problems
             .CreateValidationProblemDetails(context.HttpContext, context.ModelState, StatusCodes.Status400BadRequest,
-                detail: $"Invalid: {string.Join(", ", names)}.");
+                detail: JsonProblemDetailsWriter.ValidationDetail);
         return new ProblemResult(problem);
     }
 }

@@ -42,10 +42,6 @@ public static partial class ValidationErrorNames
         {
             problem.Errors[key] = messages;
         }
-        if (problem.Detail?.StartsWith("Invalid", StringComparison.Ordinal) == true)
-        {
-            problem.Detail = $"Invalid: {string.Join(", ", tidy.Keys)}.";
-        }
     }
 
     /// <summary>
@@ -54,7 +50,6 @@ public static partial class ValidationErrorNames
     /// </summary>
     public static void KeyAsTheQuerySpellsThem(ValidationProblemDetails problem, QueryString query)
     {
-        var renamed = false;
         foreach (var key in problem.Errors.Keys.ToList())
         {
             // The first spelling sent (?limit=x&Limit=2 is "limit"), where the query collection keeps another.
@@ -63,12 +58,7 @@ public static partial class ValidationErrorNames
             {
                 problem.Errors[spelled] = problem.Errors[key];
                 problem.Errors.Remove(key);
-                renamed = true;
             }
-        }
-        if (renamed && problem.Detail?.StartsWith("Invalid", StringComparison.Ordinal) == true)
-        {
-            problem.Detail = $"Invalid: {string.Join(", ", problem.Errors.Keys)}.";
         }
     }
 

@@ -104,6 +104,6 @@ public sealed class JsonBodyOnlyAttribute : Attribute, IAsyncResourceFilter
         context.ModelState.AddModelError(field, message);
         var problems = context.HttpContext.RequestServices.GetRequiredService<Microsoft.AspNetCore.Mvc.Infrastructure.ProblemDetailsFactory>();
         context.Result = new ProblemResult(problems.CreateValidationProblemDetails(context.HttpContext, context.ModelState,
-            StatusCodes.Status400BadRequest, detail: $"Invalid: {field}."));
+            StatusCodes.Status400BadRequest, detail: Http.JsonProblemDetailsWriter.ValidationDetail));
     }
 }

@@ -206,5 +206,5 @@ public sealed class KpiWriter(OpenDataContext db, DatasetVersion dataset, StaffD
     private static ProblemResult? Invalid(ControllerBase controller) => controller.ModelState.IsValid
         ? null
         : new ProblemResult(controller.ProblemDetailsFactory.CreateValidationProblemDetails(controller.HttpContext, controller.ModelState,
-            StatusCodes.Status400BadRequest, detail: $"Invalid: {string.Join(", ", controller.ModelState.Where(e => e.Value?.Errors.Count > 0).Select(e => e.Key))}."));
+            StatusCodes.Status400BadRequest, detail: Http.JsonProblemDetailsWriter.ValidationDetail));
 }

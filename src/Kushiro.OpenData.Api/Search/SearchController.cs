@@ -37,7 +37,7 @@ public sealed class SearchController(StrategyReadModel readModel, Themes.ThemeCa
         if (queryError is not null)
         {
             ModelState.AddModelError("q", queryError);
-            return new ProblemResult(ProblemDetailsFactory.CreateValidationProblemDetails(HttpContext, ModelState, StatusCodes.Status400BadRequest, detail: "Invalid: q."));
+            return new ProblemResult(ProblemDetailsFactory.CreateValidationProblemDetails(HttpContext, ModelState, StatusCodes.Status400BadRequest, detail: Http.JsonProblemDetailsWriter.ValidationDetail));
         }
         var (filter, themeError) = Themes.ThemeFilter.Parse(theme, themes);
         if (themeError is not null)
