@@ -21,6 +21,18 @@ public sealed record GraphQLAnswer(HttpStatusCode Status, string? MediaType, str
 
     public IReadOnlyList<string> ErrorMessages =>
         Json.TryGetProperty("errors", out var errors) ? [.. errors.EnumerateArray().Select(e => e.GetProperty("message").GetString()!)] : [];
+
+    /// <summary>
+    /// A request error, as REST's 400: status 400 (graphql-response+json), the first error's code, and no data at all
+    /// (never a half-answer with a parent nulled). The messages, for the test to read.
+    /// </summary>
+    public IReadOnlyList<string> RequestError(string code)
+    {
+        Assert.Equal(HttpStatusCode.BadRequest, Status);
+        Assert.Equal(code, Json.GetProperty("errors")[0].GetProperty("extensions").Text("code"));
+        Assert.False(Json.TryGetProperty("data", out _), Body);
+        return ErrorMessages;
+    }
 }
 
 /// <summary>Sends GraphQL over HTTP the way clients do, and as they should not.</summary>

@@ -82,10 +82,7 @@ public sealed class GraphQLSearchTests(SharedApiFactory api)
     {
         var answer = await api.CreateClient().PostGraphQLAsync($"{{ search(q: \"医療\") {{ facets(schemes: {schemes}) {{ count }} }} }}");
 
-        Assert.Equal(HttpStatusCode.BadRequest, answer.Status);
-        Assert.Contains(named, Assert.Single(answer.ErrorMessages));
-        Assert.Equal("INVALID_FACETS", answer.Json.GetProperty("errors")[0].GetProperty("extensions").Text("code"));
-        Assert.False(answer.Json.TryGetProperty("data", out _));
+        Assert.Contains(named, Assert.Single(answer.RequestError("INVALID_FACETS")));
     }
 
     [Fact]
@@ -98,8 +95,7 @@ public sealed class GraphQLSearchTests(SharedApiFactory api)
 
         var answer = await client.PostGraphQLAsync(query, new { s = new[] { "sdgz" } });
 
-        Assert.Equal(HttpStatusCode.BadRequest, answer.Status);
-        Assert.Equal("INVALID_FACETS", answer.Json.GetProperty("errors")[0].GetProperty("extensions").Text("code"));
+        Assert.Contains("\"sdgz\"", Assert.Single(answer.RequestError("INVALID_FACETS")));
     }
 
     [Fact]
