@@ -140,6 +140,9 @@ public static class CsvLists
         new("出典ページ", r => r.Figure.Source.Page),
         new("出自", r => r.Figure.Provenance),
         new("登録元", r => r.Figure.Origin),
+        // Added after v1's first columns, so last: 期間 as the sources write it mixes years, fiscal years and days
+        // (1980, FY2020, 2010-10-01); this one sorts.
+        new("期間の末日", r => r.Figure.PeriodEnd.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)),
     ];
 
     private static readonly Dictionary<Type, CsvList> ByItemType = All.ToDictionary(l => l.ItemType);

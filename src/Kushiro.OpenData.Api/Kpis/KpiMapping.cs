@@ -52,6 +52,7 @@ public static class KpiMapping
     public static KpiFigureResource ToResource(KpiFigure f) => new()
     {
         Period = f.Period,
+        PeriodEnd = f.PeriodEnd,
         Value = Normalized(f.Value),
         Note = f.Note,
         Source = new FigureSourceResource { Title = f.SourceTitle, Url = f.SourceUrl, Page = f.SourcePage },

@@ -73,6 +73,10 @@ public sealed record KpiFigureResource
     /// <example>2040</example>
     public required string Period { get; init; }
 
+    /// <summary>The period's last day (ISO 8601 date): 2040 → 2040-12-31, FY2020 → 2021-03-31, a date itself. Figures are ordered by it, so a series whose sources write years and days (1980, 2010-10-01) sorts on it.</summary>
+    /// <example>2040-12-31</example>
+    public required DateOnly PeriodEnd { get; init; }
+
     /// <summary>The value, in the KPI's unit (a JSON number, exact decimal).</summary>
     /// <example>138000</example>
     public required decimal Value { get; init; }

@@ -75,7 +75,6 @@ public sealed class KpiDocuments(LinkedDataIris iris, string planId)
 
     public JsonObject Figure(KpiResource kpi, string role, KpiFigureResource f)
     {
-        KpiPeriod.TryParse(f.Period, out var end);
         var self = iris.Figure(kpi.Id, role, f.Period);
         var node = new JsonObject
         {
@@ -92,7 +91,7 @@ public sealed class KpiDocuments(LinkedDataIris iris, string planId)
                 ["type"] = "期間型",
                 ["表記"] = new JsonObject { ["@value"] = f.Period },
             },
-            ["periodEnd"] = end.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+            ["periodEnd"] = f.PeriodEnd.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
             ["source"] = Source(LinkedDataIris.Part(self, "source"), f.Source),
             ["provenance"] = f.Provenance,
             ["origin"] = f.Origin,

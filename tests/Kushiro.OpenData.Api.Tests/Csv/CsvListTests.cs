@@ -143,7 +143,7 @@ public sealed class CsvListTests(SharedApiFactory api)
         var csv = await client.GetCsvAsync("/api/v1/kpis/population-outlook/observations?limit=200");
 
         Assert.Equal(
-            ["全国地方公共団体コード", "ID", "地方公共団体名", "指標ID", "指標名", "種別", "期間", "値", "単位", "注記", "出典", "出典URL", "出典ページ", "出自", "登録元"],
+            ["全国地方公共団体コード", "ID", "地方公共団体名", "指標ID", "指標名", "種別", "期間", "値", "単位", "注記", "出典", "出典URL", "出典ページ", "出自", "登録元", "期間の末日"],
             csv.Header);
         Assert.Equal(json.Count, csv.Rows.Count);
         foreach (var (figure, row) in json.Zip(csv.Rows))
@@ -158,6 +158,7 @@ public sealed class CsvListTests(SharedApiFactory api)
             Assert.Equal((figure.NullableText("note") ?? "", source.Text("title"), source.NullableText("url") ?? "", source.NullableText("page") ?? ""),
                 (row["注記"], row["出典"], row["出典URL"], row["出典ページ"]));
             Assert.Equal((figure.Text("provenance"), figure.Text("origin")), (row["出自"], row["登録元"]));
+            Assert.Equal(figure.Text("periodEnd"), row["期間の末日"]);
         }
         Assert.Equal(json.Select(f => f.Text("period")), csv.Rows.Select(r => r["期間"]));
     }
