@@ -100,7 +100,10 @@ public static class RestApiSetup
                 // retry a write the store was too busy for.
                 HeaderNames.Location, HeaderNames.ContentLocation, HeaderNames.RetryAfter,
                 // What a 405 says the path takes, and what a 415 says a body may be coded in.
-                HeaderNames.Allow, HeaderNames.AcceptEncoding)
+                HeaderNames.Allow, HeaderNames.AcceptEncoding,
+                // A pager's If-Unmodified-Since when the first page had no Last-Modified yet (README), how long a
+                // cached answer has been kept, and the scheme a 401 asks for: none is CORS-safelisted.
+                HeaderNames.Date, HeaderNames.Age, HeaderNames.WWWAuthenticate)
             // If-None-Match is not a CORS-safelisted header, so a browser app that revalidates is preflighted: this lets
             // the browser keep the preflight's answer for two hours (Chromium's ceiling) instead of asking before every
             // request. A release that changes the allowed methods or headers reaches a browser within those two hours.

@@ -226,6 +226,11 @@ public sealed class CachingAndCorsTests(SharedApiFactory api)
         // What a 405 names and a 415 takes.
         Assert.Contains("Allow", exposed.Split(','), StringComparer.OrdinalIgnoreCase);
         Assert.Contains("Accept-Encoding", exposed.Split(','), StringComparer.OrdinalIgnoreCase);
+        // A mirror pages with the first page's Date when it had no Last-Modified yet (an app developer's review: a
+        // browser could not read it), sees how old a cached answer is, and reads which scheme a 401 asks for.
+        Assert.Contains("Date", exposed.Split(','), StringComparer.OrdinalIgnoreCase);
+        Assert.Contains("Age", exposed.Split(','), StringComparer.OrdinalIgnoreCase);
+        Assert.Contains("WWW-Authenticate", exposed.Split(','), StringComparer.OrdinalIgnoreCase);
     }
 
     // A shared cache keys answers as Vary says, and Vary does not name Origin: an answer stored for a request without
