@@ -184,7 +184,8 @@ public static class RestApiSetup
         var problems = context.HttpContext.RequestServices.GetRequiredService<ProblemDetailsFactory>();
         // Every route value is a string, which binding refuses only when it is white space (/goals/%20); its "The id field
         // is required." would say that no ID was sent. A read finds no resource there, a write is told what the segment is.
-        var segments = names.Where(context.RouteData.Values.ContainsKey).ToList();
+        // Only a segment that is white space: "period" is also where a write's checks say a period is no period.
+        var segments = names.Where(n => context.RouteData.Values.TryGetValue(n, out var value) && string.IsNullOrWhiteSpace(value as string)).ToList();
         if (segments.Count == names.Count && segments.Count > 0 && HttpMethods.IsGet(context.HttpContext.Request.Method))
         {
             return new ProblemResult(problems.CreateProblemDetails(context.HttpContext, StatusCodes.Status404NotFound));

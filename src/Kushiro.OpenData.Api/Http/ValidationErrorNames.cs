@@ -62,6 +62,10 @@ public static partial class ValidationErrorNames
         }
     }
 
+    /// <summary>Whether a field (as the client writes it: <c>source.url</c>) already has an error, under any key that names it.</summary>
+    public static bool HasError(Microsoft.AspNetCore.Mvc.ModelBinding.ModelStateDictionary state, string field) =>
+        state.Any(e => e.Value?.Errors.Count > 0 && FieldName(e.Key) == field);
+
     private static bool IsCatchAll(string key) => key is "" or "input" or "$";
 
     // Only the JSON reader's own sentences, followed by its position: our messages, and the reader's about a name,

@@ -18,9 +18,12 @@ public sealed class KpiWriter(OpenDataContext db, DatasetVersion dataset, StaffD
     /// </summary>
     public const int MaxFigures = 1000;
 
-    public async Task<ActionResult?> CheckDefinitionAsync(ControllerBase controller, KpiDefinitionInput input, CancellationToken cancellationToken)
+    /// <summary>
+    /// Adds what is wrong with a KPI's definition beyond its annotations to the request's errors: run beside them (see
+    /// <see cref="KpiWritesController.OnActionExecutionAsync"/>), so one 400 names every field.
+    /// </summary>
+    public async Task CheckDefinitionAsync(ModelStateDictionary errors, KpiDefinitionInput input, CancellationToken cancellationToken)
     {
-        var errors = controller.ModelState;
         CheckText(errors, ("name", input.Name), ("definition", input.Definition), ("unit", input.Unit), ("statistics.name", input.Statistics?.Name));
         if (input.MeasureId is { } measureId)
         {
@@ -38,23 +41,23 @@ public sealed class KpiWriter(OpenDataContext db, DatasetVersion dataset, StaffD
         {
             errors.AddModelError("goalId", $"There is no basic goal with ID \"{goalId}\".");
         }
-        return Invalid(controller);
     }
 
-    public static ActionResult? CheckFigure(ControllerBase controller, string period, KpiFigureInput input)
+    /// <summary>Adds what is wrong with a figure and its period beyond the annotations, as <see cref="CheckDefinitionAsync"/> does.</summary>
+    public static void CheckFigure(ModelStateDictionary errors, string period, KpiFigureInput input)
     {
-        var errors = controller.ModelState;
         if (!KpiPeriod.TryParse(period, out _))
         {
             errors.AddModelError("period", $"\"{period}\" is not a period: use {KpiPeriod.Description}.");
         }
         CheckText(errors, ("note", input.Note), ("source.title", input.Source?.Title), ("source.page", input.Source?.Page));
-        if (input.Value is { } value && !KpiValue.IsStorable(value))
+        if (input.Value is { } value && !ValidationErrorNames.HasError(errors, "value") && !KpiValue.IsStorable(value))
         {
             errors.AddModelError("value", $"Must have {KpiValue.Rule}.");
         }
         var url = input.Source?.Url;
-        if (url is not null && !KpiValue.IsWebAddress(url))
+        // One message for the field: [Url] has its own for "javascript:x", which this one would only repeat.
+        if (url is not null && !ValidationErrorNames.HasError(errors, "source.url") && !KpiValue.IsWebAddress(url))
         {
             errors.AddModelError("source.url", "Must be an absolute http(s) URL in RFC 3986 characters (percent-encode spaces, non-ASCII, [ and ] outside an IPv6 host, and a # after the first), without user:password@.");
         }
@@ -62,7 +65,6 @@ public sealed class KpiWriter(OpenDataContext db, DatasetVersion dataset, StaffD
         {
             errors.AddModelError("source.url", "Is required for an official figure: say where it was published.");
         }
-        return Invalid(controller);
     }
 
     public static void Apply(KpiDefinitionInput input, Kpi kpi)
@@ -175,7 +177,8 @@ public sealed class KpiWriter(OpenDataContext db, DatasetVersion dataset, StaffD
     {
         foreach (var (field, value) in fields)
         {
-            if (value is null)
+            // A field its annotations refused (too long, say) keeps that one message.
+            if (value is null || ValidationErrorNames.HasError(errors, field))
             {
                 continue;
             }
@@ -202,9 +205,4 @@ public sealed class KpiWriter(OpenDataContext db, DatasetVersion dataset, StaffD
             }
         }
     }
-
-    private static ProblemResult? Invalid(ControllerBase controller) => controller.ModelState.IsValid
-        ? null
-        : new ProblemResult(controller.ProblemDetailsFactory.CreateValidationProblemDetails(controller.HttpContext, controller.ModelState,
-            StatusCodes.Status400BadRequest, detail: Http.JsonProblemDetailsWriter.ValidationDetail));
 }

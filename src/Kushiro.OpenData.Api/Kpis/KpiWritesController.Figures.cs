@@ -34,10 +34,6 @@ public sealed partial class KpiWritesController
         {
             return KpiFigureRoute.UnknownRole(this, role);
         }
-        if (KpiWriter.CheckFigure(this, period, input) is { } invalid)
-        {
-            return invalid;
-        }
         await using var write = await db.BeginWriteAsync(cancellationToken);
         var kpi = await KpiWithFiguresAsync(id, cancellationToken);
         if (kpi is null)
