@@ -162,6 +162,9 @@ Check(created.Baseline is null && created.Latest is null && created.ObservationC
 var figure = new KpiFigureInput { Value = 10, Source = new FigureSourceInput { Title = "CI", Url = new Uri("https://example.org/ci") }, Provenance = "official" };
 var withBaseline = await client.PutKpiFigureAsync(created.Id, "baseline", "FY2019", null, null, null, figure);
 Check(withBaseline.Baseline is { Value: 10, Period: "FY2019" }, $"baseline set: {withBaseline.Baseline?.Value} {withBaseline.Baseline?.Period}");
+// A period's last day is a DateOnly (/dateType:System.DateOnly): the default DateTimeOffset is parsed in the machine's
+// zone, and its UTC date is the day before east of Greenwich. FY2019 ends on 31 March 2020.
+Check(withBaseline.Baseline?.PeriodEnd == new DateOnly(2020, 3, 31), $"baseline's period end: {withBaseline.Baseline?.PeriodEnd}");
 var withObservation = await client.PutKpiFigureAsync(created.Id, "observations", "FY2022", null, null, null, new KpiFigureInput
 {
     Value = 15.25m, Source = figure.Source, Provenance = "official",
