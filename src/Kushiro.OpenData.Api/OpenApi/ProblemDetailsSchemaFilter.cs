@@ -33,9 +33,9 @@ internal sealed class ProblemDetailsSchemaFilter : ISchemaFilter
         ["type"] = "https://tools.ietf.org/html/rfc9110#section-15.5.1",
         ["title"] = "Bad Request",
         ["status"] = 400,
-        ["detail"] = "Invalid: limit. limit must be a whole number from 1 to 200.",
+        ["detail"] = "Invalid: limit. \"limit\" must be a whole number from 1 to 200.",
         ["instance"] = "/api/v1/goals",
-        ["errors"] = new JsonObject { ["limit"] = new JsonArray("limit must be a whole number from 1 to 200.") },
+        ["errors"] = new JsonObject { ["limit"] = new JsonArray("\"limit\" must be a whole number from 1 to 200.") },
     };
 
     public void Apply(IOpenApiSchema schema, SchemaFilterContext context)

@@ -13,7 +13,7 @@ public static partial class SearchText
     public const int MaxQueryLength = 200;
 
     /// <summary>Why an absent or blank query cannot be run; REST also says it when <c>q</c> is left out.</summary>
-    public const string NothingToSearchFor = "Give something to search for in q, e.g. 子育て.";
+    public const string NothingToSearchFor = "Give something to search for in \"q\", e.g. 子育て.";
 
     /// <summary>
     /// A query's terms, or why it cannot be run (blank, too long, punctuation alone): one rule for REST and GraphQL,
@@ -24,18 +24,18 @@ public static partial class SearchText
         // A lone surrogate (possible in a GraphQL string, not in a URL) is no text to fold.
         if (query is not null && !IsText(query))
         {
-            return ([], "q is not valid Unicode text (it has a lone surrogate).");
+            return ([], "\"q\" is not valid Unicode text (it has a lone surrogate).");
         }
         // As REST refuses them in any parameter (Http/RequestContractFilter.cs): GraphQL strings can escape them. Tabs
         // and line breaks are white space that separates terms: text copied from a spreadsheet or the source's columns.
         if (query is not null && query.Any(Data.TextRules.IsRefusedInFreeText))
         {
-            return ([], Data.TextRules.RefusedInFreeText("q"));
+            return ([], Data.TextRules.RefusedInFreeText("\"q\""));
         }
         // Counted in characters (code points), as the error says: 𠮷 is one, though two UTF-16 units.
         if (query?.Length > MaxQueryLength && query.EnumerateRunes().Count() > MaxQueryLength)
         {
-            return ([], $"q is longer than {MaxQueryLength} characters.");
+            return ([], $"\"q\" is longer than {MaxQueryLength} characters.");
         }
         var terms = query is null ? [] : Terms(query);
         if (terms.Count == 0)
@@ -45,7 +45,7 @@ public static partial class SearchText
         // A term of punctuation or dashes alone (、, ・, ー) would find every sentence with one and mark each: no word
         // was asked for.
         var words = terms.Where(t => !t.All(c => char.IsPunctuation(c) || c == 'ー' || Dashes.Contains(c))).ToList();
-        return words.Count == 0 ? ([], "q holds only punctuation or dashes (ー too): give a word to search for, e.g. 子育て.") : (words, null);
+        return words.Count == 0 ? ([], "\"q\" holds only punctuation or dashes (ー too): give a word to search for, e.g. 子育て.") : (words, null);
     }
 
     private static bool IsText(string text)

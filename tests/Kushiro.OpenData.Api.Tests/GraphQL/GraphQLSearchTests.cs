@@ -154,12 +154,12 @@ public sealed class GraphQLSearchTests(SharedApiFactory api)
     [Theory]
     [InlineData("", null, null, "Give something to search for")]
     [InlineData("　 ", null, null, "Give something to search for")]
-    [InlineData("子育て", 0, null, "limit must be")]
-    [InlineData("子育て", 201, null, "limit must be")]
-    [InlineData("子育て", null, -1, "offset must be")]
-    [InlineData("\u0000", null, null, "q contains a control character")] // REST refuses q=%00 too
-    [InlineData("、 ・", null, null, "q holds only punctuation")]
-    [InlineData("ー", null, null, "q holds only punctuation or dashes")]
+    [InlineData("子育て", 0, null, "\"limit\" must be")]
+    [InlineData("子育て", 201, null, "\"limit\" must be")]
+    [InlineData("子育て", null, -1, "\"offset\" must be")]
+    [InlineData("\u0000", null, null, "\"q\" contains a control character")] // REST refuses q=%00 too
+    [InlineData("、 ・", null, null, "\"q\" holds only punctuation")]
+    [InlineData("ー", null, null, "\"q\" holds only punctuation or dashes")]
     public async Task ABadSearchIsARequestErrorSayingWhy(string q, int? limit, int? offset, string reason)
     {
         var answer = await api.CreateClient().PostGraphQLAsync(Search, new { q, limit, offset });
@@ -220,7 +220,7 @@ public sealed class GraphQLSearchTests(SharedApiFactory api)
         var answer = await api.CreateClient().PostGraphQLAsync(Search, new { q = new string('あ', 201) });
 
         Assert.Equal(HttpStatusCode.BadRequest, answer.Status);
-        Assert.Equal("q is longer than 200 characters.", Assert.Single(answer.ErrorMessages));
+        Assert.Equal("\"q\" is longer than 200 characters.", Assert.Single(answer.ErrorMessages));
     }
 
     [Fact]
@@ -230,7 +230,7 @@ public sealed class GraphQLSearchTests(SharedApiFactory api)
         var answer = await api.CreateClient().PostRawAsync("""{"query": "{ search(q: \"\\ud800a\") { totalCount } }"}""", "application/json");
 
         Assert.Equal(HttpStatusCode.BadRequest, answer.Status);
-        Assert.StartsWith("q is not valid Unicode", Assert.Single(answer.ErrorMessages));
+        Assert.StartsWith("\"q\" is not valid Unicode", Assert.Single(answer.ErrorMessages));
     }
 
     [Fact]

@@ -78,11 +78,11 @@ public sealed class ErrorResponseTests(SharedApiFactory api)
     // The message names the parameter as the client wrote it and the rule, not binding's C# property ("Offset").
     [Theory]
     // A value its type cannot hold gets the rule a value it holds gets: one rule, one message.
-    [InlineData("/api/v1/goals?offset=2147483648", "offset", "offset must be a whole number from 0 to 2147483647.")]
-    [InlineData("/api/v1/goals?offset=-1", "offset", "offset must be a whole number from 0 to 2147483647.")]
-    [InlineData("/api/v1/goals?limit=-99999999999999999999", "limit", "limit must be a whole number from 1 to 200.")]
-    [InlineData("/api/v1/goals?limit=2147483648", "limit", "limit must be a whole number from 1 to 200.")]
-    [InlineData("/api/v1/goals?limit=201", "limit", "limit must be a whole number from 1 to 200.")]
+    [InlineData("/api/v1/goals?offset=2147483648", "offset", "\"offset\" must be a whole number from 0 to 2147483647.")]
+    [InlineData("/api/v1/goals?offset=-1", "offset", "\"offset\" must be a whole number from 0 to 2147483647.")]
+    [InlineData("/api/v1/goals?limit=-99999999999999999999", "limit", "\"limit\" must be a whole number from 1 to 200.")]
+    [InlineData("/api/v1/goals?limit=2147483648", "limit", "\"limit\" must be a whole number from 1 to 200.")]
+    [InlineData("/api/v1/goals?limit=201", "limit", "\"limit\" must be a whole number from 1 to 200.")]
     [InlineData("/api/v1/changes?after=-1", "after", "\"after\" is a sequence number: a whole number from 0 to 9223372036854775807.")]
     [InlineData("/api/v1/changes?after=-9223372036854775808", "after", "\"after\" is a sequence number: a whole number from 0 to 9223372036854775807.")]
     [InlineData("/api/v1/changes?after=9223372036854775808", "after", "\"after\" is a sequence number: a whole number from 0 to 9223372036854775807.")]
@@ -110,7 +110,7 @@ public sealed class ErrorResponseTests(SharedApiFactory api)
     // "Invalid: goal." had been all of it.
     [Theory]
     [InlineData("/api/v1/measures?goal=7", "Invalid: goal. There is no basic goal with ID \"7\".")]
-    [InlineData("/api/v1/goals?limit=0&offset=-1", "Invalid: limit, offset. limit must be a whole number from 1 to 200. (1 more in errors.)")]
+    [InlineData("/api/v1/goals?limit=0&offset=-1", "Invalid: limit, offset. \"limit\" must be a whole number from 1 to 200. (1 more in errors.)")]
     public async Task ADetailSaysTheFirstErrorAndHowManyMoreThereAre(string url, string detail)
     {
         var problem = await ProblemAsync(url, HttpStatusCode.BadRequest);

@@ -94,7 +94,7 @@ public sealed class SearchTests(SharedApiFactory api)
 
         Assert.Equal(HttpStatusCode.OK, atTheLimit.StatusCode);
         Assert.Equal(HttpStatusCode.BadRequest, overIt.StatusCode);
-        Assert.Contains("q is longer than 200 characters", await overIt.Content.ReadAsStringAsync());
+        Assert.Contains("\\\"q\\\" is longer than 200 characters", await overIt.Content.ReadAsStringAsync());
     }
 
     [Theory]
@@ -236,7 +236,7 @@ public sealed class SearchTests(SharedApiFactory api)
     {
         using var alone = await api.CreateClient().GetAsync("/api/v1/search?q=" + Uri.EscapeDataString(query));
         Assert.Equal(HttpStatusCode.BadRequest, alone.StatusCode);
-        Assert.Contains("q holds only punctuation or dashes", await alone.Content.ReadAsStringAsync());
+        Assert.Contains("\\\"q\\\" holds only punctuation or dashes", await alone.Content.ReadAsStringAsync());
 
         var word = (await SearchAsync("医療")).Select(r => r.Text("snippet")).ToList();
         Assert.NotEmpty(word);

@@ -41,11 +41,11 @@ public static class SearchField
         }
         if (context.GetArgument<int?>("limit") is < 1 or > PageQuery.MaxLimit)
         {
-            context.ReportArgumentError("limit", $"limit must be a whole number from 1 to {PageQuery.MaxLimit}.", "INVALID_PAGE");
+            context.ReportArgumentError("limit", $"\"limit\" must be a whole number from 1 to {PageQuery.MaxLimit}.", "INVALID_PAGE");
         }
         if (context.GetArgument<int?>("offset") is < 0)
         {
-            context.ReportArgumentError("offset", $"offset must be a whole number from 0 to {int.MaxValue}.", "INVALID_PAGE");
+            context.ReportArgumentError("offset", $"\"offset\" must be a whole number from 0 to {int.MaxValue}.", "INVALID_PAGE");
         }
         GraphQLThemes.CheckThemes(context);
     }
