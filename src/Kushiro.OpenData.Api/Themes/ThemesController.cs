@@ -24,6 +24,7 @@ public sealed class ThemesController(ThemeCatalog catalog, Strategy.ReadModel.St
     /// <param name="code" example="14">Code of the concept.</param>
     /// <param name="page">Paging.</param>
     /// <param name="relisted" example="false">Re-listings (再掲) or not, as on /api/v1/sub-measures: <c>false</c> leaves them out, so that each policy is counted once in <c>total</c>; <c>true</c> returns only them. Absent: both.</param>
+    /// <param name="facets" example="fields,national">Comma-separated theme schemes to count these sub-measures by, as on /api/v1/sub-measures; the counts come in <c>facets</c> (what the plan does for SDG 8, by policy field).</param>
     /// <param name="cancellationToken">Cancelled when the client goes away.</param>
     /// <response code="200">A page of sub-measures.</response>
     /// <response code="404">No such code list or concept; the problem names it.</response>
@@ -31,7 +32,9 @@ public sealed class ThemesController(ThemeCatalog catalog, Strategy.ReadModel.St
     [ProducesResponseType<Page<Strategy.SubMeasureResource>>(StatusCodes.Status200OK, "application/json", Csv.CsvFormat.MediaType)]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound, "application/problem+json")]
     public async Task<ActionResult<Page<Strategy.SubMeasureResource>>> ListSubMeasures(
-        string scheme, string code, [FromQuery] PageQuery page, [FromQuery] bool? relisted, CancellationToken cancellationToken)
+        string scheme, string code, [FromQuery] PageQuery page, [FromQuery] bool? relisted,
+        // Last: it came within v1, and generated clients take parameters in this order.
+        [FromQuery] string? facets, CancellationToken cancellationToken)
     {
         if (catalog.Concept(scheme, code) is null)
         {
@@ -39,7 +42,7 @@ public sealed class ThemesController(ThemeCatalog catalog, Strategy.ReadModel.St
         }
         var graph = await readModel.GetAsync(cancellationToken);
         var subMeasures = Strategy.SubMeasuresController.WhereRelisted(graph.SubMeasures, relisted);
-        return themed.PageOf(this, graph, [.. subMeasures.Select(Strategy.SubMeasureResource.From)], "sub-measure", s => s.Id, [$"{scheme}:{code}"], null, page);
+        return themed.PageOf(this, graph, [.. subMeasures.Select(Strategy.SubMeasureResource.From)], "sub-measure", s => s.Id, [$"{scheme}:{code}"], facets, page);
     }
 
     /// <summary>Get one code list with its concepts.</summary>

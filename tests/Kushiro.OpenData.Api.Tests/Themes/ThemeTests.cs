@@ -220,6 +220,37 @@ public sealed class ThemeTests(SharedApiFactory api)
         Assert.All(references, r => Assert.Equal(labels[r.Key], (r.Reference.Text("notation"), r.Reference.Text("label"), r.Reference.Text("labelEn"))));
     }
 
+    // A concept's list of sub-measures is the filtered list under another URL, and its links lead there: it refused
+    // facets, so "SDG 8 by policy field" took the other URL (a researcher's review).
+    [Theory]
+    [InlineData("sdgs", "8", "")]
+    [InlineData("sdgs", "8", "&relisted=false")]
+    [InlineData("fields", "tourism-exchange", "&relisted=true")]
+    public async Task AConceptsSubMeasuresCountFacetsAsTheThemeFilterDoes(string scheme, string code, string relisted)
+    {
+        var client = api.CreateClient();
+
+        var listed = await client.GetJsonAsync($"/api/v1/themes/{scheme}/{code}/sub-measures?limit=200&facets=fields,national{relisted}");
+        var filtered = await client.GetJsonAsync($"/api/v1/sub-measures?theme={scheme}:{code}&limit=200&facets=fields,national{relisted}");
+
+        Assert.Equal(filtered.GetProperty("total").GetInt32(), listed.GetProperty("total").GetInt32());
+        Assert.Equal(filtered.GetProperty("facets").GetRawText(), listed.GetProperty("facets").GetRawText());
+        // Counted from the items themselves, for a scheme other than the concept's (on its own scheme a facet stands in
+        // for the concept): each national goal's count is how many listed sub-measures are mapped to it.
+        var items = listed.Items().ToList();
+        Assert.All(listed.GetProperty("facets").GetProperty("national").EnumerateArray(), f => Assert.Equal(
+            items.Count(s => s.GetProperty("themes").EnumerateArray().Any(t => t.Text("scheme") == "national" && t.Text("code") == f.Text("code"))),
+            f.GetProperty("count").GetInt32()));
+    }
+
+    [Fact]
+    public async Task AConceptsSubMeasuresRefuseAnUnknownFacetScheme()
+    {
+        using var response = await api.CreateClient().GetAsync("/api/v1/themes/sdgs/8/sub-measures?facets=colours");
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Contains("colours", await response.Content.ReadAsStringAsync());
+    }
+
     [Theory]
     [InlineData("/api/v1/themes/unknown")]
     [InlineData("/api/v1/themes/national/goal-9")]
