@@ -23,6 +23,11 @@ public sealed class ThemeFilter
         var codes = new Dictionary<string, HashSet<string>>(StringComparer.Ordinal);
         foreach (var value in values ?? [])
         {
+            // facets takes a comma-separated list, so a theme list written the same way is told how it is written here.
+            if (value.Contains(','))
+            {
+                return (null, $"\"{value}\" is not a theme: give one scheme:code each, theme=sdgs:8&theme=sdgs:9 (in GraphQL, [\"sdgs:8\", \"sdgs:9\"]).");
+            }
             if (value.Split(':') is not [var scheme, var code] || scheme.Length == 0 || code.Length == 0)
             {
                 return (null, $"\"{value}\" is not a theme: write scheme:code, e.g. sdgs:14.");

@@ -95,6 +95,21 @@ public sealed class ThemeFilterTests(SharedApiFactory api)
         }
     }
 
+    // facets takes commas, so a researcher wrote themes the same way: the 400 says how they are written (a review).
+    [Theory]
+    [InlineData("/api/v1/sub-measures?theme=sdgs:8,sdgs:9")]
+    [InlineData("/api/v1/measures?theme=sdgs:8,9")]
+    [InlineData("/api/v1/search?q=%E6%94%AF%E6%8F%B4&theme=sdgs:8,sdgs:9")]
+    public async Task CommaSeparatedThemesAreToldToRepeatTheParameter(string url)
+    {
+        using var response = await api.CreateClient().GetAsync(url);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var message = Assert.Single(System.Text.Json.JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement
+            .GetProperty("errors").GetProperty("theme").EnumerateArray()).GetString();
+        Assert.Contains("theme=sdgs:8&theme=sdgs:9", message);
+    }
+
     private async Task AssertRefusedAsync(string url, string query, string parameter)
     {
         using var response = await api.CreateClient().GetAsync(url);
