@@ -13,7 +13,7 @@ public static class ControllerProblems
     public static ProblemResult NotFoundProblem(this ControllerBase controller, string what, string id, string? known = null, string? note = null, string key = "ID") =>
         new(controller.ProblemDetailsFactory.CreateProblemDetails(controller.HttpContext,
             statusCode: StatusCodes.Status404NotFound,
-            detail: $"There is no {Noun(what)} with {key} \"{id}\"{(known is null ? "" : $" (known: {known})")}{(note is null ? "" : $": {note}")}."));
+            detail: $"There is no {Noun(what)} with {key} \"{id}\"{IdSpelling.Hint(id)}{(known is null ? "" : $" (known: {known})")}{(note is null ? "" : $": {note}")}."));
 
     // "Goal" becomes "goal" mid-sentence; "KPI" and "CSV file" keep their capitals.
     private static string Noun(string what) => what.Length > 1 && char.IsLower(what[1]) ? char.ToLowerInvariant(what[0]) + what[1..] : what;
@@ -24,7 +24,7 @@ public static class ControllerProblems
 
     /// <summary>A filter naming something that does not exist is a client error (400), not an empty list.</summary>
     public static ActionResult UnknownFilterProblem(this ControllerBase controller, string parameter, string value, string what) =>
-        ParameterProblem(controller, parameter, $"There is no {what} with ID \"{value}\".");
+        ParameterProblem(controller, parameter, $"There is no {what} with ID \"{value}\"{IdSpelling.Hint(value)}.");
 
     // Keyed as the request spelled the parameter (?Goal=7 is "Goal"), as the request contract's own errors are:
     // binding matched it whatever its case, so that is the name the client used and will look for.

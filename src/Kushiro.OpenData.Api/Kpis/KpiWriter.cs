@@ -30,7 +30,7 @@ public sealed class KpiWriter(OpenDataContext db, DatasetVersion dataset, StaffD
             var goalOfMeasure = await db.Measures.Where(m => m.Id == measureId).Select(m => m.GoalId).SingleOrDefaultAsync(cancellationToken);
             if (goalOfMeasure is null)
             {
-                errors.AddModelError("measureId", $"There is no measure with ID \"{measureId}\".");
+                errors.AddModelError("measureId", $"There is no measure with ID \"{measureId}\"{IdSpelling.Hint(measureId)}.");
             }
             else if (input.GoalId != goalOfMeasure)
             {
@@ -39,7 +39,7 @@ public sealed class KpiWriter(OpenDataContext db, DatasetVersion dataset, StaffD
         }
         else if (input.GoalId is { } goalId && !await db.Goals.AnyAsync(g => g.Id == goalId, cancellationToken))
         {
-            errors.AddModelError("goalId", $"There is no basic goal with ID \"{goalId}\".");
+            errors.AddModelError("goalId", $"There is no basic goal with ID \"{goalId}\"{IdSpelling.Hint(goalId)}.");
         }
     }
 

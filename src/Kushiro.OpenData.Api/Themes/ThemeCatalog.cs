@@ -41,7 +41,7 @@ public sealed class ThemeCatalog
     public ThemeScheme? Scheme(string id) => Schemes.FirstOrDefault(s => s.Id == id);
 
     /// <summary>What a client is told about a scheme ID that is not one of these (REST's 400s, GraphQL's errors).</summary>
-    public string UnknownScheme(string id) => $"There is no theme scheme \"{id}\" (known: {string.Join(", ", Schemes.Select(s => s.Id))}).";
+    public string UnknownScheme(string id) => $"There is no theme scheme \"{id}\"{Http.IdSpelling.Hint(id)} (known: {string.Join(", ", Schemes.Select(s => s.Id))}).";
 
     public ThemeConcept? Concept(string scheme, string code) => Scheme(scheme)?.Concepts.FirstOrDefault(c => c.Code == code);
 

@@ -38,7 +38,7 @@ public sealed class ThemeFilter
             }
             if (catalog.Concept(scheme, code) is null)
             {
-                return (null, $"\"{code}\" is not a code of theme scheme \"{scheme}\".");
+                return (null, $"\"{code}\" is not a code of theme scheme \"{scheme}\"{Http.IdSpelling.Hint(code)}.");
             }
             (codes.TryGetValue(scheme, out var set) ? set : codes[scheme] = new(StringComparer.Ordinal)).Add(code);
         }

@@ -118,8 +118,8 @@ public sealed class QueryType : ObjectGraphType<StrategyGraph>
     }
 
     private static GoalNode KnownGoal(StrategyGraph graph, string id) =>
-        graph.Goal(id) ?? throw new ExecutionError($"No basic goal has ID \"{id}\".") { Code = "UNKNOWN_ID" };
+        graph.Goal(id) ?? throw new ExecutionError($"No basic goal has ID \"{id}\"{Http.IdSpelling.Hint(id)}.") { Code = "UNKNOWN_ID" };
 
     private static MeasureNode KnownMeasure(StrategyGraph graph, string id) =>
-        graph.Measure(id) ?? throw new ExecutionError($"No measure has ID \"{id}\".") { Code = "UNKNOWN_ID" };
+        graph.Measure(id) ?? throw new ExecutionError($"No measure has ID \"{id}\"{Http.IdSpelling.Hint(id)}.") { Code = "UNKNOWN_ID" };
 }

@@ -1,0 +1,62 @@
+using System.Net;
+using System.Text.Json;
+using Kushiro.OpenData.Api.Tests.GraphQL;
+
+namespace Kushiro.OpenData.Api.Tests.Http;
+
+/// <summary>
+/// A Japanese input method types IDs full-width (１, １－１, ８), which look like the real ones; search folds them, IDs
+/// do not (one URL per item), and the refusal said only that there is no such ID (a researcher's review). It now says
+/// the half-width spelling, which the test then follows.
+/// </summary>
+[Collection(ReadOnlyApi.Name)]
+public sealed class IdSpellingTests(SharedApiFactory api)
+{
+    [Theory]
+    [InlineData("/api/v1/sub-measures?goal=%EF%BC%91", "goal", "1", "/api/v1/sub-measures?goal=1")]
+    [InlineData("/api/v1/sub-measures?measure=1%EF%BC%8D1", "measure", "1-1", "/api/v1/sub-measures?measure=1-1")]
+    [InlineData("/api/v1/sub-measures?theme=sdgs:%EF%BC%98", "theme", "8", "/api/v1/sub-measures?theme=sdgs:8")]
+    [InlineData("/api/v1/sub-measures?theme=%EF%BD%93%EF%BD%84%EF%BD%87%EF%BD%93:8", "theme", "sdgs", "/api/v1/sub-measures?theme=sdgs:8")]
+    public async Task AFullWidthFilterIsToldItsHalfWidthSpellingWhichWorks(string url, string parameter, string halfWidth, string corrected)
+    {
+        var client = api.CreateClient();
+
+        using var response = await client.GetAsync(url);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var message = Assert.Single(JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement.GetProperty("errors").GetProperty(parameter).EnumerateArray()).GetString();
+        Assert.Contains($"half-width: \"{halfWidth}\"", message);
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync(corrected)).StatusCode);
+    }
+
+    [Theory]
+    [InlineData("/api/v1/goals/%EF%BC%91", "\"1\"")]
+    [InlineData("/api/v1/measures/%EF%BC%91%EF%BC%8D%EF%BC%91", "\"1-1\"")]
+    public async Task AFullWidthIdInThePathIsA404SayingItsHalfWidthSpelling(string url, string halfWidth)
+    {
+        using var response = await api.CreateClient().GetAsync(url);
+
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        Assert.Contains($"half-width: {halfWidth}", JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement.Text("detail"));
+    }
+
+    [Fact]
+    public async Task GraphQLSaysItToo()
+    {
+        var answer = await api.CreateClient().PostGraphQLAsync("{ measures(goalId: \"１\") { id } }");
+
+        Assert.Contains("half-width: \"1\"", Assert.Single(answer.ErrorMessages));
+    }
+
+    // Only where folding gives ASCII: a kanji or the long vowel mark has no half-width spelling to suggest.
+    [Theory]
+    [InlineData("/api/v1/sub-measures?goal=%E4%B8%80")]
+    [InlineData("/api/v1/sub-measures?goal=7")]
+    public async Task OtherUnknownIdsGetNoSuggestion(string url)
+    {
+        using var response = await api.CreateClient().GetAsync(url);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.DoesNotContain("half-width", await response.Content.ReadAsStringAsync());
+    }
+}
