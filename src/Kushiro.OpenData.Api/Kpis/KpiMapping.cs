@@ -33,7 +33,8 @@ public static class KpiMapping
             Latest = latest is null ? null : ToResource(latest),
             Progress = [.. KpiProgress.For(k).Select(p => new KpiProgressResource
             {
-                TargetPeriod = p.TargetPeriod, TargetValue = Normalized(p.TargetValue), LatestPeriod = p.LatestPeriod,
+                TargetPeriod = p.TargetPeriod, TargetPeriodEnd = p.TargetPeriodEnd, TargetValue = Normalized(p.TargetValue),
+                LatestPeriod = p.LatestPeriod, LatestPeriodEnd = p.LatestPeriodEnd,
                 LatestValue = p.LatestValue is { } latestValue ? Normalized(latestValue) : null,
                 Difference = p.Difference is { } difference ? Normalized(difference) : null,
                 Ratio = p.Ratio is { } ratio ? Normalized(ratio) : null, Met = p.Met, Final = p.Final,

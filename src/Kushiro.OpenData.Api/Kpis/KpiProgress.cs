@@ -2,7 +2,7 @@ namespace Kushiro.OpenData.Api.Kpis;
 
 /// <summary>Where a KPI stands against one of its targets, derived from the latest observation.</summary>
 public sealed record KpiProgress(
-    string TargetPeriod, decimal TargetValue, string? LatestPeriod, decimal? LatestValue,
+    string TargetPeriod, DateOnly TargetPeriodEnd, decimal TargetValue, string? LatestPeriod, DateOnly? LatestPeriodEnd, decimal? LatestValue,
     decimal? Difference, decimal? Ratio, bool? Met, bool Final)
 {
     /// <summary>
@@ -20,7 +20,7 @@ public sealed record KpiProgress(
         {
             if (latest is null)
             {
-                return new KpiProgress(target.Period, target.Value, null, null, null, null, null, false);
+                return new KpiProgress(target.Period, target.PeriodEnd, target.Value, null, null, null, null, null, null, false);
             }
             // A share of the way only makes sense when the target lies the way the KPI should go from its baseline.
             var towardTarget = baseline is not null && kpi.Direction switch
@@ -31,7 +31,7 @@ public sealed record KpiProgress(
             };
             decimal? ratio = towardTarget ? Math.Round((latest.Value - baseline!.Value) / (target.Value - baseline.Value), 4) : null;
             var met = kpi.Direction == KpiDirection.Decrease ? latest.Value <= target.Value : latest.Value >= target.Value;
-            return new KpiProgress(target.Period, target.Value, latest.Period, latest.Value,
+            return new KpiProgress(target.Period, target.PeriodEnd, target.Value, latest.Period, latest.PeriodEnd, latest.Value,
                 latest.Value - target.Value, ratio, met, latest.PeriodEnd >= target.PeriodEnd);
         })];
     }

@@ -132,6 +132,10 @@ public sealed record KpiProgressResource
     /// <example>2040</example>
     public required string TargetPeriod { get; init; }
 
+    /// <summary>The target period's last day (as a figure's <c>periodEnd</c>).</summary>
+    /// <example>2040-12-31</example>
+    public required DateOnly TargetPeriodEnd { get; init; }
+
     /// <summary>The target's value.</summary>
     /// <example>138000</example>
     public required decimal TargetValue { get; init; }
@@ -139,6 +143,10 @@ public sealed record KpiProgressResource
     /// <summary>Period of the latest observation, or null before the first.</summary>
     /// <example>2010-10-01</example>
     public required string? LatestPeriod { get; init; }
+
+    /// <summary>The latest observation's period's last day, or null before the first: <c>final</c> compares it with <c>targetPeriodEnd</c>.</summary>
+    /// <example>2010-10-01</example>
+    public required DateOnly? LatestPeriodEnd { get; init; }
 
     /// <summary>The latest observed value, or null.</summary>
     /// <example>181169</example>

@@ -50,9 +50,30 @@ public sealed class KpiPeriodEndTests(WritableApiFactory api) : IClassFixture<Wr
         var graph = (await client.PostGraphQLAsync("{ kpi(id: \"period-ends\") { observations { period periodEnd } } }")).Data;
         Assert.Equal(Observations, graph.GetProperty("kpi").GetProperty("observations").EnumerateArray().Select(f => (f.Text("period"), f.Text("periodEnd"))));
 
+        // Progress names both ends it compares for final: the target's, and the latest observation's (FY2024's, the
+        // last to end, though 2025-02-10 sorts after it as text).
+        var progress = (await client.GetJsonAsync("/api/v1/kpis/period-ends")).GetProperty("progress")[0];
+        Assert.Equal(("2031-03-31", "FY2024", "2025-03-31"), (progress.Text("targetPeriodEnd"), progress.Text("latestPeriod"), progress.Text("latestPeriodEnd")));
+        var graphProgress = (await client.PostGraphQLAsync("{ kpi(id: \"period-ends\") { progress { targetPeriodEnd latestPeriodEnd } } }")).Data
+            .GetProperty("kpi").GetProperty("progress")[0];
+        Assert.Equal(("2031-03-31", "2025-03-31"), (graphProgress.Text("targetPeriodEnd"), graphProgress.Text("latestPeriodEnd")));
+
         // JSON-LD, which had it, agrees.
         var node = await client.GetJsonLdAsync("/api/v1/kpis/period-ends/observations/FY2024");
         Assert.Equal("2025-03-31", (string?)node["periodEnd"]);
+    }
+
+    [Fact]
+    public async Task BeforeTheFirstObservationProgressHasATargetEndAndNoLatestEnd()
+    {
+        var staff = api.WithKey(await StaffClient.CreateKeyWithCommandAsync(api));
+        await staff.PostJsonAsync("/api/v1/kpis", StaffClient.NewKpi("period-ends-none")).AssertAnsweredAsync(HttpStatusCode.Created);
+        await staff.PutJsonAsync("/api/v1/kpis/period-ends-none/targets/2030", StaffClient.Figure(2)).AssertAnsweredAsync(HttpStatusCode.Created);
+
+        var progress = (await api.CreateClient().GetJsonAsync("/api/v1/kpis/period-ends-none")).GetProperty("progress")[0];
+
+        Assert.Equal("2030-12-31", progress.Text("targetPeriodEnd"));
+        Assert.Equal(System.Text.Json.JsonValueKind.Null, progress.GetProperty("latestPeriodEnd").ValueKind);
     }
 
     [Fact]
