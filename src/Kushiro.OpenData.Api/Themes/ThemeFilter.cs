@@ -30,7 +30,7 @@ public sealed class ThemeFilter
             }
             if (value.Split(':') is not [var scheme, var code] || scheme.Length == 0 || code.Length == 0)
             {
-                return (null, $"\"{value}\" is not a theme: write scheme:code, e.g. sdgs:14.");
+                return (null, $"\"{value}\" is not a theme{Http.IdSpelling.Hint(value)}: write scheme:code, e.g. sdgs:14.");
             }
             if (catalog.Scheme(scheme) is null)
             {

@@ -17,6 +17,12 @@ public sealed class IdSpellingTests(SharedApiFactory api)
     [InlineData("/api/v1/sub-measures?measure=1%EF%BC%8D1", "measure", "1-1", "/api/v1/sub-measures?measure=1-1")]
     [InlineData("/api/v1/sub-measures?theme=sdgs:%EF%BC%98", "theme", "8", "/api/v1/sub-measures?theme=sdgs:8")]
     [InlineData("/api/v1/sub-measures?theme=%EF%BD%93%EF%BD%84%EF%BD%87%EF%BD%93:8", "theme", "sdgs", "/api/v1/sub-measures?theme=sdgs:8")]
+    // The long vowel mark and the minus sign, typed for the hyphen; a full-width colon.
+    [InlineData("/api/v1/sub-measures?measure=%EF%BC%91%E3%83%BC%EF%BC%91", "measure", "1-1", "/api/v1/sub-measures?measure=1-1")]
+    [InlineData("/api/v1/sub-measures?measure=1%E2%88%921", "measure", "1-1", "/api/v1/sub-measures?measure=1-1")]
+    [InlineData("/api/v1/sub-measures?theme=sdgs%EF%BC%9A8", "theme", "sdgs:8", "/api/v1/sub-measures?theme=sdgs:8")]
+    // An ideographic space typed after it: the suggestion is the ID, not the ID and a space.
+    [InlineData("/api/v1/sub-measures?measure=1-1%E3%80%80", "measure", "1-1", "/api/v1/sub-measures?measure=1-1")]
     public async Task AFullWidthFilterIsToldItsHalfWidthSpellingWhichWorks(string url, string parameter, string halfWidth, string corrected)
     {
         var client = api.CreateClient();
@@ -52,6 +58,11 @@ public sealed class IdSpellingTests(SharedApiFactory api)
     [Theory]
     [InlineData("/api/v1/sub-measures?goal=%E4%B8%80")]
     [InlineData("/api/v1/sub-measures?goal=7")]
+    // No one types ① or ㎒ for an ID, though NFKC reads them as 1 and MHz; a full-width quote or comma is no ID either.
+    [InlineData("/api/v1/sub-measures?goal=%E2%91%A0")]
+    [InlineData("/api/v1/sub-measures?goal=%E3%8E%92")]
+    [InlineData("/api/v1/sub-measures?goal=%EF%BC%82")]
+    [InlineData("/api/v1/sub-measures?theme=sdgs:8%EF%BC%8C9")]
     public async Task OtherUnknownIdsGetNoSuggestion(string url)
     {
         using var response = await api.CreateClient().GetAsync(url);
