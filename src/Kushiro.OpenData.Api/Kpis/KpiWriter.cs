@@ -51,7 +51,7 @@ public sealed class KpiWriter(OpenDataContext db, DatasetVersion dataset, StaffD
             errors.AddModelError("period", $"\"{period}\" is not a period: use {KpiPeriod.Description}.");
         }
         CheckText(errors, ("note", input.Note), ("source.title", input.Source?.Title), ("source.page", input.Source?.Page));
-        if (input.Value is { } value && !ValidationErrorNames.HasError(errors, "value") && !KpiValue.IsStorable(value))
+        if (input.Value is { } value && !KpiValue.IsStorable(value))
         {
             errors.AddModelError("value", $"Must have {KpiValue.Rule}.");
         }
@@ -61,7 +61,8 @@ public sealed class KpiWriter(OpenDataContext db, DatasetVersion dataset, StaffD
         {
             errors.AddModelError("source.url", "Must be an absolute http(s) URL in RFC 3986 characters (percent-encode spaces, non-ASCII, [ and ] outside an IPv6 host, and a # after the first), without user:password@.");
         }
-        if (url is null && input.Provenance == KpiProvenance.Official)
+        // Not where the source itself is missing: its "required" says it.
+        if (url is null && input.Provenance == KpiProvenance.Official && !ValidationErrorNames.HasError(errors, "source"))
         {
             errors.AddModelError("source.url", "Is required for an official figure: say where it was published.");
         }

@@ -54,8 +54,15 @@ public sealed partial class KpiWritesController(OpenDataContext db, KpiWriter wr
                 case KpiDefinitionInput definition:
                     await writer.CheckDefinitionAsync(ModelState, definition, HttpContext.RequestAborted);
                     break;
-                // A role that is none of the three is the action's 404, whatever the body says, as before the checks moved.
-                case KpiFigureInput figure when KpiFigureRoute.Role((string)RouteData.Values["role"]!) is not null:
+                case KpiFigureInput figure:
+                    // A role that is none of the three (the route's constraint ignores case: /Targets/) is a 404, whatever
+                    // the body says: before the automatic 400, which would name only what the annotations refused.
+                    var role = (string)RouteData.Values["role"]!;
+                    if (KpiFigureRoute.Role(role) is null)
+                    {
+                        context.Result = KpiFigureRoute.UnknownRole(this, role);
+                        return;
+                    }
                     KpiWriter.CheckFigure(ModelState, (string)RouteData.Values["period"]!, figure);
                     break;
             }

@@ -32,7 +32,46 @@ public sealed class KpiWriteEveryErrorTests(WritableApiFactory api) : IClassFixt
         Assert.Equal(fields, errors.Keys.Order(StringComparer.Ordinal));
         // One message each: [Url]'s own and the write path's URL rule do not both speak of "javascript:x".
         Assert.All(errors.Values, messages => Assert.Single(messages));
+        if (errors.TryGetValue("period", out var period))
+        {
+            // What is wrong with it, not that the segment is white space (a route value's other error).
+            Assert.StartsWith("\"20290\" is not a period", Assert.Single(period));
+        }
         Assert.Equal(before, await api.CreateClient().GetStringAsync("/api/v1/kpis/every-error"));
+    }
+
+    // A role in another case passes the route's constraint (it ignores case) and is a 404 whatever the body says: the
+    // automatic 400 had answered first when an annotation refused a field (a code review).
+    [Theory]
+    [InlineData("""{"value":10,"source":{"title":" t"},"provenance":"bogus","note":"x "}""")]
+    [InlineData("""{"value":10,"source":{"title":"t"},"provenance":"editorial"}""")]
+    public async Task ARoleInAnotherCaseIsA404WhateverTheBody(string body)
+    {
+        var staff = api.WithKey(await StaffClient.CreateKeyWithCommandAsync(api));
+        await staff.PostJsonAsync("/api/v1/kpis", StaffClient.NewKpi("every-error-role")).AssertAnsweredAsync(HttpStatusCode.Created, HttpStatusCode.Conflict);
+
+        using var response = await staff.PutAsync("/api/v1/kpis/every-error-role/Targets/20290", new StringContent(body, Encoding.UTF8, "application/json"));
+
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        Assert.Contains("\"Targets\"", JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement.GetProperty("detail").GetString());
+    }
+
+    // One message for one mistake: a missing source is "required", not also an official figure's missing URL; a note
+    // over its length keeps its length message, not also one about its leading space.
+    [Theory]
+    [InlineData("""{"value":10,"provenance":"official"}""", "source")]
+    [InlineData("""{"value":10,"source":{"title":"t"},"provenance":"editorial","note":" NOTE"}""", "note")]
+    public async Task OneMistakeIsOneMessage(string body, string field)
+    {
+        var staff = api.WithKey(await StaffClient.CreateKeyWithCommandAsync(api));
+        await staff.PostJsonAsync("/api/v1/kpis", StaffClient.NewKpi("every-error-one")).AssertAnsweredAsync(HttpStatusCode.Created, HttpStatusCode.Conflict);
+
+        using var response = await staff.PutAsync("/api/v1/kpis/every-error-one/observations/2029",
+            new StringContent(body.Replace("NOTE", new string('x', 2001)), Encoding.UTF8, "application/json"));
+
+        var errors = await ErrorsAsync(response);
+        Assert.Equal([field], errors.Keys);
+        Assert.Single(errors[field]);
     }
 
     [Fact]
