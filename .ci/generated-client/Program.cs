@@ -84,7 +84,7 @@ foreach (var summary in schemes.Items)
     var filtered = await client.ListSubMeasuresAsync(null, null, [$"{summary.Id}:{concept.Code}"], "fields", 200, null, null, null, null, null);
     static string? Counts(SubMeasureResourcePage page) =>
         page.Facets is { } facets && facets.TryGetValue("fields", out var fields) ? string.Join(" ", fields.Select(f => $"{f.Code}={f.Count}")) : null;
-    Check(detail.Code == concept.Code && listed.Total == filtered.Total && Counts(listed) is { } counts && counts == Counts(filtered),
+    Check(detail.Code == concept.Code && listed.Total == filtered.Total && Counts(listed) is { } listedCounts && listedCounts == Counts(filtered),
         $"theme {summary.Id}:{concept.Code}: its list has {listed.Total} ({Counts(listed) ?? "no facets"}), the filter {filtered.Total} ({Counts(filtered) ?? "no facets"})");
 }
 var faceted = await client.ListSubMeasuresAsync(null, null, null, "sdgs", 200, null, null, null, null, null);
