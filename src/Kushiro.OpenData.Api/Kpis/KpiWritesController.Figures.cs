@@ -30,10 +30,8 @@ public sealed partial class KpiWritesController
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound, "application/problem+json")]
     public async Task<ActionResult<KpiResource>> PutFigure(string id, string role, string period, KpiFigureInput input, CancellationToken cancellationToken)
     {
-        if (KpiFigureRoute.Role(role) is not { } figureRole)
-        {
-            return KpiFigureRoute.UnknownRole(this, role);
-        }
+        // Any other role was answered with its 404 by OnActionExecutionAsync.
+        var figureRole = KpiFigureRoute.Role(role)!;
         await using var write = await db.BeginWriteAsync(cancellationToken);
         var kpi = await KpiWithFiguresAsync(id, cancellationToken);
         if (kpi is null)
@@ -86,10 +84,8 @@ public sealed partial class KpiWritesController
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound, "application/problem+json")]
     public async Task<ActionResult<KpiResource>> DeleteFigure(string id, string role, string period, CancellationToken cancellationToken)
     {
-        if (KpiFigureRoute.Role(role) is not { } figureRole)
-        {
-            return KpiFigureRoute.UnknownRole(this, role);
-        }
+        // Any other role was answered with its 404 by OnActionExecutionAsync.
+        var figureRole = KpiFigureRoute.Role(role)!;
         await using var write = await db.BeginWriteAsync(cancellationToken);
         var kpi = await KpiWithFiguresAsync(id, cancellationToken);
         var figure = kpi?.Figures.SingleOrDefault(f => f.Role == figureRole && f.Period == period);

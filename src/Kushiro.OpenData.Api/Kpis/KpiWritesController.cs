@@ -47,6 +47,13 @@ public sealed partial class KpiWritesController(OpenDataContext db, KpiWriter wr
     [NonAction]
     public async Task OnActionExecutionAsync(ActionExecutingContext context, ActionExecutionDelegate next)
     {
+        // A figure's role that is none of the three (the route's constraint ignores case: /Targets/) is a 404 whatever the
+        // body says, read or not: here, before the automatic 400, which would answer for the body first.
+        if (RouteData.Values.TryGetValue("role", out var routeRole) && routeRole is string role && KpiFigureRoute.Role(role) is null)
+        {
+            context.Result = KpiFigureRoute.UnknownRole(this, role);
+            return;
+        }
         foreach (var argument in context.ActionArguments.Values)
         {
             switch (argument)
@@ -55,14 +62,6 @@ public sealed partial class KpiWritesController(OpenDataContext db, KpiWriter wr
                     await writer.CheckDefinitionAsync(ModelState, definition, HttpContext.RequestAborted);
                     break;
                 case KpiFigureInput figure:
-                    // A role that is none of the three (the route's constraint ignores case: /Targets/) is a 404, whatever
-                    // the body says: before the automatic 400, which would name only what the annotations refused.
-                    var role = (string)RouteData.Values["role"]!;
-                    if (KpiFigureRoute.Role(role) is null)
-                    {
-                        context.Result = KpiFigureRoute.UnknownRole(this, role);
-                        return;
-                    }
                     KpiWriter.CheckFigure(ModelState, (string)RouteData.Values["period"]!, figure);
                     break;
             }
