@@ -45,7 +45,7 @@ public static class GraphQLThemes
     {
         var catalog = context.RequestServices!.GetRequiredService<ThemeCatalog>();
         if (context.FieldDefinition.Arguments?.Find("theme") is not null
-            && Themes.ThemeFilter.Parse(Strings(context.GetArgument<object?>("theme")), catalog).Error is { } themeError)
+            && Themes.ThemeFilter.Parse(ListArgument(context, "theme"), catalog).Error is { } themeError)
         {
             context.ReportArgumentError("theme", themeError, "INVALID_THEME");
         }
@@ -56,8 +56,9 @@ public static class GraphQLThemes
         }
     }
 
-    // While validating, a list argument is the parsed list (object items), not yet coerced to string[].
-    private static IEnumerable<string>? Strings(object? list) => (list as System.Collections.IEnumerable)?.Cast<object?>().Select(o => o?.ToString() ?? "");
+    /// <summary>A list-of-strings argument while the document is validated: then the parsed list (object items), not yet coerced to string[].</summary>
+    public static IEnumerable<string>? ListArgument(FieldArgumentsValidationContext context, string name) =>
+        (context.GetArgument<object?>(name) as System.Collections.IEnumerable)?.Cast<object?>().Select(o => o?.ToString() ?? "");
 
     /// <summary>The <c>theme</c> argument as a filter (empty when absent), already checked by <see cref="ValidatesThemes"/>.</summary>
     public static ThemeFilter ThemeFilter(this IResolveFieldContext context) =>

@@ -41,8 +41,7 @@ public sealed class SearchResultsType : ObjectGraphType<SearchPage>
     // Each item one scheme, as a GraphQL list is: "sdgs,fields" is no scheme (REST's ?facets= is the comma-separated one).
     private static void CheckSchemes(global::GraphQL.Validation.FieldArgumentsValidationContext context)
     {
-        // While validating, a list argument is the parsed list (object items), not yet coerced to string[].
-        var schemes = (context.GetArgument<object?>("schemes") as System.Collections.IEnumerable)?.Cast<object?>().Select(o => o?.ToString() ?? "").ToList() ?? [];
+        var schemes = GraphQLThemes.ListArgument(context, "schemes")?.ToList() ?? [];
         if (Themes.ThemeFacets.Parse(schemes, context.RequestServices!.GetRequiredService<Themes.ThemeCatalog>()).Error is { } error)
         {
             context.ReportArgumentError("schemes", error, "INVALID_FACETS");
