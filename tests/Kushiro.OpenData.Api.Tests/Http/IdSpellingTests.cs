@@ -1,5 +1,4 @@
 using System.Net;
-using System.Text.Json;
 using Kushiro.OpenData.Api.Tests.GraphQL;
 
 namespace Kushiro.OpenData.Api.Tests.Http;
@@ -27,10 +26,9 @@ public sealed class IdSpellingTests(SharedApiFactory api)
     {
         var client = api.CreateClient();
 
-        using var response = await client.GetAsync(url);
+        var problem = await client.GetJsonAsync(url, HttpStatusCode.BadRequest);
 
-        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
-        var message = Assert.Single(JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement.GetProperty("errors").GetProperty(parameter).EnumerateArray()).GetString();
+        var message = Assert.Single(problem.GetProperty("errors").GetProperty(parameter).EnumerateArray()).GetString();
         Assert.Contains($"half-width: \"{halfWidth}\"", message);
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync(corrected)).StatusCode);
     }
@@ -40,10 +38,9 @@ public sealed class IdSpellingTests(SharedApiFactory api)
     [InlineData("/api/v1/measures/%EF%BC%91%EF%BC%8D%EF%BC%91", "\"1-1\"")]
     public async Task AFullWidthIdInThePathIsA404SayingItsHalfWidthSpelling(string url, string halfWidth)
     {
-        using var response = await api.CreateClient().GetAsync(url);
+        var problem = await api.CreateClient().GetJsonAsync(url, HttpStatusCode.NotFound);
 
-        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
-        Assert.Contains($"half-width: {halfWidth}", JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement.Text("detail"));
+        Assert.Contains($"half-width: {halfWidth}", problem.Text("detail"));
     }
 
     [Fact]
@@ -65,9 +62,8 @@ public sealed class IdSpellingTests(SharedApiFactory api)
     [InlineData("/api/v1/sub-measures?theme=sdgs:8%EF%BC%8C9")]
     public async Task OtherUnknownIdsGetNoSuggestion(string url)
     {
-        using var response = await api.CreateClient().GetAsync(url);
+        var problem = await api.CreateClient().GetJsonAsync(url, HttpStatusCode.BadRequest);
 
-        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
-        Assert.DoesNotContain("half-width", await response.Content.ReadAsStringAsync());
+        Assert.DoesNotContain("half-width", problem.GetRawText());
     }
 }
