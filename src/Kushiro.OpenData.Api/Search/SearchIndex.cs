@@ -68,14 +68,15 @@ public sealed class SearchIndex
         {
             return [];
         }
+        // Each term with its other spellings (子供: 子ども, こども); a document matches a term where any of them occurs.
+        var spellings = terms.Select(SpellingVariants.Of).ToList();
         IEnumerable<int> candidates = Enumerable.Range(0, documents.Count);
-        foreach (var term in terms)
+        foreach (var term in spellings)
         {
-            // A one-character term has no bigram; it is checked by substring on every document (there are few).
-            var grams = Grams(term).ToList();
-            if (grams.Count > 0)
+            // A one-character spelling has no bigram; it is checked by substring on every document (there are few).
+            if (term.All(s => s.Length >= 2))
             {
-                candidates = candidates.Intersect(grams.Select(g => postings.GetValueOrDefault(g) ?? []).Aggregate((a, b) => [.. a.Intersect(b)]));
+                candidates = candidates.Intersect(term.SelectMany(Containing));
             }
         }
         var hits = new List<(SearchHit Hit, int Order)>();
@@ -86,12 +87,12 @@ public sealed class SearchIndex
             var termsIn = new int[fields];
             var scoreIn = new double[fields];
             var allTermsFound = true;
-            foreach (var term in terms)
+            foreach (var term in spellings)
             {
                 var termScore = 0.0;
                 for (var f = 0; f < fields; f++)
                 {
-                    var fieldScore = SearchText.Occurrences(folded[doc][f], term).Count() * documents[doc].Fields[f].Weight;
+                    var fieldScore = SearchText.CountOccurrences(folded[doc][f], term) * documents[doc].Fields[f].Weight;
                     termsIn[f] += fieldScore > 0 ? 1 : 0;
                     scoreIn[f] += fieldScore;
                     termScore += fieldScore;
@@ -115,6 +116,10 @@ public sealed class SearchIndex
         labels.For(level, id) is { } label
             ? [new("titleEn", label.Title, 2), .. label.Description is { } d ? [new SearchField("descriptionEn", d, 1)] : Array.Empty<SearchField>()]
             : [];
+
+    // The documents that hold every bigram of a spelling of two characters or more: the candidates for it.
+    private IEnumerable<int> Containing(string spelling) =>
+        Grams(spelling).Select(g => postings.GetValueOrDefault(g) ?? []).Aggregate((a, b) => [.. a.Intersect(b)]);
 
     private static IEnumerable<string> Grams(string text)
     {

@@ -17,7 +17,8 @@ public static partial class SearchText
     public static string Snippet(string original, IReadOnlyList<string> terms, int width = 80)
     {
         var (folded, origin) = FoldByPiece(original);
-        var matches = terms.Distinct().SelectMany((t, n) => Occurrences(folded, t).Select(i => (Term: n, origin[i].Start, origin[i + t.Length - 1].End))).ToList();
+        var matches = terms.Distinct().SelectMany((t, n) => SpellingVariants.Of(t)
+            .SelectMany(s => Occurrences(folded, s).Select(i => (Term: n, origin[i].Start, origin[i + s.Length - 1].End)))).ToList();
         var spans = Merge(matches.Select(m => (m.Start, m.End)));
         // The window is placed at the first match after which the most of the terms show, and shows it whole, however
         // long: "Kushiro … Kushiro Kizuna" shows Kizuna too, not the text between two Kushiros.

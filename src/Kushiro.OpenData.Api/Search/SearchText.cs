@@ -5,7 +5,8 @@ namespace Kushiro.OpenData.Api.Search;
 
 /// <summary>
 /// Text as the index compares it: NFKC (so full-width ＭＩＣＥ and half-width ｶﾀｶﾅ match their usual forms), then
-/// lower case, then katakana as hiragana. Japanese has no spaces between words, so matching is by substring, found
+/// lower case and old character forms as new ones (應 as 応), then katakana as hiragana; a term also matches its other
+/// spellings (SpellingVariants.cs). Japanese has no spaces between words, so matching is by substring, found
 /// through a bigram index.
 /// </summary>
 public static partial class SearchText
@@ -70,7 +71,7 @@ public static partial class SearchText
     // runs again over the whole text (SearchText.Snippets.cs), and it reads katakana, the last step's input.
     private static string FoldKeepingKatakana(string text)
     {
-        var folded = text.Normalize(NormalizationForm.FormKC).ToLowerInvariant();
+        var folded = SpellingVariants.WithNewForms(text.Normalize(NormalizationForm.FormKC).ToLowerInvariant());
         // Hyphens and the minus sign as ASCII: k‐Biz (U+2010) and k−Biz (U+2212) are written for k-Biz, which NFKC
         // leaves apart; so are curly quotes, which phones and Macs type for ' and " (women’s for women's). One
         // character each, so a snippet's marks stay in place. Not ー or the long dashes of Japanese, nor 「」.
@@ -225,6 +226,27 @@ public static partial class SearchText
         '\u201C' or '\u201D' or '\u201F' => '"',
         _ => c,
     };
+
+    /// <summary>
+    /// How often a term occurs in folded text, in any of its spellings (<see cref="SpellingVariants.Of"/>); spellings
+    /// that overlap in the text count once (受入 and 受入れ at the start of 受入れ).
+    /// </summary>
+    public static int CountOccurrences(string text, IReadOnlyList<string> spellings)
+    {
+        var (count, end) = (0, 0);
+        foreach (var (start, length) in spellings.SelectMany(s => Occurrences(text, s).Select(i => (i, s.Length))).OrderBy(m => m.i))
+        {
+            if (start >= end)
+            {
+                (count, end) = (count + 1, start + length);
+            }
+            else
+            {
+                end = Math.Max(end, start + length);
+            }
+        }
+        return count;
+    }
 
     /// <summary>
     /// Where a folded term occurs in folded text. A term that starts with a Latin letter must not follow one (men finds

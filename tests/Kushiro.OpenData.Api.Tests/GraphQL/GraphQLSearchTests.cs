@@ -25,6 +25,8 @@ public sealed class GraphQLSearchTests(SharedApiFactory api)
     [InlineData("人口", null)]
     [InlineData("childcare", null)]
     [InlineData("子育て 支援", "fields:childcare-education")]
+    [InlineData("子供", null)]
+    [InlineData("適応", null)]
     public async Task SearchThroughGraphQLEqualsSearchThroughRest(string q, string? theme)
     {
         var client = api.CreateClient();

@@ -19,8 +19,8 @@ public sealed class SearchTests(SharedApiFactory api)
     [InlineData("もの")]
     public async Task ASearchFindsExactlyTheItemsWhoseTextsContainEveryTerm(string query)
     {
-        var expected = await TextsAsync();
-        var terms = Fold(query).Split(' ');
+        var expected = await SearchableTexts.FoldedAsync(api.CreateClient());
+        var terms = SearchableTexts.Fold(query).Split(' ');
         var wanted = expected.Where(e => terms.All(t => e.Text.Contains(t, StringComparison.Ordinal))).Select(e => e.Key).ToHashSet();
 
         var found = await SearchAsync(query);
@@ -152,7 +152,7 @@ public sealed class SearchTests(SharedApiFactory api)
     [InlineData("art")]
     public async Task ALatinTermMatchesFromTheStartOfAWord(string query)
     {
-        var texts = await TextsAsync();
+        var texts = await SearchableTexts.FoldedAsync(api.CreateClient());
         var atWordStart = new System.Text.RegularExpressions.Regex($"(?<![a-z\u00DF-\u024F]){query}");
         var wanted = texts.Where(t => atWordStart.IsMatch(t.Text)).Select(t => t.Key).ToHashSet();
 
@@ -281,25 +281,6 @@ public sealed class SearchTests(SharedApiFactory api)
 
     private async Task<List<JsonElement>> SearchAsync(string query) =>
         [.. (await api.CreateClient().GetJsonAsync("/api/v1/search?limit=200&q=" + Uri.EscapeDataString(query))).Items()];
-
-    // Folded the way the API documents: NFKC, lower case, katakana (ァ to ヶ, ヽ, ヾ) as hiragana.
-    private static string Fold(string s) => string.Concat(s.Normalize(NormalizationForm.FormKC).ToLowerInvariant()
-        .Select(c => c is (>= 'ァ' and <= 'ヶ') or 'ヽ' or 'ヾ' ? (char)(c - ('ァ' - 'ぁ')) : c));
-
-    /// <summary>Every searchable item's texts, English labels included, folded the way the API documents.</summary>
-    private async Task<List<(string Key, string Text)>> TextsAsync()
-    {
-        var client = api.CreateClient();
-        static string English(JsonElement item) => item.GetProperty("en").Text("title") + "\n" + (item.GetProperty("en").NullableText("description") ?? "");
-        var texts = new List<(string, string)>();
-        texts.AddRange((await client.GetJsonAsync("/api/v1/goals?limit=200&lang=en")).Items().Select(g => ($"goal:{g.Text("id")}", Fold(g.Text("title") + "\n" + English(g)))));
-        texts.AddRange((await client.GetJsonAsync("/api/v1/measures?limit=200&lang=en")).Items().Select(m => ($"measure:{m.Text("id")}", Fold(m.Text("title") + "\n" + English(m)))));
-        texts.AddRange((await client.GetJsonAsync("/api/v1/sub-measures?limit=200&lang=en")).Items()
-            .Select(s => ($"sub-measure:{s.Text("id")}", Fold(s.Text("title") + "\n" + s.Text("description") + "\n" + English(s)))));
-        texts.AddRange((await client.GetJsonAsync("/api/v1/kpis?limit=200")).Items()
-            .Select(k => ($"kpi:{k.Text("id")}", Fold(k.Text("name") + "\n" + k.Text("definition")))));
-        return texts;
-    }
 
     [Fact]
     public async Task ThemeFiltersCombineWithSearch()
