@@ -5,8 +5,8 @@ namespace Kushiro.OpenData.Api.Search;
 
 /// <summary>
 /// Text as the index compares it: NFKC (so full-width ＭＩＣＥ and half-width ｶﾀｶﾅ match their usual forms), then
-/// lower case and old character forms as new ones (應 as 応), then katakana as hiragana; a term also matches its other
-/// spellings (SpellingVariants.cs). Japanese has no spaces between words, so matching is by substring, found
+/// lower case and old character forms as new ones (應 as 応, OldCharacterForms.cs), then katakana as hiragana; a term
+/// also matches its other spellings (SpellingVariants.cs). Japanese has no spaces between words, so matching is by substring, found
 /// through a bigram index.
 /// </summary>
 public static partial class SearchText
@@ -71,7 +71,7 @@ public static partial class SearchText
     // runs again over the whole text (SearchText.Snippets.cs), and it reads katakana, the last step's input.
     private static string FoldKeepingKatakana(string text)
     {
-        var folded = SpellingVariants.WithNewForms(text.Normalize(NormalizationForm.FormKC).ToLowerInvariant());
+        var folded = OldCharacterForms.Folded(text.Normalize(NormalizationForm.FormKC).ToLowerInvariant());
         // Hyphens and the minus sign as ASCII: k‐Biz (U+2010) and k−Biz (U+2212) are written for k-Biz, which NFKC
         // leaves apart; so are curly quotes, which phones and Macs type for ' and " (women’s for women's). One
         // character each, so a snippet's marks stay in place. Not ー or the long dashes of Japanese, nor 「」.
@@ -233,6 +233,10 @@ public static partial class SearchText
     /// </summary>
     public static int CountOccurrences(string text, IReadOnlyList<string> spellings)
     {
+        if (spellings.Count == 1)
+        {
+            return Occurrences(text, spellings[0]).Count();
+        }
         var (count, end) = (0, 0);
         foreach (var (start, length) in spellings.SelectMany(s => Occurrences(text, s).Select(i => (i, s.Length))).OrderBy(m => m.i))
         {

@@ -6,7 +6,10 @@ namespace Kushiro.OpenData.Api.Tests.Search;
 /// <summary>What a search should find, worked out from the REST lists rather than from the API's index.</summary>
 public static class SearchableTexts
 {
-    /// <summary>Folded the way the API documents: NFKC, lower case, katakana (ァ to ヶ, ヽ, ヾ) as hiragana.</summary>
+    /// <summary>
+    /// Folded the way the API documents: NFKC, lower case, katakana (ァ to ヶ, ヽ, ヾ) as hiragana. Not old character
+    /// forms or other spellings: SpellingVariantTests gives those, so a query here holds neither.
+    /// </summary>
     public static string Fold(string s) => string.Concat(s.Normalize(NormalizationForm.FormKC).ToLowerInvariant()
         .Select(c => c is (>= 'ァ' and <= 'ヶ') or 'ヽ' or 'ヾ' ? (char)(c - ('ァ' - 'ぁ')) : c));
 
