@@ -21,7 +21,7 @@ public sealed class KpisController(OpenDataContext db, Strategy.ReadModel.Strate
     /// <param name="page">Paging.</param>
     /// <param name="cancellationToken">Cancelled when the client goes away.</param>
     /// <response code="200">A page of KPIs.</response>
-    /// <response code="400">A query parameter is invalid or names a goal or measure that does not exist; the problem names it.</response>
+    /// <response code="400">A query parameter is invalid, names a goal or measure that does not exist, or names a goal and a measure of another goal; the problem names it.</response>
     [HttpGet(Name = "listKpis")]
     [ProducesResponseType<Page<KpiResource>>(StatusCodes.Status200OK, "application/json", CsvFormat.MediaType)]
     public async Task<ActionResult<Page<KpiResource>>> ListKpis(
@@ -37,6 +37,10 @@ public sealed class KpisController(OpenDataContext db, Strategy.ReadModel.Strate
         if (measure is not null && graph.Measure(measure) is null)
         {
             return this.UnknownFilterProblem("measure", measure, "measure");
+        }
+        if (Strategy.GoalOfMeasure.Disagreement(graph, goal, measure) is { } disagreement)
+        {
+            return this.InvalidParameterProblem("goal", disagreement);
         }
         var kpis = graph.Kpis.Select(k => k.Kpi).Where(k => (goal is null || k.GoalId == goal) && (measure is null || k.MeasureId == measure)).ToList();
         return themed.PageOf(this, graph, kpis, "kpi", k => k.Id, theme, facets, page);

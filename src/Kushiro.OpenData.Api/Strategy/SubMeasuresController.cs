@@ -12,7 +12,7 @@ namespace Kushiro.OpenData.Api.Strategy;
 public sealed class SubMeasuresController(StrategyReadModel readModel, Themes.ThemedPages themed) : ApiV1Controller
 {
     /// <summary>List sub-measures (施策・細節), optionally of one basic goal or measure.</summary>
-    /// <remarks>In stable ID order (goal, measure, then sub-measure number), paged with <c>limit</c> and <c>offset</c>. Both filters together return the sub-measures that match both. Re-listings (再掲) carry <c>relistingOf</c>; <c>relisted</c> narrows the list to the originals (false) or to the re-listings (true).</remarks>
+    /// <remarks>In stable ID order (goal, measure, then sub-measure number), paged with <c>limit</c> and <c>offset</c>. Both filters together must agree (the measure of that goal); a measure of another goal is a 400, not an empty list. Re-listings (再掲) carry <c>relistingOf</c>; <c>relisted</c> narrows the list to the originals (false) or to the re-listings (true).</remarks>
     /// <param name="goal" example="1">Only sub-measures of this basic goal (基本目標), by ID. An ID that does not exist is a 400.</param>
     /// <param name="measure" example="1-1">Only sub-measures of this measure (施策・節), by ID. An ID that does not exist is a 400.</param>
     /// <param name="theme" example="sdgs:8">Only items under this theme concept, as <c>scheme:code</c> (see /api/v1/themes). Repeatable: concepts of one scheme combine with OR, schemes with AND. An unknown scheme or code is a 400.</param>
@@ -21,7 +21,7 @@ public sealed class SubMeasuresController(StrategyReadModel readModel, Themes.Th
     /// <param name="relisted" example="false">Re-listings (再掲) or not: <c>false</c> leaves them out, so that each policy is counted once in <c>total</c> and <c>facets</c>; <c>true</c> returns only them. Absent: both.</param>
     /// <param name="cancellationToken">Cancelled when the client goes away.</param>
     /// <response code="200">A page of sub-measures.</response>
-    /// <response code="400">A query parameter is invalid or names a goal or measure that does not exist; the problem names it.</response>
+    /// <response code="400">A query parameter is invalid, names a goal or measure that does not exist, or names a goal and a measure of another goal; the problem names it.</response>
     [HttpGet(Name = "listSubMeasures")]
     [ProducesResponseType<Page<SubMeasureResource>>(StatusCodes.Status200OK, "application/json", CsvFormat.MediaType)]
     public async Task<ActionResult<Page<SubMeasureResource>>> ListSubMeasures(
@@ -37,6 +37,10 @@ public sealed class SubMeasuresController(StrategyReadModel readModel, Themes.Th
         if (measure is not null && graph.Measure(measure) is null)
         {
             return this.UnknownFilterProblem("measure", measure, "measure");
+        }
+        if (Strategy.GoalOfMeasure.Disagreement(graph, goal, measure) is { } disagreement)
+        {
+            return this.InvalidParameterProblem("goal", disagreement);
         }
         var items = WhereRelisted(graph.SubMeasures, relisted)
             .Where(s => (goal == null || s.Goal.Id == goal) && (measure == null || s.Measure.Id == measure));

@@ -130,13 +130,6 @@ public sealed class PagingTests(SharedApiFactory api)
     }
 
     [Fact]
-    public async Task GoalAndMeasureFiltersThatDisagreeGiveAnEmptyList()
-    {
-        var page = await client.GetJsonAsync("/api/v1/sub-measures?goal=1&measure=2-1");
-        Assert.Equal(0, page.GetProperty("total").GetInt32());
-    }
-
-    [Fact]
     public async Task LinksInItemsLeadToTheResourcesTheyName()
     {
         var subMeasure = await client.GetJsonAsync("/api/v1/sub-measures/2-3-1");

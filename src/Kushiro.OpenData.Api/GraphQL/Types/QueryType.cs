@@ -51,7 +51,7 @@ public sealed class QueryType : ObjectGraphType<StrategyGraph>
             .Resolve(c => c.Source.Measure(c.GetArgument<string>("id")));
 
         Field<ListGraphType<NonNullGraphType<SubMeasureType>>>("subMeasures")
-            .Description("Sub-measures (施策・細節) in document order, re-listings (再掲) included: all of them, or those of a basic goal and/or a measure (both given: those matching both); relisted narrows them to the originals (false) or to the re-listings (true). Unknown IDs are errors (and this field null), never a silent empty list.")
+            .Description("Sub-measures (施策・細節) in document order, re-listings (再掲) included: all of them, or those of a basic goal and/or a measure (both given, the measure must be of that goal); relisted narrows them to the originals (false) or to the re-listings (true). Unknown IDs and a measure of another goal are errors (and this field null), never a silent empty list.")
             .Argument<IdGraphType>("goalId", "Only the sub-measures of this basic goal.")
             .Argument<IdGraphType>("measureId", "Only the sub-measures of this measure.")
             .Argument<ListGraphType<NonNullGraphType<StringGraphType>>>("theme", GraphQLThemes.ThemeArgumentDescription)
@@ -63,6 +63,7 @@ public sealed class QueryType : ObjectGraphType<StrategyGraph>
                 var measureId = c.GetArgument<string?>("measureId");
                 var goal = goalId is null ? null : KnownGoal(c.Source, goalId);
                 var measure = measureId is null ? null : KnownMeasure(c.Source, measureId);
+                AgreeingFilters(c.Source, goalId, measureId);
                 var filter = c.ThemeFilter();
                 var relisted = c.GetArgument<bool?>(RelistedArgument.Name);
                 return c.Source.SubMeasures.Where(s => (goal is null || s.Goal == goal) && (measure is null || s.Measure == measure)
@@ -71,7 +72,7 @@ public sealed class QueryType : ObjectGraphType<StrategyGraph>
             .WithComplexityImpact(1, GraphQLLimits.AllSubMeasures);
 
         Field<ListGraphType<NonNullGraphType<KpiType>>>("kpis")
-            .Description("Numeric targets and KPIs in document order: all of them, or those of a basic goal (its own and its measures') or of a measure. Unknown IDs are errors (and this field null), never a silent empty list.")
+            .Description("Numeric targets and KPIs in document order: all of them, or those of a basic goal (its own and its measures') or of a measure (both given, the measure must be of that goal). Unknown IDs and a measure of another goal are errors (and this field null), never a silent empty list.")
             .Argument<IdGraphType>("goalId", "Only KPIs of this basic goal and its measures.")
             .Argument<IdGraphType>("measureId", "Only KPIs of this measure.")
             .Argument<ListGraphType<NonNullGraphType<StringGraphType>>>("theme", GraphQLThemes.ThemeArgumentDescription)
@@ -82,6 +83,7 @@ public sealed class QueryType : ObjectGraphType<StrategyGraph>
                 var measureId = c.GetArgument<string?>("measureId");
                 var goal = goalId is null ? null : KnownGoal(c.Source, goalId);
                 var measure = measureId is null ? null : KnownMeasure(c.Source, measureId);
+                AgreeingFilters(c.Source, goalId, measureId);
                 var filter = c.ThemeFilter();
                 return c.Source.Kpis.Where(k => (goal is null || k.Kpi.GoalId == goal.Id) && (measure is null || k.Kpi.MeasureId == measure.Id)
                     && filter.Matches(ThemeFilter.Under(c.Source, "kpi", k.Kpi.Id)));
@@ -119,6 +121,14 @@ public sealed class QueryType : ObjectGraphType<StrategyGraph>
 
     private static GoalNode KnownGoal(StrategyGraph graph, string id) =>
         graph.Goal(id) ?? throw new ExecutionError($"No basic goal has ID \"{id}\"{Http.IdSpelling.Hint(id)}.") { Code = "UNKNOWN_ID" };
+
+    private static void AgreeingFilters(StrategyGraph graph, string? goalId, string? measureId)
+    {
+        if (Strategy.GoalOfMeasure.Disagreement(graph, goalId, measureId) is { } disagreement)
+        {
+            throw new ExecutionError(disagreement.Replace("leave the goal out", "leave goalId out")) { Code = "CONFLICTING_FILTERS" };
+        }
+    }
 
     private static MeasureNode KnownMeasure(StrategyGraph graph, string id) =>
         graph.Measure(id) ?? throw new ExecutionError($"No measure has ID \"{id}\"{Http.IdSpelling.Hint(id)}.") { Code = "UNKNOWN_ID" };

@@ -1,0 +1,16 @@
+using Kushiro.OpenData.Api.Strategy.ReadModel;
+
+namespace Kushiro.OpenData.Api.Strategy;
+
+/// <summary>
+/// A list's goal and measure filters, given together, must agree: measure 1-1 with goal 2 is a slip (a mirror's typo,
+/// a stale form), and an empty list would hide it. REST's lists and GraphQL's say it alike.
+/// </summary>
+public static class GoalOfMeasure
+{
+    /// <summary>Why the two filters cannot both hold, or null when they agree, one is absent or an ID is unknown.</summary>
+    public static string? Disagreement(StrategyGraph graph, string? goal, string? measure) =>
+        goal is not null && measure is not null && graph.Measure(measure) is { } found && found.Goal.Id != goal
+            ? $"Measure \"{measure}\" belongs to basic goal \"{found.Goal.Id}\", not \"{goal}\": leave the goal out, or give \"{found.Goal.Id}\"."
+            : null;
+}
