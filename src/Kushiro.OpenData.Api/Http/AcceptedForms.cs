@@ -3,9 +3,10 @@ using Microsoft.Net.Http.Headers;
 namespace Kushiro.OpenData.Api.Http;
 
 /// <summary>
-/// Which form answers a wildcard range (<c>*/*</c>) when Accept rules forms out by name: the first of JSON, JSON-LD
-/// and CSV that the resource has and Accept allows, since the most specific range decides (RFC 9110 §12.5.1). MVC
-/// hands a wildcard to the first formatter that takes it, which would be JSON whatever the rest of Accept said.
+/// Which form answers a wildcard range (<c>*/*</c>, <c>application/*</c>): the one Accept gives the highest quality,
+/// each form's quality taken from the most specific range that matches it (RFC 9110 §12.5.1), and on a tie the first of
+/// JSON, JSON-LD and CSV that the resource has. So <c>*/*, application/json;q=0.1</c> prefers JSON-LD or CSV to JSON.
+/// MVC hands a wildcard to the first formatter that takes it, which would be JSON whatever the rest of Accept said.
 /// </summary>
 internal static class AcceptedForms
 {
@@ -14,14 +15,17 @@ internal static class AcceptedForms
     public static readonly MediaTypeHeaderValue Csv = new(global::Kushiro.OpenData.Api.Csv.CsvFormat.MediaType);
 
     /// <summary>Whether Accept allows the form (no Accept allows every form).</summary>
-    public static bool Allows(HttpRequest request, MediaTypeHeaderValue form) =>
-        request.GetTypedHeaders().Accept is not { Count: > 0 } accept || RequestContractFilter.Accepts(accept, form);
+    public static bool Allows(HttpRequest request, MediaTypeHeaderValue form) => Quality(request, form) > 0;
 
-    /// <summary>JSON-LD answers a wildcard when JSON is ruled out and JSON-LD is not.</summary>
-    public static bool JsonLdTakesWildcard(HttpRequest request) => !Allows(request, Json) && Allows(request, JsonLd);
+    /// <summary>JSON-LD answers a wildcard when Accept gives it a higher quality than JSON.</summary>
+    public static bool JsonLdTakesWildcard(HttpRequest request) => Quality(request, JsonLd) > Quality(request, Json);
 
-    /// <summary>CSV answers a wildcard when JSON is ruled out, and JSON-LD too where the resource has it.</summary>
+    /// <summary>CSV answers a wildcard when Accept gives it a higher quality than JSON, and than JSON-LD where the resource has it.</summary>
     public static bool CsvTakesWildcard(HttpRequest request, Type? type) =>
-        !Allows(request, Json) && (type is null || !LinkedData.JsonLdOutputFormatter.Supports(type) || !Allows(request, JsonLd))
-        && Allows(request, Csv);
+        Quality(request, Csv) > Quality(request, Json)
+        && (type is null || !LinkedData.JsonLdOutputFormatter.Supports(type) || Quality(request, Csv) > Quality(request, JsonLd));
+
+    // No Accept gives every form the quality 1.
+    private static double Quality(HttpRequest request, MediaTypeHeaderValue form) =>
+        request.GetTypedHeaders().Accept is { Count: > 0 } accept ? RequestContractFilter.Quality(accept, form) : 1;
 }

@@ -14,7 +14,7 @@ namespace Kushiro.OpenData.Api.Http;
 
 /// <summary>
 /// Holds each request to the operation's published contract before any work is done:
-/// an Accept header that allows none of the operation's media types gets a 406 problem, and a query
+/// an Accept header that allows none of the operation's media types gets a 406 problem (one it cannot read, a 400), and a query
 /// parameter the operation does not declare gets a 400 problem naming it (a typo such as <c>?goal_id=1</c>
 /// would otherwise silently return the unfiltered list), as does a single-valued parameter given twice
 /// (<c>?goal=1&amp;goal=2</c>, where taking either value would be a guess) or given empty, and a whole number or a
@@ -56,6 +56,11 @@ public sealed partial class RequestContractFilter(IApiDescriptionGroupCollection
         }
         var request = context.HttpContext.Request;
         var accept = request.GetTypedHeaders().Accept;
+        if (AcceptRanges.Unreadable(accept) is { } unreadable)
+        {
+            context.Result = new ProblemResult(problems.CreateProblemDetails(context.HttpContext, StatusCodes.Status400BadRequest, detail: unreadable));
+            return;
+        }
         if (accept.Count > 0 && contract.MediaTypes.Count > 0
             && !contract.MediaTypes.Any(offered => Accepts(accept, offered)))
         {

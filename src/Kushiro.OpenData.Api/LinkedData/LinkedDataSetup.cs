@@ -38,13 +38,17 @@ public static class LinkedDataSetup
     }
 
     /// <summary>
-    /// The document, or a 406 when Accept rules out JSON-LD (text/turtle alone, say, or ld+json with q=0), as the API's
-    /// other resources answer: a client that can read only another syntax learns it at once. Asking for
+    /// The document, or a 406 when Accept rules out JSON-LD (text/turtle alone, say, or ld+json with q=0), and a 400 when
+    /// it cannot be read (q=-1), as the API's other resources answer: a client that can read only another syntax learns it at once. Asking for
     /// application/json by name is enough, since a JSON-LD document is JSON and processors' loaders ask for both.
     /// </summary>
     private static IResult JsonLd(HttpContext http, Func<string> document)
     {
         var accept = http.Request.GetTypedHeaders().Accept;
+        if (Http.AcceptRanges.Unreadable(accept) is { } unreadable)
+        {
+            return Results.Problem(statusCode: StatusCodes.Status400BadRequest, detail: unreadable);
+        }
         var jsonAskedFor = accept.Any(a => a.Quality != 0 && a.MediaType.Equals(Http.AcceptedForms.Json.MediaType, StringComparison.OrdinalIgnoreCase)
             && Http.JsonRequestBody.IsUtf8(a));
         var jsonLdRefused = accept.Any(a => a.Quality == 0 && a.MediaType.Equals(Http.AcceptedForms.JsonLd.MediaType, StringComparison.OrdinalIgnoreCase));
