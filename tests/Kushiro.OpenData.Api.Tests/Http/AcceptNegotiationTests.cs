@@ -46,16 +46,8 @@ public sealed class AcceptNegotiationTests(SharedApiFactory api)
     // An archive has no charset (a mirror's review).
     [InlineData("/api/v1/export/csv.zip", "application/json", "available as application/zip; the Accept header allows n")]
     [InlineData("/api/v1/goals/1", "text/turtle;profile=http://www.w3.org/ns/json-ld#expanded", "the Accept header allows n")]
-    public async Task AFormTheApiNeverWritesIsNotAcceptable(string url, string accept, string detailSays)
-    {
-        using var request = new HttpRequestMessage(HttpMethod.Get, url);
-        request.Headers.TryAddWithoutValidation("Accept", accept);
-        using var response = await client.SendAsync(request);
-
-        Assert.Equal(HttpStatusCode.NotAcceptable, response.StatusCode);
-        var detail = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement.Text("detail");
-        Assert.Contains(detailSays, detail);
-    }
+    public async Task AFormTheApiNeverWritesIsNotAcceptable(string url, string accept, string detailSays) =>
+        Assert.Contains(detailSays, await ProblemDetailAsync(url, accept, HttpStatusCode.NotAcceptable));
 
     [Theory]
     [InlineData("/api/v1/goals", "text/csv; charset=shift_jis, application/json;q=0.5", "application/json")]
@@ -115,14 +107,19 @@ public sealed class AcceptNegotiationTests(SharedApiFactory api)
     [InlineData("/api/v1/export/csv.zip", "application/zip;q=-0.5", "weight")]
     public async Task AnAcceptRangeThatCannotBeReadIsABadRequestNamingIt(string url, string accept, string detailSays)
     {
+        var detail = await ProblemDetailAsync(url, accept, HttpStatusCode.BadRequest);
+        Assert.StartsWith("The Accept header's range", detail);
+        Assert.Contains(detailSays, detail);
+    }
+
+    // Sent as written: HttpClient would refuse some of these ranges.
+    private async Task<string> ProblemDetailAsync(string url, string accept, HttpStatusCode status)
+    {
         using var request = new HttpRequestMessage(HttpMethod.Get, url);
         request.Headers.TryAddWithoutValidation("Accept", accept);
         using var response = await client.SendAsync(request);
-
-        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
-        var detail = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement.Text("detail");
-        Assert.StartsWith("The Accept header's range", detail);
-        Assert.Contains(detailSays, detail);
+        Assert.Equal(status, response.StatusCode);
+        return JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement.Text("detail");
     }
 
     [Theory]
