@@ -47,9 +47,10 @@ public static class CatalogDocuments
     {
         ["id"] = LinkedDataIris.Part(iris.Catalog, fragment),
         ["type"] = "DataService",
-        ["表記"] = title,
+        // The GraphQL service's name has no Japanese in it: no @ja (the context's default for these terms).
+        ["表記"] = LinkedData.StaffText.Literal(title),
         ["説明"] = about,
-        ["title"] = title,
+        ["title"] = LinkedData.StaffText.Literal(title),
         ["description"] = about,
         ["endpointURL"] = iris.Api(endpoint),
         ["endpointDescription"] = iris.Api(describedAt),

@@ -202,9 +202,11 @@ public sealed class CatalogHarvestTests(SharedApiFactory api)
         Assert.All(services, s =>
         {
             Assert.Equal("DataService", (string?)s["type"]);
-            Assert.False(string.IsNullOrWhiteSpace((string?)s["title"]));
+            Assert.False(string.IsNullOrWhiteSpace(s["title"] is JsonObject literal ? (string?)literal["@value"] : (string?)s["title"]));
             Assert.Equal(datasets, s["servesDataset"]!.AsArray().Select(d => (string?)d));
         });
+        // "Kushiro OpenData GraphQL" has no Japanese in it: a literal without @ja (the context's default), in both terms.
+        Assert.All(new[] { "title", "表記" }, term => Assert.Equal("""{"@value":"Kushiro OpenData GraphQL"}""", services[1][term]!.ToJsonString()));
         using (var openApi = await api.CreateClient().GetAsync(((string)services[0]["endpointDescription"]!)["http://localhost".Length..]))
         {
             Assert.Equal("application/json", openApi.Content.Headers.ContentType?.MediaType);
