@@ -75,7 +75,7 @@ public sealed partial class KpiWritesController
     /// <param name="period" example="FY2023">The figure's period.</param>
     /// <param name="cancellationToken">Cancelled when the client goes away.</param>
     /// <response code="200">Removed; the KPI as it is now.</response>
-    /// <response code="404">No KPI has this ID (for a deleted KPI the problem says when, with the change that deleted it in the changes feed), or it has no such figure.</response>
+    /// <response code="404">No KPI has this ID (for a deleted KPI the problem says when, with the change that deleted it in the changes feed), or it has no such figure (for a deleted figure the problem says when, as for a KPI).</response>
     /// <response code="409">The figure comes from the seed.</response>
     /// <response code="412">A precondition (If-Match, If-Unmodified-Since, If-None-Match) failed; nothing was changed.</response>
     [HttpDelete("{id}/{role:regex(^(baseline|targets|observations)$)}/{period}", Name = "deleteKpiFigure")]
@@ -95,8 +95,7 @@ public sealed partial class KpiWritesController
         }
         if (figure is null)
         {
-            // Named as the changes feed and the CSV name a figure: {kpi}/{role, singular}/{period}.
-            return this.NotFoundProblem("Figure", $"{id}/{figureRole}/{period}");
+            return await KpiNotFound.FigureProblemAsync(this, db, id, figureRole, period, cancellationToken);
         }
         if (figure.Origin == KpiOrigin.Seed)
         {

@@ -69,7 +69,7 @@ public sealed class KpisController(OpenDataContext db, Strategy.ReadModel.Strate
     /// <param name="period" example="2040">The figure's period, as it was set: "2040" (calendar year), "FY2020" (fiscal year 年度) or "2010-10-01" (a date).</param>
     /// <param name="cancellationToken">Cancelled when the client goes away.</param>
     /// <response code="200">The figure.</response>
-    /// <response code="404">No KPI has this ID (for a deleted KPI the problem says when, with the change that deleted it in the changes feed), the role is not one of the three, or the KPI has no such figure; the problem names it.</response>
+    /// <response code="404">No KPI has this ID (for a deleted KPI the problem says when, with the change that deleted it in the changes feed), the role is not one of the three, or the KPI has no such figure (for a deleted figure the problem says when, as for a KPI); the problem names it.</response>
     [Data.ReadsTheStore]
     [HttpGet("{id}/{role:regex(^(baseline|targets|observations)$)}/{period}", Name = "getKpiFigure")]
     [ProducesResponseType<KpiFigureResource>(StatusCodes.Status200OK, "application/json")]
@@ -85,9 +85,8 @@ public sealed class KpisController(OpenDataContext db, Strategy.ReadModel.Strate
         {
             return KpiMapping.ToResource(figure);
         }
-        // Named as a DELETE of a missing figure names it (and the changes feed and CSV do): {kpi}/{role, singular}/{period}.
         return await db.Kpis.AnyAsync(k => k.Id == id, cancellationToken)
-            ? this.NotFoundProblem("Figure", $"{id}/{figureRole}/{period}")
+            ? await KpiNotFound.FigureProblemAsync(this, db, id, figureRole, period, cancellationToken)
             : await KpiNotFound.ProblemAsync(this, db, id, cancellationToken);
     }
 

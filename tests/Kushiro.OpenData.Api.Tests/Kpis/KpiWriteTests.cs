@@ -248,6 +248,30 @@ public sealed class KpiWriteTests : IClassFixture<WritableApiFactory>
         Assert.Equal(HttpStatusCode.OK, (await api.CreateClient().GetAsync("/api/v1/kpis/kept-kpi")).StatusCode);
     }
 
+    // A mirror following a figure's entry in the feed, or its own URL, learns that the figure was deleted and from which
+    // change on, as it does for a KPI; a figure that never was is a plain 404.
+    [Fact]
+    public async Task ADeletedFiguresAddressSaysWhenItWasDeleted()
+    {
+        var staff = api.WithKey(await StaffClient.CreateKeyWithCommandAsync(api));
+        await staff.PostJsonAsync("/api/v1/kpis", StaffClient.NewKpi("figure-gone"));
+        await staff.PutJsonAsync("/api/v1/kpis/figure-gone/targets/FY2030", StaffClient.Figure(5));
+        var before = await api.LastChangeSequenceAsync();
+        Assert.Equal(HttpStatusCode.OK, (await staff.DeleteAsync("/api/v1/kpis/figure-gone/targets/FY2030")).StatusCode);
+        var deletion = Assert.Single((await api.CreateClient().GetJsonAsync($"/api/v1/changes?after={before}")).Items());
+        Assert.Equal(("kpi-target", "figure-gone/target/FY2030", "deleted"), (deletion.Text("resourceType"), deletion.Text("resourceId"), deletion.Text("action")));
+
+        foreach (var method in new[] { HttpMethod.Get, HttpMethod.Delete })
+        {
+            var response = await staff.SendAsync(new HttpRequestMessage(method, "/api/v1/kpis/figure-gone/targets/FY2030"));
+            Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+            Assert.Equal($"There is no figure with ID \"figure-gone/target/FY2030\": it was deleted at {deletion.Text("time")}, change {deletion.GetProperty("sequence").GetInt64()} of the changes feed (/api/v1/changes?after={before}).",
+                JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement.Text("detail"));
+        }
+        var never = await api.CreateClient().GetAsync("/api/v1/kpis/figure-gone/observations/FY2030");
+        Assert.Equal("There is no figure with ID \"figure-gone/observation/FY2030\".", JsonDocument.Parse(await never.Content.ReadAsStringAsync()).RootElement.Text("detail"));
+    }
+
     // The 404 names the figure as the changes feed does (kpi-observation:{kpi}/observation/{period}), not as the URL
     // spells its role.
     [Fact]
