@@ -24,7 +24,11 @@ public static class KpiNotFound
     public static async Task<ProblemResult> FigureProblemAsync(ControllerBase controller, OpenDataContext db, string id, string role, string period, CancellationToken cancellationToken)
     {
         var figure = $"{id}/{role}/{period}";
-        return controller.NotFoundProblem("Figure", figure, note: await DeletionNoteAsync(db, Changes.ChangeRecorder.FigureType(role), figure, cancellationToken));
+        // Still a 404 (no figure has that address), but one that says why none can: a PUT there is a 400 naming it.
+        var note = KpiPeriod.TryParse(period, out _)
+            ? await DeletionNoteAsync(db, Changes.ChangeRecorder.FigureType(role), figure, cancellationToken)
+            : $"\"{period}\" is not a period: use {KpiPeriod.Description}";
+        return controller.NotFoundProblem("Figure", figure, note: note);
     }
 
     /// <summary>"it was deleted at …, change N of the changes feed (…)", or null when the KPI ID's last change is no deletion.</summary>
