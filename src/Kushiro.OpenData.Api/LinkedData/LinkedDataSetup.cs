@@ -44,6 +44,10 @@ public static class LinkedDataSetup
     /// </summary>
     private static IResult JsonLd(HttpContext http, Func<string> document)
     {
+        if (NotAnIri(http) is { } notFound)
+        {
+            return notFound;
+        }
         var accept = http.Request.GetTypedHeaders().Accept;
         if (Http.AcceptRanges.Unreadable(accept) is { } unreadable)
         {
@@ -62,9 +66,23 @@ public static class LinkedDataSetup
 
     private static readonly Microsoft.Net.Http.Headers.MediaTypeHeaderValue PlainTextMediaType = new("text/plain");
 
+    /// <summary>
+    /// A 404 for an IRI written with a trailing slash (/id/catalog/, /ns/): another IRI, which names nothing. Routing
+    /// matches such paths, so /id/catalog/ had been sent to the catalog and /ns/ served the vocabulary, while
+    /// /id/goal/1/ was a 404: a harvester could not tell which spelling was the name.
+    /// </summary>
+    private static IResult? NotAnIri(HttpContext http) =>
+        http.Request.Path.Value is { Length: > 1 } path && path.EndsWith('/')
+            ? Results.Problem(statusCode: StatusCodes.Status404NotFound, detail: $"Nothing is named {path}: IRIs here have no trailing slash ({path.TrimEnd('/')}).")
+            : null;
+
     /// <summary>303 See Other: the IRI names the thing itself; its description lives at the current API version.</summary>
     private static async Task<IResult> Redirect(string type, string? id, HttpContext http, Strategy.ReadModel.StrategyReadModel readModel, Themes.ThemeCatalog themes)
     {
+        if (NotAnIri(http) is { } notFound)
+        {
+            return notFound;
+        }
         var graph = await readModel.GetAsync(http.RequestAborted);
         if (LinkedDataIris.Representation(type, id ?? "", graph, themes) is { } target)
         {

@@ -174,6 +174,24 @@ public sealed class JsonLdTests(SharedApiFactory api)
         Assert.Equal(representation, response.Headers.Location?.ToString());
     }
 
+    // With a trailing slash, an IRI is another name, which names nothing: /id/catalog/ had been sent to the catalog and
+    // /ns/ served the vocabulary, while /id/goal/1/ was a 404 (a linked-data review). Every one is a 404 now.
+    [Theory]
+    [InlineData("/id/catalog/")]
+    [InlineData("/id/source-document/")]
+    [InlineData("/id/goal/1/")]
+    [InlineData("/id/scheme/sdgs/")]
+    [InlineData("/ns/")]
+    [InlineData("/ns/context.jsonld/")]
+    public async Task AnIriWithATrailingSlashNamesNothing(string path)
+    {
+        var client = api.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+        using var response = await client.GetAsync(path);
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        Assert.Equal($"Nothing is named {path}: IRIs here have no trailing slash ({path.TrimEnd('/')}).",
+            JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement.Text("detail"));
+    }
+
     // The source text is text/plain only: a JSON-LD loader (it asks for JSON-LD and JSON, nothing else) sent to it
     // met a 406. It is sent to the plan's document, which describes the text, while a browser or curl gets the text.
     [Theory]
