@@ -89,6 +89,12 @@ internal sealed class HttpConventionsOperationFilter : IOperationFilter
                 concrete.Headers["Last-Modified"] = ResponseHeader("When the served data last changed, for If-Modified-Since (and If-Unmodified-Since, to stop paging when the data changed).", "Sat, 28 Nov 2026 12:00:00 GMT");
                 concrete.Headers["Cache-Control"] = ResponseHeader("Caches may store the response but must revalidate it (If-None-Match) before each reuse, so a write shows at once.", "public, no-cache");
             }
+            // The downloads name their file (Export/ExportController.cs), which a browser app saves under that name.
+            if (code == "200" && DownloadNames.TryGetValue(operation.OperationId ?? "", out var fileName))
+            {
+                concrete.Headers ??= new Dictionary<string, IOpenApiHeader>();
+                concrete.Headers["Content-Disposition"] = ResponseHeader("An attachment, with the file name to save it under.", $"attachment; filename=\"{fileName}\"");
+            }
             // RFC 9110 §15.4.5: a 304 carries the ETag and Cache-Control a 200 would (a civic review found them undeclared).
             if (code == "304" && isRead)
             {
@@ -128,6 +134,13 @@ internal sealed class HttpConventionsOperationFilter : IOperationFilter
         Required = false,
         Description = description,
         Schema = new OpenApiSchema { Type = JsonSchemaType.String },
+    };
+
+    private static readonly Dictionary<string, string> DownloadNames = new()
+    {
+        ["exportJsonLd"] = "kushiro-opendata.jsonld",
+        ["exportCsv"] = "kushiro-goals.csv",
+        ["exportCsvArchive"] = "kushiro-opendata-csv.zip",
     };
 
     private static OpenApiHeader ResponseHeader(string description, string example) => new()

@@ -13,6 +13,23 @@ public sealed class ExportTests(SharedApiFactory api)
 {
     // The KPI dataset's rights had said every figure came from published sources, while the seed's census figures
     // are editorial (copied from a page that quotes them): a portal and the ZIP's README.txt showed the claim.
+    // A browser app saves a download under the name Content-Disposition gives; the contract had not declared it (a
+    // mirror's review), so a generated client did not expose it.
+    [Theory]
+    [InlineData("/api/v1/export/jsonld", "exportJsonLd", "kushiro-opendata.jsonld")]
+    [InlineData("/api/v1/export/csv/kpi-figures.csv", "exportCsv", "kushiro-kpi-figures.csv")]
+    [InlineData("/api/v1/export/csv.zip", "exportCsvArchive", "kushiro-opendata-csv.zip")]
+    public async Task EachDownloadNamesItsFileAsTheContractDeclares(string url, string operationId, string fileName)
+    {
+        var client = api.CreateClient();
+        using var response = await client.GetAsync(url);
+        var operation = JsonNode.Parse(await client.GetStringAsync("/openapi/v1.json"))!["paths"]!.AsObject()
+            .SelectMany(p => p.Value!.AsObject()).Single(o => (string?)o.Value!["operationId"] == operationId).Value!;
+
+        Assert.Equal(("attachment", fileName), (response.Content.Headers.ContentDisposition?.DispositionType, response.Content.Headers.ContentDisposition?.FileName?.Trim('"')));
+        Assert.NotNull(operation["responses"]!["200"]!["headers"]!["Content-Disposition"]);
+    }
+
     [Fact]
     public async Task TheKpiDatasetsRightsDoNotCallEditorialFiguresPublishedOnes()
     {
