@@ -113,6 +113,12 @@ public sealed class KpiDocuments(LinkedDataIris iris, string planId)
             ["forTarget"] = iris.Figure(kpi.Id, "target", p.TargetPeriod),
             ["final"] = p.Final,
         };
+        // The node's IRI stays while a new observation changes its values: which observation they rest on is said, so a
+        // store that keeps an older harvest beside a newer one can tell the two statements apart.
+        if (kpi.Latest is { } latest)
+        {
+            node["comparedWith"] = iris.Figure(kpi.Id, "observation", latest.Period);
+        }
         if (p.Difference is { } difference)
         {
             node["difference"] = Decimal(difference);
