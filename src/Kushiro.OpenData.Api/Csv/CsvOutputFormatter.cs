@@ -8,7 +8,8 @@ namespace Kushiro.OpenData.Api.Csv;
 
 /// <summary>
 /// Writes a page of any list that has <see cref="CsvLists"/> columns as CSV, when Accept asks for text/csv (or text/*).
-/// JSON stays the default: this formatter never answers a request that does not name CSV. Which operations offer CSV
+/// JSON stays the default: this formatter answers a wildcard only where Accept gives CSV the highest weight
+/// (<see cref="Http.AcceptedForms"/>), and never a request without Accept. Which operations offer CSV
 /// at all is their published response types, held by <see cref="Http.RequestContractFilter"/>.
 /// </summary>
 public sealed class CsvOutputFormatter : TextOutputFormatter
@@ -30,7 +31,7 @@ public sealed class CsvOutputFormatter : TextOutputFormatter
         }
         // Parameters such as charset=utf-8 or header=present name what is served anyway: always UTF-8 with a header line.
         // Another charset, or header=absent, is not served, so such a range leaves the choice to the next one (or to the 406).
-        // And */* when Accept rules JSON out by name, and JSON-LD where the list has it (Http.AcceptedForms).
+        // And */* when Accept gives CSV more weight than JSON, and than JSON-LD where the list has it (Http.AcceptedForms).
         var requested = new MediaType(context.ContentType);
         // MVC tries every range, q=0 ones last, so a named range counts only where Accept allows CSV at all.
         var named = requested.Type.Equals("text", StringComparison.OrdinalIgnoreCase)

@@ -47,7 +47,7 @@ public static class GraphQLMediaTypes
     public static bool WantsHtml(IList<MediaTypeHeaderValue> accept, bool carriesQuery)
     {
         // Named, not matched: MediaTypeHeaderValue's own MatchesMediaType would let */* stand for text/html.
-        var html = accept.Where(a => a.Names(Html) || a.Names("text/*")).Select(a => a.Quality ?? 1).DefaultIfEmpty(0).Max();
+        var html = accept.Where(a => a.Names(Html) || a.Names("text/*")).Select(a => Http.AcceptRanges.Weight(a) ?? 1).DefaultIfEmpty(0).Max();
         var json = Math.Max(Quality(accept, Json).Value, Quality(accept, GraphQLResponse).Value);
         return html > 0 && (carriesQuery ? html > json : html >= json);
     }
@@ -66,7 +66,7 @@ public static class GraphQLMediaTypes
                 : -1;
             if (specificity > best.Specificity && Http.JsonRequestBody.IsUtf8(range))
             {
-                best = (range.Quality ?? 1, specificity);
+                best = (Http.AcceptRanges.Weight(range) ?? 1, specificity);
             }
         }
         return best;

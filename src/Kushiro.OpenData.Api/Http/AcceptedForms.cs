@@ -17,15 +17,26 @@ internal static class AcceptedForms
     /// <summary>Whether Accept allows the form (no Accept allows every form).</summary>
     public static bool Allows(HttpRequest request, MediaTypeHeaderValue form) => Quality(request, form) > 0;
 
-    /// <summary>JSON-LD answers a wildcard when Accept gives it a higher quality than JSON.</summary>
-    public static bool JsonLdTakesWildcard(HttpRequest request) => Quality(request, JsonLd) > Quality(request, Json);
+    /// <summary>JSON-LD answers a wildcard when Accept gives it a higher quality than JSON, and no lower than CSV where the resource has it.</summary>
+    public static bool JsonLdTakesWildcard(HttpRequest request, Type? type) =>
+        Quality(request, JsonLd) > Quality(request, Json)
+        && (type is null || global::Kushiro.OpenData.Api.Csv.CsvLists.For(type) is null || Quality(request, JsonLd) >= Quality(request, Csv));
 
     /// <summary>CSV answers a wildcard when Accept gives it a higher quality than JSON, and than JSON-LD where the resource has it.</summary>
     public static bool CsvTakesWildcard(HttpRequest request, Type? type) =>
         Quality(request, Csv) > Quality(request, Json)
         && (type is null || !LinkedData.JsonLdOutputFormatter.Supports(type) || Quality(request, Csv) > Quality(request, JsonLd));
 
-    // No Accept gives every form the quality 1.
+    // No Accept gives every form the quality 1. The header is parsed once per request: MVC asks each formatter of each range.
     private static double Quality(HttpRequest request, MediaTypeHeaderValue form) =>
-        request.GetTypedHeaders().Accept is { Count: > 0 } accept ? RequestContractFilter.Quality(accept, form) : 1;
+        Accept(request) is { Count: > 0 } accept ? RequestContractFilter.Quality(accept, form) : 1;
+
+    private static IList<MediaTypeHeaderValue> Accept(HttpRequest request)
+    {
+        if (request.HttpContext.Items[typeof(AcceptedForms)] is not IList<MediaTypeHeaderValue> accept)
+        {
+            request.HttpContext.Items[typeof(AcceptedForms)] = accept = request.GetTypedHeaders().Accept;
+        }
+        return accept;
+    }
 }

@@ -158,12 +158,14 @@ public sealed partial class RequestContractFilter(IApiDescriptionGroupCollection
                 continue;
             }
             var rank = range.MatchesAllTypes ? 0 : range.MatchesAllSubTypes ? 1 : 2;
-            if (rank > decisiveRank || (rank == decisiveRank && (range.Quality ?? 1) > (decisive!.Quality ?? 1)))
+            if (rank > decisiveRank || (rank == decisiveRank && (AcceptRanges.Weight(range) ?? 1) > (AcceptRanges.Weight(decisive!) ?? 1)))
             {
                 (decisive, decisiveRank) = (range, rank);
             }
         }
-        return decisive is null ? 0 : decisive.Quality ?? 1;
+        // An unreadable weight counts as 1 here, as before: REST and the documents have answered it with a 400 by now,
+        // and GraphQL and the /id redirects read it so.
+        return decisive is null ? 0 : AcceptRanges.Weight(decisive) ?? 1;
     }
 
     // Parameters (profile, header=present) do not decide, except a charset: every answer is UTF-8, so a range that names

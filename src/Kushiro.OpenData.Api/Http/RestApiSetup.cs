@@ -42,7 +42,7 @@ public static class RestApiSetup
                 o.OutputFormatters[o.OutputFormatters.IndexOf(mvcJson)] = json;
                 // The contract publishes application/json; text/json would answer "Accept: text/*", where CSV is meant.
                 json.SupportedMediaTypes.Remove("text/json");
-                // Ahead of JSON, which takes every wildcard: CSV takes */* only where Accept rules JSON out (AcceptedForms).
+                // Ahead of JSON, which takes every wildcard: CSV takes */* only where Accept gives it the highest weight (AcceptedForms).
                 o.OutputFormatters.Insert(o.OutputFormatters.IndexOf(json), new CsvOutputFormatter());
                 // Answers are UTF-8 only (RFC 8259 for JSON). MVC's JSON and text formatters would also write UTF-16
                 // for "Accept-Charset: utf-16", a header the output cache does not vary by: one such request made

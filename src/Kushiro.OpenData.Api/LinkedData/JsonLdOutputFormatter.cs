@@ -44,8 +44,8 @@ public sealed class JsonLdOutputFormatter : TextOutputFormatter
 
     /// <summary>
     /// When JSON-LD is asked for by name: with no Accept header, or */*, MVC would otherwise pick this first
-    /// formatter, and plain JSON is the API's default. And for a wildcard (*/*, application/*) when Accept rules
-    /// JSON out by name and JSON-LD not (<c>application/json;q=0, */*</c>; <see cref="Http.AcceptedForms"/>).
+    /// formatter, and plain JSON is the API's default. And for a wildcard (*/*, application/*) when Accept gives
+    /// JSON-LD the highest weight (<c>application/json;q=0.1, */*</c>; <see cref="Http.AcceptedForms"/>).
     /// </summary>
     public override bool CanWriteResult(OutputFormatterCanWriteContext context)
     {
@@ -59,7 +59,7 @@ public sealed class JsonLdOutputFormatter : TextOutputFormatter
             && Http.AcceptedForms.Allows(context.HttpContext.Request, Http.AcceptedForms.JsonLd);
         var wildcard = requested.MatchesAllTypes
             || (requested.Type.Equals("application", StringComparison.OrdinalIgnoreCase) && requested.MatchesAllSubTypes);
-        if (!(named || (wildcard && Http.AcceptedForms.JsonLdTakesWildcard(context.HttpContext.Request))) || !Http.JsonRequestBody.IsUtf8(requested.Charset))
+        if (!(named || (wildcard && Http.AcceptedForms.JsonLdTakesWildcard(context.HttpContext.Request, context.ObjectType))) || !Http.JsonRequestBody.IsUtf8(requested.Charset))
         {
             return false;
         }

@@ -53,9 +53,9 @@ public static class LinkedDataSetup
         {
             return Results.Problem(statusCode: StatusCodes.Status400BadRequest, detail: unreadable);
         }
-        var jsonAskedFor = accept.Any(a => a.Quality != 0 && a.MediaType.Equals(Http.AcceptedForms.Json.MediaType, StringComparison.OrdinalIgnoreCase)
+        var jsonAskedFor = accept.Any(a => Http.AcceptRanges.Weight(a) != 0 && a.MediaType.Equals(Http.AcceptedForms.Json.MediaType, StringComparison.OrdinalIgnoreCase)
             && Http.JsonRequestBody.IsUtf8(a));
-        var jsonLdRefused = accept.Any(a => a.Quality == 0 && a.MediaType.Equals(Http.AcceptedForms.JsonLd.MediaType, StringComparison.OrdinalIgnoreCase));
+        var jsonLdRefused = accept.Any(a => Http.AcceptRanges.Weight(a) == 0 && a.MediaType.Equals(Http.AcceptedForms.JsonLd.MediaType, StringComparison.OrdinalIgnoreCase));
         if (accept.Count > 0 && !Http.RequestContractFilter.Accepts(accept, Http.AcceptedForms.JsonLd) && !(jsonAskedFor && !jsonLdRefused))
         {
             return Results.Problem(statusCode: StatusCodes.Status406NotAcceptable,
@@ -69,11 +69,12 @@ public static class LinkedDataSetup
     /// <summary>
     /// A 404 for an IRI written with a trailing slash (/id/catalog/, /ns/): another IRI, which names nothing. Routing
     /// matches such paths, so /id/catalog/ had been sent to the catalog and /ns/ served the vocabulary, while
-    /// /id/goal/1/ was a 404: a harvester could not tell which spelling was the name.
+    /// /id/goal/1/ was a 404: a harvester could not tell which spelling was the name. The IRI without the slash is not
+    /// suggested: it may name nothing either (/id/goal/).
     /// </summary>
     private static IResult? NotAnIri(HttpContext http) =>
         http.Request.Path.Value is { Length: > 1 } path && path.EndsWith('/')
-            ? Results.Problem(statusCode: StatusCodes.Status404NotFound, detail: $"Nothing is named {path}: IRIs here have no trailing slash ({path.TrimEnd('/')}).")
+            ? Results.Problem(statusCode: StatusCodes.Status404NotFound, detail: $"Nothing is named {path}: IRIs here have no trailing slash.")
             : null;
 
     /// <summary>303 See Other: the IRI names the thing itself; its description lives at the current API version.</summary>
@@ -82,6 +83,11 @@ public static class LinkedDataSetup
         if (NotAnIri(http) is { } notFound)
         {
             return notFound;
+        }
+        // The source document's IRI negotiates; the others are sent on to a representation that would refuse it anyway.
+        if (Http.AcceptRanges.Unreadable(http.Request.GetTypedHeaders().Accept) is { } unreadable)
+        {
+            return Results.Problem(statusCode: StatusCodes.Status400BadRequest, detail: unreadable);
         }
         var graph = await readModel.GetAsync(http.RequestAborted);
         if (LinkedDataIris.Representation(type, id ?? "", graph, themes) is { } target)
