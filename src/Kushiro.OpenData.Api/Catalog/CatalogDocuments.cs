@@ -33,7 +33,7 @@ public static class CatalogDocuments
         // The APIs themselves, so that a portal can list "available by API" beside the downloads (DCAT's data services).
         ["service"] = new JsonArray(
             // The OpenAPI document's server is "/", its paths whole (/api/v1/goals): the endpoint is the origin's root.
-            Service(iris, catalog, RestService, "Kushiro OpenData REST API（v1）", "/", "/openapi/v1.json",
+            Service(iris, catalog, RestService, "Kushiro OpenData REST API (v1)", "/", "/openapi/v1.json",
                 "バージョン付きのREST API。一覧はページ単位（limit、offset）、テーマ・全文検索・変更履歴、JSON・JSON-LD・CSV。契約はOpenAPI文書のとおり。"),
             Service(iris, catalog, GraphQLService, "Kushiro OpenData GraphQL", GraphQL.GraphQLEndpoint.Path, GraphQL.GraphQLEndpoint.Path + "/schema.graphql",
                 "GraphQL over HTTP のエンドポイント（POST、問い合わせはGETも可）。スキーマはSDLのとおり。")),
@@ -47,7 +47,7 @@ public static class CatalogDocuments
     {
         ["id"] = LinkedDataIris.Part(iris.Catalog, fragment),
         ["type"] = "DataService",
-        // The GraphQL service's name has no Japanese in it: no @ja (the context's default for these terms).
+        // The services' names have no Japanese in them: no @ja (the context's default for these terms).
         ["表記"] = LinkedData.StaffText.Literal(title),
         ["説明"] = about,
         ["title"] = LinkedData.StaffText.Literal(title),

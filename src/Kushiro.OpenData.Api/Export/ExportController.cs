@@ -29,7 +29,7 @@ public sealed class ExportController(StrategyReadModel readModel, ThemeCatalog t
     {
         var graph = await readModel.GetAsync(cancellationToken);
         var document = JsonLdExport.Build(LinkedDataIris.For(HttpContext), graph, themes, labels);
-        Response.Headers.ContentDisposition = "attachment; filename=\"kushiro-opendata.jsonld\"";
+        Response.Headers.ContentDisposition = DownloadNames.Attachment(DownloadNames.JsonLd);
         // With its charset, as every other JSON-LD answer has it (the media type is UTF-8 anyway).
         return File(JsonSerializer.SerializeToUtf8Bytes(document, Writing), JsonLdTemplates.MediaType + "; charset=utf-8");
     }
@@ -51,7 +51,7 @@ public sealed class ExportController(StrategyReadModel readModel, ThemeCatalog t
             // Named as the operation's parameter is (a generated client's exportCsv("kpis")), not as the file.
             return this.NotFoundProblem("CSV file", name, known: string.Join(", ", CsvExport.Names), note: $"each is at {ExportLinks.Csv("{name}")}", key: "name");
         }
-        Response.Headers.ContentDisposition = $"attachment; filename=\"kushiro-{name}.csv\"";
+        Response.Headers.ContentDisposition = DownloadNames.Attachment(DownloadNames.Csv(name));
         return File(System.Text.Encoding.UTF8.GetBytes(text), Csv.CsvFormat.ContentType);
     }
 
@@ -64,7 +64,7 @@ public sealed class ExportController(StrategyReadModel readModel, ThemeCatalog t
     public async Task<IActionResult> ExportCsvArchive(CancellationToken cancellationToken)
     {
         var graph = await readModel.GetAsync(cancellationToken);
-        Response.Headers.ContentDisposition = "attachment; filename=\"kushiro-opendata-csv.zip\"";
+        Response.Headers.ContentDisposition = DownloadNames.Attachment(DownloadNames.CsvArchive);
         return File(await csv.ArchiveAsync(graph, HttpContext, cancellationToken), MediaTypeNames.Application.Zip);
     }
 }

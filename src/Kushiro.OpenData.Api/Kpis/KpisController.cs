@@ -38,7 +38,7 @@ public sealed class KpisController(OpenDataContext db, Strategy.ReadModel.Strate
         {
             return this.UnknownFilterProblem("measure", measure, "measure");
         }
-        if (Strategy.GoalOfMeasure.Disagreement(graph, goal, measure) is { } disagreement)
+        if (Strategy.GoalOfMeasure.Disagreement(graph, goal, measure, "goal") is { } disagreement)
         {
             return this.InvalidParameterProblem("goal", disagreement);
         }

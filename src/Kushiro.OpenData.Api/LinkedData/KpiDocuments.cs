@@ -115,9 +115,9 @@ public sealed class KpiDocuments(LinkedDataIris iris, string planId)
         };
         // The node's IRI stays while a new observation changes its values: which observation they rest on is said, so a
         // store that keeps an older harvest beside a newer one can tell the two statements apart.
-        if (kpi.Latest is { } latest)
+        if (p.LatestPeriod is { } latest)
         {
-            node["comparedWith"] = iris.Figure(kpi.Id, "observation", latest.Period);
+            node["comparedWith"] = iris.Figure(kpi.Id, "observation", latest);
         }
         if (p.Difference is { } difference)
         {

@@ -64,6 +64,11 @@ internal sealed class HttpConventionsOperationFilter : IOperationFilter
             {
                 concrete.Description = description;
             }
+            // Every operation reads Accept the same way (Http/AcceptRanges.cs), whatever else its 400 is for.
+            if (code == "400" && concrete.Description?.Contains("Accept", StringComparison.Ordinal) == false)
+            {
+                concrete.Description += " Also a range of the Accept header that cannot be read (a weight that is no number from 0 to 1, a parameter without a value).";
+            }
             if (code is "429" or "503")
             {
                 concrete.Headers ??= new Dictionary<string, IOpenApiHeader>();
@@ -93,7 +98,7 @@ internal sealed class HttpConventionsOperationFilter : IOperationFilter
             if (code == "200" && DownloadNames.TryGetValue(operation.OperationId ?? "", out var fileName))
             {
                 concrete.Headers ??= new Dictionary<string, IOpenApiHeader>();
-                concrete.Headers["Content-Disposition"] = ResponseHeader("An attachment, with the file name to save it under.", $"attachment; filename=\"{fileName}\"");
+                concrete.Headers["Content-Disposition"] = ResponseHeader("An attachment, with the file name to save it under.", Export.DownloadNames.Attachment(fileName));
             }
             // RFC 9110 §15.4.5: a 304 carries the ETag and Cache-Control a 200 would (a civic review found them undeclared).
             if (code == "304" && isRead)
@@ -138,9 +143,9 @@ internal sealed class HttpConventionsOperationFilter : IOperationFilter
 
     private static readonly Dictionary<string, string> DownloadNames = new()
     {
-        ["exportJsonLd"] = "kushiro-opendata.jsonld",
-        ["exportCsv"] = "kushiro-goals.csv",
-        ["exportCsvArchive"] = "kushiro-opendata-csv.zip",
+        ["exportJsonLd"] = Export.DownloadNames.JsonLd,
+        ["exportCsv"] = Export.DownloadNames.Csv("goals"),
+        ["exportCsvArchive"] = Export.DownloadNames.CsvArchive,
     };
 
     private static OpenApiHeader ResponseHeader(string description, string example) => new()

@@ -10,8 +10,8 @@ public static class SpellingVariants
 {
     /// <summary>
     /// Words written several ways in official text: one group per word. The seed writes 子ども, 障がい (and 障害 once),
-    /// 空家, 受入 and both 取組 and 取り組み; the others are how people search for them. Kanji numerals only where the
-    /// source writes one (第二創業, 二地域居住): 二 inside other words (二酸化炭素) is no number to fold.
+    /// 空家, 受入, 第2期 and both 取組 and 取り組み; the others are how people search for them. Kanji numerals and digits
+    /// only in words the source writes (第二創業, 二地域居住, 第2期): 二 inside other words (二酸化炭素) is no number to fold.
     /// </summary>
     private static readonly string[][] Words =
     [

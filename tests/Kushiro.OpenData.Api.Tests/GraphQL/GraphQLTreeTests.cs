@@ -145,12 +145,12 @@ public sealed class GraphQLTreeTests(SharedApiFactory api)
         var client = api.CreateClient();
         var answer = await client.PostGraphQLAsync($$"""{ {{field}}(goalId: "2", measureId: "1-1") { id } agreeing: {{field}}(goalId: "1", measureId: "1-1") { id } }""");
         Assert.Equal("CONFLICTING_FILTERS", answer.Json.GetProperty("errors")[0].GetProperty("extensions").Text("code"));
-        Assert.Equal("Measure \"1-1\" belongs to basic goal \"1\", not \"2\": leave goalId out, or give \"1\".", Assert.Single(answer.ErrorMessages));
+        Assert.Equal("Measure \"1-1\" belongs to basic goal \"1\", not \"2\": leave \"goalId\" out, or give \"1\".", Assert.Single(answer.ErrorMessages));
         Assert.Equal(JsonValueKind.Null, answer.Json.GetProperty("data").GetProperty(field).ValueKind);
         Assert.Equal(await RestIds(client, $"/api/v1/{list}?goal=1&measure=1-1&limit=200"), Ids(answer.Json.GetProperty("data").GetProperty("agreeing")));
 
         var rest = await client.GetJsonAsync($"/api/v1/{list}?measure=1-1&goal=2", System.Net.HttpStatusCode.BadRequest);
-        Assert.Equal("Invalid: goal. Measure \"1-1\" belongs to basic goal \"1\", not \"2\": leave the goal out, or give \"1\".", rest.Text("detail"));
+        Assert.Equal("Invalid: goal. Measure \"1-1\" belongs to basic goal \"1\", not \"2\": leave \"goal\" out, or give \"1\".", rest.Text("detail"));
     }
 
     private static void AssertSameFields(JsonElement expected, JsonElement actual, params string[] names)

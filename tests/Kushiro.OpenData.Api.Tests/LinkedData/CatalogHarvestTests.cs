@@ -205,8 +205,12 @@ public sealed class CatalogHarvestTests(SharedApiFactory api)
             Assert.False(string.IsNullOrWhiteSpace(s["title"] is JsonObject literal ? (string?)literal["@value"] : (string?)s["title"]));
             Assert.Equal(datasets, s["servesDataset"]!.AsArray().Select(d => (string?)d));
         });
-        // "Kushiro OpenData GraphQL" has no Japanese in it: a literal without @ja (the context's default), in both terms.
-        Assert.All(new[] { "title", "表記" }, term => Assert.Equal("""{"@value":"Kushiro OpenData GraphQL"}""", services[1][term]!.ToJsonString()));
+        // The services' names have no Japanese in them: literals without @ja (the context's default), in both terms.
+        Assert.All(new[] { "title", "表記" }, term =>
+        {
+            Assert.Equal("""{"@value":"Kushiro OpenData REST API (v1)"}""", services[0][term]!.ToJsonString());
+            Assert.Equal("""{"@value":"Kushiro OpenData GraphQL"}""", services[1][term]!.ToJsonString());
+        });
         using (var openApi = await api.CreateClient().GetAsync(((string)services[0]["endpointDescription"]!)["http://localhost".Length..]))
         {
             Assert.Equal("application/json", openApi.Content.Headers.ContentType?.MediaType);

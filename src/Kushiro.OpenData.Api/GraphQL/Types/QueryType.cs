@@ -63,7 +63,7 @@ public sealed class QueryType : ObjectGraphType<StrategyGraph>
                 var measureId = c.GetArgument<string?>("measureId");
                 var goal = goalId is null ? null : KnownGoal(c.Source, goalId);
                 var measure = measureId is null ? null : KnownMeasure(c.Source, measureId);
-                AgreeingFilters(c.Source, goalId, measureId);
+                ThrowIfFiltersDisagree(c.Source, goalId, measureId);
                 var filter = c.ThemeFilter();
                 var relisted = c.GetArgument<bool?>(RelistedArgument.Name);
                 return c.Source.SubMeasures.Where(s => (goal is null || s.Goal == goal) && (measure is null || s.Measure == measure)
@@ -83,7 +83,7 @@ public sealed class QueryType : ObjectGraphType<StrategyGraph>
                 var measureId = c.GetArgument<string?>("measureId");
                 var goal = goalId is null ? null : KnownGoal(c.Source, goalId);
                 var measure = measureId is null ? null : KnownMeasure(c.Source, measureId);
-                AgreeingFilters(c.Source, goalId, measureId);
+                ThrowIfFiltersDisagree(c.Source, goalId, measureId);
                 var filter = c.ThemeFilter();
                 return c.Source.Kpis.Where(k => (goal is null || k.Kpi.GoalId == goal.Id) && (measure is null || k.Kpi.MeasureId == measure.Id)
                     && filter.Matches(ThemeFilter.Under(c.Source, "kpi", k.Kpi.Id)));
@@ -122,11 +122,11 @@ public sealed class QueryType : ObjectGraphType<StrategyGraph>
     private static GoalNode KnownGoal(StrategyGraph graph, string id) =>
         graph.Goal(id) ?? throw new ExecutionError($"No basic goal has ID \"{id}\"{Http.IdSpelling.Hint(id)}.") { Code = "UNKNOWN_ID" };
 
-    private static void AgreeingFilters(StrategyGraph graph, string? goalId, string? measureId)
+    private static void ThrowIfFiltersDisagree(StrategyGraph graph, string? goalId, string? measureId)
     {
-        if (Strategy.GoalOfMeasure.Disagreement(graph, goalId, measureId) is { } disagreement)
+        if (Strategy.GoalOfMeasure.Disagreement(graph, goalId, measureId, "goalId") is { } disagreement)
         {
-            throw new ExecutionError(disagreement.Replace("leave the goal out", "leave goalId out")) { Code = "CONFLICTING_FILTERS" };
+            throw new ExecutionError(disagreement) { Code = "CONFLICTING_FILTERS" };
         }
     }
 
