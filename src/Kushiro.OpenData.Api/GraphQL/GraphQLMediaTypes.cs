@@ -42,14 +42,16 @@ public static class GraphQLMediaTypes
     /// Whether a browser asks for the IDE: text/html named, and preferred at least as much as JSON; strictly more when
     /// the request carries a query. A browser opening a shared IDE link prefers HTML (and JSON only through */*), while
     /// a client that lists both as equals (<c>application/json, text/html</c>) and sends a query wants its answer: it
-    /// had got the IDE's page.
+    /// had got the IDE's page. With a query, only a browser's navigation gets the page, and browsers name
+    /// application/xhtml+xml there: Java's HttpURLConnection asks <c>text/html, image/gif, image/jpeg, *; q=.2, */*;
+    /// q=.2</c> by default, which prefers HTML once its weights are read as written, and it wants the answer.
     /// </summary>
     public static bool WantsHtml(IList<MediaTypeHeaderValue> accept, bool carriesQuery)
     {
         // Named, not matched: MediaTypeHeaderValue's own MatchesMediaType would let */* stand for text/html.
         var html = accept.Where(a => a.Names(Html) || a.Names("text/*")).Select(a => Http.AcceptRanges.Weight(a) ?? 1).DefaultIfEmpty(0).Max();
         var json = Math.Max(Quality(accept, Json).Value, Quality(accept, GraphQLResponse).Value);
-        return html > 0 && (carriesQuery ? html > json : html >= json);
+        return html > 0 && (carriesQuery ? html > json && accept.Any(a => a.Names("application/xhtml+xml")) : html >= json);
     }
 
     private const int ExactMatch = 2;
