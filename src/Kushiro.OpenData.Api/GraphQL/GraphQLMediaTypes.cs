@@ -66,9 +66,11 @@ public static class GraphQLMediaTypes
                 : name.Equals("application/*", StringComparison.OrdinalIgnoreCase) ? 1
                 : name == "*/*" ? 0
                 : -1;
-            if (specificity > best.Specificity && Http.JsonRequestBody.IsUtf8(range))
+            // Of two equally specific ranges (application/json;q=0, application/json;q=1), the higher weight, as REST reads them.
+            var weight = Http.AcceptRanges.Weight(range) ?? 1;
+            if (specificity >= 0 && (specificity > best.Specificity || (specificity == best.Specificity && weight > best.Value)) && Http.JsonRequestBody.IsUtf8(range))
             {
-                best = (Http.AcceptRanges.Weight(range) ?? 1, specificity);
+                best = (weight, specificity);
             }
         }
         return best;
