@@ -70,12 +70,17 @@ public static class LinkedDataSetup
     /// A 404 for an IRI written with a trailing slash (/id/catalog/, /ns/): another IRI, which names nothing. Routing
     /// matches such paths, so /id/catalog/ had been sent to the catalog and /ns/ served the vocabulary, while
     /// /id/goal/1/ was a 404: a harvester could not tell which spelling was the name. The IRI without the slash is not
-    /// suggested: it may name nothing either (/id/goal/).
+    /// suggested: it may name nothing either (/id/goal/). Nor is /ID/goal/1 a name, which routing matches too (its
+    /// fixed words match whatever their case), while /id/Goal/1 was a 404: an IRI is compared character by character.
     /// </summary>
-    private static IResult? NotAnIri(HttpContext http) =>
-        http.Request.Path.Value is { Length: > 1 } path && path.EndsWith('/')
-            ? Results.Problem(statusCode: StatusCodes.Status404NotFound, detail: $"Nothing is named {path}: IRIs here have no trailing slash.")
-            : null;
+    private static IResult? NotAnIri(HttpContext http) => http.Request.Path.Value switch
+    {
+        { Length: > 1 } path when path.EndsWith('/') =>
+            Results.Problem(statusCode: StatusCodes.Status404NotFound, detail: $"Nothing is named {path}: IRIs here have no trailing slash."),
+        { } path when !path.StartsWith("/id/", StringComparison.Ordinal) && path is not ("/ns" or "/ns/context.jsonld") =>
+            Results.Problem(statusCode: StatusCodes.Status404NotFound, detail: $"Nothing is named {path}: IRIs here are written in lower case (/id/…, /ns)."),
+        _ => null,
+    };
 
     /// <summary>303 See Other: the IRI names the thing itself; its description lives at the current API version.</summary>
     private static async Task<IResult> Redirect(string type, string? id, HttpContext http, Strategy.ReadModel.StrategyReadModel readModel, Themes.ThemeCatalog themes)

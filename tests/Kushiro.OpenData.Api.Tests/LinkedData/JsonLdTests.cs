@@ -183,13 +183,24 @@ public sealed class JsonLdTests(SharedApiFactory api)
     [InlineData("/id/scheme/sdgs/")]
     [InlineData("/ns/")]
     [InlineData("/ns/context.jsonld/")]
-    public async Task AnIriWithATrailingSlashNamesNothing(string path)
+    public async Task AnIriWithATrailingSlashNamesNothing(string path) =>
+        await AssertNamesNothing(path, $"Nothing is named {path}: IRIs here have no trailing slash.");
+
+    // Routing matches a path's fixed words whatever their case, so /ID/goal/1 had been sent on while /id/Goal/1 was a 404.
+    [Theory]
+    [InlineData("/ID/goal/1")]
+    [InlineData("/Id/catalog")]
+    [InlineData("/NS")]
+    [InlineData("/ns/Context.jsonld")]
+    public async Task AnIriInAnotherCaseNamesNothing(string path) =>
+        await AssertNamesNothing(path, $"Nothing is named {path}: IRIs here are written in lower case (/id/…, /ns).");
+
+    private async Task AssertNamesNothing(string path, string detail)
     {
         var client = api.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
         using var response = await client.GetAsync(path);
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
-        Assert.Equal($"Nothing is named {path}: IRIs here have no trailing slash.",
-            JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement.Text("detail"));
+        Assert.Equal(detail, JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement.Text("detail"));
     }
 
     // The source text is text/plain only: a JSON-LD loader (it asks for JSON-LD and JSON, nothing else) sent to it
