@@ -27,32 +27,26 @@ public static class LinkedDataSetup
                 services.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(LinkedDataSetup)).LogWarning(
                     "LinkedData:BaseIri is not set: JSON-LD IRIs use each request's origin. Set LinkedData__BaseIri to the public origin for stable IRIs."));
         }
-        // HEAD too, so that a 405 names it in Allow, as the API's other resources do.
-        endpoints.MapMethods("/ns", [HttpMethods.Get, HttpMethods.Head], (HttpContext http) =>
-            JsonLd(http, () => JsonLdTemplates.Vocabulary(LinkedDataIris.For(http)))).ExcludeFromDescription();
-        endpoints.MapMethods("/ns/context.jsonld", [HttpMethods.Get, HttpMethods.Head], (HttpContext http) =>
-            JsonLd(http, () => JsonLdTemplates.Context(LinkedDataIris.For(http)))).ExcludeFromDescription();
-        endpoints.MapMethods("/id/{type}/{**id}", [HttpMethods.Get, HttpMethods.Head], Redirect).ExcludeFromDescription();
-        endpoints.MapMethods("/id/{type}", [HttpMethods.Get, HttpMethods.Head], Redirect).ExcludeFromDescription();
+        // HEAD too, so that a 405 names it in Allow, as the API's other resources do. Each is an IRI: IriChecks first.
+        static void Iri(RouteHandlerBuilder endpoint) => endpoint.AddEndpointFilter(IriChecks).ExcludeFromDescription();
+        Iri(endpoints.MapMethods("/ns", [HttpMethods.Get, HttpMethods.Head], (HttpContext http) =>
+            JsonLd(http, () => JsonLdTemplates.Vocabulary(LinkedDataIris.For(http)))));
+        Iri(endpoints.MapMethods("/ns/context.jsonld", [HttpMethods.Get, HttpMethods.Head], (HttpContext http) =>
+            JsonLd(http, () => JsonLdTemplates.Context(LinkedDataIris.For(http)))));
+        Iri(endpoints.MapMethods("/id/{type}/{**id}", [HttpMethods.Get, HttpMethods.Head], Redirect));
+        Iri(endpoints.MapMethods("/id/{type}", [HttpMethods.Get, HttpMethods.Head], Redirect));
         return endpoints;
     }
 
     /// <summary>
-    /// The document, or a 406 when Accept rules out JSON-LD (text/turtle alone, say, or ld+json with q=0), and a 400 when
-    /// it cannot be read (q=-1), as the API's other resources answer: a client that can read only another syntax learns it at once. Asking for
+    /// The document, or a 406 when Accept rules out JSON-LD (text/turtle alone, say, or ld+json with q=0), as the API's
+    /// other resources answer (an Accept it cannot read got its 400 from IriChecks): a client that can read only another
+    /// syntax learns it at once. Asking for
     /// application/json by name is enough, since a JSON-LD document is JSON and processors' loaders ask for both.
     /// </summary>
     private static IResult JsonLd(HttpContext http, Func<string> document)
     {
-        if (NotAnIri(http) is { } notFound)
-        {
-            return notFound;
-        }
         var accept = http.Request.GetTypedHeaders().Accept;
-        if (Http.AcceptRanges.Unreadable(accept) is { } unreadable)
-        {
-            return Results.Problem(statusCode: StatusCodes.Status400BadRequest, detail: unreadable);
-        }
         var jsonAskedFor = accept.Any(a => Http.AcceptRanges.Weight(a) != 0 && a.MediaType.Equals(Http.AcceptedForms.Json.MediaType, StringComparison.OrdinalIgnoreCase)
             && Http.JsonRequestBody.IsUtf8(a));
         var jsonLdRefused = accept.Any(a => Http.AcceptRanges.Weight(a) == 0 && a.MediaType.Equals(Http.AcceptedForms.JsonLd.MediaType, StringComparison.OrdinalIgnoreCase));
@@ -82,18 +76,20 @@ public static class LinkedDataSetup
         _ => null,
     };
 
+    /// <summary>
+    /// What every IRI answers before its handler runs: a 404 for a spelling that names nothing, then a 400 for an Accept
+    /// range the API cannot read, as REST answers it (Http/AcceptRanges.cs). The documents negotiate, and the /id
+    /// redirects send on to representations that would refuse such a range anyway.
+    /// </summary>
+    private static async ValueTask<object?> IriChecks(EndpointFilterInvocationContext context, EndpointFilterDelegate next) =>
+        NotAnIri(context.HttpContext)
+        ?? (Http.AcceptRanges.Unreadable(context.HttpContext.Request.GetTypedHeaders().Accept) is { } unreadable
+            ? Results.Problem(statusCode: StatusCodes.Status400BadRequest, detail: unreadable)
+            : await next(context));
+
     /// <summary>303 See Other: the IRI names the thing itself; its description lives at the current API version.</summary>
     private static async Task<IResult> Redirect(string type, string? id, HttpContext http, Strategy.ReadModel.StrategyReadModel readModel, Themes.ThemeCatalog themes)
     {
-        if (NotAnIri(http) is { } notFound)
-        {
-            return notFound;
-        }
-        // The source document's IRI negotiates; the others are sent on to a representation that would refuse it anyway.
-        if (Http.AcceptRanges.Unreadable(http.Request.GetTypedHeaders().Accept) is { } unreadable)
-        {
-            return Results.Problem(statusCode: StatusCodes.Status400BadRequest, detail: unreadable);
-        }
         var graph = await readModel.GetAsync(http.RequestAborted);
         if (LinkedDataIris.Representation(type, id ?? "", graph, themes) is { } target)
         {
